@@ -1,0 +1,104 @@
+//! The fixed words of the card (block headings, "Read the full brief", …),
+//! in a few built-in languages, overridable per brief (`labels` in the JSON)
+//! and per page (`options.labels`). The page wins over the brief, the brief
+//! over the built-in words for its language, those over English.
+
+/// One of the card's fixed words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Summary,
+    Quotes,
+    Related,
+    Tags,
+    ReadMore,
+    ShowMore,
+    ShowLess,
+    CopyLink,
+    LinkCopied,
+    Feed,
+}
+
+/// Every label with its key in `labels` objects.
+pub const KEYS: [(&str, Label); 10] = [
+    ("summary", Label::Summary),
+    ("quotes", Label::Quotes),
+    ("related", Label::Related),
+    ("tags", Label::Tags),
+    ("readMore", Label::ReadMore),
+    ("showMore", Label::ShowMore),
+    ("showLess", Label::ShowLess),
+    ("copyLink", Label::CopyLink),
+    ("linkCopied", Label::LinkCopied),
+    ("feed", Label::Feed),
+];
+
+/// Overrides of some labels (from a brief or from the options).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Labels(pub Vec<(Label, String)>);
+
+impl Labels {
+    pub fn get(&self, label: Label) -> Option<&str> {
+        self.0.iter().rev().find(|(l, _)| *l == label).map(|(_, s)| s.as_str())
+    }
+}
+
+/// The built-in word for `label` in `lang` (its primary subtag), else English.
+pub fn builtin(lang: &str, label: Label) -> &'static str {
+    let primary = lang.split('-').next().unwrap_or("");
+    let table: &[&str; 10] = match primary {
+        "es" => &ES,
+        "fr" => &FR,
+        "de" => &DE,
+        "fa" => &FA,
+        "ar" => &AR,
+        _ => &EN,
+    };
+    table[label as usize]
+}
+
+// Order: the order of `Label`.
+const EN: [&str; 10] = [
+    "Latest Developments", "Expert Analysis", "Related Analysis", "Issues", "Read the full brief",
+    "Show more", "Show less", "Copy link", "Link copied", "Briefs",
+];
+const ES: [&str; 10] = [
+    "Últimos acontecimientos", "Análisis de expertos", "Análisis relacionados", "Temas", "Leer el informe completo",
+    "Mostrar más", "Mostrar menos", "Copiar enlace", "Enlace copiado", "Informes",
+];
+const FR: [&str; 10] = [
+    "Derniers développements", "Analyse d’experts", "Analyses connexes", "Thèmes", "Lire la note complète",
+    "Afficher plus", "Afficher moins", "Copier le lien", "Lien copié", "Notes",
+];
+const DE: [&str; 10] = [
+    "Neueste Entwicklungen", "Expertenanalyse", "Verwandte Analysen", "Themen", "Vollständigen Bericht lesen",
+    "Mehr anzeigen", "Weniger anzeigen", "Link kopieren", "Link kopiert", "Berichte",
+];
+const FA: [&str; 10] = [
+    "آخرین تحولات", "تحلیل کارشناسان", "تحلیل‌های مرتبط", "موضوع‌ها", "خواندن گزارش کامل",
+    "نمایش بیشتر", "نمایش کمتر", "کپی پیوند", "پیوند کپی شد", "گزارش‌ها",
+];
+const AR: [&str; 10] = [
+    "آخر التطورات", "تحليل الخبراء", "تحليلات ذات صلة", "قضايا", "اقرأ الموجز كاملاً",
+    "عرض المزيد", "عرض أقل", "نسخ الرابط", "تم نسخ الرابط", "موجزات",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_words_follow_the_language_and_fall_back_to_english() {
+        assert_eq!(builtin("en", Label::Quotes), "Expert Analysis");
+        assert_eq!(builtin("es-MX", Label::ReadMore), "Leer el informe completo");
+        assert_eq!(builtin("fa", Label::Summary), "آخرین تحولات");
+        assert_eq!(builtin("zz", Label::Tags), "Issues");
+        assert_eq!(KEYS.iter().map(|(_, l)| *l as usize).collect::<Vec<_>>(), (0..10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn later_overrides_win() {
+        let l = Labels(vec![(Label::Tags, "A".into()), (Label::Tags, "B".into())]);
+        assert_eq!(l.get(Label::Tags), Some("B"));
+        assert_eq!(l.get(Label::Quotes), None);
+    }
+}

@@ -1,0 +1,62 @@
+//! brief-card: renders policy and news briefs from JSON into an accessible,
+//! isolated card, as live DOM (in the browser, through WebAssembly) or as
+//! static HTML (fragment, email, standalone page).
+//!
+//! The pipeline, one module per step:
+//!
+//! ```text
+//! JSON text ─ json ─► Value ─ validate (+ url_policy, limits) ─► model::Document
+//!        ─ view ─► node::Node tree ─┬─ dom (web-sys, wasm only) ─► live card
+//!                                   └─ html (+ escape) ─► static_html ─► fragment / email
+//! ```
+//!
+//! Everything but `dom` and `wasm_api` is plain Rust, tested with `cargo test`.
+
+pub mod dates;
+pub mod escape;
+pub mod html;
+pub mod json;
+pub mod labels;
+pub mod limits;
+pub mod model;
+pub mod node;
+pub mod options;
+pub mod static_html;
+pub mod static_style;
+pub mod text;
+pub mod url_policy;
+pub mod validate;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod wasm_api;
+
+pub use model::Document;
+pub use options::Options;
+pub use validate::Problem;
+
+/// The stylesheet of the live card (adopted into its shadow root).
+pub const CARD_CSS: &str = include_str!("card.css");
+
+/// How `options` asks relative URLs to be treated.
+pub fn url_settings(options: &Options) -> validate::UrlSettings {
+    validate::UrlSettings { base: options.base_url.clone(), absolute_only: options.email }
+}
+
+/// Parses and validates JSON text as a brief or a feed, for these options.
+pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>> {
+    validate::document(&validate::parse_json(json_text)?, &url_settings(options))
+}
+
+/// Every problem with `json_text` (empty when it is a valid brief or feed).
+pub fn check(json_text: &str) -> Vec<Problem> {
+    validate::parse_document(json_text).err().unwrap_or_default()
+}
+
+/// The static HTML for `json_text`: the fragment, or the email variant when `options.email`.
+pub fn render_html(json_text: &str, options: &Options) -> Result<String, Vec<Problem>> {
+    let doc = load(json_text, options)?;
+    Ok(if options.email { static_html::email(&doc, options) } else { static_html::fragment(&doc, options) })
+}

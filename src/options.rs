@@ -1,0 +1,173 @@
+//! Rendering options, shared by the JS API (`options` objects) and the
+//! command line (`--theme`, `--layout`, …). Invalid values are problems
+//! with paths like `options.theme`, exactly like problems in a brief.
+
+use crate::json::Value;
+use crate::labels::Labels;
+use crate::validate::{Checker, Path, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Follows the reader's `prefers-color-scheme`.
+    Auto,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    #[default]
+    Full,
+    /// Title, date, summary and a link: for sidebars and feeds.
+    Compact,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkTarget {
+    #[default]
+    SelfTarget,
+    /// New tab/window; such links also get `rel="noopener noreferrer"`.
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub theme: Theme,
+    pub layout: Layout,
+    /// Locale for dates; default: the brief's `lang`.
+    pub locale: Option<String>,
+    /// Overrides of the fixed words; win over the brief's own `labels`.
+    pub labels: Labels,
+    pub link_target: LinkTarget,
+    /// Render into an open shadow root of the target (the default) or into its light DOM.
+    pub shadow: bool,
+    /// `renderBriefHtml` only: the email-safe variant (inline styles, tables).
+    pub email: bool,
+    /// Makes relative URLs absolute (`baseUrl`, `--base-url`); an absolute http(s) URL.
+    pub base_url: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            theme: Theme::Light,
+            layout: Layout::Full,
+            locale: None,
+            labels: Labels::default(),
+            link_target: LinkTarget::SelfTarget,
+            shadow: true,
+            email: false,
+            base_url: None,
+        }
+    }
+}
+
+impl Theme {
+    pub const NAMES: [(&'static str, Theme); 3] = [("light", Theme::Light), ("dark", Theme::Dark), ("auto", Theme::Auto)];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+impl Layout {
+    pub const NAMES: [(&'static str, Layout); 2] = [("full", Layout::Full), ("compact", Layout::Compact)];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Full => "full",
+            Layout::Compact => "compact",
+        }
+    }
+}
+
+impl LinkTarget {
+    pub const NAMES: [(&'static str, LinkTarget); 2] = [("_self", LinkTarget::SelfTarget), ("_blank", LinkTarget::Blank)];
+}
+
+/// Looks `name` up in a table of allowed values.
+pub fn pick<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// Reads an options object (`undefined`/`null` mean all defaults).
+pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
+    let mut c = Checker::default();
+    let root = Path::Root;
+    let path = Path::Key(&root, "options");
+    let mut o = Options::default();
+    match v {
+        Value::Null => return Ok(o),
+        Value::Object(_) => {}
+        other => {
+            c.report(&path, crate::text::cat(&["expected an object, found ", other.kind_name()]));
+            return c.finish(None);
+        }
+    }
+    fn choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&str, T)], slot: &mut T) {
+        match v.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if pick(table, s).is_some() => *slot = pick(table, s).unwrap_or(*slot),
+            Some(_) => {
+                let mut m = String::from("must be one of");
+                for (i, (n, _)) in table.iter().enumerate() {
+                    m.push_str(if i == 0 { " \"" } else { ", \"" });
+                    m.push_str(n);
+                    m.push('"');
+                }
+                c.report(&Path::Key(path, key), m);
+            }
+        }
+    }
+    choice(&mut c, v, "theme", &path, &Theme::NAMES, &mut o.theme);
+    choice(&mut c, v, "layout", &path, &Layout::NAMES, &mut o.layout);
+    choice(&mut c, v, "linkTarget", &path, &LinkTarget::NAMES, &mut o.link_target);
+    for (key, slot) in [("shadow", &mut o.shadow), ("email", &mut o.email)] {
+        match v.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::Bool(b)) => *slot = *b,
+            Some(_) => c.report(&Path::Key(&path, key), "must be true or false"),
+        }
+    }
+    if let Ok(Some(locale)) = c.opt_string(v, "locale", &path, 35) {
+        o.locale = Some(locale).filter(|l| !l.trim().is_empty());
+    }
+    if let Ok(Some(base)) = c.opt_string(v, "baseUrl", &path, crate::limits::MAX_URL_CHARS) {
+        match crate::url_policy::check(&base, crate::url_policy::UrlUse::Resource) {
+            Ok(u) if !crate::url_policy::is_relative(&u) => o.base_url = Some(u),
+            Ok(_) => c.report(&Path::Key(&path, "baseUrl"), "must be an absolute http(s) URL"),
+            Err(p) => c.report(&Path::Key(&path, "baseUrl"), p.message()),
+        }
+    }
+    if let Ok(labels) = c.labels(v, "labels", &path) {
+        o.labels = labels;
+    }
+    c.finish(Some(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse as json;
+
+    #[test]
+    fn defaults_and_values() {
+        assert_eq!(parse(&Value::Null).unwrap(), Options::default());
+        let o = parse(&json(r#"{"theme":"dark","layout":"compact","linkTarget":"_blank","shadow":false,"locale":"fr","labels":{"tags":"Topics"},"other":1}"#).unwrap()).unwrap();
+        assert_eq!((o.theme, o.layout, o.link_target, o.shadow), (Theme::Dark, Layout::Compact, LinkTarget::Blank, false));
+        assert_eq!(o.locale.as_deref(), Some("fr"));
+        assert_eq!(o.labels.get(crate::labels::Label::Tags), Some("Topics"));
+    }
+
+    #[test]
+    fn bad_values_are_problems_with_paths() {
+        let e = parse(&json(r#"{"theme":"neon","linkTarget":"_top","shadow":"no","labels":{"tags":3}}"#).unwrap()).unwrap_err();
+        let paths: Vec<_> = e.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["options.theme", "options.linkTarget", "options.shadow", "options.labels.tags"]);
+        assert_eq!(e[0].message, "must be one of \"light\", \"dark\", \"auto\"");
+        assert_eq!(parse(&Value::Number("3".into())).unwrap_err()[0].path, "options");
+    }
+}

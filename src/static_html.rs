@@ -1,0 +1,104 @@
+//! The static outputs: the HTML fragment (`renderBriefHtml`, `brief-card
+//! render`) and the email-safe variant (`{ email: true }`, `--email`). Both
+//! are the view's tree written by the HTML sink; only the attribute policy
+//! and, for email, a table wrapper differ.
+
+use crate::html::{self, write_attr, AttrPolicy};
+use crate::model::{Dir, Document};
+use crate::node::{El, Node};
+use crate::options::{Options, Theme};
+use crate::static_style::{for_classes, Tokens};
+use crate::view::{self, Context};
+
+/// Static HTML: classes become inline styles; DOM-only attributes (`part`,
+/// `data-*`) are dropped. Email also drops classes, uses plain colours, and
+/// turns logical CSS properties into physical ones for the brief's direction.
+struct Inline {
+    theme: Theme,
+    email: bool,
+    rtl: bool,
+}
+
+impl AttrPolicy for Inline {
+    fn write_attrs(&self, el: &El, out: &mut String) {
+        for (name, value) in &el.attrs {
+            let keep = match *name {
+                "part" => false,
+                n if n.starts_with("data-") => false,
+                "class" => !self.email,
+                _ => true,
+            };
+            if keep {
+                write_attr(out, name, value);
+            }
+        }
+        let classes = el.get("class").unwrap_or("");
+        let tokens = if self.email { Tokens::Plain } else { Tokens::CustomProperties };
+        let mut style = for_classes(classes, self.theme, tokens).unwrap_or_default();
+        if self.email {
+            style = physical(&style, self.rtl);
+            if let Some(extra) = email_extra(el.tag, classes) {
+                if !style.is_empty() {
+                    style.push(';');
+                }
+                style.push_str(extra);
+            }
+        }
+        if !style.is_empty() {
+            write_attr(out, "style", &style);
+        }
+        if self.email && el.tag == "img" && el.get("width").is_none() {
+            write_attr(out, "width", EMAIL_IMAGE_WIDTH);
+        }
+    }
+}
+
+/// Email clients (Outlook, older Gmail apps) ignore logical properties.
+fn physical(style: &str, rtl: bool) -> String {
+    let (start, end) = if rtl { ("right", "left") } else { ("left", "right") };
+    style.replace("inline-start", start).replace("inline-end", end)
+}
+
+/// Email-only additions: the card fills the 600 px column; images scale.
+fn email_extra(tag: &str, classes: &str) -> Option<&'static str> {
+    match (tag, classes.split(' ').next().unwrap_or("")) {
+        (_, "bc-card") => Some("max-width:600px;width:100%"),
+        ("img", "bc-image") => Some("width:100%;max-width:552px;border:0"),
+        ("img", _) => Some("border:0"),
+        _ => None,
+    }
+}
+
+/// The static fragment for `doc`.
+pub fn fragment(doc: &Document, options: &Options) -> String {
+    let cx = Context { options, format_date: &crate::dates::format, interactive: false };
+    let mut out = String::new();
+    html::write(&view::document(doc, &cx), &mut out, &Inline { theme: options.theme, email: false, rtl: false });
+    out
+}
+
+/// The email-safe variant: a centred 600 px single column in layout tables
+/// (what Outlook needs), everything styled inline, images with `width`.
+pub fn email(doc: &Document, options: &Options) -> String {
+    let cx = Context { options, format_date: &crate::dates::format, interactive: false };
+    let bg = if options.theme == Theme::Dark { "#15181e" } else { "#ffffff" };
+    let mut out = String::from(
+        "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
+    );
+    for b in doc.briefs() {
+        let one = Document::One(b.clone());
+        out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"padding:0 0 16px;background:");
+        out.push_str(bg);
+        out.push_str(";text-align:");
+        out.push_str(if b.dir == Dir::Rtl { "right" } else { "left" });
+        out.push_str("\">");
+        let node: Node = view::document(&one, &cx);
+        html::write(&node, &mut out, &Inline { theme: options.theme, email: true, rtl: b.dir == Dir::Rtl });
+        out.push_str("</td></tr></table>");
+    }
+    out.push_str("</td></tr></table>");
+    out
+}
+
+/// The images of an email need an explicit `width` attribute (Outlook ignores CSS widths).
+pub const EMAIL_IMAGE_WIDTH: &str = "552";

@@ -1,0 +1,127 @@
+//! Inline styles for the static HTML outputs (the fragment, the page, the
+//! email). Static HTML cannot rely on a stylesheet: email clients strip
+//! `<style>`, and the HTML spec allows `<style>` only in `<head>`. So each
+//! class of the view maps to an inline declaration list here.
+//!
+//! Colours are written as `$token`s and filled in per theme: as
+//! `var(--brief-token, #value)` in the fragment (so host pages can still
+//! theme it) and as the bare `#value` in email (clients drop custom properties).
+//! The live card's stylesheet is `card.css`; keep the two looking alike.
+
+use crate::options::Theme;
+
+/// Declarations for each view class (classes not listed get none).
+const CLASSES: &[(&str, &str)] = &[
+    ("bc-feed", "display:block"),
+    ("bc-feed-item", "display:block;margin:0 0 16px"),
+    ("bc-card", "display:block;box-sizing:border-box;max-width:720px;margin:0;padding:20px 24px;border:1px solid $border;border-radius:12px;background:$bg;color:$fg;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.55;text-align:start;overflow-wrap:break-word"),
+    ("bc-header", "display:block;margin:0 0 12px"),
+    ("bc-eyebrow", "margin:0 0 6px;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:1.4;color:$muted;letter-spacing:.04em;text-transform:uppercase"),
+    ("bc-kind", "font-weight:700;color:$accent;margin-inline-end:10px"),
+    ("bc-date", "color:$muted"),
+    ("bc-title", "margin:0;font-family:Arial,Helvetica,sans-serif;font-size:26px;line-height:1.2;font-weight:700;color:$fg"),
+    ("bc-title-link", "color:$fg;text-decoration:none"),
+    ("bc-publisher", "margin:8px 0 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:$muted"),
+    ("bc-logo", "vertical-align:middle;margin-inline-end:6px;border-radius:3px"),
+    ("bc-publisher-name", "color:$muted"),
+    ("bc-figure", "margin:0 0 16px"),
+    ("bc-image", "display:block;max-width:100%;height:auto;border-radius:8px"),
+    ("bc-caption", "margin:6px 0 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;color:$muted"),
+    ("bc-block", "display:block;margin:18px 0 0"),
+    ("bc-heading", "margin:0 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:1.4;font-weight:700;letter-spacing:.06em;text-transform:uppercase;color:$accent"),
+    ("bc-section", "border-top:1px solid $border;padding-top:14px"),
+    ("bc-p", "margin:0 0 12px"),
+    ("bc-link", "color:$link;text-decoration:underline"),
+    ("bc-quote", "margin:0 0 14px;padding:12px 16px;border-inline-start:4px solid $accent;background:$quote"),
+    ("bc-blockquote", "margin:0;font-size:19px;line-height:1.5;font-style:italic"),
+    ("bc-cite", "margin:8px 0 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:$muted"),
+    ("bc-author", "font-weight:700;color:$fg;margin-inline-end:8px"),
+    ("bc-role", "color:$muted"),
+    ("bc-related-list", "margin:0;padding:0;list-style:none"),
+    ("bc-related-item", "margin:0;padding:10px 0;border-bottom:1px solid $border"),
+    ("bc-related-link", "font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:700;color:$link;text-decoration:none"),
+    ("bc-meta", "margin:2px 0 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;color:$muted"),
+    ("bc-meta-kind", "margin-inline-end:8px"),
+    ("bc-meta-author", "margin-inline-end:8px"),
+    ("bc-chips", "margin:0;padding:0;list-style:none"),
+    ("bc-tag", "display:inline-block;margin:0 6px 6px 0"),
+    ("bc-chip", "display:inline-block;padding:4px 12px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:Arial,Helvetica,sans-serif;font-size:13px;text-decoration:none"),
+    ("bc-footer", "display:block;margin:18px 0 0;padding-top:14px;border-top:1px solid $border;font-family:Arial,Helvetica,sans-serif;font-size:15px"),
+    ("bc-read-more", "color:$link;font-weight:700;text-decoration:underline"),
+];
+
+/// Colour tokens: (name, light, dark). Contrast of text on `bg`/`quote`/`chip` is at least 4.5:1.
+const COLOURS: &[(&str, &str, &str)] = &[
+    ("bg", "#ffffff", "#15181e"),
+    ("fg", "#1a1d23", "#eceef2"),
+    ("muted", "#555b66", "#a9b0bc"),
+    ("accent", "#a3202e", "#ff8a8f"),
+    ("link", "#0b57a4", "#8cc4ff"),
+    ("border", "#d9dce1", "#343a46"),
+    ("quote", "#f5f6f8", "#1d2129"),
+    ("chip", "#f1f3f5", "#232833"),
+];
+
+/// Whether tokens become `var(--brief-…, #…)` or plain colours.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Tokens {
+    CustomProperties,
+    Plain,
+}
+
+/// The inline style for an element with these classes, or `None`.
+pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens) -> Option<String> {
+    let mut out = String::new();
+    for class in classes.split(' ') {
+        if let Some((_, decls)) = CLASSES.iter().find(|(c, _)| *c == class) {
+            if !out.is_empty() {
+                out.push(';');
+            }
+            fill(decls, theme, tokens, &mut out);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Replaces each `$token` in `decls` with its colour for `theme`.
+fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
+    let mut rest = decls;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let end = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
+        let name = &after[..end];
+        let (light, dark) = COLOURS.iter().find(|(n, _, _)| *n == name).map_or(("inherit", "inherit"), |(_, l, d)| (*l, *d));
+        let value = if theme == Theme::Dark { dark } else { light };
+        match tokens {
+            Tokens::Plain => out.push_str(value),
+            Tokens::CustomProperties => {
+                out.push_str("var(--brief-");
+                out.push_str(name);
+                out.push(',');
+                out.push_str(value);
+                out.push(')');
+            }
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_fill_per_theme_and_mode() {
+        let s = for_classes("bc-title-link", Theme::Light, Tokens::CustomProperties).unwrap();
+        assert_eq!(s, "color:var(--brief-fg,#1a1d23);text-decoration:none");
+        let s = for_classes("bc-title-link", Theme::Dark, Tokens::Plain).unwrap();
+        assert_eq!(s, "color:#eceef2;text-decoration:none");
+        assert!(for_classes("bc-unknown", Theme::Light, Tokens::Plain).is_none());
+        for (class, _) in CLASSES {
+            let s = for_classes(class, Theme::Light, Tokens::Plain).unwrap();
+            assert!(!s.contains('$') && !s.contains("inherit"), "{class}: {s}");
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The URL policy: every URL in a brief passes through [`check`], and only
+//! what it returns is ever written into the card.
+//!
+//! We read URLs the way the WHATWG URL parser (what browsers use) reads
+//! them, so that an obfuscated `java\tscript:` or `\u0001javascript:` is seen
+//! as the `javascript` scheme it would become in a browser, then decide on an
+//! allow-list. The result is the re-serialised URL (scheme lower-cased,
+//! controls gone, unsafe characters percent-encoded), never the raw input.
+//!
+//! Why not the `url` crate here: its IDNA tables would cost the wasm module
+//! more than our whole size budget. The crate is the test oracle instead
+//! (tests/url_oracle.rs checks that it reads every scheme as we do) and the
+//! command line uses it to resolve `--base-url`.
+
+/// Where a URL appears decides which schemes may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlUse {
+    /// `href` of a link: http, https, mailto, or a relative reference.
+    Link,
+    /// `src` of an image: http, https, or a relative reference.
+    Resource,
+}
+
+/// Why a URL was refused; [`UrlProblem::message`] says it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlProblem {
+    Empty,
+    SchemeNotAllowed(String),
+    MissingHost,
+    Credentials,
+    BadPort,
+    BadHost,
+}
+
+impl UrlProblem {
+    pub fn message(&self) -> String {
+        match self {
+            UrlProblem::Empty => "must not be empty".into(),
+            UrlProblem::SchemeNotAllowed(s) => crate::text::cat(&["scheme \"", s, "\" is not allowed"]),
+            UrlProblem::MissingHost => "must be an absolute http(s) URL with a host (https://host/…) or a relative reference".into(),
+            UrlProblem::Credentials => "must not contain credentials (user:password@)".into(),
+            UrlProblem::BadPort => "has an invalid port".into(),
+            UrlProblem::BadHost => "has an invalid host".into(),
+        }
+    }
+}
+
+/// Checks `raw` against the policy for `usage`, returning the URL to write out.
+pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
+    // WHATWG: strip leading and trailing C0 controls and spaces, then remove
+    // every tab and newline, wherever it is.
+    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    if cleaned.is_empty() {
+        return Err(UrlProblem::Empty);
+    }
+    match scheme_of(&cleaned) {
+        None => Ok(encode(&cleaned.replace('\\', "/"))),
+        Some((scheme, rest)) => match scheme.as_str() {
+            "http" | "https" => http(&scheme, rest),
+            "mailto" if usage == UrlUse::Link => Ok(crate::text::cat(&["mailto:", &encode(rest)])),
+            _ => Err(UrlProblem::SchemeNotAllowed(scheme)),
+        },
+    }
+}
+
+/// The scheme (lower-cased) and what follows its colon, if `s` starts with
+/// one: an ASCII letter, then letters, digits, `+`, `-` or `.`, then `:`.
+fn scheme_of(s: &str) -> Option<(String, &str)> {
+    let bytes = s.as_bytes();
+    if !bytes.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
+    if bytes[end] != b':' {
+        return None;
+    }
+    Some((s[..end].to_ascii_lowercase(), &s[end + 1..]))
+}
+
+/// An absolute http(s) URL: `//host[:port]` then path, query and fragment.
+/// Browsers read `\` as `/` in these schemes, so we do too.
+fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
+    let rest = rest.replace('\\', "/");
+    let Some(after) = rest.strip_prefix("//") else {
+        return Err(UrlProblem::MissingHost);
+    };
+    let auth_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let (authority, tail) = after.split_at(auth_end);
+    if authority.contains('@') {
+        return Err(UrlProblem::Credentials);
+    }
+    let (host, port) = match authority.rfind(':') {
+        // An IPv6 literal has colons of its own: a port colon comes after `]`.
+        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+        _ => (authority, None),
+    };
+    if host.is_empty() {
+        return Err(UrlProblem::MissingHost);
+    }
+    if host.chars().any(|c| c <= ' ' || matches!(c, '<' | '>' | '"' | '^' | '|' | '%' | '`' | '{' | '}' | '\u{7f}')) {
+        return Err(UrlProblem::BadHost);
+    }
+    let mut out = crate::text::cat(&[scheme, "://", &host.to_ascii_lowercase()]);
+    if let Some(port) = port {
+        if !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 {
+            return Err(UrlProblem::BadPort);
+        }
+        if !port.is_empty() {
+            out.push(':');
+            out.push_str(port);
+        }
+    }
+    if tail.is_empty() {
+        out.push('/');
+    }
+    out.push_str(&encode(tail));
+    Ok(out)
+}
+
+/// Percent-encodes what must not appear raw in a serialised URL: controls,
+/// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte.
+fn encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`') {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push(char::from(b));
+        }
+    }
+    out
+}
+
+/// True when `url` (as returned by [`check`]) is a relative reference,
+/// which resolves against the page it is shown on.
+pub fn is_relative(url: &str) -> bool {
+    scheme_of(url).is_none()
+}
+
+/// Resolves a reference returned by [`check`] against an absolute http(s)
+/// `base` (also returned by [`check`]), as RFC 3986 §5.2 describes.
+pub fn resolve(base: &str, reference: &str) -> String {
+    if !is_relative(reference) {
+        return reference.into();
+    }
+    let scheme_end = base.find(':').unwrap_or(0);
+    let after_scheme = &base[scheme_end + 1..];
+    let authority_end = after_scheme.get(2..).and_then(|a| a.find(['/', '?', '#'])).map_or(after_scheme.len(), |i| i + 2);
+    let origin = &base[..scheme_end + 1 + authority_end];
+    let base_path_end = base.find(['?', '#']).unwrap_or(base.len());
+    let base_path = &base[origin.len()..base_path_end];
+    let without_fragment = &base[..base.find('#').unwrap_or(base.len())];
+    if let Some(net) = reference.strip_prefix("//") {
+        return crate::text::cat(&[&base[..scheme_end + 1], "//", net]);
+    }
+    if reference.starts_with('#') {
+        return crate::text::cat(&[without_fragment, reference]);
+    }
+    if reference.starts_with('?') {
+        return crate::text::cat(&[&base[..base_path_end], reference]);
+    }
+    let split = reference.find(['?', '#']).unwrap_or(reference.len());
+    let (ref_path, ref_tail) = reference.split_at(split);
+    let merged = if ref_path.starts_with('/') {
+        ref_path.to_string()
+    } else {
+        let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = if dir.is_empty() { "/" } else { dir };
+        crate::text::cat(&[dir, ref_path])
+    };
+    crate::text::cat(&[origin, &remove_dot_segments(&merged), ref_tail])
+}
+
+/// RFC 3986 §5.2.4: removes `.` and `..` segments from an absolute path.
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, seg) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *seg {
+            "." | ".." => {
+                if *seg == ".." {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let mut s = String::with_capacity(path.len());
+    for seg in out {
+        s.push('/');
+        s.push_str(seg);
+    }
+    if s.is_empty() {
+        s.push('/');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(s: &str) -> Result<String, UrlProblem> {
+        check(s, UrlUse::Link)
+    }
+
+    #[test]
+    fn allows_http_https_mailto_and_relative() {
+        assert_eq!(link("https://Example.org/a b?q=\"x\"#f").unwrap(), "https://example.org/a%20b?q=%22x%22#f");
+        assert_eq!(link("HTTP://example.org").unwrap(), "http://example.org/");
+        assert_eq!(link("http://example.org:8080/x").unwrap(), "http://example.org:8080/x");
+        assert_eq!(link("http://[::1]:8080/").unwrap(), "http://[::1]:8080/");
+        assert_eq!(link("mailto:desk@example.org?subject=Hi there").unwrap(), "mailto:desk@example.org?subject=Hi%20there");
+        assert_eq!(link("/briefs/1").unwrap(), "/briefs/1");
+        assert_eq!(link("briefs/é").unwrap(), "briefs/%C3%A9");
+        assert_eq!(link("//cdn.example.org/x").unwrap(), "//cdn.example.org/x");
+        assert_eq!(link("#section").unwrap(), "#section");
+        assert_eq!(link("  \u{1}https://example.org/\u{0} ").unwrap(), "https://example.org/");
+        assert_eq!(link("https:\\\\example.org\\a").unwrap(), "https://example.org/a");
+    }
+
+    #[test]
+    fn refuses_script_schemes_however_obfuscated() {
+        let script = UrlProblem::SchemeNotAllowed("javascript".into());
+        for s in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}\u{2}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "java\rscript:alert(1)",
+            "\tjavascript:alert(1)",
+            "j\na\tv\ra\nscript\t:alert(1)",
+            "\u{0}javascript:alert(1)",
+            "javascript\t:alert(1)",
+        ] {
+            assert_eq!(link(s), Err(script.clone()), "{s:?}");
+        }
+        assert_eq!(link("data:text/html,<script>alert(1)</script>"), Err(UrlProblem::SchemeNotAllowed("data".into())));
+        assert_eq!(link("vbscript:msgbox(1)"), Err(UrlProblem::SchemeNotAllowed("vbscript".into())));
+        assert_eq!(link("file:///etc/passwd"), Err(UrlProblem::SchemeNotAllowed("file".into())));
+        assert_eq!(check("mailto:a@b.c", UrlUse::Resource), Err(UrlProblem::SchemeNotAllowed("mailto".into())));
+        assert_eq!(link("javascript:x").unwrap_err().message(), "scheme \"javascript\" is not allowed");
+    }
+
+    #[test]
+    fn entity_or_fullwidth_lookalikes_stay_harmless_relative_paths() {
+        // No HTML is decoded: "&#106;avascript:" is a relative path, percent-safe.
+        assert_eq!(link("&#106;avascript:alert(1)").unwrap(), "&#106;avascript:alert(1)");
+        assert!(is_relative(&link("ｊavascript:alert(1)").unwrap()));
+    }
+
+    #[test]
+    fn resolves_relative_references_against_a_base() {
+        let base = "https://example.org/briefs/2023/raisi?x=1#top";
+        for (r, want) in [
+            ("other", "https://example.org/briefs/2023/other"),
+            ("../a/./b", "https://example.org/briefs/a/b"),
+            ("/x?q#f", "https://example.org/x?q#f"),
+            ("//cdn.example.net/i.png", "https://cdn.example.net/i.png"),
+            ("?y=2", "https://example.org/briefs/2023/raisi?y=2"),
+            ("#f", "https://example.org/briefs/2023/raisi?x=1#f"),
+            ("../../../../..", "https://example.org/"),
+            ("mailto:a@b.c", "mailto:a@b.c"),
+        ] {
+            assert_eq!(resolve(base, r), want, "{r}");
+        }
+        assert_eq!(resolve("https://example.org", "a"), "https://example.org/a");
+    }
+
+    #[test]
+    fn refuses_malformed_http() {
+        assert_eq!(link("https:example.org"), Err(UrlProblem::MissingHost));
+        assert_eq!(link("https://"), Err(UrlProblem::MissingHost));
+        assert_eq!(link("https://user:pw@example.org/"), Err(UrlProblem::Credentials));
+        assert_eq!(link("https://example.org:http/"), Err(UrlProblem::BadPort));
+        assert_eq!(link("https://exa mple.org/"), Err(UrlProblem::BadHost));
+        assert_eq!(link(" \t "), Err(UrlProblem::Empty));
+    }
+}

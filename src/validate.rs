@@ -1,0 +1,584 @@
+//! From JSON to a validated [`Document`], collecting *every* problem with
+//! its JSON path (`related[2].url`, `sections[0].paragraphs[1][0].href`).
+//!
+//! Validation never stops at the first problem and never panics; a document
+//! is returned only when there is no problem at all, so neither output can
+//! ever half-render. Unknown fields are ignored; `null` counts as absent for
+//! optional fields (content systems write it for "no value").
+
+use crate::json::{self, Value};
+use crate::labels::{Labels, KEYS};
+use crate::limits::*;
+use crate::model::*;
+use crate::text::{cat, num, push_num};
+use crate::url_policy::{self, UrlUse};
+
+/// One thing wrong with the input: where (a JSON path, `""` for the whole
+/// input) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    /// `related[2].url: scheme "javascript" is not allowed`
+    pub fn line(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            cat(&[&self.path, ": ", &self.message])
+        }
+    }
+}
+
+/// All problems, one per line: the text of errors thrown to JS and printed by the CLI.
+pub fn describe(problems: &[Problem]) -> String {
+    let mut s = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        s.push_str(&p.line());
+    }
+    s
+}
+
+/// At most this many problems are listed; the rest are counted in a last line.
+pub const MAX_PROBLEMS: usize = 50;
+
+/// How relative URLs are treated: kept (they resolve against the host page),
+/// resolved against a base, or refused (email needs absolute URLs).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UrlSettings {
+    /// An absolute http(s) URL, already through the URL policy.
+    pub base: Option<String>,
+    pub absolute_only: bool,
+}
+
+/// Reads JSON text as a brief or a feed.
+pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
+    document(&parse_json(text)?, &UrlSettings::default())
+}
+
+/// Reads JSON text, enforcing the input size limit first.
+pub fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
+    if text.len() > MAX_INPUT_BYTES {
+        let mut m = String::from("input is ");
+        push_num(&mut m, text.len());
+        m.push_str(" bytes; the limit is ");
+        push_num(&mut m, MAX_INPUT_BYTES);
+        return Err(vec![Problem { path: String::new(), message: m }]);
+    }
+    json::parse(text).map_err(|e| vec![Problem { path: String::new(), message: e.message() }])
+}
+
+/// Validates a parsed JSON value as a brief (an object) or a feed (an array of briefs).
+pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    let mut c = Checker { urls: urls.clone(), ..Checker::default() };
+    let root = Path::Root;
+    let doc = match v {
+        Value::Object(_) => c.brief(v, &root).map(Document::One),
+        Value::Array(items) => {
+            if items.is_empty() {
+                c.report(&root, "a feed needs at least one brief");
+                None
+            } else if c.max_len(items.len(), MAX_FEED, &root) {
+                let briefs: Vec<Option<Brief>> =
+                    items.iter().enumerate().map(|(i, b)| c.brief(b, &Path::Index(&root, i))).collect();
+                briefs.into_iter().collect::<Option<Vec<_>>>().map(Document::Feed)
+            } else {
+                None
+            }
+        }
+        other => {
+            c.report(&root, cat(&["expected a brief (an object) or a feed (an array of briefs), found ", other.kind_name()]));
+            None
+        }
+    };
+    c.finish(doc)
+}
+
+/// A JSON path, built on the stack as validation descends and turned into
+/// text only when there is a problem to report.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    pub fn render(&self) -> String {
+        let mut s = String::new();
+        self.write(&mut s);
+        s
+    }
+
+    fn write(&self, s: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(s);
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(s);
+                s.push('[');
+                push_num(s, *i);
+                s.push(']');
+            }
+        }
+    }
+}
+
+/// Collects problems while reading values; shared by the brief and the options.
+#[derive(Default)]
+pub struct Checker {
+    pub problems: Vec<Problem>,
+    dropped: usize,
+    urls: UrlSettings,
+}
+
+impl Checker {
+    pub fn report(&mut self, path: &Path, message: impl Into<String>) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem { path: path.render(), message: message.into() });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// `Ok(value)` when nothing was reported, else every problem.
+    pub fn finish<T>(mut self, value: Option<T>) -> Result<T, Vec<Problem>> {
+        if self.dropped > 0 {
+            let mut m = String::from("… and ");
+            push_num(&mut m, self.dropped);
+            m.push_str(" more problems");
+            self.problems.push(Problem { path: String::new(), message: m });
+        }
+        match value {
+            Some(v) if self.problems.is_empty() => Ok(v),
+            _ => Err(self.problems),
+        }
+    }
+
+    fn wrong_type(&mut self, path: &Path, expected: &str, found: &Value) {
+        self.report(path, cat(&["expected ", expected, ", found ", found.kind_name()]));
+    }
+
+    /// `parent[key]`, treating `null` as absent.
+    fn field<'v>(parent: &'v Value, key: &str) -> Option<&'v Value> {
+        parent.get(key).filter(|v| **v != Value::Null)
+    }
+
+    fn max_len(&mut self, len: usize, max: usize, path: &Path) -> bool {
+        if len > max {
+            self.report(path, cat(&["must have at most ", &num(max), " items (has ", &num(len), ")"]));
+        }
+        len <= max
+    }
+
+    /// A string of at most `max` characters; `required` strings must not be blank.
+    pub fn string(&mut self, v: &Value, path: &Path, max: usize, required: bool) -> Option<String> {
+        let Value::String(s) = v else {
+            self.wrong_type(path, "a string", v);
+            return None;
+        };
+        let chars = s.chars().count();
+        if chars > max {
+            self.report(path, cat(&["must be at most ", &num(max), " characters (has ", &num(chars), ")"]));
+            None
+        } else if required && s.trim().is_empty() {
+            self.report(path, "must not be empty");
+            None
+        } else {
+            Some(s.clone())
+        }
+    }
+
+    /// An optional string field: `Ok(None)` when absent, `Err` when invalid.
+    pub fn opt_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Result<Option<String>, ()> {
+        match Self::field(parent, key) {
+            None => Ok(None),
+            Some(v) => self.string(v, &Path::Key(path, key), max, false).map(Some).ok_or(()),
+        }
+    }
+
+    /// A required, non-blank string field.
+    pub fn req_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Option<String> {
+        match Self::field(parent, key) {
+            None => {
+                self.report(&Path::Key(path, key), "is required");
+                None
+            }
+            Some(v) => self.string(v, &Path::Key(path, key), max, true),
+        }
+    }
+
+    fn url(&mut self, v: &Value, path: &Path, usage: UrlUse) -> Option<String> {
+        let raw = self.string(v, path, MAX_URL_CHARS, false)?;
+        let url = url_policy::check(&raw, usage).map_err(|p| self.report(path, p.message())).ok()?;
+        if !url_policy::is_relative(&url) {
+            return Some(url);
+        }
+        match &self.urls.base {
+            Some(base) => Some(url_policy::resolve(base, &url)),
+            None if self.urls.absolute_only => {
+                self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
+                None
+            }
+            None => Some(url),
+        }
+    }
+
+    fn opt_url(&mut self, parent: &Value, key: &str, path: &Path, usage: UrlUse) -> Result<Option<String>, ()> {
+        match Self::field(parent, key) {
+            None => Ok(None),
+            Some(v) => self.url(v, &Path::Key(path, key), usage).map(Some).ok_or(()),
+        }
+    }
+
+    fn opt_bool(&mut self, parent: &Value, key: &str, path: &Path) -> Result<bool, ()> {
+        match Self::field(parent, key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(v) => {
+                self.wrong_type(&Path::Key(path, key), "true or false", v);
+                Err(())
+            }
+        }
+    }
+
+    /// An object, or a problem.
+    fn object(&mut self, v: &Value, path: &Path) -> bool {
+        let ok = matches!(v, Value::Object(_));
+        if !ok {
+            self.wrong_type(path, "an object", v);
+        }
+        ok
+    }
+
+    /// The items of an optional list field (empty when absent), each read by
+    /// `item`; `Err` if the list or any item is invalid.
+    fn list<T>(
+        &mut self,
+        parent: &Value,
+        key: &str,
+        path: &Path,
+        mut item: impl FnMut(&mut Self, &Value, &Path) -> Option<T>,
+    ) -> Result<Vec<T>, ()> {
+        let path = Path::Key(path, key);
+        match Self::field(parent, key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => {
+                if !self.max_len(items.len(), MAX_ITEMS, &path) {
+                    return Err(());
+                }
+                let read: Vec<Option<T>> =
+                    items.iter().enumerate().map(|(i, v)| item(self, v, &Path::Index(&path, i))).collect();
+                read.into_iter().collect::<Option<Vec<T>>>().ok_or(())
+            }
+            Some(v) => {
+                self.wrong_type(&path, "an array", v);
+                Err(())
+            }
+        }
+    }
+
+    /// A labels object: known keys must be strings; unknown keys are ignored.
+    pub fn labels(&mut self, parent: &Value, key: &str, path: &Path) -> Result<Labels, ()> {
+        let Some(v) = Self::field(parent, key) else { return Ok(Labels::default()) };
+        let path = Path::Key(path, key);
+        if !self.object(v, &path) {
+            return Err(());
+        }
+        let mut labels = Labels::default();
+        let mut ok = true;
+        for (name, label) in KEYS {
+            match self.opt_string(v, name, &path, MAX_SHORT_CHARS) {
+                Ok(Some(s)) if !s.trim().is_empty() => labels.0.push((label, s)),
+                Ok(_) => {}
+                Err(()) => ok = false,
+            }
+        }
+        ok.then_some(labels).ok_or(())
+    }
+
+    fn brief(&mut self, v: &Value, path: &Path) -> Option<Brief> {
+        if !self.object(v, path) {
+            return None;
+        }
+        let before = self.problems.len() + self.dropped;
+        if let Some(version) = Self::field(v, "version") {
+            let is_one = matches!(version, Value::Number(n) if n == "1" || n.starts_with("1.") && n[2..].bytes().all(|b| b == b'0'));
+            if !is_one {
+                self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
+            }
+        }
+        let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS);
+        if let Ok(Some(id)) = &id {
+            let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+            if !ok {
+                self.report(&Path::Key(path, "id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
+            }
+        }
+        let kind = self.opt_string(v, "kind", path, MAX_SHORT_CHARS);
+        let title = self.req_string(v, "title", path, MAX_SHORT_CHARS);
+        let date = self.opt_date(v, "date", path);
+        let url = self.opt_url(v, "url", path, UrlUse::Link);
+        let lang = self.opt_string(v, "lang", path, 35);
+        if let Ok(Some(l)) = &lang {
+            if !is_language_tag(l) {
+                self.report(&Path::Key(path, "lang"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
+            }
+        }
+        let dir = match Self::field(v, "dir") {
+            None => Ok(None),
+            Some(Value::String(s)) if s == "ltr" => Ok(Some(Dir::Ltr)),
+            Some(Value::String(s)) if s == "rtl" => Ok(Some(Dir::Rtl)),
+            Some(Value::String(s)) if s == "auto" => Ok(Some(Dir::Auto)),
+            Some(_) => {
+                self.report(&Path::Key(path, "dir"), "must be \"ltr\", \"rtl\" or \"auto\"");
+                Err(())
+            }
+        };
+        let publisher = self.opt_object(v, "publisher", path, |c, v, p| {
+            let name = c.req_string(v, "name", p, MAX_SHORT_CHARS);
+            let url = c.opt_url(v, "url", p, UrlUse::Link);
+            let logo = c.opt_url(v, "logo", p, UrlUse::Resource);
+            Some(Publisher { name: name?, url: url.ok()?, logo: logo.ok()? })
+        });
+        let image = self.opt_object(v, "image", path, |c, v, p| {
+            let src = match Self::field(v, "src") {
+                None => {
+                    c.report(&Path::Key(p, "src"), "is required");
+                    None
+                }
+                Some(s) => c.url(s, &Path::Key(p, "src"), UrlUse::Resource),
+            };
+            let alt = match Self::field(v, "alt") {
+                None => {
+                    c.report(&Path::Key(p, "alt"), "is required (use \"\" for a decorative image)");
+                    None
+                }
+                Some(a) => c.string(a, &Path::Key(p, "alt"), MAX_SHORT_CHARS, false),
+            };
+            let caption = c.opt_string(v, "caption", p, MAX_SHORT_CHARS);
+            Some(Image { src: src?, alt: alt?, caption: caption.ok()? })
+        });
+        let summary = self.opt_object(v, "summary", path, |c, v, p| {
+            let heading = c.opt_string(v, "heading", p, MAX_SHORT_CHARS);
+            let paragraphs = c.list(v, "paragraphs", p, Self::paragraph);
+            Some(Summary { heading: heading.ok()?, paragraphs: paragraphs.ok()? })
+        });
+        let quotes = self.list(v, "quotes", path, |c, v, p| {
+            if !c.object(v, p) {
+                return None;
+            }
+            let text = match Self::field(v, "text") {
+                None => {
+                    c.report(&Path::Key(p, "text"), "is required");
+                    None
+                }
+                Some(t) => c.paragraph(t, &Path::Key(p, "text")),
+            };
+            let author = c.req_string(v, "author", p, MAX_SHORT_CHARS);
+            let role = c.opt_string(v, "role", p, MAX_SHORT_CHARS);
+            let url = c.opt_url(v, "url", p, UrlUse::Link);
+            Some(Quote { text: text?, author: author?, role: role.ok()?, url: url.ok()? })
+        });
+        let sections = self.list(v, "sections", path, |c, v, p| {
+            if !c.object(v, p) {
+                return None;
+            }
+            let heading = c.req_string(v, "heading", p, MAX_SHORT_CHARS);
+            let paragraphs = c.list(v, "paragraphs", p, Self::paragraph);
+            Some(Section { heading: heading?, paragraphs: paragraphs.ok()? })
+        });
+        let related = self.list(v, "related", path, |c, v, p| {
+            if !c.object(v, p) {
+                return None;
+            }
+            let title = c.req_string(v, "title", p, MAX_SHORT_CHARS);
+            let url = match Self::field(v, "url") {
+                None => {
+                    c.report(&Path::Key(p, "url"), "is required");
+                    None
+                }
+                Some(u) => c.url(u, &Path::Key(p, "url"), UrlUse::Link),
+            };
+            let author = c.opt_string(v, "author", p, MAX_SHORT_CHARS);
+            let date = c.opt_date(v, "date", p);
+            let kind = c.opt_string(v, "kind", p, MAX_SHORT_CHARS);
+            Some(Related { title: title?, url: url?, author: author.ok()?, date: date.ok()?, kind: kind.ok()? })
+        });
+        let tags = self.list(v, "tags", path, |c, v, p| {
+            if !c.object(v, p) {
+                return None;
+            }
+            let label = c.req_string(v, "label", p, MAX_SHORT_CHARS);
+            let url = c.opt_url(v, "url", p, UrlUse::Link);
+            Some(Tag { label: label?, url: url.ok()? })
+        });
+        let labels = self.labels(v, "labels", path);
+
+        if self.problems.len() + self.dropped > before {
+            return None;
+        }
+        let lang = lang.ok()?.unwrap_or_else(|| "en".into());
+        let dir = dir.ok()?.unwrap_or_else(|| Dir::of_lang(&lang));
+        Some(Brief {
+            id: id.ok()?,
+            kind: kind.ok()?,
+            title: title?,
+            date: date.ok()?,
+            url: url.ok()?,
+            lang,
+            dir,
+            publisher: publisher.ok()?,
+            image: image.ok()?,
+            summary: summary.ok()?,
+            quotes: quotes.ok()?,
+            sections: sections.ok()?,
+            related: related.ok()?,
+            tags: tags.ok()?,
+            labels: labels.ok()?,
+        })
+    }
+
+    fn opt_object<T>(
+        &mut self,
+        parent: &Value,
+        key: &str,
+        path: &Path,
+        read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
+        let Some(v) = Self::field(parent, key) else { return Ok(None) };
+        let path = Path::Key(path, key);
+        if !self.object(v, &path) {
+            return Err(());
+        }
+        read(self, v, &path).map(Some).ok_or(())
+    }
+
+    /// A paragraph: a plain string, or an array of runs (strings or `{text, href?, strong?, em?}`).
+    fn paragraph(&mut self, v: &Value, path: &Path) -> Option<Paragraph> {
+        match v {
+            Value::String(_) => {
+                let text = self.string(v, path, MAX_TEXT_CHARS, false)?;
+                Some(vec![Run { text, href: None, strong: false, em: false }])
+            }
+            Value::Array(runs) => {
+                if !self.max_len(runs.len(), MAX_ITEMS, path) {
+                    return None;
+                }
+                let read: Vec<Option<Run>> = runs.iter().enumerate().map(|(i, r)| self.run(r, &Path::Index(path, i))).collect();
+                read.into_iter().collect()
+            }
+            other => {
+                self.wrong_type(path, "a string or an array of runs", other);
+                None
+            }
+        }
+    }
+
+    fn run(&mut self, v: &Value, path: &Path) -> Option<Run> {
+        match v {
+            Value::String(_) => {
+                let text = self.string(v, path, MAX_TEXT_CHARS, false)?;
+                Some(Run { text, href: None, strong: false, em: false })
+            }
+            Value::Object(_) => {
+                let text = match Self::field(v, "text") {
+                    None => {
+                        self.report(&Path::Key(path, "text"), "is required");
+                        None
+                    }
+                    Some(t) => self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false),
+                };
+                let href = self.opt_url(v, "href", path, UrlUse::Link);
+                let strong = self.opt_bool(v, "strong", path);
+                let em = self.opt_bool(v, "em", path);
+                Some(Run { text: text?, href: href.ok()?, strong: strong.ok()?, em: em.ok()? })
+            }
+            other => {
+                self.wrong_type(path, "a string or a run object", other);
+                None
+            }
+        }
+    }
+
+    fn opt_date(&mut self, parent: &Value, key: &str, path: &Path) -> Result<Option<BriefDate>, ()> {
+        let Some(v) = Self::field(parent, key) else { return Ok(None) };
+        let path = Path::Key(path, key);
+        let s = self.string(v, &path, 64, false).ok_or(())?;
+        match parse_date(s.trim()) {
+            Some(d) => Ok(Some(d)),
+            None => {
+                self.report(&path, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)");
+                Err(())
+            }
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
+pub fn parse_date(s: &str) -> Option<BriefDate> {
+    let b = s.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
+    };
+    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&month) || day == 0 || day > days[(month - 1) as usize] {
+        return None;
+    }
+    if b.len() > 10 {
+        if !matches!(b[10], b'T' | b't') || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+            return None;
+        }
+        let (h, m, sec) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+        if h > 23 || m > 59 || sec > 60 {
+            return None;
+        }
+        let mut i = 19;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+        }
+        match b.get(i) {
+            Some(b'Z' | b'z') if b.len() == i + 1 => {}
+            Some(b'+' | b'-') if b.len() == i + 6 && b[i + 3] == b':' => {
+                if digits(i + 1, 2)? > 23 || digits(i + 4, 2)? > 59 {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(BriefDate { iso: s.into(), year: year as u16, month: month as u8, day: day as u8 })
+}
+
+/// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 character subtags.
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
