@@ -21,6 +21,7 @@ pub mod limits;
 pub mod model;
 pub mod node;
 pub mod options;
+pub mod page;
 pub mod static_html;
 pub mod static_style;
 pub mod text;
