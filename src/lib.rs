@@ -32,7 +32,7 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-mod wasm_api;
+pub mod wasm_api;
 
 pub use model::Document;
 pub use options::Options;

@@ -17,7 +17,7 @@ use crate::escape;
 use crate::json::Value;
 use crate::labels::{builtin, Label, KEYS};
 use crate::model::{Brief, Document, Paragraph, Run};
-use crate::options::{Layout, LinkTarget, Options, Theme};
+use crate::options::{LinkTarget, Options, Theme};
 use crate::static_html;
 use crate::url_policy::{self, UrlUse};
 

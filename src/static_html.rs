@@ -53,17 +53,18 @@ impl AttrPolicy for Inline {
     }
 }
 
-/// Email clients (Outlook, older Gmail apps) ignore logical properties.
+/// Email clients (Outlook, older Gmail apps) ignore logical properties and
+/// logical values (`text-align:start`).
 fn physical(style: &str, rtl: bool) -> String {
     let (start, end) = if rtl { ("right", "left") } else { ("left", "right") };
-    style.replace("inline-start", start).replace("inline-end", end)
+    style.replace("inline-start", start).replace("inline-end", end).replace("text-align:start", if rtl { "text-align:right" } else { "text-align:left" })
 }
 
 /// Email-only additions: the card fills the 600 px column; images scale.
 fn email_extra(tag: &str, classes: &str) -> Option<&'static str> {
     match (tag, classes.split(' ').next().unwrap_or("")) {
         (_, "bc-card") => Some("max-width:600px;width:100%"),
-        ("img", "bc-image") => Some("width:100%;max-width:552px;border:0"),
+        ("img", "bc-image") => Some("width:100%;max-width:550px;border:0"),
         ("img", _) => Some("border:0"),
         _ => None,
     }
@@ -100,5 +101,6 @@ pub fn email(doc: &Document, options: &Options) -> String {
     out
 }
 
-/// The images of an email need an explicit `width` attribute (Outlook ignores CSS widths).
-pub const EMAIL_IMAGE_WIDTH: &str = "552";
+/// The images of an email need an explicit `width` attribute (Outlook ignores
+/// CSS widths): the 600 px column less the card's padding (2 × 24 px) and border (2 × 1 px).
+pub const EMAIL_IMAGE_WIDTH: &str = "550";

@@ -547,7 +547,7 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
             return None;
         }
         let (h, m, sec) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
-        if h > 23 || m > 59 || sec > 60 {
+        if h > 23 || m > 59 || sec > 59 {
             return None;
         }
         let mut i = 19;
@@ -571,7 +571,29 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
             _ => return None,
         }
     }
-    Some(BriefDate { iso: s.into(), year: year as u16, month: month as u8, day: day as u8 })
+    Some(BriefDate { iso: html_datetime(s), year: year as u16, month: month as u8, day: day as u8 })
+}
+
+/// The form HTML's `<time datetime>` accepts: upper-case `T` and `Z`, at
+/// most three digits of fractional seconds.
+fn html_datetime(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut fraction_digits: Option<usize> = None;
+    for c in s.chars() {
+        match (c, fraction_digits) {
+            ('.', _) => fraction_digits = Some(0),
+            ('0'..='9', Some(n)) => {
+                fraction_digits = Some(n + 1);
+                if n >= 3 {
+                    continue;
+                }
+            }
+            (_, Some(_)) => fraction_digits = None,
+            _ => {}
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
 }
 
 /// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 character subtags.

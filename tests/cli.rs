@@ -1,0 +1,398 @@
+//! The `brief-card` binary, run as a user would: exit statuses, standard
+//! input, `--out` atomicity, problem reports, and snapshots of `render`.
+//!
+//! Snapshots live in tests/snapshots/; `UPDATE_SNAPSHOTS=1 cargo test --test cli`
+//! rewrites them (review the diff before committing).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use brief_card::Options;
+
+const BASE: &str = "https://example.org/briefs/";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every example brief: (file, text).
+fn examples() -> Vec<(PathBuf, String)> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join("www/briefs"))
+        .expect("www/briefs")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "expected the example briefs, found {files:?}");
+    files.into_iter().map(|p| (p.clone(), fs::read_to_string(&p).expect("read example"))).collect()
+}
+
+fn example(name: &str) -> PathBuf {
+    root().join("www/briefs").join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    run_with_stdin(args, None)
+}
+
+fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief-card"))
+        .args(args)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run brief-card");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin");
+        // The binary may stop reading early (input over the limit): ignore EPIPE.
+        let _ = pipe.write_all(input);
+    }
+    child.wait_with_output().expect("wait for brief-card")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited, not killed by a signal")
+}
+
+/// Asserts a clean failure: exit status 1, something on stderr, nothing on stdout, no panic.
+fn assert_bad_input(o: &Output, what: &str) {
+    assert_eq!(code(o), 1, "{what}: exit status; stderr: {}", stderr(o));
+    assert!(o.stdout.is_empty(), "{what}: nothing on stdout, got {}", stdout(o));
+    let err = stderr(o);
+    assert!(!err.trim().is_empty(), "{what}: a message on stderr");
+    assert!(!err.contains("panicked"), "{what}: panicked: {err}");
+}
+
+/// A fresh, empty directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+fn dir_listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir).expect("read dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// The paths of problem lines (`path: message`; a line without a path has path "").
+fn paths_of(problems: &[brief_card::Problem]) -> Vec<String> {
+    problems.iter().map(|p| p.line()).collect()
+}
+
+#[test]
+fn every_example_checks_renders_and_makes_a_page() {
+    for (file, text) in examples() {
+        let f = file.to_str().expect("utf-8 path");
+
+        let o = run(&["check", f]);
+        assert_eq!(code(&o), 0, "check {f}: {}", stderr(&o));
+        assert_eq!(stdout(&o).trim(), "ok");
+        assert!(o.stderr.is_empty());
+
+        let o = run(&["render", f]);
+        assert_eq!(code(&o), 0, "render {f}: {}", stderr(&o));
+        let want = brief_card::render_html(&text, &Options::default()).expect("example renders");
+        assert_eq!(stdout(&o), format!("{want}\n"), "render {f} is the library's fragment");
+
+        let o = run(&["render", "--email", "--base-url", BASE, f]);
+        assert_eq!(code(&o), 0, "render --email {f}: {}", stderr(&o));
+        let options = Options { email: true, base_url: Some(BASE.into()), ..Options::default() };
+        assert_eq!(stdout(&o), format!("{}\n", brief_card::render_html(&text, &options).expect("email renders")));
+
+        let o = run(&["page", f]);
+        assert_eq!(code(&o), 0, "page {f}: {}", stderr(&o));
+        let page = stdout(&o);
+        assert!(page.starts_with("<!doctype html>\n<html"), "page {f}");
+        assert!(page.trim_end().ends_with("</html>"), "page {f}");
+        let doc = brief_card::load(&text, &Options::default()).expect("example loads");
+        assert_eq!(page, brief_card::page::page(&doc, &Options::default()));
+
+        for (flag, value) in [("--theme", "dark"), ("--theme", "auto"), ("--layout", "compact"), ("--link-target", "_blank"), ("--locale", "de")] {
+            let o = run(&["render", flag, value, f]);
+            assert_eq!(code(&o), 0, "render {flag} {value} {f}: {}", stderr(&o));
+        }
+    }
+}
+
+#[test]
+fn options_reach_the_output() {
+    let flash = example("flash-brief.json");
+    let f = flash.to_str().expect("path");
+    let plain = stdout(&run(&["render", f]));
+    assert!(plain.contains("June 13, 2023"));
+    assert!(!plain.contains("target=\"_blank\""));
+
+    let dark = stdout(&run(&["render", "--theme", "dark", f]));
+    assert!(dark.contains("bc-dark") && dark.contains("#15181e"), "dark colours");
+    let blank = stdout(&run(&["render", "--link-target", "_blank", f]));
+    assert!(blank.contains("target=\"_blank\" rel=\"noopener noreferrer\""));
+    let german = stdout(&run(&["render", "--locale", "de", f]));
+    assert!(german.contains("13. Juni 2023"));
+    let compact = stdout(&run(&["render", "--layout", "compact", f]));
+    assert!(compact.contains("bc-compact") && !compact.contains("Expert Analysis"));
+
+    let es = example("resumen-es.json");
+    let es = es.to_str().expect("path");
+    let relative = stdout(&run(&["render", es]));
+    assert!(relative.contains("href=\"/es/analisis/iran-america-latina\""));
+    let absolute = stdout(&run(&["render", "--base-url", "https://example.org/es/", es]));
+    assert!(absolute.contains("href=\"https://example.org/es/analisis/iran-america-latina\""));
+
+    let page = stdout(&run(&["page", "--script", "/static/brief-card.js", f]));
+    assert!(page.contains("<script type=\"module\" src=\"/static/brief-card.js\"></script>"));
+    let page = stdout(&run(&["page", f]));
+    assert!(page.contains("<script type=\"module\" src=\"brief-card.js\"></script>"));
+}
+
+#[test]
+fn email_needs_absolute_urls_or_a_base() {
+    let es = example("resumen-es.json");
+    let es = es.to_str().expect("path");
+    let o = run(&["render", "--email", es]);
+    assert_bad_input(&o, "email without a base URL");
+    assert_eq!(stderr(&o), "related[0].url: is a relative URL; email needs absolute ones (give a base URL)\n");
+
+    let o = run(&["check", "--email", es]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).starts_with("related[0].url: "));
+    let o = run(&["check", "--email", "--base-url", BASE, es]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+
+    let o = run(&["render", "--email", "--base-url", "https://example.org/es/", es]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("https://example.org/es/analisis/iran-america-latina"));
+}
+
+#[test]
+fn standard_input_is_read_from_dash() {
+    for (file, text) in examples() {
+        let f = file.to_str().expect("path");
+        for args in [vec!["render"], vec!["render", "--email", "--base-url", BASE], vec!["page"], vec!["check"]] {
+            let from_file = run(&[&args[..], &[f]].concat());
+            let from_stdin = run_with_stdin(&[&args[..], &["-"]].concat(), Some(text.as_bytes()));
+            assert_eq!(code(&from_stdin), 0, "{args:?} - < {f}: {}", stderr(&from_stdin));
+            assert_eq!(from_stdin.stdout, from_file.stdout, "{args:?} - < {f}");
+        }
+    }
+    let o = run_with_stdin(&["render", "-"], Some(b"{\"title\": \"From stdin\"}"));
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains(">From stdin</h2>"));
+}
+
+#[test]
+fn out_writes_the_file_atomically() {
+    let dir = scratch("out-good");
+    let target = dir.join("card.html");
+    let flash = example("flash-brief.json");
+    let f = flash.to_str().expect("path");
+    let t = target.to_str().expect("path");
+
+    let o = run(&["render", "--out", t, f]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "nothing on stdout with --out");
+    assert_eq!(fs::read(&target).expect("written"), run(&["render", f]).stdout);
+    assert_eq!(dir_listing(&dir), ["card.html"], "no temporary file left behind");
+
+    // Overwrites an existing file, in place of the old one.
+    let o = run(&["page", "-o", t, f]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read(&target).expect("written"), run(&["page", f]).stdout);
+    assert_eq!(dir_listing(&dir), ["card.html"]);
+
+    // A relative --out path is relative to the working directory.
+    let o = Command::new(env!("CARGO_BIN_EXE_brief-card")).current_dir(&dir).args(["render", "--out", "rel.html", f]).output().expect("run");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(dir_listing(&dir), ["card.html", "rel.html"]);
+}
+
+#[test]
+fn bad_input_writes_no_file_and_keeps_the_old_one() {
+    let dir = scratch("out-bad");
+    let bad = dir.join("bad.json");
+    fs::write(&bad, r#"{"title": "", "url": "javascript:alert(1)"}"#).expect("write");
+    let broken = dir.join("broken.json");
+    fs::write(&broken, "{\"title\": ").expect("write");
+    let fresh = dir.join("fresh.html");
+    let existing = dir.join("existing.html");
+    fs::write(&existing, "previous content").expect("write");
+
+    for input in [&bad, &broken, &dir.join("missing.json")] {
+        let i = input.to_str().expect("path");
+        for cmd in [&["render"][..], &["render", "--email"], &["page"]] {
+            for out in [&fresh, &existing] {
+                let o = run(&[cmd, &["--out", out.to_str().expect("path"), i]].concat());
+                assert_bad_input(&o, &format!("{cmd:?} {i}"));
+            }
+        }
+    }
+    assert!(!fresh.exists(), "no output file for bad input");
+    assert_eq!(fs::read_to_string(&existing).expect("still there"), "previous content");
+    assert_eq!(dir_listing(&dir), ["bad.json", "broken.json", "existing.html"], "no temporary file left behind");
+
+    // An output directory that does not exist: a clear message, exit status 1.
+    let nowhere = dir.join("no/such/dir/card.html");
+    let o = run(&["render", "--out", nowhere.to_str().expect("path"), example("minimal.json").to_str().expect("path")]);
+    assert_bad_input(&o, "unwritable --out");
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+}
+
+#[test]
+fn problems_are_the_libraries_problems_one_per_line() {
+    let hostile = r#"{
+        "version": 2, "id": "has space", "title": "  ", "date": "2023-02-30", "url": "javascript:alert(1)",
+        "lang": "not a tag", "dir": "sideways",
+        "image": {"src": "data:image/png;base64,AAAA"},
+        "summary": {"paragraphs": ["ok", 3, [{"text": "x", "href": "java\tscript:alert(1)"}]]},
+        "quotes": [{"text": "q"}],
+        "related": [{"title": "r"}, {"title": "s", "url": "vbscript:x"}],
+        "tags": [{"label": ""}, "tag"]
+    }"#;
+    let want = brief_card::check(hostile);
+    assert!(want.len() >= 10, "the hostile brief has many problems: {want:?}");
+    let want_lines = paths_of(&want);
+    for args in [&["check", "-"][..], &["render", "-"], &["page", "-"], &["render", "--email", "--base-url", BASE, "-"]] {
+        let o = run_with_stdin(args, Some(hostile.as_bytes()));
+        assert_bad_input(&o, &format!("{args:?}"));
+        let got: Vec<String> = stderr(&o).lines().map(str::to_owned).collect();
+        assert_eq!(got, want_lines, "{args:?} prints every problem of brief_card::check");
+    }
+    assert!(want_lines.iter().any(|l| l.starts_with("summary.paragraphs[2][0].href: scheme \"javascript\"")));
+
+    // A feed: paths carry the index of the brief.
+    let feed = r#"[{"title": "ok"}, {"title": "bad", "related": [{"title": "x", "url": "javascript:void 0"}]}]"#;
+    let o = run_with_stdin(&["check", "-"], Some(feed.as_bytes()));
+    assert_eq!(code(&o), 1);
+    assert_eq!(stderr(&o), "[1].related[0].url: scheme \"javascript\" is not allowed\n");
+}
+
+#[test]
+fn broken_json_is_one_line_with_its_position() {
+    for (text, position) in [
+        ("{\n  \"title\": \"x\",\n  oops\n}", "line 3, column 3"),
+        ("{\"title\": \"x\"", "line 1, column 14"),
+        ("[1,]", "line 1, column 4"),
+        ("", "line 1, column 1"),
+        ("{\"title\": \"a\nb\"}", "line 1, column 13"),
+    ] {
+        for cmd in ["render", "page", "check"] {
+            let o = run_with_stdin(&[cmd, "-"], Some(text.as_bytes()));
+            assert_bad_input(&o, &format!("{cmd} {text:?}"));
+            let err = stderr(&o);
+            assert_eq!(err.lines().count(), 1, "{cmd} {text:?}: one line: {err}");
+            assert!(err.starts_with("invalid JSON at ") && err.contains(position), "{cmd} {text:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn hostile_bytes_fail_cleanly() {
+    let deep = "[".repeat(100_000);
+    let huge = format!("{{\"title\": \"{}\"}}", "x".repeat(brief_card::limits::MAX_INPUT_BYTES));
+    let inputs: Vec<(&str, Vec<u8>)> = vec![
+        ("not UTF-8", vec![b'{', 0xff, 0xfe, b'}']),
+        ("NUL bytes", b"\0\0\0".to_vec()),
+        ("deep nesting", deep.into_bytes()),
+        ("over the size limit", huge.into_bytes()),
+        ("a number", b"42".to_vec()),
+        ("an empty feed", b"[]".to_vec()),
+        ("a BOM then garbage", b"\xef\xbb\xbf}".to_vec()),
+    ];
+    for (what, bytes) in &inputs {
+        for cmd in ["render", "page", "check"] {
+            let o = run_with_stdin(&[cmd, "-"], Some(bytes));
+            assert_bad_input(&o, &format!("{cmd}: {what}"));
+        }
+    }
+    let o = run_with_stdin(&["check", "-"], Some(&inputs[0].1));
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
+fn unreadable_files_and_usage_errors() {
+    let o = run(&["render", "/no/such/brief.json"]);
+    assert_bad_input(&o, "missing file");
+    assert!(stderr(&o).contains("cannot read /no/such/brief.json"), "{}", stderr(&o));
+
+    let o = run(&["check", root().join("www/briefs").to_str().expect("path")]);
+    assert_bad_input(&o, "a directory");
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+
+    let minimal = example("minimal.json");
+    let m = minimal.to_str().expect("path");
+    for args in [
+        &[][..],
+        &["render"],
+        &["frobnicate", m],
+        &["render", "--theme", "neon", m],
+        &["render", "--layout", "tiny", m],
+        &["render", "--link-target", "_top", m],
+        &["render", "--base-url", "/relative/", m],
+        &["render", "--base-url", "javascript:alert(1)//", m],
+        &["render", "--base-url", "ftp://example.org/", m],
+        &["render", "--base-url", "https://user:pw@example.org/", m],
+        &["render", "--locale", "", m],
+        &["render", "--locale", "en US", m],
+        &["page", "--script", "javascript:alert(1)", m],
+        &["check", "--theme", "dark", m],
+    ] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?} is a usage error: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    let o = run(&["--help"]);
+    assert_eq!(code(&o), 0);
+    for word in ["render", "page", "check"] {
+        assert!(stdout(&o).contains(word));
+    }
+}
+
+#[test]
+fn check_exit_status() {
+    let o = run_with_stdin(&["check", "-"], Some(br#"{"title": "fine"}"#));
+    assert_eq!((code(&o), stdout(&o).as_str(), stderr(&o).as_str()), (0, "ok\n", ""));
+    let o = run_with_stdin(&["check", "-"], Some(br#"{"title": 1}"#));
+    assert_eq!((code(&o), stdout(&o).as_str(), stderr(&o).as_str()), (1, "", "title: expected a string, found a number\n"));
+}
+
+/// Compares `actual` with tests/snapshots/`name`, or rewrites it when UPDATE_SNAPSHOTS=1.
+fn snapshot(name: &str, actual: &str) {
+    let path = root().join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        fs::create_dir_all(path.parent().expect("parent")).expect("create tests/snapshots");
+        fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)", path.display()));
+    if expected != actual {
+        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).map_or(0, |i| i + 1);
+        panic!(
+            "{} differs from the output (first differing line: {line}).\nexpected:\n{expected}\nactual:\n{actual}\nIf the change is intended, run UPDATE_SNAPSHOTS=1 cargo test --test cli and review the diff.",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn render_snapshots() {
+    for name in ["minimal", "flash-brief"] {
+        let file = example(&format!("{name}.json"));
+        let o = run(&["render", file.to_str().expect("path")]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        snapshot(&format!("{name}.render.html"), &stdout(&o));
+    }
+}

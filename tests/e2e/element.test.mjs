@@ -1,0 +1,190 @@
+// <brief-card>: upgrade from `src` and from inline JSON, attributes that
+// mirror the options, the `brief` property, feeds, disconnect/reconnect.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { inspect, mount, open, useBrowser, www } from "./helpers.mjs";
+
+const env = useBrowser();
+const flash = JSON.parse(await readFile(join(www, "briefs", "flash-brief.json"), "utf8"));
+
+/** Runs `change` in the page and resolves with the next brief-card:render detail. */
+const nextRender = (page, change) => page.evaluate((change) => new Promise((resolve, reject) => {
+  const el = document.querySelector("brief-card");
+  el.addEventListener("brief-card:render", (e) => resolve(e.detail), { once: true });
+  el.addEventListener("brief-card:error", (e) => reject(new Error(JSON.stringify(e.detail))), { once: true });
+  new Function("el", change)(el); // the test page has no CSP
+  setTimeout(() => reject(new Error("no render")), 5000);
+}), change);
+
+const card = (page) => page.$eval("brief-card", (el) => {
+  const a = el.shadowRoot.querySelector("article");
+  return {
+    cls: a.className, lang: a.lang, dir: a.dir,
+    title: a.querySelector(".bc-title").textContent,
+    date: a.querySelector(".bc-date")?.textContent,
+    targets: [...a.querySelectorAll("a[href]")].map((l) => `${l.target}|${l.rel}`),
+  };
+});
+
+test("upgrades from src: the card replaces the fallback", async () => {
+  const t = await open(env, "/blank.html");
+  const ev = await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
+  assert.equal(ev.type, "brief-card:render");
+  assert.equal(ev.count, 1, "one render event");
+  assert.equal(ev.detail.count, 1);
+  const s = await inspect(t.page);
+  assert.deepEqual([s.state, s.cards, s.fallbackVisible], ["rendered", 1, false]);
+  assert.equal((await card(t.page)).title, flash.title);
+  assert.equal(await t.page.$eval("brief-card", (el) => getComputedStyle(el).display), "block");
+  assert.deepEqual(await t.page.$eval("brief-card", (el) => el.brief.id), flash.id, "the getter returns the fetched brief");
+  assert.deepEqual(t.errors, []);
+  assert.deepEqual(t.pageErrors, []);
+  await t.close();
+});
+
+test("upgrades from an inline <script type=application/json>", async () => {
+  const t = await open(env, "/blank.html");
+  const ev = await mount(t.page, { loading: "eager" }, { json: JSON.stringify({ title: "Inline brief", id: "inline-1", summary: { paragraphs: ["Hello."] } }) });
+  assert.equal(ev.type, "brief-card:render");
+  const s = await inspect(t.page);
+  assert.deepEqual([s.state, s.cards, s.fallbackVisible], ["rendered", 1, false]);
+  assert.equal((await card(t.page)).title, "Inline brief");
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("the element's lang is the default language of a brief without one", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { loading: "eager", lang: "fa" }, { json: JSON.stringify({ title: "عنوان", tags: [{ label: "ایران" }] }) });
+  const c = await card(t.page);
+  assert.deepEqual([c.lang, c.dir], ["fa", "rtl"]);
+  await t.close();
+});
+
+test("attributes mirror the options and re-render on change", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
+  let c = await card(t.page);
+  assert.match(c.cls, /\bbc-light\b/);
+  assert.doesNotMatch(c.cls, /\bbc-compact\b/);
+  assert.ok(c.targets.every((x) => x === "|"), "links open in the same tab by default");
+
+  await nextRender(t.page, `el.setAttribute("theme", "dark")`);
+  assert.match((await card(t.page)).cls, /\bbc-dark\b/);
+
+  await nextRender(t.page, `el.setAttribute("layout", "compact")`);
+  c = await card(t.page);
+  assert.match(c.cls, /\bbc-dark\b.*\bbc-compact\b/);
+
+  await nextRender(t.page, `el.setAttribute("link-target", "_blank")`);
+  c = await card(t.page);
+  assert.ok(c.targets.length > 0 && c.targets.every((x) => x === "_blank|noopener noreferrer"), c.targets.join());
+
+  await nextRender(t.page, `el.setAttribute("locale", "fr")`);
+  assert.equal((await card(t.page)).date, "13 juin 2023");
+
+  await nextRender(t.page, `el.setAttribute("theme", "auto")`);
+  assert.match((await card(t.page)).cls, /\bbc-auto\b/);
+
+  // An unknown value is ignored (the default applies), as for built-in enumerated attributes.
+  await nextRender(t.page, `el.setAttribute("theme", "neon"); el.removeAttribute("layout")`);
+  c = await card(t.page);
+  assert.match(c.cls, /\bbc-light\b/);
+  assert.doesNotMatch(c.cls, /\bbc-compact\b/);
+  assert.equal(await t.page.$eval("brief-card", (el) => el.shadowRoot.querySelectorAll("article").length), 1, "re-rendered in place, not appended");
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("the brief property renders an object; the getter returns it", async () => {
+  const t = await open(env, "/blank.html");
+  const first = await t.page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement("brief-card");
+    el.setAttribute("loading", "eager");
+    el.append("Fallback");
+    document.body.append(el);
+    const pending = { state: el.dataset.state ?? null, shadow: !!el.shadowRoot };
+    el.addEventListener("brief-card:render", () => resolve({ pending, title: el.shadowRoot.querySelector(".bc-title").textContent }), { once: true });
+    el.brief = { title: "From a property", id: "prop-1" };
+  }));
+  assert.deepEqual(first, { pending: { state: null, shadow: false }, title: "From a property" });
+  const d = await nextRender(t.page, `el.brief = [{ title: "One" }, { title: "Two" }]`);
+  assert.equal(d.count, 2, "an array renders as a feed");
+  const got = await t.page.$eval("brief-card", (el) => ({ isArray: Array.isArray(el.brief), n: el.brief.length, roles: el.shadowRoot.querySelector(".bc-feed")?.getAttribute("role") }));
+  assert.deepEqual(got, { isArray: true, n: 2, roles: "list" });
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("a collection (src pointing at an array) renders as a feed", async () => {
+  const t = await open(env, "/blank.html");
+  const ev = await mount(t.page, { src: "/briefs/feed.json", loading: "eager" });
+  assert.equal(ev.detail.count, 3);
+  assert.equal(await t.page.$eval("brief-card", (el) => el.shadowRoot.querySelectorAll('[role="listitem"] > article').length), 3);
+  await t.close();
+});
+
+test("changing src refetches; disconnect destroys and shows the fallback; reconnect re-renders", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
+  await nextRender(t.page, `el.setAttribute("src", "/briefs/resumen-es.json")`);
+  assert.equal((await card(t.page)).lang, "es");
+
+  const gone = await t.page.evaluate(() => {
+    const el = document.querySelector("brief-card");
+    el.remove();
+    return { slot: el.shadowRoot.firstElementChild?.localName, n: el.shadowRoot.childElementCount, state: el.dataset.state ?? null };
+  });
+  assert.deepEqual(gone, { slot: "slot", n: 1, state: null }, "destroy() leaves a <slot>");
+
+  // Reconnect the same element object.
+  const re = await t.page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement("brief-card");
+    el.setAttribute("loading", "eager");
+    el.setAttribute("src", "/briefs/minimal.json");
+    const a = document.createElement("a"); a.className = "fallback"; a.href = "#"; a.textContent = "Fallback";
+    el.append(a);
+    let renders = 0;
+    el.addEventListener("brief-card:render", () => {
+      renders++;
+      if (renders === 1) {
+        el.remove();
+        // Moved elsewhere while the card is gone: the fallback shows through the <slot>.
+        const holder = document.createElement("div");
+        holder.append(el);
+        window.__fb = { slot: el.shadowRoot.firstElementChild.localName };
+        document.body.append(holder); // reconnecting re-renders (synchronously: the wasm is loaded)
+      } else resolve({ renders, ...window.__fb, cards: el.shadowRoot.querySelectorAll("article").length });
+    });
+    document.body.append(el);
+  }));
+  assert.deepEqual(re, { renders: 2, slot: "slot", cards: 1 });
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("the wasm is fetched once per page, however many cards", async () => {
+  const t = await open(env);
+  const wasm = [];
+  t.page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(r.url()); });
+  await t.page.goto(env.base + "/blank.html");
+  await Promise.all(["flash-brief", "minimal", "resumen-es", "gozaresh-fa"].map((b) => mount(t.page, { src: `/briefs/${b}.json`, loading: "eager" })));
+  assert.equal(await t.page.$$eval("brief-card", (els) => els.filter((e) => e.dataset.state === "rendered").length), 4);
+  assert.equal(wasm.length, 1, wasm.join());
+  await t.close();
+});
+
+test("defining twice is harmless (the module guards customElements.define)", async () => {
+  const t = await open(env, "/blank.html");
+  await t.page.waitForFunction(() => customElements.get("brief-card"));
+  const r = await t.page.evaluate(async () => {
+    const first = customElements.get("brief-card");
+    await import("/brief-card.js?again"); // a second copy of the module
+    return customElements.get("brief-card") === first;
+  });
+  assert.equal(r, true);
+  assert.deepEqual(t.pageErrors, []);
+  await t.close();
+});

@@ -1,0 +1,235 @@
+//! The email variant (`renderBriefHtml(brief, { email: true })`,
+//! `brief-card render --email`) follows the rules email clients need, for
+//! every example brief, theme and layout, and for a brief that uses every
+//! field (image, logo, relative URLs):
+//!
+//! - inline `style` attributes only: no `<style>`, `<link>`, `<script>`,
+//!   `<svg>`, no classes, no `var(--…)`, no `position`, no web fonts or
+//!   `url(…)` in styles, no logical properties or values;
+//! - one column at most 600 px wide that shrinks to the screen;
+//! - only absolute http(s) URLs (and `mailto:` for links);
+//! - images with `alt` and a numeric `width` within the column;
+//! - explicit background and text colours on the card (dark-mode tolerant).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::PathBuf;
+
+use brief_card::options::{Layout, Theme};
+use brief_card::{render_html, Options};
+use scraper::{Html, Selector};
+
+const BASE: &str = "https://example.org/briefs/";
+
+/// A brief with every field, relative URLs included.
+const FULL: &str = r#"{
+  "id": "full", "kind": "Analysis", "title": "Everything <b>at once</b>", "date": "2023-06-13T09:30:00Z",
+  "url": "/briefs/full", "lang": "en",
+  "publisher": {"name": "Example Institute", "url": "https://example.org/", "logo": "/logo.png"},
+  "image": {"src": "img/lead.jpg", "alt": "A delegation on a runway", "caption": "Caracas, June 12"},
+  "summary": {"paragraphs": ["Plain.", ["Run ", {"text": "link", "href": "../x?y=1#z", "em": true}, {"text": "mail", "href": "mailto:desk@example.org"}]]},
+  "quotes": [{"text": "Quoted.", "author": "A. Expert", "role": "Fellow", "url": "//people.example.org/a"}],
+  "sections": [{"heading": "One", "paragraphs": ["a", "b", "c", "d", "e", "f", "g"]}],
+  "related": [{"title": "R", "url": "related/1", "date": "2023-05-01", "kind": "Memo", "author": "B"}],
+  "tags": [{"label": "Tag", "url": "/tags/t"}, {"label": "Plain tag"}]
+}"#;
+
+fn examples() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/briefs");
+    let mut out: Vec<(String, String)> = fs::read_dir(&dir)
+        .expect("www/briefs")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| (p.file_name().expect("name").to_string_lossy().into_owned(), fs::read_to_string(&p).expect("read")))
+        .collect();
+    out.sort();
+    assert!(out.len() >= 5);
+    out.push(("(full brief)".into(), FULL.into()));
+    out
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("selector")
+}
+
+/// Every email rendering of every example: (label, html).
+fn emails() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (name, text) in examples() {
+        for theme in [Theme::Light, Theme::Dark, Theme::Auto] {
+            for layout in [Layout::Full, Layout::Compact] {
+                let options = Options { email: true, theme, layout, base_url: Some(BASE.into()), ..Options::default() };
+                let html = render_html(&text, &options).unwrap_or_else(|p| panic!("{name}: {p:?}"));
+                out.push((format!("{name} {} {}", theme.as_str(), layout.as_str()), html));
+            }
+        }
+    }
+    out
+}
+
+fn px_values<'a>(style: &'a str, property: &str) -> Vec<&'a str> {
+    style
+        .split(';')
+        .filter_map(|decl| decl.split_once(':'))
+        .filter(|(p, _)| p.trim() == property)
+        .map(|(_, v)| v.trim())
+        .collect()
+}
+
+#[test]
+fn no_forbidden_constructs() {
+    for (label, html) in emails() {
+        let lower = html.to_ascii_lowercase();
+        for bad in ["<style", "<link", "<script", "<svg", "<iframe", "<form", "<button", "var(--", "@font-face", "@import", "url(", "<!--"] {
+            assert!(!lower.contains(bad), "{label}: contains {bad}");
+        }
+        let doc = Html::parse_fragment(&html);
+        for el in doc.select(&sel("*")) {
+            let e = el.value();
+            for (name, value) in e.attrs() {
+                assert!(
+                    !matches!(name, "class" | "part" | "hidden") && !name.starts_with("data-") && !name.starts_with("on"),
+                    "{label}: <{}> has attribute {name}",
+                    e.name()
+                );
+                if name == "style" {
+                    let v = value.to_ascii_lowercase();
+                    for bad in ["position", "inline-start", "inline-end", "text-align:start", "text-align:end", "var(", "url(", "expression(", "!important"] {
+                        assert!(!v.contains(bad), "{label}: <{}> style has {bad}: {value}", e.name());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn urls_are_absolute() {
+    for (label, html) in emails() {
+        let doc = Html::parse_fragment(&html);
+        for el in doc.select(&sel("[href], [src]")) {
+            if let Some(href) = el.value().attr("href") {
+                assert!(href.starts_with("https://") || href.starts_with("http://") || href.starts_with("mailto:"), "{label}: href {href}");
+            }
+            if let Some(src) = el.value().attr("src") {
+                assert!(src.starts_with("https://") || src.starts_with("http://"), "{label}: src {src}");
+            }
+        }
+    }
+}
+
+#[test]
+fn images_have_alt_and_width_within_the_column() {
+    let mut seen = 0;
+    for (label, html) in emails() {
+        let doc = Html::parse_fragment(&html);
+        for img in doc.select(&sel("img")) {
+            seen += 1;
+            let e = img.value();
+            assert!(e.attr("alt").is_some(), "{label}: img without alt");
+            let width: u32 = e.attr("width").and_then(|w| w.parse().ok()).unwrap_or_else(|| panic!("{label}: img without a numeric width"));
+            assert!((1..=550).contains(&width), "{label}: img width {width}");
+            assert!(e.attr("style").is_some_and(|s| s.contains("border:0")), "{label}: img border");
+        }
+    }
+    assert!(seen > 0, "the full brief has images");
+    let full = render_html(FULL, &Options { email: true, base_url: Some(BASE.into()), ..Options::default() }).expect("renders");
+    assert!(full.contains("src=\"https://example.org/logo.png\""));
+    assert!(full.contains("src=\"https://example.org/briefs/img/lead.jpg\" alt=\"A delegation on a runway\""));
+    assert!(full.contains("href=\"https://people.example.org/a\""), "protocol-relative URLs get the base's scheme");
+    assert!(full.contains("href=\"https://example.org/x?y=1#z\""));
+    assert!(full.contains("href=\"mailto:desk@example.org\""));
+}
+
+#[test]
+fn one_column_of_at_most_600px_that_shrinks() {
+    for (label, html) in emails() {
+        let doc = Html::parse_fragment(&html);
+        // Nothing is wider than the column.
+        for el in doc.select(&sel("[width]")) {
+            let w = el.value().attr("width").unwrap_or_default();
+            if w != "100%" {
+                let n: u32 = w.parse().unwrap_or_else(|_| panic!("{label}: width={w}"));
+                assert!(n <= 600, "{label}: <{}> width={n}", el.value().name());
+            }
+        }
+        for el in doc.select(&sel("[style]")) {
+            let style = el.value().attr("style").unwrap_or_default();
+            for property in ["width", "max-width", "min-width"] {
+                // The last declaration of a property wins (the card's
+                // `max-width:720px` is overridden by the email's 600 px).
+                if let Some(v) = px_values(style, property).last() {
+                    if let Some(px) = v.strip_suffix("px") {
+                        let n: f32 = px.parse().unwrap_or_else(|_| panic!("{label}: {property}:{v}"));
+                        assert!(n <= 600.0, "{label}: {property}:{v}");
+                    }
+                }
+            }
+        }
+        // The column: a layout table at most 600 px wide, 100 % on narrow screens.
+        let tables: Vec<_> = doc.select(&sel("table")).collect();
+        assert!(!tables.is_empty(), "{label}: layout tables");
+        for t in &tables {
+            assert_eq!(t.value().attr("role"), Some("presentation"), "{label}: layout tables are presentational");
+        }
+        let column = doc.select(&sel("table[width='600']")).next().unwrap_or_else(|| panic!("{label}: the 600 px column"));
+        let style = column.value().attr("style").unwrap_or_default();
+        assert!(style.contains("max-width:600px") && style.contains("width:100%"), "{label}: {style}");
+        // One card per column, never side by side.
+        for td in doc.select(&sel("td")) {
+            let articles = td.children().filter(|c| c.value().as_element().is_some_and(|e| e.name() == "article")).count();
+            assert!(articles <= 1, "{label}: cards side by side");
+        }
+        let cards = doc.select(&sel("article")).count();
+        let columns = doc.select(&sel("table[width='600']")).count();
+        assert_eq!(cards, columns, "{label}: each card in its own column row");
+    }
+}
+
+#[test]
+fn explicit_colours_on_the_card() {
+    for (label, html) in emails() {
+        let doc = Html::parse_fragment(&html);
+        for card in doc.select(&sel("article")) {
+            let style = card.value().attr("style").unwrap_or_default();
+            let bg = px_values(style, "background");
+            let fg = px_values(style, "color");
+            assert!(bg.iter().any(|v| v.starts_with('#')), "{label}: card background: {style}");
+            assert!(fg.iter().any(|v| v.starts_with('#')), "{label}: card colour: {style}");
+        }
+        for td in doc.select(&sel("td")) {
+            if td.children().any(|c| c.value().as_element().is_some_and(|e| e.name() == "article")) {
+                let style = td.value().attr("style").unwrap_or_default();
+                assert!(px_values(style, "background").iter().any(|v| v.starts_with('#')), "{label}: cell background: {style}");
+            }
+        }
+        let dark = label.contains(" dark ");
+        assert_eq!(html.contains("background:#15181e"), dark, "{label}: theme colours");
+    }
+}
+
+#[test]
+fn direction_becomes_physical() {
+    let fa = examples().into_iter().find(|(n, _)| n == "gozaresh-fa.json").expect("the Persian example").1;
+    let html = render_html(&fa, &Options { email: true, ..Options::default() }).expect("renders");
+    assert!(html.contains("dir=\"rtl\""));
+    assert!(html.contains("text-align:right"), "rtl text is right-aligned");
+    assert!(!html.contains("text-align:left"));
+    let en = render_html(r#"{"title":"t","quotes":[{"text":"q","author":"a","role":"r"}]}"#, &Options { email: true, ..Options::default() }).expect("renders");
+    assert!(en.contains("text-align:left") && en.contains("border-left:4px") && en.contains("margin-right:8px"));
+}
+
+#[test]
+fn relative_urls_without_a_base_name_their_path() {
+    let problems = render_html(FULL, &Options { email: true, ..Options::default() }).expect_err("relative URLs need a base");
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["url", "publisher.logo", "image.src", "summary.paragraphs[1][1].href", "quotes[0].url", "related[0].url", "tags[0].url"]
+    );
+    for p in &problems {
+        assert_eq!(p.message, "is a relative URL; email needs absolute ones (give a base URL)");
+    }
+    // The same brief is fine as a fragment, where relative URLs resolve against the page.
+    assert!(render_html(FULL, &Options::default()).is_ok());
+}

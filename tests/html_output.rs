@@ -1,0 +1,110 @@
+//! The HTML sink, through the whole pipeline: structure and semantics of the
+#![cfg(not(target_arch = "wasm32"))]
+//! card, escaping of hostile text, options.
+
+use brief_card::options::{Layout, LinkTarget, Theme};
+use brief_card::{render_html, Options};
+use scraper::{Html, Selector};
+
+const FLASH: &str = include_str!("../www/briefs/flash-brief.json");
+
+fn doc(json: &str, options: &Options) -> Html {
+    Html::parse_fragment(&render_html(json, options).expect("valid"))
+}
+
+fn all<'a>(h: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    h.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(e: &scraper::ElementRef) -> String {
+    e.text().collect()
+}
+
+#[test]
+fn the_card_has_every_block_in_order_with_semantic_elements() {
+    let h = doc(FLASH, &Options::default());
+    let article = &all(&h, "article.bc-card")[0];
+    assert_eq!(article.value().attr("id"), Some("raisi-latin-america-tour-2023"));
+    assert_eq!(article.value().attr("lang"), Some("en"));
+    assert_eq!(text(&all(&h, "article > header .bc-kind")[0]), "Flash Brief");
+    assert_eq!(all(&h, "header time")[0].value().attr("datetime"), Some("2023-06-13"));
+    assert_eq!(text(&all(&h, "header time")[0]), "June 13, 2023");
+    assert_eq!(text(&all(&h, "header h2")[0]), "Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries");
+    let headings: Vec<String> = all(&h, "article h3").iter().map(text).collect();
+    assert_eq!(
+        headings,
+        ["Latest Developments", "Expert Analysis", "Challenging America in the Western Hemisphere", "Deepening Defense and Disinformation Cooperation", "Related Analysis", "Issues"]
+    );
+    assert_eq!(all(&h, "figure.bc-quote > blockquote").len(), 1);
+    assert!(text(&all(&h, "figure.bc-quote > figcaption")[0]).contains("Emanuele Ottolenghi"));
+    let nav = &all(&h, "nav.bc-related")[0];
+    assert_eq!(nav.value().attr("aria-label"), Some("Related Analysis"));
+    assert_eq!(all(&h, "nav li").len(), 4);
+    assert_eq!(all(&h, ".bc-tags li a").len(), 3);
+    let more = &all(&h, "footer a.bc-read-more")[0];
+    assert_eq!((text(more).as_str(), more.value().attr("href")), ("Read the full brief", Some("https://example.org/briefs/raisi-latin-america-tour")));
+    assert_eq!(all(&h, "em").len(), 1);
+    assert_eq!(text(&all(&h, "a strong")[0]), "HispanTV");
+    // User text is isolated for direction.
+    assert!(all(&h, "p.bc-p").iter().all(|p| p.value().attr("dir") == Some("auto")));
+    // Static HTML has no script-only controls and no DOM-only attributes.
+    assert!(all(&h, "button, [part], [data-block], style, script").is_empty());
+}
+
+#[test]
+fn hostile_text_stays_text_and_never_becomes_markup() {
+    let evil = r#"<img src=x onerror=alert(1)>\"'><script>alert(2)</script>&amp;"#;
+    let json = format!(r#"{{"title": "{evil}", "kind": "{evil}", "summary": {{"paragraphs": ["{evil}", [{{"text": "{evil}", "strong": true}}]]}}, "tags": [{{"label": "{evil}"}}]}}"#);
+    let html = render_html(&json, &Options::default()).unwrap();
+    assert!(!html.contains("<img src=x") && !html.contains("<script>"));
+    let h = Html::parse_fragment(&html);
+    assert!(all(&h, "img, script").is_empty());
+    let literal = r#"<img src=x onerror=alert(1)>"'><script>alert(2)</script>&amp;"#;
+    assert_eq!(text(&all(&h, "h2")[0]), literal);
+    assert_eq!(text(&all(&h, "strong")[0]), literal);
+    assert_eq!(text(&all(&h, ".bc-chip")[0]), literal);
+}
+
+#[test]
+fn options_change_theme_layout_labels_and_link_targets() {
+    let o = Options { theme: Theme::Dark, layout: Layout::Compact, link_target: LinkTarget::Blank, locale: Some("es".into()), ..Options::default() };
+    let h = doc(FLASH, &o);
+    let article = &all(&h, "article")[0];
+    assert_eq!(article.value().attr("class"), Some("bc-card bc-dark bc-compact"));
+    assert!(article.value().attr("style").unwrap().contains("#15181e"), "dark colours inline");
+    assert!(all(&h, ".bc-quotes, .bc-section, .bc-related, .bc-tags").is_empty(), "compact keeps header, summary, footer");
+    assert_eq!(all(&h, ".bc-summary p").len(), 1);
+    assert_eq!(text(&all(&h, "time")[0]), "13 de junio de 2023");
+    for a in all(&h, "a") {
+        assert_eq!((a.value().attr("target"), a.value().attr("rel")), (Some("_blank"), Some("noopener noreferrer")));
+    }
+    let json = r#"{"title": "t", "lang": "es", "tags": [{"label": "x"}], "labels": {"tags": "Etiquetas"}, "quotes": [{"text": "q", "author": "a"}]}"#;
+    let h = doc(json, &Options::default());
+    assert_eq!(all(&h, "h3").iter().map(text).collect::<Vec<_>>(), ["Análisis de expertos", "Etiquetas"]);
+    let mut o = Options::default();
+    o.labels.0.push((brief_card::labels::Label::Tags, "Topics".into()));
+    assert_eq!(text(&all(&doc(json, &o), ".bc-tags h3")[0]), "Topics");
+}
+
+#[test]
+fn rtl_briefs_are_marked_rtl() {
+    let h = doc(include_str!("../www/briefs/gozaresh-fa.json"), &Options::default());
+    let a = &all(&h, "article")[0];
+    assert_eq!((a.value().attr("lang"), a.value().attr("dir")), (Some("fa"), Some("rtl")));
+    assert_eq!(text(&all(&h, ".bc-quotes h3")[0]), "تحلیل کارشناسان");
+}
+
+#[test]
+fn a_feed_is_a_list_of_cards() {
+    let h = doc(include_str!("../www/briefs/feed.json"), &Options::default());
+    let items = all(&h, ".bc-feed > .bc-feed-item > article");
+    assert!(items.len() > 1);
+    assert_eq!(all(&h, ".bc-feed")[0].value().attr("role"), Some("list"));
+}
+
+#[test]
+fn the_minimal_brief_is_just_a_header() {
+    let h = doc(include_str!("../www/briefs/minimal.json"), &Options::default());
+    assert_eq!(text(&all(&h, "article h2")[0]), "A brief with nothing but a title");
+    assert!(all(&h, "footer, section, nav, time").is_empty());
+}

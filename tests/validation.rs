@@ -1,0 +1,158 @@
+//! Validation end to end: the examples are valid; bad input yields every
+#![cfg(not(target_arch = "wasm32"))]
+//! problem with its JSON path; limits hold; nothing panics.
+
+use brief_card::{check, load, render_html, validate, Options};
+
+const EXAMPLES: &[(&str, &str)] = &[
+    ("flash-brief", include_str!("../www/briefs/flash-brief.json")),
+    ("resumen-es", include_str!("../www/briefs/resumen-es.json")),
+    ("gozaresh-fa", include_str!("../www/briefs/gozaresh-fa.json")),
+    ("minimal", include_str!("../www/briefs/minimal.json")),
+    ("feed", include_str!("../www/briefs/feed.json")),
+];
+
+fn paths(json: &str) -> Vec<String> {
+    check(json).into_iter().map(|p| p.path).collect()
+}
+
+fn messages(json: &str) -> Vec<String> {
+    check(json).into_iter().map(|p| p.line()).collect()
+}
+
+#[test]
+fn every_example_is_valid() {
+    for (name, json) in EXAMPLES {
+        assert_eq!(check(json), vec![], "{name}");
+    }
+    assert!(matches!(load(EXAMPLES[4].1, &Options::default()).unwrap(), brief_card::Document::Feed(v) if v.len() > 1));
+}
+
+#[test]
+fn reports_every_problem_with_its_path_not_just_the_first() {
+    let json = r#"{
+        "version": 2, "title": "  ", "date": "2023-02-30", "lang": "not a tag!", "dir": "sideways",
+        "image": {"src": "data:image/png;base64,AAAA"},
+        "summary": {"paragraphs": ["ok", 3]},
+        "quotes": [{"text": "q"}],
+        "sections": [{"heading": "h", "paragraphs": ["a", ["b", {"text": "c", "href": "java\tscript:alert(1)"}]]}],
+        "related": [{"title": "a", "url": "https://ok.example/"}, {"title": "b", "url": "/rel"}, {"title": "c", "url": " javascript:alert(1)"}],
+        "tags": [{"label": ""}, "x"],
+        "labels": {"tags": 5}
+    }"#;
+    assert_eq!(
+        messages(json),
+        [
+            "version: unsupported version (this renderer reads version 1)",
+            "title: must not be empty",
+            "date: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
+            "lang: must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"",
+            "dir: must be \"ltr\", \"rtl\" or \"auto\"",
+            "image.src: scheme \"data\" is not allowed",
+            "image.alt: is required (use \"\" for a decorative image)",
+            "summary.paragraphs[1]: expected a string or an array of runs, found a number",
+            "quotes[0].author: is required",
+            "sections[0].paragraphs[1][1].href: scheme \"javascript\" is not allowed",
+            "related[2].url: scheme \"javascript\" is not allowed",
+            "tags[0].label: must not be empty",
+            "tags[1]: expected an object, found a string",
+            "labels.tags: expected a string, found a number",
+        ]
+    );
+}
+
+#[test]
+fn feed_paths_start_with_the_index() {
+    let json = r#"[{"title": "ok"}, {"title": "x", "url": "vbscript:msgbox"}, 7]"#;
+    assert_eq!(paths(json), ["[1].url", "[2]"]);
+    assert_eq!(paths("[]"), [""]);
+}
+
+#[test]
+fn the_root_must_be_a_brief_or_a_feed() {
+    for (json, found) in [("\"text\"", "a string"), ("42", "a number"), ("null", "null"), ("true", "a boolean")] {
+        assert_eq!(messages(json), [format!("expected a brief (an object) or a feed (an array of briefs), found {found}")]);
+    }
+}
+
+#[test]
+fn broken_json_is_one_problem_with_a_position() {
+    assert_eq!(messages("{\"title\": \"x\",}"), ["invalid JSON at line 1, column 15: expected a property name in double quotes"]);
+    assert_eq!(messages(""), ["invalid JSON at line 1, column 1: unexpected end of input"]);
+}
+
+#[test]
+fn unknown_fields_are_ignored_and_null_means_absent() {
+    assert!(check(r#"{"title": "t", "extra": {"deep": [1, 2]}, "kind": null, "url": null, "quotes": null}"#).is_empty());
+}
+
+#[test]
+fn limits_are_enforced_with_paths() {
+    let long = "x".repeat(brief_card::limits::MAX_SHORT_CHARS + 1);
+    assert_eq!(messages(&format!(r#"{{"title": "{long}"}}"#)), ["title: must be at most 500 characters (has 501)"]);
+    let many = vec![r#"{"label": "t"}"#; 101].join(",");
+    assert_eq!(messages(&format!(r#"{{"title": "t", "tags": [{many}]}}"#)), ["tags: must have at most 100 items (has 101)"]);
+    let feed = vec![r#"{"title": "t"}"#; 101].join(",");
+    assert_eq!(paths(&format!("[{feed}]")), [""]);
+    let url = format!("https://example.org/{}", "a".repeat(3000));
+    assert_eq!(paths(&format!(r#"{{"title": "t", "url": "{url}"}}"#)), ["url"]);
+}
+
+#[test]
+fn huge_and_deep_inputs_are_refused_quickly() {
+    let start = std::time::Instant::now();
+    let big = format!(r#"{{"title": "{}"}}"#, "x".repeat(5_000_000));
+    assert_eq!(messages(&big), ["input is 5000013 bytes; the limit is 1000000"]);
+    let list = format!(r#"{{"title": "t", "tags": [{}]}}"#, vec!["1"; 100_000].join(","));
+    assert_eq!(paths(&list), ["tags"]);
+    let deep = "[".repeat(200_000);
+    assert_eq!(messages(&deep), ["invalid JSON at line 1, column 17: nested too deeply"]);
+    assert!(start.elapsed().as_secs() < 5);
+}
+
+#[test]
+fn the_problem_list_is_bounded() {
+    let bad = vec![r#"{"label": ""}"#; 100].join(",");
+    let problems = check(&format!(r#"{{"title": "t", "tags": [{bad}]}}"#));
+    assert_eq!(problems.len(), validate::MAX_PROBLEMS + 1);
+    assert_eq!(problems.last().unwrap().line(), "… and 50 more problems");
+}
+
+#[test]
+fn dates_accept_iso_dates_and_rfc3339_date_times() {
+    for ok in ["2024-02-29", "2023-06-13T09:30:00Z", "2023-06-13T09:30:00.123+02:00", "2023-06-13t09:30:00z"] {
+        assert!(check(&format!(r#"{{"title": "t", "date": "{ok}"}}"#)).is_empty(), "{ok}");
+    }
+    for bad in ["2023-02-29", "2023-13-01", "13/06/2023", "2023-06-13T25:00:00Z", "2023-06-13T09:30:00", "2023-6-1"] {
+        assert_eq!(paths(&format!(r#"{{"title": "t", "date": "{bad}"}}"#)), ["date"], "{bad}");
+    }
+}
+
+#[test]
+fn direction_follows_the_language_unless_given() {
+    let doc = |json: &str| load(json, &Options::default()).unwrap().briefs()[0].dir;
+    use brief_card::model::Dir;
+    assert_eq!(doc(r#"{"title": "t", "lang": "fa"}"#), Dir::Rtl);
+    assert_eq!(doc(r#"{"title": "t", "lang": "he-IL"}"#), Dir::Rtl);
+    assert_eq!(doc(r#"{"title": "t", "lang": "es"}"#), Dir::Ltr);
+    assert_eq!(doc(r#"{"title": "t", "lang": "ar", "dir": "ltr"}"#), Dir::Ltr);
+}
+
+#[test]
+fn email_needs_absolute_urls_and_a_base_makes_them_so() {
+    let json = r#"{"title": "t", "url": "/briefs/1", "related": [{"title": "r", "url": "other"}]}"#;
+    let email = Options { email: true, ..Options::default() };
+    let e = render_html(json, &email).unwrap_err();
+    assert_eq!(e.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["url", "related[0].url"]);
+    let based = Options { base_url: Some("https://example.org/news/".into()), ..email };
+    let html = render_html(json, &based).unwrap();
+    assert!(html.contains(r#"href="https://example.org/briefs/1""#) && html.contains(r#"href="https://example.org/news/other""#));
+}
+
+#[test]
+fn date_times_are_written_the_way_html_time_accepts() {
+    let iso = |s: &str| validate::parse_date(s).unwrap().iso;
+    assert_eq!(iso("2023-06-13t09:30:00.123456z"), "2023-06-13T09:30:00.123Z");
+    assert_eq!(iso("2023-06-13T09:30:00.5+02:00"), "2023-06-13T09:30:00.5+02:00");
+    assert!(validate::parse_date("2023-06-13T09:30:60Z").is_none());
+}

@@ -1,0 +1,338 @@
+//! The live card in a real browser (`wasm-pack test --headless --chrome`
+//! and `--firefox`): every block of every example, options, events,
+//! update/destroy, and bad input that leaves the host's content alone.
+#![cfg(target_arch = "wasm32")]
+
+use brief_card::wasm_api::{render_brief, render_brief_html, validate_brief, BriefCard};
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EXAMPLES: &[(&str, &str)] = &[
+    ("flash-brief", include_str!("../www/briefs/flash-brief.json")),
+    ("resumen-es", include_str!("../www/briefs/resumen-es.json")),
+    ("gozaresh-fa", include_str!("../www/briefs/gozaresh-fa.json")),
+    ("minimal", include_str!("../www/briefs/minimal.json")),
+    ("feed", include_str!("../www/briefs/feed.json")),
+];
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh host element with some fallback content of its own.
+fn host() -> Element {
+    let el = document().create_element("div").unwrap();
+    let fallback = document().create_element("p").unwrap();
+    fallback.set_text_content(Some("host fallback"));
+    el.append_child(&fallback).unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).unwrap()
+}
+
+fn opts(text: &str) -> JsValue {
+    json(text)
+}
+
+fn shadow(el: &Element) -> ShadowRoot {
+    el.shadow_root().expect("rendered into a shadow root")
+}
+
+fn count(root: &ShadowRoot, css: &str) -> u32 {
+    root.query_selector_all(css).unwrap().length()
+}
+
+fn text(root: &ShadowRoot, css: &str) -> String {
+    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("{css}")).text_content().unwrap_or_default()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+/// Collects `name` events dispatched on (or bubbling through) the document.
+fn record(name: &str) -> Array {
+    let seen = Array::new();
+    let sink = seen.clone();
+    let f = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        sink.push(&e);
+    });
+    document().add_event_listener_with_callback(name, f.as_ref().unchecked_ref()).unwrap();
+    f.forget(); // test-only: one listener per recorded event name
+    seen
+}
+
+#[wasm_bindgen_test]
+fn every_block_of_every_example_appears() {
+    for (name, src) in EXAMPLES {
+        let el = host();
+        let card = render_brief(el.clone().into(), json(src), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("{name}: {:?}", e));
+        let root = shadow(&el);
+        let v = json(src);
+        let briefs: Vec<JsValue> = if Array::is_array(&v) { Array::from(&v).to_vec() } else { vec![v] };
+        assert_eq!(count(&root, "article"), briefs.len() as u32, "{name}");
+        let all = root.text_content().unwrap_or_default();
+        for b in &briefs {
+            assert!(all.contains(&get(b, "title").as_string().unwrap()), "{name}: title");
+            let summary = get(b, "summary");
+            if !summary.is_undefined() {
+                if let Some(p) = Array::from(&get(&summary, "paragraphs")).get(0).as_string() {
+                    assert!(all.contains(&p), "{name}: summary");
+                }
+            }
+        }
+        let len = |b: &JsValue, k: &str| {
+            let v = get(b, k);
+            if v.is_undefined() { 0 } else { Array::from(&v).length() }
+        };
+        let sum = |k: &str| briefs.iter().map(|b| len(b, k)).sum::<u32>();
+        assert_eq!(count(&root, "figure.bc-quote > blockquote"), sum("quotes"), "{name}: quotes");
+        assert_eq!(count(&root, "section.bc-section"), sum("sections"), "{name}: sections");
+        assert_eq!(count(&root, "nav.bc-related li"), sum("related"), "{name}: related");
+        assert_eq!(count(&root, ".bc-tags li"), sum("tags"), "{name}: tags");
+        assert_eq!(count(&root, "h2"), briefs.len() as u32);
+        drop(card);
+    }
+}
+
+
+#[wasm_bindgen_test]
+fn the_flash_brief_reads_as_a_newsroom_card() {
+    let el = host();
+    let _card = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).unwrap();
+    let root = shadow(&el);
+    assert_eq!(text(&root, "header .bc-kind"), "Flash Brief");
+    assert_eq!(text(&root, "header time"), "June 13, 2023");
+    assert_eq!(root.query_selector("time").unwrap().unwrap().get_attribute("datetime").as_deref(), Some("2023-06-13"));
+    assert_eq!(text(&root, ".bc-summary h3"), "Latest Developments");
+    assert_eq!(text(&root, ".bc-quotes h3"), "Expert Analysis");
+    assert_eq!(text(&root, "nav h3"), "Related Analysis");
+    assert_eq!(text(&root, ".bc-tags h3"), "Issues");
+    assert_eq!(text(&root, "footer a.bc-read-more"), "Read the full brief");
+    assert_eq!(count(&root, "[part~=card][part], [part=header], [part=summary], [part=quotes], [part=related], [part=tags], [part=footer]"), 7);
+    // The host's own children stay in the light DOM, untouched.
+    assert_eq!(el.text_content().as_deref(), Some("host fallback"));
+    // The stylesheet is adopted, not inlined.
+    assert_eq!(count(&root, "style, [style]"), 0);
+    assert_eq!(Array::from(&get(&root, "adoptedStyleSheets")).length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn options_theme_layout_locale_labels_link_target_and_light_dom() {
+    let el = host();
+    let _c = render_brief(
+        el.clone().into(),
+        json(EXAMPLES[0].1),
+        opts(r#"{"theme":"dark","layout":"compact","locale":"es","linkTarget":"_blank","labels":{"summary":"Lo último"}}"#),
+    )
+    .unwrap();
+    let root = shadow(&el);
+    let article = root.query_selector("article").unwrap().unwrap();
+    assert_eq!(article.get_attribute("class").as_deref(), Some("bc-card bc-dark bc-compact"));
+    assert_eq!(text(&root, "time"), "13 de junio de 2023");
+    assert_eq!(text(&root, ".bc-summary h3"), "Latest Developments", "the brief's own heading wins over labels");
+    assert_eq!(count(&root, ".bc-quotes, .bc-related"), 0);
+    let links = root.query_selector_all("a").unwrap();
+    for i in 0..links.length() {
+        let a: Element = links.get(i).unwrap().dyn_into().unwrap();
+        assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
+        assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    }
+
+    let el = host();
+    let _c = render_brief(el.clone().into(), json(r#"{"title":"t","tags":[{"label":"a"}],"date":"2024-01-05"}"#), opts(r#"{"labels":{"tags":"Topics"},"locale":"de-DE"}"#)).unwrap();
+    assert_eq!(text(&shadow(&el), ".bc-tags h3"), "Topics");
+    assert_eq!(text(&shadow(&el), "time"), "5. Januar 2024");
+
+    let el = host();
+    let mut c = render_brief(el.clone().into(), json(EXAMPLES[3].1), opts(r#"{"shadow":false}"#)).unwrap();
+    assert!(el.shadow_root().is_none());
+    assert_eq!(el.query_selector("article h2").unwrap().unwrap().text_content().as_deref(), Some("A brief with nothing but a title"));
+    assert!(el.text_content().unwrap().find("host fallback").is_none());
+    c.destroy();
+    assert_eq!(el.text_content().as_deref(), Some("host fallback"), "destroy puts the host's children back");
+}
+
+#[wasm_bindgen_test]
+fn render_and_error_events_bubble_and_compose() {
+    let renders = record("brief-card:render");
+    let errors = record("brief-card:error");
+    let el = host();
+    let _c = render_brief(el.clone().into(), json(EXAMPLES[4].1), JsValue::UNDEFINED).unwrap();
+    let e: web_sys::CustomEvent = renders.pop().dyn_into().unwrap();
+    assert!(e.bubbles() && e.composed());
+    assert!(get(&e.detail(), "count").as_f64().unwrap() > 1.0);
+    let bad = render_brief(host().into(), json(r#"{"title":"t","related":[{"title":"x","url":"javascript:alert(1)"}]}"#), JsValue::UNDEFINED);
+    assert!(bad.is_err());
+    let e: web_sys::CustomEvent = errors.pop().dyn_into().unwrap();
+    assert!(e.bubbles() && e.composed());
+    assert_eq!(get(&Array::from(&get(&e.detail(), "problems")).get(0), "path").as_string().as_deref(), Some("related[0].url"));
+}
+
+#[wasm_bindgen_test]
+fn following_a_link_reports_url_and_block() {
+    let links = record("brief-card:link");
+    // Keep the test page where it is: cancel the navigation through the event.
+    let cancel = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| e.prevent_default());
+    document().add_event_listener_with_callback("brief-card:link", cancel.as_ref().unchecked_ref()).unwrap();
+    let el = host();
+    let _c = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).unwrap();
+    let a: web_sys::HtmlElement = shadow(&el).query_selector("nav a").unwrap().unwrap().dyn_into().unwrap();
+    a.click();
+    let e: web_sys::CustomEvent = links.pop().dyn_into().unwrap();
+    assert_eq!(get(&e.detail(), "url").as_string().as_deref(), Some("https://example.org/analysis/venezuela-flying-to-moscow"));
+    assert_eq!(get(&e.detail(), "block").as_string().as_deref(), Some("related"));
+    document().remove_event_listener_with_callback("brief-card:link", cancel.as_ref().unchecked_ref()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn long_blocks_collapse_behind_show_more() {
+    let toggles = record("brief-card:toggle");
+    let paragraphs: Vec<String> = (1..=8).map(|i| format!("\"Paragraph {i}\"")).collect();
+    let brief = format!(r#"{{"id":"long","title":"t","sections":[{{"heading":"h","paragraphs":[{}]}}]}}"#, paragraphs.join(","));
+    let el = host();
+    let _c = render_brief(el.clone().into(), json(&brief), JsValue::UNDEFINED).unwrap();
+    let root = shadow(&el);
+    let button: web_sys::HtmlElement = root.query_selector("button.bc-toggle").unwrap().unwrap().dyn_into().unwrap();
+    let region = root.query_selector(".bc-rest").unwrap().unwrap();
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(button.get_attribute("aria-controls"), region.get_attribute("id"));
+    assert!(region.has_attribute("hidden"));
+    button.click();
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!region.has_attribute("hidden"));
+    assert_eq!(button.text_content().as_deref(), Some("Show less"));
+    let e: web_sys::CustomEvent = toggles.pop().dyn_into().unwrap();
+    assert_eq!(get(&e.detail(), "expanded").as_bool(), Some(true));
+    assert_eq!(get(&e.detail(), "block").as_string().as_deref(), Some("section"));
+}
+
+#[wasm_bindgen_test]
+fn update_rerenders_in_place_and_destroy_shows_the_fallback_again() {
+    let el = host();
+    let mut card: BriefCard = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).unwrap();
+    card.update(JsValue::from_str(r#"{"title":"Updated title"}"#)).unwrap();
+    let root = shadow(&el);
+    assert_eq!(text(&root, "h2"), "Updated title");
+    assert_eq!(count(&root, "article"), 1);
+    // A bad update throws and keeps the current card.
+    assert!(card.update(json(r#"{"title":""}"#)).is_err());
+    assert_eq!(text(&root, "h2"), "Updated title");
+    card.destroy();
+    assert_eq!(count(&root, "article"), 0);
+    assert_eq!(count(&root, "slot"), 1, "the host's fallback is slotted back in");
+    assert!(card.update(json(EXAMPLES[3].1)).is_err(), "a destroyed card stays destroyed");
+    // The same host can hold a new card.
+    let _again = render_brief(el.clone().into(), json(EXAMPLES[3].1), JsValue::UNDEFINED).unwrap();
+    assert_eq!(count(&shadow(&el), "article"), 1);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_with_paths_and_leaves_the_target_untouched() {
+    let el = host();
+    let before = el.inner_html();
+    let err = render_brief(
+        el.clone().into(),
+        json(r#"{"title":"t","sections":[{"heading":"h","paragraphs":["a",["b",{"text":"c","href":"java\tscript:alert(1)"}]]}],"related":[{},{"title":"x","url":"/ok"},{"title":"y","url":" javascript:alert(1)"}]}"#),
+        JsValue::UNDEFINED,
+    )
+    .err()
+    .unwrap();
+    assert!(el.shadow_root().is_none(), "no shadow root attached, so the fallback still shows");
+    assert_eq!(el.inner_html(), before);
+    assert!(err.is_instance_of::<js_sys::Error>());
+    let problems = Array::from(&get(&err, "problems"));
+    let paths: Vec<String> = problems.iter().map(|p| get(&p, "path").as_string().unwrap()).collect();
+    assert_eq!(paths, ["sections[0].paragraphs[1][1].href", "related[0].title", "related[0].url", "related[2].url"]);
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(message.contains("related[2].url: scheme \"javascript\" is not allowed"), "{message}");
+
+    // The same list from validateBrief; [] for a valid brief.
+    assert_eq!(validate_brief(json(r#"{"related":[{"title":"x","url":"data:text/html,x"}]}"#)).length(), 2);
+    assert_eq!(validate_brief(json(EXAMPLES[0].1)).length(), 0);
+    // Not an element.
+    assert!(render_brief(JsValue::from_str("#app"), json(EXAMPLES[3].1), JsValue::UNDEFINED).is_err());
+    // Bad options are problems too.
+    let err = render_brief(host().into(), json(EXAMPLES[3].1), opts(r#"{"theme":"neon"}"#)).err().unwrap();
+    assert_eq!(get(&Array::from(&get(&err, "problems")).get(0), "path").as_string().as_deref(), Some("options.theme"));
+}
+
+#[wasm_bindgen_test]
+fn render_brief_html_gives_the_static_and_email_variants() {
+    let html = render_brief_html(json(EXAMPLES[0].1), JsValue::UNDEFINED).unwrap();
+    assert!(html.starts_with("<article") && html.contains("Iran’s Raisi Embarks"));
+    let email = render_brief_html(JsValue::from_str(EXAMPLES[0].1), opts(r#"{"email":true}"#)).unwrap();
+    assert!(email.starts_with("<table") && !email.contains("var(--"));
+    assert!(render_brief_html(json(r#"{"title":"t","url":"/rel"}"#), opts(r#"{"email":true}"#)).is_err());
+}
+
+/// Values a careless or hostile host might pass, built in JS.
+fn malformed_values() -> Vec<JsValue> {
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let make = |body: &str| Function::new_no_args(body).call0(&JsValue::NULL).unwrap();
+    let mut v: Vec<JsValue> = vec![
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::TRUE,
+        JsValue::from_f64(f64::NAN),
+        JsValue::from_f64(1e308),
+        JsValue::from_str(""),
+        JsValue::from_str("{"),
+        JsValue::from_str("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["),
+        JsValue::from_str("\u{0}"),
+        JsValue::from_str(&"x".repeat(2_000_000)),
+        cyclic.into(),
+        make("return Symbol('x')"),
+        make("return function () {}"),
+        make("return 10n"),
+        make("return { get title() { throw new Error('getter') } }"),
+        make("return new Proxy({}, { get() { throw new Error('proxy') }, ownKeys() { throw new Error('keys') } })"),
+        make("return { toJSON() { throw new Error('toJSON') } }"),
+        make("return [1, 'a', null, {}]"),
+        make("return { title: 5, quotes: 'x', sections: [[]], related: [null], tags: {} }"),
+        make("return { title: 't', date: new Date(0), image: { src: 'x' } }"),
+        make("return document.body"),
+        make("return new Array(200000).fill({ title: 't' })"),
+    ];
+    v.push(js_sys::Array::of1(&JsValue::from_str("x")).into());
+    v
+}
+
+#[wasm_bindgen_test]
+fn thousands_of_malformed_inputs_leave_the_module_usable() {
+    let values = malformed_values();
+    let el = host();
+    let mut rng: u32 = 12345;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 17;
+        rng ^= rng << 5;
+        rng
+    };
+    let junk_json = ["{\"title\":", "]", "[", "\"", "\\u12", "{\"title\":\"t\",\"quotes\":[{\"text\":[{\"href\":7}]}]}", "nul", "1e", ",", "{\"a\":{\"b\":{\"c\":{}}}}"];
+    for i in 0..3000 {
+        let brief: JsValue = if i % 2 == 0 {
+            values[(next() as usize) % values.len()].clone()
+        } else {
+            let s: String = (0..(next() % 8)).map(|_| junk_json[(next() as usize) % junk_json.len()]).collect();
+            JsValue::from_str(&s)
+        };
+        let options = values[(next() as usize) % values.len()].clone();
+        let target = if i % 7 == 0 { values[(next() as usize) % values.len()].clone() } else { el.clone().into() };
+        let _ = render_brief(target, brief.clone(), options.clone());
+        let _ = render_brief_html(brief.clone(), options);
+        let _ = validate_brief(brief);
+    }
+    let other = host();
+    let _c = render_brief(other.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).expect("still usable");
+    assert_eq!(count(&shadow(&other), "article"), 1);
+}
