@@ -16,6 +16,7 @@ command -v chromium >/dev/null     || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null  || need_apt+=(firefox-esr)
 command -v brotli >/dev/null       || need_apt+=(brotli)
+command -v java >/dev/null         || need_apt+=(default-jre-headless)   # the Nu HTML Checker
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   apt-get update -qq </dev/null

@@ -3,6 +3,9 @@
 //! instead, in any locale; these tables cover the common ones and fall back
 //! to the ISO date, which every reader can read.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::model::BriefDate;
 use crate::text::{cat, num};
 

@@ -3,6 +3,9 @@
 //! through `setAttribute`, so no string is ever parsed as HTML. Like the HTML
 //! sink, it knows nothing about briefs.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use wasm_bindgen::JsValue;
 use web_sys::{Document, DocumentFragment};
 

@@ -1,6 +1,9 @@
 //! HTML escaping, in one place: every text and attribute value the HTML
 //! sink writes goes through here.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// Escapes text content: `&`, `<`, `>` (and NUL, which HTML parsers drop or replace).
 pub fn text(out: &mut String, s: &str) {
     escape(out, s, false)

@@ -1,6 +1,9 @@
 //! The HTML string sink: writes a [`Node`] tree as HTML text. It knows
 //! nothing about briefs; all escaping is delegated to [`crate::escape`].
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::escape;
 use crate::node::{is_void, El, Node};
 

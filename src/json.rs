@@ -6,6 +6,9 @@
 //! overflow the stack) and a byte budget checked before we start. Errors
 //! carry a line and column so a host developer can find the typo.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::limits;
 use crate::text::{push_num, Str};
 

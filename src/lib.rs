@@ -11,6 +11,20 @@
 //! ```
 //!
 //! Everything but `dom` and `wasm_api` is plain Rust, tested with `cargo test`.
+//!
+//! In the browser build (wasm32 with the default `tiny` feature) the crate
+//! is `no_std`: without std's panic and formatting machinery the module is
+//! a fraction of the size (see `wasm_runtime`).
+#![cfg_attr(all(target_arch = "wasm32", feature = "tiny"), no_std)]
+
+// No input may reach a panic: in the browser a panic traps the whole module.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice, clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+extern crate alloc;
+
+mod prelude;
+#[cfg(all(target_arch = "wasm32", feature = "tiny"))]
+mod wasm_runtime;
 
 pub mod dates;
 pub mod escape;
@@ -33,6 +47,9 @@ pub mod view;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
+
+#[allow(unused_imports)]
+use prelude::*;
 
 pub use model::Document;
 pub use options::Options;

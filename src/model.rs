@@ -3,6 +3,9 @@
 //! nothing unvalidated can reach either output.
 //! The JSON format itself is documented in docs/brief-format.md.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::labels::Labels;
 
 /// What the input held: one brief, or a collection rendered as a feed.

@@ -3,7 +3,10 @@
 //! attribute names are `'static`: only the view's own code chooses them, so
 //! no input can ever name an element or an attribute.
 
-use std::borrow::Cow;
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node<'a> {

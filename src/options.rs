@@ -2,6 +2,9 @@
 //! command line (`--theme`, `--layout`, …). Invalid values are problems
 //! with paths like `options.theme`, exactly like problems in a brief.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::json::Value;
 use crate::labels::Labels;
 use crate::validate::{Checker, Path, Problem};

@@ -13,6 +13,9 @@
 //! [`write_json`] escapes `<`, `>` and `&` as `\u003c`…, so no string in a
 //! brief can close the script (`</script>`) or open a comment (`<!--`).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::escape;
 use crate::json::Value;
 use crate::labels::{builtin, Label, KEYS};

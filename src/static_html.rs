@@ -3,6 +3,9 @@
 //! are the view's tree written by the HTML sink; only the attribute policy
 //! and, for email, a table wrapper differ.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::html::{self, write_attr, AttrPolicy};
 use crate::model::{Dir, Document};
 use crate::node::{El, Node};

@@ -1,6 +1,9 @@
 //! Tiny string helpers used instead of `format!`: `core::fmt` costs the wasm
 //! module kilobytes, and these few concatenations are all we need.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 pub type Str = String;
 
 /// Appends the decimal digits of `n`.

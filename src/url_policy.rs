@@ -12,6 +12,9 @@
 //! (tests/url_oracle.rs checks that it reads every scheme as we do) and the
 //! command line uses it to resolve `--base-url`.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// Where a URL appears decides which schemes may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {

@@ -6,6 +6,9 @@
 //! ever half-render. Unknown fields are ignored; `null` counts as absent for
 //! optional fields (content systems write it for "no value").
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::json::{self, Value};
 use crate::labels::{Labels, KEYS};
 use crate::limits::*;

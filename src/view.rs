@@ -6,7 +6,10 @@
 //! Reading order: header (kind, date, title, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
 
-use std::borrow::Cow;
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 use crate::labels::{builtin, Label};
 use crate::model::*;

@@ -4,6 +4,9 @@
 //! dispatches events. Every failure is an `Error` with a `problems` array;
 //! nothing here panics, so no input can leave the module unusable.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -311,14 +314,31 @@ impl Root {
 
 // ---- the shared stylesheet -----------------------------------------------
 
-thread_local! {
-    /// One constructable stylesheet per page, shared by every card
-    /// (`None` where constructable stylesheets are unsupported).
-    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new().ok().filter(|s| s.replace_sync(CARD_CSS).is_ok());
+/// Page-wide state. The module runs on the page's one thread (wasm32
+/// without threads), so a static cell is never shared across threads.
+struct PageLocal<T>(core::cell::OnceCell<T>);
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+unsafe impl<T> Sync for PageLocal<T> {}
+
+impl<T> PageLocal<T> {
+    const fn new() -> Self {
+        PageLocal(core::cell::OnceCell::new())
+    }
+    fn get(&self, init: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(init)
+    }
+}
+
+/// One constructable stylesheet per page, shared by every card
+/// (`None` where constructable stylesheets are unsupported).
+static SHEET: PageLocal<Option<CssStyleSheet>> = PageLocal::new();
+
+fn sheet() -> Option<&'static CssStyleSheet> {
+    SHEET.get(|| CssStyleSheet::new().ok().filter(|s| s.replace_sync(CARD_CSS).is_ok())).as_ref()
 }
 
 fn adopt_into_shadow(root: &ShadowRoot) {
-    let adopted = SHEET.with(|s| s.as_ref().map(|sheet| Reflect::set(root, &"adoptedStyleSheets".into(), &Array::of1(sheet)).is_ok()));
+    let adopted = sheet().map(|sheet| Reflect::set(root, &"adoptedStyleSheets".into(), &Array::of1(sheet)).is_ok());
     if adopted != Some(true) && root.query_selector("style").ok().flatten().is_none() {
         // Old browsers: a <style> element (blocked by a strict style-src, where constructable sheets are not).
         if let Some(style) = root.owner_document().and_then(|d| d.create_element("style").ok()) {
@@ -330,26 +350,22 @@ fn adopt_into_shadow(root: &ShadowRoot) {
 
 fn adopt_into_document(target: &Element) {
     let Some(doc) = target.owner_document() else { return };
-    SHEET.with(|s| {
-        let Some(sheet) = s else { return };
-        let key: JsValue = "adoptedStyleSheets".into();
-        let Some(list) = Reflect::get(&doc, &key).ok().and_then(|l| l.dyn_into::<Array>().ok()) else { return };
-        if !list.includes(sheet, 0) {
-            let _ = Reflect::set(&doc, &key, &list.concat(&Array::of1(sheet)));
-        }
-    });
+    let Some(sheet) = sheet() else { return };
+    let key: JsValue = "adoptedStyleSheets".into();
+    let Some(list) = Reflect::get(&doc, &key).ok().and_then(|l| l.dyn_into::<Array>().ok()) else { return };
+    if !list.includes(sheet, 0) {
+        let _ = Reflect::set(&doc, &key, &list.concat(&Array::of1(sheet)));
+    }
 }
 
 // ---- interaction: one delegated click handler per page -----------------
 
-thread_local! {
-    /// Created once and never dropped: one listener function for every card,
-    /// so cards hold no closures of their own and `destroy` frees everything.
-    static CLICK: Closure<dyn Fn(Event)> = Closure::new(on_click);
-}
+/// Created once and never dropped: one listener function for every card,
+/// so cards hold no closures of their own and `destroy` frees everything.
+static CLICK: PageLocal<Closure<dyn Fn(Event)>> = PageLocal::new();
 
 fn click_handler() -> js_sys::Function {
-    CLICK.with(|c| c.as_ref().unchecked_ref::<js_sys::Function>().clone())
+    CLICK.get(|| Closure::new(on_click)).as_ref().unchecked_ref::<js_sys::Function>().clone()
 }
 
 fn on_click(ev: Event) {
@@ -439,10 +455,8 @@ extern "C" {
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<String, JsValue>;
 }
 
-thread_local! {
-    /// Formatters by locale: building one costs far more than using it.
-    static FORMATTERS: core::cell::RefCell<Vec<(String, Option<DateTimeFormat>)>> = const { core::cell::RefCell::new(Vec::new()) };
-}
+/// Formatters by locale: building one costs far more than using it.
+static FORMATTERS: PageLocal<core::cell::RefCell<Vec<(String, Option<DateTimeFormat>)>>> = PageLocal::new();
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat` (the calendar
 /// date as written, so in UTC), else the built-in tables.
@@ -450,15 +464,15 @@ fn format_date(d: &BriefDate, locale: &str) -> String {
     let date = js_sys::Date::new_0();
     date.set_utc_full_year_with_month_date(u32::from(d.year), i32::from(d.month) - 1, i32::from(d.day));
     date.set_utc_hours(12);
-    let formatted = FORMATTERS.with(|cache| {
-        let mut cache = cache.try_borrow_mut().ok()?;
+    let formatted = (|| {
+        let mut cache = FORMATTERS.get(Default::default).try_borrow_mut().ok()?;
         if !cache.iter().any(|(l, _)| l == locale) {
             let opts = detail(&[("year", &"numeric".into()), ("month", &"long".into()), ("day", &"numeric".into()), ("timeZone", &"UTC".into())]);
             cache.push((locale.into(), DateTimeFormat::new(locale, &opts).ok()));
         }
         let f = cache.iter().find(|(l, _)| l == locale)?.1.as_ref()?;
         f.format(&date).ok()
-    });
+    })();
     formatted.unwrap_or_else(|| crate::dates::format(d, locale))
 }
 

@@ -134,13 +134,16 @@ class BriefCardElement extends HTMLElement {
     this.addEventListener("brief-card:error", tag);
     try {
       const a = (n) => this.getAttribute(n);
-      this.#card = m.renderBrief(this, data, {
+      this.dataset.state = "rendered"; // already, for brief-card:render listeners
+      const card = m.renderBrief(this, data, {
         theme: pick(a("theme"), ["light", "dark", "auto"]),
         layout: pick(a("layout"), ["full", "compact"]),
         linkTarget: pick(a("link-target"), ["_self", "_blank"]),
         locale: a("locale")?.trim().slice(0, 35) || undefined,
       });
-      this.dataset.state = "rendered";
+      // A brief-card:render listener may have removed the element or re-rendered it.
+      if (seq === this.#seq) this.#card = card;
+      else { if (!this.#card) card.destroy(); card.free(); }
     } catch (e) {
       this.#fail("invalid", e.message, null, false); // renderBrief has dispatched the event
     } finally {
@@ -151,6 +154,7 @@ class BriefCardElement extends HTMLElement {
   // One console.error and (unless the wasm sent it) one brief-card:error; the fallback stays.
   #fail(reason, message, detail, forget = true) {
     if (forget) this.#data = FAILED;
+    this.#destroy(); // the card of older data, if any, goes too
     this.dataset.state = "error";
     const src = this.getAttribute("src");
     console.error(`<brief-card${src ? ` src="${src}"` : ""}> [${reason}]: ${message}. Showing the fallback content.`);

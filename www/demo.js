@@ -131,10 +131,14 @@ async function main() {
   for (const gallery of document.querySelectorAll(".cards")) {
     const theme = gallery.dataset.theme;
     EXAMPLES.forEach(([name], i) => {
+      if (name === "feed.json") return;
       if (typeof texts[i] === "string") showCard(gallery, name, texts[i], { theme });
       else gallery.append(el("p", { className: "card-error", textContent: texts[i].message }));
     });
   }
+  const feed = pg.texts.get("feed.json");
+  const pair = document.querySelector(".feed-pair");
+  if (feed) for (const theme of ["light", "dark"]) showCard(pair, `feed.json · ${theme}`, feed, { theme });
   const compact = document.querySelector(".compact-row");
   [["flash-brief.json", "light"], ["resumen-es.json", "light"], ["gozaresh-fa.json", "dark"]].forEach(([name, theme]) => {
     const text = pg.texts.get(name);

@@ -133,34 +133,31 @@ test("changing src refetches; disconnect destroys and shows the fallback; reconn
   assert.equal((await card(t.page)).lang, "es");
 
   const gone = await t.page.evaluate(() => {
-    const el = document.querySelector("brief-card");
+    const el = (window.__card = document.querySelector("brief-card"));
     el.remove();
     return { slot: el.shadowRoot.firstElementChild?.localName, n: el.shadowRoot.childElementCount, state: el.dataset.state ?? null };
   });
   assert.deepEqual(gone, { slot: "slot", n: 1, state: null }, "destroy() leaves a <slot>");
 
-  // Reconnect the same element object.
   const re = await t.page.evaluate(() => new Promise((resolve) => {
-    const el = document.createElement("brief-card");
-    el.setAttribute("loading", "eager");
-    el.setAttribute("src", "/briefs/minimal.json");
-    const a = document.createElement("a"); a.className = "fallback"; a.href = "#"; a.textContent = "Fallback";
-    el.append(a);
-    let renders = 0;
-    el.addEventListener("brief-card:render", () => {
-      renders++;
-      if (renders === 1) {
-        el.remove();
-        // Moved elsewhere while the card is gone: the fallback shows through the <slot>.
-        const holder = document.createElement("div");
-        holder.append(el);
-        window.__fb = { slot: el.shadowRoot.firstElementChild.localName };
-        document.body.append(holder); // reconnecting re-renders (synchronously: the wasm is loaded)
-      } else resolve({ renders, ...window.__fb, cards: el.shadowRoot.querySelectorAll("article").length });
-    });
+    const el = window.__card;
+    el.addEventListener("brief-card:render", () => resolve({ cards: el.shadowRoot.querySelectorAll("article").length, state: el.dataset.state }), { once: true });
     document.body.append(el);
   }));
-  assert.deepEqual(re, { renders: 2, slot: "slot", cards: 1 });
+  assert.deepEqual(re, { cards: 1, state: "rendered" }, "reconnecting re-renders");
+  const s = await inspect(t.page);
+  assert.equal(s.fallbackVisible, false);
+
+  // Removed from inside its own brief-card:render listener: no card is left behind.
+  const inside = await t.page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector("brief-card");
+    el.addEventListener("brief-card:render", () => {
+      el.remove();
+      queueMicrotask(() => resolve({ first: el.shadowRoot.firstElementChild.localName, state: el.dataset.state ?? null }));
+    }, { once: true });
+    el.setAttribute("theme", "dark");
+  }));
+  assert.deepEqual(inside, { first: "slot", state: null });
   assert.deepEqual(t.errors, []);
   await t.close();
 });

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The one command that runs every test from a fresh clone, installing what
+# is missing first (idempotently). CI (.ci/run) calls exactly this.
+#   bash scripts/test.sh            everything
+#   SKIP_FIREFOX=1 bash scripts/test.sh   skip the second browser (faster local runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "native tests: model, validation, URL policy, view, HTML and email sinks, CLI, page"
+cargo test --quiet
+
+step "lints (no unwrap/expect/indexing panics reachable from input)"
+cargo clippy --quiet --lib --bins -- -D warnings
+
+step "release wasm package"
+bash scripts/build.sh
+bash tests/size-budget.sh
+
+step "HTML validity (Nu HTML Checker) of every static output"
+bash tests/vnu.sh
+
+step "DOM sink in headless Chromium"
+wasm-pack test --release --headless --chrome --no-default-features -- --test web
+if [ -z "${SKIP_FIREFOX:-}" ]; then
+  step "DOM sink in headless Firefox"
+  wasm-pack test --release --headless --firefox --no-default-features -- --test web
+fi
+
+step "end-to-end: <brief-card> in Chromium, served over HTTP"
+(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+node --test --test-concurrency=1 tests/e2e/

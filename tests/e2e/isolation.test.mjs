@@ -1,0 +1,87 @@
+// The card under a strict CSP (no violations, cards rendered, interactions
+// work) and its isolation from the host's CSS: a hostile stylesheet changes
+// nothing inside the card; only --brief-* properties and ::part() get in.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { open, rendered, useBrowser } from "./helpers.mjs";
+
+const env = useBrowser();
+
+test("strict CSP page (*.csp.html): zero violations, every card rendered and working", async () => {
+  const t = await open(env);
+  await t.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const res = await t.page.goto(env.base + "/strict.csp.html");
+  assert.match(res.headers()["content-security-policy"], /trusted-types 'none'/, "the strict header is sent");
+  await rendered(t.page, "#src, #inline");
+  await t.page.evaluate(() => scrollTo(0, document.body.scrollHeight)); // the lazy feed too
+  await rendered(t.page, "#feed");
+  // Interactions under the policy: Show more, and copy link (clipboard or its textarea fallback).
+  await t.page.evaluate(() => document.querySelector("#src").shadowRoot.querySelector(".bc-toggle").click());
+  assert.equal(await t.page.$eval("#src", (e) => e.shadowRoot.querySelector(".bc-toggle").getAttribute("aria-expanded")), "true");
+  await t.page.evaluate(() => document.querySelector("#src").shadowRoot.querySelector(".bc-copy").click());
+  await t.page.waitForTimeout(300);
+  const v = await t.page.evaluate(() => window.__violations);
+  const cards = await t.page.$$eval("brief-card", (els) => els.map((e) => e.shadowRoot.querySelectorAll("article").length));
+  const styled = await t.page.$eval("#src", (e) => getComputedStyle(e.shadowRoot.querySelector("article")).borderTopWidth);
+  await t.close();
+  assert.deepEqual(v, [], "no securitypolicyviolation events");
+  assert.deepEqual(cards, [1, 1, 3]);
+  assert.notEqual(styled, "0px", "the card's stylesheet applies (constructable sheet, allowed by style-src 'self')");
+  assert.deepEqual(t.errors, []);
+  assert.deepEqual(t.pageErrors, []);
+  assert.deepEqual(t.log.filter((l) => /Content.Security.Policy|Trusted Type/i.test(l)), []);
+});
+
+/** Every computed property of every element in every card's shadow root. */
+async function styles(path) {
+  const t = await open(env, path, { viewport: { width: 1200, height: 900 } });
+  await rendered(t.page);
+  await t.page.evaluate(() => document.fonts.ready);
+  const out = await t.page.$$eval("brief-card", (cards) => {
+    const all = {};
+    for (const card of cards) {
+      [...card.shadowRoot.querySelectorAll("*")].forEach((el, i) => {
+        const cs = getComputedStyle(el);
+        const key = `#${card.id} ${i} ${el.localName}.${[...el.classList].join(".")}`;
+        all[key] = {};
+        for (let j = 0; j < cs.length; j++) if (!cs[j].startsWith("--")) all[key][cs[j]] = cs.getPropertyValue(cs[j]);
+        all[key]["(box)"] = `${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`;
+      });
+    }
+    return all;
+  });
+  await t.close();
+  return out;
+}
+
+test("a hostile host stylesheet changes nothing inside the card", async () => {
+  const plain = await styles("/isolation-plain.html");
+  const hostile = await styles("/isolation-hostile.html");
+  assert.deepEqual(Object.keys(hostile), Object.keys(plain), "same elements");
+  const diffs = [];
+  for (const [el, props] of Object.entries(plain)) {
+    for (const [p, v] of Object.entries(props)) if (hostile[el][p] !== v) diffs.push(`${el} ${p}: ${v} → ${hostile[el][p]}`);
+  }
+  // Group by property for a readable report.
+  const byProp = {};
+  for (const d of diffs) { const p = d.split(" ")[3].replace(":", ""); (byProp[p] ||= []).push(d); }
+  const report = Object.entries(byProp).map(([p, ds]) => `${p} (${ds.length} elements), e.g. ${ds[0]}`).join("\n  ");
+  assert.equal(diffs.length, 0, `computed styles differ:\n  ${report}`);
+});
+
+test("the documented ways in work: --brief-* custom properties and ::part()", async () => {
+  const t = await open(env, "/themed.html");
+  await rendered(t.page);
+  const got = await t.page.$eval("#themed", (e) => {
+    const r = e.shadowRoot, cs = (s) => getComputedStyle(r.querySelector(s));
+    return {
+      accent: cs(".bc-card").borderTopColor, radius: cs(".bc-card").borderTopLeftRadius, font: cs(".bc-p").fontFamily,
+      title: cs(".bc-title").textTransform, tag: cs(".bc-chip").color,
+    };
+  });
+  await t.close();
+  assert.deepEqual(got, { accent: "rgb(0, 100, 0)", radius: "0px", font: "Georgia, serif", title: "uppercase", tag: "rgb(128, 0, 128)" });
+});

@@ -1,0 +1,65 @@
+// Lazy rendering (IntersectionObserver, 200px margin; loading="eager" opts
+// out) and deep links into cards that are rendered lazily.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { open, rendered, useBrowser } from "./helpers.mjs";
+
+const env = useBrowser();
+const state = (page) => page.$$eval("brief-card", (els) => Object.fromEntries(els.map((e) => [e.id, e.dataset.state === "rendered" && !!e.shadowRoot?.querySelector("article")])));
+
+test("a card 3000px below renders only when scrolled near; loading=eager renders at once", async () => {
+  const t = await open(env);
+  const fetched = [];
+  t.page.on("request", (r) => { if (r.url().includes("/briefs/")) fetched.push(new URL(r.url()).pathname); });
+  await t.page.goto(env.base + "/lazy.html");
+  await rendered(t.page, "#near, #far-eager");
+  await t.page.waitForTimeout(300);
+  assert.deepEqual(await state(t.page), { near: true, far: false, "far-eager": true, feed: false });
+  assert.deepEqual(fetched.sort(), ["/briefs/minimal.json", "/briefs/resumen-es.json"], "far cards are not even fetched");
+  assert.equal(await t.page.$eval("#far", (e) => e.shadowRoot), null, "no shadow root: the fallback shows");
+
+  // 600px short of the card: still pending.
+  const top = await t.page.$eval("#far", (e) => e.getBoundingClientRect().top + scrollY);
+  await t.page.evaluate((y) => scrollTo(0, y), top - 800 - 600);
+  await t.page.waitForTimeout(300);
+  assert.equal((await state(t.page)).far, false);
+
+  // Within the 200px margin: renders (before it is even on screen).
+  await t.page.evaluate((y) => scrollTo(0, y), top - 800 - 150);
+  await rendered(t.page, "#far");
+  assert.equal((await state(t.page)).feed, false);
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("deep link #<id>-quote-1 into a lazy card: renders it, scrolls to the quote, highlights it", async () => {
+  const t = await open(env, "/lazy.html#raisi-latin-america-tour-2023-quote-1");
+  await rendered(t.page, "#far");
+  await t.page.waitForTimeout(500); // cards near the target render too; scroll anchoring keeps it in view
+  const q = await t.page.$eval("#far", (e) => {
+    const el = e.shadowRoot.querySelector(".bc-target");
+    const r = el?.getBoundingClientRect();
+    return el && { id: el.id, cls: el.className, top: r.top, bottom: r.bottom, vh: innerHeight, scrolled: scrollY };
+  });
+  assert.ok(q, "a .bc-target element");
+  assert.equal(q.id, "raisi-latin-america-tour-2023-quote-1");
+  assert.match(q.cls, /\bbc-quote\b/);
+  assert.ok(q.scrolled > 2000, `scrolled down (${q.scrolled})`);
+  assert.ok(q.top >= 0 && q.top < q.vh, `the quote is in view (top ${q.top}, viewport ${q.vh})`);
+  assert.equal((await state(t.page)).feed, false, "cards the hash does not name stay lazy");
+  await t.close();
+});
+
+test("deep link #<id> to a brief inside a lazy feed", async () => {
+  const t = await open(env, "/lazy.html#raisi-latin-america-tour-2023-2");
+  await rendered(t.page, "#feed");
+  await t.page.waitForTimeout(500);
+  const r = await t.page.$eval("#feed", (e) => {
+    const el = e.shadowRoot.querySelector(".bc-target");
+    const b = el?.getBoundingClientRect();
+    return el && { id: el.id, tag: el.localName, top: b.top, vh: innerHeight };
+  });
+  assert.deepEqual([r?.id, r?.tag], ["raisi-latin-america-tour-2023-2", "article"]);
+  assert.ok(r.top >= 0 && r.top < r.vh, `in view (top ${r.top})`);
+  await t.close();
+});
