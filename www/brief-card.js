@@ -12,7 +12,8 @@
 // validateBrief before renderBrief, so the wasm's own error event fires only
 // for what that cannot see; it then gets `detail.reason = "invalid"` too.
 // Cards render when within 200px of the viewport (`loading="eager"`: at
-// once), or at once when the page's #hash names the brief or a part of it.
+// once), or at once when the page's #hash (on load or on hashchange) names
+// the brief or a part of it; with a #hash, data is fetched at once to see.
 // `data-state` is "rendered" or "error" (absent while pending), for styling.
 // One WebAssembly instance per page, shared by every card; no innerHTML, no eval.
 
@@ -26,7 +27,7 @@ const targets = (data, h = hashId()) =>
   !!h && [data].flat().some((b) => typeof b?.id === "string" && (h === b.id || h.startsWith(b.id + "-")));
 
 class BriefCardElement extends HTMLElement {
-  static observedAttributes = ["src", "theme", "layout", "locale", "link-target"];
+  static observedAttributes = ["src", "theme", "layout", "locale", "link-target", "loading"];
   static #io = new IntersectionObserver((entries) => {
     for (const e of entries) {
       if (!e.isIntersecting) continue;
@@ -36,14 +37,24 @@ class BriefCardElement extends HTMLElement {
     }
   }, { rootMargin: "200px" });
 
+  static { // a deep link followed on the page: render (again) the card it names, which reveals the target
+    addEventListener("hashchange", () => {
+      for (const el of document.querySelectorAll("brief-card")) {
+        if (el instanceof BriefCardElement && (el.dataset.state !== "rendered" || targets(el.#data))) el.#update();
+      }
+    });
+  }
+
   #data; #card = null; #ctl = null; #near = false; #seq = 0;
 
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
   set brief(value) { this.#stop(); this.#data = value; this.#update(); }
 
   connectedCallback() {
-    if (Object.hasOwn(this, "brief")) { const v = this.brief; delete this.brief; this.brief = v; } // set before upgrade
-    this.#update();
+    if (!Object.hasOwn(this, "brief")) return this.#update();
+    const v = this.brief; // set before the element was upgraded
+    delete this.brief;
+    this.brief = v;
   }
 
   disconnectedCallback() {
@@ -92,11 +103,11 @@ class BriefCardElement extends HTMLElement {
     const timer = setTimeout(() => ctl.abort("timeout"), ms);
     let data, failure;
     try {
-      const res = await fetch(src, { signal: ctl.signal, headers: { accept: "application/json" } });
-      if (!res.ok) failure = ["http", `HTTP ${res.status} for ${res.url}`, { status: res.status }];
+      const res = await fetch(src, { signal: ctl.signal });
+      if (!res.ok) failure = ["http", `HTTP ${res.status} for ${res.url || src}`, { status: res.status }];
       else {
         const text = await res.text();
-        try { data = JSON.parse(text); } catch (e) { failure = ["json", `${res.url} is not JSON (${e.message})`, {}]; }
+        try { data = JSON.parse(text); } catch (e) { failure = ["json", `${res.url || src} is not JSON (${e.message})`, {}]; }
       }
     } catch (e) {
       failure = ctl.signal.reason === "timeout"

@@ -59,6 +59,7 @@ function showProblems(problems) {
   list.replaceChildren(
     ...problems.map((p) => el("li", {}, el("code", { className: "pg-path", textContent: p.path || "(root)" }), document.createTextNode(`: ${p.message}`))),
   );
+  list.parentElement.classList.toggle("has-problems", problems.length > 0);
   $("pg-ok").hidden = problems.length > 0;
   $("pg-stale").hidden = problems.length === 0 || !pg.card;
 }

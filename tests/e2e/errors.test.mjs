@@ -11,8 +11,7 @@ const env = useBrowser();
 /** Mounts one card on a fresh page and checks the common failure contract. */
 async function fails(attrs, opts, reason) {
   const t = await open(env, "/blank.html");
-  const ev = await mount(t.page, { loading: "eager", ...attrs }, opts);
-  await t.page.waitForTimeout(100);
+  const ev = await mount(t.page, { loading: "eager", ...attrs }, { settle: 200, ...opts });
   const s = await inspect(t.page);
   const all = await events(t.page);
   await t.close();

@@ -87,16 +87,17 @@ export async function open(env, path, { viewport = { width: 1000, height: 800 },
 /**
  * Creates a `<brief-card>` in the page (attributes, optional fallback text,
  * optional inline JSON) and resolves with the first brief-card:render or
- * brief-card:error it dispatches: {type, detail, count}.
+ * brief-card:error it dispatches: {type, detail, count}. `settle` ms after
+ * that first event, `count` says how many such events there were in all.
  */
-export function mount(page, attrs, { fallback = "Fallback: read the brief", json, into = "body", timeout = 15000 } = {}) {
-  return page.evaluate(({ attrs, fallback, json, into, timeout }) => new Promise((resolve, reject) => {
+export function mount(page, attrs, { fallback = "Fallback: read the brief", json, into = "body", timeout = 15000, settle = 0 } = {}) {
+  return page.evaluate(({ attrs, fallback, json, into, timeout, settle }) => new Promise((resolve, reject) => {
     const el = document.createElement("brief-card");
     const events = [];
     for (const t of ["brief-card:render", "brief-card:error"]) {
       el.addEventListener(t, (e) => {
         events.push({ type: e.type, detail: JSON.parse(JSON.stringify(e.detail)) });
-        setTimeout(() => resolve({ ...events[0], count: events.length }), 300); // catch a second event, if any
+        setTimeout(() => resolve({ ...events[0], count: events.length }), settle); // catch a second event, if any
       });
     }
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -115,7 +116,7 @@ export function mount(page, attrs, { fallback = "Fallback: read the brief", json
     }
     document.querySelector(into).append(el);
     setTimeout(() => reject(new Error("no brief-card event within " + timeout + " ms")), timeout);
-  }), { attrs, fallback, json, into, timeout });
+  }), { attrs, fallback, json, into, timeout, settle });
 }
 
 /** The brief-card:* events seen so far (optionally of one type). */

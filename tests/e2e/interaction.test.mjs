@@ -144,9 +144,15 @@ test("copy link puts page#<id> on the clipboard; opening it highlights the targe
   await u.close();
 });
 
-test("copy link without clipboard permission: no uncaught error", async () => {
+// Known bug (src/wasm_api.rs, copy_link): the Promise from clipboard.writeText is
+// dropped, so a refusal is an unhandled rejection, the textarea fallback never
+// runs and "Link copied" is announced anyway. Marked todo until that is fixed.
+test("copy link when the Clipboard API refuses (e.g. an iframe without clipboard-write): no uncaught error", { todo: "wasm_api.rs copy_link ignores the writeText promise" }, async () => {
   const t = await ready();
-  await t.page.evaluate(() => document.querySelector("#card").shadowRoot.querySelector(".bc-footer .bc-copy").click());
+  await t.page.evaluate(() => {
+    Object.defineProperty(navigator.clipboard, "writeText", { value: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) });
+    document.querySelector("#card").shadowRoot.querySelector(".bc-footer .bc-copy").click();
+  });
   await t.page.waitForTimeout(300);
   assert.deepEqual(t.pageErrors, [], "the rejected Clipboard API promise is handled");
   await t.close();

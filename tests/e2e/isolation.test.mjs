@@ -35,23 +35,23 @@ test("strict CSP page (*.csp.html): zero violations, every card rendered and wor
   assert.deepEqual(t.log.filter((l) => /Content.Security.Policy|Trusted Type/i.test(l)), []);
 });
 
-/** Every computed property of every element in every card's shadow root. */
+/** Every computed property of every element in every card's shadow root: {names, elements: {key: [values]}}. */
 async function styles(path) {
   const t = await open(env, path, { viewport: { width: 1200, height: 900 } });
   await rendered(t.page);
   await t.page.evaluate(() => document.fonts.ready);
   const out = await t.page.$$eval("brief-card", (cards) => {
-    const all = {};
+    const names = [...getComputedStyle(document.body)].filter((n) => !n.startsWith("--"));
+    const elements = {};
     for (const card of cards) {
       [...card.shadowRoot.querySelectorAll("*")].forEach((el, i) => {
-        const cs = getComputedStyle(el);
-        const key = `#${card.id} ${i} ${el.localName}.${[...el.classList].join(".")}`;
-        all[key] = {};
-        for (let j = 0; j < cs.length; j++) if (!cs[j].startsWith("--")) all[key][cs[j]] = cs.getPropertyValue(cs[j]);
-        all[key]["(box)"] = `${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`;
+        const cs = getComputedStyle(el), r = el.getBoundingClientRect();
+        elements[`#${card.id} ${i} ${el.localName}.${[...el.classList].join(".")}`] =
+          [...names.map((n) => cs.getPropertyValue(n)), `${Math.round(r.width)}x${Math.round(r.height)}`];
       });
     }
-    return all;
+    const host = getComputedStyle(cards[0]);
+    return { names: [...names, "(box)"], elements, host: `${host.fontSize} ${host.letterSpacing} ${host.textDecorationLine}` };
   });
   await t.close();
   return out;
@@ -60,10 +60,12 @@ async function styles(path) {
 test("a hostile host stylesheet changes nothing inside the card", async () => {
   const plain = await styles("/isolation-plain.html");
   const hostile = await styles("/isolation-hostile.html");
-  assert.deepEqual(Object.keys(hostile), Object.keys(plain), "same elements");
+  assert.equal(hostile.host, "50px 5px underline overline", "the hostile sheet applies to the host element");
+  assert.deepEqual(hostile.names, plain.names);
+  assert.deepEqual(Object.keys(hostile.elements), Object.keys(plain.elements), "same elements");
   const diffs = [];
-  for (const [el, props] of Object.entries(plain)) {
-    for (const [p, v] of Object.entries(props)) if (hostile[el][p] !== v) diffs.push(`${el} ${p}: ${v} → ${hostile[el][p]}`);
+  for (const [el, values] of Object.entries(plain.elements)) {
+    values.forEach((v, i) => { if (hostile.elements[el][i] !== v) diffs.push(`${el} ${plain.names[i]}: ${v} → ${hostile.elements[el][i]}`); });
   }
   // Group by property for a readable report.
   const byProp = {};

@@ -63,3 +63,22 @@ test("deep link #<id> to a brief inside a lazy feed", async () => {
   assert.ok(r.top >= 0 && r.top < r.vh, `in view (top ${r.top})`);
   await t.close();
 });
+
+test("a deep link followed on the page (hashchange) renders the lazy card it names and reveals the target", async () => {
+  const t = await open(env, "/lazy.html");
+  await rendered(t.page, "#near");
+  assert.equal((await state(t.page)).feed, false);
+  await t.page.evaluate(() => { location.hash = "raisi-latin-america-tour-2023-1"; });
+  await rendered(t.page, "#feed");
+  await t.page.waitForTimeout(300);
+  const r = await t.page.$eval("#feed", (e) => {
+    const el = e.shadowRoot.querySelector(".bc-target"), b = el?.getBoundingClientRect();
+    return el && { id: el.id, inView: b.top >= 0 && b.top < innerHeight };
+  });
+  assert.deepEqual(r, { id: "raisi-latin-america-tour-2023-1", inView: true });
+  // Following another link into the now rendered card moves the highlight.
+  await t.page.evaluate(() => { location.hash = "raisi-latin-america-tour-2023-2"; });
+  await t.page.waitForFunction(() => document.querySelector("#feed").shadowRoot.querySelector(".bc-target")?.id === "raisi-latin-america-tour-2023-2");
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});

@@ -1,0 +1,78 @@
+// Completes pkg/ (after `wasm-pack build --target web`) as the npm package
+// "brief-card": package.json with exports, typed declarations, the custom
+// element, the JSON Schema. Run by scripts/build.sh; `npm pack` in pkg/ then
+// makes the tarball.
+//
+//   brief-card          pkg/brief_card.js   (renderBrief, renderBriefHtml, validateBrief, init, initSync)
+//   brief-card/element  pkg/brief-card.js   (defines <brief-card>; www/brief-card.js, import path rewritten)
+//   brief-card/schema.json, brief-card/brief_card_bg.wasm (for initSync in Node)
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const pkg = join(repo, "pkg");
+const at = (...p) => join(repo, ...p);
+const fail = (m) => { console.error(`scripts/package.mjs: ${m}`); process.exit(1); };
+
+// [package] of Cargo.toml: the few fields npm needs (plain `key = "value"` / `key = [..]` lines).
+const cargo = readFileSync(at("Cargo.toml"), "utf8").split(/^\[/m).find((s) => s.startsWith("package]")) ?? "";
+const field = (k) => cargo.match(new RegExp(`^${k}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, "m"))?.[1];
+const list = (k) => JSON.parse(cargo.match(new RegExp(`^${k}\\s*=\\s*(\\[.*\\])`, "m"))?.[1] ?? "[]");
+const version = field("version") ?? fail("no version in Cargo.toml");
+
+const generated = existsSync(join(pkg, "package.json")) ? JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")) : {};
+const manifest = {
+  ...generated,
+  name: "brief-card",
+  version,
+  description: field("description"),
+  license: field("license"),
+  repository: { type: "git", url: field("repository") },
+  keywords: list("keywords"),
+  type: "module",
+  main: "./brief_card.js",
+  module: "./brief_card.js",
+  types: "./brief_card.d.ts",
+  exports: {
+    ".": { types: "./brief_card.d.ts", default: "./brief_card.js" },
+    "./element": { types: "./brief-card.d.ts", default: "./brief-card.js" },
+    "./schema.json": "./brief.schema.json",
+    "./brief_card_bg.wasm": "./brief_card_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: [
+    "brief_card_bg.wasm", "brief_card_bg.wasm.d.ts", "brief_card.js", "brief_card.d.ts",
+    "brief-card.js", "brief-card.d.ts", "brief.schema.json", "README.md", "CHANGELOG.md",
+  ],
+  sideEffects: ["./brief-card.js"],
+};
+delete manifest.collaborators;
+writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+
+// The typed declarations (generated from src/schema.rs) replace wasm-bindgen's `any`s.
+copyFileSync(at("types/brief_card.d.ts"), join(pkg, "brief_card.d.ts"));
+copyFileSync(at("types/brief-card.d.ts"), join(pkg, "brief-card.d.ts"));
+copyFileSync(at("docs/brief.schema.json"), join(pkg, "brief.schema.json"));
+copyFileSync(at("README.md"), join(pkg, "README.md"));
+copyFileSync(at("CHANGELOG.md"), join(pkg, "CHANGELOG.md"));
+
+// The custom element: in www/ the glue is at ./pkg/brief_card.js, in the
+// package beside it. The import becomes a literal so that bundlers (Vite,
+// webpack, esbuild) follow it and emit the glue and the .wasm it fetches;
+// GLUE (now only named in error messages) stops being a `new URL(…,
+// import.meta.url)`, which bundlers would copy as an unused asset.
+const element = readFileSync(at("www/brief-card.js"), "utf8");
+const rewrites = [
+  ['new URL("./pkg/brief_card.js", import.meta.url).href', '"./brief_card.js"'],
+  ["import(GLUE)", 'import("./brief_card.js")'],
+];
+let out = element;
+for (const [i, [from, to]] of rewrites.entries()) {
+  if (out.includes(from)) out = out.replaceAll(from, to);
+  else if (i === 0) fail(`www/brief-card.js no longer contains ${from}: update the rewrite here`);
+  else console.error(`scripts/package.mjs: warning: www/brief-card.js no longer contains ${from}; bundlers may not find the glue`);
+}
+if (out.includes("./pkg/")) fail("www/brief-card.js still refers to ./pkg/ after the rewrite");
+writeFileSync(join(pkg, "brief-card.js"), out);
+console.log(`pkg/: brief-card@${version}`);

@@ -1,0 +1,488 @@
+// Types for brief-card, the npm package's main module (`import … from "brief-card"`).
+// Generated from the Rust types in src/schema.rs by `UPDATE=1 cargo test --test generated`; do not edit.
+// The format: docs/brief-format.md, docs/format-reference.md, docs/brief.schema.json.
+
+// ---- the brief format and the API's data (from the JSON Schema) ----
+
+/** A brief (an object) or a collection of briefs (an array, rendered as a feed). */
+export type BriefDocument = Brief | Brief[];
+
+/**
+ * One brief: an eyebrow label and date, a title, a summary, expert quotes,
+ * titled sections, related-analysis links and topic tags. Only `title` is
+ * required; `null` counts as absent; unknown fields are ignored.
+ */
+export interface Brief {
+  /** Format version; any value other than 1 is an error ("unsupported version"). */
+  version?: 1 | null;
+  /**
+   * Stable id, used for anchors and deep links (`#<id>`).
+   * At most 500 characters; pattern: anchor id.
+   */
+  id?: string | null;
+  /**
+   * The eyebrow label, e.g. "Flash Brief", "Analysis", "Monograph".
+   * At most 500 characters.
+   */
+  kind?: string | null;
+  /**
+   * The title; required, not blank.
+   * 1 to 500 characters; pattern: non-blank.
+   */
+  title: string;
+  /**
+   * `YYYY-MM-DD` or an RFC 3339 date-time; shown as the calendar date written, in the card's locale.
+   * At most 64 characters; pattern: date.
+   */
+  date?: string | null;
+  /**
+   * Canonical page of the full brief ("Read the full brief").
+   * At most 2048 characters; pattern: link URL.
+   */
+  url?: string | null;
+  /**
+   * BCP 47 language tag of the content; default `en`.
+   * At most 35 characters; pattern: language tag.
+   */
+  lang?: string | null;
+  /** Text direction; default from `lang` (ar, fa, he, ur, ps… are rtl). */
+  dir?: Dir | null;
+  /** Who published the brief. */
+  publisher?: Publisher | null;
+  /** The lead image. */
+  image?: Image | null;
+  /** The summary block (default heading "Latest Developments"). */
+  summary?: Summary | null;
+  /**
+   * Expert quotes (block heading "Expert Analysis").
+   * At most 100 items.
+   */
+  quotes?: Quote[] | null;
+  /**
+   * Titled body sections.
+   * At most 100 items.
+   */
+  sections?: Section[] | null;
+  /**
+   * Related analysis links (block heading "Related Analysis").
+   * At most 100 items.
+   */
+  related?: Related[] | null;
+  /**
+   * Topic tags (block heading "Issues").
+   * At most 100 items.
+   */
+  tags?: Tag[] | null;
+  /** Overrides of the card's fixed words, for localisation. */
+  labels?: Labels | null;
+}
+
+/** Text direction of a brief's content: `ltr`, `rtl` or `auto`. */
+export type Dir = "ltr" | "rtl" | "auto";
+
+/** Who published a brief. */
+export interface Publisher {
+  /**
+   * The publisher's name; required, not blank.
+   * 1 to 500 characters; pattern: non-blank.
+   */
+  name: string;
+  /**
+   * The publisher's home page.
+   * At most 2048 characters; pattern: link URL.
+   */
+  url?: string | null;
+  /**
+   * The publisher's logo (an image URL).
+   * At most 2048 characters; pattern: resource URL.
+   */
+  logo?: string | null;
+}
+
+/** A lead image. */
+export interface Image {
+  /**
+   * The image URL; required.
+   * At most 2048 characters; pattern: resource URL.
+   */
+  src: string;
+  /**
+   * Alternative text; required, `""` marks the image as decorative.
+   * At most 500 characters.
+   */
+  alt: string;
+  /**
+   * A caption shown under the image.
+   * At most 500 characters.
+   */
+  caption?: string | null;
+}
+
+/** The summary block. */
+export interface Summary {
+  /**
+   * The block heading; default "Latest Developments" in the brief's language.
+   * At most 500 characters.
+   */
+  heading?: string | null;
+  /**
+   * The summary's paragraphs.
+   * At most 100 items.
+   */
+  paragraphs?: Paragraph[] | null;
+}
+
+/** A paragraph: a plain string (rendered literally, never as markup) or an array of runs. */
+export type Paragraph = string | Run[];
+
+/** A run of a paragraph: a string, or an object for a link or emphasis. */
+export type Run = string | RunObject;
+
+/** A run with a link and/or emphasis. Never markup: `text` is text. */
+export interface RunObject {
+  /**
+   * The text of the run; required (may be empty).
+   * At most 10000 characters.
+   */
+  text: string;
+  /**
+   * Makes the run a link.
+   * At most 2048 characters; pattern: link URL.
+   */
+  href?: string | null;
+  /** Strong importance (`<strong>`). */
+  strong?: boolean | null;
+  /** Emphasis (`<em>`). */
+  em?: boolean | null;
+}
+
+/** An expert quote. */
+export interface Quote {
+  /** What was said; required. */
+  text: Paragraph;
+  /**
+   * Who said it; required, not blank.
+   * 1 to 500 characters; pattern: non-blank.
+   */
+  author: string;
+  /**
+   * The author's role or affiliation.
+   * At most 500 characters.
+   */
+  role?: string | null;
+  /**
+   * Where the quote comes from.
+   * At most 2048 characters; pattern: link URL.
+   */
+  url?: string | null;
+}
+
+/** A titled body section. */
+export interface Section {
+  /**
+   * The section heading; required, not blank.
+   * 1 to 500 characters; pattern: non-blank.
+   */
+  heading: string;
+  /**
+   * The section's paragraphs.
+   * At most 100 items.
+   */
+  paragraphs?: Paragraph[] | null;
+}
+
+/** A link to related analysis. */
+export interface Related {
+  /**
+   * The linked item's title; required, not blank.
+   * 1 to 500 characters; pattern: non-blank.
+   */
+  title: string;
+  /**
+   * Where it is; required.
+   * At most 2048 characters; pattern: link URL.
+   */
+  url: string;
+  /**
+   * Its author.
+   * At most 500 characters.
+   */
+  author?: string | null;
+  /**
+   * Its date: `YYYY-MM-DD` or an RFC 3339 date-time.
+   * At most 64 characters; pattern: date.
+   */
+  date?: string | null;
+  /**
+   * Its kind, e.g. "Analysis".
+   * At most 500 characters.
+   */
+  kind?: string | null;
+}
+
+/** A topic tag. */
+export interface Tag {
+  /**
+   * The tag's text; required, not blank.
+   * 1 to 500 characters; pattern: non-blank.
+   */
+  label: string;
+  /**
+   * A page about the topic.
+   * At most 2048 characters; pattern: link URL.
+   */
+  url?: string | null;
+}
+
+/**
+ * Overrides of the card's fixed words. A blank value keeps the default;
+ * unknown keys are ignored. Precedence: `options.labels`, then the brief's
+ * `labels`, then the built-in words for the brief's language, then English.
+ */
+export interface Labels {
+  /**
+   * Heading of the summary block ("Latest Developments").
+   * At most 500 characters.
+   */
+  summary?: string | null;
+  /**
+   * Heading of the quotes block ("Expert Analysis").
+   * At most 500 characters.
+   */
+  quotes?: string | null;
+  /**
+   * Heading of the related block ("Related Analysis").
+   * At most 500 characters.
+   */
+  related?: string | null;
+  /**
+   * Heading of the tags block ("Issues").
+   * At most 500 characters.
+   */
+  tags?: string | null;
+  /**
+   * The link to the full brief ("Read the full brief").
+   * At most 500 characters.
+   */
+  readMore?: string | null;
+  /**
+   * The button that opens a long block ("Show more").
+   * At most 500 characters.
+   */
+  showMore?: string | null;
+  /**
+   * The button that closes it again ("Show less").
+   * At most 500 characters.
+   */
+  showLess?: string | null;
+  /**
+   * The deep-link button ("Copy link").
+   * At most 500 characters.
+   */
+  copyLink?: string | null;
+  /**
+   * Announced when a link was copied ("Link copied").
+   * At most 500 characters.
+   */
+  linkCopied?: string | null;
+  /**
+   * The accessible name of a feed ("Briefs").
+   * At most 500 characters.
+   */
+  feed?: string | null;
+}
+
+/**
+ * Rendering options of `renderBrief`, `renderBriefHtml` and `update`. Invalid
+ * values are problems with paths like `options.theme`; `null` means the default.
+ */
+export interface BriefOptions {
+  /** Colour theme; default `light`. */
+  theme?: Theme | null;
+  /** `full` (default) or `compact` (header, first summary paragraph, link). */
+  layout?: Layout | null;
+  /**
+   * BCP 47 locale for dates; default the brief's `lang`.
+   * At most 35 characters.
+   */
+  locale?: string | null;
+  /** Overrides of the fixed words; win over the brief's own `labels`. */
+  labels?: Labels | null;
+  /** Where links open; `_blank` links get `rel="noopener noreferrer"`. Default `_self`. */
+  linkTarget?: LinkTarget | null;
+  /** `true` (default): render into an open shadow root of the target; `false`: into its light DOM. */
+  shadow?: boolean | null;
+  /** `renderBriefHtml` only: the email-safe variant (inline styles, layout tables). Default `false`. */
+  email?: boolean | null;
+  /**
+   * An absolute http(s) URL that relative URLs resolve against (static HTML).
+   * At most 2048 characters.
+   */
+  baseUrl?: string | null;
+}
+
+/** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
+export type Theme = "light" | "dark" | "auto";
+
+/** `full` or `compact`. */
+export type Layout = "full" | "compact";
+
+/** `_self` or `_blank`. */
+export type LinkTarget = "_self" | "_blank";
+
+/** One thing wrong with the input. */
+export interface Problem {
+  /**
+   * Where: a JSON path such as `related[2].url` (`""` for the whole input,
+   * `[3].title` in a feed, `options.theme` in the options).
+   */
+  path: string;
+  /** What, e.g. `scheme "javascript" is not allowed`. */
+  message: string;
+}
+
+/** `detail` of `brief-card:render`. */
+export interface BriefRenderDetail {
+  /** How many cards were rendered (1, or the briefs in a feed). */
+  count: number;
+}
+
+/** `detail` of `brief-card:error`. */
+export interface BriefErrorDetail {
+  /** Every problem with the brief or the options, when the data was invalid. */
+  problems?: Problem[];
+  /** `<brief-card>` only: why it shows its fallback. */
+  reason?: ErrorReason;
+  /** `<brief-card>` with `reason: "http"`: the HTTP status. */
+  status?: number;
+  /** `<brief-card>` with `reason: "timeout"`: the timeout in milliseconds. */
+  timeout?: number;
+}
+
+/**
+ * Why `<brief-card>` could not render: `http`, `timeout`, `network` (fetching
+ * `src`), `json` (not JSON), `invalid` (problems), `wasm` (the module did not load).
+ */
+export type ErrorReason = "http" | "timeout" | "network" | "json" | "invalid" | "wasm";
+
+/**
+ * `detail` of `brief-card:link`, dispatched when a reader follows a link;
+ * `preventDefault()` cancels the navigation.
+ */
+export interface BriefLinkDetail {
+  /** The link's absolute URL. */
+  url: string;
+  /** The block the link is in (`data-block`), or `card`. */
+  block: string;
+}
+
+/** `detail` of `brief-card:toggle`, dispatched when a reader opens or closes a long block. */
+export interface BriefToggleDetail {
+  /** The block (`data-block`). */
+  block: string;
+  /** Whether it is now open. */
+  expanded: boolean;
+}
+
+// ---- the JavaScript API --------------------------------------------------
+
+/** What the functions read: a brief, a feed (an array of briefs), or either as JSON text. */
+export type BriefInput = Brief | Brief[] | string;
+
+/**
+ * What `renderBrief`, `renderBriefHtml` and `BriefCard.update` throw on bad
+ * input: an `Error` whose message lists every problem, one per line
+ * (`related[2].url: scheme "javascript" is not allowed`).
+ */
+export interface BriefError extends Error {
+  /** The same problems, as data. */
+  problems: Problem[];
+}
+
+/** A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it. */
+export class BriefCard {
+  private constructor();
+  /**
+   * Re-renders with `brief`; on problems the current card stays and this throws.
+   * @throws {BriefError}
+   */
+  update(brief: BriefInput): void;
+  /** Removes the card and its listener; the target shows what it had before. */
+  destroy(): void;
+  /** Releases the handle in the wasm module; the card stays as it is (call `destroy()` first to remove it). */
+  free(): void;
+}
+
+/**
+ * Renders the card into `target` (into its open shadow root unless
+ * `shadow: false`) and returns its handle. On any problem the target is
+ * left exactly as it was, `brief-card:error` is dispatched on it, and this throws.
+ * @throws {BriefError}
+ */
+export function renderBrief(target: Element, brief: BriefInput, options?: BriefOptions): BriefCard;
+
+/**
+ * The static HTML of the card (`{ email: true }`: the email-safe variant),
+ * for newsletters, server-side rendering and the no-script fallback.
+ * @throws {BriefError}
+ */
+export function renderBriefHtml(brief: BriefInput, options?: BriefOptions): string;
+
+/** Every problem with `brief` (anything at all), or `[]` when it is a valid brief or feed. */
+export function validateBrief(brief: unknown): Problem[];
+
+/** The `<brief-card>` element (defined by `brief-card/element`). */
+export interface BriefCardElement extends HTMLElement {
+  /**
+   * The brief to show (an object, an array of briefs or JSON text); setting
+   * it renders. Without it the element reads `src`, else a child
+   * `<script type="application/json">`.
+   */
+  brief: BriefInput | undefined;
+}
+
+/** The events of a card, dispatched on its target (bubbling, composed). */
+export interface BriefCardEventMap {
+  /** A card (or feed) was rendered or updated. */
+  "brief-card:render": CustomEvent<BriefRenderDetail>;
+  /** The brief, the options or (for `<brief-card>`) its loading failed; nothing changed. */
+  "brief-card:error": CustomEvent<BriefErrorDetail>;
+  /** A reader followed a link; cancelable. */
+  "brief-card:link": CustomEvent<BriefLinkDetail>;
+  /** A reader opened or closed a long block. */
+  "brief-card:toggle": CustomEvent<BriefToggleDetail>;
+}
+
+declare global {
+  // `addEventListener("brief-card:…")` is typed on every element (any target of renderBrief).
+  interface ElementEventMap extends BriefCardEventMap {}
+  interface HTMLElementEventMap extends BriefCardEventMap {}
+}
+
+// ---- loading the module (as wasm-bindgen declares it) ----------------------
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/** The instantiated module's exports (internal; use the functions above). */
+export interface InitOutput {
+  readonly memory: WebAssembly.Memory;
+  readonly [name: string]: unknown;
+}
+
+/**
+ * Instantiates the module synchronously from its bytes or a compiled
+ * `WebAssembly.Module` (in Node: `initSync({ module: readFileSync(wasmPath) })`).
+ * Passing `SyncInitInput` directly is deprecated.
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * Loads and instantiates the module; without an argument it fetches
+ * `brief_card_bg.wasm` next to `brief_card.js`. Call (and await) it once
+ * before the functions above. Passing `InitInput` directly is deprecated.
+ */
+export default function __wbg_init(
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<InitOutput>;
