@@ -44,6 +44,7 @@ const manifest = {
   files: [
     "brief_card_bg.wasm", "brief_card_bg.wasm.d.ts", "brief_card.js", "brief_card.d.ts",
     "brief-card.js", "brief-card.d.ts", "brief.schema.json", "README.md", "CHANGELOG.md",
+    "snippets/",
   ],
   sideEffects: ["./brief-card.js"],
 };

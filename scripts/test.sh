@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
+# Browser tests: the test harness needs std (so no `tiny`), and with
+# panic=abort Cargo would build the library twice under one file name.
+browser_test() { CARGO_PROFILE_RELEASE_PANIC=unwind wasm-pack test --release --headless "$1" -- --no-default-features --test web; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "setup"
@@ -26,11 +29,18 @@ step "HTML validity (Nu HTML Checker) of every static output"
 bash tests/vnu.sh
 
 step "DOM sink in headless Chromium"
-wasm-pack test --release --headless --chrome --no-default-features -- --test web
+browser_test --chrome
 if [ -z "${SKIP_FIREFOX:-}" ]; then
   step "DOM sink in headless Firefox"
-  wasm-pack test --release --headless --firefox --no-default-features -- --test web
+  browser_test --firefox
 fi
+
+step "host developers: TypeScript, JSON Schema vs validateBrief, Node SSR, the npm package in Vite"
+bash tests/host-dev.sh
+
+step "hostile input in Chromium: XSS corpus through every field, malformed JS values, memory, strict CSP"
+bash tests/hostile/glue-check.sh
+node --test --test-concurrency=1 tests/hostile/
 
 step "end-to-end: <brief-card> in Chromium, served over HTTP"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)

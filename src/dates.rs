@@ -12,20 +12,23 @@ use crate::text::{cat, num};
 /// "June 13, 2023", "13 de junio de 2023", "13 juin 2023", "13. Juni 2023", else "2023-06-13".
 pub fn format(date: &BriefDate, locale: &str) -> String {
     let m = usize::from(date.month.saturating_sub(1)).min(11);
+    let month = |names: &'static str| names.split('|').nth(m).unwrap_or_default();
     let (d, y) = (num(usize::from(date.day)), num(usize::from(date.year)));
     match locale.split('-').next().unwrap_or("") {
-        "en" => cat(&[EN[m], " ", &d, ", ", &y]),
-        "es" => cat(&[&d, " de ", ES[m], " de ", &y]),
-        "fr" => cat(&[&d, " ", FR[m], " ", &y]),
-        "de" => cat(&[&d, ". ", DE[m], " ", &y]),
+        "en" => cat(&[month(EN), " ", &d, ", ", &y]),
+        "es" => cat(&[&d, " de ", month(ES), " de ", &y]),
+        "fr" => cat(&[&d, " ", month(FR), " ", &y]),
+        "de" => cat(&[&d, ". ", month(DE), " ", &y]),
         _ => date.iso.get(..10).unwrap_or(&date.iso).into(),
     }
 }
 
-const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
-const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const DE: [&str; 12] = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+// Month names separated by `|` (one string per language rather than tables
+// of strings: pointer tables cost the wasm module more).
+const EN: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const ES: &str = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
+const FR: &str = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+const DE: &str = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
 
 #[cfg(test)]
 mod tests {
@@ -38,5 +41,8 @@ mod tests {
         assert_eq!(format(&d, "es"), "13 de junio de 2023");
         assert_eq!(format(&d, "de"), "13. Juni 2023");
         assert_eq!(format(&d, "fa"), "2023-06-13");
+        for names in [EN, ES, FR, DE] {
+            assert_eq!(names.split('|').count(), 12, "{names}");
+        }
     }
 }

@@ -1,39 +1,90 @@
-//! The live DOM sink: writes a [`Node`] tree as real DOM nodes through
-//! web-sys. Text only ever becomes text nodes and attribute values only go
-//! through `setAttribute`, so no string is ever parsed as HTML. Like the HTML
-//! sink, it knows nothing about briefs.
+//! The live DOM sink: writes a [`Node`] tree as real DOM nodes in one
+//! crossing of the wasm/JS boundary. The tree becomes a list of
+//! instructions (open element, set attribute, add text, close) over a table
+//! of strings; `dom_builder.js` applies it with `createElement`,
+//! `setAttribute`, `createTextNode` and `appendChild` only, so no string is
+//! ever parsed as HTML. One call per card instead of one per node and
+//! attribute is what makes the wasm card as fast as hand-written JS (see
+//! bench/). Like the HTML sink, it knows nothing about briefs.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::{Document, DocumentFragment};
 
 use crate::node::Node;
 
+#[wasm_bindgen(module = "/src/dom_builder.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn build_dom(doc: &Document, ops: &[u32], text: &str, ends: &[u32]) -> Result<DocumentFragment, JsValue>;
+}
+
+// The instruction codes; dom_builder.js reads the same numbers.
+const OPEN: u32 = 0; // OPEN tag
+const ATTR: u32 = 1; // ATTR name value
+const TEXT: u32 = 2; // TEXT text
+const CLOSE: u32 = 3; // CLOSE
+
+/// The instructions and their strings: string `i` is `text` from the end of
+/// string `i - 1` to `ends[i]`, counted in UTF-16 units as JS counts.
+#[derive(Default)]
+struct Program {
+    ops: Vec<u32>,
+    text: String,
+    ends: Vec<u32>,
+    utf16: u32,
+    /// Tag and attribute names already in the table: each is sent once.
+    names: Vec<(&'static str, u32)>,
+}
+
+impl Program {
+    fn string(&mut self, s: &str) -> u32 {
+        let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+        self.text.push_str(s);
+        self.utf16 = self.utf16.saturating_add(units as u32);
+        self.ends.push(self.utf16);
+        (self.ends.len() - 1) as u32
+    }
+
+    fn name(&mut self, s: &'static str) -> u32 {
+        match self.names.iter().find(|(n, _)| *n == s) {
+            Some(&(_, i)) => i,
+            None => {
+                let i = self.string(s);
+                self.names.push((s, i));
+                i
+            }
+        }
+    }
+
+    fn node(&mut self, node: &Node) {
+        match node {
+            Node::Text(t) => {
+                let s = self.string(t);
+                self.ops.extend_from_slice(&[TEXT, s]);
+            }
+            Node::El(el) => {
+                let tag = self.name(el.tag);
+                self.ops.extend_from_slice(&[OPEN, tag]);
+                for (name, value) in &el.attrs {
+                    let (n, v) = (self.name(name), self.string(value));
+                    self.ops.extend_from_slice(&[ATTR, n, v]);
+                }
+                for c in &el.children {
+                    self.node(c);
+                }
+                self.ops.push(CLOSE);
+            }
+        }
+    }
+}
+
 /// Builds `node` into a new fragment of `doc` (not yet attached anywhere,
 /// so a failure part-way never leaves a half-built card on the page).
 pub fn build(doc: &Document, node: &Node) -> Result<DocumentFragment, JsValue> {
-    let frag = doc.create_document_fragment();
-    append(doc, &frag, node)?;
-    Ok(frag)
-}
-
-fn append(doc: &Document, parent: &web_sys::Node, node: &Node) -> Result<(), JsValue> {
-    match node {
-        Node::Text(t) => {
-            parent.append_child(&doc.create_text_node(t))?;
-        }
-        Node::El(el) => {
-            let e = doc.create_element(el.tag)?;
-            for (name, value) in &el.attrs {
-                e.set_attribute(name, value)?;
-            }
-            for c in &el.children {
-                append(doc, &e, c)?;
-            }
-            parent.append_child(&e)?;
-        }
-    }
-    Ok(())
+    let mut p = Program { ops: Vec::with_capacity(1024), text: String::with_capacity(8192), ..Program::default() };
+    p.node(node);
+    build_dom(doc, &p.ops, &p.text, &p.ends)
 }

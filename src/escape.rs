@@ -26,11 +26,12 @@ fn escape(out: &mut String, s: &str, in_attr: bool) {
             0 => "\u{fffd}",
             _ => continue,
         };
-        out.push_str(&s[last..i]);
+        // `last` and `i` sit next to ASCII bytes, so both are char boundaries.
+        out.push_str(s.get(last..i).unwrap_or_default());
         out.push_str(rep);
         last = i + 1;
     }
-    out.push_str(&s[last..]);
+    out.push_str(s.get(last..).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ impl ParseError {
 
 /// Parses `text` as one JSON value, refusing nesting deeper than [`limits::MAX_DEPTH`].
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut p = Parser { src: text.as_bytes(), pos: 0 };
+    let mut p = Parser { text, src: text.as_bytes(), pos: 0 };
     // A byte-order mark is not JSON, but editors write one; skip it.
     if text.starts_with('\u{feff}') {
         p.pos = 3;
@@ -85,18 +85,26 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
+    /// `text` as bytes: the parser looks at one byte at a time.
     src: &'a [u8],
     pos: usize,
 }
 
 impl Parser<'_> {
     fn error(&self, reason: &'static str) -> ParseError {
-        let upto = &self.src[..self.pos.min(self.src.len())];
+        let upto = self.src.get(..self.pos).unwrap_or(self.src);
         let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
-        let line_start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let last_line = upto.rsplit(|&b| b == b'\n').next().unwrap_or_default();
         // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        let column = 1 + upto[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let column = 1 + last_line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
         ParseError { line, column, reason }
+    }
+
+    /// The text from `start` to the current position. The parser only ever
+    /// stops next to ASCII bytes, so this is always `Some`.
+    fn slice(&self, start: usize) -> Option<&str> {
+        self.text.get(start..self.pos)
     }
 
     fn peek(&self) -> Option<u8> {
@@ -233,8 +241,7 @@ impl Parser<'_> {
                 return Err(self.error("invalid number: expected a digit in the exponent"));
             }
         }
-        let text = core::str::from_utf8(&self.src[start..self.pos]).unwrap_or("0");
-        Ok(Value::Number(text.into()))
+        Ok(Value::Number(self.slice(start).unwrap_or("0").into()))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -264,8 +271,7 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            // The input is a &str and we stop only at ASCII bytes, so the run is valid UTF-8.
-            out.push_str(core::str::from_utf8(&self.src[start..self.pos]).unwrap_or("\u{fffd}"));
+            out.push_str(self.slice(start).unwrap_or("\u{fffd}"));
             match self.peek() {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {

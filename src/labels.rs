@@ -48,42 +48,26 @@ impl Labels {
 /// The built-in word for `label` in `lang` (its primary subtag), else English.
 pub fn builtin(lang: &str, label: Label) -> &'static str {
     let primary = lang.split('-').next().unwrap_or("");
-    let table: &[&str; 10] = match primary {
-        "es" => &ES,
-        "fr" => &FR,
-        "de" => &DE,
-        "fa" => &FA,
-        "ar" => &AR,
-        _ => &EN,
+    let words = match primary {
+        "es" => ES,
+        "fr" => FR,
+        "de" => DE,
+        "fa" => FA,
+        "ar" => AR,
+        _ => EN,
     };
-    table[label as usize]
+    // Every list has a word for each label, in the order of `Label`.
+    words.split('|').nth(label as usize).unwrap_or_default()
 }
 
-// Order: the order of `Label`.
-const EN: [&str; 10] = [
-    "Latest Developments", "Expert Analysis", "Related Analysis", "Issues", "Read the full brief",
-    "Show more", "Show less", "Copy link", "Link copied", "Briefs",
-];
-const ES: [&str; 10] = [
-    "Últimos acontecimientos", "Análisis de expertos", "Análisis relacionados", "Temas", "Leer el informe completo",
-    "Mostrar más", "Mostrar menos", "Copiar enlace", "Enlace copiado", "Informes",
-];
-const FR: [&str; 10] = [
-    "Derniers développements", "Analyse d’experts", "Analyses connexes", "Thèmes", "Lire la note complète",
-    "Afficher plus", "Afficher moins", "Copier le lien", "Lien copié", "Notes",
-];
-const DE: [&str; 10] = [
-    "Neueste Entwicklungen", "Expertenanalyse", "Verwandte Analysen", "Themen", "Vollständigen Bericht lesen",
-    "Mehr anzeigen", "Weniger anzeigen", "Link kopieren", "Link kopiert", "Berichte",
-];
-const FA: [&str; 10] = [
-    "آخرین تحولات", "تحلیل کارشناسان", "تحلیل‌های مرتبط", "موضوع‌ها", "خواندن گزارش کامل",
-    "نمایش بیشتر", "نمایش کمتر", "کپی پیوند", "پیوند کپی شد", "گزارش‌ها",
-];
-const AR: [&str; 10] = [
-    "آخر التطورات", "تحليل الخبراء", "تحليلات ذات صلة", "قضايا", "اقرأ الموجز كاملاً",
-    "عرض المزيد", "عرض أقل", "نسخ الرابط", "تم نسخ الرابط", "موجزات",
-];
+// Order: the order of `Label`, separated by `|` (one string per language
+// rather than tables of strings: pointer tables cost the wasm module more).
+const EN: &str = "Latest Developments|Expert Analysis|Related Analysis|Issues|Read the full brief|Show more|Show less|Copy link|Link copied|Briefs";
+const ES: &str = "Últimos acontecimientos|Análisis de expertos|Análisis relacionados|Temas|Leer el informe completo|Mostrar más|Mostrar menos|Copiar enlace|Enlace copiado|Informes";
+const FR: &str = "Derniers développements|Analyse d’experts|Analyses connexes|Thèmes|Lire la note complète|Afficher plus|Afficher moins|Copier le lien|Lien copié|Notes";
+const DE: &str = "Neueste Entwicklungen|Expertenanalyse|Verwandte Analysen|Themen|Vollständigen Bericht lesen|Mehr anzeigen|Weniger anzeigen|Link kopieren|Link kopiert|Berichte";
+const FA: &str = "آخرین تحولات|تحلیل کارشناسان|تحلیل‌های مرتبط|موضوع‌ها|خواندن گزارش کامل|نمایش بیشتر|نمایش کمتر|کپی پیوند|پیوند کپی شد|گزارش‌ها";
+const AR: &str = "آخر التطورات|تحليل الخبراء|تحليلات ذات صلة|قضايا|اقرأ الموجز كاملاً|عرض المزيد|عرض أقل|نسخ الرابط|تم نسخ الرابط|موجزات";
 
 #[cfg(test)]
 mod tests {
@@ -96,6 +80,9 @@ mod tests {
         assert_eq!(builtin("fa", Label::Summary), "آخرین تحولات");
         assert_eq!(builtin("zz", Label::Tags), "Issues");
         assert_eq!(KEYS.iter().map(|(_, l)| *l as usize).collect::<Vec<_>>(), (0..10).collect::<Vec<_>>());
+        for words in [EN, ES, FR, DE, FA, AR] {
+            assert_eq!(words.split('|').count(), KEYS.len(), "{words}");
+        }
     }
 
     #[test]

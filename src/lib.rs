@@ -42,6 +42,8 @@ pub mod text;
 pub mod url_policy;
 pub mod validate;
 pub mod view;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;

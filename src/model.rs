@@ -10,6 +10,7 @@ use crate::labels::Labels;
 
 /// What the input held: one brief, or a collection rendered as a feed.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one Document per render; boxing would change the public API")]
 pub enum Document {
     One(Brief),
     Feed(Vec<Brief>),

@@ -229,9 +229,9 @@ fn truncate(s: &str, max: usize) -> String {
         return s.into();
     }
     let cut = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
-    let mut head = &s[..cut];
-    if let Some(space) = head.rfind(' ').filter(|&i| i >= cut / 2) {
-        head = &head[..space];
+    let mut head = s.get(..cut).unwrap_or(s);
+    if let Some((before, _)) = head.rsplit_once(' ').filter(|(before, _)| before.len() >= cut / 2) {
+        head = before;
     }
     let mut out = String::from(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')));
     out.push('…');
@@ -272,7 +272,6 @@ pub fn write_json(v: &Value, out: &mut String) {
 }
 
 fn json_string(s: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     for c in s.chars() {
         match c {
@@ -285,7 +284,7 @@ fn json_string(s: &str, out: &mut String) {
                 let n = c as u32;
                 out.push_str("\\u");
                 for shift in [12, 8, 4, 0] {
-                    out.push(char::from(HEX[((n >> shift) & 15) as usize]));
+                    out.push(char::from_digit((n >> shift) & 15, 16).unwrap_or('0'));
                 }
             }
             c => out.push(c),

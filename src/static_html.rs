@@ -8,9 +8,10 @@ use crate::prelude::*;
 
 use crate::html::{self, write_attr, AttrPolicy};
 use crate::model::{Dir, Document};
-use crate::node::{El, Node};
-use crate::options::{Options, Theme};
+use crate::node::El;
+use crate::options::{Layout, Options, Theme};
 use crate::static_style::{for_classes, Tokens};
+use crate::text::replace;
 use crate::view::{self, Context};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
@@ -18,6 +19,7 @@ use crate::view::{self, Context};
 /// turns logical CSS properties into physical ones for the brief's direction.
 struct Inline {
     theme: Theme,
+    compact: bool,
     email: bool,
     rtl: bool,
 }
@@ -37,7 +39,7 @@ impl AttrPolicy for Inline {
         }
         let classes = el.get("class").unwrap_or("");
         let tokens = if self.email { Tokens::Plain } else { Tokens::CustomProperties };
-        let mut style = for_classes(classes, self.theme, tokens).unwrap_or_default();
+        let mut style = for_classes(classes, self.theme, tokens, self.compact).unwrap_or_default();
         if self.email {
             style = physical(&style, self.rtl);
             if let Some(extra) = email_extra(el.tag, classes) {
@@ -60,7 +62,9 @@ impl AttrPolicy for Inline {
 /// logical values (`text-align:start`).
 fn physical(style: &str, rtl: bool) -> String {
     let (start, end) = if rtl { ("right", "left") } else { ("left", "right") };
-    style.replace("inline-start", start).replace("inline-end", end).replace("text-align:start", if rtl { "text-align:right" } else { "text-align:left" })
+    let style = replace(style, "inline-start", start);
+    let style = replace(&style, "inline-end", end);
+    replace(&style, "text-align:start", if rtl { "text-align:right" } else { "text-align:left" })
 }
 
 /// Email-only additions: the card fills the 600 px column; images scale.
@@ -77,7 +81,7 @@ fn email_extra(tag: &str, classes: &str) -> Option<&'static str> {
 pub fn fragment(doc: &Document, options: &Options) -> String {
     let cx = Context { options, format_date: &crate::dates::format, interactive: false };
     let mut out = String::new();
-    html::write(&view::document(doc, &cx), &mut out, &Inline { theme: options.theme, email: false, rtl: false });
+    html::write(&view::document(doc, &cx), &mut out, &Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: false, rtl: false });
     out
 }
 
@@ -90,14 +94,13 @@ pub fn email(doc: &Document, options: &Options) -> String {
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
     );
     for b in doc.briefs() {
-        let one = Document::One(b.clone());
         out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"padding:0 0 16px;background:");
         out.push_str(bg);
         out.push_str(";text-align:");
         out.push_str(if b.dir == Dir::Rtl { "right" } else { "left" });
         out.push_str("\">");
-        let node: Node = view::document(&one, &cx);
-        html::write(&node, &mut out, &Inline { theme: options.theme, email: true, rtl: b.dir == Dir::Rtl });
+        let node = view::one(b, &cx);
+        html::write(&node, &mut out, &Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: true, rtl: b.dir == Dir::Rtl });
         out.push_str("</td></tr></table>");
     }
     out.push_str("</td></tr></table>");

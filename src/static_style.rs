@@ -13,45 +13,55 @@ use crate::prelude::*;
 
 use crate::options::Theme;
 
-/// Declarations for each view class (classes not listed get none).
-const CLASSES: &[(&str, &str)] = &[
-    ("bc-feed", "display:block"),
-    ("bc-feed-item", "display:block;margin:0 0 20px"),
-    ("bc-card", "display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:start;overflow-wrap:break-word"),
-    ("bc-header", "display:block;margin:0 0 22px"),
-    ("bc-eyebrow", "margin:0 0 10px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;font-weight:500;color:$muted"),
-    ("bc-kind", "font-weight:700;color:$accent;letter-spacing:.09em;text-transform:uppercase;margin-inline-end:10px"),
-    ("bc-date", "color:$muted"),
-    ("bc-title", "margin:0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:30px;line-height:1.18;font-weight:700;letter-spacing:-.015em;color:$fg"),
-    ("bc-title-link", "color:$fg;text-decoration:none"),
-    ("bc-publisher", "margin:12px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted"),
-    ("bc-logo", "vertical-align:middle;margin-inline-end:8px;border-radius:4px"),
-    ("bc-publisher-name", "color:$muted;font-weight:600;text-decoration:none"),
-    ("bc-figure", "margin:0 0 24px"),
-    ("bc-image", "display:block;max-width:100%;height:auto;border-radius:8px"),
-    ("bc-caption", "margin:8px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted"),
-    ("bc-block", "display:block;margin:28px 0 0"),
-    ("bc-heading", "margin:0 0 12px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:12px;line-height:1.3;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:$accent"),
-    ("bc-section", "border-top:1px solid $border;padding-top:24px"),
-    ("bc-p", "margin:0 0 16px"),
-    ("bc-link", "color:$link;text-decoration:underline"),
-    ("bc-quote", "margin:0 0 16px;padding:18px 20px;border-inline-start:4px solid $accent;background:$quote"),
-    ("bc-blockquote", "margin:0;font-size:20px;line-height:1.5;font-style:italic"),
-    ("bc-cite", "margin:14px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted"),
-    ("bc-author", "font-weight:700;color:$fg;margin-inline-end:8px"),
-    ("bc-role", "color:$muted"),
-    ("bc-related-list", "margin:0;padding:0;list-style:none"),
-    ("bc-related-item", "margin:0;padding:12px 0;border-bottom:1px solid $border"),
-    ("bc-related-link", "font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:17px;line-height:1.35;font-weight:700;color:$link;text-decoration:none"),
-    ("bc-meta", "margin:4px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted"),
-    ("bc-meta-kind", "margin-inline-end:8px;color:$accent;font-weight:700"),
-    ("bc-meta-author", "margin-inline-end:8px"),
-    ("bc-chips", "margin:0;padding:0;list-style:none"),
-    ("bc-tag", "display:inline-block;margin:0 0 8px;margin-inline-end:8px"),
-    ("bc-chip", "display:inline-block;padding:4px 14px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.4;text-decoration:none"),
-    ("bc-footer", "display:block;margin:32px 0 0;padding-top:20px;border-top:1px solid $border;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:15px"),
-    ("bc-read-more", "display:inline-block;padding:10px 20px;border-radius:999px;background:$accent;color:$bg;font-weight:700;text-decoration:none"),
-];
+/// Declarations for each view class, one `class{declarations}` a line
+/// (classes not listed get none). One string rather than a table of
+/// pairs: pointer tables cost the wasm module more than text does.
+const CLASSES: &str = "\
+bc-feed{display:block}
+bc-feed-item{display:block;margin:0 0 20px}
+bc-card{display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:start;overflow-wrap:break-word}
+bc-header{display:block;margin:0 0 22px}
+bc-eyebrow{margin:0 0 10px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;font-weight:500;color:$muted}
+bc-kind{font-weight:700;color:$accent;letter-spacing:.09em;text-transform:uppercase;margin-inline-end:10px}
+bc-date{color:$muted}
+bc-title{margin:0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:30px;line-height:1.18;font-weight:700;letter-spacing:-.015em;color:$fg}
+bc-title-link{color:$fg;text-decoration:none}
+bc-publisher{margin:12px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}
+bc-logo{vertical-align:middle;margin-inline-end:8px;border-radius:4px}
+bc-publisher-name{color:$muted;font-weight:600;text-decoration:none}
+bc-figure{margin:0 0 24px}
+bc-image{display:block;max-width:100%;height:auto;border-radius:8px}
+bc-caption{margin:8px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}
+bc-block{display:block;margin:28px 0 0}
+bc-heading{margin:0 0 12px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:12px;line-height:1.3;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:$accent}
+bc-section{border-top:1px solid $border;padding-top:24px}
+bc-p{margin:0 0 16px}
+bc-link{color:$link;text-decoration:underline}
+bc-quote{margin:0 0 16px;padding:18px 20px;border-inline-start:4px solid $accent;background:$quote}
+bc-blockquote{margin:0;font-size:20px;line-height:1.5;font-style:italic}
+bc-cite{margin:14px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}
+bc-author{font-weight:700;color:$fg;margin-inline-end:8px}
+bc-role{color:$muted}
+bc-related-list{margin:0;padding:0;list-style:none}
+bc-related-item{margin:0;padding:12px 0;border-bottom:1px solid $border}
+bc-related-link{font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:17px;line-height:1.35;font-weight:700;color:$link;text-decoration:none}
+bc-meta{margin:4px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}
+bc-meta-kind{margin-inline-end:8px;color:$accent;font-weight:700}
+bc-meta-author{margin-inline-end:8px}
+bc-chips{margin:0;padding:0;list-style:none}
+bc-tag{display:inline-block;margin:0 0 8px;margin-inline-end:8px}
+bc-chip{display:inline-block;padding:4px 14px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.4;text-decoration:none}
+bc-footer{display:block;margin:32px 0 0;padding-top:20px;border-top:1px solid $border;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:15px}
+bc-read-more{display:inline-block;padding:10px 20px;border-radius:999px;background:$accent;color:$bg;font-weight:700;text-decoration:none}";
+
+/// What the compact layout changes (the live card's `.bc-compact` rules).
+const COMPACT: &str = "\
+bc-card{padding:18px 20px;border-top-width:3px}
+bc-header{margin:0 0 10px}
+bc-title{font-size:21px}
+bc-block{margin:10px 0 0}
+bc-footer{margin:16px 0 0;padding-top:12px}
+bc-read-more{padding:7px 16px;font-size:14px}";
 
 /// Colour tokens: (name, light, dark). Contrast of text on `bg`/`quote`/`chip` is at least 4.5:1.
 const COLOURS: &[(&str, &str, &str)] = &[
@@ -73,27 +83,34 @@ pub enum Tokens {
 }
 
 /// The inline style for an element with these classes, or `None`.
-pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens) -> Option<String> {
+pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool) -> Option<String> {
     let mut out = String::new();
-    for class in classes.split(' ') {
-        if let Some((_, decls)) = CLASSES.iter().find(|(c, _)| *c == class) {
-            if !out.is_empty() {
-                out.push(';');
+    let tables: &[&str] = if compact { &[CLASSES, COMPACT] } else { &[CLASSES] };
+    for table in tables {
+        for class in classes.split(' ') {
+            if let Some(decls) = declarations(table, class) {
+                if !out.is_empty() {
+                    out.push(';');
+                }
+                fill(decls, theme, tokens, &mut out);
             }
-            fill(decls, theme, tokens, &mut out);
         }
     }
     (!out.is_empty()).then_some(out)
 }
 
+/// The declarations for `class` in `table` ([`CLASSES`] or [`COMPACT`]).
+fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
+    table.split('\n').find_map(|line| line.strip_prefix(class)?.strip_prefix('{')?.strip_suffix('}'))
+}
+
 /// Replaces each `$token` in `decls` with its colour for `theme`.
 fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
     let mut rest = decls;
-    while let Some(i) = rest.find('$') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
+    while let Some((before, after)) = rest.split_once('$') {
+        out.push_str(before);
         let end = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
-        let name = &after[..end];
+        let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
         let (light, dark) = COLOURS.iter().find(|(n, _, _)| *n == name).map_or(("inherit", "inherit"), |(_, l, d)| (*l, *d));
         let value = if theme == Theme::Dark { dark } else { light };
         match tokens {
@@ -106,7 +123,7 @@ fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
                 out.push(')');
             }
         }
-        rest = &after[end..];
+        rest = after_name;
     }
     out.push_str(rest);
 }
@@ -117,13 +134,15 @@ mod tests {
 
     #[test]
     fn tokens_fill_per_theme_and_mode() {
-        let s = for_classes("bc-title-link", Theme::Light, Tokens::CustomProperties).unwrap();
+        let s = for_classes("bc-title-link", Theme::Light, Tokens::CustomProperties, false).unwrap();
         assert_eq!(s, "color:var(--brief-fg,#1a1d23);text-decoration:none");
-        let s = for_classes("bc-title-link", Theme::Dark, Tokens::Plain).unwrap();
+        let s = for_classes("bc-title-link", Theme::Dark, Tokens::Plain, false).unwrap();
         assert_eq!(s, "color:#eceef2;text-decoration:none");
-        assert!(for_classes("bc-unknown", Theme::Light, Tokens::Plain).is_none());
-        for (class, _) in CLASSES {
-            let s = for_classes(class, Theme::Light, Tokens::Plain).unwrap();
+        assert!(for_classes("bc-unknown", Theme::Light, Tokens::Plain, false).is_none());
+        for line in CLASSES.split('\n') {
+            let (class, decls) = line.split_once('{').unwrap();
+            assert!(decls.ends_with('}') && !decls.contains(['{', '\n']), "{line}");
+            let s = for_classes(class, Theme::Light, Tokens::Plain, false).unwrap();
             assert!(!s.contains('$') && !s.contains("inherit"), "{class}: {s}");
         }
     }

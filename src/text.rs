@@ -7,20 +7,11 @@ use crate::prelude::*;
 pub type Str = String;
 
 /// Appends the decimal digits of `n`.
-pub fn push_num(s: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+pub fn push_num(s: &mut String, n: usize) {
+    if n >= 10 {
+        push_num(s, n / 10);
     }
-    for &d in &digits[i..] {
-        s.push(char::from(d));
-    }
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Concatenates string pieces.
@@ -30,6 +21,27 @@ pub fn cat(parts: &[&str]) -> String {
         s.push_str(p);
     }
     s
+}
+
+/// `s` with every `from` replaced by `to`, like `str::replace`, but
+/// searching for the first character only: std's substring searcher (and
+/// its panic messages) would cost the wasm module kilobytes.
+pub fn replace(s: &str, from: &str, to: &str) -> String {
+    let Some(first) = from.chars().next() else { return s.into() };
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(first) {
+        let (before, at) = rest.split_at_checked(i).unwrap_or((rest, ""));
+        out.push_str(before);
+        let (piece, after) = match at.strip_prefix(from) {
+            Some(after) => (to, after),
+            None => at.split_at_checked(first.len_utf8()).unwrap_or((at, "")),
+        };
+        out.push_str(piece);
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `n` as decimal text.
@@ -47,5 +59,9 @@ mod tests {
         assert_eq!(super::num(1_234_567), "1234567");
         assert_eq!(super::num(usize::MAX), usize::MAX.to_string());
         assert_eq!(super::cat(&["a", "", "bc"]), "abc");
+        for (s, from, to) in [("a-b-c", "-", "+"), ("inline-inline-start", "inline-start", "left"), ("ééx", "éx", "y"), ("abc", "", "z"), ("", "a", "b")] {
+            let want = if from.is_empty() { s.to_string() } else { s.replace(from, to) };
+            assert_eq!(super::replace(s, from, to), want);
+        }
     }
 }

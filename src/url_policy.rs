@@ -70,15 +70,10 @@ pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
 /// The scheme (lower-cased) and what follows its colon, if `s` starts with
 /// one: an ASCII letter, then letters, digits, `+`, `-` or `.`, then `:`.
 fn scheme_of(s: &str) -> Option<(String, &str)> {
-    let bytes = s.as_bytes();
-    if !bytes.first()?.is_ascii_alphabetic() {
-        return None;
-    }
-    let end = bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
-    if bytes[end] != b':' {
-        return None;
-    }
-    Some((s[..end].to_ascii_lowercase(), &s[end + 1..]))
+    let (scheme, rest) = s.split_once(':')?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    valid.then(|| (scheme.to_ascii_lowercase(), rest))
 }
 
 /// An absolute http(s) URL: `//host[:port]` then path, query and fragment.
@@ -89,19 +84,23 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
         return Err(UrlProblem::MissingHost);
     };
     let auth_end = after.find(['/', '?', '#']).unwrap_or(after.len());
-    let (authority, tail) = after.split_at(auth_end);
+    let (authority, tail) = after.split_at_checked(auth_end).unwrap_or((after, ""));
     if authority.contains('@') {
         return Err(UrlProblem::Credentials);
     }
-    let (host, port) = match authority.rfind(':') {
+    let (host, port) = match authority.rsplit_once(':') {
         // An IPv6 literal has colons of its own: a port colon comes after `]`.
-        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+        Some((host, port)) if !port.contains(']') => (host, Some(port)),
         _ => (authority, None),
     };
     if host.is_empty() {
         return Err(UrlProblem::MissingHost);
     }
-    if host.chars().any(|c| c <= ' ' || matches!(c, '<' | '>' | '"' | '^' | '|' | '%' | '`' | '{' | '}' | '\u{7f}')) {
+    // A colon may only appear inside an IPv6 literal (`[::1]`).
+    let ipv6 = host.starts_with('[') && host.ends_with(']');
+    let forbidden = |c: char| c <= ' ' || matches!(c, '<' | '>' | '"' | '^' | '|' | '%' | '`' | '{' | '}' | '[' | ']' | '\u{7f}') || (c == ':' && !ipv6);
+    let inner = if ipv6 { host.get(1..host.len() - 1).unwrap_or("") } else { host };
+    if inner.is_empty() || inner.chars().any(forbidden) {
         return Err(UrlProblem::BadHost);
     }
     let mut out = crate::text::cat(&[scheme, "://", &host.to_ascii_lowercase()]);
@@ -124,13 +123,13 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
 /// Percent-encodes what must not appear raw in a serialised URL: controls,
 /// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte.
 fn encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let hex = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0').to_ascii_uppercase();
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
         if b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`') {
             out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            out.push(hex(b >> 4));
+            out.push(hex(b & 15));
         } else {
             out.push(char::from(b));
         }
@@ -150,28 +149,29 @@ pub fn resolve(base: &str, reference: &str) -> String {
     if !is_relative(reference) {
         return reference.into();
     }
-    let scheme_end = base.find(':').unwrap_or(0);
-    let after_scheme = &base[scheme_end + 1..];
+    // base: scheme ":" "//" authority path ["?" query] ["#" fragment]
+    let (scheme, after_scheme) = base.split_at_checked(base.find(':').map_or(0, |i| i + 1)).unwrap_or((base, ""));
     let authority_end = after_scheme.get(2..).and_then(|a| a.find(['/', '?', '#'])).map_or(after_scheme.len(), |i| i + 2);
-    let origin = &base[..scheme_end + 1 + authority_end];
-    let base_path_end = base.find(['?', '#']).unwrap_or(base.len());
-    let base_path = &base[origin.len()..base_path_end];
-    let without_fragment = &base[..base.find('#').unwrap_or(base.len())];
+    let origin = base.get(..scheme.len() + authority_end).unwrap_or(base);
+    let without_query = base.split(['?', '#']).next().unwrap_or(base);
+    let without_fragment = base.split('#').next().unwrap_or(base);
+    let base_path = without_query.strip_prefix(origin).unwrap_or_default();
     if let Some(net) = reference.strip_prefix("//") {
-        return crate::text::cat(&[&base[..scheme_end + 1], "//", net]);
+        return crate::text::cat(&[scheme, "//", net]);
     }
     if reference.starts_with('#') {
         return crate::text::cat(&[without_fragment, reference]);
     }
     if reference.starts_with('?') {
-        return crate::text::cat(&[&base[..base_path_end], reference]);
+        return crate::text::cat(&[without_query, reference]);
     }
     let split = reference.find(['?', '#']).unwrap_or(reference.len());
-    let (ref_path, ref_tail) = reference.split_at(split);
+    let (ref_path, ref_tail) = reference.split_at_checked(split).unwrap_or((reference, ""));
     let merged = if ref_path.starts_with('/') {
         ref_path.to_string()
     } else {
-        let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        // The base path up to its last `/`.
+        let dir = base_path.trim_end_matches(|c| c != '/');
         let dir = if dir.is_empty() { "/" } else { dir };
         crate::text::cat(&[dir, ref_path])
     };
@@ -287,6 +287,9 @@ mod tests {
         assert_eq!(link("https://user:pw@example.org/"), Err(UrlProblem::Credentials));
         assert_eq!(link("https://example.org:http/"), Err(UrlProblem::BadPort));
         assert_eq!(link("https://exa mple.org/"), Err(UrlProblem::BadHost));
+        assert_eq!(link("https://:javascript:"), Err(UrlProblem::BadHost));
+        assert_eq!(link("https://a:b:80/"), Err(UrlProblem::BadHost));
+        assert_eq!(link("https://[]/"), Err(UrlProblem::BadHost));
         assert_eq!(link(" \t "), Err(UrlProblem::Empty));
     }
 }

@@ -87,9 +87,7 @@ pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>>
                 c.report(&root, "a feed needs at least one brief");
                 None
             } else if c.max_len(items.len(), MAX_FEED, &root) {
-                let briefs: Vec<Option<Brief>> =
-                    items.iter().enumerate().map(|(i, b)| c.brief(b, &Path::Index(&root, i))).collect();
-                briefs.into_iter().collect::<Option<Vec<_>>>().map(Document::Feed)
+                c.each(items, &root, &mut Checker::brief).map(Document::Feed)
             } else {
                 None
             }
@@ -175,7 +173,7 @@ impl Checker {
 
     /// `parent[key]`, treating `null` as absent.
     fn field<'v>(parent: &'v Value, key: &str) -> Option<&'v Value> {
-        parent.get(key).filter(|v| **v != Value::Null)
+        parent.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
     fn max_len(&mut self, len: usize, max: usize, path: &Path) -> bool {
@@ -191,7 +189,9 @@ impl Checker {
             self.wrong_type(path, "a string", v);
             return None;
         };
-        let chars = s.chars().count();
+        // Counts the bytes that start a character (`chars().count()` without
+        // its unrolled fast path, which costs the wasm module a kilobyte).
+        let chars = s.bytes().filter(|b| b & 0xC0 != 0x80).count();
         if chars > max {
             self.report(path, cat(&["must be at most ", &num(max), " characters (has ", &num(chars), ")"]));
             None
@@ -204,6 +204,7 @@ impl Checker {
     }
 
     /// An optional string field: `Ok(None)` when absent, `Err` when invalid.
+    #[allow(clippy::result_unit_err, reason = "the problem is already reported; Err only marks the field invalid")]
     pub fn opt_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Result<Option<String>, ()> {
         match Self::field(parent, key) {
             None => Ok(None),
@@ -213,13 +214,17 @@ impl Checker {
 
     /// A required, non-blank string field.
     pub fn req_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Option<String> {
-        match Self::field(parent, key) {
-            None => {
-                self.report(&Path::Key(path, key), "is required");
-                None
-            }
-            Some(v) => self.string(v, &Path::Key(path, key), max, true),
+        let v = self.required(parent, key, path, "is required")?;
+        self.string(v, &Path::Key(path, key), max, true)
+    }
+
+    /// `parent[key]`, or `message` as the problem when it is absent.
+    fn required<'v>(&mut self, parent: &'v Value, key: &str, path: &Path, message: &str) -> Option<&'v Value> {
+        let v = Self::field(parent, key);
+        if v.is_none() {
+            self.report(&Path::Key(path, key), message);
         }
+        v
     }
 
     fn url(&mut self, v: &Value, path: &Path, usage: UrlUse) -> Option<String> {
@@ -281,9 +286,7 @@ impl Checker {
                 if !self.max_len(items.len(), MAX_ITEMS, &path) {
                     return Err(());
                 }
-                let read: Vec<Option<T>> =
-                    items.iter().enumerate().map(|(i, v)| item(self, v, &Path::Index(&path, i))).collect();
-                read.into_iter().collect::<Option<Vec<T>>>().ok_or(())
+                self.each(items, &path, &mut item).ok_or(())
             }
             Some(v) => {
                 self.wrong_type(&path, "an array", v);
@@ -292,7 +295,28 @@ impl Checker {
         }
     }
 
+    /// Every item of an array, each read by `item`; `None` if any is invalid.
+    /// Reading goes on past an invalid item, so that every problem is reported.
+    /// (`item` is `dyn` so that the readers are not inlined here: a smaller module.)
+    fn each<T>(
+        &mut self,
+        items: &[Value],
+        path: &Path,
+        item: &mut dyn FnMut(&mut Self, &Value, &Path) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut read = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, v) in items.iter().enumerate() {
+            match item(self, v, &Path::Index(path, i)) {
+                Some(t) => read.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(read)
+    }
+
     /// A labels object: known keys must be strings; unknown keys are ignored.
+    #[allow(clippy::result_unit_err, reason = "the problems are already reported; Err only marks the field invalid")]
     pub fn labels(&mut self, parent: &Value, key: &str, path: &Path) -> Result<Labels, ()> {
         let Some(v) = Self::field(parent, key) else { return Ok(Labels::default()) };
         let path = Path::Key(path, key);
@@ -317,7 +341,7 @@ impl Checker {
         }
         let before = self.problems.len() + self.dropped;
         if let Some(version) = Self::field(v, "version") {
-            let is_one = matches!(version, Value::Number(n) if n == "1" || n.starts_with("1.") && n[2..].bytes().all(|b| b == b'0'));
+            let is_one = matches!(version, Value::Number(n) if n == "1" || n.strip_prefix("1.").is_some_and(|zeros| zeros.bytes().all(|b| b == b'0')));
             if !is_one {
                 self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
             }
@@ -349,84 +373,13 @@ impl Checker {
                 Err(())
             }
         };
-        let publisher = self.opt_object(v, "publisher", path, |c, v, p| {
-            let name = c.req_string(v, "name", p, MAX_SHORT_CHARS);
-            let url = c.opt_url(v, "url", p, UrlUse::Link);
-            let logo = c.opt_url(v, "logo", p, UrlUse::Resource);
-            Some(Publisher { name: name?, url: url.ok()?, logo: logo.ok()? })
-        });
-        let image = self.opt_object(v, "image", path, |c, v, p| {
-            let src = match Self::field(v, "src") {
-                None => {
-                    c.report(&Path::Key(p, "src"), "is required");
-                    None
-                }
-                Some(s) => c.url(s, &Path::Key(p, "src"), UrlUse::Resource),
-            };
-            let alt = match Self::field(v, "alt") {
-                None => {
-                    c.report(&Path::Key(p, "alt"), "is required (use \"\" for a decorative image)");
-                    None
-                }
-                Some(a) => c.string(a, &Path::Key(p, "alt"), MAX_SHORT_CHARS, false),
-            };
-            let caption = c.opt_string(v, "caption", p, MAX_SHORT_CHARS);
-            Some(Image { src: src?, alt: alt?, caption: caption.ok()? })
-        });
-        let summary = self.opt_object(v, "summary", path, |c, v, p| {
-            let heading = c.opt_string(v, "heading", p, MAX_SHORT_CHARS);
-            let paragraphs = c.list(v, "paragraphs", p, Self::paragraph);
-            Some(Summary { heading: heading.ok()?, paragraphs: paragraphs.ok()? })
-        });
-        let quotes = self.list(v, "quotes", path, |c, v, p| {
-            if !c.object(v, p) {
-                return None;
-            }
-            let text = match Self::field(v, "text") {
-                None => {
-                    c.report(&Path::Key(p, "text"), "is required");
-                    None
-                }
-                Some(t) => c.paragraph(t, &Path::Key(p, "text")),
-            };
-            let author = c.req_string(v, "author", p, MAX_SHORT_CHARS);
-            let role = c.opt_string(v, "role", p, MAX_SHORT_CHARS);
-            let url = c.opt_url(v, "url", p, UrlUse::Link);
-            Some(Quote { text: text?, author: author?, role: role.ok()?, url: url.ok()? })
-        });
-        let sections = self.list(v, "sections", path, |c, v, p| {
-            if !c.object(v, p) {
-                return None;
-            }
-            let heading = c.req_string(v, "heading", p, MAX_SHORT_CHARS);
-            let paragraphs = c.list(v, "paragraphs", p, Self::paragraph);
-            Some(Section { heading: heading?, paragraphs: paragraphs.ok()? })
-        });
-        let related = self.list(v, "related", path, |c, v, p| {
-            if !c.object(v, p) {
-                return None;
-            }
-            let title = c.req_string(v, "title", p, MAX_SHORT_CHARS);
-            let url = match Self::field(v, "url") {
-                None => {
-                    c.report(&Path::Key(p, "url"), "is required");
-                    None
-                }
-                Some(u) => c.url(u, &Path::Key(p, "url"), UrlUse::Link),
-            };
-            let author = c.opt_string(v, "author", p, MAX_SHORT_CHARS);
-            let date = c.opt_date(v, "date", p);
-            let kind = c.opt_string(v, "kind", p, MAX_SHORT_CHARS);
-            Some(Related { title: title?, url: url?, author: author.ok()?, date: date.ok()?, kind: kind.ok()? })
-        });
-        let tags = self.list(v, "tags", path, |c, v, p| {
-            if !c.object(v, p) {
-                return None;
-            }
-            let label = c.req_string(v, "label", p, MAX_SHORT_CHARS);
-            let url = c.opt_url(v, "url", p, UrlUse::Link);
-            Some(Tag { label: label?, url: url.ok()? })
-        });
+        let publisher = self.opt_object(v, "publisher", path, Self::publisher);
+        let image = self.opt_object(v, "image", path, Self::image);
+        let summary = self.opt_object(v, "summary", path, Self::summary);
+        let quotes = self.list(v, "quotes", path, Self::quote);
+        let sections = self.list(v, "sections", path, Self::section);
+        let related = self.list(v, "related", path, Self::related);
+        let tags = self.list(v, "tags", path, Self::tag);
         let labels = self.labels(v, "labels", path);
 
         if self.problems.len() + self.dropped > before {
@@ -451,6 +404,76 @@ impl Checker {
             tags: tags.ok()?,
             labels: labels.ok()?,
         })
+    }
+
+    /// A publisher: `{name, url?, logo?}`.
+    fn publisher(&mut self, v: &Value, p: &Path) -> Option<Publisher> {
+        let name = self.req_string(v, "name", p, MAX_SHORT_CHARS);
+        let url = self.opt_url(v, "url", p, UrlUse::Link);
+        let logo = self.opt_url(v, "logo", p, UrlUse::Resource);
+        Some(Publisher { name: name?, url: url.ok()?, logo: logo.ok()? })
+    }
+
+    /// An image: `{src, alt, caption?}` (`alt` may be `""`, for a decorative image).
+    fn image(&mut self, v: &Value, p: &Path) -> Option<Image> {
+        let src = self.required(v, "src", p, "is required").and_then(|s| self.url(s, &Path::Key(p, "src"), UrlUse::Resource));
+        let alt = self
+            .required(v, "alt", p, "is required (use \"\" for a decorative image)")
+            .and_then(|a| self.string(a, &Path::Key(p, "alt"), MAX_SHORT_CHARS, false));
+        let caption = self.opt_string(v, "caption", p, MAX_SHORT_CHARS);
+        Some(Image { src: src?, alt: alt?, caption: caption.ok()? })
+    }
+
+    /// A summary: `{heading?, paragraphs}`.
+    fn summary(&mut self, v: &Value, p: &Path) -> Option<Summary> {
+        let heading = self.opt_string(v, "heading", p, MAX_SHORT_CHARS);
+        let paragraphs = self.list(v, "paragraphs", p, Self::paragraph);
+        Some(Summary { heading: heading.ok()?, paragraphs: paragraphs.ok()? })
+    }
+
+    /// A quote: `{text, author, role?, url?}`.
+    fn quote(&mut self, v: &Value, p: &Path) -> Option<Quote> {
+        if !self.object(v, p) {
+            return None;
+        }
+        let text = self.required(v, "text", p, "is required").and_then(|t| self.paragraph(t, &Path::Key(p, "text")));
+        let author = self.req_string(v, "author", p, MAX_SHORT_CHARS);
+        let role = self.opt_string(v, "role", p, MAX_SHORT_CHARS);
+        let url = self.opt_url(v, "url", p, UrlUse::Link);
+        Some(Quote { text: text?, author: author?, role: role.ok()?, url: url.ok()? })
+    }
+
+    /// A section: `{heading, paragraphs}`.
+    fn section(&mut self, v: &Value, p: &Path) -> Option<Section> {
+        if !self.object(v, p) {
+            return None;
+        }
+        let heading = self.req_string(v, "heading", p, MAX_SHORT_CHARS);
+        let paragraphs = self.list(v, "paragraphs", p, Self::paragraph);
+        Some(Section { heading: heading?, paragraphs: paragraphs.ok()? })
+    }
+
+    /// A related item: `{title, url, author?, date?, kind?}`.
+    fn related(&mut self, v: &Value, p: &Path) -> Option<Related> {
+        if !self.object(v, p) {
+            return None;
+        }
+        let title = self.req_string(v, "title", p, MAX_SHORT_CHARS);
+        let url = self.required(v, "url", p, "is required").and_then(|u| self.url(u, &Path::Key(p, "url"), UrlUse::Link));
+        let author = self.opt_string(v, "author", p, MAX_SHORT_CHARS);
+        let date = self.opt_date(v, "date", p);
+        let kind = self.opt_string(v, "kind", p, MAX_SHORT_CHARS);
+        Some(Related { title: title?, url: url?, author: author.ok()?, date: date.ok()?, kind: kind.ok()? })
+    }
+
+    /// A tag: `{label, url?}`.
+    fn tag(&mut self, v: &Value, p: &Path) -> Option<Tag> {
+        if !self.object(v, p) {
+            return None;
+        }
+        let label = self.req_string(v, "label", p, MAX_SHORT_CHARS);
+        let url = self.opt_url(v, "url", p, UrlUse::Link);
+        Some(Tag { label: label?, url: url.ok()? })
     }
 
     fn opt_object<T>(
@@ -479,8 +502,7 @@ impl Checker {
                 if !self.max_len(runs.len(), MAX_ITEMS, path) {
                     return None;
                 }
-                let read: Vec<Option<Run>> = runs.iter().enumerate().map(|(i, r)| self.run(r, &Path::Index(path, i))).collect();
-                read.into_iter().collect()
+                self.each(runs, path, &mut Self::run)
             }
             other => {
                 self.wrong_type(path, "a string or an array of runs", other);
@@ -496,13 +518,7 @@ impl Checker {
                 Some(Run { text, href: None, strong: false, em: false })
             }
             Value::Object(_) => {
-                let text = match Self::field(v, "text") {
-                    None => {
-                        self.report(&Path::Key(path, "text"), "is required");
-                        None
-                    }
-                    Some(t) => self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false),
-                };
+                let text = self.required(v, "text", path, "is required").and_then(|t| self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false));
                 let href = self.opt_url(v, "href", path, UrlUse::Link);
                 let strong = self.opt_bool(v, "strong", path);
                 let em = self.opt_bool(v, "em", path);
@@ -541,12 +557,18 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
         return None;
     }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&month) || day == 0 || day > days[(month - 1) as usize] {
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    if day == 0 || day > days_in_month {
         return None;
     }
     if b.len() > 10 {
-        if !matches!(b[10], b'T' | b't') || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        if !matches!(b.get(10), Some(b'T' | b't')) || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
             return None;
         }
         let (h, m, sec) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
@@ -566,7 +588,7 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
         }
         match b.get(i) {
             Some(b'Z' | b'z') if b.len() == i + 1 => {}
-            Some(b'+' | b'-') if b.len() == i + 6 && b[i + 3] == b':' => {
+            Some(b'+' | b'-') if b.len() == i + 6 && b.get(i + 3) == Some(&b':') => {
                 if digits(i + 1, 2)? > 23 || digits(i + 4, 2)? > 59 {
                     return None;
                 }

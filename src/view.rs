@@ -33,7 +33,7 @@ pub const COLLAPSE_AFTER: usize = 4;
 /// The card for a document: one `article`, or a feed of them.
 pub fn document<'a>(doc: &'a Document, cx: &Context<'a>) -> Node<'a> {
     match doc {
-        Document::One(b) => brief(b, cx).into(),
+        Document::One(b) => one(b, cx),
         Document::Feed(briefs) => {
             let first = briefs.first();
             let feed_label = first.map_or("Briefs", |b| label(b, cx, Label::Feed));
@@ -44,6 +44,11 @@ pub fn document<'a>(doc: &'a Document, cx: &Context<'a>) -> Node<'a> {
                 .into()
         }
     }
+}
+
+/// The card for one brief: what [`document`] renders for [`Document::One`].
+pub fn one<'a>(b: &'a Brief, cx: &Context<'a>) -> Node<'a> {
+    brief(b, cx).into()
 }
 
 /// The word for `l`: the page's override, the brief's, the built-in one for its language.
@@ -75,9 +80,12 @@ fn brief<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
         card = card.child(image(img));
     }
     if let Some(s) = &b.summary {
-        let paragraphs = if compact { &s.paragraphs[..s.paragraphs.len().min(1)] } else { &s.paragraphs[..] };
+        // Compact cards show the first paragraph only.
+        let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
-        card = card.child(block("section", "bc-summary", "summary", heading).children(paras(b, cx, "summary", paragraphs)));
+        // A compact card is only a teaser: its summary needs no heading.
+        let summary = block("section", "bc-summary", "summary", (!compact).then_some(heading));
+        card = card.child(summary.children(paras(b, cx, "summary", paragraphs)));
     }
     if !compact {
         if !b.quotes.is_empty() {
@@ -85,7 +93,7 @@ fn brief<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
         }
         for (i, s) in b.sections.iter().enumerate() {
             let key = cat(&["section-", &num(i + 1)]);
-            card = card.child(block("section", "bc-section", "section", &s.heading).children(paras(b, cx, &key, &s.paragraphs)));
+            card = card.child(block("section", "bc-section", "section", Some(&s.heading)).children(paras(b, cx, &key, &s.paragraphs)));
         }
         if !b.related.is_empty() {
             card = card.child(related(b, cx));
@@ -105,12 +113,15 @@ fn brief<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
 }
 
 /// A titled block: `<section|nav class part data-block><h3>heading</h3>…`.
-fn block<'a>(tag: &'static str, class: &'static str, part: &'static str, heading: &'a str) -> El<'a> {
+fn block<'a>(tag: &'static str, class: &'static str, part: &'static str, heading: Option<&'a str>) -> El<'a> {
     let mut el = El::new(tag).attr("class", cat(&["bc-block ", class])).attr("part", part).attr("data-block", part);
-    if tag == "nav" {
-        el = el.attr("aria-label", heading);
+    if let Some(heading) = heading {
+        if tag == "nav" {
+            el = el.attr("aria-label", heading);
+        }
+        el = el.child(El::with_class("h3", "bc-heading").attr("dir", "auto").text(heading));
     }
-    el.child(El::with_class("h3", "bc-heading").attr("dir", "auto").text(heading))
+    el
 }
 
 fn header<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
@@ -182,12 +193,13 @@ fn paras<'a>(b: &'a Brief, cx: &Context<'a>, key: &str, ps: &'a [Paragraph]) -> 
 
 /// A long list (more than one past [`COLLAPSE_AFTER`]) in an interactive
 /// card: the items to show, and the id and items of the hidden rest.
-fn split_long<'a>(b: &'a Brief, cx: &Context<'a>, key: &str, mut items: Vec<Node<'a>>) -> (Vec<Node<'a>>, Option<(String, Vec<Node<'a>>)>) {
+fn split_long<'a>(b: &'a Brief, cx: &Context<'a>, key: &str, items: Vec<Node<'a>>) -> (Vec<Node<'a>>, Option<(String, Vec<Node<'a>>)>) {
     if !cx.interactive || items.len() <= COLLAPSE_AFTER + 1 {
         return (items, None);
     }
-    let rest = items.split_off(COLLAPSE_AFTER);
-    (items, Some((cat(&[b.id.as_deref().unwrap_or("bc"), "-more-", key]), rest)))
+    let mut items = items.into_iter();
+    let shown = items.by_ref().take(COLLAPSE_AFTER).collect();
+    (shown, Some((cat(&[b.id.as_deref().unwrap_or("bc"), "-more-", key]), items.collect())))
 }
 
 /// The "Show more" button for the hidden region `id`.
@@ -221,7 +233,7 @@ fn runs<'a>(cx: &Context<'a>, p: &'a Paragraph) -> Vec<Node<'a>> {
 }
 
 fn quotes<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
-    let mut sec = block("section", "bc-quotes", "quotes", label(b, cx, Label::Quotes));
+    let mut sec = block("section", "bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
         let mut fig = El::with_class("figure", "bc-quote").attr("part", "quote");
         let anchor = b.id.as_ref().map(|id| cat(&[id, "-quote-", &num(i + 1)]));
@@ -276,7 +288,7 @@ fn related<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
         })
         .collect();
     let (shown, rest) = split_long(b, cx, "related", items);
-    let mut nav = block("nav", "bc-related", "related", label(b, cx, Label::Related))
+    let mut nav = block("nav", "bc-related", "related", Some(label(b, cx, Label::Related)))
         .child(El::with_class("ul", "bc-related-list").attr("role", "list").children(shown));
     if let Some((id, rest)) = rest {
         nav = nav.child(El::with_class("ul", "bc-related-list bc-rest").attr("role", "list").attr("id", id.clone()).attr("hidden", "").children(rest));
@@ -293,7 +305,7 @@ fn tags<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
         };
         El::with_class("li", "bc-tag").child(chip.attr("part", "tag").attr("dir", "auto").text(t.label.as_str())).into()
     });
-    block("section", "bc-tags", "tags", label(b, cx, Label::Tags)).child(El::with_class("ul", "bc-chips").attr("role", "list").children(chips))
+    block("section", "bc-tags", "tags", Some(label(b, cx, Label::Tags))).child(El::with_class("ul", "bc-chips").attr("role", "list").children(chips))
 }
 
 fn footer<'a>(b: &'a Brief, cx: &Context<'a>) -> Option<El<'a>> {

@@ -403,7 +403,7 @@ fn on_click(ev: Event) {
 }
 
 /// Copies the deep link `page#anchor` (Clipboard API, else a hidden textarea
-/// and `execCommand`) and announces it in the card's status line.
+/// and `execCommand`) and announces it in the card's status line once copied.
 fn copy_link(button: &Element) {
     let Some(window) = web_sys::window() else { return };
     let href = window.location().href().unwrap_or_default();
@@ -412,35 +412,70 @@ fn copy_link(button: &Element) {
     let url = cat(&[page, "#", &anchor]);
     let clipboard = Reflect::get(&window.navigator(), &"clipboard".into()).ok().filter(|c| c.is_object());
     let write = clipboard.as_ref().and_then(|c| Reflect::get(c, &"writeText".into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let copied = match (clipboard, write) {
-        (Some(c), Some(f)) => f.call1(&c, &url.as_str().into()).is_ok(),
-        _ => false,
+    let promise = match (clipboard, write) {
+        (Some(c), Some(f)) => f.call1(&c, &url.as_str().into()).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()),
+        _ => None,
     };
-    if !copied {
-        copy_with_textarea(button, &url);
+    match promise {
+        // The Clipboard API may still refuse (no permission, an iframe): then the fallback runs.
+        Some(p) => {
+            if let Ok(mut pending) = PENDING_COPY.get(Default::default).try_borrow_mut() {
+                *pending = Some((button.clone(), url));
+            }
+            let _ = p.then2(copy_settled(true), copy_settled(false));
+        }
+        None => {
+            if copy_with_textarea(button, &url) {
+                announce_copied(button, &url);
+            }
+        }
     }
+}
+
+/// The copy waiting for the Clipboard API's answer (one at a time: a reader clicks one button).
+static PENDING_COPY: PageLocal<core::cell::RefCell<Option<(Element, String)>>> = PageLocal::new();
+/// Page-lifetime handlers for that answer, like [`CLICK`].
+static COPY_OK: PageLocal<Closure<dyn FnMut(JsValue)>> = PageLocal::new();
+static COPY_REFUSED: PageLocal<Closure<dyn FnMut(JsValue)>> = PageLocal::new();
+
+fn copy_settled(ok: bool) -> &'static Closure<dyn FnMut(JsValue)> {
+    let slot = if ok { &COPY_OK } else { &COPY_REFUSED };
+    slot.get(|| Closure::new(move |_: JsValue| on_copy_settled(ok)))
+}
+
+fn on_copy_settled(ok: bool) {
+    let Some((button, url)) = PENDING_COPY.get(Default::default).try_borrow_mut().ok().and_then(|mut p| p.take()) else { return };
+    if ok || copy_with_textarea(&button, &url) {
+        announce_copied(&button, &url);
+    }
+}
+
+fn announce_copied(button: &Element, url: &str) {
     if let Ok(Some(status)) = button.closest("article").map(|a| a.and_then(|a| a.query_selector(".bc-status").ok().flatten())) {
         status.set_text_content(None);
         status.set_text_content(button.get_attribute("data-done").as_deref());
     }
-    let _ = button.set_attribute("data-copied", &url);
+    let _ = button.set_attribute("data-copied", url);
 }
 
-fn copy_with_textarea(near: &Element, text: &str) {
-    let Some(doc) = near.owner_document() else { return };
-    let Ok(area) = doc.create_element("textarea") else { return };
+/// The pre-Clipboard-API way: select a hidden textarea's text and `execCommand("copy")`.
+fn copy_with_textarea(near: &Element, text: &str) -> bool {
+    let Some(doc) = near.owner_document() else { return false };
+    let Ok(area) = doc.create_element("textarea") else { return false };
     area.set_text_content(Some(text));
     let _ = area.set_attribute("aria-hidden", "true");
     let _ = area.set_attribute("class", "bc-offscreen");
+    let mut copied = false;
     if near.append_child(&area).is_ok() {
         if let Some(a) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
             a.select();
         }
         if let Some(h) = doc.dyn_ref::<web_sys::HtmlDocument>() {
-            let _ = h.exec_command("copy");
+            copied = h.exec_command("copy").unwrap_or(false);
         }
         area.remove();
     }
+    copied
 }
 
 // ---- dates in the reader's locale ----------------------------------------
@@ -455,8 +490,11 @@ extern "C" {
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<String, JsValue>;
 }
 
+/// Formatters by locale (`None` where `Intl` refused the locale).
+type Formatters = core::cell::RefCell<Vec<(String, Option<DateTimeFormat>)>>;
+
 /// Formatters by locale: building one costs far more than using it.
-static FORMATTERS: PageLocal<core::cell::RefCell<Vec<(String, Option<DateTimeFormat>)>>> = PageLocal::new();
+static FORMATTERS: PageLocal<Formatters> = PageLocal::new();
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat` (the calendar
 /// date as written, so in UTC), else the built-in tables.

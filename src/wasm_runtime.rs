@@ -5,7 +5,7 @@
 //! and keeps `core::fmt` out of the module.
 
 #[global_allocator]
-static ALLOC: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {

@@ -80,7 +80,7 @@ test("CLS < 0.1 while several full cards upgrade from a static-HTML fallback", a
 // The static HTML ignores layout "compact" (src/static_style.rs has no
 // bc-compact rules: full-size title, the summary heading shown, full margins),
 // so compact fallbacks are 20-60% taller than the live compact card.
-test("CLS < 0.1 while compact cards upgrade from a static-HTML fallback", { todo: "static_style.rs does not honour bc-compact" }, async () => {
+test("CLS < 0.1 while compact cards upgrade from a static-HTML fallback", async () => {
   const cards = [["flash-brief", "compact"], ["resumen-es", "compact"], ["gozaresh-fa", "compact"], ["minimal", "compact"], ["feed", "compact"]];
   const before = await staticPage("cls-compact.html", cards);
   const r = await measure("/cls-compact.html");

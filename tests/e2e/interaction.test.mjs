@@ -144,10 +144,9 @@ test("copy link puts page#<id> on the clipboard; opening it highlights the targe
   await u.close();
 });
 
-// Known bug (src/wasm_api.rs, copy_link): the Promise from clipboard.writeText is
-// dropped, so a refusal is an unhandled rejection, the textarea fallback never
-// runs and "Link copied" is announced anyway. Marked todo until that is fixed.
-test("copy link when the Clipboard API refuses (e.g. an iframe without clipboard-write): no uncaught error", { todo: "wasm_api.rs copy_link ignores the writeText promise" }, async () => {
+// copy_link waits for clipboard.writeText's Promise: a refusal runs the
+// textarea fallback instead of an unhandled rejection.
+test("copy link when the Clipboard API refuses (e.g. an iframe without clipboard-write): no uncaught error", async () => {
   const t = await ready();
   await t.page.evaluate(() => {
     Object.defineProperty(navigator.clipboard, "writeText", { value: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) });

@@ -1,0 +1,22 @@
+// Applies the instructions written by src/dom.rs, in one call per card:
+// only createElement, setAttribute, createTextNode and appendChild, so no
+// string is ever parsed as HTML (and Trusted Types have nothing to check).
+//   ops: 0 OPEN tag | 1 ATTR name value | 2 TEXT text | 3 CLOSE
+//   strings: string i is text.substring(ends[i - 1], ends[i])
+export function build_dom(doc, ops, text, ends) {
+  const s = new Array(ends.length);
+  for (let i = 0, from = 0; i < ends.length; from = ends[i++]) s[i] = text.substring(from, ends[i]);
+  const root = doc.createDocumentFragment();
+  const stack = [];
+  let top = root;
+  for (let i = 0; i < ops.length; ) {
+    switch (ops[i]) {
+      case 0: { const e = doc.createElement(s[ops[i + 1]]); top.appendChild(e); stack.push(top); top = e; i += 2; break; }
+      case 1: top.setAttribute(s[ops[i + 1]], s[ops[i + 2]]); i += 3; break;
+      case 2: top.appendChild(doc.createTextNode(s[ops[i + 1]])); i += 2; break;
+      case 3: top = stack.pop(); i += 1; break;
+      default: throw new Error("brief-card: bad DOM instruction");
+    }
+  }
+  return root;
+}

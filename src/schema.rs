@@ -1,0 +1,972 @@
+//! The brief format for other tools: a JSON Schema (draft 2020-12),
+//! TypeScript declarations and a Markdown format reference, all generated
+//! from the *wire types* below. Native only: none of this reaches the wasm.
+//!
+//! The wire types mirror the JSON shape of docs/brief-format.md (which
+//! [`crate::validate`] reads into [`crate::model`]); their doc comments
+//! become the schema's descriptions, and their constraints come from
+//! [`crate::limits`] and [`crate::url_policy`]. Regenerate the committed
+//! files with `UPDATE=1 cargo test --test generated`; without `UPDATE` that
+//! test fails when they differ from what these types generate.
+//!
+//! JSON Schema cannot say everything the validator checks; what differs is
+//! listed in [`GAPS`] (and in docs/format-reference.md).
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+use crate::limits::{MAX_FEED, MAX_ITEMS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
+
+/// Longest `lang` (and `locale` option), in characters, as in validate.rs.
+pub const MAX_LANG_CHARS: usize = 35;
+/// Longest `date`, in characters (before trimming), as in validate.rs.
+pub const MAX_DATE_CHARS: usize = 64;
+
+/// A required string must contain a character that Rust's `char::is_whitespace`
+/// (Unicode `White_Space`) does not count as space: `str::trim` leaves it non-empty.
+pub const NON_BLANK_PATTERN: &str = r"[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+/// `id`: used as an anchor.
+pub const ID_PATTERN: &str = r"^[A-Za-z0-9_.:-]+$";
+/// `lang`: a loose BCP 47 check, as validate.rs makes it.
+pub const LANG_PATTERN: &str = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$";
+/// `YYYY-MM-DD` or an RFC 3339 date-time, surrounded by optional white space.
+pub const DATE_PATTERN: &str = r"^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$";
+/// A link URL (`url`, `href`): what url_policy accepts for links, read the
+/// way it reads them (leading C0 controls and spaces skipped, tabs and
+/// newlines ignored inside the scheme): a relative reference, `mailto:`,
+/// or `http(s)://` with a non-empty host free of credentials and a port of
+/// at most five digits.
+pub const LINK_URL_PATTERN: &str = concat!(
+    r"^[\u0000-\u0020]*(?:",
+    // a relative reference: the first character is not the start of a scheme
+    r"(?![A-Za-z][A-Za-z0-9+.\t\n\r-]*:)[^\u0000-\u0020]",
+    // http(s)://host[:port], then the end or a path, query or fragment
+    r"|[Hh][\t\n\r]*[Tt][\t\n\r]*[Tt][\t\n\r]*[Pp][\t\n\r]*(?:[Ss][\t\n\r]*)?:[\t\n\r]*[/\\][\t\n\r]*[/\\]",
+    r#"(?:[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\]+:[0-9]{0,5}"#,
+    r#"|[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\]*:[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:]*\][^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:]*"#,
+    r#"|[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:]+)"#,
+    r"(?:[\t\n\r]*[/?#\\]|[\u0000-\u0020]*$)",
+    // mailto:
+    r"|[Mm][\t\n\r]*[Aa][\t\n\r]*[Ii][\t\n\r]*[Ll][\t\n\r]*[Tt][\t\n\r]*[Oo][\t\n\r]*:",
+    r")"
+);
+/// A resource URL (`src`, `logo`): as [`LINK_URL_PATTERN`] without `mailto:`.
+pub const RESOURCE_URL_PATTERN: &str = concat!(
+    r"^[\u0000-\u0020]*(?:",
+    r"(?![A-Za-z][A-Za-z0-9+.\t\n\r-]*:)[^\u0000-\u0020]",
+    r"|[Hh][\t\n\r]*[Tt][\t\n\r]*[Tt][\t\n\r]*[Pp][\t\n\r]*(?:[Ss][\t\n\r]*)?:[\t\n\r]*[/\\][\t\n\r]*[/\\]",
+    r#"(?:[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\]+:[0-9]{0,5}"#,
+    r#"|[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\]*:[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:]*\][^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:]*"#,
+    r#"|[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:]+)"#,
+    r"(?:[\t\n\r]*[/?#\\]|[\u0000-\u0020]*$)",
+    r")"
+);
+
+/// The patterns with the names the reference and the declarations give them.
+pub const PATTERNS: [(&str, &str, &str); 6] = [
+    ("non-blank", NON_BLANK_PATTERN, "contains a character that is not white space (Rust's `char::is_whitespace`), so it is not empty after trimming"),
+    ("anchor id", ID_PATTERN, "letters, digits, `-`, `_`, `.`, `:`"),
+    ("language tag", LANG_PATTERN, "a 2–8 letter primary subtag, then `-` and 1–8 letters or digits, repeated"),
+    ("date", DATE_PATTERN, "`YYYY-MM-DD` or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, white space around it allowed"),
+    ("link URL", LINK_URL_PATTERN, "a relative reference, `mailto:`, or `http(s)://` with a host, no `user:password@`, a port of at most 5 digits; tabs and newlines inside the scheme are ignored and leading controls skipped, as browsers do"),
+    ("resource URL", RESOURCE_URL_PATTERN, "as a link URL, without `mailto:`"),
+];
+
+/// Where JSON Schema and the validator differ: the schema accepts a
+/// superset or a subset of what `validateBrief` accepts in these cases only.
+pub const GAPS: [&str; 5] = [
+    "**Input size and depth.** The validator refuses JSON text over 1,000,000 bytes and nesting deeper than 16 arrays/objects; JSON Schema sees a parsed value and has no such limits.",
+    "**February 29.** The date pattern accepts `02-29` in every year; the validator only in leap years.",
+    "**Tabs and newlines inside an http(s) host.** Browsers (and the validator) remove them (`https://exa\\tmple.org/`); the URL pattern refuses them. Inside the scheme (`java\\tscript:`) and before the path both read them the same way.",
+    "**`version` written as `1e0` in JSON text.** It parses to the number 1, which the schema accepts; the validator reads the number as written and accepts only `1`, `1.0`, `1.00`, … (objects passed from JavaScript are re-serialised, so there `1e0` is `1` for both).",
+    "**Relative URLs in email and with a base URL.** `renderBriefHtml(brief, { email: true })` without `baseUrl` refuses relative URLs; the schema, like `validateBrief`, describes the brief alone, not the options.",
+];
+
+// ---- the wire types: the brief ---------------------------------------------
+
+/// A brief (an object) or a collection of briefs (an array, rendered as a feed).
+#[derive(JsonSchema)]
+#[schemars(untagged, title = "brief-card: a brief or a feed of briefs (format version 1)")]
+pub enum BriefDocument {
+    /// One brief.
+    One(Box<Brief>),
+    /// A feed: at least one brief, at most 100.
+    Feed(#[schemars(length(min = 1, max = MAX_FEED))] Vec<Brief>),
+}
+
+/// Format version 1: the only accepted value.
+pub struct Version;
+
+impl JsonSchema for Version {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Version".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({ "type": "integer", "const": 1 })
+    }
+}
+
+/// One brief: an eyebrow label and date, a title, a summary, expert quotes,
+/// titled sections, related-analysis links and topic tags. Only `title` is
+/// required; `null` counts as absent; unknown fields are ignored.
+#[derive(JsonSchema)]
+pub struct Brief {
+    /// Format version; any value other than 1 is an error ("unsupported version").
+    pub version: Option<Version>,
+    /// Stable id, used for anchors and deep links (`#<id>`).
+    #[schemars(length(max = MAX_SHORT_CHARS), regex(pattern = ID_PATTERN))]
+    pub id: Option<String>,
+    /// The eyebrow label, e.g. "Flash Brief", "Analysis", "Monograph".
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub kind: Option<String>,
+    /// The title; required, not blank.
+    #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
+    pub title: String,
+    /// `YYYY-MM-DD` or an RFC 3339 date-time; shown as the calendar date written, in the card's locale.
+    #[schemars(length(max = MAX_DATE_CHARS), regex(pattern = DATE_PATTERN))]
+    pub date: Option<String>,
+    /// Canonical page of the full brief ("Read the full brief").
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub url: Option<String>,
+    /// BCP 47 language tag of the content; default `en`.
+    #[schemars(length(max = MAX_LANG_CHARS), regex(pattern = LANG_PATTERN))]
+    pub lang: Option<String>,
+    /// Text direction; default from `lang` (ar, fa, he, ur, ps… are rtl).
+    pub dir: Option<Dir>,
+    /// Who published the brief.
+    pub publisher: Option<Publisher>,
+    /// The lead image.
+    pub image: Option<Image>,
+    /// The summary block (default heading "Latest Developments").
+    pub summary: Option<Summary>,
+    /// Expert quotes (block heading "Expert Analysis").
+    #[schemars(length(max = MAX_ITEMS))]
+    pub quotes: Option<Vec<Quote>>,
+    /// Titled body sections.
+    #[schemars(length(max = MAX_ITEMS))]
+    pub sections: Option<Vec<Section>>,
+    /// Related analysis links (block heading "Related Analysis").
+    #[schemars(length(max = MAX_ITEMS))]
+    pub related: Option<Vec<Related>>,
+    /// Topic tags (block heading "Issues").
+    #[schemars(length(max = MAX_ITEMS))]
+    pub tags: Option<Vec<Tag>>,
+    /// Overrides of the card's fixed words, for localisation.
+    pub labels: Option<Labels>,
+}
+
+/// Text direction of a brief's content: `ltr`, `rtl` or `auto`.
+#[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+    Auto,
+}
+
+/// Who published a brief.
+#[derive(JsonSchema)]
+pub struct Publisher {
+    /// The publisher's name; required, not blank.
+    #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
+    pub name: String,
+    /// The publisher's home page.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub url: Option<String>,
+    /// The publisher's logo (an image URL).
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = RESOURCE_URL_PATTERN))]
+    pub logo: Option<String>,
+}
+
+/// A lead image.
+#[derive(JsonSchema)]
+pub struct Image {
+    /// The image URL; required.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = RESOURCE_URL_PATTERN))]
+    pub src: String,
+    /// Alternative text; required, `""` marks the image as decorative.
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub alt: String,
+    /// A caption shown under the image.
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub caption: Option<String>,
+}
+
+/// The summary block.
+#[derive(JsonSchema)]
+pub struct Summary {
+    /// The block heading; default "Latest Developments" in the brief's language.
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub heading: Option<String>,
+    /// The summary's paragraphs.
+    #[schemars(length(max = MAX_ITEMS))]
+    pub paragraphs: Option<Vec<Paragraph>>,
+}
+
+/// A paragraph: a plain string (rendered literally, never as markup) or an array of runs.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+pub enum Paragraph {
+    /// Plain text.
+    Text(#[schemars(length(max = MAX_TEXT_CHARS))] String),
+    /// Runs of text, some of them links or emphasised.
+    Runs(#[schemars(length(max = MAX_ITEMS))] Vec<Run>),
+}
+
+/// A run of a paragraph: a string, or an object for a link or emphasis.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+pub enum Run {
+    /// Plain text.
+    Text(#[schemars(length(max = MAX_TEXT_CHARS))] String),
+    /// Text with a link and/or emphasis.
+    Styled(RunObject),
+}
+
+/// A run with a link and/or emphasis. Never markup: `text` is text.
+#[derive(JsonSchema)]
+pub struct RunObject {
+    /// The text of the run; required (may be empty).
+    #[schemars(length(max = MAX_TEXT_CHARS))]
+    pub text: String,
+    /// Makes the run a link.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub href: Option<String>,
+    /// Strong importance (`<strong>`).
+    pub strong: Option<bool>,
+    /// Emphasis (`<em>`).
+    pub em: Option<bool>,
+}
+
+/// An expert quote.
+#[derive(JsonSchema)]
+pub struct Quote {
+    /// What was said; required.
+    pub text: Paragraph,
+    /// Who said it; required, not blank.
+    #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
+    pub author: String,
+    /// The author's role or affiliation.
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub role: Option<String>,
+    /// Where the quote comes from.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub url: Option<String>,
+}
+
+/// A titled body section.
+#[derive(JsonSchema)]
+pub struct Section {
+    /// The section heading; required, not blank.
+    #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
+    pub heading: String,
+    /// The section's paragraphs.
+    #[schemars(length(max = MAX_ITEMS))]
+    pub paragraphs: Option<Vec<Paragraph>>,
+}
+
+/// A link to related analysis.
+#[derive(JsonSchema)]
+pub struct Related {
+    /// The linked item's title; required, not blank.
+    #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
+    pub title: String,
+    /// Where it is; required.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub url: String,
+    /// Its author.
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub author: Option<String>,
+    /// Its date: `YYYY-MM-DD` or an RFC 3339 date-time.
+    #[schemars(length(max = MAX_DATE_CHARS), regex(pattern = DATE_PATTERN))]
+    pub date: Option<String>,
+    /// Its kind, e.g. "Analysis".
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub kind: Option<String>,
+}
+
+/// A topic tag.
+#[derive(JsonSchema)]
+pub struct Tag {
+    /// The tag's text; required, not blank.
+    #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
+    pub label: String,
+    /// A page about the topic.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub url: Option<String>,
+}
+
+/// Overrides of the card's fixed words. A blank value keeps the default;
+/// unknown keys are ignored. Precedence: `options.labels`, then the brief's
+/// `labels`, then the built-in words for the brief's language, then English.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "camelCase")]
+pub struct Labels {
+    /// Heading of the summary block ("Latest Developments").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub summary: Option<String>,
+    /// Heading of the quotes block ("Expert Analysis").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub quotes: Option<String>,
+    /// Heading of the related block ("Related Analysis").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub related: Option<String>,
+    /// Heading of the tags block ("Issues").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub tags: Option<String>,
+    /// The link to the full brief ("Read the full brief").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub read_more: Option<String>,
+    /// The button that opens a long block ("Show more").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub show_more: Option<String>,
+    /// The button that closes it again ("Show less").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub show_less: Option<String>,
+    /// The deep-link button ("Copy link").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub copy_link: Option<String>,
+    /// Announced when a link was copied ("Link copied").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub link_copied: Option<String>,
+    /// The accessible name of a feed ("Briefs").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub feed: Option<String>,
+}
+
+// ---- the wire types: the JavaScript API ------------------------------------
+
+/// Rendering options of `renderBrief`, `renderBriefHtml` and `update`. Invalid
+/// values are problems with paths like `options.theme`; `null` means the default.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "camelCase")]
+pub struct BriefOptions {
+    /// Colour theme; default `light`.
+    pub theme: Option<Theme>,
+    /// `full` (default) or `compact` (header, first summary paragraph, link).
+    pub layout: Option<Layout>,
+    /// BCP 47 locale for dates; default the brief's `lang`.
+    #[schemars(length(max = MAX_LANG_CHARS))]
+    pub locale: Option<String>,
+    /// Overrides of the fixed words; win over the brief's own `labels`.
+    pub labels: Option<Labels>,
+    /// Where links open; `_blank` links get `rel="noopener noreferrer"`. Default `_self`.
+    pub link_target: Option<LinkTarget>,
+    /// `true` (default): render into an open shadow root of the target; `false`: into its light DOM.
+    pub shadow: Option<bool>,
+    /// `renderBriefHtml` only: the email-safe variant (inline styles, layout tables). Default `false`.
+    pub email: Option<bool>,
+    /// An absolute http(s) URL that relative URLs resolve against (static HTML).
+    #[schemars(length(max = MAX_URL_CHARS))]
+    pub base_url: Option<String>,
+}
+
+/// `light`, `dark`, or `auto` (follows `prefers-color-scheme`).
+#[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+pub enum Theme {
+    Light,
+    Dark,
+    Auto,
+}
+
+/// `full` or `compact`.
+#[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+pub enum Layout {
+    Full,
+    Compact,
+}
+
+/// `_self` or `_blank`.
+#[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
+#[derive(JsonSchema)]
+pub enum LinkTarget {
+    #[schemars(rename = "_self")]
+    SelfTarget,
+    #[schemars(rename = "_blank")]
+    Blank,
+}
+
+/// One thing wrong with the input.
+#[derive(JsonSchema)]
+pub struct Problem {
+    /// Where: a JSON path such as `related[2].url` (`""` for the whole input,
+    /// `[3].title` in a feed, `options.theme` in the options).
+    pub path: String,
+    /// What, e.g. `scheme "javascript" is not allowed`.
+    pub message: String,
+}
+
+/// `detail` of `brief-card:render`.
+#[derive(JsonSchema)]
+pub struct BriefRenderDetail {
+    /// How many cards were rendered (1, or the briefs in a feed).
+    pub count: u32,
+}
+
+/// `detail` of `brief-card:error`.
+#[derive(JsonSchema)]
+pub struct BriefErrorDetail {
+    /// Every problem with the brief or the options, when the data was invalid.
+    pub problems: Option<Vec<Problem>>,
+    /// `<brief-card>` only: why it shows its fallback.
+    pub reason: Option<ErrorReason>,
+    /// `<brief-card>` with `reason: "http"`: the HTTP status.
+    pub status: Option<u16>,
+    /// `<brief-card>` with `reason: "timeout"`: the timeout in milliseconds.
+    pub timeout: Option<u32>,
+}
+
+/// Why `<brief-card>` could not render: `http`, `timeout`, `network` (fetching
+/// `src`), `json` (not JSON), `invalid` (problems), `wasm` (the module did not load).
+#[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+pub enum ErrorReason {
+    Http,
+    Timeout,
+    Network,
+    Json,
+    Invalid,
+    Wasm,
+}
+
+/// `detail` of `brief-card:link`, dispatched when a reader follows a link;
+/// `preventDefault()` cancels the navigation.
+#[derive(JsonSchema)]
+pub struct BriefLinkDetail {
+    /// The link's absolute URL.
+    pub url: String,
+    /// The block the link is in (`data-block`), or `card`.
+    pub block: String,
+}
+
+/// `detail` of `brief-card:toggle`, dispatched when a reader opens or closes a long block.
+#[derive(JsonSchema)]
+pub struct BriefToggleDetail {
+    /// The block (`data-block`).
+    pub block: String,
+    /// Whether it is now open.
+    pub expanded: bool,
+}
+
+// ---- generating ------------------------------------------------------------
+
+fn settings() -> SchemaSettings {
+    SchemaSettings::draft2020_12()
+}
+
+/// The JSON Schema of a brief or a feed (docs/brief.schema.json).
+pub fn brief_schema() -> Value {
+    let schema = settings().into_generator().into_root_schema_for::<BriefDocument>();
+    schema.to_value()
+}
+
+/// docs/brief.schema.json as text: the schema, pretty-printed, with a final newline.
+pub fn brief_schema_text() -> String {
+    let mut s = serde_json::to_string_pretty(&brief_schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Types emitted as TypeScript, in order; `true` for what the API returns
+/// (optional fields are never `null` there), `false` for what it is given.
+const TS_TYPES: [(&str, bool); 24] = [
+    ("BriefDocument", false),
+    ("Brief", false),
+    ("Dir", false),
+    ("Publisher", false),
+    ("Image", false),
+    ("Summary", false),
+    ("Paragraph", false),
+    ("Run", false),
+    ("RunObject", false),
+    ("Quote", false),
+    ("Section", false),
+    ("Related", false),
+    ("Tag", false),
+    ("Labels", false),
+    ("BriefOptions", false),
+    ("Theme", false),
+    ("Layout", false),
+    ("LinkTarget", false),
+    ("Problem", true),
+    ("BriefRenderDetail", true),
+    ("BriefErrorDetail", true),
+    ("ErrorReason", true),
+    ("BriefLinkDetail", true),
+    ("BriefToggleDetail", true),
+];
+
+/// Every definition the TypeScript declarations are generated from.
+fn ts_definitions() -> Map<String, Value> {
+    let mut g = settings().into_generator();
+    g.subschema_for::<BriefDocument>();
+    g.subschema_for::<BriefOptions>();
+    g.subschema_for::<Problem>();
+    g.subschema_for::<BriefRenderDetail>();
+    g.subschema_for::<BriefErrorDetail>();
+    g.subschema_for::<BriefLinkDetail>();
+    g.subschema_for::<BriefToggleDetail>();
+    g.take_definitions(true)
+}
+
+const GENERATED: &str = "Generated from the Rust types in src/schema.rs by `UPDATE=1 cargo test --test generated`; do not edit.";
+
+/// The declarations of the npm package's main module (`brief-card`,
+/// types/brief_card.d.ts): the brief format, the options, the functions.
+pub fn typescript() -> String {
+    let defs = ts_definitions();
+    let mut out = String::new();
+    out.push_str("// Types for brief-card, the npm package's main module (`import … from \"brief-card\"`).\n");
+    out.push_str("// ");
+    out.push_str(GENERATED);
+    out.push_str("\n// The format: docs/brief-format.md, docs/format-reference.md, docs/brief.schema.json.\n\n");
+    out.push_str("// ---- the brief format and the API's data (from the JSON Schema) ----\n\n");
+    for (name, output) in TS_TYPES {
+        match defs.get(name) {
+            Some(def) => out.push_str(&ts_definition(name, def, output)),
+            None => {
+                out.push_str("// missing: ");
+                out.push_str(name);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(TS_API);
+    out
+}
+
+/// The declarations of `brief-card/element` (types/brief-card.d.ts).
+pub fn typescript_element() -> String {
+    let mut out = String::from("// Types for `brief-card/element`, the module that defines <brief-card>.\n// ");
+    out.push_str(GENERATED);
+    out.push('\n');
+    out.push_str(TS_ELEMENT);
+    out
+}
+
+/// What is written by hand around the generated types.
+const TS_API: &str = r#"// ---- the JavaScript API --------------------------------------------------
+
+/** What the functions read: a brief, a feed (an array of briefs), or either as JSON text. */
+export type BriefInput = Brief | Brief[] | string;
+
+/**
+ * What `renderBrief`, `renderBriefHtml` and `BriefCard.update` throw on bad
+ * input: an `Error` whose message lists every problem, one per line
+ * (`related[2].url: scheme "javascript" is not allowed`).
+ */
+export interface BriefError extends Error {
+  /** The same problems, as data. */
+  problems: Problem[];
+}
+
+/** A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it. */
+export class BriefCard {
+  private constructor();
+  /**
+   * Re-renders with `brief`; on problems the current card stays and this throws.
+   * @throws {BriefError}
+   */
+  update(brief: BriefInput): void;
+  /** Removes the card and its listener; the target shows what it had before. */
+  destroy(): void;
+  /** Releases the handle in the wasm module; the card stays as it is (call `destroy()` first to remove it). */
+  free(): void;
+}
+
+/**
+ * Renders the card into `target` (into its open shadow root unless
+ * `shadow: false`) and returns its handle. On any problem the target is
+ * left exactly as it was, `brief-card:error` is dispatched on it, and this throws.
+ * @throws {BriefError}
+ */
+export function renderBrief(target: Element, brief: BriefInput, options?: BriefOptions): BriefCard;
+
+/**
+ * The static HTML of the card (`{ email: true }`: the email-safe variant),
+ * for newsletters, server-side rendering and the no-script fallback.
+ * @throws {BriefError}
+ */
+export function renderBriefHtml(brief: BriefInput, options?: BriefOptions): string;
+
+/** Every problem with `brief` (anything at all), or `[]` when it is a valid brief or feed. */
+export function validateBrief(brief: unknown): Problem[];
+
+/** The `<brief-card>` element (defined by `brief-card/element`). */
+export interface BriefCardElement extends HTMLElement {
+  /**
+   * The brief to show (an object, an array of briefs or JSON text); setting
+   * it renders. Without it the element reads `src`, else a child
+   * `<script type="application/json">`.
+   */
+  brief: BriefInput | undefined;
+}
+
+/** The events of a card, dispatched on its target (bubbling, composed). */
+export interface BriefCardEventMap {
+  /** A card (or feed) was rendered or updated. */
+  "brief-card:render": CustomEvent<BriefRenderDetail>;
+  /** The brief, the options or (for `<brief-card>`) its loading failed; nothing changed. */
+  "brief-card:error": CustomEvent<BriefErrorDetail>;
+  /** A reader followed a link; cancelable. */
+  "brief-card:link": CustomEvent<BriefLinkDetail>;
+  /** A reader opened or closed a long block. */
+  "brief-card:toggle": CustomEvent<BriefToggleDetail>;
+}
+
+declare global {
+  // `addEventListener("brief-card:…")` is typed on every element (any target of renderBrief).
+  interface ElementEventMap extends BriefCardEventMap {}
+  interface HTMLElementEventMap extends BriefCardEventMap {}
+}
+
+// ---- loading the module (as wasm-bindgen declares it) ----------------------
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/** The instantiated module's exports (internal; use the functions above). */
+export interface InitOutput {
+  readonly memory: WebAssembly.Memory;
+  readonly [name: string]: unknown;
+}
+
+/**
+ * Instantiates the module synchronously from its bytes or a compiled
+ * `WebAssembly.Module` (in Node: `initSync({ module: readFileSync(wasmPath) })`).
+ * Passing `SyncInitInput` directly is deprecated.
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * Loads and instantiates the module; without an argument it fetches
+ * `brief_card_bg.wasm` next to `brief_card.js`. Call (and await) it once
+ * before the functions above. Passing `InitInput` directly is deprecated.
+ */
+export default function __wbg_init(
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<InitOutput>;
+"#;
+
+const TS_ELEMENT: &str = r#"//
+//   import "brief-card/element";
+//   <brief-card src="/briefs/flash-brief.json" theme="auto">fallback…</brief-card>
+//
+// Attributes: src, theme, layout, locale, link-target, loading ("eager"),
+// timeout (ms). Events: see HTMLElementEventMap in brief_card.d.ts.
+
+import type { BriefCardElement } from "./brief_card.js";
+
+export type { BriefCardElement };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "brief-card": BriefCardElement;
+  }
+}
+"#;
+
+// ---- TypeScript from JSON Schema -------------------------------------------
+
+fn ts_definition(name: &str, def: &Value, output: bool) -> String {
+    let mut out = String::new();
+    out.push_str(&jsdoc("", def));
+    let is_interface = def.get("properties").is_some() && def.get("anyOf").is_none();
+    if is_interface {
+        out.push_str("export interface ");
+        out.push_str(name);
+        out.push_str(" {\n");
+        out.push_str(&ts_properties(def, output, "  "));
+        out.push_str("}\n");
+    } else {
+        out.push_str("export type ");
+        out.push_str(name);
+        out.push_str(" = ");
+        out.push_str(&ts_type(def, output));
+        out.push_str(";\n");
+    }
+    out
+}
+
+fn ts_properties(def: &Value, output: bool, indent: &str) -> String {
+    let required: Vec<&str> =
+        def.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let mut out = String::new();
+    if let Some(props) = def.get("properties").and_then(Value::as_object) {
+        for (key, schema) in props {
+            out.push_str(&jsdoc(indent, schema));
+            out.push_str(indent);
+            out.push_str(&ts_key(key));
+            let optional = !required.contains(&key.as_str());
+            if optional {
+                out.push('?');
+            }
+            out.push_str(": ");
+            let mut t = ts_type(schema, output);
+            if optional && output {
+                t = strip_null(&t);
+            }
+            out.push_str(&t);
+            out.push_str(";\n");
+        }
+    }
+    out
+}
+
+fn ts_key(key: &str) -> String {
+    let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        key.to_string()
+    } else {
+        Value::String(key.to_string()).to_string()
+    }
+}
+
+fn strip_null(t: &str) -> String {
+    t.split(" | ").filter(|p| *p != "null").collect::<Vec<_>>().join(" | ")
+}
+
+/// A TypeScript type expression for `schema`.
+fn ts_type(schema: &Value, output: bool) -> String {
+    let Some(obj) = schema.as_object() else {
+        return "unknown".into();
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(r) = obj.get("$ref").and_then(Value::as_str) {
+        parts.push(r.rsplit('/').next().unwrap_or(r).to_string());
+    } else if let Some(c) = obj.get("const") {
+        parts.push(c.to_string());
+    } else if let Some(e) = obj.get("enum").and_then(Value::as_array) {
+        parts.extend(e.iter().map(Value::to_string));
+    } else if let Some(any) = obj.get("anyOf").or_else(|| obj.get("oneOf")).and_then(Value::as_array) {
+        parts.extend(any.iter().map(|s| ts_type(s, output)));
+    } else if let Some(t) = obj.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for t in types {
+            parts.push(match t {
+                "string" => "string".into(),
+                "integer" | "number" => "number".into(),
+                "boolean" => "boolean".into(),
+                "null" => "null".into(),
+                "array" => {
+                    let item = obj.get("items").map_or_else(|| "unknown".into(), |i| ts_type(i, output));
+                    if item.contains(' ') {
+                        format!("({item})[]")
+                    } else {
+                        format!("{item}[]")
+                    }
+                }
+                "object" if obj.contains_key("properties") => {
+                    format!("{{\n{}}}", ts_properties(schema, output, "  "))
+                }
+                _ => "Record<string, unknown>".into(),
+            });
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for p in parts.into_iter().flat_map(|p| p.split(" | ").map(String::from).collect::<Vec<_>>()) {
+        if !seen.contains(&p) {
+            seen.push(p);
+        }
+    }
+    if seen.is_empty() {
+        "unknown".into()
+    } else {
+        seen.join(" | ")
+    }
+}
+
+/// A JSDoc comment: the description, then the constraints in words.
+fn jsdoc(indent: &str, schema: &Value) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(d) = schema.get("description").and_then(Value::as_str) {
+        lines.extend(d.lines().map(String::from));
+    }
+    let c = constraints(schema);
+    if !c.is_empty() {
+        let text = c.join("; ");
+        let mut chars = text.chars();
+        let first = chars.next().map(|f| f.to_uppercase().collect::<String>()).unwrap_or_default();
+        lines.push(format!("{first}{}.", chars.as_str()));
+    }
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    if lines.len() == 1 {
+        out.push_str(&format!("{indent}/** {} */\n", lines.join("")));
+    } else {
+        out.push_str(&format!("{indent}/**\n"));
+        for l in lines {
+            out.push_str(&format!("{indent} * {l}\n"));
+        }
+        out.push_str(&format!("{indent} */\n"));
+    }
+    out
+}
+
+/// The constraints of `schema` in words (for both the declarations and the reference).
+fn constraints(schema: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let num = |k: &str| schema.get(k).and_then(Value::as_u64);
+    match (num("minLength"), num("maxLength")) {
+        (Some(min), Some(max)) => out.push(format!("{min} to {max} characters")),
+        (None, Some(max)) => out.push(format!("at most {max} characters")),
+        (Some(min), None) => out.push(format!("at least {min} characters")),
+        (None, None) => {}
+    }
+    match (num("minItems"), num("maxItems")) {
+        (Some(min), Some(max)) => out.push(format!("{min} to {max} items")),
+        (None, Some(max)) => out.push(format!("at most {max} items")),
+        (Some(min), None) => out.push(format!("at least {min} items")),
+        (None, None) => {}
+    }
+    if let Some(p) = schema.get("pattern").and_then(Value::as_str) {
+        match PATTERNS.iter().find(|(_, pattern, _)| *pattern == p) {
+            Some((name, _, _)) => out.push(format!("pattern: {name}")),
+            None => out.push(format!("pattern `{p}`")),
+        }
+    }
+    out
+}
+
+// ---- the format reference --------------------------------------------------
+
+/// Types described in the reference, in order.
+const REFERENCE_TYPES: [&str; 13] =
+    ["Brief", "Publisher", "Image", "Summary", "Paragraph", "Run", "RunObject", "Quote", "Section", "Related", "Tag", "Labels", "Dir"];
+
+/// docs/format-reference.md: a table per type of the brief format, from the schema.
+pub fn format_reference() -> String {
+    let schema = brief_schema();
+    let empty = Map::new();
+    let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
+    let mut out = String::new();
+    out.push_str("# Format reference (brief format, version 1)\n\n");
+    out.push_str("<!-- ");
+    out.push_str(GENERATED);
+    out.push_str(" -->\n\n");
+    out.push_str(
+        "Every type of the brief format, with its fields, generated from the JSON Schema \
+         [`brief.schema.json`](brief.schema.json) (draft 2020-12), which is generated from the \
+         Rust types in `src/schema.rs`. The contract, in words, is [brief-format.md](brief-format.md); \
+         the limits come from `src/limits.rs`, the URL rules from `src/url_policy.rs`.\n\n",
+    );
+    out.push_str(
+        "Everywhere: `null` counts as absent for optional fields, unknown fields are ignored, and \
+         lengths are counted in characters (Unicode code points).\n\n",
+    );
+    out.push_str("## The input\n\n");
+    out.push_str(&one_line(schema.get("description")));
+    out.push_str("\n\n");
+    out.push_str("| form | type | constraints |\n| --- | --- | --- |\n");
+    if let Some(any) = schema.get("anyOf").and_then(Value::as_array) {
+        for s in any {
+            out.push_str(&format!("| {} | {} | {} |\n", cell(&one_line(s.get("description"))), md_type(s), cell(&constraints(s).join("; "))));
+        }
+    }
+    out.push('\n');
+    for name in REFERENCE_TYPES {
+        let Some(def) = defs.get(name) else { continue };
+        out.push_str(&format!("## {name}\n\n"));
+        let d = one_line(def.get("description"));
+        if !d.is_empty() {
+            out.push_str(&d);
+            out.push_str("\n\n");
+        }
+        if let Some(props) = def.get("properties").and_then(Value::as_object) {
+            let required: Vec<&str> =
+                def.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+            out.push_str("| field | type | required | constraints | description |\n| --- | --- | --- | --- | --- |\n");
+            for (key, s) in props {
+                let req = if required.contains(&key.as_str()) { "yes" } else { "no" };
+                out.push_str(&format!(
+                    "| `{key}` | {} | {req} | {} | {} |\n",
+                    md_type(s),
+                    cell(&constraints(s).join("; ")),
+                    cell(&one_line(s.get("description")))
+                ));
+            }
+        } else if let Some(any) = def.get("anyOf").and_then(Value::as_array) {
+            out.push_str("| form | type | constraints | description |\n| --- | --- | --- | --- |\n");
+            for (i, s) in any.iter().enumerate() {
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    i + 1,
+                    md_type(s),
+                    cell(&constraints(s).join("; ")),
+                    cell(&one_line(s.get("description")))
+                ));
+            }
+        } else {
+            out.push_str(&format!("One of: {}.\n", md_type(def)));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Patterns\n\n");
+    out.push_str(
+        "The regular expressions (ECMA-262, as JSON Schema uses them) behind the named patterns above. \
+         An unanchored pattern need only match somewhere in the string.\n\n",
+    );
+    for (name, pattern, meaning) in PATTERNS {
+        out.push_str(&format!("- **{name}**: {meaning}.\n\n  ```\n  {pattern}\n  ```\n\n"));
+    }
+    out.push_str("## Where the schema and the validator differ\n\n");
+    out.push_str(
+        "`validateBrief` (and the command line's `check`) is the authority. The schema accepts exactly \
+         what it accepts except in these cases, which tests/schema/ keeps out of its agreement check \
+         (and checks, in tests/schema/gaps/, that they still differ as described):\n\n",
+    );
+    for gap in GAPS {
+        out.push_str("- ");
+        out.push_str(gap);
+        out.push('\n');
+    }
+    out
+}
+
+fn one_line(v: Option<&Value>) -> String {
+    v.and_then(Value::as_str).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// A type in the reference: TypeScript-like, with links to the other types.
+fn md_type(schema: &Value) -> String {
+    let t = ts_type(schema, false);
+    if t.contains('\n') {
+        return "object".into();
+    }
+    let linked: Vec<String> = t
+        .split(" | ")
+        .map(|part| {
+            let base = part.trim_start_matches('(').trim_end_matches("[]").trim_end_matches(')');
+            if REFERENCE_TYPES.contains(&base) {
+                format!("[`{part}`](#{})", base.to_ascii_lowercase())
+            } else {
+                format!("`{part}`")
+            }
+        })
+        .collect();
+    linked.join(" \\| ")
+}
