@@ -148,22 +148,23 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
         return Err(error(&problem("target", "expected a DOM element".into())));
     };
     let options = read_options(&options).map_err(|p| fail(Some(&target), p))?;
-    let frag = build(&target, &brief, &options)?;
+    let (frag, count) = build(&target, &brief, &options)?;
     let root = Root::prepare(&target, options.shadow).map_err(|p| fail(Some(&target), p))?;
     let saved = root.mount(frag);
     let card = Mounted { target, root, options, saved };
-    card.rendered();
+    card.rendered(count);
     card.root.reveal_hash_target();
     Ok(BriefCard { card: Some(card) })
 }
 
-/// Validates and builds the card off-document; nothing on the page changes.
-fn build(target: &Element, brief: &JsValue, options: &Options) -> Result<DocumentFragment, JsValue> {
+/// Validates and builds the card off-document (nothing on the page
+/// changes); returns it with the number of briefs in it.
+fn build(target: &Element, brief: &JsValue, options: &Options) -> Result<(DocumentFragment, usize), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(Some(target), p))?;
     let cx = Context { options, format_date: &format_date, interactive: true };
     let tree = view::document(&doc, &cx);
     let document = target.owner_document().ok_or_else(|| error(&problem("target", "is not in a document".into())))?;
-    dom::build(&document, &tree)
+    Ok((dom::build(&document, &tree)?, doc.briefs().len()))
 }
 
 /// A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it.
@@ -181,9 +182,8 @@ struct Mounted {
 }
 
 impl Mounted {
-    fn rendered(&self) {
-        let count = self.root.card_count();
-        emit(&self.target, "brief-card:render", &detail(&[("count", &JsValue::from(count))]), false);
+    fn rendered(&self, count: usize) {
+        emit(&self.target, "brief-card:render", &detail(&[("count", &JsValue::from(count as u32))]), false);
     }
 }
 
@@ -194,9 +194,9 @@ impl BriefCard {
         let Some(card) = &self.card else {
             return Err(error(&problem("", "this card was destroyed".into())));
         };
-        let frag = build(&card.target, &brief, &card.options)?;
+        let (frag, count) = build(&card.target, &brief, &card.options)?;
         card.root.replace(frag);
-        card.rendered();
+        card.rendered(count);
         Ok(())
     }
 
@@ -286,13 +286,6 @@ impl Root {
         match self {
             Root::Shadow(r) => r.query_selector(selector).ok().flatten(),
             Root::Light(e) => e.query_selector(selector).ok().flatten(),
-        }
-    }
-
-    fn card_count(&self) -> u32 {
-        match self {
-            Root::Shadow(r) => r.query_selector_all("article").map(|l| l.length()).unwrap_or(0),
-            Root::Light(e) => e.query_selector_all("article").map(|l| l.length()).unwrap_or(0),
         }
     }
 
