@@ -58,7 +58,14 @@ pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
         return Err(UrlProblem::Empty);
     }
     match scheme_of(&cleaned) {
-        None => Ok(encode(&cleaned.replace('\\', "/"))),
+        None => {
+            let path = cleaned.replace('\\', "/");
+            match path.strip_prefix("//") {
+                // A protocol-relative reference names a host: the same rules as http(s).
+                Some(_) => http("https", &path).map(|u| u.strip_prefix("https:").unwrap_or(&u).into()),
+                None => Ok(encode(&path)),
+            }
+        }
         Some((scheme, rest)) => match scheme.as_str() {
             "http" | "https" => http(&scheme, rest),
             "mailto" if usage == UrlUse::Link => Ok(crate::text::cat(&["mailto:", &encode(rest)])),
@@ -100,12 +107,12 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     let ipv6 = host.starts_with('[') && host.ends_with(']');
     let forbidden = |c: char| c <= ' ' || matches!(c, '<' | '>' | '"' | '^' | '|' | '%' | '`' | '{' | '}' | '[' | ']' | '\u{7f}') || (c == ':' && !ipv6);
     let inner = if ipv6 { host.get(1..host.len() - 1).unwrap_or("") } else { host };
-    if inner.is_empty() || inner.chars().any(forbidden) {
+    if inner.is_empty() || inner.chars().any(forbidden) || !host_parses(inner, ipv6) {
         return Err(UrlProblem::BadHost);
     }
     let mut out = crate::text::cat(&[scheme, "://", &host.to_ascii_lowercase()]);
     if let Some(port) = port {
-        if !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 {
+        if !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 || port.parse::<u32>().is_ok_and(|p| p > 65535) {
             return Err(UrlProblem::BadPort);
         }
         if !port.is_empty() {
@@ -118,6 +125,22 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     }
     out.push_str(&encode(tail));
     Ok(out)
+}
+
+/// What browsers would refuse in a host the characters check lets through:
+/// an IPv6 literal with other than hex digits, `:` and `.`; a host ending in
+/// a number that is not a dotted quad of bytes (browsers read it as IPv4);
+/// invisible or replacement characters, which IDNA refuses or drops.
+fn host_parses(host: &str, ipv6: bool) -> bool {
+    if ipv6 {
+        return host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    }
+    let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+    if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
+        let parts: Vec<&str> = host.trim_end_matches('.').split('.').collect();
+        return parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u16>().is_ok_and(|n| n <= 255));
+    }
+    !host.chars().any(|c| matches!(c, '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{206f}' | '\u{feff}' | '\u{fff0}'..='\u{ffff}'))
 }
 
 /// Percent-encodes what must not appear raw in a serialised URL: controls,
@@ -290,6 +313,10 @@ mod tests {
         assert_eq!(link("https://:javascript:"), Err(UrlProblem::BadHost));
         assert_eq!(link("https://a:b:80/"), Err(UrlProblem::BadHost));
         assert_eq!(link("https://[]/"), Err(UrlProblem::BadHost));
+        assert_eq!(link("https://example.org:65536/"), Err(UrlProblem::BadPort));
+        assert_eq!(link("//user:pw@evil.example/"), Err(UrlProblem::Credentials));
+        assert_eq!(link("//?/x"), Err(UrlProblem::MissingHost));
+        assert_eq!(link("\\\\cdn.example.org\\x").unwrap(), "//cdn.example.org/x");
         assert_eq!(link(" \t "), Err(UrlProblem::Empty));
     }
 }

@@ -230,6 +230,12 @@ impl Checker {
     fn url(&mut self, v: &Value, path: &Path, usage: UrlUse) -> Option<String> {
         let raw = self.string(v, path, MAX_URL_CHARS, false)?;
         let url = url_policy::check(&raw, usage).map_err(|p| self.report(path, p.message())).ok()?;
+        // The limit holds for the URL as written out too (percent-encoding
+        // can make it 9 times longer), so any output validates again.
+        if url.len() > MAX_URL_CHARS {
+            self.report(path, cat(&["must be at most ", &num(MAX_URL_CHARS), " characters once percent-encoded (has ", &num(url.len()), ")"]));
+            return None;
+        }
         if !url_policy::is_relative(&url) {
             return Some(url);
         }

@@ -29,27 +29,29 @@ fn problem(path: &str, message: String) -> Vec<Problem> {
 /// anything else goes through `JSON.stringify` (whose exceptions, from
 /// cycles, BigInts or throwing getters, become problems).
 fn json_text(v: &JsValue, path: &str, what: &str) -> Result<String, Vec<Problem>> {
-    if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
-        let len = s.length() as usize;
-        if len > crate::limits::MAX_INPUT_BYTES {
-            return Err(problem(path, cat(&["input is ", &crate::text::num(len), " characters; the limit is ", &crate::text::num(crate::limits::MAX_INPUT_BYTES), " bytes"])));
-        }
-        return Ok(String::from(s));
-    }
     let found = || -> String {
         if v.is_null() {
             return "null".into();
         }
         v.js_typeof().as_string().unwrap_or_default()
     };
-    if v.is_undefined() || v.is_null() || v.is_function() || v.is_symbol() {
-        return Err(problem(path, cat(&["expected ", what, ", found ", &found()])));
+    let text = match v.dyn_ref::<js_sys::JsString>() {
+        Some(s) => s.clone(),
+        None if v.is_undefined() || v.is_null() || v.is_function() || v.is_symbol() => {
+            return Err(problem(path, cat(&["expected ", what, ", found ", &found()])));
+        }
+        None => match JSON::stringify(v) {
+            Ok(s) if s.is_string() => s,
+            Ok(_) => return Err(problem(path, cat(&["expected ", what, ", found ", &found()]))),
+            Err(e) => return Err(problem(path, cat(&["could not be read as JSON: ", &error_message(&e)]))),
+        },
+    };
+    // Refuse oversized input before copying it into wasm memory, which never shrinks.
+    let len = text.length() as usize;
+    if len > crate::limits::MAX_INPUT_BYTES {
+        return Err(problem(path, cat(&["input is ", &crate::text::num(len), " characters; the limit is ", &crate::text::num(crate::limits::MAX_INPUT_BYTES), " bytes"])));
     }
-    match JSON::stringify(v) {
-        Ok(s) if s.is_string() => Ok(String::from(s)),
-        Ok(_) => Err(problem(path, cat(&["expected ", what, ", found ", &found()]))),
-        Err(e) => Err(problem(path, cat(&["could not be read as JSON: ", &error_message(&e)]))),
-    }
+    Ok(String::from(text))
 }
 
 fn error_message(e: &JsValue) -> String {

@@ -181,6 +181,7 @@ fn mutated_briefs_never_panic() {
     let mut pool: Vec<Vec<u8>> = SEEDS.iter().map(|s| s.as_bytes().to_vec()).collect();
     let start = Instant::now();
     let (mut n, mut utf8, mut valid) = (0u64, 0u64, 0u64);
+    let mut slowest = (Duration::ZERO, 0usize);
     loop {
         if iters.map_or(start.elapsed() >= budget, |max| n >= max) {
             break;
@@ -188,6 +189,7 @@ fn mutated_briefs_never_panic() {
         let parent = pool[rng.below(pool.len())].clone();
         let input = mutate(&mut rng, &parent, &pool, &corpus);
         n += 1;
+        let t = Instant::now();
         let ok = catch_unwind(AssertUnwindSafe(|| {
             fuzz_body::run(&input);
             // Invalid UTF-8 is skipped by the target; read it lossily too, so no mutation is wasted.
@@ -195,6 +197,9 @@ fn mutated_briefs_never_panic() {
                 fuzz_body::run_str(&String::from_utf8_lossy(&input));
             }
         }));
+        if t.elapsed() > slowest.0 {
+            slowest = (t.elapsed(), input.len());
+        }
         if let Err(e) = ok {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/fuzz-smoke-crash.bin");
             let _ = std::fs::write(path, &input);
@@ -218,9 +223,11 @@ fn mutated_briefs_never_panic() {
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "fuzz smoke: seed {seed:#x}: {n} inputs in {secs:.1} s ({:.0}/s), {utf8} UTF-8, {valid} valid briefs, pool {}",
+        "fuzz smoke: seed {seed:#x}: {n} inputs in {secs:.1} s ({:.0}/s), {utf8} UTF-8, {valid} valid briefs, pool {}; slowest input {:.1?} ({} bytes)",
         n as f64 / secs,
-        pool.len()
+        pool.len(),
+        slowest.0,
+        slowest.1
     );
     assert!(n > 0);
 }

@@ -23,7 +23,13 @@ const types = {
 export function createServer(dir = root) {
   return http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+    let path;
+    try {
+      path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+    } catch {
+      res.writeHead(400, { "content-type": "text/plain" }).end("bad request"); // malformed %-escape (URIError)
+      return;
+    }
     let file = join(dir, path);
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {

@@ -1,0 +1,72 @@
+// Malformed JS values: 10,000 values of every JS type (and the huge ones:
+// 5 MB strings, 100k-deep nesting as JSON text and as objects, 200k-item
+// arrays) into every export: renderBrief (good and bad targets, good and
+// bad options), update, renderBriefHtml, validateBrief. Thrown errors are
+// always Error instances with a `problems` array; validateBrief never throws;
+// a refused render leaves its target untouched; then a valid brief renders
+// on the same module instance.
+//   bash scripts/build.sh && node --test tests/hostile/malformed.test.mjs
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { open, useBrowser } from "./harness.mjs";
+
+const env = useBrowser();
+
+test("10,000 malformed values into every export; the module keeps working", async () => {
+  const { page, seen, close } = await open(env, "/malformed.html");
+  try {
+    await page.waitForFunction(() => window.__ready === true, null, { timeout: 20000 });
+    const t0 = Date.now();
+    const r = await page.evaluate(() => window.lib.run(10_000));
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    const after = await page.evaluate(() => window.lib.stillWorks());
+    const kinds = await page.evaluate(() => window.lib.VALUES.length);
+    console.log(`# malformed: ${r.items} values (${kinds} kinds × 14 placements in a brief, ${r.stats.huge} of them huge) → ${r.stats.calls} calls ` +
+      `(${r.stats.returned} returned, ${r.stats.threw} threw an Error with problems) in ${secs} s; wasm memory ${(r.memory / 1024).toFixed(0)} KiB`);
+    for (const [fn, s] of Object.entries(r.stats.byFunction)) console.log(`#   ${fn.padEnd(16)} ${s.ok} returned, ${s.threw} threw`);
+    assert.deepEqual(r.fails, []);
+    assert.equal(after, true, "a valid brief still renders on the same instance");
+    assert.ok(r.items >= 10_000);
+    assert.deepEqual(seen.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+// Oversized input must be refused before it is copied into the module's
+// linear memory, which never shrinks. JSON text is (its length is checked
+// first); a brief *object* is not today: JSON.stringify's result is copied
+// in, then measured (src/wasm_api.rs json_text), so a 20 MB object grows the
+// page's wasm memory by ~20 MB for good (a 128M-character title: 538 MB).
+// <brief-card> passes JSON.parse'd objects, so a hostile `src` can do this.
+async function growth(kind) {
+  const { page, close } = await open(env, "/malformed.html");
+  try {
+    await page.waitForFunction(() => window.__ready === true, null, { timeout: 20000 });
+    return await page.evaluate(async (kind) => {
+      const bc = await import("/pkg/brief_card.js");
+      const mem = () => window.lib.wasm.memory.buffer.byteLength;
+      const object = { title: "x".repeat(20 * 1024 * 1024) };
+      const value = kind === "text" ? JSON.stringify(object) : object;
+      const before = mem();
+      for (const f of [() => bc.validateBrief(value), () => bc.renderBriefHtml(value), () => bc.renderBrief(document.body.appendChild(document.createElement("div")), value)]) {
+        try { f(); } catch (e) { if (!Array.isArray(e.problems)) throw e; }
+      }
+      return mem() - before;
+    }, kind);
+  } finally {
+    await close();
+  }
+}
+
+test("20 MB of JSON text is refused without growing wasm memory", async () => {
+  const grown = await growth("text");
+  console.log(`# malformed: 20 MB JSON text grew wasm memory by ${grown} bytes`);
+  assert.ok(grown <= 64 * 1024, `grew by ${grown} bytes`);
+});
+
+test("a 20 MB brief object is refused without growing wasm memory", async () => {
+  const grown = await growth("object");
+  console.log(`# malformed: a 20 MB brief object grew wasm memory by ${grown} bytes`);
+  assert.ok(grown <= 64 * 1024, `grew by ${grown} bytes`);
+});
