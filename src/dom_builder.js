@@ -1,6 +1,6 @@
 // Applies the instructions written by src/dom.rs, in one call per card:
-// only createElement, setAttribute, createTextNode and appendChild, so no
-// string is ever parsed as HTML (and Trusted Types have nothing to check).
+// only createElement, setAttribute (className), createTextNode / textContent
+// and appendChild, so no string is ever parsed as HTML (and Trusted Types have nothing to check).
 //   ops: 0 OPEN tag | 1 ATTR name value | 2 TEXT text | 3 CLOSE
 //   strings: string i is text.substring(ends[i - 1], ends[i])
 export function build_dom(doc, ops, text, ends) {
@@ -12,8 +12,9 @@ export function build_dom(doc, ops, text, ends) {
   for (let i = 0; i < ops.length; ) {
     switch (ops[i]) {
       case 0: { const e = doc.createElement(s[ops[i + 1]]); top.appendChild(e); stack.push(top); top = e; i += 2; break; }
-      case 1: top.setAttribute(s[ops[i + 1]], s[ops[i + 2]]); i += 3; break;
-      case 2: top.appendChild(doc.createTextNode(s[ops[i + 1]])); i += 2; break;
+      case 1: { const n = s[ops[i + 1]]; if (n === "class") top.className = s[ops[i + 2]]; else top.setAttribute(n, s[ops[i + 2]]); i += 3; break; }
+      // A lone text child (the common case) is set as textContent: one call instead of two.
+      case 2: if (ops[i + 2] === 3 && top.firstChild === null && top !== root) top.textContent = s[ops[i + 1]]; else top.appendChild(doc.createTextNode(s[ops[i + 1]])); i += 2; break;
       case 3: top = stack.pop(); i += 1; break;
       default: throw new Error("brief-card: bad DOM instruction");
     }
