@@ -16,10 +16,15 @@ use crate::text::{push_num, Str};
 /// compares `version` with `1`, so we never pay for float parsing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// JSON `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, kept as its source text (never converted to a float).
     Number(String),
+    /// A string, with escapes decoded.
     String(String),
+    /// An array, in source order.
     Array(Vec<Value>),
     /// Members in source order; a repeated key: the last one wins, as in `JSON.parse`.
     Object(Vec<(String, Value)>),
@@ -50,8 +55,11 @@ impl Value {
 /// Where and why the text is not JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
+    /// 1-based line of the error.
     pub line: usize,
+    /// 1-based column of the error, counted in characters.
     pub column: usize,
+    /// What was expected or wrong there.
     pub reason: &'static str,
 }
 

@@ -9,15 +9,25 @@ use crate::prelude::*;
 /// One of the card's fixed words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
+    /// Heading of the summary block ("Latest Developments").
     Summary,
+    /// Heading of the quotes block ("Expert Analysis").
     Quotes,
+    /// Heading of the related block ("Related Analysis").
     Related,
+    /// Heading of the tags block ("Issues").
     Tags,
+    /// The link to the full brief ("Read the full brief").
     ReadMore,
+    /// The button that opens a long block ("Show more").
     ShowMore,
+    /// The button that closes it again ("Show less").
     ShowLess,
+    /// The deep-link button ("Copy link").
     CopyLink,
+    /// Announced when a link was copied ("Link copied").
     LinkCopied,
+    /// The accessible name of a feed ("Briefs").
     Feed,
 }
 
@@ -40,6 +50,7 @@ pub const KEYS: [(&str, Label); 10] = [
 pub struct Labels(pub Vec<(Label, String)>);
 
 impl Labels {
+    /// The override for `label`, if any (the last one given wins).
     pub fn get(&self, label: Label) -> Option<&str> {
         self.0.iter().rev().find(|(l, _)| *l == label).map(|(_, s)| s.as_str())
     }

@@ -16,6 +16,7 @@
 //! is `no_std`: without std's panic and formatting machinery the module is
 //! a fraction of the size (see `wasm_runtime`).
 #![cfg_attr(all(target_arch = "wasm32", feature = "tiny"), no_std)]
+#![deny(missing_docs)]
 
 // No input may reach a panic: in the browser a panic traps the whole module.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice, clippy::unwrap_used, clippy::expect_used, clippy::panic))]

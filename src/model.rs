@@ -12,11 +12,14 @@ use crate::labels::Labels;
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant, reason = "one Document per render; boxing would change the public API")]
 pub enum Document {
+    /// A single brief.
     One(Brief),
+    /// A feed: several briefs, rendered as a list.
     Feed(Vec<Brief>),
 }
 
 impl Document {
+    /// The briefs, in order: one for [`Document::One`], all for [`Document::Feed`].
     pub fn briefs(&self) -> &[Brief] {
         match self {
             Document::One(b) => core::slice::from_ref(b),
@@ -25,25 +28,36 @@ impl Document {
     }
 }
 
+/// One validated brief: everything the card shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Brief {
     /// Anchor for deep links (`#<id>`); letters, digits, `-`, `_`, `.`, `:`.
     pub id: Option<String>,
     /// The eyebrow label, e.g. "Flash Brief".
     pub kind: Option<String>,
+    /// The title; never blank.
     pub title: String,
+    /// The publication date, if given.
     pub date: Option<BriefDate>,
     /// Canonical page of the full brief (already through the URL policy).
     pub url: Option<String>,
     /// BCP 47 language tag of the content.
     pub lang: String,
+    /// Text direction: as given, else derived from `lang`.
     pub dir: Dir,
+    /// Who published the brief.
     pub publisher: Option<Publisher>,
+    /// The lead image.
     pub image: Option<Image>,
+    /// The summary block.
     pub summary: Option<Summary>,
+    /// Expert quotes.
     pub quotes: Vec<Quote>,
+    /// Titled body sections.
     pub sections: Vec<Section>,
+    /// Links to related analysis.
     pub related: Vec<Related>,
+    /// Topic tags.
     pub tags: Vec<Tag>,
     /// Overrides of the fixed words, from the brief's `labels`.
     pub labels: Labels,
@@ -52,12 +66,16 @@ pub struct Brief {
 /// Text direction of a brief's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
+    /// Left to right.
     Ltr,
+    /// Right to left.
     Rtl,
+    /// Decided by the browser from the text itself.
     Auto,
 }
 
 impl Dir {
+    /// The value of the HTML `dir` attribute: `ltr`, `rtl` or `auto`.
     pub fn as_str(self) -> &'static str {
         match self {
             Dir::Ltr => "ltr",
@@ -83,29 +101,42 @@ impl Dir {
 pub struct BriefDate {
     /// The ISO text from the brief, trimmed: `2023-06-13` or `2023-06-13T09:30:00Z`.
     pub iso: String,
+    /// Year, e.g. 2023.
     pub year: u16,
+    /// Month, 1 to 12.
     pub month: u8,
+    /// Day of the month, 1 to 31.
     pub day: u8,
 }
 
+/// Who published a brief.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Publisher {
+    /// The publisher's name; never blank.
     pub name: String,
+    /// The publisher's home page (already through the URL policy).
     pub url: Option<String>,
+    /// The publisher's logo, an image URL (already through the URL policy).
     pub logo: Option<String>,
 }
 
+/// A lead image.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
+    /// The image URL (already through the URL policy).
     pub src: String,
     /// Required; `""` marks the image as decorative.
     pub alt: String,
+    /// A caption shown under the image.
     pub caption: Option<String>,
 }
 
+/// The summary block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// The block heading; `None` means the label for [`crate::labels::Label::Summary`].
     pub heading: Option<String>,
+    /// The summary's paragraphs.
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -115,37 +146,58 @@ pub type Paragraph = Vec<Run>;
 /// A stretch of text, optionally a link and/or emphasised. Never markup.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
+    /// The text; always rendered as text, never parsed as markup.
     pub text: String,
+    /// Makes the run a link (already through the URL policy).
     pub href: Option<String>,
+    /// Strong importance (`<strong>`).
     pub strong: bool,
+    /// Emphasis (`<em>`).
     pub em: bool,
 }
 
+/// An expert quote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
+    /// What was said.
     pub text: Paragraph,
+    /// Who said it; never blank.
     pub author: String,
+    /// The author's role or affiliation.
     pub role: Option<String>,
+    /// Where the quote comes from (already through the URL policy).
     pub url: Option<String>,
 }
 
+/// A titled body section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    /// The section heading; never blank.
     pub heading: String,
+    /// The section's paragraphs.
     pub paragraphs: Vec<Paragraph>,
 }
 
+/// A link to related analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
+    /// The linked item's title; never blank.
     pub title: String,
+    /// Where it is (already through the URL policy).
     pub url: String,
+    /// Its author.
     pub author: Option<String>,
+    /// Its date.
     pub date: Option<BriefDate>,
+    /// Its kind, e.g. "Analysis".
     pub kind: Option<String>,
 }
 
+/// A topic tag.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
+    /// The tag's text; never blank.
     pub label: String,
+    /// A page about the topic (already through the URL policy).
     pub url: Option<String>,
 }

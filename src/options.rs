@@ -9,39 +9,50 @@ use crate::json::Value;
 use crate::labels::Labels;
 use crate::validate::{Checker, Path, Problem};
 
+/// The card's colour scheme (`theme`, `--theme`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
+    /// Light colours (the default).
     #[default]
     Light,
+    /// Dark colours.
     Dark,
     /// Follows the reader's `prefers-color-scheme`.
     Auto,
 }
 
+/// How much of a brief the card shows (`layout`, `--layout`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
+    /// Every block of the brief (the default).
     #[default]
     Full,
     /// Title, date, summary and a link: for sidebars and feeds.
     Compact,
 }
 
+/// Where the card's links open (`linkTarget`, `--link-target`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LinkTarget {
+    /// The same tab (`_self`, the default).
     #[default]
     SelfTarget,
     /// New tab/window; such links also get `rel="noopener noreferrer"`.
     Blank,
 }
 
+/// How to render: theme, layout, locale, labels, links, and the output variant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
+    /// Colour scheme.
     pub theme: Theme,
+    /// Full card or compact.
     pub layout: Layout,
     /// Locale for dates; default: the brief's `lang`.
     pub locale: Option<String>,
     /// Overrides of the fixed words; win over the brief's own `labels`.
     pub labels: Labels,
+    /// Where links open.
     pub link_target: LinkTarget,
     /// Render into an open shadow root of the target (the default) or into its light DOM.
     pub shadow: bool,
@@ -67,7 +78,9 @@ impl Default for Options {
 }
 
 impl Theme {
+    /// Each accepted name with its theme.
     pub const NAMES: [(&'static str, Theme); 3] = [("light", Theme::Light), ("dark", Theme::Dark), ("auto", Theme::Auto)];
+    /// The name of the theme (`light`, `dark` or `auto`), as in [`Theme::NAMES`].
     pub fn as_str(self) -> &'static str {
         match self {
             Theme::Light => "light",
@@ -78,7 +91,9 @@ impl Theme {
 }
 
 impl Layout {
+    /// Each accepted name with its layout.
     pub const NAMES: [(&'static str, Layout); 2] = [("full", Layout::Full), ("compact", Layout::Compact)];
+    /// The name of the layout (`full` or `compact`), as in [`Layout::NAMES`].
     pub fn as_str(self) -> &'static str {
         match self {
             Layout::Full => "full",
@@ -88,6 +103,7 @@ impl Layout {
 }
 
 impl LinkTarget {
+    /// Each accepted name (`_self`, `_blank`) with its link target.
     pub const NAMES: [(&'static str, LinkTarget); 2] = [("_self", LinkTarget::SelfTarget), ("_blank", LinkTarget::Blank)];
 }
 

@@ -78,7 +78,9 @@ const COLOURS: &[(&str, &str, &str)] = &[
 /// Whether tokens become `var(--brief-…, #…)` or plain colours.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Tokens {
+    /// CSS custom properties with the colour as fallback (`var(--brief-…, #…)`), so a host page can retheme.
     CustomProperties,
+    /// Plain colours only, for email clients that ignore custom properties.
     Plain,
 }
 

@@ -4,6 +4,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+/// The string type the helpers build: an alias of `String`.
 pub type Str = String;
 
 /// Appends the decimal digits of `n`.

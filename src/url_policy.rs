@@ -27,15 +27,22 @@ pub enum UrlUse {
 /// Why a URL was refused; [`UrlProblem::message`] says it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UrlProblem {
+    /// Nothing is left once surrounding spaces and control characters are stripped.
     Empty,
+    /// The scheme (given, lowercased) is not allowed for this use.
     SchemeNotAllowed(String),
+    /// An http(s) URL without `//host`, or with an empty host.
     MissingHost,
+    /// The URL carries `user:password@`.
     Credentials,
+    /// The port is not a number from 0 to 65535.
     BadPort,
+    /// The host contains characters or a form a browser would not accept.
     BadHost,
 }
 
 impl UrlProblem {
+    /// The problem in words, for a [`crate::validate::Problem`] message.
     pub fn message(&self) -> String {
         match self {
             UrlProblem::Empty => "must not be empty".into(),

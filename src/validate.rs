@@ -20,7 +20,9 @@ use crate::url_policy::{self, UrlUse};
 /// input) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: a JSON path like `related[2].url`, or `""` for the whole input.
     pub path: String,
+    /// What is wrong, in words.
     pub message: String,
 }
 
@@ -56,6 +58,7 @@ pub const MAX_PROBLEMS: usize = 50;
 pub struct UrlSettings {
     /// An absolute http(s) URL, already through the URL policy.
     pub base: Option<String>,
+    /// Refuse relative URLs when there is no base (email needs absolute ones).
     pub absolute_only: bool,
 }
 
@@ -104,12 +107,16 @@ pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>>
 /// text only when there is a problem to report.
 #[derive(Clone, Copy)]
 pub enum Path<'a> {
+    /// The whole input.
     Root,
+    /// The member `key` of the parent path.
     Key(&'a Path<'a>, &'a str),
+    /// The item at an index of the parent path.
     Index(&'a Path<'a>, usize),
 }
 
 impl Path<'_> {
+    /// The path as text: `a.b[2].c` (empty for the root).
     pub fn render(&self) -> String {
         let mut s = String::new();
         self.write(&mut s);
@@ -139,12 +146,14 @@ impl Path<'_> {
 /// Collects problems while reading values; shared by the brief and the options.
 #[derive(Default)]
 pub struct Checker {
+    /// The problems reported so far (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<Problem>,
     dropped: usize,
     urls: UrlSettings,
 }
 
 impl Checker {
+    /// Records a problem at `path`; past [`MAX_PROBLEMS`] it is only counted.
     pub fn report(&mut self, path: &Path, message: impl Into<String>) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem { path: path.render(), message: message.into() });

@@ -19,6 +19,7 @@ use crate::text::{cat, num};
 
 /// Everything the view needs besides the brief.
 pub struct Context<'a> {
+    /// The rendering options.
     pub options: &'a Options,
     /// Formats a date for a locale (`Intl` in the browser, [`crate::dates`] elsewhere).
     pub format_date: &'a dyn Fn(&BriefDate, &str) -> String,
