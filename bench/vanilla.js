@@ -249,7 +249,7 @@ class View {
     e.setAttribute("data-block", part);
     if (heading == null) return e;
     if (tag === "nav") e.setAttribute("aria-label", heading);
-    const h = el("h3", "bc-heading");
+    const h = el("h3", part === "section" ? "bc-heading bc-section-heading" : "bc-heading");
     h.setAttribute("dir", "auto");
     h.textContent = heading;
     e.append(h);

@@ -34,6 +34,7 @@ bc-image{display:block;max-width:100%;height:auto;border-radius:8px}
 bc-caption{margin:8px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}
 bc-block{display:block;margin:28px 0 0}
 bc-heading{margin:0 0 12px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:12px;line-height:1.3;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:$accent}
+bc-section-heading{font-size:21px;line-height:1.3;letter-spacing:0;text-transform:none;color:$fg}
 bc-section{border-top:1px solid $border;padding-top:24px}
 bc-p{margin:0 0 16px}
 bc-link{color:$link;text-decoration:underline}

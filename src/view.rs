@@ -114,13 +114,16 @@ fn brief<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
 }
 
 /// A titled block: `<section|nav class part data-block><h3>heading</h3>…`.
+/// Section titles are headings of their own; the other blocks' headings are
+/// small labels ("Expert Analysis"), hence the extra class.
 fn block<'a>(tag: &'static str, class: &'static str, part: &'static str, heading: Option<&'a str>) -> El<'a> {
+    let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
     let mut el = El::new(tag).attr("class", cat(&["bc-block ", class])).attr("part", part).attr("data-block", part);
     if let Some(heading) = heading {
         if tag == "nav" {
             el = el.attr("aria-label", heading);
         }
-        el = el.child(El::with_class("h3", "bc-heading").attr("dir", "auto").text(heading));
+        el = el.child(El::with_class("h3", heading_class).attr("dir", "auto").text(heading));
     }
     el
 }
