@@ -12,8 +12,9 @@
 //! - explicit background and text colours on the card (dark-mode tolerant).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fs;
-use std::path::PathBuf;
+#[path = "support/examples.rs"]
+mod examples;
+
 
 use brief_card::options::{Layout, Theme};
 use brief_card::{render_html, Options};
@@ -35,15 +36,7 @@ const FULL: &str = r#"{
 }"#;
 
 fn examples() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/briefs");
-    let mut out: Vec<(String, String)> = fs::read_dir(&dir)
-        .expect("www/briefs")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| (p.file_name().expect("name").to_string_lossy().into_owned(), fs::read_to_string(&p).expect("read")))
-        .collect();
-    out.sort();
-    assert!(out.len() >= 5);
+    let mut out = examples::all();
     out.push(("(full brief)".into(), FULL.into()));
     out
 }

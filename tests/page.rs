@@ -3,6 +3,9 @@
 //! a `<brief-card>` element holding the brief's JSON and the static fallback.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/examples.rs"]
+mod examples;
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -16,16 +19,7 @@ fn example(name: &str) -> String {
 }
 
 fn examples() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/briefs");
-    let mut out: Vec<(String, String)> = fs::read_dir(&dir)
-        .expect("www/briefs")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| (p.file_name().expect("name").to_string_lossy().into_owned(), fs::read_to_string(&p).expect("read")))
-        .collect();
-    out.sort();
-    assert!(out.len() >= 5);
-    out
+    examples::all()
 }
 
 fn render(json: &str, options: &Options) -> String {
