@@ -11,14 +11,13 @@
 use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, DocumentFragment};
 
 use crate::node::Node;
 
 #[wasm_bindgen(module = "/src/dom_builder.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn build_dom(doc: &Document, ops: &[u32], text: &str, ends: &[u32]) -> Result<DocumentFragment, JsValue>;
+    fn build_dom(target: &JsValue, ops: &[u32], text: &str, ends: &[u32]) -> Result<JsValue, JsValue>;
 }
 
 // The instruction codes; dom_builder.js reads the same numbers.
@@ -27,25 +26,39 @@ const ATTR: u32 = 1; // ATTR name value
 const TEXT: u32 = 2; // TEXT text
 const CLOSE: u32 = 3; // CLOSE
 
-/// The instructions and their strings: string `i` is `text` from the end of
-/// string `i - 1` to `ends[i]`, counted in UTF-16 units as JS counts.
+/// Strings for JS in one buffer: string `i` is `text` from the end of
+/// string `i - 1` to `ends[i]`, counted in UTF-16 units as JS counts. One
+/// buffer crosses the boundary at the cost of one string instead of many.
+#[derive(Default)]
+pub(crate) struct Strings {
+    pub(crate) text: String,
+    pub(crate) ends: Vec<u32>,
+    utf16: u32,
+}
+
+impl Strings {
+    /// Adds `s`; returns its index.
+    pub(crate) fn push(&mut self, s: &str) -> u32 {
+        let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+        self.text.push_str(s);
+        self.utf16 = self.utf16.saturating_add(units as u32);
+        self.ends.push(self.utf16);
+        (self.ends.len() - 1) as u32
+    }
+}
+
+/// The instructions and their strings.
 #[derive(Default)]
 struct Program {
     ops: Vec<u32>,
-    text: String,
-    ends: Vec<u32>,
-    utf16: u32,
+    strings: Strings,
     /// Tag and attribute names already in the table: each is sent once.
     names: Vec<(&'static str, u32)>,
 }
 
 impl Program {
     fn string(&mut self, s: &str) -> u32 {
-        let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
-        self.text.push_str(s);
-        self.utf16 = self.utf16.saturating_add(units as u32);
-        self.ends.push(self.utf16);
-        (self.ends.len() - 1) as u32
+        self.strings.push(s)
     }
 
     fn name(&mut self, s: &'static str) -> u32 {
@@ -81,10 +94,11 @@ impl Program {
     }
 }
 
-/// Builds `node` into a new fragment of `doc` (not yet attached anywhere,
+/// Builds `node` into a new fragment of the target's document (not yet attached anywhere,
 /// so a failure part-way never leaves a half-built card on the page).
-pub fn build(doc: &Document, node: &Node) -> Result<DocumentFragment, JsValue> {
-    let mut p = Program { ops: Vec::with_capacity(1024), text: String::with_capacity(8192), ..Program::default() };
+pub fn build(target: &JsValue, node: &Node) -> Result<JsValue, JsValue> {
+    let mut p = Program { ops: Vec::with_capacity(1024), ..Program::default() };
+    p.strings.text.reserve(8192);
     p.node(node);
-    build_dom(doc, &p.ops, &p.text, &p.ends)
+    build_dom(target, &p.ops, &p.strings.text, &p.strings.ends)
 }

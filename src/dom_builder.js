@@ -3,7 +3,8 @@
 // and appendChild, so no string is ever parsed as HTML (and Trusted Types have nothing to check).
 //   ops: 0 OPEN tag | 1 ATTR name value | 2 TEXT text | 3 CLOSE
 //   strings: string i is text.substring(ends[i - 1], ends[i])
-export function build_dom(doc, ops, text, ends) {
+export function build_dom(target, ops, text, ends) {
+  const doc = target.ownerDocument;
   const s = new Array(ends.length);
   for (let i = 0, from = 0; i < ends.length; from = ends[i++]) s[i] = text.substring(from, ends[i]);
   const root = doc.createDocumentFragment();

@@ -1,0 +1,182 @@
+// What the card needs from the page, in a few calls from src/wasm_api.rs:
+// reading the input, errors and events, mounting (shadow root, shared
+// stylesheet, the host's own children kept), the reader's clicks (links,
+// Show more, Copy link) and dates through Intl. Plain DOM calls; no string
+// is ever parsed as HTML. Kept here rather than as dozens of web-sys
+// imports: each import costs glue code and a boundary crossing.
+
+// The brief or options as JSON text; throws the message of the problem.
+export function json_text(v, what, limit) {
+  let t = v;
+  if (typeof v !== "string") {
+    const found = v === null ? "null" : typeof v;
+    if (v == null || found === "function" || found === "symbol") throw `expected ${what}, found ${found}`;
+    try { t = JSON.stringify(v); } catch (e) { throw `could not be read as JSON: ${e?.message ?? "unknown error"}`; }
+    if (typeof t !== "string") throw `expected ${what}, found ${found}`;
+  }
+  // Refused before it is copied into wasm memory, which never shrinks.
+  if (t.length > limit) throw `input is ${t.length} characters; the limit is ${limit} bytes`;
+  return t;
+}
+
+// [{path, message}] from strings laid out as in dom_builder.js: path, message, path, …
+export function problems(text, ends) {
+  const list = [];
+  for (let i = 0, from = 0; i < ends.length; i += 2) {
+    list.push({ path: text.substring(from, ends[i]), message: text.substring(ends[i], ends[i + 1]) });
+    from = ends[i + 1];
+  }
+  return list;
+}
+
+export function error(message, problems) {
+  const e = new Error(message);
+  e.problems = problems;
+  return e;
+}
+
+// A bubbling, composed event on the target; false if a listener cancelled it.
+const emit = (target, name, detail, cancelable = false) =>
+  target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail }));
+export const rendered = (target, count) => emit(target, "brief-card:render", { count });
+export const failed = (target, problems) => emit(target, "brief-card:error", { problems });
+
+export function is_element(v) {
+  try { return v instanceof Element; } catch { return false; } // a Proxy's getPrototypeOf may throw
+}
+
+// ---- mounting ------------------------------------------------------------
+
+let css, sheet; // one constructable stylesheet per page, shared by every card
+export function set_css(text) {
+  css = text;
+  try { sheet = new CSSStyleSheet(); sheet.replaceSync(text); } catch { sheet = null; }
+}
+
+// Puts the built fragment in place (the target's open shadow root unless
+// `shadow` is false) and returns the card's handle; throws the message if
+// the target cannot hold a shadow root, before anything changed.
+export function mount(target, frag, shadow) {
+  let root = target, saved = null;
+  if (shadow) {
+    try { root = target.shadowRoot ?? target.attachShadow({ mode: "open" }); } catch (e) {
+      throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
+    }
+    if (!adopt(root) && !root.querySelector("style")) {
+      // Without constructable sheets: a <style> (which a strict style-src blocks; adopted sheets it does not).
+      const style = root.ownerDocument.createElement("style");
+      style.textContent = css;
+      root.prepend(style);
+    }
+  } else {
+    adopt(target.ownerDocument);
+    saved = target.ownerDocument.createDocumentFragment();
+    while (target.firstChild) saved.appendChild(target.firstChild);
+  }
+  root.addEventListener("click", onClick);
+  root.replaceChildren(frag);
+  reveal(root);
+  return { target, root, saved };
+}
+
+function adopt(where) {
+  try {
+    if (!sheet) return false;
+    const list = where.adoptedStyleSheets;
+    if (!list.includes(sheet)) where.adoptedStyleSheets = [...list, sheet];
+    return true;
+  } catch { return false; }
+}
+
+export const replace = (card, frag) => card.root.replaceChildren(frag);
+
+// Removes the card; the target shows what it had before (in a shadow root,
+// a <slot> lets the host's own children, its fallback, show again).
+export function unmount(card) {
+  const { root, saved } = card;
+  root.removeEventListener("click", onClick);
+  if (saved) root.replaceChildren(saved);
+  else root.replaceChildren(root.ownerDocument.createElement("slot"));
+}
+
+// Deep links: when the page's #fragment names this card or one of its quotes, scroll to it and highlight it.
+function reveal(root) {
+  const id = location.hash.slice(1);
+  if (!/^[\w.:-]+$/.test(id)) return;
+  const el = root.querySelector(`[id="${id}"]`);
+  if (el) { el.classList.add("bc-target"); el.scrollIntoView(); }
+}
+
+// ---- the reader's clicks: one delegated listener for every card ------------
+
+function onClick(ev) {
+  const el = ev.target, root = ev.currentTarget, host = root instanceof ShadowRoot ? root.host : root;
+  if (!(el instanceof Element)) return;
+  const block = (e) => e.closest("[data-block]")?.getAttribute("data-block") ?? "card";
+  let b;
+  if ((b = el.closest("a[href]"))) {
+    if (!emit(host, "brief-card:link", { url: b.href, block: block(b) }, true)) ev.preventDefault();
+  } else if ((b = el.closest("button.bc-toggle"))) {
+    const expanded = b.getAttribute("aria-expanded") !== "true";
+    b.previousElementSibling?.toggleAttribute("hidden", !expanded);
+    b.setAttribute("aria-expanded", expanded);
+    b.textContent = b.getAttribute(expanded ? "data-less" : "data-more");
+    emit(host, "brief-card:toggle", { block: block(b), expanded });
+  } else if ((b = el.closest("button.bc-copy"))) {
+    copy(b);
+  }
+}
+
+// Copies the deep link page#anchor (Clipboard API, else a hidden textarea
+// and execCommand) and announces it in the card's status line once copied.
+function copy(button) {
+  const url = `${location.href.split("#")[0]}#${button.getAttribute("data-anchor")}`;
+  const done = () => {
+    const status = button.closest("article")?.querySelector(".bc-status");
+    if (status) { status.textContent = ""; status.textContent = button.getAttribute("data-done"); }
+    button.setAttribute("data-copied", url);
+  };
+  const fallback = () => { if (copyWithTextarea(button, url)) done(); };
+  let p;
+  try { p = navigator.clipboard.writeText(url); } catch { return fallback(); }
+  // The Clipboard API may still refuse (no permission, an iframe): then the fallback runs.
+  Promise.resolve(p).then(done, fallback);
+}
+
+function copyWithTextarea(near, text) {
+  const doc = near.ownerDocument, area = doc.createElement("textarea");
+  area.textContent = text;
+  area.setAttribute("aria-hidden", "true");
+  area.className = "bc-offscreen";
+  near.appendChild(area);
+  area.select();
+  let ok = false;
+  try { ok = doc.execCommand("copy"); } catch {}
+  area.remove();
+  return ok;
+}
+
+// ---- dates in the reader's locale ------------------------------------------
+
+// "June 13, 2023" in `locale` (the calendar date as written, so in UTC), or
+// undefined where Intl refuses the locale (then Rust's own tables serve).
+const formatters = new Map(), formatted = new Map(); // building a formatter costs far more than using it
+export function format_date(year, month, day, locale) {
+  const key = `${locale} ${year} ${month} ${day}`;
+  let s = formatted.get(key);
+  if (s === undefined) {
+    let f = formatters.get(locale);
+    if (f === undefined) {
+      try { f = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }); } catch { f = null; }
+      if (formatters.size > 64) formatters.clear();
+      formatters.set(locale, f);
+    }
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0-99 as 19xx
+    date.setUTCHours(12);
+    s = f ? f.format(date) : null;
+    if (formatted.size > 4096) formatted.clear();
+    formatted.set(key, s);
+  }
+  return s ?? undefined;
+}
