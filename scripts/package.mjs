@@ -4,11 +4,18 @@
 // makes the tarball.
 //
 //   brief-card          pkg/brief_card.js   (renderBrief, renderBriefHtml, validateBrief, init, initSync)
-//   brief-card/element  pkg/brief-card.js   (defines <brief-card>; www/brief-card.js, import path rewritten)
+//   brief-card/element  pkg/brief-card.js   (defines <brief-card>; src/brief-card.js, import path rewritten)
 //   brief-card/schema.json, brief-card/brief_card_bg.wasm (for initSync in Node)
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+//
+// Every script a page downloads is minified here (terser): the glue, its
+// snippets (src/host.js, src/dom_builder.js) and the element, which is also
+// written to www/brief-card.js (committed, so the demo and host pages work
+// from a clone; scripts/test.sh fails when it is stale). Comments and long
+// names cost a page about 4 KB gzip; readable sources stay in src/.
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { minify as terser } from "../tools/node_modules/terser/main.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const pkg = join(repo, "pkg");
@@ -58,12 +65,28 @@ copyFileSync(at("docs/brief.schema.json"), join(pkg, "brief.schema.json"));
 copyFileSync(at("README.md"), join(pkg, "README.md"));
 copyFileSync(at("CHANGELOG.md"), join(pkg, "CHANGELOG.md"));
 
+// Minified ES module text, one header comment kept.
+async function minify(code, header) {
+  const out = await terser(code, { module: true, ecma: 2022, compress: { passes: 2 }, mangle: true, format: { comments: false, preamble: header } });
+  return out.code + "\n";
+}
+
+// The glue and its snippets, in place.
+const scripts = [join(pkg, "brief_card.js")];
+const snippets = join(pkg, "snippets");
+if (existsSync(snippets)) {
+  for (const f of readdirSync(snippets, { recursive: true })) if (String(f).endsWith(".js")) scripts.push(join(snippets, String(f)));
+}
+for (const f of scripts) writeFileSync(f, await minify(readFileSync(f, "utf8"), "// brief-card: wasm-bindgen output, minified by scripts/package.mjs"));
+
 // The custom element: in www/ the glue is at ./pkg/brief_card.js, in the
 // package beside it. The import becomes a literal so that bundlers (Vite,
 // webpack, esbuild) follow it and emit the glue and the .wasm it fetches;
 // GLUE (now only named in error messages) stops being a `new URL(…,
 // import.meta.url)`, which bundlers would copy as an unused asset.
-const element = readFileSync(at("www/brief-card.js"), "utf8");
+const element = readFileSync(at("src/brief-card.js"), "utf8");
+const header = "// <brief-card>, minified from src/brief-card.js by scripts/package.mjs (bash scripts/build.sh): edit that file, not this one.";
+writeFileSync(at("www/brief-card.js"), await minify(element, header));
 const rewrites = [
   ['new URL("./pkg/brief_card.js", import.meta.url).href', '"./brief_card.js"'],
   ["import(GLUE)", 'import("./brief_card.js")'],
@@ -71,9 +94,9 @@ const rewrites = [
 let out = element;
 for (const [i, [from, to]] of rewrites.entries()) {
   if (out.includes(from)) out = out.replaceAll(from, to);
-  else if (i === 0) fail(`www/brief-card.js no longer contains ${from}: update the rewrite here`);
-  else console.error(`scripts/package.mjs: warning: www/brief-card.js no longer contains ${from}; bundlers may not find the glue`);
+  else if (i === 0) fail(`src/brief-card.js no longer contains ${from}: update the rewrite here`);
+  else console.error(`scripts/package.mjs: warning: src/brief-card.js no longer contains ${from}; bundlers may not find the glue`);
 }
-if (out.includes("./pkg/")) fail("www/brief-card.js still refers to ./pkg/ after the rewrite");
-writeFileSync(join(pkg, "brief-card.js"), out);
+if (out.includes("./pkg/")) fail("src/brief-card.js still refers to ./pkg/ after the rewrite");
+writeFileSync(join(pkg, "brief-card.js"), await minify(out, header.replace(" by scripts/package.mjs (bash scripts/build.sh): edit that file, not this one.", ".")));
 console.log(`pkg/: brief-card@${version}`);

@@ -24,6 +24,11 @@ cargo clippy --quiet --lib --bins -- -D warnings
 step "release wasm package"
 bash scripts/build.sh
 bash tests/size-budget.sh
+# www/brief-card.js is committed but minified from src/brief-card.js by the build: it must be current.
+if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- www/brief-card.js; then
+  echo "www/brief-card.js differs from what the build makes of src/brief-card.js: stage or commit it" >&2
+  exit 1
+fi
 
 step "HTML validity (Nu HTML Checker) of every static output"
 bash tests/vnu.sh

@@ -30,7 +30,7 @@ TGZ=$(echo "$TMP"/brief-card-*.tgz)
 [ -f "$TGZ" ] || { echo "npm pack made no tarball" >&2; exit 1; }
 # wasm-bindgen's JS snippets (the DOM builder) live under a hashed folder name.
 tar -tzf "$TGZ" | sed 's#^package/##; s#^snippets/[^/]*/#snippets/*/#' | sort >"$TMP/files"
-expected="CHANGELOG.md README.md brief-card.d.ts brief-card.js brief.schema.json brief_card.d.ts brief_card.js brief_card_bg.wasm brief_card_bg.wasm.d.ts package.json snippets/*/src/dom_builder.js"
+expected="CHANGELOG.md README.md brief-card.d.ts brief-card.js brief.schema.json brief_card.d.ts brief_card.js brief_card_bg.wasm brief_card_bg.wasm.d.ts package.json snippets/*/src/dom_builder.js snippets/*/src/host.js"
 for f in $expected; do grep -qxF "$f" "$TMP/files" || { echo "missing from the tarball: $f" >&2; exit 1; }; done
 extra=$(grep -vxF -f <(tr ' ' '\n' <<<"$expected") "$TMP/files" || true)
 [ -z "$extra" ] || { echo "unexpected in the tarball: $extra" >&2; exit 1; }

@@ -1,0 +1,183 @@
+// <brief-card>: a brief, embedded on any page (docs/brief-format.md, "The custom element").
+//
+//   <script type="module" src="/brief-card.js"></script>
+//   <brief-card src="/briefs/flash-brief.json" theme="auto">fallback…</brief-card>
+//
+// Data: the `brief` property, else `src` (fetched; `timeout` in ms, default
+// 10000), else a `<script type="application/json">` child. The element's
+// other children are the fallback: shown until the card renders (into the
+// element's shadow root) and whenever it cannot. A failure dispatches ONE
+// `brief-card:error` {reason: http|timeout|json|invalid|wasm|network,
+// status?, problems?} and logs one console.error. Data is checked with
+// validateBrief before renderBrief, so the wasm's own error event fires only
+// for what that cannot see; it then gets `detail.reason = "invalid"` too.
+// Cards render when within 200px of the viewport (`loading="eager"`: at
+// once), or at once when the page's #hash (on load or on hashchange) names
+// the brief or a part of it; with a #hash, data is fetched at once to see.
+// `data-state` is "rendered" or "error" (absent while pending), for styling.
+// One WebAssembly instance per page, shared by every card; no innerHTML, no eval.
+
+const GLUE = new URL("./pkg/brief_card.js", import.meta.url).href;
+let mod, loading;
+const wasm = () => (loading ||= import(GLUE).then(async (m) => (await m.default(), (mod = m))));
+const FAILED = Symbol("failed");
+const pick = (v, ok) => (ok.includes(v) ? v : undefined);
+const hashId = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch { return ""; } };
+const targets = (data, h = hashId()) =>
+  !!h && [data].flat().some((b) => typeof b?.id === "string" && (h === b.id || h.startsWith(b.id + "-")));
+
+class BriefCardElement extends HTMLElement {
+  static observedAttributes = ["src", "theme", "layout", "locale", "link-target", "loading"];
+  static #io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      BriefCardElement.#io.unobserve(e.target);
+      e.target.#near = true;
+      e.target.#update();
+    }
+  }, { rootMargin: "200px" });
+
+  static { // a deep link followed on the page: render (again) the card it names, which reveals the target
+    addEventListener("hashchange", () => {
+      for (const el of document.querySelectorAll("brief-card")) {
+        if (el instanceof BriefCardElement && (el.dataset.state !== "rendered" || targets(el.#data))) el.#update();
+      }
+    });
+  }
+
+  #data; #card = null; #ctl = null; #near = false; #seq = 0;
+
+  get brief() { return this.#data === FAILED ? undefined : this.#data; }
+  set brief(value) { this.#stop(); this.#data = value; this.#update(); }
+
+  connectedCallback() {
+    if (!Object.hasOwn(this, "brief")) return this.#update();
+    const v = this.brief; // set before the element was upgraded
+    delete this.brief;
+    this.brief = v;
+  }
+
+  disconnectedCallback() {
+    this.#stop();
+    BriefCardElement.#io.unobserve(this);
+    this.#near = false;
+    this.#destroy();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value) return;
+    if (name === "src") { this.#stop(); this.#data = undefined; }
+    this.#update();
+  }
+
+  #stop() { this.#ctl?.abort("stale"); this.#ctl = null; this.#seq++; }
+
+  #destroy() {
+    this.#card?.destroy(); // leaves a <slot>: the fallback shows again
+    this.#card?.free();
+    this.#card = null;
+    delete this.dataset.state;
+  }
+
+  #update() {
+    if (!this.isConnected) return;
+    const lazy = !this.#near && this.getAttribute("loading") !== "eager";
+    if (lazy) BriefCardElement.#io.observe(this);
+    if (this.#data === undefined) { if (!this.#ctl && (!lazy || hashId())) this.#load(); }
+    else if (this.#data !== FAILED && (!lazy || targets(this.#data))) this.#render();
+  }
+
+  async #load() {
+    const src = this.getAttribute("src");
+    if (src === null) {
+      const json = this.querySelector(":scope > script[type='application/json']");
+      if (!json) {
+        if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => this.#update(), { once: true });
+        return; // no data (yet): the fallback stays, waiting for `brief`
+      }
+      try { this.#data = JSON.parse(json.textContent); } catch (e) { return this.#fail("json", `its JSON is not valid (${e.message})`, {}); }
+      return this.#update();
+    }
+    const ctl = (this.#ctl = new AbortController());
+    const ms = Number(this.getAttribute("timeout")) || 10000;
+    const timer = setTimeout(() => ctl.abort("timeout"), ms);
+    let data, failure;
+    try {
+      const res = await fetch(src, { signal: ctl.signal });
+      if (!res.ok) failure = ["http", `HTTP ${res.status} for ${res.url || src}`, { status: res.status }];
+      else {
+        const text = await res.text();
+        try { data = JSON.parse(text); } catch (e) { failure = ["json", `${res.url || src} is not JSON (${e.message})`, {}]; }
+      }
+    } catch (e) {
+      failure = ctl.signal.reason === "timeout"
+        ? ["timeout", `no answer from ${src} within ${ms} ms`, { timeout: ms }]
+        : ["network", `could not fetch ${src} (${e.message})`, {}];
+    }
+    clearTimeout(timer);
+    if (this.#ctl !== ctl) return; // superseded: src changed or the element left the page
+    this.#ctl = null;
+    if (failure) return this.#fail(...failure);
+    this.#data = data;
+    this.#update();
+  }
+
+  async #render() {
+    const seq = ++this.#seq;
+    let m = mod;
+    if (!m) {
+      try { m = await wasm(); } catch (e) {
+        if (seq === this.#seq) this.#fail("wasm", `could not load the WebAssembly module ${GLUE} (${e.message})`, {}, false);
+        return;
+      }
+      if (seq !== this.#seq || !this.isConnected) return;
+    }
+    const lang = this.getAttribute("lang"); // the element's lang is the default for briefs without one
+    const fill = (b) => (lang && b?.constructor === Object && b.lang == null ? { ...b, lang } : b);
+    const data = Array.isArray(this.#data) ? this.#data.map(fill) : fill(this.#data);
+    const problems = m.validateBrief(data);
+    this.#destroy();
+    if (problems.length) {
+      const list = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
+      return this.#fail("invalid", `the brief is not valid: ${list}`, { problems }, false);
+    }
+    const tag = (e) => { e.detail.reason ??= "invalid"; };
+    this.addEventListener("brief-card:error", tag);
+    try {
+      const a = (n) => this.getAttribute(n);
+      this.dataset.state = "rendered"; // already, for brief-card:render listeners
+      const card = m.renderBrief(this, data, {
+        theme: pick(a("theme"), ["light", "dark", "auto"]),
+        layout: pick(a("layout"), ["full", "compact"]),
+        linkTarget: pick(a("link-target"), ["_self", "_blank"]),
+        locale: a("locale")?.trim().slice(0, 35) || undefined,
+      });
+      // A brief-card:render listener may have removed the element or re-rendered it.
+      if (seq === this.#seq) this.#card = card;
+      else { if (!this.#card) card.destroy(); card.free(); }
+    } catch (e) {
+      this.#fail("invalid", e.message, null, false); // renderBrief has dispatched the event
+    } finally {
+      this.removeEventListener("brief-card:error", tag);
+    }
+  }
+
+  // One console.error and (unless the wasm sent it) one brief-card:error; the fallback stays.
+  #fail(reason, message, detail, forget = true) {
+    if (forget) this.#data = FAILED;
+    this.#destroy(); // the card of older data, if any, goes too
+    this.dataset.state = "error";
+    const src = this.getAttribute("src");
+    console.error(`<brief-card${src ? ` src="${src}"` : ""}> [${reason}]: ${message}. Showing the fallback content.`);
+    if (detail) this.dispatchEvent(new CustomEvent("brief-card:error", { bubbles: true, composed: true, detail: { reason, ...detail } }));
+  }
+}
+
+if (!customElements.get("brief-card")) {
+  try { // CSP-safe (a constructed sheet); :where() so any host rule wins
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(":where(brief-card){display:block}");
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch { /* old browser: the element is inline until styled */ }
+  customElements.define("brief-card", BriefCardElement);
+}
