@@ -83,6 +83,7 @@ class BriefCardElement extends HTMLElement {
     if (!this.isConnected) return;
     const lazy = !this.#near && this.getAttribute("loading") !== "eager";
     if (lazy) BriefCardElement.#io.observe(this);
+    else if (!mod) wasm().catch(() => {}); // the module loads while the data does (#render reports a failure)
     if (this.#data === undefined) { if (!this.#ctl && (!lazy || hashId())) this.#load(); }
     else if (this.#data !== FAILED && (!lazy || targets(this.#data))) this.#render();
   }
