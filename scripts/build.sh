@@ -9,4 +9,4 @@ wasm-pack build --target web --release --out-dir pkg "$@" >/dev/null 2>build.log
 rm -f build.log
 # The npm package: package.json, typed declarations, the element, the schema (`npm pack` in pkg/).
 node scripts/package.mjs >/dev/null
-rm -rf www/pkg && mkdir -p www/pkg && cp -r pkg/brief_card.js pkg/brief_card_bg.wasm pkg/brief_card.d.ts pkg/snippets www/pkg/
+rm -rf www/pkg && mkdir -p www/pkg && cp pkg/brief_card.js pkg/brief_card_bg.wasm pkg/brief_card.d.ts www/pkg/

@@ -7,12 +7,12 @@
 //   brief-card/element  pkg/brief-card.js   (defines <brief-card>; src/brief-card.js, import path rewritten)
 //   brief-card/schema.json, brief-card/brief_card_bg.wasm (for initSync in Node)
 //
-// Every script a page downloads is minified here (terser): the glue, its
-// snippets (src/host.js, src/dom_builder.js) and the element, which is also
+// Every script a page downloads is minified here (terser): the glue, with
+// its snippets (src/host.js, src/dom_builder.js) inlined, and the element, which is also
 // written to www/brief-card.js (committed, so the demo and host pages work
 // from a clone; scripts/test.sh fails when it is stale). Comments and long
 // names cost a page about 4 KB gzip; readable sources stay in src/.
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { minify as terser } from "../tools/node_modules/terser/main.js";
@@ -51,7 +51,6 @@ const manifest = {
   files: [
     "brief_card_bg.wasm", "brief_card_bg.wasm.d.ts", "brief_card.js", "brief_card.d.ts",
     "brief-card.js", "brief-card.d.ts", "brief.schema.json", "README.md", "CHANGELOG.md",
-    "snippets/",
   ],
   sideEffects: ["./brief-card.js"],
 };
@@ -71,13 +70,29 @@ async function minify(code, header) {
   return out.code + "\n";
 }
 
-// The glue and its snippets, in place.
-const scripts = [join(pkg, "brief_card.js")];
-const snippets = join(pkg, "snippets");
-if (existsSync(snippets)) {
-  for (const f of readdirSync(snippets, { recursive: true })) if (String(f).endsWith(".js")) scripts.push(join(snippets, String(f)));
+// The glue with its snippets inlined (one module instead of three: a cold
+// page then waits for one fetch before the wasm's, not two in a row), minified.
+function inlineSnippets(glue) {
+  const ids = new Map();
+  const id = (spec) => ids.get(spec) ?? (ids.set(spec, `__snippet${ids.size}`), ids.get(spec));
+  const named = /import\s*\{([^}]*)\}\s*from\s*(['"])(\.\/snippets\/[^'"]+)\2;?/g;
+  const star = /import\s*\*\s*as\s*([\w$]+)\s*from\s*(['"])(\.\/snippets\/[^'"]+)\2;?/g;
+  const out = glue
+    .replace(named, (_, names, q, spec) => `const {${names.replace(/\bas\b/g, ":")}} = ${id(spec)};`)
+    .replace(star, (_, name, q, spec) => `const ${name} = ${id(spec)};`);
+  // (The paths stay as the names of the wasm's import modules.)
+  if (/(from|import)\s*\(?\s*['"]\.\/snippets\//.test(out)) fail("the glue still imports from ./snippets/ after inlining: update inlineSnippets");
+  const defs = [...ids].map(([spec, name]) => {
+    const code = readFileSync(join(pkg, spec), "utf8");
+    const exported = [...code.matchAll(/^export\s+(?:function|const)\s+([\w$]+)/gm)].map((m) => m[1]);
+    if (/^export\b(?!\s+(?:function|const)\s)/m.test(code)) fail(`${spec}: only \`export function\` and \`export const\` can be inlined`);
+    return `const ${name} = (() => {\n${code.replace(/^export\s+/gm, "")}\nreturn { ${exported.join(", ")} };\n})();\n`;
+  });
+  return defs.join("") + out;
 }
-for (const f of scripts) writeFileSync(f, await minify(readFileSync(f, "utf8"), "// brief-card: wasm-bindgen output, minified by scripts/package.mjs"));
+const glue = join(pkg, "brief_card.js");
+writeFileSync(glue, await minify(inlineSnippets(readFileSync(glue, "utf8")), "// brief-card: wasm-bindgen output with src/host.js and src/dom_builder.js inlined, minified by scripts/package.mjs"));
+rmSync(join(pkg, "snippets"), { recursive: true, force: true });
 
 // The custom element: in www/ the glue is at ./pkg/brief_card.js, in the
 // package beside it. The import becomes a literal so that bundlers (Vite,

@@ -4,7 +4,7 @@
 # insertAdjacentHTML, document.write (and the other HTML-parsing sinks:
 # createContextualFragment, setHTMLUnsafe, parseHTMLUnsafe, DOMParser, srcdoc).
 # Comments are stripped first (brief-card.js says "no innerHTML, no eval" in one).
-#   bash tests/hostile/glue-check.sh                 # the glue, its snippets (src/*.js) and www/brief-card.js
+#   bash tests/hostile/glue-check.sh                 # the glue (src/host.js, src/dom_builder.js inlined) and www/brief-card.js
 #   bash tests/hostile/glue-check.sh FILE...         # other files
 # A self-test (a planted `el.innerHTML = x`) runs first, so a broken pattern cannot pass silently.
 set -euo pipefail
@@ -41,6 +41,6 @@ done
 
 status=0
 files=("$@")
-[ ${#files[@]} -eq 0 ] && files=(pkg/brief_card.js pkg/snippets/*/src/*.js www/brief-card.js)
+[ ${#files[@]} -eq 0 ] && files=(pkg/brief_card.js www/brief-card.js)
 for f in "${files[@]}"; do check "$f" || status=1; done
 exit $status
