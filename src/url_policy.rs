@@ -15,6 +15,8 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use alloc::borrow::Cow;
+
 /// Where a URL appears decides which schemes may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
@@ -60,13 +62,17 @@ pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     // WHATWG: strip leading and trailing C0 controls and spaces, then remove
     // every tab and newline, wherever it is.
     let trimmed = raw.trim_matches(|c: char| c <= ' ');
-    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let cleaned = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+    } else {
+        String::from(trimmed) // the common case: one copy, not a push per character
+    };
     if cleaned.is_empty() {
         return Err(UrlProblem::Empty);
     }
     match scheme_of(&cleaned) {
         None => {
-            let path = cleaned.replace('\\', "/");
+            let path = backslashes_to_slashes(&cleaned);
             match path.strip_prefix("//") {
                 // A protocol-relative reference names a host: the same rules as http(s).
                 Some(_) => http("https", &path).map(|u| u.strip_prefix("https:").unwrap_or(&u).into()),
@@ -93,7 +99,7 @@ fn scheme_of(s: &str) -> Option<(String, &str)> {
 /// An absolute http(s) URL: `//host[:port]` then path, query and fragment.
 /// Browsers read `\` as `/` in these schemes, so we do too.
 fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
-    let rest = rest.replace('\\', "/");
+    let rest = backslashes_to_slashes(rest);
     let Some(after) = rest.strip_prefix("//") else {
         return Err(UrlProblem::MissingHost);
     };
@@ -155,16 +161,33 @@ fn host_parses(host: &str, ipv6: bool) -> bool {
 fn encode(s: &str) -> String {
     let hex = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0').to_ascii_uppercase();
     let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`') {
+    // Runs of bytes that stay as they are go in whole (a URL is mostly one run).
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(|b| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`')) {
+        let (plain, at) = rest.split_at_checked(i).unwrap_or((rest, ""));
+        out.push_str(plain);
+        // The whole character at `i`, each of its bytes encoded.
+        let len = at.chars().next().map_or(1, char::len_utf8);
+        let (ch, after) = at.split_at_checked(len).unwrap_or((at, ""));
+        for b in ch.bytes() {
             out.push('%');
             out.push(hex(b >> 4));
             out.push(hex(b & 15));
-        } else {
-            out.push(char::from(b));
         }
+        rest = after;
     }
+    out.push_str(rest);
     out
+}
+
+/// `s` with every `\` read as `/`, as browsers read it in http(s) URLs
+/// (copied only when there is one).
+fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
+    if s.contains('\\') {
+        Cow::Owned(s.chars().map(|c| if c == '\\' { '/' } else { c }).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// True when `url` (as returned by [`check`]) is a relative reference,
