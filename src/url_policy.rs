@@ -143,7 +143,10 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
 /// What browsers would refuse in a host the characters check lets through:
 /// an IPv6 literal with other than hex digits, `:` and `.`; a host ending in
 /// a number that is not a dotted quad of bytes (browsers read it as IPv4);
-/// invisible or replacement characters, which IDNA refuses or drops.
+/// characters IDNA refuses, drops or maps to ASCII punctuation; an `xn--`
+/// label that is not Punycode for a non-ASCII name. (Not the whole of
+/// UTS 46: its tables would double the module. What is left through does
+/// not parse in a browser, so a link to it goes nowhere.)
 fn host_parses(host: &str, ipv6: bool) -> bool {
     if ipv6 {
         return host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
@@ -153,7 +156,78 @@ fn host_parses(host: &str, ipv6: bool) -> bool {
         let parts: Vec<&str> = host.trim_end_matches('.').split('.').collect();
         return parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u16>().is_ok_and(|n| n <= 255));
     }
-    !host.chars().any(|c| matches!(c, '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{206f}' | '\u{feff}' | '\u{fff0}'..='\u{ffff}'))
+    host.chars().all(idna_allows) && host.split('.').all(|label| match label.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("xn--") => {
+            punycode_decode(label.get(4..).unwrap_or("")).is_some_and(|name| !name.is_ascii() && name.chars().all(idna_allows))
+        }
+        _ => true,
+    })
+}
+
+/// False for what IDNA refuses in a host (private use, unassigned planes,
+/// noncharacters, invisible and replacement characters) or maps to ASCII
+/// (spaces, full-width and small forms, letter-like symbols), which could
+/// then be punctuation no host may hold.
+fn idna_allows(c: char) -> bool {
+    !matches!(c,
+        '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{180e}' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{206f}'
+        | '\u{2100}'..='\u{214f}' | '\u{2460}'..='\u{24ff}' | '\u{3000}' | '\u{e000}'..='\u{f8ff}' | '\u{fdd0}'..='\u{fdef}'
+        | '\u{fe00}'..='\u{fe0f}' | '\u{fe50}'..='\u{fe6f}' | '\u{feff}' | '\u{ff00}'..='\u{ffef}' | '\u{fff0}'..='\u{ffff}'
+        | '\u{323b0}'..='\u{10ffff}')
+        && (c as u32) & 0xfffe != 0xfffe
+}
+
+/// The name a Punycode label (RFC 3492, without its `xn--`) stands for, or
+/// `None` if it is not valid Punycode.
+fn punycode_decode(input: &str) -> Option<String> {
+    const BASE: u32 = 36;
+    let (basic, extended) = match input.rfind('-') {
+        Some(i) => (input.get(..i)?, input.get(i + 1..)?),
+        None => ("", input),
+    };
+    if !basic.is_ascii() {
+        return None;
+    }
+    let mut out: Vec<char> = basic.chars().collect();
+    let (mut n, mut i, mut bias) = (0x80u32, 0u32, 72u32);
+    let mut digits = extended.bytes();
+    while digits.len() > 0 {
+        let (old_i, mut w, mut k) = (i, 1u32, BASE);
+        loop {
+            let digit = match digits.next()? {
+                b @ b'a'..=b'z' => b - b'a',
+                b @ b'A'..=b'Z' => b - b'A',
+                b @ b'0'..=b'9' => b - b'0' + 26,
+                _ => return None,
+            };
+            let digit = u32::from(digit);
+            i = i.checked_add(digit.checked_mul(w)?)?;
+            let t = k.saturating_sub(bias).clamp(1, 26);
+            if digit < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k += BASE;
+        }
+        let len = out.len() as u32 + 1;
+        // Bias adaptation (RFC 3492, 6.1).
+        let mut delta = if old_i == 0 { (i - old_i) / 700 } else { (i - old_i) / 2 };
+        delta += delta / len;
+        let mut k = 0;
+        while delta > ((BASE - 1) * 26) / 2 {
+            delta /= BASE - 1;
+            k += BASE;
+        }
+        bias = k + (BASE * delta) / (delta + 38);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        if n < 0x80 {
+            return None; // basic code points are never encoded
+        }
+        out.insert(i as usize, char::from_u32(n)?);
+        i += 1;
+    }
+    Some(out.into_iter().collect())
 }
 
 /// Percent-encodes what must not appear raw in a serialised URL: controls,
@@ -348,5 +422,30 @@ mod tests {
         assert_eq!(link("//?/x"), Err(UrlProblem::MissingHost));
         assert_eq!(link("\\\\cdn.example.org\\x").unwrap(), "//cdn.example.org/x");
         assert_eq!(link(" \t "), Err(UrlProblem::Empty));
+    }
+
+    #[test]
+    fn punycode_decodes_rfc_3492_labels() {
+        assert_eq!(punycode_decode("mnchen-3ya").as_deref(), Some("münchen"));
+        assert_eq!(punycode_decode("bcher-kva").as_deref(), Some("bücher"));
+        assert_eq!(punycode_decode("wgv71a119e").as_deref(), Some("日本語"));
+        assert_eq!(punycode_decode("80ak6aa92e").as_deref(), Some("аррӏе"));
+        for bad in ["", "-", "a", "99999999999", "ab!c", "ü-kva"] {
+            assert!(punycode_decode(bad).is_none_or(|n| n.is_ascii() || !n.chars().all(idna_allows)), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn hosts_browsers_cannot_parse_are_refused() {
+        // The WHATWG parser (UTS 46) refuses these, so a link to them would go nowhere.
+        for host in ["xn--", "xn--a.org", "XN--A.org", "xn--ls8h-.la", "a.xn--9999999999.org", "localhost\u{ff1a}", "a\u{3000}b.org", "\u{e000}.org", "x\u{fe5e1}.org", "\u{2100}.org", "a\u{fe55}b.org"] {
+            let url = crate::text::cat(&["https://", host, "/"]);
+            assert_eq!(link(&url), Err(UrlProblem::BadHost), "{url:?}");
+        }
+        // Real internationalised names stay: as Unicode or as Punycode.
+        for host in ["xn--mnchen-3ya.de", "münchen.de", "xn--wgv71a119e.jp", "日本語.jp", "xn--80ak6aa92e.com", "ex--ample.org"] {
+            let url = crate::text::cat(&["https://", host, "/"]);
+            assert!(link(&url).is_ok(), "{url:?}: {:?}", link(&url));
+        }
     }
 }

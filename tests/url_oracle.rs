@@ -278,6 +278,12 @@ const SHOULD_BE_REFUSED: &[&str] = &[
     "//[/",
     "https://javascript:javascript:",
     "https://a:b:/",
+    "https://xn--/",
+    "https://xn--a.org/",
+    "//xn--:",
+    "\\\\localhost\u{ff1a}",
+    "//\r\u{fe5e1}",
+    "https://a\u{3000}b.org/",
 ];
 
 #[test]
@@ -290,7 +296,17 @@ fn regression_invalid_authorities_are_refused() {
 }
 
 #[test]
-#[ignore = "known gap: hosts are not IDNA-validated (e.g. https://xn--/); the browser refuses to parse such a URL, so it is inert"]
+fn accepted_corpus_urls_parse_with_whatwg() {
+    let corpus = corpus();
+    let failures: Vec<String> = corpus.iter().filter_map(|s| accepted_urls_parse(s).err()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    println!("accepted parse: {} corpus strings", corpus.len());
+}
+
+#[test]
+#[ignore = "known gap: hosts are checked against the IDNA rules that need no Unicode tables (Punycode, private use, \
+            full-width forms…), not against UTS 46's tables or its bidi rule, so about 1 in 50,000 generated strings \
+            (e.g. unassigned code points) is accepted though a browser cannot parse it: inert, the link goes nowhere"]
 fn accepted_urls_parse_with_whatwg() {
     run("accepted parse", accepted_urls_parse);
 }

@@ -113,10 +113,9 @@ test("hostile strings in every field never execute, never become markup, read ba
 
 // Not a security property (the browser neither follows nor fetches a URL it
 // cannot parse) but the policy promises a re-serialised URL "as the WHATWG
-// parser reads it": these are hosts and ports it should refuse. Known bug,
-// reported with tests/url_oracle.rs (`accepted_absolute_urls_parse`); the
-// test reports TODO until src/url_policy.rs validates hosts and ports.
-test("every URL the policy accepts is one the browser can parse", { todo: "hosts are not IDNA-validated (e.g. https://xn--/): inert, the browser refuses to parse them" }, () => {
+// parser reads it": hosts IDNA refuses (bad Punycode, private-use or
+// full-width characters…) are refused too (src/url_policy.rs, host_parses).
+test("every URL the policy accepts is one the browser can parse", () => {
   assert.ok(found.unparseable, "the XSS test ran first");
   assert.deepEqual(found.unparseable, []);
 });
