@@ -400,24 +400,27 @@ impl Checker {
         if self.problems.len() + self.dropped > before {
             return None;
         }
-        let lang = lang.ok()?.unwrap_or_else(|| "en".into());
-        let dir = dir.ok()?.unwrap_or_else(|| Dir::of_lang(&lang));
+        // No problem was reported, so every field read is Ok (an Err always
+        // comes with a problem): defaults instead of `?` spare the module a
+        // ladder of early returns, each dropping the fields read so far.
+        let lang = lang.unwrap_or_default().unwrap_or_else(|| "en".into());
+        let dir = dir.unwrap_or_default().unwrap_or_else(|| Dir::of_lang(&lang));
         Some(Brief {
-            id: id.ok()?,
-            kind: kind.ok()?,
-            title: title?,
-            date: date.ok()?,
-            url: url.ok()?,
+            id: id.unwrap_or_default(),
+            kind: kind.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            date: date.unwrap_or_default(),
+            url: url.unwrap_or_default(),
             lang,
             dir,
-            publisher: publisher.ok()?,
-            image: image.ok()?,
-            summary: summary.ok()?,
-            quotes: quotes.ok()?,
-            sections: sections.ok()?,
-            related: related.ok()?,
-            tags: tags.ok()?,
-            labels: labels.ok()?,
+            publisher: publisher.unwrap_or_default(),
+            image: image.unwrap_or_default(),
+            summary: summary.unwrap_or_default(),
+            quotes: quotes.unwrap_or_default(),
+            sections: sections.unwrap_or_default(),
+            related: related.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            labels: labels.unwrap_or_default(),
         })
     }
 
