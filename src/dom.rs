@@ -18,6 +18,8 @@ use crate::node::Node;
 extern "C" {
     #[wasm_bindgen(catch)]
     fn build_dom(target: &JsValue, ops: &[u32], text: &str, ends: &[u32]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn update_dom(card: &JsValue, ops: &[u32], text: &str, ends: &[u32]) -> Result<(), JsValue>;
 }
 
 // The instruction codes; dom_builder.js reads the same numbers.
@@ -47,9 +49,9 @@ impl Strings {
     }
 }
 
-/// The instructions and their strings.
+/// The instructions for one card and their strings.
 #[derive(Default)]
-struct Program {
+pub(crate) struct Program {
     ops: Vec<u32>,
     strings: Strings,
     /// Tag and attribute names already in the table: each is sent once.
@@ -94,11 +96,25 @@ impl Program {
     }
 }
 
-/// Builds `node` into a new fragment of the target's document (not yet attached anywhere,
-/// so a failure part-way never leaves a half-built card on the page).
-pub fn build(target: &JsValue, node: &Node) -> Result<JsValue, JsValue> {
-    let mut p = Program { ops: Vec::with_capacity(1024), ..Program::default() };
-    p.strings.text.reserve(8192);
-    p.node(node);
-    build_dom(target, &p.ops, &p.strings.text, &p.strings.ends)
+impl Program {
+    /// The instructions that build `node`.
+    pub(crate) fn of(node: &Node) -> Program {
+        let mut p = Program { ops: Vec::with_capacity(1024), ..Program::default() };
+        p.strings.text.reserve(8192);
+        p.node(node);
+        p
+    }
+
+    /// Builds the card into a new fragment of the target's document (not yet
+    /// attached anywhere, so a failure part-way never leaves a half-built
+    /// card on the page); returns dom_builder.js's record of it, for mounting.
+    pub(crate) fn build(&self, target: &JsValue) -> Result<JsValue, JsValue> {
+        build_dom(target, &self.ops, &self.strings.text, &self.strings.ends)
+    }
+
+    /// Updates the mounted `card` (host.js's handle) to this: in place when
+    /// only strings changed, else built anew.
+    pub(crate) fn update(&self, card: &JsValue) -> Result<(), JsValue> {
+        update_dom(card, &self.ops, &self.strings.text, &self.strings.ends)
+    }
 }

@@ -53,10 +53,10 @@ export function set_css(text) {
   try { sheet = new CSSStyleSheet(); sheet.replaceSync(text); } catch { sheet = null; }
 }
 
-// Puts the built fragment in place (the target's open shadow root unless
+// Puts what build_dom built in place (the target's open shadow root unless
 // `shadow` is false) and returns the card's handle; throws the message if
 // the target cannot hold a shadow root, before anything changed.
-export function mount(target, frag, shadow) {
+export function mount(target, built, shadow) {
   let root = target, saved = null;
   if (shadow) {
     try { root = target.shadowRoot ?? target.attachShadow({ mode: "open" }); } catch (e) {
@@ -74,9 +74,10 @@ export function mount(target, frag, shadow) {
     while (target.firstChild) saved.appendChild(target.firstChild);
   }
   root.addEventListener("click", onClick);
-  root.replaceChildren(frag);
+  root.replaceChildren(built.frag);
+  built.frag = null;
   reveal(root);
-  return { target, root, saved };
+  return { target, root, saved, built }; // dom_builder.js's update_dom reads root, target and built
 }
 
 function adopt(where) {
@@ -88,12 +89,11 @@ function adopt(where) {
   } catch { return false; }
 }
 
-export const replace = (card, frag) => card.root.replaceChildren(frag);
-
 // Removes the card; the target shows what it had before (in a shadow root,
 // a <slot> lets the host's own children, its fallback, show again).
 export function unmount(card) {
   const { root, saved } = card;
+  card.built = null;
   root.removeEventListener("click", onClick);
   if (saved) root.replaceChildren(saved);
   else root.replaceChildren(root.ownerDocument.createElement("slot"));

@@ -28,8 +28,7 @@ extern "C" {
     fn is_element(v: &JsValue) -> bool;
     fn set_css(text: &str);
     #[wasm_bindgen(catch)]
-    fn mount(target: &JsValue, frag: JsValue, shadow: bool) -> Result<JsValue, JsValue>;
-    fn replace(card: &JsValue, frag: JsValue);
+    fn mount(target: &JsValue, built: JsValue, shadow: bool) -> Result<JsValue, JsValue>;
     fn unmount(card: &JsValue);
     fn format_date(year: u16, month: u8, day: u8, locale: &str) -> Option<String>;
 }
@@ -108,20 +107,21 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
         return Err(to_error(&problem("target", "expected a DOM element".into())));
     }
     let options = read_options(&options).map_err(|p| fail(&target, p))?;
-    let (frag, count) = build(&target, &brief, &options)?;
+    let (program, count) = program(&target, &brief, &options)?;
+    let built = program.build(&target)?;
     CSS.get(|| set_css(CARD_CSS));
-    let root = mount(&target, frag, options.shadow).map_err(|e| fail(&target, problem("target", e.as_string().unwrap_or_default())))?;
+    let root = mount(&target, built, options.shadow).map_err(|e| fail(&target, problem("target", e.as_string().unwrap_or_default())))?;
     rendered(&target, count);
     Ok(BriefCard { card: Some(Mounted { target, root, options }) })
 }
 
-/// Validates and builds the card off-document (nothing on the page
-/// changes); returns it with the number of briefs in it.
-fn build(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(JsValue, u32), JsValue> {
+/// Validates the brief and writes the instructions for its card (nothing
+/// on the page changes); returns them with the number of briefs in it.
+fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, u32), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(target, p))?;
     let cx = Context { options, format_date: &local_date, interactive: true };
     let tree = view::document(&doc, &cx);
-    Ok((dom::build(target, &tree)?, doc.briefs().len() as u32))
+    Ok((dom::Program::of(&tree), doc.briefs().len() as u32))
 }
 
 /// A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it.
@@ -139,13 +139,15 @@ struct Mounted {
 
 #[wasm_bindgen]
 impl BriefCard {
-    /// Re-renders with `brief`; on problems the current card stays and this throws.
+    /// Re-renders with `brief`: in place when only its text changed (the
+    /// reader keeps focus and what they expanded), else anew. On problems
+    /// the current card stays and this throws.
     pub fn update(&mut self, brief: JsValue) -> Result<(), JsValue> {
         let Some(card) = &self.card else {
             return Err(to_error(&problem("", "this card was destroyed".into())));
         };
-        let (frag, count) = build(&card.target, &brief, &card.options)?;
-        replace(&card.root, frag);
+        let (program, count) = program(&card.target, &brief, &card.options)?;
+        program.update(&card.root)?;
         rendered(&card.target, count);
         Ok(())
     }

@@ -237,6 +237,42 @@ fn update_rerenders_in_place_and_destroy_shows_the_fallback_again() {
 }
 
 #[wasm_bindgen_test]
+fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expanded() {
+    let paragraphs: Vec<String> = (1..=8).map(|i| format!("\"Paragraph {i}\"")).collect();
+    let brief = |title: &str, tags: &str| format!(r#"{{"title":"{title}","sections":[{{"heading":"h","paragraphs":[{}]}}]{tags}}}"#, paragraphs.join(","));
+    let el = host();
+    let mut card = render_brief(el.clone().into(), json(&brief("First", "")), JsValue::UNDEFINED).unwrap();
+    let root = shadow(&el);
+    let article = root.query_selector("article").unwrap().unwrap();
+    let button: web_sys::HtmlElement = root.query_selector("button.bc-toggle").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    button.focus().unwrap();
+
+    // Only the title changed: the same nodes, patched; the reader's state stays.
+    card.update(json(&brief("Second <b>", ""))).unwrap();
+    assert!(root.query_selector("article").unwrap().unwrap().is_same_node(Some(&article)), "patched in place, not rebuilt");
+    assert_eq!(text(&root, "h2"), "Second <b>");
+    assert_eq!(count(&root, "h2 b"), 0, "text stays text");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"), "still expanded");
+    assert!(root.active_element().is_some_and(|a| a.is_same_node(Some(&button))), "focus stays");
+
+    // Another structure (a tags block): built anew, exactly as a fresh render.
+    let with_tags = brief("Third", r#","tags":[{"label":"x"}]"#);
+    card.update(json(&with_tags)).unwrap();
+    assert!(!root.query_selector("article").unwrap().unwrap().is_same_node(Some(&article)), "rebuilt");
+    let fresh = host();
+    let _f = render_brief(fresh.clone().into(), json(&with_tags), JsValue::UNDEFINED).unwrap();
+    assert_eq!(root.inner_html(), shadow(&fresh).inner_html());
+
+    // And patched again from there: a patch gives what a fresh render gives.
+    let renamed = brief("Fourth", r#","tags":[{"label":"y"}]"#);
+    card.update(json(&renamed)).unwrap();
+    let fresh = host();
+    let _f = render_brief(fresh.clone().into(), json(&renamed), JsValue::UNDEFINED).unwrap();
+    assert_eq!(root.inner_html(), shadow(&fresh).inner_html());
+}
+
+#[wasm_bindgen_test]
 fn bad_input_throws_with_paths_and_leaves_the_target_untouched() {
     let el = host();
     let before = el.inner_html();
