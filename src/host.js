@@ -59,10 +59,11 @@ export function set_css(text) {
 export function mount(target, built, shadow) {
   let root = target, saved = null;
   if (shadow) {
-    try { root = target.shadowRoot ?? target.attachShadow({ mode: "open" }); } catch (e) {
+    let fresh = false;
+    try { root = target.shadowRoot ?? ((fresh = true), target.attachShadow({ mode: "open" })); } catch (e) {
       throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
     }
-    if (!adopt(root) && !root.querySelector("style")) {
+    if (!adopt(root, fresh) && !root.querySelector("style")) {
       // Without constructable sheets: a <style> (which a strict style-src blocks; adopted sheets it does not).
       const style = root.ownerDocument.createElement("style");
       style.textContent = css;
@@ -80,11 +81,15 @@ export function mount(target, built, shadow) {
   return { target, root, saved, built }; // dom_builder.js's update_dom reads root, target and built
 }
 
-function adopt(where) {
+// Adds the shared sheet to a shadow root or document; false where it cannot
+// (no constructable sheets, or another document's). A root of our own
+// (`fresh`) takes it as it is: reading the list back costs more than the
+// rest of mounting.
+function adopt(where, fresh) {
   try {
     if (!sheet) return false;
-    const list = where.adoptedStyleSheets;
-    if (!list.includes(sheet)) where.adoptedStyleSheets = [...list, sheet];
+    if (fresh) where.adoptedStyleSheets = [sheet];
+    else if (!where.adoptedStyleSheets.includes(sheet)) where.adoptedStyleSheets = [...where.adoptedStyleSheets, sheet];
     return true;
   } catch { return false; }
 }
