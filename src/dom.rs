@@ -64,7 +64,9 @@ impl Program {
     }
 
     fn name(&mut self, s: &'static str) -> u32 {
-        match self.names.iter().find(|(n, _)| *n == s) {
+        // The same literal is the same pointer: no string comparisons (a
+        // name that is not found is only sent twice).
+        match self.names.iter().find(|(n, _)| core::ptr::eq(*n, s)) {
             Some(&(_, i)) => i,
             None => {
                 let i = self.string(s);

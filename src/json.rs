@@ -273,12 +273,8 @@ impl Parser<'_> {
         loop {
             // Copy the run of plain bytes up to the next quote, backslash or control.
             let start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let rest = self.src.get(start..).unwrap_or_default();
+            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
             out.push_str(self.slice(start).unwrap_or("\u{fffd}"));
             match self.peek() {
                 None => return Err(self.error("unterminated string")),
