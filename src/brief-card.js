@@ -8,9 +8,8 @@
 // other children are the fallback: shown until the card renders (into the
 // element's shadow root) and whenever it cannot. A failure dispatches ONE
 // `brief-card:error` {reason: http|timeout|json|invalid|wasm|network,
-// status?, problems?} and logs one console.error. Data is checked with
-// validateBrief before renderBrief, so the wasm's own error event fires only
-// for what that cannot see; it then gets `detail.reason = "invalid"` too.
+// status?, problems?} and logs one console.error. Invalid data is refused by
+// renderBrief itself (validated once), whose error event is that one event.
 // Cards render when within 200px of the viewport (`loading="eager"`: at
 // once), or at once when the page's #hash (on load or on hashchange) names
 // the brief or a part of it; with a #hash, data is fetched at once to see.
@@ -136,14 +135,11 @@ class BriefCardElement extends HTMLElement {
     const lang = this.getAttribute("lang"); // the element's lang is the default for briefs without one
     const fill = (b) => (lang && b?.constructor === Object && b.lang == null ? { ...b, lang } : b);
     const data = Array.isArray(this.#data) ? this.#data.map(fill) : fill(this.#data);
-    const problems = m.validateBrief(data);
-    this.#destroy();
-    if (problems.length) {
-      const list = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
-      return this.#fail("invalid", `the brief is not valid: ${list}`, { problems }, false);
-    }
-    const tag = (e) => { e.detail.reason ??= "invalid"; };
-    this.addEventListener("brief-card:error", tag);
+    // renderBrief validates (once) and, on a problem, throws and dispatches
+    // brief-card:error {reason: "invalid", problems}; the old card stays
+    // until #fail removes it. On success the new card has replaced the old
+    // one in the same shadow root, so the old handle is only freed.
+    const old = this.#card;
     try {
       const a = (n) => this.getAttribute(n);
       this.dataset.state = "rendered"; // already, for brief-card:render listeners
@@ -153,13 +149,13 @@ class BriefCardElement extends HTMLElement {
         linkTarget: pick(a("link-target"), ["_self", "_blank"]),
         locale: a("locale")?.trim().slice(0, 35) || undefined,
       });
+      if (old && this.#card === old) { this.#card = null; old.free(); }
       // A brief-card:render listener may have removed the element or re-rendered it.
       if (seq === this.#seq) this.#card = card;
       else { if (!this.#card) card.destroy(); card.free(); }
     } catch (e) {
-      this.#fail("invalid", e.message, null, false); // renderBrief has dispatched the event
-    } finally {
-      this.removeEventListener("brief-card:error", tag);
+      const list = (e.problems ?? []).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
+      this.#fail("invalid", list ? `the brief is not valid: ${list}` : e.message, null, false); // renderBrief has dispatched the event
     }
   }
 

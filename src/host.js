@@ -39,7 +39,7 @@ export function error(message, problems) {
 const emit = (target, name, detail, cancelable = false) =>
   target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail }));
 export const rendered = (target, count) => emit(target, "brief-card:render", { count });
-export const failed = (target, problems) => emit(target, "brief-card:error", { problems });
+export const failed = (target, problems) => emit(target, "brief-card:error", { reason: "invalid", problems }); // the reason as <brief-card> names it
 
 export function is_element(v) {
   try { return v instanceof Element; } catch { return false; } // a Proxy's getPrototypeOf may throw

@@ -416,7 +416,7 @@ pub struct BriefRenderDetail {
 pub struct BriefErrorDetail {
     /// Every problem with the brief or the options, when the data was invalid.
     pub problems: Option<Vec<Problem>>,
-    /// `<brief-card>` only: why it shows its fallback.
+    /// Why: `"invalid"` from `renderBrief` (and `<brief-card>` with invalid data); `<brief-card>`'s other reasons for showing its fallback.
     pub reason: Option<ErrorReason>,
     /// `<brief-card>` with `reason: "http"`: the HTTP status.
     pub status: Option<u16>,

@@ -351,7 +351,7 @@ export interface BriefRenderDetail {
 export interface BriefErrorDetail {
   /** Every problem with the brief or the options, when the data was invalid. */
   problems?: Problem[];
-  /** `<brief-card>` only: why it shows its fallback. */
+  /** Why: `"invalid"` from `renderBrief` (and `<brief-card>` with invalid data); `<brief-card>`'s other reasons for showing its fallback. */
   reason?: ErrorReason;
   /** `<brief-card>` with `reason: "http"`: the HTTP status. */
   status?: number;
