@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! JSON text ─ json ─► Value ─ validate (+ url_policy, limits) ─► model::Document
-//!        ─ view ─► node::Node tree ─┬─ dom (web-sys, wasm only) ─► live card
+//!        ─ view ─► node::Node tree ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
 //!                                   └─ html (+ escape) ─► static_html ─► fragment / email
 //! ```
 //!
