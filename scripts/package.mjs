@@ -104,6 +104,7 @@ const header = "// <brief-card>, minified from src/brief-card.js by scripts/pack
 writeFileSync(at("www/brief-card.js"), await minify(element, header));
 const rewrites = [
   ['new URL("./pkg/brief_card.js", import.meta.url).href', '"./brief_card.js"'],
+  ['new URL("./pkg/brief_card_bg.wasm", import.meta.url)', 'new URL("./brief_card_bg.wasm", import.meta.url)'],
   ["import(GLUE)", 'import("./brief_card.js")'],
 ];
 let out = element;

@@ -17,8 +17,10 @@
 // One WebAssembly instance per page, shared by every card; no innerHTML, no eval.
 
 const GLUE = new URL("./pkg/brief_card.js", import.meta.url).href;
+const WASM = new URL("./pkg/brief_card_bg.wasm", import.meta.url).href;
 let mod, loading;
-const wasm = () => (loading ||= import(GLUE).then(async (m) => (await m.default(), (mod = m))));
+// The binary is fetched alongside the glue, not after it: one round trip less before the first card.
+const wasm = () => (loading ||= Promise.all([import(GLUE), fetch(WASM)]).then(async ([m, bin]) => (await m.default({ module_or_path: bin }), (mod = m))));
 const FAILED = Symbol("failed");
 const pick = (v, ok) => (ok.includes(v) ? v : undefined);
 const hashId = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch { return ""; } };
