@@ -153,6 +153,12 @@ fn options_reach_the_output() {
     let absolute = stdout(&run(&["render", "--base-url", "https://example.org/es/", es]));
     assert!(absolute.contains("href=\"https://example.org/es/analisis/iran-america-latina\""));
 
+    let words = stdout(&run(&["render", "--labels", r#"{"quotes":"Voices","readMore":"Whole brief"}"#, f]));
+    assert!(words.contains(">Voices<") && words.contains(">Whole brief<") && !words.contains("Expert Analysis"));
+    let bad = run(&["render", "--labels", r#"{"quotes":3}"#, f]);
+    assert_eq!(code(&bad), 2, "a usage error");
+    assert!(stderr(&bad).contains("labels.quotes: expected a string"), "{}", stderr(&bad));
+
     let page = stdout(&run(&["page", "--script", "/static/brief-card.js", f]));
     assert!(page.contains("<script type=\"module\" src=\"/static/brief-card.js\"></script>"));
     let page = stdout(&run(&["page", f]));

@@ -28,6 +28,7 @@ mod cli {
     use std::process::ExitCode;
 
     use brief_card::limits::MAX_INPUT_BYTES;
+    use brief_card::labels::Labels;
     use brief_card::options::{pick, Layout, LinkTarget, Options, Theme};
     use brief_card::url_policy::{self, UrlUse};
     use brief_card::{page, validate};
@@ -99,6 +100,10 @@ mod cli {
         /// Make relative URLs absolute against this absolute http(s) URL
         #[arg(long, value_name = "URL", value_parser = base_url)]
         base_url: Option<String>,
+        /// Words to use instead of the built-in ones, as the `labels` option:
+        /// a JSON object, e.g. '{"summary":"What happened","readMore":"More"}'
+        #[arg(long, value_name = "JSON", value_parser = labels)]
+        labels: Option<Labels>,
         /// The brief or feed (JSON); `-` reads standard input
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -132,6 +137,15 @@ mod cli {
     /// `--script`: an http(s) URL or a relative reference.
     fn script_url(raw: &str) -> Result<String, String> {
         url_policy::check(raw, UrlUse::Resource).map_err(|p| p.message())
+    }
+
+    /// `--labels`: a JSON object of words, read as the `labels` option is.
+    fn labels(raw: &str) -> Result<Labels, String> {
+        let value = brief_card::json::parse(raw).map_err(|e| e.message())?;
+        let options = brief_card::json::Value::Object(vec![("labels".into(), value)]);
+        brief_card::options::parse(&options)
+            .map(|o| o.labels)
+            .map_err(|problems| problems.iter().map(|p| p.line().replacen("options.labels", "labels", 1)).collect::<Vec<_>>().join("; "))
     }
 
     /// `--locale`: a language tag such as `en`, `pt-BR`.
@@ -192,6 +206,7 @@ mod cli {
             locale: r.locale.clone(),
             link_target: r.link_target,
             base_url: r.base_url.clone(),
+            labels: r.labels.clone().unwrap_or_default(),
             shadow: false,
             ..Options::default()
         }
