@@ -57,17 +57,16 @@ export function set_css(text) {
 // `shadow` is false) and returns the card's handle; throws the message if
 // the target cannot hold a shadow root, before anything changed.
 export function mount(target, built, shadow) {
-  let root = target, saved = null;
+  let root = target, saved = null, style = null;
   if (shadow) {
     let fresh = false;
     try { root = target.shadowRoot ?? ((fresh = true), target.attachShadow({ mode: "open" })); } catch (e) {
       throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
     }
-    if (!adopt(root, fresh) && !root.querySelector("style")) {
-      // Without constructable sheets: a <style> (which a strict style-src blocks; adopted sheets it does not).
-      const style = root.ownerDocument.createElement("style");
+    if (!adopt(root, fresh)) {
+      // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
+      style = root.ownerDocument.createElement("style");
       style.textContent = css;
-      root.prepend(style);
     }
   } else {
     adopt(target.ownerDocument);
@@ -75,11 +74,15 @@ export function mount(target, built, shadow) {
     while (target.firstChild) saved.appendChild(target.firstChild);
   }
   root.addEventListener("click", onClick);
-  root.replaceChildren(built.frag);
+  const card = { target, root, saved, style, built }; // dom_builder.js's update_dom reads all but saved
+  show(card, built.frag);
   built.frag = null;
   reveal(root);
-  return { target, root, saved, built }; // dom_builder.js's update_dom reads root, target and built
+  return card;
 }
+
+// The card's content in its root: the fragment, after the <style> if it needs one.
+const show = (card, frag) => (card.style ? card.root.replaceChildren(card.style, frag) : card.root.replaceChildren(frag));
 
 // Adds the shared sheet to a shadow root or document; false where it cannot
 // (no constructable sheets, or another document's). A root of our own

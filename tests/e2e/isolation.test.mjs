@@ -87,3 +87,36 @@ test("the documented ways in work: --brief-* custom properties and ::part()", as
   await t.close();
   assert.deepEqual(got, { accent: "rgb(0, 100, 0)", radius: "0px", font: "Georgia, serif", title: "uppercase", tag: "rgb(128, 0, 128)" });
 });
+
+test("without constructable stylesheets, a <style> styles the card, and stays through updates", async () => {
+  const t = await open(env);
+  await t.page.addInitScript(() => { delete CSSStyleSheet.prototype.replaceSync; }); // an old browser
+  await t.page.goto(env.base + "/blank.html");
+  const r = await t.page.evaluate(async () => {
+    const m = await import("/pkg/brief_card.js");
+    await m.default();
+    const host = document.createElement("div");
+    document.body.append(host);
+    const brief = await (await fetch("/briefs/flash-brief.json")).json();
+    const card = m.renderBrief(host, brief);
+    const root = host.shadowRoot;
+    const look = () => ({
+      styles: root.querySelectorAll("style").length,
+      first: root.firstElementChild.localName,
+      border: getComputedStyle(root.querySelector("article")).borderTopWidth,
+    });
+    const out = { mounted: look(), adopted: root.adoptedStyleSheets.length };
+    card.update({ ...brief, title: "Patched" }); // in place
+    out.patched = look();
+    card.update({ title: "Rebuilt" }); // another structure
+    out.rebuilt = look();
+    return out;
+  });
+  await t.close();
+  assert.equal(r.adopted, 0);
+  for (const k of ["mounted", "patched", "rebuilt"]) {
+    assert.deepEqual({ styles: r[k].styles, first: r[k].first }, { styles: 1, first: "style" }, k);
+    assert.notEqual(r[k].border, "0px", `${k}: the stylesheet applies`);
+  }
+  assert.deepEqual(t.pageErrors, []);
+});
