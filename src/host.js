@@ -120,8 +120,9 @@ function reveal(root) {
 // ---- the reader's clicks: one delegated listener for every card ------------
 
 function onClick(ev) {
-  const el = ev.target, root = ev.currentTarget, host = root instanceof ShadowRoot ? root.host : root;
-  if (!(el instanceof Element)) return;
+  // nodeType, not instanceof: a card in an iframe has that window's classes.
+  const el = ev.target, root = ev.currentTarget, host = root.nodeType === 11 ? root.host : root;
+  if (el?.nodeType !== 1) return;
   const block = (e) => e.closest("[data-block]")?.getAttribute("data-block") ?? "card";
   let b;
   if ((b = el.closest("a[href]"))) {
