@@ -5,7 +5,9 @@
 //! `setAttribute`, `createTextNode` and `appendChild` only, so no string is
 //! ever parsed as HTML. One call per card instead of one per node and
 //! attribute is what makes the wasm card as fast as hand-written JS (see
-//! bench/). Like the HTML sink, it knows nothing about briefs.
+//! bench/). An update sends the new instructions to `update_dom`, which
+//! writes only the strings that changed when the structure is the same.
+//! Like the HTML sink, it knows nothing about briefs.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
