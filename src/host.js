@@ -57,21 +57,19 @@ export function set_css(text) {
 // `shadow` is false) and returns the card's handle; throws the message if
 // the target cannot hold a shadow root, before anything changed.
 export function mount(target, built, shadow) {
-  let root = target, saved = null, style = null;
+  let root = target, saved = null, style = null, fresh = false;
   if (shadow) {
-    let fresh = false;
     try { root = target.shadowRoot ?? ((fresh = true), target.attachShadow({ mode: "open" })); } catch (e) {
       throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
     }
-    if (!adopt(root, fresh)) {
-      // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
-      style = root.ownerDocument.createElement("style");
-      style.textContent = css;
-    }
   } else {
-    adopt(target.ownerDocument);
     saved = target.ownerDocument.createDocumentFragment();
     while (target.firstChild) saved.appendChild(target.firstChild);
+  }
+  if (!adopt(shadow ? root : target.ownerDocument, shadow && fresh)) {
+    // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
+    style = target.ownerDocument.createElement("style");
+    style.textContent = css;
   }
   root.addEventListener("click", onClick);
   const card = { target, root, saved, style, built }; // dom_builder.js's update_dom reads all but saved

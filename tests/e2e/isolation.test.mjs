@@ -88,7 +88,7 @@ test("the documented ways in work: --brief-* custom properties and ::part()", as
   assert.deepEqual(got, { accent: "rgb(0, 100, 0)", radius: "0px", font: "Georgia, serif", title: "uppercase", tag: "rgb(128, 0, 128)" });
 });
 
-test("without constructable stylesheets, a <style> styles the card, and stays through updates", async () => {
+test("without constructable stylesheets, a <style> styles the card (shadow or light DOM), and stays through updates", async () => {
   const t = await open(env);
   await t.page.addInitScript(() => { delete CSSStyleSheet.prototype.replaceSync; }); // an old browser
   await t.page.goto(env.base + "/blank.html");
@@ -110,13 +110,22 @@ test("without constructable stylesheets, a <style> styles the card, and stays th
     out.patched = look();
     card.update({ title: "Rebuilt" }); // another structure
     out.rebuilt = look();
+    // Light DOM: the <style> goes in with the card, and out with it.
+    const light = document.createElement("div");
+    light.textContent = "host text";
+    document.body.append(light);
+    const lc = m.renderBrief(light, brief, { shadow: false });
+    out.light = { styles: light.querySelectorAll("style").length, first: light.firstElementChild.localName, border: getComputedStyle(light.querySelector("article")).borderTopWidth };
+    lc.destroy();
+    out.lightAfter = { styles: light.querySelectorAll("style").length, text: light.textContent };
     return out;
   });
   await t.close();
   assert.equal(r.adopted, 0);
-  for (const k of ["mounted", "patched", "rebuilt"]) {
+  for (const k of ["mounted", "patched", "rebuilt", "light"]) {
     assert.deepEqual({ styles: r[k].styles, first: r[k].first }, { styles: 1, first: "style" }, k);
     assert.notEqual(r[k].border, "0px", `${k}: the stylesheet applies`);
   }
+  assert.deepEqual(r.lightAfter, { styles: 0, text: "host text" }, "destroy gives the host its own content back");
   assert.deepEqual(t.pageErrors, []);
 });
