@@ -1,5 +1,5 @@
-//! The live DOM sink: writes a [`Node`] tree as real DOM nodes in one
-//! crossing of the wasm/JS boundary. The tree becomes a list of
+//! The live DOM sink: writes the view's stream as real DOM nodes in one
+//! crossing of the wasm/JS boundary. The stream becomes a list of
 //! instructions (open element, set attribute, add text, close) over a table
 //! of strings; `dom_builder.js` applies it with `createElement`,
 //! `setAttribute`, `createTextNode` and `appendChild` only, so no string is
@@ -14,7 +14,7 @@ use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
 
-use crate::node::Node;
+use crate::node::Sink;
 
 #[wasm_bindgen(module = "/src/dom_builder.js")]
 extern "C" {
@@ -77,35 +77,35 @@ impl Program {
             }
         }
     }
+}
 
-    fn node(&mut self, node: &Node) {
-        match node {
-            Node::Text(t) => {
-                let s = self.string(t);
-                self.ops.extend_from_slice(&[TEXT, s]);
-            }
-            Node::El(el) => {
-                let tag = self.name(el.tag);
-                self.ops.extend_from_slice(&[OPEN, tag]);
-                for (name, value) in &el.attrs {
-                    let (n, v) = (self.name(name), self.string(value));
-                    self.ops.extend_from_slice(&[ATTR, n, v]);
-                }
-                for c in &el.children {
-                    self.node(c);
-                }
-                self.ops.push(CLOSE);
-            }
-        }
+/// The view writes straight into the instructions.
+impl Sink for Program {
+    fn open(&mut self, tag: &'static str) {
+        let tag = self.name(tag);
+        self.ops.extend_from_slice(&[OPEN, tag]);
+    }
+
+    fn attr(&mut self, name: &'static str, value: &str) {
+        let (n, v) = (self.name(name), self.string(value));
+        self.ops.extend_from_slice(&[ATTR, n, v]);
+    }
+
+    fn text(&mut self, text: &str) {
+        let s = self.string(text);
+        self.ops.extend_from_slice(&[TEXT, s]);
+    }
+
+    fn close(&mut self) {
+        self.ops.push(CLOSE);
     }
 }
 
 impl Program {
-    /// The instructions that build `node`.
-    pub(crate) fn of(node: &Node) -> Program {
+    /// An empty program, sized for a card; the view writes into it.
+    pub(crate) fn new() -> Program {
         let mut p = Program { ops: Vec::with_capacity(1024), ..Program::default() };
         p.strings.text.reserve(8192);
-        p.node(node);
         p
     }
 

@@ -1,27 +1,61 @@
-//! The HTML string sink: writes a [`Node`] tree as HTML text. It knows
+//! The HTML string sink: writes the view's stream as HTML text. It knows
 //! nothing about briefs; all escaping is delegated to [`crate::escape`].
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
 use crate::escape;
-use crate::node::{is_void, El, Node};
+use crate::node::{is_void, Sink};
 
 /// How attributes are written: as they are, or rewritten for email
 /// (classes turned into inline `style`, DOM-only attributes dropped).
 pub trait AttrPolicy {
-    /// Writes the attributes of `el` (each as ` name="value"`).
-    fn write_attrs(&self, el: &El, out: &mut String);
+    /// Writes the attributes of a `tag` element (each as ` name="value"`).
+    fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String);
 }
 
 /// Writes every attribute unchanged.
 pub struct AsIs;
 
 impl AttrPolicy for AsIs {
-    fn write_attrs(&self, el: &El, out: &mut String) {
-        for (name, value) in &el.attrs {
+    fn write_attrs(&self, _tag: &str, attrs: &Attrs, out: &mut String) {
+        for (name, value) in attrs.iter() {
             write_attr(out, name, value);
         }
+    }
+}
+
+/// The attributes of the element being written, in order (reused from
+/// element to element: one buffer, no allocation each).
+#[derive(Default)]
+pub struct Attrs {
+    names: Vec<&'static str>,
+    ends: Vec<usize>,
+    values: String,
+}
+
+impl Attrs {
+    /// Each `(name, value)`, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let starts = core::iter::once(0).chain(self.ends.iter().copied());
+        self.names.iter().zip(starts.zip(self.ends.iter())).map(|(name, (from, &to))| (*name, self.values.get(from..to).unwrap_or("")))
+    }
+
+    /// The value of `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    fn push(&mut self, name: &'static str, value: &str) {
+        self.names.push(name);
+        self.values.push_str(value);
+        self.ends.push(self.values.len());
+    }
+
+    fn clear(&mut self) {
+        self.names.clear();
+        self.ends.clear();
+        self.values.clear();
     }
 }
 
@@ -34,33 +68,62 @@ pub fn write_attr(out: &mut String, name: &str, value: &str) {
     out.push('"');
 }
 
-/// Appends `node` as HTML to `out`.
-pub fn write(node: &Node, out: &mut String, policy: &dyn AttrPolicy) {
-    match node {
-        Node::Text(t) => escape::text(out, t),
-        Node::El(el) => {
-            out.push('<');
-            out.push_str(el.tag);
-            policy.write_attrs(el, out);
-            out.push('>');
-            if is_void(el.tag) {
-                return;
-            }
-            for c in &el.children {
-                write(c, out, policy);
-            }
-            out.push_str("</");
-            out.push_str(el.tag);
-            out.push('>');
+/// Writes HTML into `out`. A start tag is written once its attributes are
+/// all known (at its first child, or its end), since the policy may need
+/// them all (a class becomes a `style`).
+pub struct HtmlWriter<'a> {
+    /// The HTML written so far.
+    pub out: &'a mut String,
+    policy: &'a dyn AttrPolicy,
+    open: Vec<&'static str>,
+    /// The element whose start tag is not written yet.
+    pending: Option<&'static str>,
+    attrs: Attrs,
+}
+
+impl<'a> HtmlWriter<'a> {
+    /// A writer appending to `out`, attributes written by `policy`.
+    pub fn new(out: &'a mut String, policy: &'a dyn AttrPolicy) -> Self {
+        HtmlWriter { out, policy, open: Vec::new(), pending: None, attrs: Attrs::default() }
+    }
+
+    fn start_tag(&mut self) {
+        if let Some(tag) = self.pending.take() {
+            self.out.push('<');
+            self.out.push_str(tag);
+            self.policy.write_attrs(tag, &self.attrs, self.out);
+            self.out.push('>');
+            self.attrs.clear();
         }
     }
 }
 
-/// `node` as an HTML string, attributes as they are.
-pub fn to_string(node: &Node) -> String {
-    let mut s = String::new();
-    write(node, &mut s, &AsIs);
-    s
+impl Sink for HtmlWriter<'_> {
+    fn open(&mut self, tag: &'static str) {
+        self.start_tag();
+        self.open.push(tag);
+        self.pending = Some(tag);
+    }
+
+    fn attr(&mut self, name: &'static str, value: &str) {
+        self.attrs.push(name, value);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.start_tag();
+        escape::text(self.out, text);
+    }
+
+    fn close(&mut self) {
+        self.start_tag();
+        if let Some(tag) = self.open.pop() {
+            if !is_void(tag) {
+                self.out.push_str("</");
+                self.out.push_str(tag);
+                self.out.push('>');
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -69,11 +132,17 @@ mod tests {
 
     #[test]
     fn writes_elements_attributes_and_escaped_text() {
-        let n: Node = El::with_class("p", "x")
-            .attr("title", "a\"b")
-            .text("<b>hi</b> & bye")
-            .child(El::new("img").attr("src", "/i.png").attr("alt", ""))
-            .into();
-        assert_eq!(to_string(&n), r#"<p class="x" title="a&quot;b">&lt;b&gt;hi&lt;/b&gt; &amp; bye<img src="/i.png" alt=""></p>"#);
+        let mut s = String::new();
+        let mut w = HtmlWriter::new(&mut s, &AsIs);
+        w.open("p");
+        w.attr("class", "x");
+        w.attr("title", "a\"b");
+        w.text("<b>hi</b> & bye");
+        w.open("img");
+        w.attr("src", "/i.png");
+        w.attr("alt", "");
+        w.close();
+        w.close();
+        assert_eq!(s, r#"<p class="x" title="a&quot;b">&lt;b&gt;hi&lt;/b&gt; &amp; bye<img src="/i.png" alt=""></p>"#);
     }
 }

@@ -6,8 +6,8 @@
 //!
 //! ```text
 //! JSON text ─ json ─► Value ─ validate (+ url_policy, limits) ─► model::Document
-//!        ─ view ─► node::Node tree ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
-//!                                   └─ html (+ escape) ─► static_html ─► fragment / email
+//!        ─ view ─► events into a node::Sink ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
+//!                                             └─ html (+ escape) ─► static_html ─► fragment / email
 //! ```
 //!
 //! Everything but `dom` and `wasm_api` is plain Rust, tested with `cargo test`.

@@ -1,14 +1,13 @@
 //! The static outputs: the HTML fragment (`renderBriefHtml`, `brief-card
 //! render`) and the email-safe variant (`{ email: true }`, `--email`). Both
-//! are the view's tree written by the HTML sink; only the attribute policy
-//! and, for email, a table wrapper differ.
+//! are the view written by the HTML sink; only the attribute policy and,
+//! for email, a table wrapper differ.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use crate::html::{self, write_attr, AttrPolicy};
+use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Dir, Document};
-use crate::node::El;
 use crate::options::{Layout, Options, Theme};
 use crate::static_style::{for_classes, Tokens};
 use crate::text::replace;
@@ -25,9 +24,9 @@ struct Inline {
 }
 
 impl AttrPolicy for Inline {
-    fn write_attrs(&self, el: &El, out: &mut String) {
-        for (name, value) in &el.attrs {
-            let keep = match *name {
+    fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String) {
+        for (name, value) in attrs.iter() {
+            let keep = match name {
                 "part" => false,
                 n if n.starts_with("data-") => false,
                 "class" => !self.email,
@@ -37,12 +36,12 @@ impl AttrPolicy for Inline {
                 write_attr(out, name, value);
             }
         }
-        let classes = el.get("class").unwrap_or("");
+        let classes = attrs.get("class").unwrap_or("");
         let tokens = if self.email { Tokens::Plain } else { Tokens::CustomProperties };
         let mut style = for_classes(classes, self.theme, tokens, self.compact).unwrap_or_default();
         if self.email {
             style = physical(&style, self.rtl);
-            if let Some(extra) = email_extra(el.tag, classes) {
+            if let Some(extra) = email_extra(tag, classes) {
                 if !style.is_empty() {
                     style.push(';');
                 }
@@ -52,7 +51,7 @@ impl AttrPolicy for Inline {
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
-        if self.email && el.tag == "img" && el.get("width").is_none() {
+        if self.email && tag == "img" && attrs.get("width").is_none() {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
     }
@@ -81,7 +80,8 @@ fn email_extra(tag: &str, classes: &str) -> Option<&'static str> {
 pub fn fragment(doc: &Document, options: &Options) -> String {
     let cx = Context { options, format_date: &crate::dates::format, interactive: false };
     let mut out = String::new();
-    html::write(&view::document(doc, &cx), &mut out, &Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: false, rtl: false });
+    let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: false, rtl: false };
+    view::document(doc, &cx, &mut HtmlWriter::new(&mut out, &policy));
     out
 }
 
@@ -99,8 +99,8 @@ pub fn email(doc: &Document, options: &Options) -> String {
         out.push_str(";text-align:");
         out.push_str(if b.dir == Dir::Rtl { "right" } else { "left" });
         out.push_str("\">");
-        let node = view::one(b, &cx);
-        html::write(&node, &mut out, &Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: true, rtl: b.dir == Dir::Rtl });
+        let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: true, rtl: b.dir == Dir::Rtl };
+        view::one(b, &cx, &mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
     }
     out.push_str("</td></tr></table>");

@@ -1,7 +1,7 @@
 //! The one description of the card: which elements, in which order, with
-//! which classes, parts and accessibility attributes. Both outputs (live DOM
-//! and HTML text) write what this builds, so adding a block touches only
-//! this file (and the stylesheet).
+//! which classes, parts and accessibility attributes, written as a stream
+//! into a [`Sink`]. Both outputs (live DOM and HTML text) are sinks, so
+//! adding a block touches only this file (and the stylesheet).
 //!
 //! Reading order: header (kind, date, title, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
@@ -9,11 +9,9 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use alloc::borrow::Cow;
-
 use crate::labels::{builtin, Label};
 use crate::model::*;
-use crate::node::{El, Node};
+use crate::node::Sink;
 use crate::options::{Layout, LinkTarget, Options, Theme};
 use crate::text::{cat, num};
 
@@ -32,24 +30,28 @@ pub struct Context<'a> {
 pub const COLLAPSE_AFTER: usize = 4;
 
 /// The card for a document: one `article`, or a feed of them.
-pub fn document<'a>(doc: &'a Document, cx: &Context<'a>) -> Node<'a> {
+pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
     match doc {
-        Document::One(b) => one(b, cx),
+        Document::One(b) => brief(b, cx, w),
         Document::Feed(briefs) => {
-            let first = briefs.first();
-            let feed_label = first.map_or("Briefs", |b| label(b, cx, Label::Feed));
-            El::with_class("div", "bc-feed")
-                .attr("role", "list")
-                .attr("aria-label", feed_label)
-                .children(briefs.iter().map(|b| El::with_class("div", "bc-feed-item").attr("role", "listitem").child(brief(b, cx)).into()))
-                .into()
+            let feed_label = briefs.first().map_or("Briefs", |b| label(b, cx, Label::Feed));
+            open(w, "div", "bc-feed");
+            w.attr("role", "list");
+            w.attr("aria-label", feed_label);
+            for b in briefs {
+                open(w, "div", "bc-feed-item");
+                w.attr("role", "listitem");
+                brief(b, cx, w);
+                w.close();
+            }
+            w.close();
         }
     }
 }
 
-/// The card for one brief: what [`document`] renders for [`Document::One`].
-pub fn one<'a>(b: &'a Brief, cx: &Context<'a>) -> Node<'a> {
-    brief(b, cx).into()
+/// The card for one brief: what [`document`] writes for [`Document::One`].
+pub fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+    brief(b, cx, w);
 }
 
 /// The word for `l`: the page's override, the brief's, the built-in one for its language.
@@ -57,272 +59,375 @@ fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
     cx.options.labels.get(l).or_else(|| b.labels.get(l)).unwrap_or_else(|| builtin(&b.lang, l))
 }
 
-fn brief<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
+/// Opens `<tag class="…">`: attributes and content follow, then `close`.
+fn open(w: &mut dyn Sink, tag: &'static str, class: &str) {
+    w.open(tag);
+    w.attr("class", class);
+}
+
+/// `<tag class="…" dir="auto">text</tag>`: a piece of the brief's text.
+fn text_el(w: &mut dyn Sink, tag: &'static str, class: &str, text: &str) {
+    open(w, tag, class);
+    w.attr("dir", "auto");
+    w.text(text);
+    w.close();
+}
+
+fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let compact = cx.options.layout == Layout::Compact;
-    let mut class = String::from("bc-card");
-    class.push_str(match cx.options.theme {
-        Theme::Light => " bc-light",
-        Theme::Dark => " bc-dark",
-        Theme::Auto => " bc-auto",
-    });
-    if compact {
-        class.push_str(" bc-compact");
-    }
-    let mut card = El::new("article")
-        .attr("class", class)
-        .attr("part", "card")
-        .attr("lang", b.lang.as_str())
-        .attr("dir", b.dir.as_str());
+    let theme = match cx.options.theme {
+        Theme::Light => "bc-card bc-light",
+        Theme::Dark => "bc-card bc-dark",
+        Theme::Auto => "bc-card bc-auto",
+    };
+    let class = if compact { cat(&[theme, " bc-compact"]) } else { theme.into() };
+    open(w, "article", &class);
+    w.attr("part", "card");
+    w.attr("lang", &b.lang);
+    w.attr("dir", b.dir.as_str());
     if let Some(id) = &b.id {
-        card = card.attr("id", id.as_str());
+        w.attr("id", id);
     }
-    card = card.child(header(b, cx));
+    header(b, cx, w);
     if let (Some(img), false) = (&b.image, compact) {
-        card = card.child(image(img));
+        image(img, w);
     }
     if let Some(s) = &b.summary {
         // Compact cards show the first paragraph only.
         let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
         // A compact card is only a teaser: its summary needs no heading.
-        let summary = block("section", "bc-summary", "summary", (!compact).then_some(heading));
-        card = card.child(summary.children(paras(b, cx, "summary", paragraphs)));
+        block(w, "section", "bc-summary", "summary", (!compact).then_some(heading));
+        paras(b, cx, "summary", paragraphs, w);
+        w.close();
     }
     if !compact {
         if !b.quotes.is_empty() {
-            card = card.child(quotes(b, cx));
+            quotes(b, cx, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
-            let key = cat(&["section-", &num(i + 1)]);
-            card = card.child(block("section", "bc-section", "section", Some(&s.heading)).children(paras(b, cx, &key, &s.paragraphs)));
+            block(w, "section", "bc-section", "section", Some(&s.heading));
+            paras(b, cx, &cat(&["section-", &num(i + 1)]), &s.paragraphs, w);
+            w.close();
         }
         if !b.related.is_empty() {
-            card = card.child(related(b, cx));
+            related(b, cx, w);
         }
         if !b.tags.is_empty() {
-            card = card.child(tags(b, cx));
+            tags(b, cx, w);
         }
     }
-    if let Some(f) = footer(b, cx) {
-        card = card.child(f);
-    }
+    footer(b, cx, w);
     if cx.interactive {
         // Announces "Link copied" to screen readers.
-        card = card.child(El::with_class("p", "bc-status").attr("role", "status"));
+        open(w, "p", "bc-status");
+        w.attr("role", "status");
+        w.close();
     }
-    card
+    w.close();
 }
 
-/// A titled block: `<section|nav class part data-block><h3>heading</h3>…`.
-/// Section titles are headings of their own; the other blocks' headings are
-/// small labels ("Expert Analysis"), hence the extra class.
-fn block<'a>(tag: &'static str, class: &'static str, part: &'static str, heading: Option<&'a str>) -> El<'a> {
+/// Opens a titled block: `<section|nav class part data-block><h3>heading</h3>`;
+/// its content follows, then `close`. Section titles are headings of their
+/// own; the other blocks' headings are small labels ("Expert Analysis"),
+/// hence the extra class.
+fn block(w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
     let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
-    let mut el = El::new(tag).attr("class", cat(&["bc-block ", class])).attr("part", part).attr("data-block", part);
+    open(w, tag, &cat(&["bc-block ", class]));
+    w.attr("part", part);
+    w.attr("data-block", part);
     if let Some(heading) = heading {
         if tag == "nav" {
-            el = el.attr("aria-label", heading);
+            w.attr("aria-label", heading);
         }
-        el = el.child(El::with_class("h3", heading_class).attr("dir", "auto").text(heading));
+        text_el(w, "h3", heading_class, heading);
     }
-    el
 }
 
-fn header<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
-    let mut h = El::with_class("header", "bc-header").attr("part", "header").attr("data-block", "header");
+fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+    open(w, "header", "bc-header");
+    w.attr("part", "header");
+    w.attr("data-block", "header");
     if b.kind.is_some() || b.date.is_some() {
-        let mut eyebrow = El::with_class("p", "bc-eyebrow");
+        open(w, "p", "bc-eyebrow");
         if let Some(k) = &b.kind {
-            eyebrow = eyebrow.child(El::with_class("span", "bc-kind").attr("part", "kind").attr("dir", "auto").text(k.as_str()));
+            open(w, "span", "bc-kind");
+            w.attr("part", "kind");
+            w.attr("dir", "auto");
+            w.text(k);
+            w.close();
         }
         if let Some(d) = &b.date {
-            eyebrow = eyebrow.child(time(b, cx, d, "bc-date"));
+            time(b, cx, d, "bc-date", w);
         }
-        h = h.child(eyebrow);
+        w.close();
     }
-    let title = El::with_class("h2", "bc-title").attr("part", "title").attr("dir", "auto");
-    h = h.child(match &b.url {
-        Some(u) => title.child(link(cx, u, "bc-title-link").text(b.title.as_str())),
-        None => title.text(b.title.as_str()),
-    });
+    open(w, "h2", "bc-title");
+    w.attr("part", "title");
+    w.attr("dir", "auto");
+    match &b.url {
+        Some(u) => {
+            link(cx, u, "bc-title-link", w);
+            w.text(&b.title);
+            w.close();
+        }
+        None => w.text(&b.title),
+    }
+    w.close();
     if let Some(p) = &b.publisher {
-        let mut by = El::with_class("p", "bc-publisher");
+        open(w, "p", "bc-publisher");
         if let Some(logo) = &p.logo {
             // The name follows, so the logo is decorative.
-            by = by.child(El::with_class("img", "bc-logo").attr("src", logo.as_str()).attr("alt", "").attr("width", "20").attr("height", "20"));
+            open(w, "img", "bc-logo");
+            w.attr("src", logo);
+            w.attr("alt", "");
+            w.attr("width", "20");
+            w.attr("height", "20");
+            w.close();
         }
-        let name = match &p.url {
-            Some(u) => link(cx, u, "bc-publisher-name"),
-            None => El::with_class("span", "bc-publisher-name"),
-        };
-        h = h.child(by.child(name.attr("dir", "auto").text(p.name.as_str())));
+        match &p.url {
+            Some(u) => link(cx, u, "bc-publisher-name", w),
+            None => open(w, "span", "bc-publisher-name"),
+        }
+        w.attr("dir", "auto");
+        w.text(&p.name);
+        w.close();
+        w.close();
     }
-    h
+    w.close();
 }
 
-fn time<'a>(b: &'a Brief, cx: &Context<'a>, d: &'a BriefDate, class: &'static str) -> El<'a> {
+fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &str, w: &mut dyn Sink) {
     let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
-    El::with_class("time", class).attr("datetime", d.iso.as_str()).text((cx.format_date)(d, locale))
+    open(w, "time", class);
+    w.attr("datetime", &d.iso);
+    w.text(&(cx.format_date)(d, locale));
+    w.close();
 }
 
-/// A link honouring `linkTarget`: `_blank` links get `rel="noopener noreferrer"`.
-fn link<'a>(cx: &Context<'a>, href: &'a str, class: &'static str) -> El<'a> {
-    let a = El::with_class("a", class).attr("href", href);
-    match cx.options.link_target {
-        LinkTarget::SelfTarget => a,
-        LinkTarget::Blank => a.attr("target", "_blank").attr("rel", "noopener noreferrer"),
+/// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
+/// noreferrer"`); attributes and content follow, then `close`.
+fn link(cx: &Context, href: &str, class: &str, w: &mut dyn Sink) {
+    open(w, "a", class);
+    w.attr("href", href);
+    if cx.options.link_target == LinkTarget::Blank {
+        w.attr("target", "_blank");
+        w.attr("rel", "noopener noreferrer");
     }
 }
 
-fn image<'a>(img: &'a Image) -> El<'a> {
-    let mut fig = El::with_class("figure", "bc-figure").attr("part", "image").child(
-        El::with_class("img", "bc-image").attr("src", img.src.as_str()).attr("alt", img.alt.as_str()).attr("loading", "lazy").attr("decoding", "async"),
-    );
+fn image(img: &Image, w: &mut dyn Sink) {
+    open(w, "figure", "bc-figure");
+    w.attr("part", "image");
+    open(w, "img", "bc-image");
+    w.attr("src", &img.src);
+    w.attr("alt", &img.alt);
+    w.attr("loading", "lazy");
+    w.attr("decoding", "async");
+    w.close();
     if let Some(c) = &img.caption {
-        fig = fig.child(El::with_class("figcaption", "bc-caption").attr("dir", "auto").text(c.as_str()));
+        text_el(w, "figcaption", "bc-caption", c);
     }
-    fig
+    w.close();
 }
 
 /// Paragraphs, the ones past [`COLLAPSE_AFTER`] behind "Show more" when interactive.
-fn paras<'a>(b: &'a Brief, cx: &Context<'a>, key: &str, ps: &'a [Paragraph]) -> Vec<Node<'a>> {
-    let items = ps.iter().map(|p| El::with_class("p", "bc-p").attr("dir", "auto").children(runs(cx, p)).into()).collect();
-    let (mut shown, rest) = split_long(b, cx, key, items);
-    if let Some((id, rest)) = rest {
-        shown.push(El::with_class("div", "bc-rest").attr("id", id.clone()).attr("hidden", "").children(rest).into());
-        shown.push(toggle(b, cx, id).into());
+fn paras(b: &Brief, cx: &Context, key: &str, ps: &[Paragraph], w: &mut dyn Sink) {
+    let shown = shown(cx, ps.len());
+    for p in ps.get(..shown).unwrap_or(ps) {
+        para(cx, p, w);
     }
-    shown
+    if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
+        let id = rest_id(b, key);
+        open(w, "div", "bc-rest");
+        w.attr("id", &id);
+        w.attr("hidden", "");
+        for p in rest {
+            para(cx, p, w);
+        }
+        w.close();
+        toggle(b, cx, &id, w);
+    }
 }
 
-/// A long list (more than one past [`COLLAPSE_AFTER`]) in an interactive
-/// card: the items to show, and the id and items of the hidden rest.
-fn split_long<'a>(b: &'a Brief, cx: &Context<'a>, key: &str, items: Vec<Node<'a>>) -> (Vec<Node<'a>>, Option<(String, Vec<Node<'a>>)>) {
-    if !cx.interactive || items.len() <= COLLAPSE_AFTER + 1 {
-        return (items, None);
+fn para(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
+    open(w, "p", "bc-p");
+    w.attr("dir", "auto");
+    runs(cx, p, w);
+    w.close();
+}
+
+/// How many of `len` items a block shows: all, or in an interactive card
+/// [`COLLAPSE_AFTER`] of a list longer by more than one (the rest go behind
+/// "Show more").
+fn shown(cx: &Context, len: usize) -> usize {
+    if cx.interactive && len > COLLAPSE_AFTER + 1 {
+        COLLAPSE_AFTER
+    } else {
+        len
     }
-    let mut items = items.into_iter();
-    let shown = items.by_ref().take(COLLAPSE_AFTER).collect();
-    (shown, Some((cat(&[b.id.as_deref().unwrap_or("bc"), "-more-", key]), items.collect())))
+}
+
+/// The id of a block's hidden rest.
+fn rest_id(b: &Brief, key: &str) -> String {
+    cat(&[b.id.as_deref().unwrap_or("bc"), "-more-", key])
 }
 
 /// The "Show more" button for the hidden region `id`.
-fn toggle<'a>(b: &'a Brief, cx: &Context<'a>, id: String) -> El<'a> {
-    El::with_class("button", "bc-toggle")
-        .attr("type", "button")
-        .attr("aria-expanded", "false")
-        .attr("aria-controls", id)
-        .attr("data-more", label(b, cx, Label::ShowMore))
-        .attr("data-less", label(b, cx, Label::ShowLess))
-        .text(label(b, cx, Label::ShowMore))
+fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
+    open(w, "button", "bc-toggle");
+    w.attr("type", "button");
+    w.attr("aria-expanded", "false");
+    w.attr("aria-controls", id);
+    w.attr("data-more", label(b, cx, Label::ShowMore));
+    w.attr("data-less", label(b, cx, Label::ShowLess));
+    w.text(label(b, cx, Label::ShowMore));
+    w.close();
 }
 
-/// The runs of a paragraph: text, optionally wrapped in `em`, `strong` and a link.
-fn runs<'a>(cx: &Context<'a>, p: &'a Paragraph) -> Vec<Node<'a>> {
-    p.iter()
-        .map(|r| {
-            let mut n = Node::Text(Cow::Borrowed(r.text.as_str()));
-            if r.em {
-                n = El::new("em").child(n).into();
-            }
-            if r.strong {
-                n = El::new("strong").child(n).into();
-            }
-            if let Some(h) = &r.href {
-                n = link(cx, h, "bc-link").child(n).into();
-            }
-            n
-        })
-        .collect()
+/// The runs of a paragraph: text, optionally in a link, `strong` and `em` (outermost first).
+fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
+    for r in p {
+        if let Some(h) = &r.href {
+            link(cx, h, "bc-link", w);
+        }
+        if r.strong {
+            w.open("strong");
+        }
+        if r.em {
+            w.open("em");
+        }
+        w.text(&r.text);
+        for _ in 0..(usize::from(r.em) + usize::from(r.strong) + usize::from(r.href.is_some())) {
+            w.close();
+        }
+    }
 }
 
-fn quotes<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
-    let mut sec = block("section", "bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
+fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+    block(w, "section", "bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
-        let mut fig = El::with_class("figure", "bc-quote").attr("part", "quote");
+        open(w, "figure", "bc-quote");
+        w.attr("part", "quote");
         let anchor = b.id.as_ref().map(|id| cat(&[id, "-quote-", &num(i + 1)]));
         if let Some(a) = &anchor {
-            fig = fig.attr("id", a.clone());
+            w.attr("id", a);
         }
-        fig = fig.child(El::with_class("blockquote", "bc-blockquote").child(El::with_class("p", "bc-p").attr("dir", "auto").children(runs(cx, &q.text))));
-        let author = match &q.url {
-            Some(u) => link(cx, u, "bc-author"),
-            None => El::with_class("span", "bc-author"),
-        };
-        let mut cap = El::with_class("figcaption", "bc-cite").child(author.attr("dir", "auto").text(q.author.as_str()));
+        open(w, "blockquote", "bc-blockquote");
+        para(cx, &q.text, w);
+        w.close();
+        open(w, "figcaption", "bc-cite");
+        match &q.url {
+            Some(u) => link(cx, u, "bc-author", w),
+            None => open(w, "span", "bc-author"),
+        }
+        w.attr("dir", "auto");
+        w.text(&q.author);
+        w.close();
         if let Some(r) = &q.role {
-            cap = cap.child(El::with_class("span", "bc-role").attr("dir", "auto").text(r.as_str()));
+            text_el(w, "span", "bc-role", r);
         }
-        if let (Some(a), true) = (anchor, cx.interactive) {
-            cap = cap.child(copy_button(b, cx, a));
+        if let (Some(a), true) = (&anchor, cx.interactive) {
+            copy_button(b, cx, a, w);
         }
-        sec = sec.child(fig.child(cap));
+        w.close();
+        w.close();
     }
-    sec
+    w.close();
 }
 
-fn copy_button<'a>(b: &'a Brief, cx: &Context<'a>, anchor: String) -> El<'a> {
-    El::with_class("button", "bc-copy")
-        .attr("type", "button")
-        .attr("data-anchor", anchor)
-        .attr("data-done", label(b, cx, Label::LinkCopied))
-        .text(label(b, cx, Label::CopyLink))
+fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
+    open(w, "button", "bc-copy");
+    w.attr("type", "button");
+    w.attr("data-anchor", anchor);
+    w.attr("data-done", label(b, cx, Label::LinkCopied));
+    w.text(label(b, cx, Label::CopyLink));
+    w.close();
 }
 
-fn related<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
-    let items: Vec<Node<'a>> = b
-        .related
-        .iter()
-        .map(|r| {
-            let mut li = El::with_class("li", "bc-related-item").child(link(cx, &r.url, "bc-related-link").attr("dir", "auto").text(r.title.as_str()));
-            if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
-                let mut meta = El::with_class("p", "bc-meta");
-                if let Some(k) = &r.kind {
-                    meta = meta.child(El::with_class("span", "bc-meta-kind").attr("dir", "auto").text(k.as_str()));
-                }
-                if let Some(a) = &r.author {
-                    meta = meta.child(El::with_class("span", "bc-meta-author").attr("dir", "auto").text(a.as_str()));
-                }
-                if let Some(d) = &r.date {
-                    meta = meta.child(time(b, cx, d, "bc-meta-date"));
-                }
-                li = li.child(meta);
-            }
-            li.into()
-        })
-        .collect();
-    let (shown, rest) = split_long(b, cx, "related", items);
-    let mut nav = block("nav", "bc-related", "related", Some(label(b, cx, Label::Related)))
-        .child(El::with_class("ul", "bc-related-list").attr("role", "list").children(shown));
-    if let Some((id, rest)) = rest {
-        nav = nav.child(El::with_class("ul", "bc-related-list bc-rest").attr("role", "list").attr("id", id.clone()).attr("hidden", "").children(rest));
-        nav = nav.child(toggle(b, cx, id));
+fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+    let items = &b.related;
+    let shown = shown(cx, items.len());
+    block(w, "nav", "bc-related", "related", Some(label(b, cx, Label::Related)));
+    open(w, "ul", "bc-related-list");
+    w.attr("role", "list");
+    for r in items.get(..shown).unwrap_or(items) {
+        related_item(b, cx, r, w);
     }
-    nav
+    w.close();
+    if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
+        let id = rest_id(b, "related");
+        open(w, "ul", "bc-related-list bc-rest");
+        w.attr("role", "list");
+        w.attr("id", &id);
+        w.attr("hidden", "");
+        for r in rest {
+            related_item(b, cx, r, w);
+        }
+        w.close();
+        toggle(b, cx, &id, w);
+    }
+    w.close();
 }
 
-fn tags<'a>(b: &'a Brief, cx: &Context<'a>) -> El<'a> {
-    let chips = b.tags.iter().map(|t| {
-        let chip = match &t.url {
-            Some(u) => link(cx, u, "bc-chip"),
-            None => El::with_class("span", "bc-chip"),
-        };
-        El::with_class("li", "bc-tag").child(chip.attr("part", "tag").attr("dir", "auto").text(t.label.as_str())).into()
-    });
-    block("section", "bc-tags", "tags", Some(label(b, cx, Label::Tags))).child(El::with_class("ul", "bc-chips").attr("role", "list").children(chips))
+fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
+    open(w, "li", "bc-related-item");
+    link(cx, &r.url, "bc-related-link", w);
+    w.attr("dir", "auto");
+    w.text(&r.title);
+    w.close();
+    if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
+        open(w, "p", "bc-meta");
+        if let Some(k) = &r.kind {
+            text_el(w, "span", "bc-meta-kind", k);
+        }
+        if let Some(a) = &r.author {
+            text_el(w, "span", "bc-meta-author", a);
+        }
+        if let Some(d) = &r.date {
+            time(b, cx, d, "bc-meta-date", w);
+        }
+        w.close();
+    }
+    w.close();
 }
 
-fn footer<'a>(b: &'a Brief, cx: &Context<'a>) -> Option<El<'a>> {
+fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+    block(w, "section", "bc-tags", "tags", Some(label(b, cx, Label::Tags)));
+    open(w, "ul", "bc-chips");
+    w.attr("role", "list");
+    for t in &b.tags {
+        open(w, "li", "bc-tag");
+        match &t.url {
+            Some(u) => link(cx, u, "bc-chip", w),
+            None => open(w, "span", "bc-chip"),
+        }
+        w.attr("part", "tag");
+        w.attr("dir", "auto");
+        w.text(&t.label);
+        w.close();
+        w.close();
+    }
+    w.close();
+    w.close();
+}
+
+fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let copy = cx.interactive && b.id.is_some();
     if b.url.is_none() && !copy {
-        return None;
+        return;
     }
-    let mut f = El::with_class("footer", "bc-footer").attr("part", "footer").attr("data-block", "footer");
+    open(w, "footer", "bc-footer");
+    w.attr("part", "footer");
+    w.attr("data-block", "footer");
     if let Some(u) = &b.url {
-        f = f.child(link(cx, u, "bc-read-more").attr("part", "read-more").text(label(b, cx, Label::ReadMore)));
+        link(cx, u, "bc-read-more", w);
+        w.attr("part", "read-more");
+        w.text(label(b, cx, Label::ReadMore));
+        w.close();
     }
     if let (Some(id), true) = (&b.id, copy) {
-        f = f.child(copy_button(b, cx, id.clone()));
+        copy_button(b, cx, id, w);
     }
-    Some(f)
+    w.close();
 }

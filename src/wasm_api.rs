@@ -120,8 +120,9 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
 fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, u32), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(target, p))?;
     let cx = Context { options, format_date: &local_date, interactive: true };
-    let tree = view::document(&doc, &cx);
-    Ok((dom::Program::of(&tree), doc.briefs().len() as u32))
+    let mut program = dom::Program::new();
+    view::document(&doc, &cx, &mut program);
+    Ok((program, doc.briefs().len() as u32))
 }
 
 /// A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it.
