@@ -14,7 +14,7 @@ use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
 
-use crate::node::Sink;
+use crate::sink::Sink;
 
 #[wasm_bindgen(module = "/src/dom_builder.js")]
 extern "C" {

@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use crate::escape;
-use crate::node::{is_void, Sink};
+use crate::sink::{is_void, Sink};
 
 /// How attributes are written: as they are, or rewritten for email
 /// (classes turned into inline `style`, DOM-only attributes dropped).

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! JSON text ─ json ─► Value ─ validate (+ url_policy, limits) ─► model::Document
-//!        ─ view ─► events into a node::Sink ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
+//!        ─ view ─► events into a sink::Sink ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
 //!                                             └─ html (+ escape) ─► static_html ─► fragment / email
 //! ```
 //!
@@ -34,9 +34,9 @@ pub mod json;
 pub mod labels;
 pub mod limits;
 pub mod model;
-pub mod node;
 pub mod options;
 pub mod page;
+pub mod sink;
 pub mod static_html;
 pub mod static_style;
 pub mod text;

@@ -11,7 +11,7 @@ use crate::prelude::*;
 
 use crate::labels::{builtin, Label};
 use crate::model::*;
-use crate::node::Sink;
+use crate::sink::Sink;
 use crate::options::{Layout, LinkTarget, Options, Theme};
 use crate::text::{cat, num};
 
