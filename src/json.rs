@@ -9,30 +9,34 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use alloc::borrow::Cow;
+
 use crate::limits;
 use crate::text::{push_num, Str};
 
 /// A parsed JSON value. Numbers keep their source text: the format only ever
-/// compares `version` with `1`, so we never pay for float parsing.
+/// compares `version` with `1`, so we never pay for float parsing. Strings
+/// and names without escapes borrow from the text (most do): the brief is
+/// decoded once, into what validation keeps.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// JSON `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// A number, kept as its source text (never converted to a float).
-    Number(String),
+    Number(Cow<'a, str>),
     /// A string, with escapes decoded.
-    String(String),
+    String(Cow<'a, str>),
     /// An array, in source order.
-    Array(Vec<Value>),
+    Array(Vec<Value<'a>>),
     /// Members in source order; a repeated key: the last one wins, as in `JSON.parse`.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value {
+impl<'a> Value<'a> {
     /// The member `key` of an object (the last, if repeated); `None` for a missing key or a non-object.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
             Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -77,7 +81,7 @@ impl ParseError {
 }
 
 /// Parses `text` as one JSON value, refusing nesting deeper than [`limits::MAX_DEPTH`].
-pub fn parse(text: &str) -> Result<Value, ParseError> {
+pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     let mut p = Parser { text, src: text.as_bytes(), pos: 0 };
     // A byte-order mark is not JSON, but editors write one; skip it.
     if text.starts_with('\u{feff}') {
@@ -99,7 +103,7 @@ struct Parser<'a> {
     pos: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, reason: &'static str) -> ParseError {
         let upto = self.src.get(..self.pos).unwrap_or(self.src);
         let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
@@ -111,7 +115,7 @@ impl Parser<'_> {
 
     /// The text from `start` to the current position. The parser only ever
     /// stops next to ASCII bytes, so this is always `Some`.
-    fn slice(&self, start: usize) -> Option<&str> {
+    fn slice(&self, start: usize) -> Option<&'a str> {
         self.text.get(start..self.pos)
     }
 
@@ -125,7 +129,7 @@ impl Parser<'_> {
         }
     }
 
-    fn expect_word(&mut self, word: &[u8], v: Value) -> Result<Value, ParseError> {
+    fn expect_word(&mut self, word: &[u8], v: Value<'a>) -> Result<Value<'a>, ParseError> {
         if self.src.get(self.pos..self.pos + word.len()) == Some(word) {
             self.pos += word.len();
             Ok(v)
@@ -134,7 +138,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
         match self.peek() {
             None => Err(self.error("unexpected end of input")),
             Some(b'{') => self.object(depth + 1),
@@ -156,7 +160,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
         self.enter(depth)?;
         self.pos += 1;
         let mut items = Vec::new();
@@ -181,7 +185,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
         self.enter(depth)?;
         self.pos += 1;
         let mut members = Vec::new();
@@ -217,7 +221,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, ParseError> {
+    fn number(&mut self) -> Result<Value<'a>, ParseError> {
         let start = self.pos;
         let digits = |p: &mut Self| {
             let s = p.pos;
@@ -249,7 +253,7 @@ impl Parser<'_> {
                 return Err(self.error("invalid number: expected a digit in the exponent"));
             }
         }
-        Ok(Value::Number(self.slice(start).unwrap_or("0").into()))
+        Ok(Value::Number(Cow::Borrowed(self.slice(start).unwrap_or("0"))))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -267,20 +271,30 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.pos += 1; // opening quote
         let mut out = String::new();
+        let mut first = true;
         loop {
-            // Copy the run of plain bytes up to the next quote, backslash or control.
+            // The run of plain bytes up to the next quote, backslash or control.
             let start = self.pos;
             let rest = self.src.get(start..).unwrap_or_default();
             self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
-            out.push_str(self.slice(start).unwrap_or("\u{fffd}"));
+            let run = self.slice(start).unwrap_or("\u{fffd}");
+            match self.peek() {
+                // No escape in the whole string (the common case): borrowed, not copied.
+                Some(b'"') if first => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(run));
+                }
+                _ => out.push_str(run),
+            }
+            first = false;
             match self.peek() {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -330,7 +344,7 @@ impl Parser<'_> {
 mod tests {
     use super::*;
 
-    fn obj(pairs: &[(&str, Value)]) -> Value {
+    fn obj(pairs: &[(&'static str, Value<'static>)]) -> Value<'static> {
         Value::Object(pairs.iter().map(|(k, v)| ((*k).into(), v.clone())).collect())
     }
 

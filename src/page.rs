@@ -17,6 +17,8 @@
 use crate::prelude::*;
 
 use crate::escape;
+use alloc::borrow::Cow;
+
 use crate::json::Value;
 use crate::labels::{builtin, Label, KEYS};
 use crate::model::{Brief, Document, Paragraph, Run};
@@ -293,43 +295,46 @@ fn json_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// The JSON the page embeds: built from the model, owning its strings.
+type Json = Value<'static>;
+
 /// A JSON object under construction; absent optional members are skipped.
 #[derive(Default)]
-struct Obj(Vec<(String, Value)>);
+struct Obj(Vec<(Cow<'static, str>, Json)>);
 
 impl Obj {
     /// `{"@type": ty}`
     fn typed(ty: &str) -> Obj {
         Obj::default().s("@type", ty)
     }
-    fn v(mut self, key: &str, value: Value) -> Obj {
-        self.0.push((key.into(), value));
+    fn v(mut self, key: &'static str, value: Json) -> Obj {
+        self.0.push((Cow::Borrowed(key), value));
         self
     }
-    fn s(self, key: &str, value: &str) -> Obj {
-        self.v(key, Value::String(value.into()))
+    fn s(self, key: &'static str, value: &str) -> Obj {
+        self.v(key, Value::String(Cow::Owned(value.into())))
     }
-    fn opt(self, key: &str, value: Option<&str>) -> Obj {
+    fn opt(self, key: &'static str, value: Option<&str>) -> Obj {
         match value {
             Some(s) => self.s(key, s),
             None => self,
         }
     }
-    fn opt_v(self, key: &str, value: Option<Value>) -> Obj {
+    fn opt_v(self, key: &'static str, value: Option<Json>) -> Obj {
         match value {
             Some(v) => self.v(key, v),
             None => self,
         }
     }
     /// A non-empty list, or nothing.
-    fn list(self, key: &str, items: Vec<Value>) -> Obj {
+    fn list(self, key: &'static str, items: Vec<Json>) -> Obj {
         if items.is_empty() {
             self
         } else {
             self.v(key, Value::Array(items))
         }
     }
-    fn done(self) -> Value {
+    fn done(self) -> Json {
         Value::Object(self.0)
     }
 }
@@ -337,14 +342,14 @@ impl Obj {
 /// The document as brief JSON (format version 1), from the validated model:
 /// URLs as the policy wrote them (resolved against the base URL, if any),
 /// unknown fields gone. Reading it back gives the same document.
-pub fn document_json(doc: &Document) -> Value {
+pub fn document_json(doc: &Document) -> Value<'static> {
     match doc {
         Document::One(b) => brief_json(b),
         Document::Feed(briefs) => Value::Array(briefs.iter().map(brief_json).collect()),
     }
 }
 
-fn brief_json(b: &Brief) -> Value {
+fn brief_json(b: &Brief) -> Json {
     let publisher = b.publisher.as_ref().map(|p| Obj::default().s("name", &p.name).opt("url", p.url.as_deref()).opt("logo", p.logo.as_deref()).done());
     let image = b.image.as_ref().map(|i| Obj::default().s("src", &i.src).s("alt", &i.alt).opt("caption", i.caption.as_deref()).done());
     let summary = b.summary.as_ref().map(|s| Obj::default().opt("heading", s.heading.as_deref()).v("paragraphs", paragraphs(&s.paragraphs)).done());
@@ -362,11 +367,11 @@ fn brief_json(b: &Brief) -> Value {
             .done()
     });
     let tags = b.tags.iter().map(|t| Obj::default().s("label", &t.label).opt("url", t.url.as_deref()).done());
-    let labels: Vec<(String, Value)> = b
+    let labels: Vec<(Cow<'static, str>, Json)> = b
         .labels
         .0
         .iter()
-        .filter_map(|(label, text)| KEYS.iter().find(|(_, l)| l == label).map(|(key, _)| ((*key).into(), Value::String(text.clone()))))
+        .filter_map(|(label, text)| KEYS.iter().find(|(_, l)| l == label).map(|(key, _)| (Cow::Borrowed(*key), Value::String(text.clone().into()))))
         .collect();
     Obj::default()
         .v("version", Value::Number("1".into()))
@@ -388,14 +393,14 @@ fn brief_json(b: &Brief) -> Value {
         .done()
 }
 
-fn paragraphs(ps: &[Paragraph]) -> Value {
+fn paragraphs(ps: &[Paragraph]) -> Json {
     Value::Array(ps.iter().map(paragraph).collect())
 }
 
 /// A paragraph of one plain run is a string; any other, an array of runs.
-fn paragraph(p: &Paragraph) -> Value {
+fn paragraph(p: &Paragraph) -> Json {
     match p.as_slice() {
-        [r] if is_plain(r) => Value::String(r.text.clone()),
+        [r] if is_plain(r) => Value::String(r.text.clone().into()),
         runs => Value::Array(runs.iter().map(run).collect()),
     }
 }
@@ -404,9 +409,9 @@ fn is_plain(r: &Run) -> bool {
     r.href.is_none() && !r.strong && !r.em
 }
 
-fn run(r: &Run) -> Value {
+fn run(r: &Run) -> Json {
     if is_plain(r) {
-        return Value::String(r.text.clone());
+        return Value::String(r.text.clone().into());
     }
     let mut o = Obj::default().s("text", &r.text).opt("href", r.href.as_deref());
     if r.strong {
@@ -419,13 +424,13 @@ fn run(r: &Run) -> Value {
 }
 
 /// schema.org linked data: the article, or an `ItemList` of them for a feed.
-pub fn linked_data(doc: &Document, feed_label: &str) -> Value {
+pub fn linked_data(doc: &Document, feed_label: &str) -> Value<'static> {
     let context = Obj::default().s("@context", "https://schema.org");
     match doc {
         Document::One(b) => Value::Object(context.0.into_iter().chain(article(b).0).collect()),
         Document::Feed(briefs) => {
             let items = briefs.iter().enumerate().map(|(i, b)| {
-                Obj::typed("ListItem").v("position", Value::Number(crate::text::num(i + 1))).opt("url", b.url.as_deref()).v("item", article(b).done()).done()
+                Obj::typed("ListItem").v("position", Value::Number(crate::text::num(i + 1).into())).opt("url", b.url.as_deref()).v("item", article(b).done()).done()
             });
             Value::Object(
                 context
@@ -434,7 +439,7 @@ pub fn linked_data(doc: &Document, feed_label: &str) -> Value {
                     .chain(
                         Obj::typed("ItemList")
                             .s("name", feed_label)
-                            .v("numberOfItems", Value::Number(crate::text::num(briefs.len())))
+                            .v("numberOfItems", Value::Number(crate::text::num(briefs.len()).into()))
                             .list("itemListElement", items.collect())
                             .0,
                     )
@@ -456,7 +461,7 @@ pub fn article_type(kind: Option<&str>) -> &'static str {
     }
 }
 
-fn person(name: &str, role: Option<&str>, url: Option<&str>) -> Value {
+fn person(name: &str, role: Option<&str>, url: Option<&str>) -> Json {
     Obj::typed("Person").s("name", name).opt("jobTitle", role).opt("url", url).done()
 }
 
@@ -484,7 +489,7 @@ fn article(b: &Brief) -> Obj {
             .opt("genre", r.kind.as_deref())
             .done()
     });
-    let keywords = b.tags.iter().map(|t| Value::String(t.label.clone()));
+    let keywords = b.tags.iter().map(|t| Value::String(t.label.clone().into()));
     let description = description(b);
     Obj::typed(article_type(b.kind.as_deref()))
         .s("headline", &b.title)

@@ -68,7 +68,7 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
 }
 
 /// Reads JSON text, enforcing the input size limit first.
-pub fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
+pub fn parse_json(text: &str) -> Result<Value<'_>, Vec<Problem>> {
     if text.len() > MAX_INPUT_BYTES {
         let mut m = String::from("input is ");
         push_num(&mut m, text.len());
@@ -181,7 +181,7 @@ impl Checker {
     }
 
     /// `parent[key]`, treating `null` as absent.
-    fn field<'v>(parent: &'v Value, key: &str) -> Option<&'v Value> {
+    fn field<'v, 'a>(parent: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
         parent.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
@@ -210,7 +210,7 @@ impl Checker {
             self.report(path, "must not be empty");
             None
         } else {
-            Some(s.clone())
+            Some(String::from(&**s))
         }
     }
 
@@ -230,7 +230,7 @@ impl Checker {
     }
 
     /// `parent[key]`, or `message` as the problem when it is absent.
-    fn required<'v>(&mut self, parent: &'v Value, key: &str, path: &Path, message: &str) -> Option<&'v Value> {
+    fn required<'v, 'a>(&mut self, parent: &'v Value<'a>, key: &str, path: &Path, message: &str) -> Option<&'v Value<'a>> {
         let v = Self::field(parent, key);
         if v.is_none() {
             self.report(&Path::Key(path, key), message);

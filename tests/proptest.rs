@@ -31,7 +31,7 @@ fn corpus() -> &'static [String] {
             .lines()
             .filter(|l| !l.is_empty())
             .filter_map(|l| match brief_card::json::parse(l) {
-                Ok(brief_card::json::Value::String(s)) => Some(s),
+                Ok(brief_card::json::Value::String(s)) => Some(s.into_owned()),
                 _ => None,
             })
             .collect()

@@ -46,7 +46,7 @@ fn corpus() -> Vec<String> {
         .lines()
         .filter(|l| !l.is_empty())
         .map(|l| match brief_card::json::parse(l) {
-            Ok(brief_card::json::Value::String(s)) => s,
+            Ok(brief_card::json::Value::String(s)) => s.into_owned(),
             other => panic!("corpus line is not a JSON string: {l:.60} ({other:?})"),
         })
         .collect()
