@@ -77,7 +77,7 @@ function patch_dom(built, ops, text, ends) {
 }
 
 // card.update(): patches the card in place, else builds it anew. `card` is
-// host.js's handle of a mounted card ({target, root, style, built}). A patch that
+// host.js's handle of a mounted card ({target, built, show(fragment)}). A patch that
 // fails part-way (a host script removed nodes of the card) ends in a new
 // build, so the card is never left half-updated.
 export function update_dom(card, ops, text, ends) {
@@ -85,8 +85,7 @@ export function update_dom(card, ops, text, ends) {
   try { built = patch_dom(card.built, ops, text, ends); } catch { built = null; }
   if (!built) {
     built = build_dom(card.target, ops, text, ends);
-    if (card.style) card.root.replaceChildren(card.style, built.frag);
-    else card.root.replaceChildren(built.frag);
+    card.show(built.frag);
   }
   built.frag = null; // on the page now: not kept
   card.built = built;

@@ -72,15 +72,13 @@ export function mount(target, built, shadow) {
     style.textContent = css;
   }
   root.addEventListener("click", onClick);
-  const card = { target, root, saved, style, built }; // dom_builder.js's update_dom reads all but saved
-  show(card, built.frag);
+  // dom_builder.js's update_dom reads target, built and show.
+  const card = { target, root, saved, built, show: (frag) => (style ? root.replaceChildren(style, frag) : root.replaceChildren(frag)) };
+  card.show(built.frag);
   built.frag = null;
   reveal(root);
   return card;
 }
-
-// The card's content in its root: the fragment, after the <style> if it needs one.
-const show = (card, frag) => (card.style ? card.root.replaceChildren(card.style, frag) : card.root.replaceChildren(frag));
 
 // Adds the shared sheet to a shadow root or document; false where it cannot
 // (no constructable sheets, or another document's). A root of our own

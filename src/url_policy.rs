@@ -258,7 +258,7 @@ fn encode(s: &str) -> String {
 /// (copied only when there is one).
 fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
     if s.contains('\\') {
-        Cow::Owned(s.chars().map(|c| if c == '\\' { '/' } else { c }).collect())
+        Cow::Owned(crate::text::replace(s, "\\", "/"))
     } else {
         Cow::Borrowed(s)
     }
