@@ -1,6 +1,7 @@
 // Applies the instructions written by src/dom.rs, in one call per card:
-// only createElement, setAttribute (className), createTextNode / textContent
-// and appendChild, so no string is ever parsed as HTML (and Trusted Types have nothing to check).
+// only createElement, setAttribute (className), createTextNode / textContent,
+// appendChild and cloneNode (of a card built so), so no string is ever parsed
+// as HTML (and Trusted Types have nothing to check).
 //   ops: 0 OPEN tag | 1 ATTR name value | 2 TEXT text | 3 CLOSE
 //   strings: string i is text.substring(ends[i - 1], ends[i])
 
@@ -13,9 +14,33 @@ const strings = (text, ends) => {
 // Builds a detached fragment. Returns it with what an update needs to patch
 // it in place: a 64-bit hash of the instructions (a copy of them would cost
 // every card an ArrayBuffer), the strings, and the card's one top node.
+//
+// Cards of one structure differ only in their strings, so the first card of
+// each structure is kept as a template and the next is a deep clone of it
+// (one native call instead of a createElement, appendChild and setAttribute
+// per node) with only the strings that differ written: on a feed, the class
+// names and fixed labels are never written twice.
+const templates = new WeakMap(); // Document → Map("shape" → {frag, s})
 export function build_dom(target, ops, text, ends) {
-  const doc = target.ownerDocument;
-  const s = strings(text, ends);
+  const doc = target.ownerDocument, s = strings(text, ends), h = shape(ops), key = h[0] + ":" + h[1];
+  let kept = templates.get(doc);
+  if (!kept) templates.set(doc, (kept = new Map()));
+  const t = kept.get(key);
+  let frag = null;
+  if (t && t.s.length === s.length) {
+    frag = t.frag.cloneNode(true);
+    try { if (!fill(frag.firstChild, ops, s, t.s)) frag = null; } catch { frag = null; }
+  }
+  if (!frag) {
+    frag = create(doc, ops, s);
+    if (kept.size >= 64) kept.clear(); // a page with more structures than this is not a feed of alike cards
+    kept.set(key, template(frag, ops, s));
+  }
+  return { frag, top: frag.firstChild, shape: h, s };
+}
+
+// Builds the nodes one by one.
+function create(doc, ops, s) {
   const frag = doc.createDocumentFragment();
   const stack = [];
   let top = frag, empty = false; // empty: `top` has no child yet (tracked here, not asked of the DOM)
@@ -29,7 +54,17 @@ export function build_dom(target, ops, text, ends) {
       default: throw new Error("brief-card: bad DOM instruction");
     }
   }
-  return { frag, top: frag.firstChild, shape: shape(ops), s };
+  return frag;
+}
+
+// A private copy of a new card to clone the next ones from. Its images get
+// an empty src (which fetches nothing, and keeps the attribute in its place)
+// and their strings are marked as never equal, so each clone writes its own.
+function template(frag, ops, s) {
+  const copy = frag.cloneNode(true), was = s.slice();
+  for (const img of copy.querySelectorAll("img[src]")) img.setAttribute("src", "");
+  for (let i = 0; i < ops.length; i += ops[i] === 1 ? 3 : ops[i] === 3 ? 1 : 2) if (ops[i] === 1 && s[ops[i + 1]] === "src") was[ops[i + 2]] = null;
+  return { frag: copy, s: was };
 }
 
 // Two 32-bit hashes of the instructions (FNV-1a and a multiplicative one):
@@ -40,40 +75,54 @@ function shape(ops) {
   return [a, b];
 }
 
+// Writes the strings of `s` that differ from `was` into nodes of the same
+// structure as `ops` builds, starting at its first top node `first`: a clone
+// of a template, or a card on the page. False when a tag or attribute name
+// differs (then the structure is not the same after all). Nodes are found by
+// walking the tree in the order the instructions made it, and only as far as
+// the last string that differs: the strings are numbered in that order too.
+function fill(first, ops, s, was) {
+  let last = s.length - 1;
+  while (last >= 0 && s[last] === was[last]) last--;
+  const stack = [];
+  let el = null, next = first, empty = false; // el: the open element; next: the node the next child instruction is
+  for (let i = 0, k; last >= 0 && i < ops.length; ) {
+    switch (ops[i]) {
+      case 0:
+        if (s[(k = ops[i + 1])] !== was[k]) return false;
+        stack.push(el, next.nextSibling); el = next; next = el.firstChild; empty = true; i += 2;
+        break;
+      case 1: {
+        const n = ops[i + 1];
+        if (s[n] !== was[n]) return false;
+        if (s[(k = ops[i + 2])] !== was[k]) { if (s[n] === "class") el.className = s[k]; else el.setAttribute(s[n], s[k]); }
+        i += 3;
+        break;
+      }
+      case 2:
+        // As create() wrote it: the element's textContent, or a text node among its children.
+        k = ops[i + 1];
+        if (empty && ops[i + 2] === 3) { if (s[k] !== was[k]) el.textContent = s[k]; }
+        else { if (s[k] !== was[k]) next.data = s[k]; next = next.nextSibling; }
+        empty = false; i += 2;
+        break;
+      default: next = stack.pop(); el = stack.pop(); empty = false; i += 1; continue;
+    }
+    if (k >= last) break; // nothing after this differs
+  }
+  return true;
+}
+
 // Updates a card built by build_dom in place when the new instructions have
 // the same structure (same elements and attribute names): only the strings
 // that changed are written, so the reader keeps focus, scroll position and
-// what they expanded, and the browser re-lays out only what changed. The
-// node of a changed string is found by its position, counted from the
-// instructions. Returns the new record, or null when the structure differs.
+// what they expanded, and the browser re-lays out only what changed.
+// Returns the new record, or null when the structure differs.
 function patch_dom(built, ops, text, ends) {
-  const { s: was } = built, h = shape(ops);
-  if (was.length !== ends.length || h[0] !== built.shape[0] || h[1] !== built.shape[1]) return null;
+  const h = shape(ops);
+  if (built.s.length !== ends.length || h[0] !== built.shape[0] || h[1] !== built.shape[1]) return null;
   const s = strings(text, ends);
-  const changed = (k) => s[k] !== was[k];
-  const step = (i) => (ops[i] === 1 ? 3 : ops[i] === 3 ? 1 : 2);
-  for (let i = 0; i < ops.length; i += step(i)) if (ops[i] < 2 && changed(ops[i + 1])) return null; // another tag or attribute
-  const path = []; // the childNodes index of each open element, the first among the top nodes
-  let child = 0; // the childNodes index of the innermost open element's next child
-  const node = (depth) => { let n = built.top; for (let d = 1; d < depth; d++) n = n.childNodes[path[d]]; return n; };
-  for (let i = 0; i < ops.length; i += step(i)) {
-    const op = ops[i];
-    if (op === 0) { if (!path.length && child) return null; path.push(child); child = 0; } // one top node, as the view makes
-    else if (op === 1 && changed(ops[i + 2])) {
-      const name = s[ops[i + 1]], el = node(path.length);
-      if (name === "class") el.className = s[ops[i + 2]]; else el.setAttribute(name, s[ops[i + 2]]);
-    } else if (op === 2) {
-      // As build_dom wrote it: the element's textContent, or a text node among its children.
-      if (!path.length) return null;
-      if (changed(ops[i + 1])) {
-        const lone = child === 0 && ops[i + 2] === 3;
-        const n = lone ? node(path.length) : node(path.length).childNodes[child];
-        n.textContent = s[ops[i + 1]];
-      }
-      child++;
-    } else if (op === 3) child = path.pop() + 1;
-  }
-  return { frag: null, top: built.top, shape: h, s };
+  return fill(built.top, ops, s, built.s) ? { frag: null, top: built.top, shape: h, s } : null;
 }
 
 // card.update(): patches the card in place, else builds it anew. `card` is

@@ -272,6 +272,57 @@ fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expande
     assert_eq!(root.inner_html(), shadow(&fresh).inner_html());
 }
 
+/// A brief with every block, an image and a logo, whose every string ends in `mark`.
+fn every_block(mark: &str) -> String {
+    format!(
+        r#"{{"id":"b-{mark}","kind":"Flash {mark}","date":"2023-06-1{n}","title":"Title {mark}","url":"https://example.org/{mark}",
+        "publisher":{{"name":"Pub {mark}","url":"https://example.org/p/{mark}","logo":"https://example.org/{mark}.png"}},
+        "image":{{"src":"https://example.org/i/{mark}.jpg","alt":"Alt {mark}","caption":"Cap {mark}"}},
+        "summary":{{"paragraphs":["Sum {mark}",["a ",{{"text":"link {mark}","href":"https://example.org/l/{mark}"}}]]}},
+        "quotes":[{{"text":"Quote {mark}","author":"Au {mark}","role":"Role {mark}"}}],
+        "sections":[{{"heading":"Head {mark}","paragraphs":["P1 {mark}","P2 {mark}","P3 {mark}","P4 {mark}"]}}],
+        "related":[{{"title":"Rel {mark}","url":"https://example.org/r/{mark}"}}],"tags":[{{"label":"Tag {mark}"}}]}}"#,
+        n = mark.len() % 10
+    )
+}
+
+#[wasm_bindgen_test]
+fn a_card_cloned_from_an_earlier_card_of_its_structure_is_what_a_fresh_build_is() {
+    // The first card of a structure is built node by node and kept as a
+    // template (per document); the next is a clone of it with its own strings.
+    let first = host();
+    let _a = render_brief(first.clone().into(), json(&every_block("qqone")), JsValue::UNDEFINED).unwrap();
+    // What a host script does to a card on the page does not reach the template.
+    let root = shadow(&first);
+    root.query_selector("h2").unwrap().unwrap().set_text_content(Some("changed by the page"));
+    root.query_selector("article").unwrap().unwrap().set_attribute("class", "x").unwrap();
+
+    let (b, b2) = (every_block("qqtwo"), every_block("qqthree"));
+    let cloned = host();
+    let _b = render_brief(cloned.clone().into(), json(&b), JsValue::UNDEFINED).unwrap();
+    // The same brief, built node by node: the first card in a document of its
+    // own (whose shadow root also gets a <style>: the page's shared sheet
+    // belongs to this document, so only the cards are compared).
+    let card_html = |el: &Element| shadow(el).query_selector("article").unwrap().unwrap().outer_html();
+    let other = document().implementation().unwrap().create_html_document().unwrap();
+    let fresh = other.create_element("div").unwrap();
+    other.body().unwrap().append_child(&fresh).unwrap();
+    let _f = render_brief(fresh.clone().into(), json(&b), JsValue::UNDEFINED).unwrap();
+    let html = card_html(&cloned);
+    assert_eq!(html, card_html(&fresh));
+    assert!(!html.contains("qqone") && !html.contains("changed"), "nothing of the first card: {html}");
+    assert!(html.contains(r#"src="https://example.org/i/qqtwo.jpg""#) && html.contains(r#"src="https://example.org/qqtwo.png""#), "{html}");
+
+    // A third, cloned as well, and the fresh build of it for reference.
+    let again = host();
+    let _c = render_brief(again.clone().into(), json(&b2), JsValue::UNDEFINED).unwrap();
+    let other2 = document().implementation().unwrap().create_html_document().unwrap();
+    let fresh2 = other2.create_element("div").unwrap();
+    other2.body().unwrap().append_child(&fresh2).unwrap();
+    let _f2 = render_brief(fresh2.clone().into(), json(&b2), JsValue::UNDEFINED).unwrap();
+    assert_eq!(card_html(&again), card_html(&fresh2));
+}
+
 #[wasm_bindgen_test]
 fn bad_input_throws_with_paths_and_leaves_the_target_untouched() {
     let el = host();
