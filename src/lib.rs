@@ -24,6 +24,8 @@
 extern crate alloc;
 
 mod prelude;
+#[cfg(any(test, all(target_arch = "wasm32", feature = "tiny")))]
+mod size_classes;
 #[cfg(all(target_arch = "wasm32", feature = "tiny"))]
 mod wasm_runtime;
 

@@ -1,11 +1,39 @@
-//! The runtime of the `no_std` browser build: an allocator and a panic
-//! handler that aborts without formatting anything. Validation is written
-//! so that no input reaches a panic (clippy denies `unwrap`, `expect` and
-//! indexing in library code); this handler exists for the impossible case
-//! and keeps `core::fmt` out of the module.
+//! The runtime of the `no_std` browser build: the allocator (`size_classes`)
+//! and a panic handler that aborts without formatting anything. Validation
+//! is written so that no input reaches a panic (clippy denies `unwrap`,
+//! `expect` and indexing in library code); this handler exists for the
+//! impossible case and keeps `core::fmt` out of the module.
+
+use core::alloc::{GlobalAlloc, Layout};
+use core::cell::UnsafeCell;
+
+use crate::size_classes::Heap;
+
+struct Allocator(UnsafeCell<Heap>);
+
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+unsafe impl Sync for Allocator {}
+
+/// `memory.grow`: the address of the new pages.
+fn grow(pages: usize) -> Option<usize> {
+    let old = core::arch::wasm32::memory_grow(0, pages);
+    (old != usize::MAX).then_some(old << 16)
+}
+
+unsafe impl GlobalAlloc for Allocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        (*self.0.get()).alloc(layout, grow)
+    }
+    unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
+        (*self.0.get()).dealloc(block, layout)
+    }
+    unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        (*self.0.get()).realloc(block, layout, new_size, grow)
+    }
+}
 
 #[global_allocator]
-static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOC: Allocator = Allocator(UnsafeCell::new(Heap::new()));
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
