@@ -59,6 +59,40 @@ impl UrlProblem {
 
 /// Checks `raw` against the policy for `usage`, returning the URL to write out.
 pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
+    match already_plain(raw) {
+        Some(url) => Ok(url),
+        None => read(raw, usage),
+    }
+}
+
+/// The common case, decided in one pass with one copy: an http(s) URL that
+/// is already what [`read`] would write out (lower-case scheme, a host of
+/// lower-case letters, digits, `-` and `.` with no port or credentials, and
+/// nothing to strip or percent-encode). `None` sends anything else through
+/// the full reading. Most of a brief's URLs are like this, and the full
+/// reading costs several copies and scans each.
+fn already_plain(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
+    let host_end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    let (host, tail) = rest.split_at_checked(host_end)?;
+    let host_byte = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.';
+    let tail_byte = |b: u8| b > b' ' && b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\');
+    // A last label of digits is read as IPv4, and `xn--` labels as Punycode: the full reading decides those.
+    let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+    let numeric = last.bytes().all(|b| b.is_ascii_digit());
+    if host.is_empty() || numeric || host.as_bytes().windows(4).any(|w| w == b"xn--") || !host.bytes().all(host_byte) || !tail.bytes().all(tail_byte) {
+        return None;
+    }
+    let mut url = String::with_capacity(raw.len() + 1);
+    url.push_str(raw);
+    if tail.is_empty() {
+        url.push('/');
+    }
+    Some(url)
+}
+
+/// The full reading, as the WHATWG URL parser reads `raw`, then the allow-list.
+fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     // WHATWG: strip leading and trailing C0 controls and spaces, then remove
     // every tab and newline, wherever it is.
     let trimmed = raw.trim_matches(|c: char| c <= ' ');
@@ -88,12 +122,19 @@ pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
 }
 
 /// The scheme (lower-cased) and what follows its colon, if `s` starts with
-/// one: an ASCII letter, then letters, digits, `+`, `-` or `.`, then `:`.
+/// one (see [`scheme_len`]).
 fn scheme_of(s: &str) -> Option<(String, &str)> {
-    let (scheme, rest) = s.split_once(':')?;
-    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
-    valid.then(|| (scheme.to_ascii_lowercase(), rest))
+    let (scheme, rest) = s.split_at_checked(scheme_len(s)?)?;
+    Some((scheme.to_ascii_lowercase(), rest.get(1..).unwrap_or("")))
+}
+
+/// The length of the scheme `s` starts with, if any: an ASCII letter, then
+/// letters, digits, `+`, `-` or `.`, then `:`.
+fn scheme_len(s: &str) -> Option<usize> {
+    let colon = s.bytes().position(|b| b == b':')?;
+    let scheme = s.as_bytes().get(..colon)?;
+    let valid = scheme.first().is_some_and(u8::is_ascii_alphabetic) && scheme.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    valid.then_some(colon)
 }
 
 /// An absolute http(s) URL: `//host[:port]` then path, query and fragment.
@@ -267,7 +308,7 @@ fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
 /// True when `url` (as returned by [`check`]) is a relative reference,
 /// which resolves against the page it is shown on.
 pub fn is_relative(url: &str) -> bool {
-    scheme_of(url).is_none()
+    scheme_len(url).is_none()
 }
 
 /// Resolves a reference returned by [`check`] against an absolute http(s)
@@ -340,6 +381,31 @@ mod tests {
 
     fn link(s: &str) -> Result<String, UrlProblem> {
         check(s, UrlUse::Link)
+    }
+
+    #[test]
+    fn the_plain_case_is_exactly_what_the_full_reading_writes() {
+        // Every combination of scheme, host and rest, common and odd: where
+        // the shortcut answers, it answers what the full reading does.
+        let schemes = ["https://", "http://", "HTTPS://", "Http://", "https:/", "https:", "ftp://", "https:\\\\", " https://", "https:///"];
+        let hosts = ["example.org", "Example.org", "a-b.c0.example", "example.org.", "...", "", "127.0.0.1", "1.2.3", "0x7f.1", "example.123",
+            "xn--caf-dma.example", "xn--.example", "ex\u{e9}.org", "[::1]", "example.org:8080", "user@example.org", "ex ample.org", "exa%41.org", "a_b.org"];
+        let tails = ["", "/", "/a/b?q=1&r=2#frag", "?q", "#x", "/a b", "/\"q\"", "/<x>", "/`", "/a\\b", "/%41", "/\u{e9}", "/\t", "/\u{7f}", "/~!$&'()*+,;=:@", "/a\n"];
+        let mut plain = 0;
+        for scheme in schemes {
+            for host in hosts {
+                for tail in tails {
+                    let raw = [scheme, host, tail].concat();
+                    for usage in [UrlUse::Link, UrlUse::Resource] {
+                        assert_eq!(check(&raw, usage), read(&raw, usage), "{raw:?}");
+                    }
+                    plain += usize::from(already_plain(&raw).is_some());
+                }
+            }
+        }
+        assert!(plain > 40, "the shortcut answers the common case ({plain})");
+        assert_eq!(already_plain("https://example.org/a?b#c").as_deref(), Some("https://example.org/a?b#c"));
+        assert_eq!(already_plain("https://EXAMPLE.org/"), None);
     }
 
     #[test]

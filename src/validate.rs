@@ -194,6 +194,11 @@ impl Checker {
 
     /// A string of at most `max` characters; `required` strings must not be blank.
     pub fn string(&mut self, v: &Value, path: &Path, max: usize, required: bool) -> Option<String> {
+        self.str(v, path, max, required).map(String::from)
+    }
+
+    /// [`Checker::string`], borrowed from the JSON value.
+    fn str<'v>(&mut self, v: &'v Value, path: &Path, max: usize, required: bool) -> Option<&'v str> {
         let Value::String(s) = v else {
             self.wrong_type(path, "a string", v);
             return None;
@@ -210,7 +215,7 @@ impl Checker {
             self.report(path, "must not be empty");
             None
         } else {
-            Some(String::from(&**s))
+            Some(s)
         }
     }
 
@@ -239,8 +244,8 @@ impl Checker {
     }
 
     fn url(&mut self, v: &Value, path: &Path, usage: UrlUse) -> Option<String> {
-        let raw = self.string(v, path, MAX_URL_CHARS, false)?;
-        let url = url_policy::check(&raw, usage).map_err(|p| self.report(path, p.message())).ok()?;
+        let raw = self.str(v, path, MAX_URL_CHARS, false)?;
+        let url = url_policy::check(raw, usage).map_err(|p| self.report(path, p.message())).ok()?;
         // The limit holds for the URL as written out too (percent-encoding
         // can make it 9 times longer), so any output validates again.
         if url.len() > MAX_URL_CHARS {
