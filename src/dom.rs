@@ -53,12 +53,13 @@ impl Strings {
 }
 
 /// The instructions for one card and their strings.
-#[derive(Default)]
 pub(crate) struct Program {
     ops: Vec<u32>,
     strings: Strings,
-    /// Tag and attribute names already in the table: each is sent once.
-    names: Vec<(&'static str, u32)>,
+    /// Tag and attribute names already in the table, by address (the same
+    /// literal is the same pointer): each is sent about once. A direct-mapped
+    /// cache: a name whose slot another took is only sent again.
+    names: [(usize, u32); 128],
 }
 
 impl Program {
@@ -67,13 +68,15 @@ impl Program {
     }
 
     fn name(&mut self, s: &'static str) -> u32 {
-        // The same literal is the same pointer: no string comparisons (a
-        // name that is not found is only sent twice).
-        match self.names.iter().find(|(n, _)| core::ptr::eq(*n, s)) {
-            Some(&(_, i)) => i,
-            None => {
+        let at = s.as_ptr() as usize;
+        let slot = (at ^ at >> 6) % self.names.len();
+        match self.names.get(slot) {
+            Some(&(a, i)) if a == at => i,
+            _ => {
                 let i = self.string(s);
-                self.names.push((s, i));
+                if let Some(e) = self.names.get_mut(slot) {
+                    *e = (at, i);
+                }
                 i
             }
         }
@@ -105,7 +108,7 @@ impl Sink for Program {
 impl Program {
     /// An empty program, sized for a card; the view writes into it.
     pub(crate) fn new() -> Program {
-        let mut p = Program { ops: Vec::with_capacity(1024), ..Program::default() };
+        let mut p = Program { ops: Vec::with_capacity(1024), strings: Strings::default(), names: [(0, 0); 128] };
         p.strings.text.reserve(8192);
         p
     }

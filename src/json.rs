@@ -96,6 +96,28 @@ pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     Ok(v)
 }
 
+/// The length of the run of bytes at the start of `s` that a JSON string
+/// holds as they are: up to the first quote, backslash or control byte.
+/// Eight bytes at a time (a brief is mostly such runs): in a word of bytes,
+/// `(w - 0x01..) & !w & 0x80..` flags the bytes that are zero, and the lowest
+/// flag is always a true one, so it gives the first match.
+fn plain_run(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    let mut words = s.chunks_exact(8);
+    let mut done = 0;
+    for chunk in &mut words {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let hits = below(w ^ (ONES * u64::from(b'"')), 1) | below(w ^ (ONES * u64::from(b'\\')), 1) | below(w, 0x20);
+        if hits != 0 {
+            return done + (hits.trailing_zeros() / 8) as usize;
+        }
+        done += 8;
+    }
+    done + words.remainder().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(words.remainder().len())
+}
+
 struct Parser<'a> {
     text: &'a str,
     /// `text` as bytes: the parser looks at one byte at a time.
@@ -278,8 +300,7 @@ impl<'a> Parser<'a> {
         loop {
             // The run of plain bytes up to the next quote, backslash or control.
             let start = self.pos;
-            let rest = self.src.get(start..).unwrap_or_default();
-            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+            self.pos += plain_run(self.src.get(start..).unwrap_or_default());
             let run = self.slice(start).unwrap_or("\u{fffd}");
             match self.peek() {
                 // No escape in the whole string (the common case): borrowed, not copied.
@@ -343,6 +364,30 @@ impl<'a> Parser<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_runs_end_at_the_first_quote_backslash_or_control_byte() {
+        let naive = |s: &[u8]| s.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(s.len());
+        // Every stop byte (and near misses) at every position of strings of 0..20 bytes,
+        // among ASCII, UTF-8 and high bytes (which must not be taken for stops).
+        let fill = [b'a', 0x7f, 0x80, 0xff, 0x21, 0x5d, 0x1f + 1, 0xc3];
+        for len in 0..20 {
+            for at in 0..=len {
+                for stop in [b'"', b'\\', 0, 0x1f, b'\n', 0x20, 0x23, 0x5b, 0xa2, 0xdc] {
+                    for f in fill {
+                        let mut v = vec![f; len];
+                        if at < len {
+                            v[at] = stop;
+                        }
+                        if at + 1 < len {
+                            v[at + 1] = b'"'; // a second stop after the first
+                        }
+                        assert_eq!(plain_run(&v), naive(&v), "{v:?}");
+                    }
+                }
+            }
+        }
+    }
 
     fn obj(pairs: &[(&'static str, Value<'static>)]) -> Value<'static> {
         Value::Object(pairs.iter().map(|(k, v)| ((*k).into(), v.clone())).collect())

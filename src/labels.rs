@@ -67,8 +67,21 @@ pub fn builtin(lang: &str, label: Label) -> &'static str {
         "ar" => AR,
         _ => EN,
     };
-    // Every list has a word for each label, in the order of `Label`.
-    words.split('|').nth(label as usize).unwrap_or_default()
+    // Every list has a word for each label, in the order of `Label`: the
+    // word after the label's count of `|` (a byte loop; `split` costs
+    // each card's view more than the rest of a label's use).
+    let mut bars = 0;
+    let mut start = 0;
+    for (i, b) in words.bytes().enumerate() {
+        if b == b'|' {
+            if bars == label as usize {
+                return words.get(start..i).unwrap_or_default();
+            }
+            bars += 1;
+            start = i + 1;
+        }
+    }
+    words.get(start..).filter(|_| bars == label as usize).unwrap_or_default()
 }
 
 // Order: the order of `Label`, separated by `|` (one string per language
