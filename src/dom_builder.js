@@ -15,12 +15,13 @@ const strings = (text, ends) => {
 // it in place: a 64-bit hash of the instructions (a copy of them would cost
 // every card an ArrayBuffer), the strings, and the card's one top node.
 //
-// Cards of one structure differ only in their strings, so the first card of
-// each structure is kept as a template and the next is a deep clone of it
-// (one native call instead of a createElement, appendChild and setAttribute
-// per node) with only the strings that differ written: on a feed, the class
-// names and fixed labels are never written twice.
-const templates = new WeakMap(); // Document → Map("shape" → {frag, s})
+// Cards of one structure differ only in their strings, so a structure seen
+// again is kept as a template and the next cards are deep clones of it (one
+// native call instead of a createElement, appendChild and setAttribute per
+// node) with only the strings that differ written: on a feed, the class
+// names and fixed labels are never written twice. (A structure seen once is
+// only noted: a copy of a card no other card shares would be wasted work.)
+const templates = new WeakMap(); // Document → Map("shape" → null when seen once, else {frag, s})
 export function build_dom(target, ops, text, ends) {
   const doc = target.ownerDocument, s = strings(text, ends), h = shape(ops), key = h[0] + ":" + h[1];
   let kept = templates.get(doc);
@@ -33,8 +34,8 @@ export function build_dom(target, ops, text, ends) {
   }
   if (!frag) {
     frag = create(doc, ops, s);
-    if (kept.size >= 64) kept.clear(); // a page with more structures than this is not a feed of alike cards
-    kept.set(key, template(frag, ops, s));
+    if (kept.size >= 256) kept.clear(); // a page with more structures than this is not a feed of alike cards
+    kept.set(key, t === undefined ? null : template(frag, ops, s));
   }
   return { frag, top: frag.firstChild, shape: h, s };
 }
