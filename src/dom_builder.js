@@ -11,9 +11,10 @@ const strings = (text, ends) => {
   return s;
 };
 
-// Builds a detached fragment. Returns it with what an update needs to patch
-// it in place: a 64-bit hash of the instructions (a copy of them would cost
-// every card an ArrayBuffer), the strings, and the card's one top node.
+// Builds the card, detached (its top element, or a fragment of several), and
+// returns it with what an update needs to patch it in place: a 64-bit hash
+// of the instructions (a copy of them would cost every card an ArrayBuffer),
+// the strings, and the card's one top node.
 //
 // Cards of one structure differ only in their strings, so a structure seen
 // again is kept as a template and the next cards are deep clones of it (one
@@ -21,23 +22,24 @@ const strings = (text, ends) => {
 // node) with only the strings that differ written: on a feed, the class
 // names and fixed labels are never written twice. (A structure seen once is
 // only noted: a copy of a card no other card shares would be wasted work.)
-const templates = new WeakMap(); // Document → Map("shape" → null when seen once, else {frag, s})
+const templates = new WeakMap(); // Document → Map("shape" → null when seen once, else {node, s})
 export function build_dom(target, ops, text, ends) {
   const doc = target.ownerDocument, s = strings(text, ends), h = shape(ops), key = h[0] + ":" + h[1];
   let kept = templates.get(doc);
   if (!kept) templates.set(doc, (kept = new Map()));
   const t = kept.get(key);
-  let frag = null;
+  let node = null; // what goes on the page: the card's one top element (or a fragment of several)
   if (t && t.s.length === s.length) {
-    frag = t.frag.cloneNode(true);
-    try { if (!fill(frag.firstChild, ops, s, t.s)) frag = null; } catch { frag = null; }
+    const copy = t.node.cloneNode(true);
+    try { if (fill(copy.nodeType === 11 ? copy.firstChild : copy, ops, s, t.s)) node = copy; } catch { node = null; }
   }
-  if (!frag) {
-    frag = create(doc, ops, s);
+  if (!node) {
+    const frag = create(doc, ops, s);
+    node = frag.childNodes.length === 1 ? frag.firstChild : frag; // an element goes in faster than a fragment
     if (kept.size >= 256) kept.clear(); // a page with more structures than this is not a feed of alike cards
-    kept.set(key, t === undefined ? null : template(frag, ops, s));
+    kept.set(key, t === undefined ? null : template(node, ops, s));
   }
-  return { frag, top: frag.firstChild, shape: h, s };
+  return { frag: node, top: node.nodeType === 11 ? node.firstChild : node, shape: h, s };
 }
 
 // Builds the nodes one by one.
@@ -61,11 +63,11 @@ function create(doc, ops, s) {
 // A private copy of a new card to clone the next ones from. Its images get
 // an empty src (which fetches nothing, and keeps the attribute in its place)
 // and their strings are marked as never equal, so each clone writes its own.
-function template(frag, ops, s) {
-  const copy = frag.cloneNode(true), was = s.slice();
+function template(node, ops, s) {
+  const copy = node.cloneNode(true), was = s.slice();
   for (const img of copy.querySelectorAll("img[src]")) img.setAttribute("src", "");
   for (let i = 0; i < ops.length; i += ops[i] === 1 ? 3 : ops[i] === 3 ? 1 : 2) if (ops[i] === 1 && s[ops[i + 1]] === "src") was[ops[i + 2]] = null;
-  return { frag: copy, s: was };
+  return { node: copy, s: was };
 }
 
 // Two 32-bit hashes of the instructions (FNV-1a and a multiplicative one):
