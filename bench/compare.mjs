@@ -6,13 +6,15 @@
 //   node bench/compare.mjs --script-only --pkg …   script time only (hosts in a display:none box, so no
 //                                                  layout): many quick rounds (default 100 cards × 25 rounds)
 //   --json-text passes the brief as JSON text instead of an object.
+//   --vary N renders N different briefs of the brief's structure in turn (every
+//   text differs), as a feed of different briefs would, instead of one brief.
 //
 // Ratios are against vanilla, measured in the same rounds, which also
 // cancels out most of the machine's background load.
 import { cp, mkdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { launch, nextOf, openBench, prepareRoot, repo, serve } from "./lib.mjs";
+import { launch, nextOf, openBench, prepareRoot, repo, serve, variantsOf } from "./lib.mjs";
 
 const argv = process.argv.slice(2);
 const opt = (n, d) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : d; };
@@ -25,7 +27,8 @@ const WARMUP = Number(opt("--warmup", 1));
 const BRIEF = resolve(opt("--brief", join(repo, "www", "briefs", "flash-brief.json")));
 const JSON_TEXT = argv.includes("--json-text");
 const briefObj = JSON.parse(await readFile(BRIEF, "utf8"));
-const brief = JSON_TEXT ? JSON.stringify(briefObj) : briefObj;
+const VARY = Number(opt("--vary", 0));
+const brief = VARY ? variantsOf(briefObj, VARY) : JSON_TEXT ? JSON.stringify(briefObj) : briefObj;
 const next = JSON_TEXT ? JSON.stringify(nextOf(briefObj)) : nextOf(briefObj);
 
 const { root, dispose } = await prepareRoot({ brief: briefObj });

@@ -38,6 +38,23 @@ export function nextOf(brief) {
   return next;
 }
 
+/**
+ * `n` briefs of the shape of `brief` whose every text differs (` #k` added;
+ * ids, dates, languages and URLs kept, a path segment added to URLs): a
+ * feed of different briefs of one structure, as `{ variants }` for page.js.
+ */
+export function variantsOf(brief, n) {
+  const fixed = new Set(["date", "lang", "dir", "version", "id"]);
+  const urls = new Set(["url", "href", "src", "logo"]);
+  const vary = (v, k, key) => {
+    if (typeof v === "string") return urls.has(key) ? v.replace(/^(https?:\/\/[^/?#]+)/, `$1/v${k}`) : fixed.has(key) ? v : `${v} #${k}`;
+    if (Array.isArray(v)) return v.map((x) => vary(x, k, key));
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([kk, x]) => [kk, vary(x, k, kk)]));
+    return v;
+  };
+  return { variants: Array.from({ length: n }, (_, k) => vary(brief, k, "")) };
+}
+
 const coldPage = (brief, imp, call) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cold</title></head>
 <body style="margin:0"><div id="host"></div>
 <script type="module">

@@ -36,6 +36,9 @@ function hosts(n) {
 
 const state = {};
 
+/** Card i's brief: `brief`, or with `{ variants: [...] }` (compare.mjs --vary) one of them in turn. */
+const pick = (brief, i) => (brief?.variants ? brief.variants[i % brief.variants.length] : brief);
+
 /** create N cards (each into its own host): {script, total} in ms. */
 function create(name, n, brief, keep) {
   const impl = impls[name];
@@ -43,7 +46,7 @@ function create(name, n, brief, keep) {
   const cards = new Array(n);
   gc();
   const t0 = now();
-  for (let i = 0; i < n; i++) cards[i] = impl.render(list[i], brief);
+  for (let i = 0; i < n; i++) cards[i] = impl.render(list[i], pick(brief, i));
   const t1 = now();
   layout();
   const t2 = now();
@@ -92,7 +95,7 @@ function renderMany(name, n, brief) {
   const cards = new Array(n);
   gc();
   const t0 = now();
-  for (let i = 0; i < n; i++) cards[i] = impls[name].render(list[i], brief);
+  for (let i = 0; i < n; i++) cards[i] = impls[name].render(list[i], pick(brief, i));
   const t1 = now();
   state[name] = { box, cards };
   return t1 - t0;
@@ -109,7 +112,7 @@ function scriptRound(name, n, brief, next) {
   const cards = new Array(n);
   gc();
   const t0 = now();
-  for (let i = 0; i < n; i++) cards[i] = impl.render(list[i], brief);
+  for (let i = 0; i < n; i++) cards[i] = impl.render(list[i], pick(brief, i));
   const t1 = now();
   for (let i = 0; i < n; i++) cards[i].update(next);
   const t2 = now();

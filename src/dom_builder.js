@@ -105,7 +105,12 @@ function fill(first, ops, s, was) {
       case 2:
         // As create() wrote it: the element's textContent, or a text node among its children.
         k = ops[i + 1];
-        if (empty && ops[i + 2] === 3) { if (s[k] !== was[k]) el.textContent = s[k]; }
+        if (empty && ops[i + 2] === 3) {
+          // The text node's data, in place: cheaper than textContent, which
+          // replaces the node (as it must when a page script or a translator
+          // has put other nodes there).
+          if (s[k] !== was[k]) { const t = el.firstChild; if (s[k] && t?.nodeType === 3 && !t.nextSibling) t.data = s[k]; else el.textContent = s[k]; }
+        }
         else { if (s[k] !== was[k]) next.data = s[k]; next = next.nextSibling; }
         empty = false; i += 2;
         break;

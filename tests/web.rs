@@ -248,6 +248,13 @@ fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expande
     button.click();
     button.focus().unwrap();
 
+    // A page translator wraps text in <font>: the patch still writes the title.
+    let h2 = root.query_selector("h2").unwrap().unwrap();
+    let font = document().create_element("font").unwrap();
+    font.set_text_content(Some("Premier"));
+    h2.set_text_content(None);
+    h2.append_child(&font).unwrap();
+
     // Only the title changed: the same nodes, patched; the reader's state stays.
     card.update(json(&brief("Second <b>", ""))).unwrap();
     assert!(root.query_selector("article").unwrap().unwrap().is_same_node(Some(&article)), "patched in place, not rebuilt");
