@@ -17,9 +17,10 @@ use core::ptr::{self, null_mut};
 /// page-aligned memory); a larger alignment is refused.
 const ALIGN: usize = 16;
 const PAGE: usize = 1 << 16;
-/// Pages asked of the host at a time, at least: each growth detaches the
-/// JS views of memory, so it should be rare.
-const MIN_GROWTH: usize = 4;
+/// Pages asked of the host at a time, at least. One: memory never shrinks,
+/// so a page that renders one small card should not keep more than that
+/// needs (growth is rare either way: the same blocks serve every card).
+const MIN_GROWTH: usize = 1;
 
 /// The allocator's state. `grow(pages)` (memory.grow in the browser) gives
 /// the address of `pages` new pages, or `None`.
@@ -44,6 +45,20 @@ fn class(layout: &Layout) -> Option<usize> {
 impl Heap {
     pub(crate) const fn new() -> Heap {
         Heap { free: [null_mut(); 32], next: 0, end: 0 }
+    }
+
+    /// Gives the heap the unused memory `region()` (start, end) to cut
+    /// blocks from first (the rest of the module's initial memory), if it
+    /// has none yet.
+    pub(crate) fn seed(&mut self, region: impl FnOnce() -> (usize, usize)) {
+        if self.end != 0 {
+            return;
+        }
+        let (start, end) = region();
+        if start < end {
+            self.next = start.next_multiple_of(ALIGN);
+            self.end = end.max(self.next);
+        }
     }
 
     /// # Safety
@@ -161,6 +176,20 @@ mod tests {
             assert_eq!(core::slice::from_raw_parts(moved, 20), b"twenty bytes exactly");
             assert_eq!(heap.alloc(layout(32, 1), mem.grow()), b, "the old block is free again");
         }
+    }
+
+    #[test]
+    fn a_seeded_region_is_used_before_memory_grows() {
+        let (mut mem, mut heap) = (Memory::new(), Heap::new());
+        let base = (mem.bytes.as_ptr() as usize).next_multiple_of(PAGE) + 60 * PAGE;
+        heap.seed(|| (base + 3, base + 1000));
+        unsafe {
+            let a = heap.alloc(layout(100, 8), mem.grow());
+            assert_eq!(a as usize, base + 16, "aligned, from the seed");
+            let b = heap.alloc(layout(1000, 8), mem.grow());
+            assert!(b as usize % ALIGN == 0 && (b as usize) < base, "too big for the rest of the seed: fresh pages");
+        }
+        assert_eq!(mem.used, 1);
     }
 
     #[test]

@@ -20,9 +20,17 @@ fn grow(pages: usize) -> Option<usize> {
     (old != usize::MAX).then_some(old << 16)
 }
 
+extern "C" {
+    /// Where the linker put the end of the stack and data: the rest of the
+    /// initial memory is free.
+    static __heap_base: u8;
+}
+
 unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        (*self.0.get()).alloc(layout, grow)
+        let heap = &mut *self.0.get();
+        heap.seed(|| (core::ptr::addr_of!(__heap_base) as usize, core::arch::wasm32::memory_size(0) << 16));
+        heap.alloc(layout, grow)
     }
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
         (*self.0.get()).dealloc(block, layout)
