@@ -2,7 +2,7 @@
 // DevTools Protocol: call counts of the JS glue per card (precise coverage)
 // and a sampling CPU profile of creating many cards (script only, no layout).
 //
-//   node bench/profile.mjs [--pkg DIR] [--n 300] [--impl widget|vanilla] [--brief FILE] [--json-text] [--top 30] [--update]
+//   node bench/profile.mjs [--pkg DIR] [--n 300] [--impl widget|vanilla] [--brief FILE] [--json-text] [--vary N] [--top 30] [--update]
 //
 // --update profiles updating N cards in place instead of creating them.
 //
@@ -13,7 +13,7 @@
 // instead of an object (no JSON.stringify on the way in).
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { launch, nextOf, openBench, prepareRoot, repo, serve } from "./lib.mjs";
+import { launch, nextOf, openBench, prepareRoot, repo, serve, variantsOf } from "./lib.mjs";
 
 const argv = process.argv.slice(2);
 const opt = (n, d) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : d; };
@@ -24,7 +24,8 @@ const TOP = Number(opt("--top", 30));
 const UPDATE = argv.includes("--update");
 const BRIEF = resolve(opt("--brief", join(repo, "www", "briefs", "flash-brief.json")));
 const briefObj = JSON.parse(await readFile(BRIEF, "utf8"));
-const brief = argv.includes("--json-text") ? JSON.stringify(briefObj) : briefObj;
+const VARY = Number(opt("--vary", 0)); // N different briefs of the brief's structure, in turn (as compare.mjs --vary)
+const brief = VARY ? variantsOf(briefObj, VARY) : argv.includes("--json-text") ? JSON.stringify(briefObj) : briefObj;
 
 const { root, dispose } = await prepareRoot({ pkg: PKG, brief: briefObj });
 const server = await serve(root);
