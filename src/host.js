@@ -41,8 +41,15 @@ const emit = (target, name, detail, cancelable = false) =>
 export const rendered = (target, count) => emit(target, "brief-card:render", { count });
 export const failed = (target, problems) => emit(target, "brief-card:error", { reason: "invalid", problems }); // the reason as <brief-card> names it
 
+// An element of any document, an iframe's too (whose Element is another
+// class): Node's own nodeType getter checks what the value really is, and
+// throws for anything that only looks like a node (a Proxy, {nodeType: 1}).
+let nodeType; // looked up at first use: in Node.js (renderBriefHtml) there is no Node class
 export function is_element(v) {
-  try { return v instanceof Element; } catch { return false; } // a Proxy's getPrototypeOf may throw
+  try {
+    nodeType ??= Object.getOwnPropertyDescriptor(Node.prototype, "nodeType").get;
+    return nodeType.call(v) === 1;
+  } catch { return false; }
 }
 
 // ---- mounting ------------------------------------------------------------

@@ -333,6 +333,33 @@ fn a_card_cloned_from_an_earlier_card_of_its_structure_is_what_a_fresh_build_is(
 }
 
 #[wasm_bindgen_test]
+fn renders_into_an_element_of_an_iframe_and_refuses_what_only_looks_like_one() {
+    // An iframe's elements are instances of that window's Element class.
+    let frame = document().create_element("iframe").unwrap();
+    document().body().unwrap().append_child(&frame).unwrap();
+    let inner: web_sys::Document = get(&frame, "contentDocument").unchecked_into();
+    let el = inner.create_element("div").unwrap();
+    inner.body().unwrap().append_child(&el).unwrap();
+    let mut card = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).expect("an iframe's element is an element");
+    let root = shadow(&el);
+    assert_eq!(count(&root, "article"), 1);
+    // The page's shared sheet cannot be adopted by another document: a <style> instead.
+    assert_eq!(count(&root, "style"), 1);
+    card.update(json(EXAMPLES[1].1)).unwrap();
+    assert_eq!(count(&root, "article"), 1);
+    card.destroy();
+    assert_eq!(count(&root, "article"), 0);
+
+    // Look-alikes are refused, with the target's problem.
+    let fake = js_sys::Function::new_no_args("return { nodeType: 1, ownerDocument: document, attachShadow() { return this; } }").call0(&JsValue::NULL).unwrap();
+    let proxy = js_sys::Function::new_no_args("return new Proxy(document.createElement('div'), {})").call0(&JsValue::NULL).unwrap();
+    for v in [fake, proxy] {
+        let err = render_brief(v, json(EXAMPLES[3].1), JsValue::UNDEFINED).err().expect("refused");
+        assert_eq!(get(&Array::from(&get(&err, "problems")).get(0), "path").as_string().as_deref(), Some("target"));
+    }
+}
+
+#[wasm_bindgen_test]
 fn bad_input_throws_with_paths_and_leaves_the_target_untouched() {
     let el = host();
     let before = el.inner_html();
