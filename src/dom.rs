@@ -4,11 +4,13 @@
 //! of strings; `dom_builder.js` applies it with `createElement`,
 //! `setAttribute`, `createTextNode` and `appendChild` only, so no string is
 //! ever parsed as HTML; the next card of the same structure is a deep clone
-//! of the first with only its differing strings written. One call per card instead of one per node and
-//! attribute is what makes the wasm card as fast as hand-written JS (see
-//! bench/). An update sends the new instructions to `update_dom`, which
-//! writes only the strings that changed when the structure is the same.
-//! Like the HTML sink, it knows nothing about briefs.
+//! of an earlier one with only its differing strings written. The strings
+//! the view's code fixes (names, class names) are sent once per page, not
+//! per card. One call per card instead of one per node and attribute is what
+//! makes the wasm card as fast as hand-written JS (see bench/). An update
+//! sends the new instructions to `update_dom`, which writes only the strings
+//! that changed when the structure is the same. Like the HTML sink, it knows
+//! nothing about briefs.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
@@ -20,9 +22,9 @@ use crate::sink::Sink;
 #[wasm_bindgen(module = "/src/dom_builder.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn build_dom(target: &JsValue, ops: &[u32], text: &str, ends: &[u32]) -> Result<JsValue, JsValue>;
+    fn build_dom(target: &JsValue, ops: &[u32], text: &str, ends: &[u32], fixed_text: &str, fixed_ends: &[u32]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    fn update_dom(card: &JsValue, ops: &[u32], text: &str, ends: &[u32]) -> Result<(), JsValue>;
+    fn update_dom(card: &JsValue, ops: &[u32], text: &str, ends: &[u32], fixed_text: &str, fixed_ends: &[u32]) -> Result<(), JsValue>;
 }
 
 // The instruction codes; dom_builder.js reads the same numbers.
@@ -52,14 +54,74 @@ impl Strings {
     }
 }
 
+/// An operand with this bit names a fixed string (see [`FixedTable`]), not one of the card's.
+const FIXED: u32 = 1 << 31;
+
+/// The strings the view's code fixes (tag and attribute names, fixed
+/// attribute values such as class names): the same on every card, so each
+/// is sent to the page once, with the first card that uses it, and named by
+/// its number after that. dom_builder.js keeps them in the same order.
+/// Found by address and length: the same literal is the same bytes.
+struct FixedTable {
+    /// Open addressing: (address, length, number + 1), 0 for an empty slot.
+    slots: [(usize, usize, u32); 512],
+    len: u32,
+}
+
+/// Below a full table: past this many, fixed strings go as the card's own.
+const FIXED_MAX: usize = 384;
+
+impl FixedTable {
+    fn slot(key: (usize, usize)) -> usize {
+        (key.0 ^ key.0 >> 9 ^ key.1) % 512
+    }
+
+    /// The number of `key`, if it was sent.
+    fn find(&self, key: (usize, usize)) -> Option<u32> {
+        let mut i = Self::slot(key);
+        while let Some(&(a, l, n)) = self.slots.get(i) {
+            if n == 0 {
+                return None;
+            }
+            if (a, l) == key {
+                return Some(n - 1);
+            }
+            i = (i + 1) % 512;
+        }
+        None
+    }
+
+    fn insert(&mut self, key: (usize, usize), n: u32) {
+        let mut i = Self::slot(key);
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.2 == 0 {
+                *slot = (key.0, key.1, n + 1);
+                return;
+            }
+            i = (i + 1) % 512;
+        }
+    }
+}
+
+/// The page's one table. The module runs on the page's one thread (wasm32
+/// without threads); the `RefCell` lets one program at a time hold it.
+struct PageTable(core::cell::RefCell<FixedTable>);
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+unsafe impl Sync for PageTable {}
+static TABLE: PageTable = PageTable(core::cell::RefCell::new(FixedTable { slots: [(0, 0, 0); 512], len: 0 }));
+
 /// The instructions for one card and their strings.
 pub(crate) struct Program {
     ops: Vec<u32>,
     strings: Strings,
-    /// Tag and attribute names already in the table, by address (the same
-    /// literal is the same pointer): each is sent about once. A direct-mapped
-    /// cache: a name whose slot another took is only sent again.
-    names: [(usize, u32); 128],
+    /// The table, held while the card is written (a second program, which
+    /// never exists, would send its fixed strings as its own).
+    table: Option<core::cell::RefMut<'static, FixedTable>>,
+    /// The fixed strings this card is the first to use (numbered from
+    /// `first_new`), sent with it: if it is not sent, they leave the table.
+    new_fixed: Strings,
+    first_new: u32,
+    sent: bool,
 }
 
 impl Program {
@@ -67,18 +129,34 @@ impl Program {
         self.strings.push(s)
     }
 
-    fn name(&mut self, s: &'static str) -> u32 {
-        let at = s.as_ptr() as usize;
-        let slot = (at ^ at >> 6) % self.names.len();
-        match self.names.get(slot) {
-            Some(&(a, i)) if a == at => i,
-            _ => {
-                let i = self.string(s);
-                if let Some(e) = self.names.get_mut(slot) {
-                    *e = (at, i);
-                }
-                i
+    fn fixed_string(&mut self, s: &'static str) -> u32 {
+        let key = (s.as_ptr() as usize, s.len());
+        let Some(t) = self.table.as_mut().filter(|t| (t.len as usize) < FIXED_MAX) else {
+            return self.string(s); // a full table: sent as the card's own
+        };
+        let n = match t.find(key) {
+            Some(n) => n,
+            None => {
+                let n = t.len;
+                t.insert(key, n);
+                t.len += 1;
+                self.new_fixed.push(s);
+                n
             }
+        };
+        FIXED | n
+    }
+}
+
+impl Drop for Program {
+    /// A card not sent takes its new fixed strings out of the table again
+    /// (the last entered, so no other entry's probe passes their slots).
+    fn drop(&mut self) {
+        if let (Some(t), false) = (self.table.as_mut(), self.sent) {
+            for slot in t.slots.iter_mut().filter(|s| s.2 > self.first_new) {
+                *slot = (0, 0, 0);
+            }
+            t.len = self.first_new;
         }
     }
 }
@@ -86,12 +164,17 @@ impl Program {
 /// The view writes straight into the instructions.
 impl Sink for Program {
     fn open(&mut self, tag: &'static str) {
-        let tag = self.name(tag);
+        let tag = self.fixed_string(tag);
         self.ops.extend_from_slice(&[OPEN, tag]);
     }
 
     fn attr(&mut self, name: &'static str, value: &str) {
-        let (n, v) = (self.name(name), self.string(value));
+        let (n, v) = (self.fixed_string(name), self.string(value));
+        self.ops.extend_from_slice(&[ATTR, n, v]);
+    }
+
+    fn fixed(&mut self, name: &'static str, value: &'static str) {
+        let (n, v) = (self.fixed_string(name), self.fixed_string(value));
         self.ops.extend_from_slice(&[ATTR, n, v]);
     }
 
@@ -108,7 +191,9 @@ impl Sink for Program {
 impl Program {
     /// An empty program, sized for a card; the view writes into it.
     pub(crate) fn new() -> Program {
-        let mut p = Program { ops: Vec::with_capacity(1024), strings: Strings::default(), names: [(0, 0); 128] };
+        let table = TABLE.0.try_borrow_mut().ok();
+        let first_new = table.as_ref().map_or(0, |t| t.len);
+        let mut p = Program { ops: Vec::with_capacity(1024), strings: Strings::default(), table, new_fixed: Strings::default(), first_new, sent: false };
         p.strings.text.reserve(8192);
         p
     }
@@ -116,13 +201,15 @@ impl Program {
     /// Builds the card into a new fragment of the target's document (not yet
     /// attached anywhere, so a failure part-way never leaves a half-built
     /// card on the page); returns dom_builder.js's record of it, for mounting.
-    pub(crate) fn build(&self, target: &JsValue) -> Result<JsValue, JsValue> {
-        build_dom(target, &self.ops, &self.strings.text, &self.strings.ends)
+    pub(crate) fn build(mut self, target: &JsValue) -> Result<JsValue, JsValue> {
+        self.sent = true; // dom_builder.js learns the new fixed strings first thing
+        build_dom(target, &self.ops, &self.strings.text, &self.strings.ends, &self.new_fixed.text, &self.new_fixed.ends)
     }
 
     /// Updates the mounted `card` (host.js's handle) to this: in place when
     /// only strings changed, else built anew.
-    pub(crate) fn update(&self, card: &JsValue) -> Result<(), JsValue> {
-        update_dom(card, &self.ops, &self.strings.text, &self.strings.ends)
+    pub(crate) fn update(mut self, card: &JsValue) -> Result<(), JsValue> {
+        self.sent = true; // as in build
+        update_dom(card, &self.ops, &self.strings.text, &self.strings.ends, &self.new_fixed.text, &self.new_fixed.ends)
     }
 }

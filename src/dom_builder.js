@@ -3,13 +3,20 @@
 // appendChild and cloneNode (of a card built so), so no string is ever parsed
 // as HTML (and Trusted Types have nothing to check).
 //   ops: 0 OPEN tag | 1 ATTR name value | 2 TEXT text | 3 CLOSE
-//   strings: string i is text.substring(ends[i - 1], ends[i])
+//   strings: string i is text.substring(ends[i - 1], ends[i]); an operand
+//   of FIXED + n is fixed[n], a string every card shares (a tag or attribute
+//   name, a class name), sent once, with the first card that used it.
 
 const strings = (text, ends) => {
   const s = new Array(ends.length);
   for (let i = 0, from = 0; i < ends.length; from = ends[i++]) s[i] = text.substring(from, ends[i]);
   return s;
 };
+
+const FIXED = 2 ** 31;
+const fixed = []; // in the order src/dom.rs numbers them
+const learn = (text, ends) => { for (const f of strings(text, ends)) fixed.push(f); };
+const at = (s, k) => (k < FIXED ? s[k] : fixed[k - FIXED]);
 
 // Builds the card, detached (its top element, or a fragment of several), and
 // returns it with what an update needs to patch it in place: a 64-bit hash
@@ -23,7 +30,8 @@ const strings = (text, ends) => {
 // names and fixed labels are never written twice. (A structure seen once is
 // only noted: a copy of a card no other card shares would be wasted work.)
 const templates = new WeakMap(); // Document → Map("shape" → null when seen once, else {node, s})
-export function build_dom(target, ops, text, ends) {
+export function build_dom(target, ops, text, ends, fixedText, fixedEnds) {
+  learn(fixedText, fixedEnds); // first: src/dom.rs counts them as sent
   const doc = target.ownerDocument, s = strings(text, ends), h = shape(ops), key = h[0] + ":" + h[1];
   let kept = templates.get(doc);
   if (!kept) templates.set(doc, (kept = new Map()));
@@ -49,10 +57,10 @@ function create(doc, ops, s) {
   let top = frag, empty = false; // empty: `top` has no child yet (tracked here, not asked of the DOM)
   for (let i = 0; i < ops.length; ) {
     switch (ops[i]) {
-      case 0: { const e = doc.createElement(s[ops[i + 1]]); top.appendChild(e); stack.push(top); top = e; empty = true; i += 2; break; }
-      case 1: { const n = s[ops[i + 1]]; if (n === "class") top.className = s[ops[i + 2]]; else top.setAttribute(n, s[ops[i + 2]]); i += 3; break; }
+      case 0: { const e = doc.createElement(at(s, ops[i + 1])); top.appendChild(e); stack.push(top); top = e; empty = true; i += 2; break; }
+      case 1: { const n = at(s, ops[i + 1]), v = at(s, ops[i + 2]); if (n === "class") top.className = v; else top.setAttribute(n, v); i += 3; break; }
       // A lone text child (the common case) is set as textContent: one call instead of two.
-      case 2: if (empty && ops[i + 2] === 3) top.textContent = s[ops[i + 1]]; else top.appendChild(doc.createTextNode(s[ops[i + 1]])); empty = false; i += 2; break;
+      case 2: if (empty && ops[i + 2] === 3) top.textContent = at(s, ops[i + 1]); else top.appendChild(doc.createTextNode(at(s, ops[i + 1]))); empty = false; i += 2; break;
       case 3: top = stack.pop(); empty = false; i += 1; break;
       default: throw new Error("brief-card: bad DOM instruction");
     }
@@ -66,7 +74,7 @@ function create(doc, ops, s) {
 function template(node, ops, s) {
   const copy = node.cloneNode(true), was = s.slice();
   for (const img of copy.querySelectorAll("img[src]")) img.setAttribute("src", "");
-  for (let i = 0; i < ops.length; i += ops[i] === 1 ? 3 : ops[i] === 3 ? 1 : 2) if (ops[i] === 1 && s[ops[i + 1]] === "src") was[ops[i + 2]] = null;
+  for (let i = 0; i < ops.length; i += ops[i] === 1 ? 3 : ops[i] === 3 ? 1 : 2) if (ops[i] === 1 && at(s, ops[i + 1]) === "src") was[ops[i + 2]] = null;
   return { node: copy, s: was };
 }
 
@@ -80,25 +88,27 @@ function shape(ops) {
 
 // Writes the strings of `s` that differ from `was` into nodes of the same
 // structure as `ops` builds, starting at its first top node `first`: a clone
-// of a template, or a card on the page. False when a tag or attribute name
-// differs (then the structure is not the same after all). Nodes are found by
+// of a template, or a card on the page. (Fixed strings never differ: they
+// are part of the structure.) False when a tag or attribute name differs
+// (then the structure is not the same after all). Nodes are found by
 // walking the tree in the order the instructions made it, and only as far as
 // the last string that differs: the strings are numbered in that order too.
 function fill(first, ops, s, was) {
   let last = s.length - 1;
   while (last >= 0 && s[last] === was[last]) last--;
+  const differs = (k) => k < FIXED && s[k] !== was[k];
   const stack = [];
   let el = null, next = first, empty = false; // el: the open element; next: the node the next child instruction is
   for (let i = 0, k; last >= 0 && i < ops.length; ) {
     switch (ops[i]) {
       case 0:
-        if (s[(k = ops[i + 1])] !== was[k]) return false;
+        if (differs((k = ops[i + 1]))) return false;
         stack.push(el, next.nextSibling); el = next; next = el.firstChild; empty = true; i += 2;
         break;
       case 1: {
         const n = ops[i + 1];
-        if (s[n] !== was[n]) return false;
-        if (s[(k = ops[i + 2])] !== was[k]) { if (s[n] === "class") el.className = s[k]; else el.setAttribute(s[n], s[k]); }
+        if (differs(n)) return false;
+        if (differs((k = ops[i + 2]))) { const name = at(s, n); if (name === "class") el.className = s[k]; else el.setAttribute(name, s[k]); }
         i += 3;
         break;
       }
@@ -109,14 +119,13 @@ function fill(first, ops, s, was) {
           // The text node's data, in place: cheaper than textContent, which
           // replaces the node (as it must when a page script or a translator
           // has put other nodes there).
-          if (s[k] !== was[k]) { const t = el.firstChild; if (s[k] && t?.nodeType === 3 && !t.nextSibling) t.data = s[k]; else el.textContent = s[k]; }
-        }
-        else { if (s[k] !== was[k]) next.data = s[k]; next = next.nextSibling; }
+          if (differs(k)) { const t = el.firstChild; if (s[k] && t?.nodeType === 3 && !t.nextSibling) t.data = s[k]; else el.textContent = s[k]; }
+        } else { if (differs(k)) next.data = s[k]; next = next.nextSibling; }
         empty = false; i += 2;
         break;
       default: next = stack.pop(); el = stack.pop(); empty = false; i += 1; continue;
     }
-    if (k >= last) break; // nothing after this differs
+    if (k < FIXED && k >= last) break; // nothing after this differs
   }
   return true;
 }
@@ -137,11 +146,12 @@ function patch_dom(built, ops, text, ends) {
 // host.js's handle of a mounted card ({target, built, show(fragment)}). A patch that
 // fails part-way (a host script removed nodes of the card) ends in a new
 // build, so the card is never left half-updated.
-export function update_dom(card, ops, text, ends) {
+export function update_dom(card, ops, text, ends, fixedText, fixedEnds) {
+  learn(fixedText, fixedEnds); // first: src/dom.rs counts them as sent
   let built = null;
   try { built = patch_dom(card.built, ops, text, ends); } catch { built = null; }
   if (!built) {
-    built = build_dom(card.target, ops, text, ends);
+    built = build_dom(card.target, ops, text, ends, "", []);
     card.show(built.frag);
   }
   built.frag = null; // on the page now: not kept

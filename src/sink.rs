@@ -15,6 +15,12 @@ pub trait Sink {
     fn open(&mut self, tag: &'static str);
     /// An attribute of the element just opened.
     fn attr(&mut self, name: &'static str, value: &str);
+    /// An attribute whose value is fixed by the view's code (a class name,
+    /// `dir="auto"`): the same for every card, so the DOM sink sends it to
+    /// the page once.
+    fn fixed(&mut self, name: &'static str, value: &'static str) {
+        self.attr(name, value);
+    }
     /// Literal text: always a text node, escaped in HTML, never parsed.
     fn text(&mut self, text: &str);
     /// Ends the innermost open element.

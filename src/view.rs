@@ -36,11 +36,11 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
         Document::Feed(briefs) => {
             let feed_label = briefs.first().map_or("Briefs", |b| label(b, cx, Label::Feed));
             open(w, "div", "bc-feed");
-            w.attr("role", "list");
+            w.fixed("role", "list");
             w.attr("aria-label", feed_label);
             for b in briefs {
                 open(w, "div", "bc-feed-item");
-                w.attr("role", "listitem");
+                w.fixed("role", "listitem");
                 brief(b, cx, w);
                 w.close();
             }
@@ -60,31 +60,33 @@ fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
 }
 
 /// Opens `<tag class="…">`: attributes and content follow, then `close`.
-fn open(w: &mut dyn Sink, tag: &'static str, class: &str) {
+fn open(w: &mut dyn Sink, tag: &'static str, class: &'static str) {
     w.open(tag);
-    w.attr("class", class);
+    w.fixed("class", class);
 }
 
 /// `<tag class="…" dir="auto">text</tag>`: a piece of the brief's text.
-fn text_el(w: &mut dyn Sink, tag: &'static str, class: &str, text: &str) {
+fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str) {
     open(w, tag, class);
-    w.attr("dir", "auto");
+    w.fixed("dir", "auto");
     w.text(text);
     w.close();
 }
 
 fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let compact = cx.options.layout == Layout::Compact;
-    let theme = match cx.options.theme {
-        Theme::Light => "bc-card bc-light",
-        Theme::Dark => "bc-card bc-dark",
-        Theme::Auto => "bc-card bc-auto",
+    let class = match (cx.options.theme, compact) {
+        (Theme::Light, false) => "bc-card bc-light",
+        (Theme::Dark, false) => "bc-card bc-dark",
+        (Theme::Auto, false) => "bc-card bc-auto",
+        (Theme::Light, true) => "bc-card bc-light bc-compact",
+        (Theme::Dark, true) => "bc-card bc-dark bc-compact",
+        (Theme::Auto, true) => "bc-card bc-auto bc-compact",
     };
-    let class = if compact { cat(&[theme, " bc-compact"]) } else { theme.into() };
-    open(w, "article", &class);
-    w.attr("part", "card");
+    open(w, "article", class);
+    w.fixed("part", "card");
     w.attr("lang", &b.lang);
-    w.attr("dir", b.dir.as_str());
+    w.fixed("dir", b.dir.as_str());
     if let Some(id) = &b.id {
         w.attr("id", id);
     }
@@ -97,7 +99,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
         // A compact card is only a teaser: its summary needs no heading.
-        block(w, "section", "bc-summary", "summary", (!compact).then_some(heading));
+        block(w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
         paras(b, cx, "summary", paragraphs, w);
         w.close();
     }
@@ -106,7 +108,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
             quotes(b, cx, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
-            block(w, "section", "bc-section", "section", Some(&s.heading));
+            block(w, "section", "bc-block bc-section", "section", Some(&s.heading));
             paras(b, cx, &cat(&["section-", &num(i + 1)]), &s.paragraphs, w);
             w.close();
         }
@@ -121,21 +123,22 @@ fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     if cx.interactive {
         // Announces "Link copied" to screen readers.
         open(w, "p", "bc-status");
-        w.attr("role", "status");
+        w.fixed("role", "status");
         w.close();
     }
     w.close();
 }
 
-/// Opens a titled block: `<section|nav class part data-block><h3>heading</h3>`;
+/// Opens a titled block: `<section|nav class part data-block><h3>heading</h3>`
+/// (`class` is the whole class, `bc-block bc-…`);
 /// its content follows, then `close`. Section titles are headings of their
 /// own; the other blocks' headings are small labels ("Expert Analysis"),
 /// hence the extra class.
 fn block(w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
     let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
-    open(w, tag, &cat(&["bc-block ", class]));
-    w.attr("part", part);
-    w.attr("data-block", part);
+    open(w, tag, class);
+    w.fixed("part", part);
+    w.fixed("data-block", part);
     if let Some(heading) = heading {
         if tag == "nav" {
             w.attr("aria-label", heading);
@@ -146,14 +149,14 @@ fn block(w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'stati
 
 fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     open(w, "header", "bc-header");
-    w.attr("part", "header");
-    w.attr("data-block", "header");
+    w.fixed("part", "header");
+    w.fixed("data-block", "header");
     if b.kind.is_some() || b.date.is_some() {
         open(w, "p", "bc-eyebrow");
         if let Some(k) = &b.kind {
             open(w, "span", "bc-kind");
-            w.attr("part", "kind");
-            w.attr("dir", "auto");
+            w.fixed("part", "kind");
+            w.fixed("dir", "auto");
             w.text(k);
             w.close();
         }
@@ -163,8 +166,8 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         w.close();
     }
     open(w, "h2", "bc-title");
-    w.attr("part", "title");
-    w.attr("dir", "auto");
+    w.fixed("part", "title");
+    w.fixed("dir", "auto");
     match &b.url {
         Some(u) => {
             link(cx, u, "bc-title-link", w);
@@ -180,16 +183,16 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
             // The name follows, so the logo is decorative.
             open(w, "img", "bc-logo");
             w.attr("src", logo);
-            w.attr("alt", "");
-            w.attr("width", "20");
-            w.attr("height", "20");
+            w.fixed("alt", "");
+            w.fixed("width", "20");
+            w.fixed("height", "20");
             w.close();
         }
         match &p.url {
             Some(u) => link(cx, u, "bc-publisher-name", w),
             None => open(w, "span", "bc-publisher-name"),
         }
-        w.attr("dir", "auto");
+        w.fixed("dir", "auto");
         w.text(&p.name);
         w.close();
         w.close();
@@ -197,7 +200,7 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.close();
 }
 
-fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &str, w: &mut dyn Sink) {
+fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut dyn Sink) {
     let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
     open(w, "time", class);
     w.attr("datetime", &d.iso);
@@ -207,23 +210,23 @@ fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &str, w: &mut dyn Sink) {
 
 /// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
 /// noreferrer"`); attributes and content follow, then `close`.
-fn link(cx: &Context, href: &str, class: &str, w: &mut dyn Sink) {
+fn link(cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
     open(w, "a", class);
     w.attr("href", href);
     if cx.options.link_target == LinkTarget::Blank {
-        w.attr("target", "_blank");
-        w.attr("rel", "noopener noreferrer");
+        w.fixed("target", "_blank");
+        w.fixed("rel", "noopener noreferrer");
     }
 }
 
 fn image(img: &Image, w: &mut dyn Sink) {
     open(w, "figure", "bc-figure");
-    w.attr("part", "image");
+    w.fixed("part", "image");
     open(w, "img", "bc-image");
     w.attr("src", &img.src);
     w.attr("alt", &img.alt);
-    w.attr("loading", "lazy");
-    w.attr("decoding", "async");
+    w.fixed("loading", "lazy");
+    w.fixed("decoding", "async");
     w.close();
     if let Some(c) = &img.caption {
         text_el(w, "figcaption", "bc-caption", c);
@@ -241,7 +244,7 @@ fn paras(b: &Brief, cx: &Context, key: &str, ps: &[Paragraph], w: &mut dyn Sink)
         let id = rest_id(b, key);
         open(w, "div", "bc-rest");
         w.attr("id", &id);
-        w.attr("hidden", "");
+        w.fixed("hidden", "");
         for p in rest {
             para(cx, p, w);
         }
@@ -252,7 +255,7 @@ fn paras(b: &Brief, cx: &Context, key: &str, ps: &[Paragraph], w: &mut dyn Sink)
 
 fn para(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     open(w, "p", "bc-p");
-    w.attr("dir", "auto");
+    w.fixed("dir", "auto");
     runs(cx, p, w);
     w.close();
 }
@@ -276,8 +279,8 @@ fn rest_id(b: &Brief, key: &str) -> String {
 /// The "Show more" button for the hidden region `id`.
 fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
     open(w, "button", "bc-toggle");
-    w.attr("type", "button");
-    w.attr("aria-expanded", "false");
+    w.fixed("type", "button");
+    w.fixed("aria-expanded", "false");
     w.attr("aria-controls", id);
     w.attr("data-more", label(b, cx, Label::ShowMore));
     w.attr("data-less", label(b, cx, Label::ShowLess));
@@ -305,10 +308,10 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
 }
 
 fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(w, "section", "bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
+    block(w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, "figure", "bc-quote");
-        w.attr("part", "quote");
+        w.fixed("part", "quote");
         let anchor = b.id.as_ref().map(|id| cat(&[id, "-quote-", &num(i + 1)]));
         if let Some(a) = &anchor {
             w.attr("id", a);
@@ -321,7 +324,7 @@ fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
             Some(u) => link(cx, u, "bc-author", w),
             None => open(w, "span", "bc-author"),
         }
-        w.attr("dir", "auto");
+        w.fixed("dir", "auto");
         w.text(&q.author);
         w.close();
         if let Some(r) = &q.role {
@@ -338,7 +341,7 @@ fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
 
 fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
     open(w, "button", "bc-copy");
-    w.attr("type", "button");
+    w.fixed("type", "button");
     w.attr("data-anchor", anchor);
     w.attr("data-done", label(b, cx, Label::LinkCopied));
     w.text(label(b, cx, Label::CopyLink));
@@ -348,9 +351,9 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
 fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
-    block(w, "nav", "bc-related", "related", Some(label(b, cx, Label::Related)));
+    block(w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
     open(w, "ul", "bc-related-list");
-    w.attr("role", "list");
+    w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {
         related_item(b, cx, r, w);
     }
@@ -358,9 +361,9 @@ fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(b, "related");
         open(w, "ul", "bc-related-list bc-rest");
-        w.attr("role", "list");
+        w.fixed("role", "list");
         w.attr("id", &id);
-        w.attr("hidden", "");
+        w.fixed("hidden", "");
         for r in rest {
             related_item(b, cx, r, w);
         }
@@ -373,7 +376,7 @@ fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
 fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
     open(w, "li", "bc-related-item");
     link(cx, &r.url, "bc-related-link", w);
-    w.attr("dir", "auto");
+    w.fixed("dir", "auto");
     w.text(&r.title);
     w.close();
     if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
@@ -393,17 +396,17 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
 }
 
 fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(w, "section", "bc-tags", "tags", Some(label(b, cx, Label::Tags)));
+    block(w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
     open(w, "ul", "bc-chips");
-    w.attr("role", "list");
+    w.fixed("role", "list");
     for t in &b.tags {
         open(w, "li", "bc-tag");
         match &t.url {
             Some(u) => link(cx, u, "bc-chip", w),
             None => open(w, "span", "bc-chip"),
         }
-        w.attr("part", "tag");
-        w.attr("dir", "auto");
+        w.fixed("part", "tag");
+        w.fixed("dir", "auto");
         w.text(&t.label);
         w.close();
         w.close();
@@ -418,11 +421,11 @@ fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         return;
     }
     open(w, "footer", "bc-footer");
-    w.attr("part", "footer");
-    w.attr("data-block", "footer");
+    w.fixed("part", "footer");
+    w.fixed("data-block", "footer");
     if let Some(u) = &b.url {
         link(cx, u, "bc-read-more", w);
-        w.attr("part", "read-more");
+        w.fixed("part", "read-more");
         w.text(label(b, cx, Label::ReadMore));
         w.close();
     }
