@@ -55,7 +55,7 @@ export function variantsOf(brief, n) {
   return { variants: Array.from({ length: n }, (_, k) => vary(brief, k, "")) };
 }
 
-const coldPage = (brief, imp, call) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cold</title></head>
+const coldPage = (brief, imp, call, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cold</title>${head}</head>
 <body style="margin:0"><div id="host"></div>
 <script type="module">
 ${imp}
@@ -87,8 +87,12 @@ export async function prepareRoot({ pkg = join(repo, "pkg"), brief }) {
   await writeFile(join(root, "bench", "index.html"),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head>` +
     `<body style="margin:0"><script type="module" src="/bench/page.js"></script></body></html>`);
-  await writeFile(join(root, "bench", "cold-widget.html"), coldPage(brief, `import init, { renderBrief } from "/pkg/brief_card.js";`,
-    `await init();\nconst t1 = performance.now();\nrenderBrief(document.getElementById("host"), brief);`));
+  const widgetImport = `import init, { renderBrief } from "/pkg/brief_card.js";`;
+  const widgetCall = `await init();\nconst t1 = performance.now();\nrenderBrief(document.getElementById("host"), brief);`;
+  await writeFile(join(root, "bench", "cold-widget.html"), coldPage(brief, widgetImport, widgetCall));
+  // The same with the two hints the README gives a page whose first screen shows a card.
+  const hints = `<link rel="modulepreload" href="/pkg/brief_card.js"><link rel="preload" href="/pkg/brief_card_bg.wasm" as="fetch" crossorigin>`;
+  await writeFile(join(root, "bench", "cold-widget-preload.html"), coldPage(brief, widgetImport, widgetCall, hints));
   await writeFile(join(root, "bench", "cold-vanilla.html"), coldPage(brief, `import { render } from "/bench/vanilla.js";`,
     `const t1 = performance.now();\nrender(document.getElementById("host"), brief);`));
   return { root, vanilla, dispose: () => rm(root, { recursive: true, force: true }) };

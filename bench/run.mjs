@@ -157,9 +157,11 @@ try {
 
   // 3. Cold first card.
   if (!flag("--skip-cold")) {
-    for (const n of ["widget", "vanilla"]) samples[`cold|${n}|total`] = [], samples[`cold|${n}|start`] = [], samples[`cold|${n}|init`] = [], samples[`cold|${n}|render`] = [];
-    for (let i = 0; i < COLD * 2; i++) {
-      const name = (i >> 0) % 2 === (Math.floor(i / 2) % 2) ? "widget" : "vanilla"; // w v v w w v …
+    const pages = ["widget", "vanilla", "widget-preload"];
+    for (const n of pages) samples[`cold|${n}|total`] = [], samples[`cold|${n}|start`] = [], samples[`cold|${n}|init`] = [], samples[`cold|${n}|render`] = [];
+    for (let i = 0; i < COLD * pages.length; i++) {
+      const round = Math.floor(i / pages.length), at = i % pages.length;
+      const name = pages[round % 2 ? pages.length - 1 - at : at]; // w v p, p v w, …
       const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
       const p = await ctx.newPage();
       const cdp = await ctx.newCDPSession(p);
@@ -219,6 +221,8 @@ if (samples["cold|widget|total"]) {
   const w = median(samples["cold|widget|total"]), v = median(samples["cold|vanilla|total"]);
   results.cold = Object.fromEntries(["total", "start", "init", "render"].map((k) => [k, { widget: median(samples[`cold|widget|${k}`]), vanilla: median(samples[`cold|vanilla|${k}`]) }]));
   row("cold page: first card + layout (from navigation start)", w, v, ms, "≤ 1.25x", w / v <= 1.25);
+  results.coldPreload = median(samples["cold|widget-preload|total"]);
+  row("cold page with the README's preload hints (widget)", results.coldPreload, v, ms);
 }
 row("download, raw", sizes.widget.raw, sizes.vanilla.raw, kb);
 row("download, gzip -9", sizes.widget.gzip, sizes.vanilla.gzip, kb, "≤ 30.0 KB", sizes.widget.gzip <= 30 * 1024);
