@@ -24,7 +24,8 @@
 //     disabled loads a page whose module script loads the implementation
 //     (widget: glue + wasm fetch/compile/init; vanilla: its script), renders
 //     one card and forces layout; performance.now() at that point (ms since
-//     navigation start). Medians over --cold loads of each, alternating.
+//     navigation start). Medians over --cold loads of each, alternating; a
+//     third page, the widget's with the README's preload hints, is reported too.
 //  4. Download size (raw, gzip -9, brotli q11) and wasm memory after 1,000 cards.
 import { execFileSync } from "node:child_process";
 import { readFile, readdir, writeFile } from "node:fs/promises";
