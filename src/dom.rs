@@ -17,6 +17,7 @@ use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
 
+use crate::fixed_strings::{FixedTable, FIXED_MAX};
 use crate::sink::Sink;
 
 #[wasm_bindgen(module = "/src/dom_builder.js")]
@@ -54,61 +55,15 @@ impl Strings {
     }
 }
 
-/// An operand with this bit names a fixed string (see [`FixedTable`]), not one of the card's.
+/// An operand with this bit names a fixed string (see `fixed_strings`), not one of the card's.
 const FIXED: u32 = 1 << 31;
-
-/// The strings the view's code fixes (tag and attribute names, fixed
-/// attribute values such as class names): the same on every card, so each
-/// is sent to the page once, with the first card that uses it, and named by
-/// its number after that. dom_builder.js keeps them in the same order.
-/// Found by address and length: the same literal is the same bytes.
-struct FixedTable {
-    /// Open addressing: (address, length, number + 1), 0 for an empty slot.
-    slots: [(usize, usize, u32); 512],
-    len: u32,
-}
-
-/// Below a full table: past this many, fixed strings go as the card's own.
-const FIXED_MAX: usize = 384;
-
-impl FixedTable {
-    fn slot(key: (usize, usize)) -> usize {
-        (key.0 ^ key.0 >> 9 ^ key.1) % 512
-    }
-
-    /// The number of `key`, if it was sent.
-    fn find(&self, key: (usize, usize)) -> Option<u32> {
-        let mut i = Self::slot(key);
-        while let Some(&(a, l, n)) = self.slots.get(i) {
-            if n == 0 {
-                return None;
-            }
-            if (a, l) == key {
-                return Some(n - 1);
-            }
-            i = (i + 1) % 512;
-        }
-        None
-    }
-
-    fn insert(&mut self, key: (usize, usize), n: u32) {
-        let mut i = Self::slot(key);
-        while let Some(slot) = self.slots.get_mut(i) {
-            if slot.2 == 0 {
-                *slot = (key.0, key.1, n + 1);
-                return;
-            }
-            i = (i + 1) % 512;
-        }
-    }
-}
 
 /// The page's one table. The module runs on the page's one thread (wasm32
 /// without threads); the `RefCell` lets one program at a time hold it.
 struct PageTable(core::cell::RefCell<FixedTable>);
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
 unsafe impl Sync for PageTable {}
-static TABLE: PageTable = PageTable(core::cell::RefCell::new(FixedTable { slots: [(0, 0, 0); 512], len: 0 }));
+static TABLE: PageTable = PageTable(core::cell::RefCell::new(FixedTable::new()));
 
 /// The instructions for one card and their strings.
 pub(crate) struct Program {
@@ -131,17 +86,14 @@ impl Program {
 
     fn fixed_string(&mut self, s: &'static str) -> u32 {
         let key = (s.as_ptr() as usize, s.len());
-        let Some(t) = self.table.as_mut().filter(|t| (t.len as usize) < FIXED_MAX) else {
+        let Some(t) = self.table.as_mut().filter(|t| t.len() < FIXED_MAX) else {
             return self.string(s); // a full table: sent as the card's own
         };
         let n = match t.find(key) {
             Some(n) => n,
             None => {
-                let n = t.len;
-                t.insert(key, n);
-                t.len += 1;
                 self.new_fixed.push(s);
-                n
+                t.add(key)
             }
         };
         FIXED | n
@@ -149,14 +101,10 @@ impl Program {
 }
 
 impl Drop for Program {
-    /// A card not sent takes its new fixed strings out of the table again
-    /// (the last entered, so no other entry's probe passes their slots).
+    /// A card not sent takes its new fixed strings out of the table again.
     fn drop(&mut self) {
         if let (Some(t), false) = (self.table.as_mut(), self.sent) {
-            for slot in t.slots.iter_mut().filter(|s| s.2 > self.first_new) {
-                *slot = (0, 0, 0);
-            }
-            t.len = self.first_new;
+            t.truncate(self.first_new);
         }
     }
 }
@@ -192,7 +140,7 @@ impl Program {
     /// An empty program, sized for a card; the view writes into it.
     pub(crate) fn new() -> Program {
         let table = TABLE.0.try_borrow_mut().ok();
-        let first_new = table.as_ref().map_or(0, |t| t.len);
+        let first_new = table.as_ref().map_or(0, |t| t.len() as u32);
         let mut p = Program { ops: Vec::with_capacity(1024), strings: Strings::default(), table, new_fixed: Strings::default(), first_new, sent: false };
         p.strings.text.reserve(8192);
         p

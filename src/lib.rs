@@ -50,6 +50,8 @@ pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
+#[cfg(any(test, target_arch = "wasm32"))]
+mod fixed_strings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
