@@ -111,10 +111,8 @@ export function unmount(card) {
 }
 
 // Deep links: when the page's #fragment names this card or one of its quotes, scroll to it and highlight it.
-let hash; // location.hash, read once per task: a feed of 1,000 cards renders in one
 function reveal(root) {
-  if (hash === undefined) { hash = location.hash; queueMicrotask(() => (hash = undefined)); }
-  const id = hash.slice(1);
+  const id = location.hash.slice(1); // read each time (0.5 µs): a script may change it between two renders
   if (!/^[\w.:-]+$/.test(id)) return;
   const el = root.querySelector(`[id="${id}"]`);
   if (el) { el.classList.add("bc-target"); el.scrollIntoView(); }

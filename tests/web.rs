@@ -360,6 +360,26 @@ fn renders_into_an_element_of_an_iframe_and_refuses_what_only_looks_like_one() {
 }
 
 #[wasm_bindgen_test]
+fn a_deep_link_reveals_the_card_the_hash_names_at_each_render() {
+    let set_hash = |h: &str| {
+        Function::new_with_args("h", "history.replaceState(null, '', h)").call1(&JsValue::NULL, &JsValue::from_str(h)).unwrap();
+    };
+    let highlighted = |id: &str| {
+        let el = host();
+        let _card = render_brief(el.clone().into(), json(&format!(r#"{{"id":"{id}","title":"t"}}"#)), JsValue::UNDEFINED).unwrap();
+        let article = shadow(&el).query_selector("article").unwrap().unwrap();
+        article.class_list().contains("bc-target")
+    };
+    // In one task, as a script that renders, moves the hash and renders again would.
+    set_hash("#deep-a");
+    assert!(highlighted("deep-a"));
+    set_hash("#deep-b");
+    assert!(highlighted("deep-b"), "the hash as it is now, not as the first render read it");
+    assert!(!highlighted("deep-a"));
+    set_hash("#");
+}
+
+#[wasm_bindgen_test]
 fn bad_input_throws_with_paths_and_leaves_the_target_untouched() {
     let el = host();
     let before = el.inner_html();
