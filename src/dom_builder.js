@@ -44,7 +44,7 @@ export function build_dom(target, ops, text, ends, fixedText, fixedEnds) {
   if (!node) {
     const frag = create(doc, ops, s);
     node = frag.childNodes.length === 1 ? frag.firstChild : frag; // an element goes in faster than a fragment
-    if (kept.size >= 256) kept.clear(); // a page with more structures than this is not a feed of alike cards
+    if (kept.size >= 64) kept.clear(); // bounds the copies a document keeps (a page with more structures than this is not a feed of alike cards)
     kept.set(key, t === undefined ? null : template(node, ops, s));
   }
   return { frag: node, top: node.nodeType === 11 ? node.firstChild : node, shape: h, s };
