@@ -93,7 +93,11 @@ function shape(ops) {
 // (then the structure is not the same after all). Nodes are found by
 // walking the tree in the order the instructions made it, and only as far as
 // the last string that differs: the strings are numbered in that order too.
-function fill(first, ops, s, was) {
+// On a card on the page (`onPage`), where a page script or an extension may
+// have added or removed nodes, each node is checked to be what the walk
+// expects: false at the first that is not, so the card is built anew rather
+// than written into the wrong nodes.
+function fill(first, ops, s, was, onPage = false) {
   let last = s.length - 1;
   while (last >= 0 && s[last] === was[last]) last--;
   const differs = (k) => k < FIXED && s[k] !== was[k];
@@ -102,7 +106,7 @@ function fill(first, ops, s, was) {
   for (let i = 0, k; last >= 0 && i < ops.length; ) {
     switch (ops[i]) {
       case 0:
-        if (differs((k = ops[i + 1]))) return false;
+        if (differs((k = ops[i + 1])) || (onPage && next?.localName !== at(s, k))) return false;
         stack.push(el, next.nextSibling); el = next; next = el.firstChild; empty = true; i += 2;
         break;
       case 1: {
@@ -120,7 +124,11 @@ function fill(first, ops, s, was) {
           // replaces the node (as it must when a page script or a translator
           // has put other nodes there).
           if (differs(k)) { const t = el.firstChild; if (s[k] && t?.nodeType === 3 && !t.nextSibling) t.data = s[k]; else el.textContent = s[k]; }
-        } else { if (differs(k)) next.data = s[k]; next = next.nextSibling; }
+        } else {
+          if (onPage && next?.nodeType !== 3) return false;
+          if (differs(k)) next.data = s[k];
+          next = next.nextSibling;
+        }
         empty = false; i += 2;
         break;
       default: next = stack.pop(); el = stack.pop(); empty = false; i += 1; continue;
@@ -139,7 +147,7 @@ function patch_dom(built, ops, text, ends) {
   const h = shape(ops);
   if (built.s.length !== ends.length || h[0] !== built.shape[0] || h[1] !== built.shape[1]) return null;
   const s = strings(text, ends);
-  return fill(built.top, ops, s, built.s) ? { frag: null, top: built.top, shape: h, s } : null;
+  return fill(built.top, ops, s, built.s, true) ? { frag: null, top: built.top, shape: h, s } : null;
 }
 
 // card.update(): patches the card in place, else builds it anew. `card` is

@@ -380,6 +380,24 @@ fn a_deep_link_reveals_the_card_the_hash_names_at_each_render() {
 }
 
 #[wasm_bindgen_test]
+fn an_update_after_a_page_script_added_nodes_builds_the_card_anew_rather_than_misplace_text() {
+    let brief = |word: &str| format!(r#"{{"title":"t","summary":{{"paragraphs":[["{word} ",{{"text":"a link","href":"https://example.org/"}}," after"]]}}}}"#);
+    let el = host();
+    let mut card = render_brief(el.clone().into(), json(&brief("Before")), JsValue::UNDEFINED).unwrap();
+    let root = shadow(&el);
+    // An extension puts a node of its own before the paragraph's first text.
+    let p = root.query_selector("p.bc-p").unwrap().unwrap();
+    let added = document().create_element("span").unwrap();
+    added.set_text_content(Some("added"));
+    p.insert_before(&added, p.first_child().as_ref()).unwrap();
+
+    card.update(json(&brief("Changed"))).unwrap();
+    let fresh = host();
+    let _f = render_brief(fresh.clone().into(), json(&brief("Changed")), JsValue::UNDEFINED).unwrap();
+    assert_eq!(root.inner_html(), shadow(&fresh).inner_html(), "as a fresh render: every text in its place");
+}
+
+#[wasm_bindgen_test]
 fn bad_input_throws_with_paths_and_leaves_the_target_untouched() {
     let el = host();
     let before = el.inner_html();
