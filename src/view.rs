@@ -188,10 +188,7 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
             w.fixed("height", "20");
             w.close();
         }
-        match &p.url {
-            Some(u) => link(cx, u, "bc-publisher-name", w),
-            None => open(w, "span", "bc-publisher-name"),
-        }
+        link_or_span(cx, p.url.as_deref(), "bc-publisher-name", w);
         w.fixed("dir", "auto");
         w.text(&p.name);
         w.close();
@@ -216,6 +213,14 @@ fn link(cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
     if cx.options.link_target == LinkTarget::Blank {
         w.fixed("target", "_blank");
         w.fixed("rel", "noopener noreferrer");
+    }
+}
+
+/// Opens a link to `url` when there is one, else a `<span>`, with `class`.
+fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut dyn Sink) {
+    match url {
+        Some(u) => link(cx, u, class, w),
+        None => open(w, "span", class),
     }
 }
 
@@ -320,10 +325,7 @@ fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         para(cx, &q.text, w);
         w.close();
         open(w, "figcaption", "bc-cite");
-        match &q.url {
-            Some(u) => link(cx, u, "bc-author", w),
-            None => open(w, "span", "bc-author"),
-        }
+        link_or_span(cx, q.url.as_deref(), "bc-author", w);
         w.fixed("dir", "auto");
         w.text(&q.author);
         w.close();
@@ -401,10 +403,7 @@ fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.fixed("role", "list");
     for t in &b.tags {
         open(w, "li", "bc-tag");
-        match &t.url {
-            Some(u) => link(cx, u, "bc-chip", w),
-            None => open(w, "span", "bc-chip"),
-        }
+        link_or_span(cx, t.url.as_deref(), "bc-chip", w);
         w.fixed("part", "tag");
         w.fixed("dir", "auto");
         w.text(&t.label);
