@@ -19,6 +19,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::fixed_strings::{FixedTable, FIXED_MAX};
 use crate::sink::Sink;
+use crate::wasm_api::PageLocal;
 
 #[wasm_bindgen(module = "/src/dom_builder.js")]
 extern "C" {
@@ -58,12 +59,8 @@ impl Strings {
 /// An operand with this bit names a fixed string (see `fixed_strings`), not one of the card's.
 const FIXED: u32 = 1 << 31;
 
-/// The page's one table. The module runs on the page's one thread (wasm32
-/// without threads); the `RefCell` lets one program at a time hold it.
-struct PageTable(core::cell::RefCell<FixedTable>);
-// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
-unsafe impl Sync for PageTable {}
-static TABLE: PageTable = PageTable(core::cell::RefCell::new(FixedTable::new()));
+/// The page's one table; the `RefCell` lets one program at a time hold it.
+static TABLE: PageLocal<core::cell::RefCell<FixedTable>> = PageLocal(core::cell::RefCell::new(FixedTable::new()));
 
 /// The instructions for one card and their strings.
 pub(crate) struct Program {

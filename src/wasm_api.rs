@@ -109,7 +109,7 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
     let options = read_options(&options).map_err(|p| fail(&target, p))?;
     let (program, count) = program(&target, &brief, &options)?;
     let built = program.build(&target)?;
-    CSS.get(|| set_css(CARD_CSS));
+    CSS.0.get_or_init(|| set_css(CARD_CSS));
     let root = mount(&target, built, options.shadow).map_err(|e| fail(&target, problem("target", e.as_string().unwrap_or_default())))?;
     rendered(&target, count);
     Ok(BriefCard { card: Some(Mounted { target, root, options }) })
@@ -163,21 +163,12 @@ impl BriefCard {
 
 /// Page-wide state. The module runs on the page's one thread (wasm32
 /// without threads), so a static cell is never shared across threads.
-struct PageLocal<T>(core::cell::OnceCell<T>);
+pub(crate) struct PageLocal<T>(pub(crate) T);
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
 unsafe impl<T> Sync for PageLocal<T> {}
 
-impl<T> PageLocal<T> {
-    const fn new() -> Self {
-        PageLocal(core::cell::OnceCell::new())
-    }
-    fn get(&self, init: impl FnOnce() -> T) -> &T {
-        self.0.get_or_init(init)
-    }
-}
-
 /// Set once the stylesheet's text was handed to host.js (shared by every card).
-static CSS: PageLocal<()> = PageLocal::new();
+static CSS: PageLocal<core::cell::OnceCell<()>> = PageLocal(core::cell::OnceCell::new());
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat`, else the built-in tables.
 fn local_date(d: &BriefDate, locale: &str) -> String {
