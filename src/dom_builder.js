@@ -38,8 +38,8 @@ export function build_dom(target, ops, text, ends, fixedText, fixedEnds) {
   const t = kept.get(key);
   let node = null; // what goes on the page: the card's one top element (or a fragment of several)
   if (t && t.s.length === s.length) {
-    const copy = t.node.cloneNode(true);
-    try { if (fill(copy.nodeType === 11 ? copy.firstChild : copy, ops, s, t.s)) node = copy; } catch { node = null; }
+    const clone = t.node.cloneNode(true);
+    try { if (fill(clone.nodeType === 11 ? clone.firstChild : clone, ops, s, t.s)) node = clone; } catch { node = null; }
   }
   if (!node) {
     const frag = create(doc, ops, s);
@@ -72,10 +72,10 @@ function create(doc, ops, s) {
 // an empty src (which fetches nothing, and keeps the attribute in its place)
 // and their strings are marked as never equal, so each clone writes its own.
 function template(node, ops, s) {
-  const copy = node.cloneNode(true), was = s.slice();
-  for (const img of copy.querySelectorAll("img[src]")) img.setAttribute("src", "");
+  const clone = node.cloneNode(true), was = s.slice();
+  for (const img of clone.querySelectorAll("img[src]")) img.setAttribute("src", "");
   for (let i = 0; i < ops.length; i += ops[i] === 1 ? 3 : ops[i] === 3 ? 1 : 2) if (ops[i] === 1 && at(s, ops[i + 1]) === "src") was[ops[i + 2]] = null;
-  return { node: copy, s: was };
+  return { node: clone, s: was };
 }
 
 // Two 32-bit hashes of the instructions (FNV-1a and a multiplicative one):
