@@ -67,9 +67,44 @@ copyFileSync(at("README.md"), join(pkg, "README.md"));
 copyFileSync(at("CHANGELOG.md"), join(pkg, "CHANGELOG.md"));
 
 // Minified ES module text, one header comment kept.
-async function minify(code, header) {
-  const out = await terser(code, { module: true, ecma: 2022, compress: { passes: 2 }, mangle: true, format: { comments: false, preamble: header } });
+// `properties`: names of properties that only this file reads (mangled too).
+async function minify(code, header, properties) {
+  const mangle = properties ? { properties: { regex: properties } } : true;
+  const out = await terser(code, { module: true, ecma: 2022, compress: { passes: 2 }, mangle, format: { comments: false, preamble: header } });
   return out.code + "\n";
+}
+// The glue's private members of BriefCard: its wasm pointer and the two
+// helpers that set and take it (no caller outside the glue; the d.ts has none).
+const GLUE_PRIVATE = /^(?:__wbg_ptr|__wrap|__destroy_into_raw)$/;
+
+// Code of wasm-bindgen's glue that this module never runs, cut out: each
+// edit must find its text exactly once (wasm-bindgen is pinned, =0.2.130);
+// when one does not, the build fails here rather than ship a guess.
+const GLUE_EDITS = [
+  // Every call passes wasm.__wbindgen_realloc (checked below), so the branch without one is dead.
+  ["passStringToWasm0: the branch for a missing realloc", `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`, ""],
+  // Written, never read.
+  ["wasmModule and wasmInstance", "let wasmModule, wasmInstance, wasm;", "let wasm;"],
+  ["wasmInstance =", "    wasmInstance = instance;\n", ""],
+  ["wasmModule =", "    wasmModule = module;\n", ""],
+];
+function trimGlue(glue) {
+  const calls = [...glue.matchAll(/(?<!function )\bpassStringToWasm0\(([^()]*)\)/g)].map((m) => m[1]);
+  if (!/\bfunction passStringToWasm0\(arg, malloc, realloc\) \{/.test(glue) || calls.some((a) => !/^[\w$]+, wasm\.[\w$]+, wasm\.[\w$]+$/.test(a))) fail(`passStringToWasm0 is called without realloc: ${calls.join(" | ")}`);
+  for (const [what, from, to] of GLUE_EDITS) {
+    const n = glue.split(from).length - 1;
+    if (n !== 1) fail(`the glue holds ${what} ${n} times, not once: update GLUE_EDITS`);
+    glue = glue.replace(from, to);
+  }
+  if (/\bwasm(Module|Instance)\b/.test(glue)) fail("the glue reads wasmModule or wasmInstance: update GLUE_EDITS");
+  return glue;
 }
 
 // The glue with its snippets inlined (one module instead of three: a cold
@@ -210,7 +245,7 @@ const glue = join(pkg, "brief_card.js"), wasmFile = join(pkg, "brief_card_bg.was
 let short;
 try { short = shortenNames(readFileSync(glue, "utf8"), readFileSync(wasmFile), readFileSync(wasmDts, "utf8")); } catch (e) { fail(e.message); }
 try { new WebAssembly.Module(short.wasm); } catch (e) { fail(`the wasm with short names does not compile: ${e.message}`); }
-const minified = await minify(inlineSnippets(short.glue), "// brief-card: wasm-bindgen output with src/host.js and src/dom_builder.js inlined, minified by scripts/package.mjs");
+const minified = await minify(inlineSnippets(trimGlue(short.glue)), "// brief-card: wasm-bindgen output with src/host.js and src/dom_builder.js inlined, minified by scripts/package.mjs", GLUE_PRIVATE);
 writeFileSync(wasmFile, short.wasm); // (only now: a failure above leaves pkg/ as wasm-pack made it)
 writeFileSync(wasmDts, short.dts);
 writeFileSync(glue, minified);
