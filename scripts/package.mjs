@@ -11,7 +11,9 @@
 // its snippets (src/host.js, src/dom_builder.js) inlined, and the element, which is also
 // written to www/brief-card.js (committed, so the demo and host pages work
 // from a clone; scripts/test.sh fails when it is stale). Comments and long
-// names cost a page about 4 KB gzip; readable sources stay in src/.
+// names cost a page about 4 KB gzip; readable sources stay in src/. The
+// names the wasm and the glue share (wasm-bindgen's hashed import names,
+// its export names) are shortened in both first (scripts/wasm-names.mjs).
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
@@ -242,6 +244,7 @@ function isReference(node, parent) {
     default: return true;
   }
 }
+
 const glue = join(pkg, "brief_card.js"), wasmFile = join(pkg, "brief_card_bg.wasm"), wasmDts = join(pkg, "brief_card_bg.wasm.d.ts");
 // First the names the wasm and the glue share (module, import and export
 // names) become short ones, in both (scripts/wasm-names.mjs): -0.5 KB gzip.
