@@ -167,7 +167,12 @@ export function shortenNames(glue, wasm, dts) {
   }
   if (newExport.get("memory") !== "memory") fail("the wasm exports no memory");
   glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (m, name) => `wasm.${newExport.get(name) ?? fail(`the glue uses wasm.${name}, which the wasm does not export`)}`);
-  if (/\bwasm\s*\[|\bwasm\s*\.\s*\n/.test(glue)) fail("the glue reads an export of wasm in a way this does not rewrite");
+  // …and is read no other way (no wasm[name], no destructuring, no alias):
+  // the variable only appears declared, assigned the exports, tested and returned.
+  for (const m of glue.matchAll(/(?<![\w$./])wasm\b(?!\.[A-Za-z_$])(.{0,20})/g)) {
+    const at = glue.slice(Math.max(0, m.index - 30), m.index + 4 + m[1].length);
+    if (!/(let (\w+, )*wasm;|wasm = instance\.exports;|\(wasm !== undefined\)|return wasm;)/.test(at)) fail(`the glue uses wasm in a way this does not rewrite: …${at}…`);
+  }
   for (const old of renamed) if (glue.includes(old)) fail(`${old} is still in the glue`);
   for (const [old] of newExport) if (old.startsWith("__") && new RegExp(`\\b${esc(old)}\\b`).test(glue)) fail(`${old} is still in the glue`);
 

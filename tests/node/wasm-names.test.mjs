@@ -82,6 +82,7 @@ test("throws when the glue and the wasm do not match", () => {
     "a key the wasm does not import": [glue(["__wbg_mount_78b2c3eef092f177", "__wbg_gone_1111111111111111"]), module()],
     "an export the wasm lacks": [glue(undefined, "wasm.__wbindgen_malloc();"), module()],
     "an export read by index": [glue(undefined, 'wasm["__wbindgen_start"]();'), module()],
+    "an export read by destructuring": [glue(undefined, "const { __wbindgen_start } = wasm;"), module()],
     "a module the glue does not name": [glue(), module([["./elsewhere.js", "f"]])],
     "no memory": [glue(), module(undefined, ["__wbindgen_start"])],
   };
