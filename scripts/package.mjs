@@ -163,10 +163,10 @@ function inlineSnippets(glue) {
   const all = [...snippets].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
   for (const [spec, { names, tree }] of all) {
     for (const n of names) {
-      if (glueTop.has(n) || (glueRefs.has(n) && imported.get(n) !== spec)) fail(`${spec} declares ${n}, a name the glue also uses: it cannot be inlined as it is`);
-      for (const [other, o] of all) if (other !== spec && (o.names.has(n) || o.refs.has(n))) fail(`${spec} and ${other} both use the name ${n}`);
+      if (glueTop.has(n) || (glueRefs.has(n) && imported.get(n) !== spec)) fail(`${spec} declares ${n}, a name the glue also uses: inlined, one would stand for the other (rename it in the snippet)`);
+      for (const [other, o] of all) if (other !== spec && (o.names.has(n) || o.refs.has(n))) fail(`${spec} declares ${n}, a name ${other} also uses: inlined, one would stand for the other (rename one)`);
     }
-    for (const n of refsOf(tree)) if (glueTop.has(n) && !names.has(n)) fail(`${spec} uses ${n}, which the glue declares`);
+    for (const n of refsOf(tree)) if (glueTop.has(n) && !names.has(n)) fail(`${spec} uses ${n}, which the glue declares: inlined, it would be the glue's (rename it in the snippet)`);
   }
   let out = glue;
   for (const [a, b, text] of cuts.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + text + out.slice(b);
