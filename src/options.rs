@@ -126,24 +126,9 @@ pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
             return c.finish(None);
         }
     }
-    fn choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&str, T)], slot: &mut T) {
-        match v.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) if pick(table, s).is_some() => *slot = pick(table, s).unwrap_or(*slot),
-            Some(_) => {
-                let mut m = String::from("must be one of");
-                for (i, (n, _)) in table.iter().enumerate() {
-                    m.push_str(if i == 0 { " \"" } else { ", \"" });
-                    m.push_str(n);
-                    m.push('"');
-                }
-                c.report(&Path::Key(path, key), m);
-            }
-        }
-    }
-    choice(&mut c, v, "theme", &path, &Theme::NAMES, &mut o.theme);
-    choice(&mut c, v, "layout", &path, &Layout::NAMES, &mut o.layout);
-    choice(&mut c, v, "linkTarget", &path, &LinkTarget::NAMES, &mut o.link_target);
+    set_choice(&mut c, v, "theme", &path, &Theme::NAMES, &mut o.theme);
+    set_choice(&mut c, v, "layout", &path, &Layout::NAMES, &mut o.layout);
+    set_choice(&mut c, v, "linkTarget", &path, &LinkTarget::NAMES, &mut o.link_target);
     for (key, slot) in [("shadow", &mut o.shadow), ("email", &mut o.email)] {
         match v.get(key) {
             None | Some(Value::Null) => {}
@@ -165,6 +150,36 @@ pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
         o.labels = labels;
     }
     c.finish(Some(o))
+}
+
+/// Sets `slot` to the value named by `v[key]`, if it names one of `table`.
+fn set_choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&'static str, T)], slot: &mut T) {
+    if let Some((_, t)) = choice(c, v, key, path, &|i| table.get(i).map(|(name, _)| *name)).and_then(|i| table.get(i)) {
+        *slot = *t;
+    }
+}
+
+/// The index of the name `v[key]` among `name(0)`, `name(1)`, …; `None`
+/// when absent, or when it names none of them (a problem listing them).
+/// Not generic over the table, so one copy serves every choice.
+fn choice(c: &mut Checker, v: &Value, key: &str, path: &Path, name: &dyn Fn(usize) -> Option<&'static str>) -> Option<usize> {
+    let given = match v.get(key) {
+        None | Some(Value::Null) => return None,
+        Some(Value::String(s)) => Some(s.as_ref()),
+        Some(_) => None,
+    };
+    let names = || (0..).map_while(name);
+    if let Some(i) = names().position(|n| given == Some(n)) {
+        return Some(i);
+    }
+    let mut m = String::from("must be one of");
+    for (i, n) in names().enumerate() {
+        m.push_str(if i == 0 { " \"" } else { ", \"" });
+        m.push_str(n);
+        m.push('"');
+    }
+    c.report(&Path::Key(path, key), m);
+    None
 }
 
 #[cfg(test)]
