@@ -573,77 +573,56 @@ impl Checker {
 /// `YYYY-MM-DD`, or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
 pub fn parse_date(s: &str) -> Option<BriefDate> {
     let b = s.as_bytes();
-    let digits = |from: usize, n: usize| -> Option<u32> {
-        let part = b.get(from..from + n)?;
-        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
+    // Whether `b` holds `shape` at `at`: `0` stands for a digit, `T` for `T`
+    // or `t`, any other byte for itself. One pattern instead of a check per
+    // separator and digit keeps the module small.
+    let fits = |shape: &[u8], at: usize| {
+        shape.iter().enumerate().all(|(i, &want)| {
+            b.get(at + i).is_some_and(|&got| if want == b'0' { got.is_ascii_digit() } else { got.to_ascii_uppercase() == want })
+        })
     };
-    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+    // The number in `len` bytes at `at`, where `fits` has seen digits.
+    let num = |at: usize, len: usize| b.get(at..at + len).unwrap_or_default().iter().fold(0, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')));
+    let time = b.len() > 10;
+    if !fits(if time { b"0000-00-00T00:00:00" } else { b"0000-00-00" }, 0) {
         return None;
     }
+    let (year, month, day) = (num(0, 4), num(5, 2), num(8, 2));
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
+    const DAYS: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days_in_month = u32::from(*DAYS.get((month as usize).wrapping_sub(1))?) + u32::from(month == 2 && leap);
     if day == 0 || day > days_in_month {
         return None;
     }
-    if b.len() > 10 {
-        if !matches!(b.get(10), Some(b'T' | b't')) || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+    // The fractional digits past the third, which `<time datetime>` does not take.
+    let mut cut = (b.len(), b.len());
+    if time {
+        if num(11, 2) > 23 || num(14, 2) > 59 || num(17, 2) > 59 {
             return None;
         }
-        let (h, m, sec) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
-        if h > 23 || m > 59 || sec > 59 {
-            return None;
-        }
-        let mut i = 19;
-        if b.get(i) == Some(&b'.') {
-            i += 1;
-            let start = i;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-            if i == start {
+        let mut zone = 19;
+        if b.get(19) == Some(&b'.') {
+            let digits = b.get(20..).unwrap_or_default().iter().take_while(|d| d.is_ascii_digit()).count();
+            if digits == 0 {
                 return None;
             }
+            zone = 20 + digits;
+            cut = (20 + digits.min(3), zone);
         }
-        match b.get(i) {
-            Some(b'Z' | b'z') if b.len() == i + 1 => {}
-            Some(b'+' | b'-') if b.len() == i + 6 && b.get(i + 3) == Some(&b':') => {
-                if digits(i + 1, 2)? > 23 || digits(i + 4, 2)? > 59 {
-                    return None;
-                }
-            }
-            _ => return None,
+        let ok = match b.get(zone..).unwrap_or_default() {
+            [b'Z' | b'z'] => true,
+            [b'+' | b'-', offset @ ..] => offset.len() == 5 && fits(b"00:00", zone + 1) && num(zone + 1, 2) <= 23 && num(zone + 4, 2) <= 59,
+            _ => false,
+        };
+        if !ok {
+            return None;
         }
     }
-    Some(BriefDate { iso: html_datetime(s), year: year as u16, month: month as u8, day: day as u8 })
-}
-
-/// The form HTML's `<time datetime>` accepts: upper-case `T` and `Z`, at
-/// most three digits of fractional seconds.
-fn html_datetime(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut fraction_digits: Option<usize> = None;
-    for c in s.chars() {
-        match (c, fraction_digits) {
-            ('.', _) => fraction_digits = Some(0),
-            ('0'..='9', Some(n)) => {
-                fraction_digits = Some(n + 1);
-                if n >= 3 {
-                    continue;
-                }
-            }
-            (_, Some(_)) => fraction_digits = None,
-            _ => {}
-        }
-        out.push(c.to_ascii_uppercase());
-    }
-    out
+    // What HTML's `<time datetime>` accepts: upper-case `T` and `Z` (all
+    // of `s` is ASCII by now), at most three digits of fractional seconds.
+    let mut iso = cat(&[s.get(..cut.0).unwrap_or_default(), s.get(cut.1..).unwrap_or_default()]);
+    iso.make_ascii_uppercase();
+    Some(BriefDate { iso, year: year as u16, month: month as u8, day: day as u8 })
 }
 
 /// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 character subtags.
@@ -653,4 +632,34 @@ fn is_language_tag(s: &str) -> bool {
     (2..=8).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_check_every_part() {
+        let ymd = |s: &str| parse_date(s).map(|d| (d.year, d.month, d.day));
+        assert_eq!(ymd("2000-02-29"), Some((2000, 2, 29)));
+        assert_eq!(ymd("2024-12-31"), Some((2024, 12, 31)));
+        assert_eq!(ymd("2023-04-30T23:59:59+23:59"), Some((2023, 4, 30)));
+        for bad in [
+            "1900-02-29", "2023-04-31", "2023-00-10", "2023-13-10", "2023-01-00", "2023-01-1", "2023/01/10", "2023-01-10 ",
+            "2023-01-10T", "2023-01-10T09:30", "2023-01-10T24:00:00Z", "2023-01-10T09:60:00Z", "2023-01-10T09:30:60Z",
+            "2023-01-10T09:30:00.Z", "2023-01-10T09:30:00+24:00", "2023-01-10T09:30:00+23:60", "2023-01-10T09:30:00+0100",
+            "2023-01-10T09:30:00+01:00:00", "2023-01-10T09:30:00ZZ", "2023-01-10X09:30:00Z", "２０２３-01-10", "+023-01-10",
+        ] {
+            assert_eq!(ymd(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_times_keep_at_most_three_fraction_digits_in_upper_case() {
+        let iso = |s: &str| parse_date(s).map(|d| d.iso);
+        assert_eq!(iso("2023-06-13").as_deref(), Some("2023-06-13"));
+        assert_eq!(iso("2023-06-13t09:30:00z").as_deref(), Some("2023-06-13T09:30:00Z"));
+        assert_eq!(iso("2023-06-13T09:30:00.12-05:30").as_deref(), Some("2023-06-13T09:30:00.12-05:30"));
+        assert_eq!(iso("2023-06-13T09:30:00.123456789+01:00").as_deref(), Some("2023-06-13T09:30:00.123+01:00"));
+    }
 }
