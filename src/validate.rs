@@ -176,6 +176,15 @@ impl Checker {
         }
     }
 
+    /// How many problems were reported so far, listed or not. An invalid
+    /// field always comes with a problem, so a reader that sees this grow
+    /// knows to return `None` and can read every field with a default:
+    /// no `?` per field, a ladder of early returns each dropping the fields
+    /// read so far (which costs the module more).
+    fn reported(&self) -> usize {
+        self.problems.len() + self.dropped
+    }
+
     fn wrong_type(&mut self, path: &Path, expected: &str, found: &Value) {
         self.report(path, cat(&["expected ", expected, ", found ", found.kind_name()]));
     }
@@ -361,7 +370,7 @@ impl Checker {
         if !self.object(v, path) {
             return None;
         }
-        let before = self.problems.len() + self.dropped;
+        let before = self.reported();
         if let Some(version) = Self::field(v, "version") {
             let is_one = matches!(version, Value::Number(n) if n == "1" || n.strip_prefix("1.").is_some_and(|zeros| zeros.bytes().all(|b| b == b'0')));
             if !is_one {
@@ -404,12 +413,9 @@ impl Checker {
         let tags = self.list(v, "tags", path, Self::tag);
         let labels = self.labels(v, "labels", path);
 
-        if self.problems.len() + self.dropped > before {
+        if self.reported() > before {
             return None;
         }
-        // No problem was reported, so every field read is Ok (an Err always
-        // comes with a problem): defaults instead of `?` spare the module a
-        // ladder of early returns, each dropping the fields read so far.
         let lang = lang.unwrap_or_default().unwrap_or_else(|| "en".into());
         let dir = dir.unwrap_or_default().unwrap_or_else(|| Dir::of_lang(&lang));
         Some(Brief {
@@ -461,11 +467,15 @@ impl Checker {
         if !self.object(v, p) {
             return None;
         }
+        let before = self.reported();
         let text = self.required(v, "text", p, "is required").and_then(|t| self.paragraph(t, &Path::Key(p, "text")));
         let author = self.req_string(v, "author", p, MAX_SHORT_CHARS);
         let role = self.opt_string(v, "role", p, MAX_SHORT_CHARS);
         let url = self.opt_url(v, "url", p, UrlUse::Link);
-        Some(Quote { text: text?, author: author?, role: role.ok()?, url: url.ok()? })
+        if self.reported() > before {
+            return None;
+        }
+        Some(Quote { text: text.unwrap_or_default(), author: author.unwrap_or_default(), role: role.unwrap_or_default(), url: url.unwrap_or_default() })
     }
 
     /// A section: `{heading, paragraphs}`.
@@ -483,12 +493,16 @@ impl Checker {
         if !self.object(v, p) {
             return None;
         }
+        let before = self.reported();
         let title = self.req_string(v, "title", p, MAX_SHORT_CHARS);
         let url = self.required(v, "url", p, "is required").and_then(|u| self.url(u, &Path::Key(p, "url"), UrlUse::Link));
         let author = self.opt_string(v, "author", p, MAX_SHORT_CHARS);
         let date = self.opt_date(v, "date", p);
         let kind = self.opt_string(v, "kind", p, MAX_SHORT_CHARS);
-        Some(Related { title: title?, url: url?, author: author.ok()?, date: date.ok()?, kind: kind.ok()? })
+        if self.reported() > before {
+            return None;
+        }
+        Some(Related { title: title.unwrap_or_default(), url: url.unwrap_or_default(), author: author.unwrap_or_default(), date: date.unwrap_or_default(), kind: kind.unwrap_or_default() })
     }
 
     /// A tag: `{label, url?}`.
@@ -543,11 +557,15 @@ impl Checker {
                 Some(Run { text, href: None, strong: false, em: false })
             }
             Value::Object(_) => {
+                let before = self.reported();
                 let text = self.required(v, "text", path, "is required").and_then(|t| self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false));
                 let href = self.opt_url(v, "href", path, UrlUse::Link);
                 let strong = self.opt_bool(v, "strong", path);
                 let em = self.opt_bool(v, "em", path);
-                Some(Run { text: text?, href: href.ok()?, strong: strong.ok()?, em: em.ok()? })
+                if self.reported() > before {
+                    return None;
+                }
+                Some(Run { text: text.unwrap_or_default(), href: href.unwrap_or_default(), strong: strong.unwrap_or_default(), em: em.unwrap_or_default() })
             }
             other => {
                 self.wrong_type(path, "a string or a run object", other);
