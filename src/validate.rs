@@ -69,14 +69,19 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
 
 /// Reads JSON text, enforcing the input size limit first.
 pub fn parse_json(text: &str) -> Result<Value<'_>, Vec<Problem>> {
-    if text.len() > MAX_INPUT_BYTES {
+    let message = if text.len() > MAX_INPUT_BYTES {
         let mut m = String::from("input is ");
         push_num(&mut m, text.len());
         m.push_str(" bytes; the limit is ");
         push_num(&mut m, MAX_INPUT_BYTES);
-        return Err(vec![Problem { path: String::new(), message: m }]);
-    }
-    json::parse(text).map_err(|e| vec![Problem { path: String::new(), message: e.message() }])
+        m
+    } else {
+        match json::parse(text) {
+            Ok(v) => return Ok(v),
+            Err(e) => e.message(),
+        }
+    };
+    Err(vec![Problem { path: String::new(), message }])
 }
 
 /// Validates a parsed JSON value as a brief (an object) or a feed (an array of briefs).
