@@ -86,7 +86,7 @@ pub fn parse_json(text: &str) -> Result<Value<'_>, Vec<Problem>> {
 
 /// Validates a parsed JSON value as a brief (an object) or a feed (an array of briefs).
 pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
-    let mut c = Checker { urls: urls.clone(), ..Checker::default() };
+    let mut c = Checker { urls, ..Checker::default() };
     let root = Path::Root;
     let doc = match v {
         Value::Object(_) => c.brief(v, &root).map(Document::One),
@@ -149,15 +149,24 @@ impl Path<'_> {
 }
 
 /// Collects problems while reading values; shared by the brief and the options.
-#[derive(Default)]
-pub struct Checker {
+pub struct Checker<'u> {
     /// The problems reported so far (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<Problem>,
     dropped: usize,
-    urls: UrlSettings,
+    /// Borrowed, not cloned: one validation per card.
+    urls: &'u UrlSettings,
 }
 
-impl Checker {
+/// The settings of a [`Checker`] that has no URL settings of its own.
+static DEFAULT_URLS: UrlSettings = UrlSettings { base: None, absolute_only: false };
+
+impl Default for Checker<'_> {
+    fn default() -> Self {
+        Checker { problems: Vec::new(), dropped: 0, urls: &DEFAULT_URLS }
+    }
+}
+
+impl Checker<'_> {
     /// Records a problem at `path`; past [`MAX_PROBLEMS`] it is only counted.
     pub fn report(&mut self, path: &Path, message: impl Into<String>) {
         if self.problems.len() < MAX_PROBLEMS {
