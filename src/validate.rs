@@ -13,7 +13,7 @@ use crate::json::{self, Value};
 use crate::labels::{Labels, KEYS};
 use crate::limits::*;
 use crate::model::*;
-use crate::text::{cat, num, push_num};
+use crate::text::{cat, push_num};
 use crate::url_policy::{self, UrlUse};
 
 /// One thing wrong with the input: where (a JSON path, `""` for the whole
@@ -208,9 +208,21 @@ impl Checker<'_> {
         parent.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
+    /// "must be at most 500 characters (has 501)", from its pieces: one
+    /// builder for the three such messages, writing the numbers in place
+    /// (`cat` of `num`s made two strings to drop at each of them).
+    fn too_long(&mut self, path: &Path, must: &str, max: usize, unit: &str, has: usize) {
+        let mut m = String::from(must);
+        push_num(&mut m, max);
+        m.push_str(unit);
+        push_num(&mut m, has);
+        m.push(')');
+        self.report(path, m);
+    }
+
     fn max_len(&mut self, len: usize, max: usize, path: &Path) -> bool {
         if len > max {
-            self.report(path, cat(&["must have at most ", &num(max), " items (has ", &num(len), ")"]));
+            self.too_long(path, "must have at most ", max, " items (has ", len);
         }
         len <= max
     }
@@ -232,7 +244,7 @@ impl Checker<'_> {
         // wasm module a kilobyte).
         let chars = if s.len() <= max { s.len() } else { s.bytes().filter(|b| b & 0xC0 != 0x80).count() };
         if chars > max {
-            self.report(path, cat(&["must be at most ", &num(max), " characters (has ", &num(chars), ")"]));
+            self.too_long(path, "must be at most ", max, " characters (has ", chars);
             None
         } else if required && s.trim().is_empty() {
             self.report(path, "must not be empty");
@@ -272,7 +284,7 @@ impl Checker<'_> {
         // The limit holds for the URL as written out too (percent-encoding
         // can make it 9 times longer), so any output validates again.
         if url.len() > MAX_URL_CHARS {
-            self.report(path, cat(&["must be at most ", &num(MAX_URL_CHARS), " characters once percent-encoded (has ", &num(url.len()), ")"]));
+            self.too_long(path, "must be at most ", MAX_URL_CHARS, " characters once percent-encoded (has ", url.len());
             return None;
         }
         if !url_policy::is_relative(&url) {
