@@ -122,7 +122,7 @@ pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
         Value::Null => return Ok(o),
         Value::Object(_) => {}
         other => {
-            c.report(&path, crate::text::cat(&["expected an object, found ", other.kind_name()]));
+            c.wrong_type(&path, "an object", other);
             return c.finish(None);
         }
     }

@@ -101,7 +101,7 @@ pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>>
             }
         }
         other => {
-            c.report(&root, cat(&["expected a brief (an object) or a feed (an array of briefs), found ", other.kind_name()]));
+            c.wrong_type(&root, "a brief (an object) or a feed (an array of briefs)", other);
             None
         }
     };
@@ -199,7 +199,8 @@ impl Checker<'_> {
         self.problems.len() + self.dropped
     }
 
-    fn wrong_type(&mut self, path: &Path, expected: &str, found: &Value) {
+    /// "expected {expected}, found {what `found` is}".
+    pub(crate) fn wrong_type(&mut self, path: &Path, expected: &str, found: &Value) {
         self.report(path, cat(&["expected ", expected, ", found ", found.kind_name()]));
     }
 
