@@ -604,7 +604,7 @@ impl Checker<'_> {
     fn opt_date(&mut self, parent: &Value, key: &str, path: &Path) -> Result<Option<BriefDate>, ()> {
         let Some(v) = Self::field(parent, key) else { return Ok(None) };
         let path = Path::Key(path, key);
-        let s = self.string(v, &path, 64, false).ok_or(())?;
+        let s = self.str(v, &path, 64, false).ok_or(())?;
         match parse_date(s.trim()) {
             Some(d) => Ok(Some(d)),
             None => {
