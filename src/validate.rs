@@ -44,7 +44,12 @@ pub fn describe(problems: &[Problem]) -> String {
         if i > 0 {
             s.push('\n');
         }
-        s.push_str(&p.line());
+        // What `line` says, written in place rather than a string per problem.
+        if !p.path.is_empty() {
+            s.push_str(&p.path);
+            s.push_str(": ");
+        }
+        s.push_str(&p.message);
     }
     s
 }
@@ -681,7 +686,18 @@ fn is_language_tag(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::{describe, parse_date, parse_document, Problem};
+
+    #[test]
+    fn describe_writes_each_problem_as_its_line() {
+        let problems = parse_document(r#"{"title": " ", "tags": [1], "related": [{"title": "r", "url": "javascript:x"}]}"#).unwrap_err();
+        let lines: Vec<String> = problems.iter().map(Problem::line).collect();
+        assert_eq!(describe(&problems), lines.join("\n"));
+        assert_eq!(lines[1..], ["related[0].url: scheme \"javascript\" is not allowed", "tags[0]: expected an object, found a number"]);
+        let root = parse_document("[]").unwrap_err();
+        assert_eq!((describe(&root), root[0].line()), ("a feed needs at least one brief".into(), "a feed needs at least one brief".into()));
+        assert_eq!(describe(&[]), "");
+    }
 
     #[test]
     fn dates_check_every_part() {
