@@ -119,37 +119,38 @@ pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
     let path = Path::Key(&root, "options");
     let mut o = Options::default();
     match v {
-        Value::Null => return Ok(o),
-        Value::Object(_) => {}
-        other => {
-            c.wrong_type(&path, "an object", other);
-            return c.finish(None);
-        }
+        Value::Null => {}
+        Value::Object(_) => read(&mut c, v, &path, &mut o),
+        other => c.wrong_type(&path, "an object", other),
     }
-    set_choice(&mut c, v, "theme", &path, &Theme::NAMES, &mut o.theme);
-    set_choice(&mut c, v, "layout", &path, &Layout::NAMES, &mut o.layout);
-    set_choice(&mut c, v, "linkTarget", &path, &LinkTarget::NAMES, &mut o.link_target);
+    c.finish(Some(o))
+}
+
+/// The fields of an options object, into `o` (the defaults where absent or invalid).
+fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
+    set_choice(c, v, "theme", path, &Theme::NAMES, &mut o.theme);
+    set_choice(c, v, "layout", path, &Layout::NAMES, &mut o.layout);
+    set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, &mut o.link_target);
     for (key, slot) in [("shadow", &mut o.shadow), ("email", &mut o.email)] {
         match v.get(key) {
             None | Some(Value::Null) => {}
             Some(Value::Bool(b)) => *slot = *b,
-            Some(_) => c.report(&Path::Key(&path, key), "must be true or false"),
+            Some(_) => c.report(&Path::Key(path, key), "must be true or false"),
         }
     }
-    if let Ok(Some(locale)) = c.opt_string(v, "locale", &path, 35) {
+    if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
         o.locale = Some(locale).filter(|l| !l.trim().is_empty());
     }
-    if let Ok(Some(base)) = c.opt_string(v, "baseUrl", &path, crate::limits::MAX_URL_CHARS) {
+    if let Ok(Some(base)) = c.opt_string(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
         match crate::url_policy::check(&base, crate::url_policy::UrlUse::Resource) {
             Ok(u) if !crate::url_policy::is_relative(&u) => o.base_url = Some(u),
-            Ok(_) => c.report(&Path::Key(&path, "baseUrl"), "must be an absolute http(s) URL"),
-            Err(p) => c.report(&Path::Key(&path, "baseUrl"), p.message()),
+            Ok(_) => c.report(&Path::Key(path, "baseUrl"), "must be an absolute http(s) URL"),
+            Err(p) => c.report(&Path::Key(path, "baseUrl"), p.message()),
         }
     }
-    if let Ok(labels) = c.labels(v, "labels", &path) {
+    if let Ok(labels) = c.labels(v, "labels", path) {
         o.labels = labels;
     }
-    c.finish(Some(o))
 }
 
 /// Sets `slot` to the value named by `v[key]`, if it names one of `table`.
