@@ -174,8 +174,13 @@ impl Default for Checker<'_> {
 impl Checker<'_> {
     /// Records a problem at `path`; past [`MAX_PROBLEMS`] it is only counted.
     pub fn report(&mut self, path: &Path, message: impl Into<String>) {
+        self.push(path, message.into());
+    }
+
+    /// [`Checker::report`], not generic: one copy for literal and built messages.
+    fn push(&mut self, path: &Path, message: String) {
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem { path: path.render(), message: message.into() });
+            self.problems.push(Problem { path: path.render(), message });
         } else {
             self.dropped += 1;
         }
