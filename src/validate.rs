@@ -682,16 +682,52 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
 
 /// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 character subtags.
 fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=8).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    // One pass over the bytes: `len` counts the current subtag, `primary`
+    // says whether it is the first; each '-' (and the end) closes one.
+    let (mut len, mut primary) = (0, true);
+    for b in s.bytes().chain([b'-']) {
+        if b == b'-' {
+            if len < if primary { 2 } else { 1 } || len > 8 {
+                return false;
+            }
+            (len, primary) = (0, false);
+        } else if b.is_ascii_alphabetic() || (!primary && b.is_ascii_digit()) {
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{describe, parse_date, parse_document, Problem};
+    use super::{describe, is_language_tag, parse_date, parse_document, Problem};
+
+    #[test]
+    fn language_tags_are_checked_subtag_by_subtag() {
+        // The rule as written: the one-pass check must agree with it.
+        let rule = |s: &str| {
+            let mut parts = s.split('-');
+            let primary = parts.next().unwrap_or("");
+            (2..=8).contains(&primary.len())
+                && primary.bytes().all(|b| b.is_ascii_alphabetic())
+                && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        };
+        let pieces = ["", "-", "e", "en", "EN", "abcdefgh", "abcdefghi", "1", "419", "x", "Latn", "12345678", "123456789", "é", "_", " "];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "-", "-x", "--", "-1a"] {
+                    let tag = [a, b, c].concat();
+                    assert_eq!(is_language_tag(&tag), rule(&tag), "{tag:?}");
+                    let tag = [a, "-", b, c].concat();
+                    assert_eq!(is_language_tag(&tag), rule(&tag), "{tag:?}");
+                }
+            }
+        }
+        assert!(is_language_tag("pt-BR") && is_language_tag("zh-Hant-TW") && is_language_tag("es-419"));
+        assert!(!is_language_tag("not a tag") && !is_language_tag("e") && !is_language_tag("en-") && !is_language_tag("1en"));
+    }
 
     #[test]
     fn describe_writes_each_problem_as_its_line() {
