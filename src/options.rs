@@ -128,9 +128,9 @@ pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
 
 /// The fields of an options object, into `o` (the defaults where absent or invalid).
 fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
-    set_choice(c, v, "theme", path, &Theme::NAMES, &mut o.theme);
-    set_choice(c, v, "layout", path, &Layout::NAMES, &mut o.layout);
-    set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, &mut o.link_target);
+    set_choice(c, v, "theme", path, &Theme::NAMES, &THEMES, &mut o.theme);
+    set_choice(c, v, "layout", path, &Layout::NAMES, &LAYOUTS, &mut o.layout);
+    set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, &LINK_TARGETS, &mut o.link_target);
     for (key, slot) in [("shadow", &mut o.shadow), ("email", &mut o.email)] {
         match v.get(key) {
             None | Some(Value::Null) => {}
@@ -153,28 +153,44 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
     }
 }
 
-/// Sets `slot` to the value named by `v[key]`, if it names one of `table`.
-fn set_choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&'static str, T)], slot: &mut T) {
-    if let Some((_, t)) = choice(c, v, key, path, &|i| table.get(i).map(|(name, _)| *name)).and_then(|i| table.get(i)) {
+/// Sets `slot` to the value named by `v[key]`, if it names one of `table`
+/// (whose names are `names`).
+fn set_choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&str, T)], names: &[&str], slot: &mut T) {
+    if let Some((_, t)) = choice(c, v, key, path, names).and_then(|i| table.get(i)) {
         *slot = *t;
     }
 }
 
-/// The index of the name `v[key]` among `name(0)`, `name(1)`, …; `None`
-/// when absent, or when it names none of them (a problem listing them).
-/// Not generic over the table, so one copy serves every choice.
-fn choice(c: &mut Checker, v: &Value, key: &str, path: &Path, name: &dyn Fn(usize) -> Option<&'static str>) -> Option<usize> {
+/// The names of a table of choices, as [`choice`] takes them.
+#[allow(clippy::indexing_slicing, reason = "only evaluated for constants, where an index out of range fails the build")]
+const fn names<T: Copy, const N: usize>(table: &[(&'static str, T); N]) -> [&'static str; N] {
+    let mut names = [""; N];
+    let mut i = 0;
+    while i < N {
+        names[i] = table[i].0;
+        i += 1;
+    }
+    names
+}
+
+const THEMES: [&str; 3] = names(&Theme::NAMES);
+const LAYOUTS: [&str; 2] = names(&Layout::NAMES);
+const LINK_TARGETS: [&str; 2] = names(&LinkTarget::NAMES);
+
+/// The index of the name `v[key]` among `names`; `None` when absent, or
+/// when it is none of them (a problem listing them). Not generic over the
+/// table, so one copy serves every choice.
+fn choice(c: &mut Checker, v: &Value, key: &str, path: &Path, names: &[&str]) -> Option<usize> {
     let given = match v.get(key) {
         None | Some(Value::Null) => return None,
         Some(Value::String(s)) => Some(s.as_ref()),
         Some(_) => None,
     };
-    let names = || (0..).map_while(name);
-    if let Some(i) = names().position(|n| given == Some(n)) {
+    if let Some(i) = names.iter().position(|n| given == Some(n)) {
         return Some(i);
     }
     let mut m = String::from("must be one of");
-    for (i, n) in names().enumerate() {
+    for (i, n) in names.iter().enumerate() {
         m.push_str(if i == 0 { " \"" } else { ", \"" });
         m.push_str(n);
         m.push('"');
@@ -195,6 +211,23 @@ mod tests {
         assert_eq!((o.theme, o.layout, o.link_target, o.shadow), (Theme::Dark, Layout::Compact, LinkTarget::Blank, false));
         assert_eq!(o.locale.as_deref(), Some("fr"));
         assert_eq!(o.labels.get(crate::labels::Label::Tags), Some("Topics"));
+    }
+
+    #[test]
+    fn every_name_of_every_choice_is_read() {
+        let read = |key: &str, name: &str| parse(&json(&["{\"", key, "\":\"", name, "\"}"].concat()).unwrap());
+        for (name, theme) in Theme::NAMES {
+            assert_eq!(read("theme", name).unwrap().theme, theme);
+        }
+        for (name, layout) in Layout::NAMES {
+            assert_eq!(read("layout", name).unwrap().layout, layout);
+        }
+        for (name, target) in LinkTarget::NAMES {
+            assert_eq!(read("linkTarget", name).unwrap().link_target, target);
+        }
+        assert_eq!(read("layout", "Full").unwrap_err()[0].message, "must be one of \"full\", \"compact\"");
+        assert_eq!(read("linkTarget", "").unwrap_err()[0].message, "must be one of \"_self\", \"_blank\"");
+        assert_eq!(parse(&json(r#"{"theme":null,"layout":7}"#).unwrap()).unwrap_err().len(), 1);
     }
 
     #[test]
