@@ -414,64 +414,58 @@ impl Checker<'_> {
                 self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
             }
         }
-        let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS);
-        if let Ok(Some(id)) = &id {
+        // Every field is read with a default (an invalid one is reported):
+        // the brief is built whole and dropped whole if anything was wrong,
+        // rather than `?` per field, early returns each dropping the fields
+        // read so far. (Struct fields are evaluated in the order written:
+        // the order of the problems.)
+        let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS).unwrap_or_default();
+        if let Some(id) = &id {
             let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
             if !ok {
                 self.report(&Path::Key(path, "id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
             }
         }
-        let kind = self.opt_string(v, "kind", path, MAX_SHORT_CHARS);
-        let title = self.req_string(v, "title", path, MAX_SHORT_CHARS);
-        let date = self.opt_date(v, "date", path);
-        let url = self.opt_url(v, "url", path, UrlUse::Link);
-        let lang = self.opt_string(v, "lang", path, 35);
-        if let Ok(Some(l)) = &lang {
+        let kind = self.opt_string(v, "kind", path, MAX_SHORT_CHARS).unwrap_or_default();
+        let title = self.req_string(v, "title", path, MAX_SHORT_CHARS).unwrap_or_default();
+        let date = self.opt_date(v, "date", path).unwrap_or_default();
+        let url = self.opt_url(v, "url", path, UrlUse::Link).unwrap_or_default();
+        let lang = self.opt_string(v, "lang", path, 35).unwrap_or_default();
+        if let Some(l) = &lang {
             if !is_language_tag(l) {
                 self.report(&Path::Key(path, "lang"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
             }
         }
         let dir = match Self::field(v, "dir") {
-            None => Ok(None),
-            Some(Value::String(s)) if s == "ltr" => Ok(Some(Dir::Ltr)),
-            Some(Value::String(s)) if s == "rtl" => Ok(Some(Dir::Rtl)),
-            Some(Value::String(s)) if s == "auto" => Ok(Some(Dir::Auto)),
+            None => None,
+            Some(Value::String(s)) if s == "ltr" => Some(Dir::Ltr),
+            Some(Value::String(s)) if s == "rtl" => Some(Dir::Rtl),
+            Some(Value::String(s)) if s == "auto" => Some(Dir::Auto),
             Some(_) => {
                 self.report(&Path::Key(path, "dir"), "must be \"ltr\", \"rtl\" or \"auto\"");
-                Err(())
+                None
             }
         };
-        let publisher = self.opt_object(v, "publisher", path, Self::publisher);
-        let image = self.opt_object(v, "image", path, Self::image);
-        let summary = self.opt_object(v, "summary", path, Self::summary);
-        let quotes = self.list(v, "quotes", path, Self::quote);
-        let sections = self.list(v, "sections", path, Self::section);
-        let related = self.list(v, "related", path, Self::related);
-        let tags = self.list(v, "tags", path, Self::tag);
-        let labels = self.labels(v, "labels", path);
-
-        if self.reported() > before {
-            return None;
-        }
-        let lang = lang.unwrap_or_default().unwrap_or_else(|| "en".into());
-        let dir = dir.unwrap_or_default().unwrap_or_else(|| Dir::of_lang(&lang));
-        Some(Brief {
-            id: id.unwrap_or_default(),
-            kind: kind.unwrap_or_default(),
-            title: title.unwrap_or_default(),
-            date: date.unwrap_or_default(),
-            url: url.unwrap_or_default(),
+        let lang = lang.unwrap_or_else(|| "en".into());
+        let dir = dir.unwrap_or_else(|| Dir::of_lang(&lang));
+        let brief = Brief {
+            id,
+            kind,
+            title,
+            date,
+            url,
             lang,
             dir,
-            publisher: publisher.unwrap_or_default(),
-            image: image.unwrap_or_default(),
-            summary: summary.unwrap_or_default(),
-            quotes: quotes.unwrap_or_default(),
-            sections: sections.unwrap_or_default(),
-            related: related.unwrap_or_default(),
-            tags: tags.unwrap_or_default(),
-            labels: labels.unwrap_or_default(),
-        })
+            publisher: self.opt_object(v, "publisher", path, Self::publisher).unwrap_or_default(),
+            image: self.opt_object(v, "image", path, Self::image).unwrap_or_default(),
+            summary: self.opt_object(v, "summary", path, Self::summary).unwrap_or_default(),
+            quotes: self.list(v, "quotes", path, Self::quote).unwrap_or_default(),
+            sections: self.list(v, "sections", path, Self::section).unwrap_or_default(),
+            related: self.list(v, "related", path, Self::related).unwrap_or_default(),
+            tags: self.list(v, "tags", path, Self::tag).unwrap_or_default(),
+            labels: self.labels(v, "labels", path).unwrap_or_default(),
+        };
+        (self.reported() == before).then_some(brief)
     }
 
     /// A publisher: `{name, url?, logo?}`.
