@@ -499,14 +499,13 @@ impl Checker<'_> {
             return None;
         }
         let before = self.reported();
-        let text = self.required(v, "text", p, "is required").and_then(|t| self.paragraph(t, &Path::Key(p, "text")));
-        let author = self.req_string(v, "author", p, MAX_SHORT_CHARS);
-        let role = self.opt_string(v, "role", p, MAX_SHORT_CHARS);
-        let url = self.opt_url(v, "url", p, UrlUse::Link);
-        if self.reported() > before {
-            return None;
-        }
-        Some(Quote { text: text.unwrap_or_default(), author: author.unwrap_or_default(), role: role.unwrap_or_default(), url: url.unwrap_or_default() })
+        let quote = Quote {
+            text: self.required(v, "text", p, "is required").and_then(|t| self.paragraph(t, &Path::Key(p, "text"))).unwrap_or_default(),
+            author: self.req_string(v, "author", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            role: self.opt_string(v, "role", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            url: self.opt_url(v, "url", p, UrlUse::Link).unwrap_or_default(),
+        };
+        (self.reported() == before).then_some(quote)
     }
 
     /// A section: `{heading, paragraphs}`.
@@ -525,15 +524,14 @@ impl Checker<'_> {
             return None;
         }
         let before = self.reported();
-        let title = self.req_string(v, "title", p, MAX_SHORT_CHARS);
-        let url = self.required(v, "url", p, "is required").and_then(|u| self.url(u, &Path::Key(p, "url"), UrlUse::Link));
-        let author = self.opt_string(v, "author", p, MAX_SHORT_CHARS);
-        let date = self.opt_date(v, "date", p);
-        let kind = self.opt_string(v, "kind", p, MAX_SHORT_CHARS);
-        if self.reported() > before {
-            return None;
-        }
-        Some(Related { title: title.unwrap_or_default(), url: url.unwrap_or_default(), author: author.unwrap_or_default(), date: date.unwrap_or_default(), kind: kind.unwrap_or_default() })
+        let related = Related {
+            title: self.req_string(v, "title", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            url: self.required(v, "url", p, "is required").and_then(|u| self.url(u, &Path::Key(p, "url"), UrlUse::Link)).unwrap_or_default(),
+            author: self.opt_string(v, "author", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            date: self.opt_date(v, "date", p).unwrap_or_default(),
+            kind: self.opt_string(v, "kind", p, MAX_SHORT_CHARS).unwrap_or_default(),
+        };
+        (self.reported() == before).then_some(related)
     }
 
     /// A tag: `{label, url?}`.
