@@ -141,8 +141,8 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
     if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
         o.locale = Some(locale).filter(|l| !l.trim().is_empty());
     }
-    if let Ok(Some(base)) = c.opt_string(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
-        match crate::url_policy::check(&base, crate::url_policy::UrlUse::Resource) {
+    if let Ok(Some(base)) = c.opt_str(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
+        match crate::url_policy::check(base, crate::url_policy::UrlUse::Resource) {
             Ok(u) if !crate::url_policy::is_relative(&u) => o.base_url = Some(u),
             Ok(_) => c.report(&Path::Key(path, "baseUrl"), "must be an absolute http(s) URL"),
             Err(p) => c.report(&Path::Key(path, "baseUrl"), p.message()),
@@ -228,6 +228,18 @@ mod tests {
         assert_eq!(read("layout", "Full").unwrap_err()[0].message, "must be one of \"full\", \"compact\"");
         assert_eq!(read("linkTarget", "").unwrap_err()[0].message, "must be one of \"_self\", \"_blank\"");
         assert_eq!(parse(&json(r#"{"theme":null,"layout":7}"#).unwrap()).unwrap_err().len(), 1);
+    }
+
+    #[test]
+    fn base_urls_must_be_absolute_http() {
+        let base = |url: &str| parse(&json(&["{\"baseUrl\":\"", url, "\"}"].concat()).unwrap()).map(|o| o.base_url.unwrap_or_default());
+        assert_eq!(base("https://example.org/news/").unwrap(), "https://example.org/news/");
+        assert_eq!(base(" https://example.org/a b").unwrap(), "https://example.org/a%20b");
+        let problem = |url: &str| base(url).unwrap_err().iter().map(Problem::line).collect::<Vec<_>>();
+        assert_eq!(problem("/news/"), ["options.baseUrl: must be an absolute http(s) URL"]);
+        assert_eq!(problem("javascript:alert(1)"), ["options.baseUrl: scheme \"javascript\" is not allowed"]);
+        assert_eq!(problem(&"x".repeat(2049)), ["options.baseUrl: must be at most 2048 characters (has 2049)"]);
+        assert_eq!(parse(&json(r#"{"baseUrl":null}"#).unwrap()).unwrap().base_url, None);
     }
 
     #[test]

@@ -274,6 +274,14 @@ impl Checker<'_> {
         }
     }
 
+    /// [`Checker::opt_string`], borrowed from the JSON value.
+    pub(crate) fn opt_str<'v>(&mut self, parent: &'v Value, key: &str, path: &Path, max: usize) -> Result<Option<&'v str>, ()> {
+        match Self::field(parent, key) {
+            None => Ok(None),
+            Some(v) => self.str(v, &Path::Key(path, key), max, false).map(Some).ok_or(()),
+        }
+    }
+
     /// A required, non-blank string field.
     pub fn req_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Option<String> {
         let v = self.required(parent, key, path, "is required")?;
