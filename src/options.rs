@@ -119,52 +119,84 @@ pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
     let path = Path::Key(&root, "options");
     let mut o = Options::default();
     match v {
-        Value::Null => return Ok(o),
-        Value::Object(_) => {}
-        other => {
-            c.report(&path, crate::text::cat(&["expected an object, found ", other.kind_name()]));
-            return c.finish(None);
-        }
+        Value::Null => {}
+        Value::Object(_) => read(&mut c, v, &path, &mut o),
+        other => c.wrong_type(&path, "an object", other),
     }
-    fn choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&str, T)], slot: &mut T) {
-        match v.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) if pick(table, s).is_some() => *slot = pick(table, s).unwrap_or(*slot),
-            Some(_) => {
-                let mut m = String::from("must be one of");
-                for (i, (n, _)) in table.iter().enumerate() {
-                    m.push_str(if i == 0 { " \"" } else { ", \"" });
-                    m.push_str(n);
-                    m.push('"');
-                }
-                c.report(&Path::Key(path, key), m);
-            }
-        }
-    }
-    choice(&mut c, v, "theme", &path, &Theme::NAMES, &mut o.theme);
-    choice(&mut c, v, "layout", &path, &Layout::NAMES, &mut o.layout);
-    choice(&mut c, v, "linkTarget", &path, &LinkTarget::NAMES, &mut o.link_target);
+    c.finish(Some(o))
+}
+
+/// The fields of an options object, into `o` (the defaults where absent or invalid).
+fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
+    set_choice(c, v, "theme", path, &Theme::NAMES, &THEMES, &mut o.theme);
+    set_choice(c, v, "layout", path, &Layout::NAMES, &LAYOUTS, &mut o.layout);
+    set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, &LINK_TARGETS, &mut o.link_target);
     for (key, slot) in [("shadow", &mut o.shadow), ("email", &mut o.email)] {
         match v.get(key) {
             None | Some(Value::Null) => {}
             Some(Value::Bool(b)) => *slot = *b,
-            Some(_) => c.report(&Path::Key(&path, key), "must be true or false"),
+            Some(_) => c.report(&Path::Key(path, key), "must be true or false"),
         }
     }
-    if let Ok(Some(locale)) = c.opt_string(v, "locale", &path, 35) {
+    if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
         o.locale = Some(locale).filter(|l| !l.trim().is_empty());
     }
-    if let Ok(Some(base)) = c.opt_string(v, "baseUrl", &path, crate::limits::MAX_URL_CHARS) {
-        match crate::url_policy::check(&base, crate::url_policy::UrlUse::Resource) {
+    if let Ok(Some(base)) = c.opt_str(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
+        match crate::url_policy::check(base, crate::url_policy::UrlUse::Resource) {
             Ok(u) if !crate::url_policy::is_relative(&u) => o.base_url = Some(u),
-            Ok(_) => c.report(&Path::Key(&path, "baseUrl"), "must be an absolute http(s) URL"),
-            Err(p) => c.report(&Path::Key(&path, "baseUrl"), p.message()),
+            Ok(_) => c.report(&Path::Key(path, "baseUrl"), "must be an absolute http(s) URL"),
+            Err(p) => c.report(&Path::Key(path, "baseUrl"), p.message()),
         }
     }
-    if let Ok(labels) = c.labels(v, "labels", &path) {
+    if let Ok(labels) = c.labels(v, "labels", path) {
         o.labels = labels;
     }
-    c.finish(Some(o))
+}
+
+/// Sets `slot` to the value named by `v[key]`, if it names one of `table`
+/// (whose names are `names`).
+fn set_choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&str, T)], names: &[&str], slot: &mut T) {
+    if let Some((_, t)) = choice(c, v, key, path, names).and_then(|i| table.get(i)) {
+        *slot = *t;
+    }
+}
+
+/// The names of a table of choices, as [`choice`] takes them.
+#[allow(clippy::indexing_slicing, reason = "only evaluated for constants, where an index out of range fails the build")]
+const fn names<T: Copy, const N: usize>(table: &[(&'static str, T); N]) -> [&'static str; N] {
+    let mut names = [""; N];
+    let mut i = 0;
+    while i < N {
+        names[i] = table[i].0;
+        i += 1;
+    }
+    names
+}
+
+const THEMES: [&str; 3] = names(&Theme::NAMES);
+const LAYOUTS: [&str; 2] = names(&Layout::NAMES);
+const LINK_TARGETS: [&str; 2] = names(&LinkTarget::NAMES);
+
+/// The index of the name `v[key]` among `names`; `None` when absent, or
+/// when it is none of them (a problem listing them). Not generic over the
+/// table, so one copy serves every choice.
+fn choice(c: &mut Checker, v: &Value, key: &str, path: &Path, names: &[&str]) -> Option<usize> {
+    let given = match v.get(key) {
+        None | Some(Value::Null) => return None,
+        Some(Value::String(s)) => Some(s.as_ref()),
+        Some(_) => None,
+    };
+    if let Some(i) = names.iter().position(|n| given == Some(n)) {
+        return Some(i);
+    }
+    let mut m = String::from("must be one of");
+    for (i, n) in names.iter().enumerate() {
+        m.push_str(if i == 0 { " \"" } else { ", \"" });
+        m.push_str(n);
+        m.push('"');
+    }
+    c.report(&Path::Key(path, key), m);
+    None
 }
 
 #[cfg(test)]
@@ -179,6 +211,35 @@ mod tests {
         assert_eq!((o.theme, o.layout, o.link_target, o.shadow), (Theme::Dark, Layout::Compact, LinkTarget::Blank, false));
         assert_eq!(o.locale.as_deref(), Some("fr"));
         assert_eq!(o.labels.get(crate::labels::Label::Tags), Some("Topics"));
+    }
+
+    #[test]
+    fn every_name_of_every_choice_is_read() {
+        let read = |key: &str, name: &str| parse(&json(&["{\"", key, "\":\"", name, "\"}"].concat()).unwrap());
+        for (name, theme) in Theme::NAMES {
+            assert_eq!(read("theme", name).unwrap().theme, theme);
+        }
+        for (name, layout) in Layout::NAMES {
+            assert_eq!(read("layout", name).unwrap().layout, layout);
+        }
+        for (name, target) in LinkTarget::NAMES {
+            assert_eq!(read("linkTarget", name).unwrap().link_target, target);
+        }
+        assert_eq!(read("layout", "Full").unwrap_err()[0].message, "must be one of \"full\", \"compact\"");
+        assert_eq!(read("linkTarget", "").unwrap_err()[0].message, "must be one of \"_self\", \"_blank\"");
+        assert_eq!(parse(&json(r#"{"theme":null,"layout":7}"#).unwrap()).unwrap_err().len(), 1);
+    }
+
+    #[test]
+    fn base_urls_must_be_absolute_http() {
+        let base = |url: &str| parse(&json(&["{\"baseUrl\":\"", url, "\"}"].concat()).unwrap()).map(|o| o.base_url.unwrap_or_default());
+        assert_eq!(base("https://example.org/news/").unwrap(), "https://example.org/news/");
+        assert_eq!(base(" https://example.org/a b").unwrap(), "https://example.org/a%20b");
+        let problem = |url: &str| base(url).unwrap_err().iter().map(Problem::line).collect::<Vec<_>>();
+        assert_eq!(problem("/news/"), ["options.baseUrl: must be an absolute http(s) URL"]);
+        assert_eq!(problem("javascript:alert(1)"), ["options.baseUrl: scheme \"javascript\" is not allowed"]);
+        assert_eq!(problem(&"x".repeat(2049)), ["options.baseUrl: must be at most 2048 characters (has 2049)"]);
+        assert_eq!(parse(&json(r#"{"baseUrl":null}"#).unwrap()).unwrap().base_url, None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::json::{self, Value};
 use crate::labels::{Labels, KEYS};
 use crate::limits::*;
 use crate::model::*;
-use crate::text::{cat, num, push_num};
+use crate::text::{cat, push_num};
 use crate::url_policy::{self, UrlUse};
 
 /// One thing wrong with the input: where (a JSON path, `""` for the whole
@@ -44,7 +44,12 @@ pub fn describe(problems: &[Problem]) -> String {
         if i > 0 {
             s.push('\n');
         }
-        s.push_str(&p.line());
+        // What `line` says, written in place rather than a string per problem.
+        if !p.path.is_empty() {
+            s.push_str(&p.path);
+            s.push_str(": ");
+        }
+        s.push_str(&p.message);
     }
     s
 }
@@ -69,19 +74,24 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
 
 /// Reads JSON text, enforcing the input size limit first.
 pub fn parse_json(text: &str) -> Result<Value<'_>, Vec<Problem>> {
-    if text.len() > MAX_INPUT_BYTES {
+    let message = if text.len() > MAX_INPUT_BYTES {
         let mut m = String::from("input is ");
         push_num(&mut m, text.len());
         m.push_str(" bytes; the limit is ");
         push_num(&mut m, MAX_INPUT_BYTES);
-        return Err(vec![Problem { path: String::new(), message: m }]);
-    }
-    json::parse(text).map_err(|e| vec![Problem { path: String::new(), message: e.message() }])
+        m
+    } else {
+        match json::parse(text) {
+            Ok(v) => return Ok(v),
+            Err(e) => e.message(),
+        }
+    };
+    Err(vec![Problem { path: String::new(), message }])
 }
 
 /// Validates a parsed JSON value as a brief (an object) or a feed (an array of briefs).
 pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
-    let mut c = Checker { urls: urls.clone(), ..Checker::default() };
+    let mut c = Checker { urls, ..Checker::default() };
     let root = Path::Root;
     let doc = match v {
         Value::Object(_) => c.brief(v, &root).map(Document::One),
@@ -96,7 +106,7 @@ pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>>
             }
         }
         other => {
-            c.report(&root, cat(&["expected a brief (an object) or a feed (an array of briefs), found ", other.kind_name()]));
+            c.wrong_type(&root, "a brief (an object) or a feed (an array of briefs)", other);
             None
         }
     };
@@ -144,19 +154,33 @@ impl Path<'_> {
 }
 
 /// Collects problems while reading values; shared by the brief and the options.
-#[derive(Default)]
-pub struct Checker {
+pub struct Checker<'u> {
     /// The problems reported so far (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<Problem>,
     dropped: usize,
-    urls: UrlSettings,
+    /// Borrowed, not cloned: one validation per card.
+    urls: &'u UrlSettings,
 }
 
-impl Checker {
+/// The settings of a [`Checker`] that has no URL settings of its own.
+static DEFAULT_URLS: UrlSettings = UrlSettings { base: None, absolute_only: false };
+
+impl Default for Checker<'_> {
+    fn default() -> Self {
+        Checker { problems: Vec::new(), dropped: 0, urls: &DEFAULT_URLS }
+    }
+}
+
+impl Checker<'_> {
     /// Records a problem at `path`; past [`MAX_PROBLEMS`] it is only counted.
     pub fn report(&mut self, path: &Path, message: impl Into<String>) {
+        self.push(path, message.into());
+    }
+
+    /// [`Checker::report`], not generic: one copy for literal and built messages.
+    fn push(&mut self, path: &Path, message: String) {
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem { path: path.render(), message: message.into() });
+            self.problems.push(Problem { path: path.render(), message });
         } else {
             self.dropped += 1;
         }
@@ -176,7 +200,17 @@ impl Checker {
         }
     }
 
-    fn wrong_type(&mut self, path: &Path, expected: &str, found: &Value) {
+    /// How many problems were reported so far, listed or not. An invalid
+    /// field always comes with a problem, so a reader that sees this grow
+    /// knows to return `None` and can read every field with a default:
+    /// no `?` per field, a ladder of early returns each dropping the fields
+    /// read so far (which costs the module more).
+    fn reported(&self) -> usize {
+        self.problems.len() + self.dropped
+    }
+
+    /// "expected {expected}, found {what `found` is}".
+    pub(crate) fn wrong_type(&mut self, path: &Path, expected: &str, found: &Value) {
         self.report(path, cat(&["expected ", expected, ", found ", found.kind_name()]));
     }
 
@@ -185,9 +219,21 @@ impl Checker {
         parent.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
+    /// "must be at most 500 characters (has 501)", from its pieces: one
+    /// builder for the three such messages, writing the numbers in place
+    /// (`cat` of `num`s made two strings to drop at each of them).
+    fn too_long(&mut self, path: &Path, must: &str, max: usize, unit: &str, has: usize) {
+        let mut m = String::from(must);
+        push_num(&mut m, max);
+        m.push_str(unit);
+        push_num(&mut m, has);
+        m.push(')');
+        self.report(path, m);
+    }
+
     fn max_len(&mut self, len: usize, max: usize, path: &Path) -> bool {
         if len > max {
-            self.report(path, cat(&["must have at most ", &num(max), " items (has ", &num(len), ")"]));
+            self.too_long(path, "must have at most ", max, " items (has ", len);
         }
         len <= max
     }
@@ -209,7 +255,7 @@ impl Checker {
         // wasm module a kilobyte).
         let chars = if s.len() <= max { s.len() } else { s.bytes().filter(|b| b & 0xC0 != 0x80).count() };
         if chars > max {
-            self.report(path, cat(&["must be at most ", &num(max), " characters (has ", &num(chars), ")"]));
+            self.too_long(path, "must be at most ", max, " characters (has ", chars);
             None
         } else if required && s.trim().is_empty() {
             self.report(path, "must not be empty");
@@ -225,6 +271,14 @@ impl Checker {
         match Self::field(parent, key) {
             None => Ok(None),
             Some(v) => self.string(v, &Path::Key(path, key), max, false).map(Some).ok_or(()),
+        }
+    }
+
+    /// [`Checker::opt_string`], borrowed from the JSON value.
+    pub(crate) fn opt_str<'v>(&mut self, parent: &'v Value, key: &str, path: &Path, max: usize) -> Result<Option<&'v str>, ()> {
+        match Self::field(parent, key) {
+            None => Ok(None),
+            Some(v) => self.str(v, &Path::Key(path, key), max, false).map(Some).ok_or(()),
         }
     }
 
@@ -249,7 +303,7 @@ impl Checker {
         // The limit holds for the URL as written out too (percent-encoding
         // can make it 9 times longer), so any output validates again.
         if url.len() > MAX_URL_CHARS {
-            self.report(path, cat(&["must be at most ", &num(MAX_URL_CHARS), " characters once percent-encoded (has ", &num(url.len()), ")"]));
+            self.too_long(path, "must be at most ", MAX_URL_CHARS, " characters once percent-encoded (has ", url.len());
             return None;
         }
         if !url_policy::is_relative(&url) {
@@ -361,74 +415,65 @@ impl Checker {
         if !self.object(v, path) {
             return None;
         }
-        let before = self.problems.len() + self.dropped;
+        let before = self.reported();
         if let Some(version) = Self::field(v, "version") {
             let is_one = matches!(version, Value::Number(n) if n == "1" || n.strip_prefix("1.").is_some_and(|zeros| zeros.bytes().all(|b| b == b'0')));
             if !is_one {
                 self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
             }
         }
-        let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS);
-        if let Ok(Some(id)) = &id {
+        // Every field is read with a default (an invalid one is reported):
+        // the brief is built whole and dropped whole if anything was wrong,
+        // rather than `?` per field, early returns each dropping the fields
+        // read so far. (Struct fields are evaluated in the order written:
+        // the order of the problems.)
+        let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS).unwrap_or_default();
+        if let Some(id) = &id {
             let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
             if !ok {
                 self.report(&Path::Key(path, "id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
             }
         }
-        let kind = self.opt_string(v, "kind", path, MAX_SHORT_CHARS);
-        let title = self.req_string(v, "title", path, MAX_SHORT_CHARS);
-        let date = self.opt_date(v, "date", path);
-        let url = self.opt_url(v, "url", path, UrlUse::Link);
-        let lang = self.opt_string(v, "lang", path, 35);
-        if let Ok(Some(l)) = &lang {
+        let kind = self.opt_string(v, "kind", path, MAX_SHORT_CHARS).unwrap_or_default();
+        let title = self.req_string(v, "title", path, MAX_SHORT_CHARS).unwrap_or_default();
+        let date = self.opt_date(v, "date", path).unwrap_or_default();
+        let url = self.opt_url(v, "url", path, UrlUse::Link).unwrap_or_default();
+        let lang = self.opt_string(v, "lang", path, 35).unwrap_or_default();
+        if let Some(l) = &lang {
             if !is_language_tag(l) {
                 self.report(&Path::Key(path, "lang"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
             }
         }
         let dir = match Self::field(v, "dir") {
-            None => Ok(None),
-            Some(Value::String(s)) if s == "ltr" => Ok(Some(Dir::Ltr)),
-            Some(Value::String(s)) if s == "rtl" => Ok(Some(Dir::Rtl)),
-            Some(Value::String(s)) if s == "auto" => Ok(Some(Dir::Auto)),
+            None => None,
+            Some(Value::String(s)) if s == "ltr" => Some(Dir::Ltr),
+            Some(Value::String(s)) if s == "rtl" => Some(Dir::Rtl),
+            Some(Value::String(s)) if s == "auto" => Some(Dir::Auto),
             Some(_) => {
                 self.report(&Path::Key(path, "dir"), "must be \"ltr\", \"rtl\" or \"auto\"");
-                Err(())
+                None
             }
         };
-        let publisher = self.opt_object(v, "publisher", path, Self::publisher);
-        let image = self.opt_object(v, "image", path, Self::image);
-        let summary = self.opt_object(v, "summary", path, Self::summary);
-        let quotes = self.list(v, "quotes", path, Self::quote);
-        let sections = self.list(v, "sections", path, Self::section);
-        let related = self.list(v, "related", path, Self::related);
-        let tags = self.list(v, "tags", path, Self::tag);
-        let labels = self.labels(v, "labels", path);
-
-        if self.problems.len() + self.dropped > before {
-            return None;
-        }
-        // No problem was reported, so every field read is Ok (an Err always
-        // comes with a problem): defaults instead of `?` spare the module a
-        // ladder of early returns, each dropping the fields read so far.
-        let lang = lang.unwrap_or_default().unwrap_or_else(|| "en".into());
-        let dir = dir.unwrap_or_default().unwrap_or_else(|| Dir::of_lang(&lang));
-        Some(Brief {
-            id: id.unwrap_or_default(),
-            kind: kind.unwrap_or_default(),
-            title: title.unwrap_or_default(),
-            date: date.unwrap_or_default(),
-            url: url.unwrap_or_default(),
+        let lang = lang.unwrap_or_else(|| "en".into());
+        let dir = dir.unwrap_or_else(|| Dir::of_lang(&lang));
+        let brief = Brief {
+            id,
+            kind,
+            title,
+            date,
+            url,
             lang,
             dir,
-            publisher: publisher.unwrap_or_default(),
-            image: image.unwrap_or_default(),
-            summary: summary.unwrap_or_default(),
-            quotes: quotes.unwrap_or_default(),
-            sections: sections.unwrap_or_default(),
-            related: related.unwrap_or_default(),
-            tags: tags.unwrap_or_default(),
-            labels: labels.unwrap_or_default(),
-        })
+            publisher: self.opt_object(v, "publisher", path, Self::publisher).unwrap_or_default(),
+            image: self.opt_object(v, "image", path, Self::image).unwrap_or_default(),
+            summary: self.opt_object(v, "summary", path, Self::summary).unwrap_or_default(),
+            quotes: self.list(v, "quotes", path, Self::quote).unwrap_or_default(),
+            sections: self.list(v, "sections", path, Self::section).unwrap_or_default(),
+            related: self.list(v, "related", path, Self::related).unwrap_or_default(),
+            tags: self.list(v, "tags", path, Self::tag).unwrap_or_default(),
+            labels: self.labels(v, "labels", path).unwrap_or_default(),
+        };
+        (self.reported() == before).then_some(brief)
     }
 
     /// A publisher: `{name, url?, logo?}`.
@@ -461,11 +506,14 @@ impl Checker {
         if !self.object(v, p) {
             return None;
         }
-        let text = self.required(v, "text", p, "is required").and_then(|t| self.paragraph(t, &Path::Key(p, "text")));
-        let author = self.req_string(v, "author", p, MAX_SHORT_CHARS);
-        let role = self.opt_string(v, "role", p, MAX_SHORT_CHARS);
-        let url = self.opt_url(v, "url", p, UrlUse::Link);
-        Some(Quote { text: text?, author: author?, role: role.ok()?, url: url.ok()? })
+        let before = self.reported();
+        let quote = Quote {
+            text: self.required(v, "text", p, "is required").and_then(|t| self.paragraph(t, &Path::Key(p, "text"))).unwrap_or_default(),
+            author: self.req_string(v, "author", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            role: self.opt_string(v, "role", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            url: self.opt_url(v, "url", p, UrlUse::Link).unwrap_or_default(),
+        };
+        (self.reported() == before).then_some(quote)
     }
 
     /// A section: `{heading, paragraphs}`.
@@ -483,12 +531,15 @@ impl Checker {
         if !self.object(v, p) {
             return None;
         }
-        let title = self.req_string(v, "title", p, MAX_SHORT_CHARS);
-        let url = self.required(v, "url", p, "is required").and_then(|u| self.url(u, &Path::Key(p, "url"), UrlUse::Link));
-        let author = self.opt_string(v, "author", p, MAX_SHORT_CHARS);
-        let date = self.opt_date(v, "date", p);
-        let kind = self.opt_string(v, "kind", p, MAX_SHORT_CHARS);
-        Some(Related { title: title?, url: url?, author: author.ok()?, date: date.ok()?, kind: kind.ok()? })
+        let before = self.reported();
+        let related = Related {
+            title: self.req_string(v, "title", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            url: self.required(v, "url", p, "is required").and_then(|u| self.url(u, &Path::Key(p, "url"), UrlUse::Link)).unwrap_or_default(),
+            author: self.opt_string(v, "author", p, MAX_SHORT_CHARS).unwrap_or_default(),
+            date: self.opt_date(v, "date", p).unwrap_or_default(),
+            kind: self.opt_string(v, "kind", p, MAX_SHORT_CHARS).unwrap_or_default(),
+        };
+        (self.reported() == before).then_some(related)
     }
 
     /// A tag: `{label, url?}`.
@@ -543,11 +594,15 @@ impl Checker {
                 Some(Run { text, href: None, strong: false, em: false })
             }
             Value::Object(_) => {
+                let before = self.reported();
                 let text = self.required(v, "text", path, "is required").and_then(|t| self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false));
                 let href = self.opt_url(v, "href", path, UrlUse::Link);
                 let strong = self.opt_bool(v, "strong", path);
                 let em = self.opt_bool(v, "em", path);
-                Some(Run { text: text?, href: href.ok()?, strong: strong.ok()?, em: em.ok()? })
+                if self.reported() > before {
+                    return None;
+                }
+                Some(Run { text: text.unwrap_or_default(), href: href.unwrap_or_default(), strong: strong.unwrap_or_default(), em: em.unwrap_or_default() })
             }
             other => {
                 self.wrong_type(path, "a string or a run object", other);
@@ -559,7 +614,7 @@ impl Checker {
     fn opt_date(&mut self, parent: &Value, key: &str, path: &Path) -> Result<Option<BriefDate>, ()> {
         let Some(v) = Self::field(parent, key) else { return Ok(None) };
         let path = Path::Key(path, key);
-        let s = self.string(v, &path, 64, false).ok_or(())?;
+        let s = self.str(v, &path, 64, false).ok_or(())?;
         match parse_date(s.trim()) {
             Some(d) => Ok(Some(d)),
             None => {
@@ -573,84 +628,140 @@ impl Checker {
 /// `YYYY-MM-DD`, or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
 pub fn parse_date(s: &str) -> Option<BriefDate> {
     let b = s.as_bytes();
-    let digits = |from: usize, n: usize| -> Option<u32> {
-        let part = b.get(from..from + n)?;
-        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
+    // Whether `b` holds `shape` at `at`: `0` stands for a digit, `T` for `T`
+    // or `t`, any other byte for itself. One pattern instead of a check per
+    // separator and digit keeps the module small.
+    let fits = |shape: &[u8], at: usize| {
+        shape.iter().enumerate().all(|(i, &want)| {
+            b.get(at + i).is_some_and(|&got| if want == b'0' { got.is_ascii_digit() } else { got.to_ascii_uppercase() == want })
+        })
     };
-    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+    // The number in `len` bytes at `at`, where `fits` has seen digits.
+    let num = |at: usize, len: usize| b.get(at..at + len).unwrap_or_default().iter().fold(0, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')));
+    let time = b.len() > 10;
+    if !fits(if time { b"0000-00-00T00:00:00" } else { b"0000-00-00" }, 0) {
         return None;
     }
+    let (year, month, day) = (num(0, 4), num(5, 2), num(8, 2));
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
+    const DAYS: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days_in_month = u32::from(*DAYS.get((month as usize).wrapping_sub(1))?) + u32::from(month == 2 && leap);
     if day == 0 || day > days_in_month {
         return None;
     }
-    if b.len() > 10 {
-        if !matches!(b.get(10), Some(b'T' | b't')) || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+    // The fractional digits past the third, which `<time datetime>` does not take.
+    let mut cut = (b.len(), b.len());
+    if time {
+        if num(11, 2) > 23 || num(14, 2) > 59 || num(17, 2) > 59 {
             return None;
         }
-        let (h, m, sec) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
-        if h > 23 || m > 59 || sec > 59 {
-            return None;
-        }
-        let mut i = 19;
-        if b.get(i) == Some(&b'.') {
-            i += 1;
-            let start = i;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-            if i == start {
+        let mut zone = 19;
+        if b.get(19) == Some(&b'.') {
+            let digits = b.get(20..).unwrap_or_default().iter().take_while(|d| d.is_ascii_digit()).count();
+            if digits == 0 {
                 return None;
             }
+            zone = 20 + digits;
+            cut = (20 + digits.min(3), zone);
         }
-        match b.get(i) {
-            Some(b'Z' | b'z') if b.len() == i + 1 => {}
-            Some(b'+' | b'-') if b.len() == i + 6 && b.get(i + 3) == Some(&b':') => {
-                if digits(i + 1, 2)? > 23 || digits(i + 4, 2)? > 59 {
-                    return None;
-                }
-            }
-            _ => return None,
+        let ok = match b.get(zone..).unwrap_or_default() {
+            [b'Z' | b'z'] => true,
+            [b'+' | b'-', offset @ ..] => offset.len() == 5 && fits(b"00:00", zone + 1) && num(zone + 1, 2) <= 23 && num(zone + 4, 2) <= 59,
+            _ => false,
+        };
+        if !ok {
+            return None;
         }
     }
-    Some(BriefDate { iso: html_datetime(s), year: year as u16, month: month as u8, day: day as u8 })
-}
-
-/// The form HTML's `<time datetime>` accepts: upper-case `T` and `Z`, at
-/// most three digits of fractional seconds.
-fn html_datetime(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut fraction_digits: Option<usize> = None;
-    for c in s.chars() {
-        match (c, fraction_digits) {
-            ('.', _) => fraction_digits = Some(0),
-            ('0'..='9', Some(n)) => {
-                fraction_digits = Some(n + 1);
-                if n >= 3 {
-                    continue;
-                }
-            }
-            (_, Some(_)) => fraction_digits = None,
-            _ => {}
-        }
-        out.push(c.to_ascii_uppercase());
-    }
-    out
+    // What HTML's `<time datetime>` accepts: upper-case `T` and `Z` (all
+    // of `s` is ASCII by now), at most three digits of fractional seconds.
+    let mut iso = cat(&[s.get(..cut.0).unwrap_or_default(), s.get(cut.1..).unwrap_or_default()]);
+    iso.make_ascii_uppercase();
+    Some(BriefDate { iso, year: year as u16, month: month as u8, day: day as u8 })
 }
 
 /// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 character subtags.
 fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=8).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    // One pass over the bytes: `len` counts the current subtag, `primary`
+    // says whether it is the first; each '-' (and the end) closes one.
+    let (mut len, mut primary) = (0, true);
+    for b in s.bytes().chain([b'-']) {
+        if b == b'-' {
+            if len < if primary { 2 } else { 1 } || len > 8 {
+                return false;
+            }
+            (len, primary) = (0, false);
+        } else if b.is_ascii_alphabetic() || (!primary && b.is_ascii_digit()) {
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{describe, is_language_tag, parse_date, parse_document, Problem};
+
+    #[test]
+    fn language_tags_are_checked_subtag_by_subtag() {
+        // The rule as written: the one-pass check must agree with it.
+        let rule = |s: &str| {
+            let mut parts = s.split('-');
+            let primary = parts.next().unwrap_or("");
+            (2..=8).contains(&primary.len())
+                && primary.bytes().all(|b| b.is_ascii_alphabetic())
+                && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        };
+        let pieces = ["", "-", "e", "en", "EN", "abcdefgh", "abcdefghi", "1", "419", "x", "Latn", "12345678", "123456789", "é", "_", " "];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "-", "-x", "--", "-1a"] {
+                    let tag = [a, b, c].concat();
+                    assert_eq!(is_language_tag(&tag), rule(&tag), "{tag:?}");
+                    let tag = [a, "-", b, c].concat();
+                    assert_eq!(is_language_tag(&tag), rule(&tag), "{tag:?}");
+                }
+            }
+        }
+        assert!(is_language_tag("pt-BR") && is_language_tag("zh-Hant-TW") && is_language_tag("es-419"));
+        assert!(!is_language_tag("not a tag") && !is_language_tag("e") && !is_language_tag("en-") && !is_language_tag("1en"));
+    }
+
+    #[test]
+    fn describe_writes_each_problem_as_its_line() {
+        let problems = parse_document(r#"{"title": " ", "tags": [1], "related": [{"title": "r", "url": "javascript:x"}]}"#).unwrap_err();
+        let lines: Vec<String> = problems.iter().map(Problem::line).collect();
+        assert_eq!(describe(&problems), lines.join("\n"));
+        assert_eq!(lines[1..], ["related[0].url: scheme \"javascript\" is not allowed", "tags[0]: expected an object, found a number"]);
+        let root = parse_document("[]").unwrap_err();
+        assert_eq!((describe(&root), root[0].line()), ("a feed needs at least one brief".into(), "a feed needs at least one brief".into()));
+        assert_eq!(describe(&[]), "");
+    }
+
+    #[test]
+    fn dates_check_every_part() {
+        let ymd = |s: &str| parse_date(s).map(|d| (d.year, d.month, d.day));
+        assert_eq!(ymd("2000-02-29"), Some((2000, 2, 29)));
+        assert_eq!(ymd("2024-12-31"), Some((2024, 12, 31)));
+        assert_eq!(ymd("2023-04-30T23:59:59+23:59"), Some((2023, 4, 30)));
+        for bad in [
+            "1900-02-29", "2023-04-31", "2023-00-10", "2023-13-10", "2023-01-00", "2023-01-1", "2023/01/10", "2023-01-10 ",
+            "2023-01-10T", "2023-01-10T09:30", "2023-01-10T24:00:00Z", "2023-01-10T09:60:00Z", "2023-01-10T09:30:60Z",
+            "2023-01-10T09:30:00.Z", "2023-01-10T09:30:00+24:00", "2023-01-10T09:30:00+23:60", "2023-01-10T09:30:00+0100",
+            "2023-01-10T09:30:00+01:00:00", "2023-01-10T09:30:00ZZ", "2023-01-10X09:30:00Z", "２０２３-01-10", "+023-01-10",
+        ] {
+            assert_eq!(ymd(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_times_keep_at_most_three_fraction_digits_in_upper_case() {
+        let iso = |s: &str| parse_date(s).map(|d| d.iso);
+        assert_eq!(iso("2023-06-13").as_deref(), Some("2023-06-13"));
+        assert_eq!(iso("2023-06-13t09:30:00z").as_deref(), Some("2023-06-13T09:30:00Z"));
+        assert_eq!(iso("2023-06-13T09:30:00.12-05:30").as_deref(), Some("2023-06-13T09:30:00.12-05:30"));
+        assert_eq!(iso("2023-06-13T09:30:00.123456789+01:00").as_deref(), Some("2023-06-13T09:30:00.123+01:00"));
+    }
 }
