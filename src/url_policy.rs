@@ -202,7 +202,8 @@ fn host_parses(host: &str, ipv6: bool) -> bool {
     if ends_in_number(bytes) {
         return is_ipv4(without_trailing_dots(bytes));
     }
-    host.chars().all(idna_allows) && bytes.split(is_dot).all(|label| match label.split_at_checked(4) {
+    // IDNA allows all of ASCII that is left: no need to decode an ASCII host.
+    (host.is_ascii() || host.chars().all(idna_allows)) && bytes.split(is_dot).all(|label| match label.split_at_checked(4) {
         Some((prefix, punycode)) if prefix.eq_ignore_ascii_case(b"xn--") => punycode_names_unicode(punycode),
         _ => true,
     })
@@ -403,65 +404,59 @@ pub fn resolve(base: &str, reference: &str) -> String {
     // base: scheme ":" "//" authority path ["?" query] ["#" fragment]
     let scheme_end = base.bytes().position(|b| b == b':').map_or(0, |i| i + 1);
     let after_scheme = base.get(scheme_end..).unwrap_or("");
-    let authority_end = after_scheme.get(2..).and_then(|a| find(a, ends_authority)).map_or(after_scheme.len(), |i| i + 2);
-    let origin = base.get(..scheme_end + authority_end).unwrap_or(base);
-    let without_query = base.get(..find(base, ends_path).unwrap_or(base.len())).unwrap_or(base);
-    let without_fragment = base.get(..find(base, |b| b == b'#').unwrap_or(base.len())).unwrap_or(base);
-    // Both are beginnings of `base`: the path is what lies between them, if anything.
-    let base_path = without_query.get(origin.len()..).unwrap_or("");
-    if reference.starts_with("//") {
-        return crate::text::cat(&[base.get(..scheme_end).unwrap_or(""), reference]);
+    let origin_end = scheme_end + after_scheme.get(2..).and_then(|a| find(a, ends_authority)).map_or(after_scheme.len(), |i| i + 2);
+    let query_start = find(base, ends_path).unwrap_or(base.len());
+    // A reference to another host, query or fragment keeps the base up to there.
+    let keep = match reference.bytes().next() {
+        Some(b'/') if reference.starts_with("//") => Some(scheme_end),
+        Some(b'?') => Some(query_start),
+        Some(b'#') => Some(find(base, |b| b == b'#').unwrap_or(base.len())),
+        _ => None,
+    };
+    if let Some(keep) = keep {
+        return crate::text::cat(&[base.get(..keep).unwrap_or(base), reference]);
     }
-    if reference.starts_with('#') {
-        return crate::text::cat(&[without_fragment, reference]);
-    }
-    if reference.starts_with('?') {
-        return crate::text::cat(&[without_query, reference]);
-    }
+    let mut out = String::from(base.get(..origin_end).unwrap_or(base));
     let (ref_path, ref_tail) = reference.split_at_checked(find(reference, ends_path).unwrap_or(reference.len())).unwrap_or((reference, ""));
-    let merged = if ref_path.starts_with('/') {
-        Cow::Borrowed(ref_path)
+    if ref_path.starts_with('/') {
+        push_without_dot_segments(&mut out, ref_path);
     } else {
-        // The base path up to its last `/`.
+        // The base path up to its last `/` (the base path is empty unless the query comes after the origin).
+        let base_path = base.get(origin_end..query_start).unwrap_or("");
         let dir = base_path.get(..base_path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)).unwrap_or("");
         let dir = if dir.is_empty() { "/" } else { dir };
-        Cow::Owned(crate::text::cat(&[dir, ref_path]))
-    };
-    let mut out = String::with_capacity(origin.len() + merged.len() + ref_tail.len());
-    out.push_str(origin);
-    push_without_dot_segments(&mut out, &merged);
+        push_without_dot_segments(&mut out, &crate::text::cat(&[dir, ref_path]));
+    }
     out.push_str(ref_tail);
     out
 }
 
-/// RFC 3986 §5.2.4: appends the absolute `path` without its `.` and `..` segments.
+/// RFC 3986 §5.2.4: appends the absolute `path` without its `.` and `..`
+/// segments. `..` takes back the last segment written (the one `out` ends
+/// with, down to its `/`, never what `out` held before).
 fn push_without_dot_segments(out: &mut String, path: &str) {
-    let mut kept: Vec<&str> = Vec::new();
+    let root = out.len();
     // `path` starts with `/`: what precedes it is no segment.
     let mut rest = path.get(1..).unwrap_or("");
     loop {
         let (segment, after) = rest.split_at_checked(find(rest, |b| b == b'/').unwrap_or(rest.len())).unwrap_or((rest, ""));
-        let last = after.is_empty();
         match segment {
-            ".." => {
-                kept.pop();
-            }
+            ".." => while out.len() > root && out.pop() != Some('/') {},
             "." => {}
-            _ => kept.push(segment),
+            _ => {
+                out.push('/');
+                out.push_str(segment);
+            }
         }
-        if last {
+        if after.is_empty() {
             if matches!(segment, "." | "..") {
-                kept.push(""); // `a/..` ends in a directory: `a/`
+                out.push('/'); // `a/..` ends in a directory: `a/`
             }
             break;
         }
         rest = after.get(1..).unwrap_or("");
     }
-    for segment in &kept {
-        out.push('/');
-        out.push_str(segment);
-    }
-    if kept.is_empty() {
+    if out.len() == root {
         out.push('/');
     }
 }
