@@ -75,11 +75,18 @@ pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
 fn already_plain(raw: &str) -> Option<String> {
     let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
     let (host, tail) = rest.split_at_checked(find(rest, ends_authority).unwrap_or(rest.len()))?;
-    let host_byte = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'.';
     let tail_byte = |b: &u8| *b > b' ' && *b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\');
-    // A last label of digits is read as IPv4, and `xn--` labels as Punycode: the full reading decides those.
+    // A last label of digits is read as IPv4, and `xn--` labels as Punycode:
+    // the full reading decides those (and any other `--`, rare in a host).
     let host = host.as_bytes();
-    if host.is_empty() || ends_in_number(host) || host.windows(4).any(|w| w == b"xn--") || !host.iter().all(host_byte) || !tail.as_bytes().iter().all(tail_byte) {
+    let mut previous = b'.';
+    for &b in host {
+        if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || (b == b'-' && previous != b'-')) {
+            return None;
+        }
+        previous = b;
+    }
+    if host.is_empty() || ends_in_number(host) || !tail.as_bytes().iter().all(tail_byte) {
         return None;
     }
     let mut url = String::with_capacity(raw.len() + 1);
@@ -109,14 +116,12 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     };
     let (scheme, rest) = cleaned.split_at_checked(colon).unwrap_or_default();
     let rest = rest.get(1..).unwrap_or("");
-    if scheme.eq_ignore_ascii_case("https") {
-        http("https:", rest)
-    } else if scheme.eq_ignore_ascii_case("http") {
-        http("http:", rest)
-    } else if scheme.eq_ignore_ascii_case("mailto") && usage == UrlUse::Link {
-        Ok(crate::text::cat(&["mailto:", &encode(rest)]))
-    } else {
-        Err(UrlProblem::SchemeNotAllowed(scheme.to_ascii_lowercase()))
+    let scheme = scheme.to_ascii_lowercase();
+    match scheme.as_str() {
+        "https" => http("https:", rest),
+        "http" => http("http:", rest),
+        "mailto" if usage == UrlUse::Link => Ok(crate::text::cat(&["mailto:", &encode(rest)])),
+        _ => Err(UrlProblem::SchemeNotAllowed(scheme)),
     }
 }
 
@@ -204,7 +209,7 @@ fn host_parses(host: &str, ipv6: bool) -> bool {
     }
     // IDNA allows all of ASCII that is left: no need to decode an ASCII host.
     (host.is_ascii() || host.chars().all(idna_allows)) && bytes.split(is_dot).all(|label| match label.split_at_checked(4) {
-        Some((prefix, punycode)) if prefix.eq_ignore_ascii_case(b"xn--") => punycode_names_unicode(punycode),
+        Some(([b'x' | b'X', b'n' | b'N', b'-', b'-'], punycode)) => punycode_names_unicode(punycode),
         _ => true,
     })
 }
