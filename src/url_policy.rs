@@ -102,8 +102,8 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     // WHATWG: strip leading and trailing C0 controls and spaces, then remove
     // every tab and newline, wherever it is. All of them are ASCII, so
     // bytes will do (every byte of a non-ASCII character is above b' ').
-    let start = raw.bytes().position(|b| b > b' ').unwrap_or(raw.len());
-    let end = raw.bytes().rposition(|b| b > b' ').map_or(start, |i| i + 1);
+    let start = raw.as_bytes().iter().position(|&b| b > b' ').unwrap_or(raw.len());
+    let end = raw.as_bytes().iter().rposition(|&b| b > b' ').map_or(start, |i| i + 1);
     let trimmed = raw.get(start..end).unwrap_or("");
     let cleaned = rewrite(trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
     if cleaned.is_empty() {
@@ -128,7 +128,7 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
 /// The length of the scheme `s` starts with, if any: an ASCII letter, then
 /// letters, digits, `+`, `-` or `.`, then `:`.
 fn scheme_len(s: &str) -> Option<usize> {
-    let colon = s.bytes().position(|b| b == b':')?;
+    let colon = s.as_bytes().iter().position(|&b| b == b':')?;
     let scheme = s.as_bytes().get(..colon)?;
     let valid = scheme.first().is_some_and(u8::is_ascii_alphabetic) && scheme.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
     valid.then_some(colon)
@@ -147,7 +147,7 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     if has_byte(authority, b'@') {
         return Err(UrlProblem::Credentials);
     }
-    let (host, port) = match authority.bytes().rposition(|b| b == b':') {
+    let (host, port) = match authority.as_bytes().iter().rposition(|&b| b == b':') {
         // An IPv6 literal has colons of its own: a port colon comes after `]`.
         Some(i) => match (authority.get(..i), authority.get(i + 1..)) {
             (Some(host), Some(port)) if !has_byte(port, b']') => (host, Some(port)),
@@ -359,12 +359,12 @@ fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
 /// whose every byte is picked, so the runs are whole characters (and an
 /// empty run inside a character is skipped: `get` gives `None`).
 fn rewrite(s: &str, special: fn(u8) -> bool, replace: fn(u8, &mut String)) -> Cow<'_, str> {
-    if !s.bytes().any(special) {
+    if !s.as_bytes().iter().any(|&b| special(b)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
         if special(b) {
             out.push_str(s.get(run..i).unwrap_or(""));
             replace(b, &mut out);
@@ -387,11 +387,11 @@ fn ends_path(b: u8) -> bool {
 
 /// The index of the first byte of `s` that `stop` picks.
 fn find(s: &str, stop: fn(u8) -> bool) -> Option<usize> {
-    s.bytes().position(stop)
+    s.as_bytes().iter().position(|&b| stop(b))
 }
 
 fn has_byte(s: &str, b: u8) -> bool {
-    s.bytes().any(|c| c == b)
+    s.as_bytes().contains(&b)
 }
 
 /// True when `url` (as returned by [`check`]) is a relative reference,
@@ -407,12 +407,12 @@ pub fn resolve(base: &str, reference: &str) -> String {
         return reference.into();
     }
     // base: scheme ":" "//" authority path ["?" query] ["#" fragment]
-    let scheme_end = base.bytes().position(|b| b == b':').map_or(0, |i| i + 1);
+    let scheme_end = base.as_bytes().iter().position(|&b| b == b':').map_or(0, |i| i + 1);
     let after_scheme = base.get(scheme_end..).unwrap_or("");
     let origin_end = scheme_end + after_scheme.get(2..).and_then(|a| find(a, ends_authority)).map_or(after_scheme.len(), |i| i + 2);
     let query_start = find(base, ends_path).unwrap_or(base.len());
     // A reference to another host, query or fragment keeps the base up to there.
-    let keep = match reference.bytes().next() {
+    let keep = match reference.as_bytes().first() {
         Some(b'/') if reference.starts_with("//") => Some(scheme_end),
         Some(b'?') => Some(query_start),
         Some(b'#') => Some(find(base, |b| b == b'#').unwrap_or(base.len())),
@@ -428,7 +428,7 @@ pub fn resolve(base: &str, reference: &str) -> String {
     } else {
         // The base path up to its last `/` (the base path is empty unless the query comes after the origin).
         let base_path = base.get(origin_end..query_start).unwrap_or("");
-        let dir = base_path.get(..base_path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)).unwrap_or("");
+        let dir = base_path.get(..base_path.as_bytes().iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1)).unwrap_or("");
         let dir = if dir.is_empty() { "/" } else { dir };
         push_without_dot_segments(&mut out, &crate::text::cat(&[dir, ref_path]));
     }
