@@ -127,11 +127,15 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn error(&self, reason: &'static str) -> ParseError {
-        let upto = self.src.get(..self.pos).unwrap_or(self.src);
-        let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
-        let last_line = upto.rsplit(|&b| b == b'\n').next().unwrap_or_default();
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        let column = 1 + last_line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let (mut line, mut column) = (1, 1);
+        for &b in self.src.get(..self.pos).unwrap_or(self.src) {
+            if b == b'\n' {
+                (line, column) = (line + 1, 1);
+            } else if b & 0xC0 != 0x80 {
+                // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+                column += 1;
+            }
+        }
         ParseError { line, column, reason }
     }
 
