@@ -145,6 +145,11 @@ impl<'a> Parser<'a> {
         self.text.get(start..self.pos)
     }
 
+    /// The bytes from the current position on.
+    fn rest(&self) -> &'a [u8] {
+        self.src.get(self.pos..).unwrap_or_default()
+    }
+
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -156,7 +161,7 @@ impl<'a> Parser<'a> {
     }
 
     fn expect_word(&mut self, word: &[u8], v: Value<'a>) -> Result<Value<'a>, ParseError> {
-        if self.src.get(self.pos..self.pos + word.len()) == Some(word) {
+        if self.rest().starts_with(word) {
             self.pos += word.len();
             Ok(v)
         } else {
@@ -304,7 +309,7 @@ impl<'a> Parser<'a> {
         loop {
             // The run of plain bytes up to the next quote, backslash or control.
             let start = self.pos;
-            self.pos += plain_run(self.src.get(start..).unwrap_or_default());
+            self.pos += plain_run(self.rest());
             let run = self.slice(start).unwrap_or("\u{fffd}");
             match self.peek() {
                 // No escape in the whole string (the common case): borrowed, not copied.
@@ -351,7 +356,7 @@ impl<'a> Parser<'a> {
     /// Completes a `\uXXXX` escape. A lone surrogate (legal JSON, not a legal
     /// Rust string) becomes U+FFFD, as `TextDecoder` would.
     fn surrogate_pair(&mut self, hi: u32) -> Result<char, ParseError> {
-        if (0xD800..0xDC00).contains(&hi) && self.src.get(self.pos..self.pos + 2) == Some(b"\\u") {
+        if (0xD800..0xDC00).contains(&hi) && self.rest().starts_with(b"\\u") {
             let save = self.pos;
             self.pos += 2;
             let lo = self.hex4()?;
