@@ -112,17 +112,18 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     let Some(colon) = scheme_len(&cleaned) else {
         // A protocol-relative reference names a host: the same rules as http(s).
         let path = backslashes_to_slashes(&cleaned);
-        return if path.starts_with("//") { http("", &path) } else { Ok(encode(&path).into_owned()) };
+        return if path.starts_with("//") { http("", &path) } else { Ok(String::from(&*encode(&path))) };
     };
     let (scheme, rest) = cleaned.split_at_checked(colon).unwrap_or_default();
     let rest = rest.get(1..).unwrap_or("");
     let scheme = scheme.to_ascii_lowercase();
-    match scheme.as_str() {
-        "https" => http("https:", rest),
-        "http" => http("http:", rest),
-        "mailto" if usage == UrlUse::Link => Ok(crate::text::cat(&["mailto:", &encode(rest)])),
-        _ => Err(UrlProblem::SchemeNotAllowed(scheme)),
-    }
+    let written = match scheme.as_str() {
+        "https" => "https:",
+        "http" => "http:",
+        "mailto" if usage == UrlUse::Link => return Ok(crate::text::cat(&["mailto:", &encode(rest)])),
+        _ => return Err(UrlProblem::SchemeNotAllowed(scheme)),
+    };
+    http(written, rest)
 }
 
 /// The length of the scheme `s` starts with, if any: an ASCII letter, then
