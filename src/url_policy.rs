@@ -250,10 +250,10 @@ fn is_ipv4(name: &[u8]) -> bool {
 
 /// The value of up to five ASCII digits (none is 0); `None` for anything else.
 fn decimal(digits: &[u8]) -> Option<u32> {
-    if digits.len() > 5 || !digits.iter().all(u8::is_ascii_digit) {
+    if digits.len() > 5 {
         return None;
     }
-    Some(digits.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
+    digits.iter().try_fold(0, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
 }
 
 /// False for what IDNA refuses in a host (private use, unassigned planes,
