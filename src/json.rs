@@ -290,13 +290,10 @@ impl<'a> Parser<'a> {
     fn hex4(&mut self) -> Result<u32, ParseError> {
         let mut n = 0u32;
         for _ in 0..4 {
-            let d = match self.peek() {
-                Some(c @ b'0'..=b'9') => c - b'0',
-                Some(c @ b'a'..=b'f') => c - b'a' + 10,
-                Some(c @ b'A'..=b'F') => c - b'A' + 10,
-                _ => return Err(self.error("invalid \\u escape: expected four hex digits")),
+            let Some(d) = self.peek().and_then(|c| char::from(c).to_digit(16)) else {
+                return Err(self.error("invalid \\u escape: expected four hex digits"));
             };
-            n = n * 16 + u32::from(d);
+            n = n * 16 + d;
             self.pos += 1;
         }
         Ok(n)
