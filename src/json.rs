@@ -309,21 +309,19 @@ impl<'a> Parser<'a> {
             self.pos += plain_run(self.rest());
             let run = self.slice(start).unwrap_or("\u{fffd}");
             match self.peek() {
-                // No escape in the whole string (the common case): borrowed, not copied.
-                Some(b'"') if first => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(run));
-                }
-                _ => out.push_str(run),
-            }
-            first = false;
-            match self.peek() {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
+                    if first {
+                        // No escape in the whole string (the common case): borrowed, not copied.
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    out.push_str(run);
                     return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
+                    first = false;
                     self.pos += 1;
                     let c = match self.peek() {
                         Some(b'"') => '"',
