@@ -427,6 +427,11 @@ mod tests {
         let e = parse("{\n  \"title\": \"x\",\n  oops\n}").unwrap_err();
         assert_eq!((e.line, e.column), (3, 3));
         assert_eq!(e.message(), "invalid JSON at line 3, column 3: expected a property name in double quotes");
+        // Lines end at \n only; columns count characters (here é and 日本 are one each).
+        for (text, at) in [("{\r\n\"é\": x}", (2, 6)), ("[\"日本\", tru]", (1, 8)), ("\n\n   \"a\\q\"", (3, 7)), ("[1,\n2,\n]", (3, 1))] {
+            let e = parse(text).unwrap_err();
+            assert_eq!((e.line, e.column), at, "{text:?}");
+        }
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "\"a\nb\"", "nul", "[] []", "'a'", "-"] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
         }

@@ -566,6 +566,35 @@ mod tests {
     }
 
     #[test]
+    fn dot_segments_are_removed_within_the_path_only() {
+        // What the reading before the byte-level rewrite gave, case for case.
+        let base = "https://example.org/briefs/2023/raisi?x=1#top";
+        for (base, r, want) in [
+            (base, ".", "https://example.org/briefs/2023/"),
+            (base, "..", "https://example.org/briefs/"),
+            (base, "./", "https://example.org/briefs/2023/"),
+            (base, "a/.", "https://example.org/briefs/2023/a/"),
+            (base, "a/..", "https://example.org/briefs/2023/"),
+            (base, "a//b/../c", "https://example.org/briefs/2023/a//c"),
+            (base, "/a/b/../../..", "https://example.org/"),
+            ("https://example.org?q=1", "x", "https://example.org/x"),
+            ("https://example.org?q=1", "?y", "https://example.org?y"),
+            ("https://münchen.example/a/b", "../c#d", "https://münchen.example/c#d"),
+            ("http://h.example:8080/a/b/", "c/./../d?e", "http://h.example:8080/a/b/d?e"),
+        ] {
+            assert_eq!(resolve(base, r), want, "{base} + {r}");
+        }
+    }
+
+    #[test]
+    fn every_byte_of_a_non_ascii_character_is_encoded() {
+        assert_eq!(link("a😀b c").unwrap(), "a%F0%9F%98%80b%20c");
+        assert_eq!(link("/é?é#é").unwrap(), "/%C3%A9?%C3%A9#%C3%A9");
+        assert_eq!(link("mailto:a b@c.d?s=é").unwrap(), "mailto:a%20b@c.d?s=%C3%A9");
+        assert_eq!(link("https://EXAMPLE.org/\u{e9}\u{10ffff}\\").unwrap(), "https://example.org/%C3%A9%F4%8F%BF%BF/");
+    }
+
+    #[test]
     fn refuses_malformed_http() {
         assert_eq!(link("https:example.org"), Err(UrlProblem::MissingHost));
         assert_eq!(link("https://"), Err(UrlProblem::MissingHost));
