@@ -437,32 +437,33 @@ pub fn resolve(base: &str, reference: &str) -> String {
     out
 }
 
-/// RFC 3986 §5.2.4: appends the absolute `path` without its `.` and `..`
-/// segments. `..` takes back the last segment written (the one `out` ends
-/// with, down to its `/`, never what `out` held before).
+/// RFC 3986 §5.2.4: appends the absolute `path` without its `.` and `..` segments.
 fn push_without_dot_segments(out: &mut String, path: &str) {
-    let root = out.len();
+    let mut kept: Vec<&str> = Vec::new();
     // `path` starts with `/`: what precedes it is no segment.
     let mut rest = path.get(1..).unwrap_or("");
     loop {
         let (segment, after) = rest.split_at_checked(find(rest, |b| b == b'/').unwrap_or(rest.len())).unwrap_or((rest, ""));
         match segment {
-            ".." => while out.len() > root && out.pop() != Some('/') {},
-            "." => {}
-            _ => {
-                out.push('/');
-                out.push_str(segment);
+            ".." => {
+                kept.pop();
             }
+            "." => {}
+            _ => kept.push(segment),
         }
         if after.is_empty() {
             if matches!(segment, "." | "..") {
-                out.push('/'); // `a/..` ends in a directory: `a/`
+                kept.push(""); // `a/..` ends in a directory: `a/`
             }
             break;
         }
         rest = after.get(1..).unwrap_or("");
     }
-    if out.len() == root {
+    for segment in &kept {
+        out.push('/');
+        out.push_str(segment);
+    }
+    if kept.is_empty() {
         out.push('/');
     }
 }
