@@ -15,7 +15,6 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use alloc::borrow::Cow;
 use core::num::NonZeroU32;
 
 /// Where a URL appears decides which schemes may be used.
@@ -112,7 +111,7 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     let Some(colon) = scheme_len(&cleaned) else {
         // A protocol-relative reference names a host: the same rules as http(s).
         let path = backslashes_to_slashes(&cleaned);
-        return if path.starts_with("//") { http("", &path) } else { Ok(String::from(&*encode(&path))) };
+        return if path.starts_with("//") { http("", &path) } else { Ok(encode(&path)) };
     };
     let (scheme, rest) = cleaned.split_at_checked(colon).unwrap_or_default();
     let rest = rest.get(1..).unwrap_or("");
@@ -340,7 +339,7 @@ fn punycode_decode(label: &[u8], mut insert: impl FnMut(usize, char)) -> Option<
 
 /// Percent-encodes what must not appear raw in a serialised URL: controls,
 /// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte.
-fn encode(s: &str) -> Cow<'_, str> {
+fn encode(s: &str) -> String {
     rewrite(s, |b| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`'), |b, out| {
         let hex = |d: u8| char::from(if d < 10 { b'0' + d } else { b'A' - 10 + d });
         out.push('%');
@@ -350,19 +349,18 @@ fn encode(s: &str) -> Cow<'_, str> {
 }
 
 /// `s` with every `\` read as `/`, as browsers read it in http(s) URLs.
-fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
+fn backslashes_to_slashes(s: &str) -> String {
     rewrite(s, |b| b == b'\\', |_, out| out.push('/'))
 }
 
-/// `s` with each byte `special` picks replaced by what `replace` writes;
-/// borrowed when there is none. The runs between picked bytes are copied
+/// A copy of `s` with each byte `special` picks replaced by what `replace`
+/// writes. (Always a copy: borrowing when there is nothing to replace cost
+/// the module more code than the full reading gains; the common URLs never
+/// come here, see [`already_plain`].) The runs between picked bytes are copied
 /// whole. Every pick is an ASCII byte or one byte of a non-ASCII character
 /// whose every byte is picked, so the runs are whole characters (and an
 /// empty run inside a character is skipped: `get` gives `None`).
-fn rewrite(s: &str, special: fn(u8) -> bool, replace: fn(u8, &mut String)) -> Cow<'_, str> {
-    if !s.as_bytes().iter().any(|&b| special(b)) {
-        return Cow::Borrowed(s);
-    }
+fn rewrite(s: &str, special: fn(u8) -> bool, replace: fn(u8, &mut String)) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     let mut run = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
@@ -373,7 +371,7 @@ fn rewrite(s: &str, special: fn(u8) -> bool, replace: fn(u8, &mut String)) -> Co
         }
     }
     out.push_str(s.get(run..).unwrap_or(""));
-    Cow::Owned(out)
+    out
 }
 
 /// Where the authority of a URL ends (and its path, query or fragment begins).
