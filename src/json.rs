@@ -127,11 +127,15 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn error(&self, reason: &'static str) -> ParseError {
-        let upto = self.src.get(..self.pos).unwrap_or(self.src);
-        let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
-        let last_line = upto.rsplit(|&b| b == b'\n').next().unwrap_or_default();
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        let column = 1 + last_line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let (mut line, mut column) = (1, 1);
+        for &b in self.src.get(..self.pos).unwrap_or(self.src) {
+            if b == b'\n' {
+                (line, column) = (line + 1, 1);
+            } else if b & 0xC0 != 0x80 {
+                // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+                column += 1;
+            }
+        }
         ParseError { line, column, reason }
     }
 
@@ -139,6 +143,11 @@ impl<'a> Parser<'a> {
     /// stops next to ASCII bytes, so this is always `Some`.
     fn slice(&self, start: usize) -> Option<&'a str> {
         self.text.get(start..self.pos)
+    }
+
+    /// The bytes from the current position on.
+    fn rest(&self) -> &'a [u8] {
+        self.src.get(self.pos..).unwrap_or_default()
     }
 
     fn peek(&self) -> Option<u8> {
@@ -152,7 +161,7 @@ impl<'a> Parser<'a> {
     }
 
     fn expect_word(&mut self, word: &[u8], v: Value<'a>) -> Result<Value<'a>, ParseError> {
-        if self.src.get(self.pos..self.pos + word.len()) == Some(word) {
+        if self.rest().starts_with(word) {
             self.pos += word.len();
             Ok(v)
         } else {
@@ -281,13 +290,10 @@ impl<'a> Parser<'a> {
     fn hex4(&mut self) -> Result<u32, ParseError> {
         let mut n = 0u32;
         for _ in 0..4 {
-            let d = match self.peek() {
-                Some(c @ b'0'..=b'9') => c - b'0',
-                Some(c @ b'a'..=b'f') => c - b'a' + 10,
-                Some(c @ b'A'..=b'F') => c - b'A' + 10,
-                _ => return Err(self.error("invalid \\u escape: expected four hex digits")),
+            let Some(d) = self.peek().and_then(|c| char::from(c).to_digit(16)) else {
+                return Err(self.error("invalid \\u escape: expected four hex digits"));
             };
-            n = n * 16 + u32::from(d);
+            n = n * 16 + d;
             self.pos += 1;
         }
         Ok(n)
@@ -300,24 +306,22 @@ impl<'a> Parser<'a> {
         loop {
             // The run of plain bytes up to the next quote, backslash or control.
             let start = self.pos;
-            self.pos += plain_run(self.src.get(start..).unwrap_or_default());
+            self.pos += plain_run(self.rest());
             let run = self.slice(start).unwrap_or("\u{fffd}");
-            match self.peek() {
-                // No escape in the whole string (the common case): borrowed, not copied.
-                Some(b'"') if first => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(run));
-                }
-                _ => out.push_str(run),
-            }
-            first = false;
             match self.peek() {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
+                    if first {
+                        // No escape in the whole string (the common case): borrowed, not copied.
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    out.push_str(run);
                     return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
+                    first = false;
                     self.pos += 1;
                     let c = match self.peek() {
                         Some(b'"') => '"',
@@ -347,7 +351,7 @@ impl<'a> Parser<'a> {
     /// Completes a `\uXXXX` escape. A lone surrogate (legal JSON, not a legal
     /// Rust string) becomes U+FFFD, as `TextDecoder` would.
     fn surrogate_pair(&mut self, hi: u32) -> Result<char, ParseError> {
-        if (0xD800..0xDC00).contains(&hi) && self.src.get(self.pos..self.pos + 2) == Some(b"\\u") {
+        if (0xD800..0xDC00).contains(&hi) && self.rest().starts_with(b"\\u") {
             let save = self.pos;
             self.pos += 2;
             let lo = self.hex4()?;
@@ -423,6 +427,11 @@ mod tests {
         let e = parse("{\n  \"title\": \"x\",\n  oops\n}").unwrap_err();
         assert_eq!((e.line, e.column), (3, 3));
         assert_eq!(e.message(), "invalid JSON at line 3, column 3: expected a property name in double quotes");
+        // Lines end at \n only; columns count characters (here é and 日本 are one each).
+        for (text, at) in [("{\r\n\"é\": x}", (2, 6)), ("[\"日本\", tru]", (1, 8)), ("\n\n   \"a\\q\"", (3, 7)), ("[1,\n2,\n]", (3, 1))] {
+            let e = parse(text).unwrap_err();
+            assert_eq!((e.line, e.column), at, "{text:?}");
+        }
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "\"a\nb\"", "nul", "[] []", "'a'", "-"] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
         }
