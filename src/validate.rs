@@ -252,8 +252,9 @@ impl Checker<'_> {
         // No more bytes than the limit: no more characters either (the common
         // case, not counted). Else count the bytes that start a character
         // (`chars().count()` without its unrolled fast path, which costs the
-        // wasm module a kilobyte).
-        let chars = if s.len() <= max { s.len() } else { s.bytes().filter(|b| b & 0xC0 != 0x80).count() };
+        // wasm module a kilobyte; a plain loop, which needs no iterator
+        // adapter of its own).
+        let chars = if s.len() <= max { s.len() } else { char_count(s) };
         if chars > max {
             self.too_long(path, "must be at most ", max, " characters (has ", chars);
             None
@@ -417,7 +418,9 @@ impl Checker<'_> {
         }
         let before = self.reported();
         if let Some(version) = Self::field(v, "version") {
-            let is_one = matches!(version, Value::Number(n) if n == "1" || n.strip_prefix("1.").is_some_and(|zeros| zeros.bytes().all(|b| b == b'0')));
+            // (`as_bytes().iter()`, not `bytes()`: a closure given to the
+            // latter's `all` costs the module a `try_fold` of its own.)
+            let is_one = matches!(version, Value::Number(n) if n == "1" || n.strip_prefix("1.").is_some_and(|zeros| zeros.as_bytes().iter().all(|&b| b == b'0')));
             if !is_one {
                 self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
             }
@@ -429,7 +432,7 @@ impl Checker<'_> {
         // the order of the problems.)
         let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS).unwrap_or_default();
         if let Some(id) = &id {
-            let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+            let ok = !id.is_empty() && id.as_bytes().iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
             if !ok {
                 self.report(&Path::Key(path, "id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
             }
@@ -678,6 +681,16 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
     let mut iso = cat(&[s.get(..cut.0).unwrap_or_default(), s.get(cut.1..).unwrap_or_default()]);
     iso.make_ascii_uppercase();
     Some(BriefDate { iso, year: year as u16, month: month as u8, day: day as u8 })
+}
+
+/// The number of characters in `s`: the bytes that start one (not UTF-8
+/// continuation bytes `10xxxxxx`).
+fn char_count(s: &str) -> usize {
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        n += usize::from(b & 0xC0 != 0x80);
+    }
+    n
 }
 
 /// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 character subtags.
