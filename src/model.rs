@@ -86,14 +86,35 @@ impl Dir {
 
     /// The direction a language is written in, from its primary subtag.
     pub fn of_lang(lang: &str) -> Dir {
-        let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
-        const RTL: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"];
-        if RTL.contains(&primary.as_str()) {
+        const RTL: [u32; 13] = [
+            key(b"ar"), key(b"arc"), key(b"ckb"), key(b"dv"), key(b"fa"), key(b"he"), key(b"iw"),
+            key(b"ku"), key(b"ps"), key(b"sd"), key(b"ug"), key(b"ur"), key(b"yi"),
+        ];
+        if RTL.contains(&key(lang.as_bytes())) {
             Dir::Rtl
         } else {
             Dir::Ltr
         }
     }
+}
+
+/// The primary subtag of a language tag (the bytes up to the first `-`)
+/// as a number that ignores case, one byte per character: no lower-cased
+/// String per brief, and one compare per table entry. `| 0x20` lower-cases
+/// the ASCII letters and maps no other byte to one; every byte is at least
+/// 0x20 after it, so a longer subtag, whose first bytes are shifted out,
+/// never equals a shorter one.
+const fn key(tag: &[u8]) -> u32 {
+    let mut key = 0u32;
+    let mut rest = tag;
+    while let [b, tail @ ..] = rest {
+        if *b == b'-' {
+            break;
+        }
+        key = key.wrapping_shl(8) | (*b | 0x20) as u32;
+        rest = tail;
+    }
+    key
 }
 
 /// A date or date-time, as given (for `<time datetime>`) and as numbers (for display).
@@ -200,4 +221,27 @@ pub struct Tag {
     pub label: String,
     /// A page about the topic (already through the URL policy).
     pub url: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dir;
+
+    #[test]
+    fn direction_from_the_primary_subtag_ignoring_case() {
+        // The rule as first written: lower-case the primary subtag, look it up.
+        let rule = |lang: &str| {
+            let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+            let rtl = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"];
+            if rtl.contains(&primary.as_str()) { Dir::Rtl } else { Dir::Ltr }
+        };
+        let primaries = ["", "ar", "AR", "aR", "arc", "ARC", "ckb", "Ckb", "ckbx", "xckb", "aarc", "a", "r", "en", "he", "HE", "yi", "iw", "u", "ur", "urr", "ar@", "A\u{0}R", "\u{60}r", "ár", "abcdefgh", "zzzzar", "1ar"];
+        for primary in primaries {
+            for rest in ["", "-", "-EG", "-ar", "ar"] {
+                let lang = [primary, rest].concat();
+                assert_eq!(Dir::of_lang(&lang), rule(&lang), "{lang:?}");
+            }
+        }
+        assert_eq!((Dir::of_lang("ar-EG"), Dir::of_lang("Fa"), Dir::of_lang("en-arab")), (Dir::Rtl, Dir::Rtl, Dir::Ltr));
+    }
 }
