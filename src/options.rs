@@ -139,7 +139,7 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
         }
     }
     if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
-        o.locale = Some(locale).filter(|l| !l.trim().is_empty());
+        o.locale = Some(locale).filter(|l| !crate::validate::is_blank(l));
     }
     if let Ok(Some(base)) = c.opt_str(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
         match crate::url_policy::check(base, crate::url_policy::UrlUse::Resource) {

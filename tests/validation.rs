@@ -156,3 +156,21 @@ fn date_times_are_written_the_way_html_time_accepts() {
     assert_eq!(iso("2023-06-13T09:30:00.5+02:00"), "2023-06-13T09:30:00.5+02:00");
     assert!(validate::parse_date("2023-06-13T09:30:60Z").is_none());
 }
+
+#[test]
+fn blank_means_only_unicode_whitespace_and_dates_are_trimmed_of_it() {
+    // Required fields and labels: "must not be empty" for any Unicode whitespace, not only ASCII.
+    for blank in ["", " ", "\\t\\n", "\u{a0}", "\u{3000}\u{2028}"] {
+        assert_eq!(messages(&format!(r#"{{"title": "{blank}"}}"#)), ["title: must not be empty"], "{blank:?}");
+    }
+    for not_blank in ["\u{200b}", "\u{feff}", " x "] {
+        assert!(check(&format!(r#"{{"title": "{not_blank}"}}"#)).is_empty(), "{not_blank:?}");
+    }
+    let labels = |json: &str| load(json, &Options::default()).unwrap().briefs()[0].labels.0.len();
+    assert_eq!(labels(r#"{"title": "t", "labels": {"tags": "\u3000", "summary": "Gist"}}"#), 1);
+    // A date keeps its text but not the whitespace around it.
+    let iso = |date: &str| load(&format!(r#"{{"title": "t", "date": "{date}"}}"#), &Options::default()).map(|d| d.briefs()[0].date.clone().unwrap().iso);
+    assert_eq!(iso("\u{3000} 2023-06-13\\n\u{a0}").unwrap(), "2023-06-13");
+    assert_eq!(iso("\u{2028}2023-06-13t09:30:00z ").unwrap(), "2023-06-13T09:30:00Z");
+    assert!(iso("\u{200b}2023-06-13").is_err() && iso("2023-06-13 x").is_err() && iso("2023-06-13\u{e9}").is_err());
+}
