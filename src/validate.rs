@@ -418,9 +418,18 @@ impl Checker<'_> {
         }
         let before = self.reported();
         if let Some(version) = Self::field(v, "version") {
-            // (`as_bytes().iter()`, not `bytes()`: a closure given to the
-            // latter's `all` costs the module a `try_fold` of its own.)
-            let is_one = matches!(version, Value::Number(n) if n == "1" || n.strip_prefix("1.").is_some_and(|zeros| zeros.as_bytes().iter().all(|&b| b == b'0')));
+            // `1`, `1.0`, `1.00`…: a slice pattern over the bytes, which needs
+            // no string compare or `strip_prefix` call. (`as_bytes().iter()`,
+            // not `bytes()`: a closure given to the latter's `all` costs the
+            // module a `try_fold` of its own.)
+            let is_one = match version {
+                Value::Number(n) => match n.as_bytes() {
+                    [b'1'] => true,
+                    [b'1', b'.', zeros @ ..] => zeros.iter().all(|&b| b == b'0'),
+                    _ => false,
+                },
+                _ => false,
+            };
             if !is_one {
                 self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
             }

@@ -174,3 +174,13 @@ fn blank_means_only_unicode_whitespace_and_dates_are_trimmed_of_it() {
     assert_eq!(iso("\u{2028}2023-06-13t09:30:00z ").unwrap(), "2023-06-13T09:30:00Z");
     assert!(iso("\u{200b}2023-06-13").is_err() && iso("2023-06-13 x").is_err() && iso("2023-06-13\u{e9}").is_err());
 }
+
+#[test]
+fn only_version_one_is_read() {
+    for one in ["1", "1.0", "1.000", "null"] {
+        assert!(check(&format!(r#"{{"title": "t", "version": {one}}}"#)).is_empty(), "{one}");
+    }
+    for other in ["2", "1.5", "1.01", "10", "0.1", "1e0", "-1", "\"1\"", "true", "[1]"] {
+        assert_eq!(messages(&format!(r#"{{"title": "t", "version": {other}}}"#)), ["version: unsupported version (this renderer reads version 1)"], "{other}");
+    }
+}
