@@ -731,11 +731,14 @@ fn char_count(s: &str) -> usize {
 /// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 character subtags.
 fn is_language_tag(s: &str) -> bool {
     // One pass over the bytes: `len` counts the current subtag, `primary`
-    // says whether it is the first; each '-' (and the end) closes one.
+    // says whether it is the first; each '-' closes one, and the last is
+    // closed after the loop (chaining a final '-' onto `bytes()` cost the
+    // module an iterator of its own).
+    let fits = |len: usize, primary: bool| (if primary { 2 } else { 1 }..=8).contains(&len);
     let (mut len, mut primary) = (0, true);
-    for b in s.bytes().chain([b'-']) {
+    for &b in s.as_bytes() {
         if b == b'-' {
-            if len < if primary { 2 } else { 1 } || len > 8 {
+            if !fits(len, primary) {
                 return false;
             }
             (len, primary) = (0, false);
@@ -745,7 +748,7 @@ fn is_language_tag(s: &str) -> bool {
             return false;
         }
     }
-    true
+    fits(len, primary)
 }
 
 #[cfg(test)]
