@@ -669,7 +669,11 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
         }
         let mut zone = 19;
         if b.get(19) == Some(&b'.') {
-            let digits = b.get(20..).unwrap_or_default().iter().take_while(|d| d.is_ascii_digit()).count();
+            // (A plain loop: `take_while(…).count()` costs a `try_fold` of its own.)
+            let mut digits = 0;
+            while b.get(20 + digits).is_some_and(u8::is_ascii_digit) {
+                digits += 1;
+            }
             if digits == 0 {
                 return None;
             }
