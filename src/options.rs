@@ -139,7 +139,9 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
         }
     }
     if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
-        o.locale = Some(locale).filter(|l| !crate::validate::is_blank(l));
+        if !crate::validate::is_blank(&locale) {
+            o.locale = Some(locale);
+        }
     }
     if let Ok(Some(base)) = c.opt_str(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
         match crate::url_policy::check(base, crate::url_policy::UrlUse::Resource) {
