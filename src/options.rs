@@ -233,6 +233,14 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_locale_means_the_default() {
+        let locale = |json: &str| parse(&crate::json::parse(json).unwrap()).unwrap().locale;
+        assert_eq!(locale(r#"{"locale": " \u3000"}"#), None);
+        assert_eq!(locale(r#"{"locale": ""}"#), None);
+        assert_eq!(locale(r#"{"locale": " fr "}"#).as_deref(), Some(" fr "));
+    }
+
+    #[test]
     fn base_urls_must_be_absolute_http() {
         let base = |url: &str| parse(&json(&["{\"baseUrl\":\"", url, "\"}"].concat()).unwrap()).map(|o| o.base_url.unwrap_or_default());
         assert_eq!(base("https://example.org/news/").unwrap(), "https://example.org/news/");
