@@ -249,6 +249,7 @@ impl Checker<'_> {
             self.wrong_type(path, "a string", v);
             return None;
         };
+        let s: &str = s; // out of its Cow once, not at each use
         // No more bytes than the limit: no more characters either (the common
         // case, not counted). Else count the bytes that start a character
         // (`chars().count()` without its unrolled fast path, which costs the
