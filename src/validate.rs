@@ -403,7 +403,9 @@ impl Checker<'_> {
         }
         let mut labels = Labels::default();
         let mut ok = true;
-        for (name, label) in KEYS {
+        // Through a reference: iterating the const array by value copies it
+        // onto the stack first.
+        for &(name, label) in &KEYS {
             match self.opt_string(v, name, &path, MAX_SHORT_CHARS) {
                 Ok(Some(s)) if !is_blank(&s) => labels.0.push((label, s)),
                 Ok(_) => {}
