@@ -131,13 +131,8 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
     set_choice(c, v, "theme", path, &Theme::NAMES, &THEMES, &mut o.theme);
     set_choice(c, v, "layout", path, &Layout::NAMES, &LAYOUTS, &mut o.layout);
     set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, &LINK_TARGETS, &mut o.link_target);
-    for (key, slot) in [("shadow", &mut o.shadow), ("email", &mut o.email)] {
-        match v.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::Bool(b)) => *slot = *b,
-            Some(_) => c.report(&Path::Key(path, key), "must be true or false"),
-        }
-    }
+    set_bool(c, v, "shadow", path, &mut o.shadow);
+    set_bool(c, v, "email", path, &mut o.email);
     if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
         if !crate::validate::is_blank(&locale) {
             o.locale = Some(locale);
@@ -152,6 +147,15 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
     }
     if let Ok(labels) = c.labels(v, "labels", path) {
         o.labels = labels;
+    }
+}
+
+/// Sets `slot` to `v[key]` if that is true or false.
+fn set_bool(c: &mut Checker, v: &Value, key: &str, path: &Path, slot: &mut bool) {
+    match v.get(key) {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => *slot = *b,
+        Some(_) => c.report(&Path::Key(path, key), "must be true or false"),
     }
 }
 
@@ -230,6 +234,17 @@ mod tests {
         assert_eq!(read("layout", "Full").unwrap_err()[0].message, "must be one of \"full\", \"compact\"");
         assert_eq!(read("linkTarget", "").unwrap_err()[0].message, "must be one of \"_self\", \"_blank\"");
         assert_eq!(parse(&json(r#"{"theme":null,"layout":7}"#).unwrap()).unwrap_err().len(), 1);
+    }
+
+    #[test]
+    fn shadow_and_email_take_true_or_false() {
+        let read = |text: &str| parse(&json(text).unwrap());
+        let o = read(r#"{"shadow": false, "email": true}"#).unwrap();
+        assert_eq!((o.shadow, o.email), (false, true));
+        let o = read(r#"{"shadow": null, "email": null}"#).unwrap();
+        assert_eq!((o.shadow, o.email), (true, false));
+        let lines: Vec<_> = read(r#"{"email": 1, "shadow": "yes"}"#).unwrap_err().iter().map(Problem::line).collect();
+        assert_eq!(lines, ["options.shadow: must be true or false", "options.email: must be true or false"]);
     }
 
     #[test]
