@@ -109,7 +109,9 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
     let options = read_options(&options).map_err(|p| fail(&target, p))?;
     let (program, count) = program(&target, &brief, &options)?;
     let built = program.build(&target)?;
-    CSS.0.get_or_init(|| set_css(CARD_CSS));
+    if !CSS_SENT.0.replace(true) {
+        set_css(CARD_CSS);
+    }
     let root = mount(&target, built, options.shadow).map_err(|e| fail(&target, problem("target", e.as_string().unwrap_or_default())))?;
     rendered(&target, count);
     Ok(BriefCard { card: Some(Mounted { target, root, options }) })
@@ -167,8 +169,9 @@ pub(crate) struct PageLocal<T>(pub(crate) T);
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
 unsafe impl<T> Sync for PageLocal<T> {}
 
-/// Set once the stylesheet's text was handed to host.js (shared by every card).
-static CSS: PageLocal<core::cell::OnceCell<()>> = PageLocal(core::cell::OnceCell::new());
+/// Set once the stylesheet's text was handed to host.js (shared by every
+/// card). A plain flag: a `OnceCell` would bring its reentrancy panic.
+static CSS_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cell::new(false));
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat`, else the built-in tables.
 fn local_date(d: &BriefDate, locale: &str) -> String {
