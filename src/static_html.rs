@@ -10,12 +10,11 @@ use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Dir, Document};
 use crate::options::{Layout, Options, Theme};
 use crate::static_style::{for_classes, Tokens};
-use crate::text::replace;
 use crate::view::{self, Context};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
 /// `data-*`) are dropped. Email also drops classes, uses plain colours, and
-/// turns logical CSS properties into physical ones for the brief's direction.
+/// physical CSS properties for the brief's direction (see `static_style`).
 struct Inline {
     theme: Theme,
     compact: bool,
@@ -37,42 +36,15 @@ impl AttrPolicy for Inline {
             }
         }
         let classes = attrs.get("class").unwrap_or("");
-        let tokens = if self.email { Tokens::Plain } else { Tokens::CustomProperties };
-        let mut style = for_classes(classes, self.theme, tokens, self.compact).unwrap_or_default();
-        if self.email {
-            style = physical(&style, self.rtl);
-            if let Some(extra) = email_extra(tag, classes) {
-                if !style.is_empty() {
-                    style.push(';');
-                }
-                style.push_str(extra);
-            }
-        }
+        let tokens = if self.email { Tokens::Plain { rtl: self.rtl } } else { Tokens::CustomProperties };
+        let mut style = String::new();
+        for_classes(classes, self.theme, tokens, self.compact, &mut style);
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
         if self.email && tag == "img" && attrs.get("width").is_none() {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
-    }
-}
-
-/// Email clients (Outlook, older Gmail apps) ignore logical properties and
-/// logical values (`text-align:start`).
-fn physical(style: &str, rtl: bool) -> String {
-    let (start, end) = if rtl { ("right", "left") } else { ("left", "right") };
-    let style = replace(style, "inline-start", start);
-    let style = replace(&style, "inline-end", end);
-    replace(&style, "text-align:start", if rtl { "text-align:right" } else { "text-align:left" })
-}
-
-/// Email-only additions: the card fills the 600 px column; images scale.
-fn email_extra(tag: &str, classes: &str) -> Option<&'static str> {
-    match (tag, classes.split(' ').next().unwrap_or("")) {
-        (_, "bc-card") => Some("max-width:600px;width:100%"),
-        ("img", "bc-image") => Some("width:100%;max-width:550px;border:0"),
-        ("img", _) => Some("border:0"),
-        _ => None,
     }
 }
 
