@@ -29,16 +29,20 @@ impl AttrPolicy for AsIs {
 /// element to element: one buffer, no allocation each).
 #[derive(Default)]
 pub struct Attrs {
-    names: Vec<&'static str>,
-    ends: Vec<usize>,
+    /// Each name, with the end of its value in `values`.
+    names: Vec<(&'static str, usize)>,
     values: String,
 }
 
 impl Attrs {
     /// Each `(name, value)`, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        let starts = core::iter::once(0).chain(self.ends.iter().copied());
-        self.names.iter().zip(starts.zip(self.ends.iter())).map(|(name, (from, &to))| (*name, self.values.get(from..to).unwrap_or("")))
+        let mut from = 0;
+        self.names.iter().map(move |&(name, to)| {
+            let value = self.values.get(from..to).unwrap_or("");
+            from = to;
+            (name, value)
+        })
     }
 
     /// The value of `name`, if set.
@@ -47,14 +51,12 @@ impl Attrs {
     }
 
     fn push(&mut self, name: &'static str, value: &str) {
-        self.names.push(name);
         self.values.push_str(value);
-        self.ends.push(self.values.len());
+        self.names.push((name, self.values.len()));
     }
 
     fn clear(&mut self) {
         self.names.clear();
-        self.ends.clear();
         self.values.clear();
     }
 }
