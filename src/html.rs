@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use crate::escape;
-use crate::sink::{is_void, Sink};
+use crate::sink::{is_void, Fixed, Sink};
 
 /// How attributes are written: as they are, or rewritten for email
 /// (classes turned into inline `style`, DOM-only attributes dropped).
@@ -101,14 +101,15 @@ impl<'a> HtmlWriter<'a> {
 }
 
 impl Sink for HtmlWriter<'_> {
-    fn open(&mut self, tag: &'static str) {
+    fn open(&mut self, tag: Fixed) {
+        let tag = tag.as_str();
         self.start_tag();
         self.open.push(tag);
         self.pending = Some(tag);
     }
 
-    fn attr(&mut self, name: &'static str, value: &str) {
-        self.attrs.push(name, value);
+    fn attr(&mut self, name: Fixed, value: &str) {
+        self.attrs.push(name.as_str(), value);
     }
 
     fn text(&mut self, text: &str) {
@@ -131,20 +132,21 @@ impl Sink for HtmlWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixed_strings::f;
 
     #[test]
     fn writes_elements_attributes_and_escaped_text() {
         let mut s = String::new();
         let mut w = HtmlWriter::new(&mut s, &AsIs);
-        w.open("p");
-        w.attr("class", "x");
-        w.attr("title", "a\"b");
+        w.open(f!("p"));
+        w.attr(f!("class"), "x");
+        w.attr(f!("id"), "a\"b");
         w.text("<b>hi</b> & bye");
-        w.open("img");
-        w.attr("src", "/i.png");
-        w.attr("alt", "");
+        w.open(f!("img"));
+        w.attr(f!("src"), "/i.png");
+        w.fixed(f!("alt"), f!(""));
         w.close();
         w.close();
-        assert_eq!(s, r#"<p class="x" title="a&quot;b">&lt;b&gt;hi&lt;/b&gt; &amp; bye<img src="/i.png" alt=""></p>"#);
+        assert_eq!(s, r#"<p class="x" id="a&quot;b">&lt;b&gt;hi&lt;/b&gt; &amp; bye<img src="/i.png" alt=""></p>"#);
     }
 }

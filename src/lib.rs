@@ -31,6 +31,7 @@ mod wasm_runtime;
 
 pub mod dates;
 pub mod escape;
+pub mod fixed_strings;
 pub mod html;
 pub mod json;
 pub mod labels;
@@ -50,8 +51,6 @@ pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
-#[cfg(any(test, target_arch = "wasm32"))]
-mod fixed_strings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
