@@ -7,20 +7,19 @@
 use crate::prelude::*;
 
 use crate::model::BriefDate;
-use crate::text::push_num;
+use crate::text::{field, push_num};
 
 /// "June 13, 2023", "13 de junio de 2023", "13 juin 2023", "13. Juni 2023", else "2023-06-13".
 pub fn format(date: &BriefDate, locale: &str) -> String {
-    let table = match locale.split('-').next().unwrap_or("") {
+    let table = match field(locale, b'-', 0).unwrap_or("") {
         "en" => EN,
         "es" => ES,
         "fr" => FR,
         "de" => DE,
         _ => return date.iso.get(..10).unwrap_or(&date.iso).into(),
     };
-    let mut fields = table.split('|');
-    let pattern = fields.next().unwrap_or_default();
-    let month = fields.nth(usize::from(date.month.saturating_sub(1)).min(11)).unwrap_or_default();
+    let pattern = field(table, b'|', 0).unwrap_or_default();
+    let month = field(table, b'|', usize::from(date.month.clamp(1, 12))).unwrap_or_default();
     let mut out = String::new();
     for c in pattern.chars() {
         match c {
