@@ -150,6 +150,12 @@ impl Fixed {
         Fixed(i as u8)
     }
 
+    /// Every string of the table.
+    #[cfg(test)]
+    pub(crate) fn all() -> impl Iterator<Item = Fixed> {
+        (0..COUNT as u8).map(Fixed)
+    }
+
     /// Its number in the table.
     pub fn number(self) -> u32 {
         u32::from(self.0)

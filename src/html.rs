@@ -77,7 +77,8 @@ pub struct HtmlWriter<'a> {
     /// The HTML written so far.
     pub out: &'a mut String,
     policy: &'a dyn AttrPolicy,
-    open: Vec<&'static str>,
+    /// The open elements' tags (and their text, looked up once).
+    open: Vec<(Fixed, &'static str)>,
     /// The element whose start tag is not written yet.
     pending: Option<&'static str>,
     attrs: Attrs,
@@ -102,10 +103,10 @@ impl<'a> HtmlWriter<'a> {
 
 impl Sink for HtmlWriter<'_> {
     fn open(&mut self, tag: Fixed) {
-        let tag = tag.as_str();
         self.start_tag();
-        self.open.push(tag);
-        self.pending = Some(tag);
+        let name = tag.as_str();
+        self.open.push((tag, name));
+        self.pending = Some(name);
     }
 
     fn attr(&mut self, name: Fixed, value: &str) {
@@ -119,10 +120,10 @@ impl Sink for HtmlWriter<'_> {
 
     fn close(&mut self) {
         self.start_tag();
-        if let Some(tag) = self.open.pop() {
+        if let Some((tag, name)) = self.open.pop() {
             if !is_void(tag) {
                 self.out.push_str("</");
-                self.out.push_str(tag);
+                self.out.push_str(name);
                 self.out.push('>');
             }
         }
