@@ -61,6 +61,8 @@ fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
 }
 
 /// Opens `<tag class="…">`: attributes and content follow, then `close`.
+/// Not inlined: one call where it is used is smaller than its two.
+#[inline(never)]
 fn open(w: &mut dyn Sink, tag: Fixed, class: Fixed) {
     w.open(tag);
     w.fixed(f!("class"), class);
