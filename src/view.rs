@@ -141,11 +141,10 @@ fn dir(d: Dir) -> Fixed {
     }
 }
 
-/// Opens a titled block: `<section|nav class part data-block><h3>heading</h3>`
-/// (`class` is the whole class, `bc-block bc-…`);
-/// its content follows, then `close`. Section titles are headings of their
-/// own; the other blocks' headings are small labels ("Expert Analysis"),
-/// hence the extra class.
+/// Opens a block, `<tag class part data-block>`, and its heading if it has
+/// one (`<h3>heading</h3>`); its content follows, then `close`. Section
+/// titles are headings of their own; the other blocks' headings are small
+/// labels ("Expert Analysis"), hence the extra class.
 fn block(w: &mut dyn Sink, tag: Fixed, class: Fixed, part: Fixed, heading: Option<&str>) {
     let heading_class = if part == f!("section") { f!("bc-heading bc-section-heading") } else { f!("bc-heading") };
     open(w, tag, class);
@@ -160,9 +159,7 @@ fn block(w: &mut dyn Sink, tag: Fixed, class: Fixed, part: Fixed, heading: Optio
 }
 
 fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    open(w, f!("header"), f!("bc-header"));
-    w.fixed(f!("part"), f!("header"));
-    w.fixed(f!("data-block"), f!("header"));
+    block(w, f!("header"), f!("bc-header"), f!("header"), None);
     if b.kind.is_some() || b.date.is_some() {
         open(w, f!("p"), f!("bc-eyebrow"));
         if let Some(k) = &b.kind {
@@ -431,9 +428,7 @@ fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     if b.url.is_none() && !copy {
         return;
     }
-    open(w, f!("footer"), f!("bc-footer"));
-    w.fixed(f!("part"), f!("footer"));
-    w.fixed(f!("data-block"), f!("footer"));
+    block(w, f!("footer"), f!("bc-footer"), f!("footer"), None);
     if let Some(u) = &b.url {
         link(cx, u, f!("bc-read-more"), w);
         w.fixed(f!("part"), f!("read-more"));
