@@ -132,7 +132,7 @@ fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
     let mut rest = decls;
     while let Some((before, after)) = rest.split_once('$') {
         out.push_str(before);
-        let end = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
+        let end = after.bytes().position(|b| !b.is_ascii_lowercase()).unwrap_or(after.len());
         let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
         rest = after_name;
         if let Some(&(_, logical, ltr, rtl)) = SIDES.iter().find(|(n, ..)| *n == name) {
