@@ -20,7 +20,7 @@ pub struct AsIs;
 impl AttrPolicy for AsIs {
     fn write_attrs(&self, _tag: &str, attrs: &Attrs, out: &mut String) {
         for (name, value) in attrs.iter() {
-            write_attr(out, name, value);
+            write_attr(out, name.as_str(), value);
         }
     }
 }
@@ -30,13 +30,13 @@ impl AttrPolicy for AsIs {
 #[derive(Default)]
 pub struct Attrs {
     /// Each name, with the end of its value in `values`.
-    names: Vec<(&'static str, usize)>,
+    names: Vec<(Fixed, usize)>,
     values: String,
 }
 
 impl Attrs {
     /// Each `(name, value)`, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+    pub fn iter(&self) -> impl Iterator<Item = (Fixed, &str)> {
         let mut from = 0;
         self.names.iter().map(move |&(name, to)| {
             let value = self.values.get(from..to).unwrap_or("");
@@ -46,11 +46,18 @@ impl Attrs {
     }
 
     /// The value of `name`, if set.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    pub fn get(&self, name: Fixed) -> Option<&str> {
+        let mut from = 0;
+        for &(n, to) in &self.names {
+            if n == name {
+                return self.values.get(from..to);
+            }
+            from = to;
+        }
+        None
     }
 
-    fn push(&mut self, name: &'static str, value: &str) {
+    fn push(&mut self, name: Fixed, value: &str) {
         self.values.push_str(value);
         self.names.push((name, self.values.len()));
     }
@@ -110,7 +117,7 @@ impl Sink for HtmlWriter<'_> {
     }
 
     fn attr(&mut self, name: Fixed, value: &str) {
-        self.attrs.push(name.as_str(), value);
+        self.attrs.push(name, value);
     }
 
     fn text(&mut self, text: &str) {

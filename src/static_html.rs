@@ -6,6 +6,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use crate::fixed_strings::f;
 use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Dir, Document};
 use crate::options::{Layout, Options, Theme};
@@ -25,24 +26,20 @@ struct Inline {
 impl AttrPolicy for Inline {
     fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String) {
         for (name, value) in attrs.iter() {
-            let keep = match name {
-                "part" => false,
-                n if n.starts_with("data-") => false,
-                "class" => !self.email,
-                _ => true,
-            };
+            let text = name.as_str();
+            let keep = name != f!("part") && !text.starts_with("data-") && !(self.email && name == f!("class"));
             if keep {
-                write_attr(out, name, value);
+                write_attr(out, text, value);
             }
         }
-        let classes = attrs.get("class").unwrap_or("");
+        let classes = attrs.get(f!("class")).unwrap_or("");
         let tokens = if self.email { Tokens::Plain { rtl: self.rtl } } else { Tokens::CustomProperties };
         let mut style = String::new();
         for_classes(classes, self.theme, tokens, self.compact, &mut style);
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
-        if self.email && tag == "img" && attrs.get("width").is_none() {
+        if self.email && tag == "img" && attrs.get(f!("width")).is_none() {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
     }
