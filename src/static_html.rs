@@ -47,7 +47,7 @@ impl AttrPolicy for Inline {
 
 /// The static fragment for `doc`.
 pub fn fragment(doc: &Document, options: &Options) -> String {
-    let cx = Context { options, format_date: &crate::dates::format, interactive: false };
+    let cx = Context { options, format_date: crate::dates::format, interactive: false };
     let mut out = String::new();
     let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: false, rtl: false };
     view::document(doc, &cx, &mut HtmlWriter::new(&mut out, &policy));
@@ -57,7 +57,7 @@ pub fn fragment(doc: &Document, options: &Options) -> String {
 /// The email-safe variant: a centred 600 px single column in layout tables
 /// (what Outlook needs), everything styled inline, images with `width`.
 pub fn email(doc: &Document, options: &Options) -> String {
-    let cx = Context { options, format_date: &crate::dates::format, interactive: false };
+    let cx = Context { options, format_date: crate::dates::format, interactive: false };
     let bg = if options.theme == Theme::Dark { "#15181e" } else { "#ffffff" };
     let mut out = String::from(
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",

@@ -21,7 +21,7 @@ pub struct Context<'a> {
     /// The rendering options.
     pub options: &'a Options,
     /// Formats a date for a locale (`Intl` in the browser, [`crate::dates`] elsewhere).
-    pub format_date: &'a dyn Fn(&BriefDate, &str) -> String,
+    pub format_date: fn(&BriefDate, &str) -> String,
     /// Adds the controls that need script: "Show more" and "Copy link" buttons.
     pub interactive: bool,
 }
