@@ -61,7 +61,11 @@ pub use model::Document;
 pub use options::Options;
 pub use validate::Problem;
 
-/// The stylesheet of the live card (adopted into its shadow root).
+/// The stylesheet of the live card (adopted into its shadow root). Pages
+/// theme it with `--brief-{bg,fg,muted,accent,link,border,quote,chip}`,
+/// their `--brief-dark-*` twins, `--brief-font`, `--brief-heading-font`,
+/// `--brief-radius` and `--brief-max-width` (see the README). No comments
+/// in it: every byte goes to every page.
 pub const CARD_CSS: &str = include_str!("card.css");
 
 /// How `options` asks relative URLs to be treated.
