@@ -25,13 +25,13 @@ struct Inline {
 
 impl AttrPolicy for Inline {
     fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String) {
-        for (name, value) in attrs.iter() {
+        attrs.each(|name, value| {
             let text = name.as_str();
             let keep = name != f!("part") && !text.starts_with("data-") && !(self.email && name == f!("class"));
             if keep {
                 write_attr(out, text, value);
             }
-        }
+        });
         let classes = attrs.get(f!("class")).unwrap_or("");
         let tokens = if self.email { Tokens::Plain { rtl: self.rtl } } else { Tokens::CustomProperties };
         let mut style = String::new();

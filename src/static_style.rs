@@ -132,7 +132,10 @@ fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
     let mut rest = decls;
     while let Some((before, after)) = rest.split_once('$') {
         out.push_str(before);
-        let end = after.bytes().position(|b| !b.is_ascii_lowercase()).unwrap_or(after.len());
+        let mut end = 0;
+        while after.as_bytes().get(end).is_some_and(u8::is_ascii_lowercase) {
+            end += 1;
+        }
         let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
         rest = after_name;
         if let Some(&(_, logical, ltr, rtl)) = SIDES.iter().find(|(n, ..)| *n == name) {

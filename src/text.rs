@@ -17,7 +17,11 @@ pub fn push_num(s: &mut String, n: usize) {
 
 /// Concatenates string pieces.
 pub fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut s = String::with_capacity(len);
     for p in parts {
         s.push_str(p);
     }
