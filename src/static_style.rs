@@ -124,7 +124,13 @@ pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool, o
 
 /// The declarations for `class` in `table` ([`CLASSES`], [`COMPACT`], [`EMAIL`]).
 fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
-    table.split('\n').find_map(|line| line.strip_prefix(class)?.strip_prefix('{')?.strip_suffix('}'))
+    for line in table.split('\n') {
+        match line.split_once('{') {
+            Some((name, rest)) if name == class => return rest.split_once('}').map(|(decls, _)| decls),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Replaces each `$token` in `decls` with its colour for `theme` or its side.
