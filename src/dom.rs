@@ -17,7 +17,6 @@ use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
 
-use crate::fixed_strings;
 use crate::sink::{Fixed, Sink};
 use crate::wasm_api::PageLocal;
 
@@ -68,12 +67,14 @@ static TABLE_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cel
 
 /// The table of fixed strings for `dom_builder.js` to learn: all of it the
 /// first time, nothing after that.
-fn table_to_send() -> (&'static str, Vec<u32>) {
-    if TABLE_SENT.0.replace(true) {
-        ("", Vec::new())
-    } else {
-        (fixed_strings::TEXT, fixed_strings::ends())
+fn table_to_send() -> Strings {
+    let mut table = Strings::default();
+    if !TABLE_SENT.0.replace(true) {
+        for s in Fixed::all() {
+            table.push(s.as_str());
+        }
     }
+    table
 }
 
 /// The instructions for one card and their strings.
@@ -119,14 +120,14 @@ impl Program {
     /// attached anywhere, so a failure part-way never leaves a half-built
     /// card on the page); returns dom_builder.js's record of it, for mounting.
     pub(crate) fn build(self, target: &JsValue) -> Result<JsValue, JsValue> {
-        let (fixed_text, fixed_ends) = table_to_send(); // dom_builder.js learns them first thing
-        build_dom(target, &self.ops, &self.strings.text, &self.strings.ends, fixed_text, &fixed_ends)
+        let table = table_to_send(); // dom_builder.js learns them first thing
+        build_dom(target, &self.ops, &self.strings.text, &self.strings.ends, &table.text, &table.ends)
     }
 
     /// Updates the mounted `card` (host.js's handle) to this: in place when
     /// only strings changed, else built anew.
     pub(crate) fn update(self, card: &JsValue) -> Result<(), JsValue> {
-        let (fixed_text, fixed_ends) = table_to_send(); // as in build
-        update_dom(card, &self.ops, &self.strings.text, &self.strings.ends, fixed_text, &fixed_ends)
+        let table = table_to_send(); // as in build
+        update_dom(card, &self.ops, &self.strings.text, &self.strings.ends, &table.text, &table.ends)
     }
 }

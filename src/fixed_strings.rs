@@ -8,9 +8,6 @@
 //! string by its number after that; the HTML sink reads the strings back.
 //! Plain Rust, so it is tested natively.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 /// One of the fixed strings: its number in the table.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Fixed(u8);
@@ -51,11 +48,11 @@ const TABLE: &[&str] = &[
 ];
 
 /// The number of strings in the table.
-pub(crate) const COUNT: usize = TABLE.len();
+const COUNT: usize = TABLE.len();
 const _: () = assert!(COUNT <= 256, "a Fixed is one byte");
 
 /// The table's strings one after the other.
-pub(crate) static TEXT: &str = match core::str::from_utf8(&JOINED) {
+static TEXT: &str = match core::str::from_utf8(&JOINED) {
     Ok(text) => text,
     Err(_) => panic!("the table joins to UTF-8"),
 };
@@ -63,19 +60,6 @@ pub(crate) static TEXT: &str = match core::str::from_utf8(&JOINED) {
 /// The length of each string of [`TEXT`]: bytes rather than a table of
 /// where each ends (four bytes each), which costs the module more.
 static LENGTHS: [u8; COUNT] = lengths();
-
-/// Where each string of [`TEXT`] ends (as the DOM sink's string buffers
-/// are laid out): string `i` is `TEXT[ends[i - 1]..ends[i]]`.
-#[cfg(any(test, target_arch = "wasm32"))]
-pub(crate) fn ends() -> Vec<u32> {
-    let mut end = 0;
-    let mut out = Vec::with_capacity(COUNT);
-    for &len in &LENGTHS {
-        end += u32::from(len);
-        out.push(end);
-    }
-    out
-}
 
 const LEN: usize = {
     let mut len = 0;
@@ -150,8 +134,8 @@ impl Fixed {
         Fixed(i as u8)
     }
 
-    /// Every string of the table.
-    #[cfg(test)]
+    /// Every string of the table, in order.
+    #[cfg(any(test, target_arch = "wasm32"))]
     pub(crate) fn all() -> impl Iterator<Item = Fixed> {
         (0..COUNT as u8).map(Fixed)
     }
@@ -182,8 +166,7 @@ mod tests {
 
     #[test]
     fn every_string_reads_back_and_is_found_by_its_text() {
-        assert_eq!(ends().last().copied(), Some(TEXT.len() as u32));
-        assert_eq!(ends().len(), COUNT);
+        assert_eq!(Fixed::all().map(|f| f.as_str()).collect::<String>(), TEXT);
         for (i, s) in TABLE.iter().enumerate() {
             assert!(!TABLE[..i].contains(s), "{s:?} twice");
             let f = Fixed::of(s);
