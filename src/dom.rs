@@ -6,11 +6,12 @@
 //! ever parsed as HTML; the next card of the same structure is a deep clone
 //! of an earlier one with only its differing strings written. The strings
 //! the view's code fixes (names, class names: `fixed_strings`) are sent
-//! once per page, with the first card, not per card. One call per card instead of one per node and attribute is what
-//! makes the wasm card as fast as hand-written JS (see bench/). An update
-//! sends the new instructions to `update_dom`, which writes only the strings
-//! that changed when the structure is the same. Like the HTML sink, it knows
-//! nothing about briefs.
+//! once per page, with the first card, not per card. One call per card
+//! instead of one per node and attribute is what makes the wasm card as
+//! fast as hand-written JS (see bench/). An update sends the new
+//! instructions to `update_dom`, which writes only the strings that changed
+//! when the structure is the same. Like the HTML sink, it knows nothing
+//! about briefs.
 
 #[allow(unused_imports)]
 use crate::prelude::*;

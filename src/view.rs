@@ -1,7 +1,9 @@
 //! The one description of the card: which elements, in which order, with
 //! which classes, parts and accessibility attributes, written as a stream
 //! into a [`Sink`]. Both outputs (live DOM and HTML text) are sinks, so
-//! adding a block touches only this file (and the stylesheet).
+//! adding a block touches only this file (and the stylesheet). Tags,
+//! attribute names and fixed values are written `f!("…")`: their number in
+//! the table of `fixed_strings` (a new one is added there).
 //!
 //! Reading order: header (kind, date, title, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
@@ -10,8 +12,8 @@
 use crate::prelude::*;
 
 use crate::labels::{builtin, Label};
-use crate::model::*;
 use crate::fixed_strings::f;
+use crate::model::*;
 use crate::sink::{Fixed, Sink};
 use crate::options::{Layout, LinkTarget, Options, Theme};
 use crate::text::{cat, num};
