@@ -10,7 +10,7 @@ use crate::fixed_strings::f;
 use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Dir, Document};
 use crate::options::{Layout, Options, Theme};
-use crate::static_style::{for_classes, Tokens};
+use crate::static_style::{fill, for_classes, Tokens};
 use crate::view::{self, Context};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
@@ -58,17 +58,16 @@ pub fn fragment(doc: &Document, options: &Options) -> String {
 /// (what Outlook needs), everything styled inline, images with `width`.
 pub fn email(doc: &Document, options: &Options) -> String {
     let cx = Context { options, format_date: crate::dates::format, interactive: false };
-    let bg = if options.theme == Theme::Dark { "#15181e" } else { "#ffffff" };
     let mut out = String::from(
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
     );
     for b in doc.briefs() {
-        out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"padding:0 0 16px;background:");
-        out.push_str(bg);
-        out.push_str(";text-align:");
-        out.push_str(if b.dir == Dir::Rtl { "right" } else { "left" });
+        let rtl = b.dir == Dir::Rtl;
+        out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"");
+        // The card's background and direction for the cell around it.
+        fill("padding:0 0 16px;background:$bg;text-align:$align", options.theme, Tokens::Plain { rtl }, &mut out);
         out.push_str("\">");
-        let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: true, rtl: b.dir == Dir::Rtl };
+        let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: true, rtl };
         view::one(b, &cx, &mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
     }

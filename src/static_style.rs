@@ -133,8 +133,8 @@ fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
     None
 }
 
-/// Replaces each `$token` in `decls` with its colour for `theme` or its side.
-fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
+/// Writes `decls` with each `$token` replaced by its colour for `theme` or its side.
+pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
     let mut rest = decls;
     while let Some((before, after)) = rest.split_once('$') {
         out.push_str(before);
