@@ -152,8 +152,8 @@ pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
             });
             continue;
         }
-        let (light, dark) = COLOURS.iter().find(|(n, _, _)| *n == name).map_or(("inherit", "inherit"), |(_, l, d)| (*l, *d));
-        let value = if theme == Theme::Dark { dark } else { light };
+        let is_dark = theme == Theme::Dark;
+        let value = COLOURS.iter().find(|(n, _, _)| *n == name).map_or("inherit", |&(_, light, dark)| if is_dark { dark } else { light });
         match tokens {
             Tokens::Plain { .. } => out.push_str(value),
             Tokens::CustomProperties => {
