@@ -17,7 +17,11 @@ pub fn push_num(s: &mut String, n: usize) {
 
 /// Concatenates string pieces.
 pub fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut s = String::with_capacity(len);
     for p in parts {
         s.push_str(p);
     }
@@ -45,6 +49,23 @@ pub fn replace(s: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// The `n`th piece of `s` between `sep` bytes, like `s.split(sep).nth(n)`
+/// for an ASCII `sep`, but a plain loop (the split iterator's set-up costs
+/// the wasm module more, at each use, than this whole function).
+pub fn field(s: &str, sep: u8, n: usize) -> Option<&str> {
+    let (mut start, mut seen) = (0, 0);
+    for (i, b) in s.bytes().enumerate() {
+        if b == sep {
+            if seen == n {
+                return s.get(start..i);
+            }
+            seen += 1;
+            start = i + 1;
+        }
+    }
+    s.get(start..).filter(|_| seen == n)
+}
+
 /// `n` as decimal text.
 pub fn num(n: usize) -> String {
     let mut s = String::new();
@@ -63,6 +84,11 @@ mod tests {
         for (s, from, to) in [("a-b-c", "-", "+"), ("inline-inline-start", "inline-start", "left"), ("ééx", "éx", "y"), ("abc", "", "z"), ("", "a", "b")] {
             let want = if from.is_empty() { s.to_string() } else { s.replace(from, to) };
             assert_eq!(super::replace(s, from, to), want);
+        }
+        for s in ["", "a", "a|bc|", "|x||é|"] {
+            for n in 0..6 {
+                assert_eq!(super::field(s, b'|', n), s.split('|').nth(n), "{s:?} {n}");
+            }
         }
     }
 }
