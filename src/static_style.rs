@@ -14,6 +14,7 @@
 use crate::prelude::*;
 
 use crate::options::Theme;
+use crate::text::{cut, field};
 
 /// Declarations for each view class, one `class{declarations}` a line
 /// (classes not listed get none). One string rather than a table of
@@ -111,7 +112,10 @@ pub enum Tokens {
 pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool, out: &mut String) {
     let email = matches!(tokens, Tokens::Plain { .. });
     for table in [Some(CLASSES), compact.then_some(COMPACT), email.then_some(EMAIL)].into_iter().flatten() {
-        for class in classes.split(' ') {
+        // Rescanning for each class costs nothing: an element has at most three.
+        let mut n = 0;
+        while let Some(class) = field(classes, b' ', n) {
+            n += 1;
             if let Some(decls) = declarations(table, class) {
                 if !out.is_empty() {
                     out.push(';');
@@ -124,11 +128,14 @@ pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool, o
 
 /// The declarations for `class` in `table` ([`CLASSES`], [`COMPACT`], [`EMAIL`]).
 fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
-    for line in table.split('\n') {
-        match line.split_once('{') {
-            Some((name, rest)) if name == class => return rest.split_once('}').map(|(decls, _)| decls),
-            _ => {}
+    let mut lines = table;
+    while let Some((name, rest)) = cut(lines, b'{') {
+        let (decls, after) = cut(rest, b'}')?;
+        if name == class {
+            return Some(decls);
         }
+        lines = after.get(1..).unwrap_or_default(); // past the line's '\n'
+
     }
     None
 }
@@ -136,7 +143,7 @@ fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
 /// Writes `decls` with each `$token` replaced by its colour for `theme` or its side.
 pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
     let mut rest = decls;
-    while let Some((before, after)) = rest.split_once('$') {
+    while let Some((before, after)) = cut(rest, b'$') {
         out.push_str(before);
         let mut end = 0;
         while after.as_bytes().get(end).is_some_and(u8::is_ascii_lowercase) {

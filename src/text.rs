@@ -28,25 +28,13 @@ pub fn cat(parts: &[&str]) -> String {
     s
 }
 
-/// `s` with every `from` replaced by `to`, like `str::replace`, but
-/// searching for the first character only: std's substring searcher (and
-/// its panic messages) would cost the wasm module kilobytes.
-pub fn replace(s: &str, from: &str, to: &str) -> String {
-    let Some(first) = from.chars().next() else { return s.into() };
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find(first) {
-        let (before, at) = rest.split_at_checked(i).unwrap_or((rest, ""));
-        out.push_str(before);
-        let (piece, after) = match at.strip_prefix(from) {
-            Some(after) => (to, after),
-            None => at.split_at_checked(first.len_utf8()).unwrap_or((at, "")),
-        };
-        out.push_str(piece);
-        rest = after;
-    }
-    out.push_str(rest);
-    out
+/// `s` cut at its first `sep` byte, without it: like `s.split_once(sep)`
+/// for an ASCII `sep`, but a plain loop (std's char searcher and its
+/// `memchr` cost the wasm module more than this).
+pub fn cut(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == sep)?;
+    // An ASCII byte is always a character boundary on both sides.
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// The `n`th piece of `s` between `sep` bytes, like `s.split(sep).nth(n)`
@@ -81,14 +69,11 @@ mod tests {
         assert_eq!(super::num(1_234_567), "1234567");
         assert_eq!(super::num(usize::MAX), usize::MAX.to_string());
         assert_eq!(super::cat(&["a", "", "bc"]), "abc");
-        for (s, from, to) in [("a-b-c", "-", "+"), ("inline-inline-start", "inline-start", "left"), ("ééx", "éx", "y"), ("abc", "", "z"), ("", "a", "b")] {
-            let want = if from.is_empty() { s.to_string() } else { s.replace(from, to) };
-            assert_eq!(super::replace(s, from, to), want);
-        }
         for s in ["", "a", "a|bc|", "|x||é|"] {
             for n in 0..6 {
                 assert_eq!(super::field(s, b'|', n), s.split('|').nth(n), "{s:?} {n}");
             }
+            assert_eq!(super::cut(s, b'|'), s.split_once('|'), "{s:?}");
         }
     }
 }
