@@ -7,28 +7,38 @@
 use crate::prelude::*;
 
 use crate::model::BriefDate;
-use crate::text::{cat, num};
+use crate::text::{field, push_num};
 
 /// "June 13, 2023", "13 de junio de 2023", "13 juin 2023", "13. Juni 2023", else "2023-06-13".
 pub fn format(date: &BriefDate, locale: &str) -> String {
-    let m = usize::from(date.month.saturating_sub(1)).min(11);
-    let month = |names: &'static str| names.split('|').nth(m).unwrap_or_default();
-    let (d, y) = (num(usize::from(date.day)), num(usize::from(date.year)));
-    match locale.split('-').next().unwrap_or("") {
-        "en" => cat(&[month(EN), " ", &d, ", ", &y]),
-        "es" => cat(&[&d, " de ", month(ES), " de ", &y]),
-        "fr" => cat(&[&d, " ", month(FR), " ", &y]),
-        "de" => cat(&[&d, ". ", month(DE), " ", &y]),
-        _ => date.iso.get(..10).unwrap_or(&date.iso).into(),
+    let table = match field(locale, b'-', 0).unwrap_or("") {
+        "en" => EN,
+        "es" => ES,
+        "fr" => FR,
+        "de" => DE,
+        _ => return date.iso.get(..10).unwrap_or(&date.iso).into(),
+    };
+    let pattern = field(table, b'|', 0).unwrap_or_default();
+    let month = field(table, b'|', usize::from(date.month.clamp(1, 12))).unwrap_or_default();
+    let mut out = String::new();
+    for b in pattern.bytes() {
+        match b {
+            b'D' => push_num(&mut out, date.day.into()),
+            b'M' => out.push_str(month),
+            b'Y' => push_num(&mut out, date.year.into()),
+            _ => out.push(char::from(b)), // the patterns are ASCII
+        }
     }
+    out
 }
 
-// Month names separated by `|` (one string per language rather than tables
-// of strings: pointer tables cost the wasm module more).
-const EN: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
-const ES: &str = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
-const FR: &str = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
-const DE: &str = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
+// Per language, one string (rather than tables of strings: pointer tables
+// cost the wasm module more): the pattern (D day, M month, Y year), then
+// the month names, separated by `|`.
+const EN: &str = "M D, Y|January|February|March|April|May|June|July|August|September|October|November|December";
+const ES: &str = "D de M de Y|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
+const FR: &str = "D M Y|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+const DE: &str = "D. M Y|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
 
 #[cfg(test)]
 mod tests {
@@ -40,9 +50,13 @@ mod tests {
         assert_eq!(format(&d, "en-US"), "June 13, 2023");
         assert_eq!(format(&d, "es"), "13 de junio de 2023");
         assert_eq!(format(&d, "de"), "13. Juni 2023");
+        assert_eq!(format(&d, "fr-CA"), "13 juin 2023");
         assert_eq!(format(&d, "fa"), "2023-06-13");
-        for names in [EN, ES, FR, DE] {
-            assert_eq!(names.split('|').count(), 12, "{names}");
+        let d = crate::validate::parse_date("1999-12-01").unwrap();
+        assert_eq!(format(&d, "en"), "December 1, 1999");
+        for table in [EN, ES, FR, DE] {
+            assert_eq!(table.split('|').count(), 13, "{table}");
+            assert!(table.split('|').next().unwrap().is_ascii(), "{table}");
         }
     }
 }

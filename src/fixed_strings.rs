@@ -1,73 +1,162 @@
-//! The table of the DOM sink's fixed strings: the strings the view's code
-//! fixes (tag and attribute names, fixed attribute values such as class
-//! names) are the same on every card, so each is sent to the page once,
-//! with the first card that uses it, and named by its number after that
-//! (`dom.rs`; `dom_builder.js` keeps them in the same order). Found by
-//! address and length: the same literal is the same bytes. Plain Rust, so
-//! it is tested natively.
+//! The fixed strings: every tag name, attribute name and fixed attribute
+//! value (class names, `dir="auto"`, …) the view's code writes. The view
+//! names each by its number in one table, [`Fixed`], found when compiling
+//! (`f!("part")`), so a call passes one small number instead of a string's
+//! address and length (which costs the wasm module several bytes a call).
+//! The DOM sink sends the whole table to the page once, with the first card
+//! (`dom.rs`; `dom_builder.js` keeps it in the same order), and names each
+//! string by its number after that; the HTML sink reads the strings back.
+//! Plain Rust, so it is tested natively.
 
-/// Past this many, fixed strings go as a card's own (the table stays a
-/// quarter empty, so probes stay short).
-pub(crate) const FIXED_MAX: usize = 384;
-const SLOTS: usize = 512;
+/// One of the fixed strings: its number in the table.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Fixed(u8);
 
-/// Open addressing by (address, length).
-pub(crate) struct FixedTable {
-    /// (address, length, number + 1), 0 for an empty slot.
-    slots: [(usize, usize, u32); SLOTS],
-    len: u32,
+/// `f!("part")`: the [`Fixed`] of a string in the table, found when
+/// compiling (a string not in the table is a compile error).
+macro_rules! f {
+    ($s:literal) => {
+        const { $crate::fixed_strings::Fixed::of($s) }
+    };
+}
+pub(crate) use f;
+
+/// The table. ASCII only (checked when compiling), so a string's end in
+/// UTF-16 units, as JS counts, is its end in bytes. The view names the
+/// first few most often, and a number under 64 takes a byte less in wasm;
+/// tags and classes come next, as the HTML sink looks them up most.
+const TABLE: &[&str] = &[
+    "class", "dir", "auto", "part", "data-block", "role",
+    // tags
+    "p", "span", "a", "div", "article", "header", "footer", "section", "nav", "figure", "figcaption", "blockquote", "img",
+    "h2", "h3", "ul", "li", "time", "button", "strong", "em",
+    // classes
+    "bc-p", "bc-link", "bc-heading", "bc-heading bc-section-heading", "bc-feed", "bc-feed-item", "bc-card bc-light",
+    "bc-card bc-dark", "bc-card bc-auto", "bc-card bc-light bc-compact", "bc-card bc-dark bc-compact",
+    "bc-card bc-auto bc-compact", "bc-header", "bc-eyebrow", "bc-kind", "bc-date", "bc-title", "bc-title-link",
+    "bc-publisher", "bc-logo", "bc-publisher-name", "bc-figure", "bc-image", "bc-caption", "bc-block bc-summary",
+    "bc-block bc-section", "bc-block bc-quotes", "bc-block bc-related", "bc-block bc-tags", "bc-rest", "bc-toggle",
+    "bc-quote", "bc-blockquote", "bc-cite", "bc-author", "bc-role", "bc-copy", "bc-related-list",
+    "bc-related-list bc-rest", "bc-related-item", "bc-related-link", "bc-meta", "bc-meta-kind", "bc-meta-author",
+    "bc-meta-date", "bc-chips", "bc-tag", "bc-chip", "bc-footer", "bc-read-more", "bc-status",
+    // other attribute names
+    "id", "href", "src", "alt", "lang", "type", "hidden", "aria-label", "aria-expanded", "aria-controls", "data-more",
+    "data-less", "data-anchor", "data-done", "datetime", "target", "rel", "width", "height", "loading", "decoding",
+    // other values
+    "ltr", "rtl", "list", "listitem", "status", "card", "summary", "quotes", "related", "tags", "title", "kind", "image",
+    "quote", "tag", "read-more", "false", "", "20", "lazy", "async", "_blank", "noopener noreferrer",
+];
+
+/// The number of strings in the table.
+const COUNT: usize = TABLE.len();
+const _: () = assert!(COUNT <= 256, "a Fixed is one byte");
+
+/// The table's strings one after the other.
+static TEXT: &str = match core::str::from_utf8(&JOINED) {
+    Ok(text) => text,
+    Err(_) => panic!("the table joins to UTF-8"),
+};
+
+/// The length of each string of [`TEXT`]: bytes rather than a table of
+/// where each ends (four bytes each), which costs the module more.
+static LENGTHS: [u8; COUNT] = lengths();
+
+const LEN: usize = {
+    let mut len = 0;
+    let mut rest = TABLE;
+    while let [s, tail @ ..] = rest {
+        assert!(s.is_ascii(), "fixed strings are ASCII");
+        len += s.len();
+        rest = tail;
+    }
+    len
+};
+
+// Evaluated only when compiling (for `static`s), where an index out of
+// bounds would be a compile error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const JOINED: [u8; LEN] = {
+    let mut out = [0; LEN];
+    let (mut at, mut rest) = (0, TABLE);
+    while let [s, tail @ ..] = rest {
+        let mut bytes = s.as_bytes();
+        while let [b, more @ ..] = bytes {
+            out[at] = *b;
+            at += 1;
+            bytes = more;
+        }
+        rest = tail;
+    }
+    out
+};
+
+#[allow(clippy::indexing_slicing)] // as for JOINED
+const fn lengths() -> [u8; COUNT] {
+    let mut out = [0; COUNT];
+    let (mut i, mut rest) = (0, TABLE);
+    while let [s, tail @ ..] = rest {
+        assert!(s.len() < 256, "a length is one byte");
+        out[i] = s.len() as u8;
+        i += 1;
+        rest = tail;
+    }
+    out
 }
 
-impl FixedTable {
-    pub(crate) const fn new() -> FixedTable {
-        FixedTable { slots: [(0, 0, 0); SLOTS], len: 0 }
+const fn same(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
     }
-
-    pub(crate) fn len(&self) -> usize {
-        self.len as usize
-    }
-
-    fn slot(key: (usize, usize)) -> usize {
-        (key.0 ^ key.0 >> 9 ^ key.1) % SLOTS
-    }
-
-    /// The number of `key`, if it is in the table.
-    pub(crate) fn find(&self, key: (usize, usize)) -> Option<u32> {
-        let mut i = Self::slot(key);
-        while let Some(&(a, l, n)) = self.slots.get(i) {
-            if n == 0 {
-                return None;
-            }
-            if (a, l) == key {
-                return Some(n - 1);
-            }
-            i = (i + 1) % SLOTS;
+    while let ([x, xs @ ..], [y, ys @ ..]) = (a, b) {
+        if *x != *y {
+            return false;
         }
-        None
+        (a, b) = (xs, ys);
     }
+    true
+}
 
-    /// Enters `key` (not in the table; below [`FIXED_MAX`] entries) as the next number.
-    pub(crate) fn add(&mut self, key: (usize, usize)) -> u32 {
-        let n = self.len;
-        let mut i = Self::slot(key);
-        while let Some(slot) = self.slots.get_mut(i) {
-            if slot.2 == 0 {
-                *slot = (key.0, key.1, n + 1);
-                self.len += 1;
+impl Fixed {
+    /// The string `s` of the table. For `f!` only, which calls it when
+    /// compiling: a string not in the table fails the assertion there, so
+    /// the build stops (no input ever reaches this).
+    pub(crate) const fn of(s: &str) -> Fixed {
+        let (mut i, mut rest) = (0, TABLE);
+        while let [t, tail @ ..] = rest {
+            if same(t, s) {
                 break;
             }
-            i = (i + 1) % SLOTS;
+            i += 1;
+            rest = tail;
         }
-        n
+        assert!(i < COUNT, "not a fixed string: add it to TABLE in src/fixed_strings.rs");
+        Fixed(i as u8)
     }
 
-    /// Removes the entries numbered `len` and up. They are the last entered,
-    /// so no probe for an earlier entry passes their slots.
-    pub(crate) fn truncate(&mut self, len: u32) {
-        for slot in self.slots.iter_mut().filter(|s| s.2 > len) {
-            *slot = (0, 0, 0);
+    /// Every string of the table, in order.
+    #[cfg(any(test, target_arch = "wasm32"))]
+    pub(crate) fn all() -> impl Iterator<Item = Fixed> {
+        (0..COUNT as u8).map(Fixed)
+    }
+
+    /// Its number in the table.
+    pub fn number(self) -> u32 {
+        u32::from(self.0)
+    }
+
+    /// The string (found by adding up the lengths of those before it: a
+    /// few dozen additions, for the HTML sink only).
+    pub fn as_str(self) -> &'static str {
+        let mut start = 0;
+        for (i, &len) in LENGTHS.iter().enumerate() {
+            let end = start + usize::from(len);
+            if i == usize::from(self.0) {
+                return TEXT.get(start..end).unwrap_or("");
+            }
+            start = end;
         }
-        self.len = self.len.min(len);
+        ""
     }
 }
 
@@ -75,38 +164,16 @@ impl FixedTable {
 mod tests {
     use super::*;
 
-    /// Keys that crowd a few slots, as string literals laid out together might.
-    fn keys() -> Vec<(usize, usize)> {
-        (0..FIXED_MAX).map(|i| (0x1000 + (i % 7) * SLOTS * 512, i / 7)).collect()
-    }
-
     #[test]
-    fn numbers_follow_the_order_of_entry_and_are_found_again() {
-        let mut t = FixedTable::new();
-        for (i, k) in keys().into_iter().enumerate() {
-            assert_eq!(t.find(k), None);
-            assert_eq!(t.add(k), i as u32);
+    fn every_string_reads_back_and_is_found_by_its_text() {
+        assert_eq!(Fixed::all().map(|f| f.as_str()).collect::<String>(), TEXT);
+        for (i, s) in TABLE.iter().enumerate() {
+            assert!(!TABLE[..i].contains(s), "{s:?} twice");
+            let f = Fixed::of(s);
+            assert_eq!((f.number(), f.as_str()), (i as u32, *s));
         }
-        for (i, k) in keys().into_iter().enumerate() {
-            assert_eq!(t.find(k), Some(i as u32), "{k:?}");
-        }
-        assert_eq!(t.len(), FIXED_MAX);
-        assert_eq!(t.find((0x1000, 9999)), None, "same address, another length");
-    }
-
-    #[test]
-    fn truncating_forgets_the_last_entries_and_keeps_the_earlier_ones_findable() {
-        let mut t = FixedTable::new();
-        for k in keys() {
-            t.add(k);
-        }
-        t.truncate(100);
-        assert_eq!(t.len(), 100);
-        for (i, k) in keys().into_iter().enumerate() {
-            assert_eq!(t.find(k), (i < 100).then_some(i as u32), "{i}");
-        }
-        // Entered again, they get the numbers after the kept ones.
-        assert_eq!(t.add(keys()[200]), 100);
-        assert_eq!(t.find(keys()[200]), Some(100));
+        assert_eq!(f!("part").as_str(), "part");
+        assert_eq!(f!("").as_str(), "");
+        assert_eq!(f!("bc-status").as_str(), "bc-status");
     }
 }

@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use crate::escape;
-use crate::sink::{is_void, Sink};
+use crate::sink::{is_void, Fixed, Sink};
 
 /// How attributes are written: as they are, or rewritten for email
 /// (classes turned into inline `style`, DOM-only attributes dropped).
@@ -19,9 +19,7 @@ pub struct AsIs;
 
 impl AttrPolicy for AsIs {
     fn write_attrs(&self, _tag: &str, attrs: &Attrs, out: &mut String) {
-        for (name, value) in attrs.iter() {
-            write_attr(out, name, value);
-        }
+        attrs.each(|name, value| write_attr(out, name.as_str(), value));
     }
 }
 
@@ -29,32 +27,41 @@ impl AttrPolicy for AsIs {
 /// element to element: one buffer, no allocation each).
 #[derive(Default)]
 pub struct Attrs {
-    names: Vec<&'static str>,
-    ends: Vec<usize>,
+    /// Each name, with the end of its value in `values`.
+    names: Vec<(Fixed, usize)>,
     values: String,
 }
 
 impl Attrs {
-    /// Each `(name, value)`, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        let starts = core::iter::once(0).chain(self.ends.iter().copied());
-        self.names.iter().zip(starts.zip(self.ends.iter())).map(|(name, (from, &to))| (*name, self.values.get(from..to).unwrap_or("")))
+    /// Calls `f` with each `(name, value)`, in order (a loop, not an
+    /// iterator: an iterator's `next` costs the wasm module more).
+    pub fn each(&self, mut f: impl FnMut(Fixed, &str)) {
+        let mut from = 0;
+        for &(name, to) in &self.names {
+            f(name, self.values.get(from..to).unwrap_or(""));
+            from = to;
+        }
     }
 
     /// The value of `name`, if set.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    pub fn get(&self, name: Fixed) -> Option<&str> {
+        let mut from = 0;
+        for &(n, to) in &self.names {
+            if n == name {
+                return self.values.get(from..to);
+            }
+            from = to;
+        }
+        None
     }
 
-    fn push(&mut self, name: &'static str, value: &str) {
-        self.names.push(name);
+    fn push(&mut self, name: Fixed, value: &str) {
         self.values.push_str(value);
-        self.ends.push(self.values.len());
+        self.names.push((name, self.values.len()));
     }
 
     fn clear(&mut self) {
         self.names.clear();
-        self.ends.clear();
         self.values.clear();
     }
 }
@@ -75,7 +82,8 @@ pub struct HtmlWriter<'a> {
     /// The HTML written so far.
     pub out: &'a mut String,
     policy: &'a dyn AttrPolicy,
-    open: Vec<&'static str>,
+    /// The open elements' tags (and their text, looked up once).
+    open: Vec<(Fixed, &'static str)>,
     /// The element whose start tag is not written yet.
     pending: Option<&'static str>,
     attrs: Attrs,
@@ -99,13 +107,14 @@ impl<'a> HtmlWriter<'a> {
 }
 
 impl Sink for HtmlWriter<'_> {
-    fn open(&mut self, tag: &'static str) {
+    fn open(&mut self, tag: Fixed) {
         self.start_tag();
-        self.open.push(tag);
-        self.pending = Some(tag);
+        let name = tag.as_str();
+        self.open.push((tag, name));
+        self.pending = Some(name);
     }
 
-    fn attr(&mut self, name: &'static str, value: &str) {
+    fn attr(&mut self, name: Fixed, value: &str) {
         self.attrs.push(name, value);
     }
 
@@ -116,10 +125,10 @@ impl Sink for HtmlWriter<'_> {
 
     fn close(&mut self) {
         self.start_tag();
-        if let Some(tag) = self.open.pop() {
+        if let Some((tag, name)) = self.open.pop() {
             if !is_void(tag) {
                 self.out.push_str("</");
-                self.out.push_str(tag);
+                self.out.push_str(name);
                 self.out.push('>');
             }
         }
@@ -129,20 +138,21 @@ impl Sink for HtmlWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixed_strings::f;
 
     #[test]
     fn writes_elements_attributes_and_escaped_text() {
         let mut s = String::new();
         let mut w = HtmlWriter::new(&mut s, &AsIs);
-        w.open("p");
-        w.attr("class", "x");
-        w.attr("title", "a\"b");
+        w.open(f!("p"));
+        w.attr(f!("class"), "x");
+        w.attr(f!("id"), "a\"b");
         w.text("<b>hi</b> & bye");
-        w.open("img");
-        w.attr("src", "/i.png");
-        w.attr("alt", "");
+        w.open(f!("img"));
+        w.attr(f!("src"), "/i.png");
+        w.fixed(f!("alt"), f!(""));
         w.close();
         w.close();
-        assert_eq!(s, r#"<p class="x" title="a&quot;b">&lt;b&gt;hi&lt;/b&gt; &amp; bye<img src="/i.png" alt=""></p>"#);
+        assert_eq!(s, r#"<p class="x" id="a&quot;b">&lt;b&gt;hi&lt;/b&gt; &amp; bye<img src="/i.png" alt=""></p>"#);
     }
 }

@@ -6,6 +6,8 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use crate::text::field;
+
 /// One of the card's fixed words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
@@ -58,8 +60,7 @@ impl Labels {
 
 /// The built-in word for `label` in `lang` (its primary subtag), else English.
 pub fn builtin(lang: &str, label: Label) -> &'static str {
-    let primary = lang.split('-').next().unwrap_or("");
-    let words = match primary {
+    let words = match field(lang, b'-', 0).unwrap_or("") {
         "es" => ES,
         "fr" => FR,
         "de" => DE,
@@ -67,21 +68,8 @@ pub fn builtin(lang: &str, label: Label) -> &'static str {
         "ar" => AR,
         _ => EN,
     };
-    // Every list has a word for each label, in the order of `Label`: the
-    // word after the label's count of `|` (a byte loop; `split` costs
-    // each card's view more than the rest of a label's use).
-    let mut bars = 0;
-    let mut start = 0;
-    for (i, b) in words.bytes().enumerate() {
-        if b == b'|' {
-            if bars == label as usize {
-                return words.get(start..i).unwrap_or_default();
-            }
-            bars += 1;
-            start = i + 1;
-        }
-    }
-    words.get(start..).filter(|_| bars == label as usize).unwrap_or_default()
+    // Every list has a word for each label, in the order of `Label`.
+    field(words, b'|', label as usize).unwrap_or_default()
 }
 
 // Order: the order of `Label`, separated by `|` (one string per language

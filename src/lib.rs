@@ -31,6 +31,7 @@ mod wasm_runtime;
 
 pub mod dates;
 pub mod escape;
+pub mod fixed_strings;
 pub mod html;
 pub mod json;
 pub mod labels;
@@ -50,8 +51,6 @@ pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
-#[cfg(any(test, target_arch = "wasm32"))]
-mod fixed_strings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
@@ -62,7 +61,11 @@ pub use model::Document;
 pub use options::Options;
 pub use validate::Problem;
 
-/// The stylesheet of the live card (adopted into its shadow root).
+/// The stylesheet of the live card (adopted into its shadow root). Pages
+/// theme it with `--brief-{bg,fg,muted,accent,link,border,quote,chip}`,
+/// their `--brief-dark-*` twins, `--brief-font`, `--brief-heading-font`,
+/// `--brief-radius` and `--brief-max-width` (see the README). No comments
+/// in it: every byte goes to every page.
 pub const CARD_CSS: &str = include_str!("card.css");
 
 /// How `options` asks relative URLs to be treated.

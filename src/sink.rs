@@ -2,24 +2,27 @@
 //! an element, give it attributes, add text, close it. The view writes the
 //! stream once; each output is a [`Sink`] (live DOM instructions, HTML
 //! text), so no tree is built in between. Tags and attribute names are
-//! `'static`: only the view's own code chooses them, so no input can ever
-//! name an element or an attribute.
+//! [`Fixed`] strings: only the view's own code chooses them, so no input
+//! can ever name an element or an attribute.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
+
+pub use crate::fixed_strings::Fixed;
+use crate::fixed_strings::f;
 
 /// Where the view writes the card. Attributes follow their element's
 /// `open` directly, before its first child.
 pub trait Sink {
     /// Starts an element `<tag>`.
-    fn open(&mut self, tag: &'static str);
+    fn open(&mut self, tag: Fixed);
     /// An attribute of the element just opened.
-    fn attr(&mut self, name: &'static str, value: &str);
+    fn attr(&mut self, name: Fixed, value: &str);
     /// An attribute whose value is fixed by the view's code (a class name,
     /// `dir="auto"`): the same for every card, so the DOM sink sends it to
     /// the page once.
-    fn fixed(&mut self, name: &'static str, value: &'static str) {
-        self.attr(name, value);
+    fn fixed(&mut self, name: Fixed, value: Fixed) {
+        self.attr(name, value.as_str());
     }
     /// Literal text: always a text node, escaped in HTML, never parsed.
     fn text(&mut self, text: &str);
@@ -27,7 +30,22 @@ pub trait Sink {
     fn close(&mut self);
 }
 
-/// Elements written without a closing tag and without children.
-pub fn is_void(tag: &str) -> bool {
-    matches!(tag, "img" | "br" | "hr" | "meta" | "link" | "source" | "wbr")
+/// Elements written without a closing tag and without children: of the
+/// tags in the table of fixed strings (the only ones the view can open),
+/// `img` is the one void element (a test checks the table against HTML's list).
+pub fn is_void(tag: Fixed) -> bool {
+    tag == f!("img")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn img_is_the_one_void_element_in_the_table() {
+        const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+        for f in Fixed::all() {
+            assert_eq!(is_void(f), VOID.contains(&f.as_str()), "{}", f.as_str());
+        }
+    }
 }

@@ -6,16 +6,16 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use crate::fixed_strings::f;
 use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Dir, Document};
 use crate::options::{Layout, Options, Theme};
-use crate::static_style::{for_classes, Tokens};
-use crate::text::replace;
+use crate::static_style::{fill, for_classes, Tokens};
 use crate::view::{self, Context};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
 /// `data-*`) are dropped. Email also drops classes, uses plain colours, and
-/// turns logical CSS properties into physical ones for the brief's direction.
+/// physical CSS properties for the brief's direction (see `static_style`).
 struct Inline {
     theme: Theme,
     compact: bool,
@@ -25,60 +25,29 @@ struct Inline {
 
 impl AttrPolicy for Inline {
     fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String) {
-        for (name, value) in attrs.iter() {
-            let keep = match name {
-                "part" => false,
-                n if n.starts_with("data-") => false,
-                "class" => !self.email,
-                _ => true,
-            };
+        attrs.each(|name, value| {
+            let text = name.as_str();
+            let keep = name != f!("part") && !text.starts_with("data-") && !(self.email && name == f!("class"));
             if keep {
-                write_attr(out, name, value);
+                write_attr(out, text, value);
             }
-        }
-        let classes = attrs.get("class").unwrap_or("");
-        let tokens = if self.email { Tokens::Plain } else { Tokens::CustomProperties };
-        let mut style = for_classes(classes, self.theme, tokens, self.compact).unwrap_or_default();
-        if self.email {
-            style = physical(&style, self.rtl);
-            if let Some(extra) = email_extra(tag, classes) {
-                if !style.is_empty() {
-                    style.push(';');
-                }
-                style.push_str(extra);
-            }
-        }
+        });
+        let classes = attrs.get(f!("class")).unwrap_or("");
+        let tokens = if self.email { Tokens::Plain { rtl: self.rtl } } else { Tokens::CustomProperties };
+        let mut style = String::new();
+        for_classes(classes, self.theme, tokens, self.compact, &mut style);
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
-        if self.email && tag == "img" && attrs.get("width").is_none() {
+        if self.email && tag == "img" && attrs.get(f!("width")).is_none() {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
     }
 }
 
-/// Email clients (Outlook, older Gmail apps) ignore logical properties and
-/// logical values (`text-align:start`).
-fn physical(style: &str, rtl: bool) -> String {
-    let (start, end) = if rtl { ("right", "left") } else { ("left", "right") };
-    let style = replace(style, "inline-start", start);
-    let style = replace(&style, "inline-end", end);
-    replace(&style, "text-align:start", if rtl { "text-align:right" } else { "text-align:left" })
-}
-
-/// Email-only additions: the card fills the 600 px column; images scale.
-fn email_extra(tag: &str, classes: &str) -> Option<&'static str> {
-    match (tag, classes.split(' ').next().unwrap_or("")) {
-        (_, "bc-card") => Some("max-width:600px;width:100%"),
-        ("img", "bc-image") => Some("width:100%;max-width:550px;border:0"),
-        ("img", _) => Some("border:0"),
-        _ => None,
-    }
-}
-
 /// The static fragment for `doc`.
 pub fn fragment(doc: &Document, options: &Options) -> String {
-    let cx = Context { options, format_date: &crate::dates::format, interactive: false };
+    let cx = Context { options, format_date: crate::dates::format, interactive: false };
     let mut out = String::new();
     let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: false, rtl: false };
     view::document(doc, &cx, &mut HtmlWriter::new(&mut out, &policy));
@@ -88,18 +57,17 @@ pub fn fragment(doc: &Document, options: &Options) -> String {
 /// The email-safe variant: a centred 600 px single column in layout tables
 /// (what Outlook needs), everything styled inline, images with `width`.
 pub fn email(doc: &Document, options: &Options) -> String {
-    let cx = Context { options, format_date: &crate::dates::format, interactive: false };
-    let bg = if options.theme == Theme::Dark { "#15181e" } else { "#ffffff" };
+    let cx = Context { options, format_date: crate::dates::format, interactive: false };
     let mut out = String::from(
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
     );
     for b in doc.briefs() {
-        out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"padding:0 0 16px;background:");
-        out.push_str(bg);
-        out.push_str(";text-align:");
-        out.push_str(if b.dir == Dir::Rtl { "right" } else { "left" });
+        let rtl = b.dir == Dir::Rtl;
+        out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"");
+        // The card's background and direction for the cell around it.
+        fill("padding:0 0 16px;background:$bg;text-align:$align", options.theme, Tokens::Plain { rtl }, &mut out);
         out.push_str("\">");
-        let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: true, rtl: b.dir == Dir::Rtl };
+        let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, email: true, rtl };
         view::one(b, &cx, &mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
     }

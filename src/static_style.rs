@@ -6,12 +6,15 @@
 //! Colours are written as `$token`s and filled in per theme: as
 //! `var(--brief-token, #value)` in the fragment (so host pages can still
 //! theme it) and as the bare `#value` in email (clients drop custom properties).
+//! So are the sides of logical properties (`margin-$end`): logical in the
+//! fragment, physical for the brief's direction in email.
 //! The live card's stylesheet is `card.css`; keep the two looking alike.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
 use crate::options::Theme;
+use crate::text::{cut, field};
 
 /// Declarations for each view class, one `class{declarations}` a line
 /// (classes not listed get none). One string rather than a table of
@@ -19,15 +22,15 @@ use crate::options::Theme;
 const CLASSES: &str = "\
 bc-feed{display:block}
 bc-feed-item{display:block;margin:0 0 20px}
-bc-card{display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:start;overflow-wrap:break-word}
+bc-card{display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:$align;overflow-wrap:break-word}
 bc-header{display:block;margin:0 0 22px}
 bc-eyebrow{margin:0 0 10px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;font-weight:500;color:$muted}
-bc-kind{font-weight:700;color:$accent;letter-spacing:.09em;text-transform:uppercase;margin-inline-end:10px}
+bc-kind{font-weight:700;color:$accent;letter-spacing:.09em;text-transform:uppercase;margin-$end:10px}
 bc-date{color:$muted}
 bc-title{margin:0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:30px;line-height:1.18;font-weight:700;letter-spacing:-.015em;color:$fg}
 bc-title-link{color:$fg;text-decoration:none}
 bc-publisher{margin:12px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}
-bc-logo{vertical-align:middle;margin-inline-end:8px;border-radius:4px}
+bc-logo{vertical-align:middle;margin-$end:8px;border-radius:4px}
 bc-publisher-name{color:$muted;font-weight:600;text-decoration:none}
 bc-figure{margin:0 0 24px}
 bc-image{display:block;max-width:100%;height:auto;border-radius:8px}
@@ -38,19 +41,19 @@ bc-section-heading{font-size:21px;line-height:1.3;letter-spacing:0;text-transfor
 bc-section{border-top:1px solid $border;padding-top:24px}
 bc-p{margin:0 0 16px}
 bc-link{color:$link;text-decoration:underline}
-bc-quote{margin:0 0 16px;padding:18px 20px;border-inline-start:4px solid $accent;background:$quote}
+bc-quote{margin:0 0 16px;padding:18px 20px;border-$start:4px solid $accent;background:$quote}
 bc-blockquote{margin:0;font-size:20px;line-height:1.5;font-style:italic}
 bc-cite{margin:14px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}
-bc-author{font-weight:700;color:$fg;margin-inline-end:8px}
+bc-author{font-weight:700;color:$fg;margin-$end:8px}
 bc-role{color:$muted}
 bc-related-list{margin:0;padding:0;list-style:none}
 bc-related-item{margin:0;padding:12px 0;border-bottom:1px solid $border}
 bc-related-link{font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:17px;line-height:1.35;font-weight:700;color:$link;text-decoration:none}
 bc-meta{margin:4px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}
-bc-meta-kind{margin-inline-end:8px;color:$accent;font-weight:700}
-bc-meta-author{margin-inline-end:8px}
+bc-meta-kind{margin-$end:8px;color:$accent;font-weight:700}
+bc-meta-author{margin-$end:8px}
 bc-chips{margin:0;padding:0;list-style:none}
-bc-tag{display:inline-block;margin:0 0 8px;margin-inline-end:8px}
+bc-tag{display:inline-block;margin:0 0 8px;margin-$end:8px}
 bc-chip{display:inline-block;padding:4px 14px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.4;text-decoration:none}
 bc-footer{display:block;margin:32px 0 0;padding-top:20px;border-top:1px solid $border;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:15px}
 bc-read-more{display:inline-block;padding:10px 20px;border-radius:999px;background:$accent;color:$bg;font-weight:700;text-decoration:none}";
@@ -64,6 +67,13 @@ bc-block{margin:10px 0 0}
 bc-footer{margin:16px 0 0;padding-top:12px}
 bc-read-more{padding:7px 16px;font-size:14px}";
 
+/// What email adds (with [`Tokens::Plain`]): the card fills the 600 px
+/// column; images scale, without a border (older clients draw one around linked images).
+const EMAIL: &str = "\
+bc-card{max-width:600px;width:100%}
+bc-image{width:100%;max-width:550px;border:0}
+bc-logo{border:0}";
+
 /// Colour tokens: (name, light, dark). Contrast of text on `bg`/`quote`/`chip` is at least 4.5:1.
 const COLOURS: &[(&str, &str, &str)] = &[
     ("bg", "#ffffff", "#15181e"),
@@ -76,48 +86,83 @@ const COLOURS: &[(&str, &str, &str)] = &[
     ("chip", "#f1f3f5", "#232833"),
 ];
 
-/// Whether tokens become `var(--brief-…, #…)` or plain colours.
+/// Direction tokens: (name, logical, left-to-right, right-to-left). Email
+/// clients (Outlook, older Gmail apps) ignore logical properties and logical
+/// values (`text-align:start`), so email gets the physical side.
+const SIDES: &[(&str, &str, &str, &str)] = &[
+    ("start", "inline-start", "left", "right"),
+    ("end", "inline-end", "right", "left"),
+    ("align", "start", "left", "right"),
+];
+
+/// How the tokens are filled in.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Tokens {
-    /// CSS custom properties with the colour as fallback (`var(--brief-…, #…)`), so a host page can retheme.
+    /// CSS custom properties with the colour as fallback (`var(--brief-…, #…)`), so a host page can retheme; logical properties.
     CustomProperties,
-    /// Plain colours only, for email clients that ignore custom properties.
-    Plain,
+    /// Plain colours and physical sides for this direction (right to left
+    /// when `rtl`), for email clients.
+    Plain {
+        /// The brief is written right to left.
+        rtl: bool,
+    },
 }
 
-/// The inline style for an element with these classes, or `None`.
-pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool) -> Option<String> {
-    let mut out = String::new();
-    let tables: &[&str] = if compact { &[CLASSES, COMPACT] } else { &[CLASSES] };
-    for table in tables {
-        for class in classes.split(' ') {
+/// The inline style for an element with these classes (empty when none).
+pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool, out: &mut String) {
+    let email = matches!(tokens, Tokens::Plain { .. });
+    for table in [Some(CLASSES), compact.then_some(COMPACT), email.then_some(EMAIL)].into_iter().flatten() {
+        // Rescanning for each class costs nothing: an element has at most three.
+        let mut n = 0;
+        while let Some(class) = field(classes, b' ', n) {
+            n += 1;
             if let Some(decls) = declarations(table, class) {
                 if !out.is_empty() {
                     out.push(';');
                 }
-                fill(decls, theme, tokens, &mut out);
+                fill(decls, theme, tokens, out);
             }
         }
     }
-    (!out.is_empty()).then_some(out)
 }
 
-/// The declarations for `class` in `table` ([`CLASSES`] or [`COMPACT`]).
+/// The declarations for `class` in `table` ([`CLASSES`], [`COMPACT`], [`EMAIL`]).
 fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
-    table.split('\n').find_map(|line| line.strip_prefix(class)?.strip_prefix('{')?.strip_suffix('}'))
+    let mut lines = table;
+    while let Some((name, rest)) = cut(lines, b'{') {
+        let (decls, after) = cut(rest, b'}')?;
+        if name == class {
+            return Some(decls);
+        }
+        lines = after.get(1..).unwrap_or_default(); // past the line's '\n'
+
+    }
+    None
 }
 
-/// Replaces each `$token` in `decls` with its colour for `theme`.
-fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
+/// Writes `decls` with each `$token` replaced by its colour for `theme` or its side.
+pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
     let mut rest = decls;
-    while let Some((before, after)) = rest.split_once('$') {
+    while let Some((before, after)) = cut(rest, b'$') {
         out.push_str(before);
-        let end = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
+        let mut end = 0;
+        while after.as_bytes().get(end).is_some_and(u8::is_ascii_lowercase) {
+            end += 1;
+        }
         let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
-        let (light, dark) = COLOURS.iter().find(|(n, _, _)| *n == name).map_or(("inherit", "inherit"), |(_, l, d)| (*l, *d));
-        let value = if theme == Theme::Dark { dark } else { light };
+        rest = after_name;
+        if let Some(&(_, logical, ltr, rtl)) = SIDES.iter().find(|(n, ..)| *n == name) {
+            out.push_str(match tokens {
+                Tokens::Plain { rtl: true } => rtl,
+                Tokens::Plain { rtl: false } => ltr,
+                Tokens::CustomProperties => logical,
+            });
+            continue;
+        }
+        let is_dark = theme == Theme::Dark;
+        let value = COLOURS.iter().find(|(n, _, _)| *n == name).map_or("inherit", |&(_, light, dark)| if is_dark { dark } else { light });
         match tokens {
-            Tokens::Plain => out.push_str(value),
+            Tokens::Plain { .. } => out.push_str(value),
             Tokens::CustomProperties => {
                 out.push_str("var(--brief-");
                 out.push_str(name);
@@ -126,7 +171,6 @@ fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
                 out.push(')');
             }
         }
-        rest = after_name;
     }
     out.push_str(rest);
 }
@@ -135,18 +179,33 @@ fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
 mod tests {
     use super::*;
 
+    fn style(classes: &str, theme: Theme, tokens: Tokens) -> String {
+        let mut out = String::new();
+        for_classes(classes, theme, tokens, false, &mut out);
+        out
+    }
+
+    const LTR: Tokens = Tokens::Plain { rtl: false };
+
     #[test]
     fn tokens_fill_per_theme_and_mode() {
-        let s = for_classes("bc-title-link", Theme::Light, Tokens::CustomProperties, false).unwrap();
-        assert_eq!(s, "color:var(--brief-fg,#1a1d23);text-decoration:none");
-        let s = for_classes("bc-title-link", Theme::Dark, Tokens::Plain, false).unwrap();
-        assert_eq!(s, "color:#eceef2;text-decoration:none");
-        assert!(for_classes("bc-unknown", Theme::Light, Tokens::Plain, false).is_none());
+        assert_eq!(style("bc-title-link", Theme::Light, Tokens::CustomProperties), "color:var(--brief-fg,#1a1d23);text-decoration:none");
+        assert_eq!(style("bc-title-link", Theme::Dark, LTR), "color:#eceef2;text-decoration:none");
+        assert_eq!(style("bc-unknown", Theme::Light, LTR), "");
         for line in CLASSES.split('\n') {
             let (class, decls) = line.split_once('{').unwrap();
             assert!(decls.ends_with('}') && !decls.contains(['{', '\n']), "{line}");
-            let s = for_classes(class, Theme::Light, Tokens::Plain, false).unwrap();
-            assert!(!s.contains('$') && !s.contains("inherit"), "{class}: {s}");
+            let s = style(class, Theme::Light, LTR);
+            assert!(!s.is_empty() && !s.contains('$') && !s.contains("inherit"), "{class}: {s}");
         }
+    }
+
+    #[test]
+    fn sides_are_logical_in_the_fragment_and_physical_in_email() {
+        assert_eq!(style("bc-quote", Theme::Light, Tokens::CustomProperties), "margin:0 0 16px;padding:18px 20px;border-inline-start:4px solid var(--brief-accent,#a3202e);background:var(--brief-quote,#f5f6f8)");
+        assert_eq!(style("bc-meta-kind", Theme::Light, LTR), "margin-right:8px;color:#a3202e;font-weight:700");
+        assert_eq!(style("bc-meta-kind", Theme::Light, Tokens::Plain { rtl: true }), "margin-left:8px;color:#a3202e;font-weight:700");
+        assert!(style("bc-card", Theme::Light, Tokens::Plain { rtl: true }).contains(";text-align:right;"));
+        assert!(style("bc-card", Theme::Light, Tokens::CustomProperties).contains(";text-align:start;"));
     }
 }

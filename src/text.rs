@@ -17,32 +17,41 @@ pub fn push_num(s: &mut String, n: usize) {
 
 /// Concatenates string pieces.
 pub fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut s = String::with_capacity(len);
     for p in parts {
         s.push_str(p);
     }
     s
 }
 
-/// `s` with every `from` replaced by `to`, like `str::replace`, but
-/// searching for the first character only: std's substring searcher (and
-/// its panic messages) would cost the wasm module kilobytes.
-pub fn replace(s: &str, from: &str, to: &str) -> String {
-    let Some(first) = from.chars().next() else { return s.into() };
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find(first) {
-        let (before, at) = rest.split_at_checked(i).unwrap_or((rest, ""));
-        out.push_str(before);
-        let (piece, after) = match at.strip_prefix(from) {
-            Some(after) => (to, after),
-            None => at.split_at_checked(first.len_utf8()).unwrap_or((at, "")),
-        };
-        out.push_str(piece);
-        rest = after;
+/// `s` cut at its first `sep` byte, without it: like `s.split_once(sep)`
+/// for an ASCII `sep`, but a plain loop (std's char searcher and its
+/// `memchr` cost the wasm module more than this).
+pub fn cut(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == sep)?;
+    // An ASCII byte is always a character boundary on both sides.
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// The `n`th piece of `s` between `sep` bytes, like `s.split(sep).nth(n)`
+/// for an ASCII `sep`, but a plain loop (the split iterator's set-up costs
+/// the wasm module more, at each use, than this whole function).
+pub fn field(s: &str, sep: u8, n: usize) -> Option<&str> {
+    let (mut start, mut seen) = (0, 0);
+    for (i, b) in s.bytes().enumerate() {
+        if b == sep {
+            if seen == n {
+                return s.get(start..i);
+            }
+            seen += 1;
+            start = i + 1;
+        }
     }
-    out.push_str(rest);
-    out
+    s.get(start..).filter(|_| seen == n)
 }
 
 /// `n` as decimal text.
@@ -60,9 +69,11 @@ mod tests {
         assert_eq!(super::num(1_234_567), "1234567");
         assert_eq!(super::num(usize::MAX), usize::MAX.to_string());
         assert_eq!(super::cat(&["a", "", "bc"]), "abc");
-        for (s, from, to) in [("a-b-c", "-", "+"), ("inline-inline-start", "inline-start", "left"), ("ééx", "éx", "y"), ("abc", "", "z"), ("", "a", "b")] {
-            let want = if from.is_empty() { s.to_string() } else { s.replace(from, to) };
-            assert_eq!(super::replace(s, from, to), want);
+        for s in ["", "a", "a|bc|", "|x||é|"] {
+            for n in 0..6 {
+                assert_eq!(super::field(s, b'|', n), s.split('|').nth(n), "{s:?} {n}");
+            }
+            assert_eq!(super::cut(s, b'|'), s.split_once('|'), "{s:?}");
         }
     }
 }

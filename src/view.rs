@@ -1,7 +1,9 @@
 //! The one description of the card: which elements, in which order, with
 //! which classes, parts and accessibility attributes, written as a stream
 //! into a [`Sink`]. Both outputs (live DOM and HTML text) are sinks, so
-//! adding a block touches only this file (and the stylesheet).
+//! adding a block touches only this file (and the stylesheet). Tags,
+//! attribute names and fixed values are written `f!("…")`: their number in
+//! the table of `fixed_strings` (a new one is added there).
 //!
 //! Reading order: header (kind, date, title, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
@@ -10,8 +12,9 @@
 use crate::prelude::*;
 
 use crate::labels::{builtin, Label};
+use crate::fixed_strings::f;
 use crate::model::*;
-use crate::sink::Sink;
+use crate::sink::{Fixed, Sink};
 use crate::options::{Layout, LinkTarget, Options, Theme};
 use crate::text::{cat, num};
 
@@ -20,7 +23,7 @@ pub struct Context<'a> {
     /// The rendering options.
     pub options: &'a Options,
     /// Formats a date for a locale (`Intl` in the browser, [`crate::dates`] elsewhere).
-    pub format_date: &'a dyn Fn(&BriefDate, &str) -> String,
+    pub format_date: fn(&BriefDate, &str) -> String,
     /// Adds the controls that need script: "Show more" and "Copy link" buttons.
     pub interactive: bool,
 }
@@ -35,12 +38,12 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
         Document::One(b) => brief(b, cx, w),
         Document::Feed(briefs) => {
             let feed_label = briefs.first().map_or("Briefs", |b| label(b, cx, Label::Feed));
-            open(w, "div", "bc-feed");
-            w.fixed("role", "list");
-            w.attr("aria-label", feed_label);
+            open(w, f!("div"), f!("bc-feed"));
+            w.fixed(f!("role"), f!("list"));
+            w.attr(f!("aria-label"), feed_label);
             for b in briefs {
-                open(w, "div", "bc-feed-item");
-                w.fixed("role", "listitem");
+                open(w, f!("div"), f!("bc-feed-item"));
+                w.fixed(f!("role"), f!("listitem"));
                 brief(b, cx, w);
                 w.close();
             }
@@ -60,15 +63,17 @@ fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
 }
 
 /// Opens `<tag class="…">`: attributes and content follow, then `close`.
-fn open(w: &mut dyn Sink, tag: &'static str, class: &'static str) {
+/// Not inlined: one call where it is used is smaller than its two.
+#[inline(never)]
+fn open(w: &mut dyn Sink, tag: Fixed, class: Fixed) {
     w.open(tag);
-    w.fixed("class", class);
+    w.fixed(f!("class"), class);
 }
 
 /// `<tag class="…" dir="auto">text</tag>`: a piece of the brief's text.
-fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str) {
+fn text_el(w: &mut dyn Sink, tag: Fixed, class: Fixed, text: &str) {
     open(w, tag, class);
-    w.fixed("dir", "auto");
+    w.fixed(f!("dir"), f!("auto"));
     w.text(text);
     w.close();
 }
@@ -76,19 +81,19 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
 fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let compact = cx.options.layout == Layout::Compact;
     let class = match (cx.options.theme, compact) {
-        (Theme::Light, false) => "bc-card bc-light",
-        (Theme::Dark, false) => "bc-card bc-dark",
-        (Theme::Auto, false) => "bc-card bc-auto",
-        (Theme::Light, true) => "bc-card bc-light bc-compact",
-        (Theme::Dark, true) => "bc-card bc-dark bc-compact",
-        (Theme::Auto, true) => "bc-card bc-auto bc-compact",
+        (Theme::Light, false) => f!("bc-card bc-light"),
+        (Theme::Dark, false) => f!("bc-card bc-dark"),
+        (Theme::Auto, false) => f!("bc-card bc-auto"),
+        (Theme::Light, true) => f!("bc-card bc-light bc-compact"),
+        (Theme::Dark, true) => f!("bc-card bc-dark bc-compact"),
+        (Theme::Auto, true) => f!("bc-card bc-auto bc-compact"),
     };
-    open(w, "article", class);
-    w.fixed("part", "card");
-    w.attr("lang", &b.lang);
-    w.fixed("dir", b.dir.as_str());
+    open(w, f!("article"), class);
+    w.fixed(f!("part"), f!("card"));
+    w.attr(f!("lang"), &b.lang);
+    w.fixed(f!("dir"), dir(b.dir));
     if let Some(id) = &b.id {
-        w.attr("id", id);
+        w.attr(f!("id"), id);
     }
     header(b, cx, w);
     if let (Some(img), false) = (&b.image, compact) {
@@ -99,7 +104,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
         // A compact card is only a teaser: its summary needs no heading.
-        block(w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
+        block(w, f!("section"), f!("bc-block bc-summary"), f!("summary"), (!compact).then_some(heading));
         paras(b, cx, "summary", paragraphs, w);
         w.close();
     }
@@ -108,7 +113,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
             quotes(b, cx, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
-            block(w, "section", "bc-block bc-section", "section", Some(&s.heading));
+            block(w, f!("section"), f!("bc-block bc-section"), f!("section"), Some(&s.heading));
             paras(b, cx, &cat(&["section-", &num(i + 1)]), &s.paragraphs, w);
             w.close();
         }
@@ -122,55 +127,61 @@ fn brief(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     footer(b, cx, w);
     if cx.interactive {
         // Announces "Link copied" to screen readers.
-        open(w, "p", "bc-status");
-        w.fixed("role", "status");
+        open(w, f!("p"), f!("bc-status"));
+        w.fixed(f!("role"), f!("status"));
         w.close();
     }
     w.close();
 }
 
-/// Opens a titled block: `<section|nav class part data-block><h3>heading</h3>`
-/// (`class` is the whole class, `bc-block bc-…`);
-/// its content follows, then `close`. Section titles are headings of their
-/// own; the other blocks' headings are small labels ("Expert Analysis"),
-/// hence the extra class.
-fn block(w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
-    let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
+/// The `dir` attribute's value for `d`.
+fn dir(d: Dir) -> Fixed {
+    match d {
+        Dir::Ltr => f!("ltr"),
+        Dir::Rtl => f!("rtl"),
+        Dir::Auto => f!("auto"),
+    }
+}
+
+/// Opens a block, `<tag class part data-block>`, and its heading if it has
+/// one (`<h3>heading</h3>`); its content follows, then `close`. Section
+/// titles are headings of their own; the other blocks' headings are small
+/// labels ("Expert Analysis"), hence the extra class.
+fn block(w: &mut dyn Sink, tag: Fixed, class: Fixed, part: Fixed, heading: Option<&str>) {
+    let heading_class = if part == f!("section") { f!("bc-heading bc-section-heading") } else { f!("bc-heading") };
     open(w, tag, class);
-    w.fixed("part", part);
-    w.fixed("data-block", part);
+    w.fixed(f!("part"), part);
+    w.fixed(f!("data-block"), part);
     if let Some(heading) = heading {
-        if tag == "nav" {
-            w.attr("aria-label", heading);
+        if tag == f!("nav") {
+            w.attr(f!("aria-label"), heading);
         }
-        text_el(w, "h3", heading_class, heading);
+        text_el(w, f!("h3"), heading_class, heading);
     }
 }
 
 fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    open(w, "header", "bc-header");
-    w.fixed("part", "header");
-    w.fixed("data-block", "header");
+    block(w, f!("header"), f!("bc-header"), f!("header"), None);
     if b.kind.is_some() || b.date.is_some() {
-        open(w, "p", "bc-eyebrow");
+        open(w, f!("p"), f!("bc-eyebrow"));
         if let Some(k) = &b.kind {
-            open(w, "span", "bc-kind");
-            w.fixed("part", "kind");
-            w.fixed("dir", "auto");
+            open(w, f!("span"), f!("bc-kind"));
+            w.fixed(f!("part"), f!("kind"));
+            w.fixed(f!("dir"), f!("auto"));
             w.text(k);
             w.close();
         }
         if let Some(d) = &b.date {
-            time(b, cx, d, "bc-date", w);
+            time(b, cx, d, f!("bc-date"), w);
         }
         w.close();
     }
-    open(w, "h2", "bc-title");
-    w.fixed("part", "title");
-    w.fixed("dir", "auto");
+    open(w, f!("h2"), f!("bc-title"));
+    w.fixed(f!("part"), f!("title"));
+    w.fixed(f!("dir"), f!("auto"));
     match &b.url {
         Some(u) => {
-            link(cx, u, "bc-title-link", w);
+            link(cx, u, f!("bc-title-link"), w);
             w.text(&b.title);
             w.close();
         }
@@ -178,18 +189,18 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     }
     w.close();
     if let Some(p) = &b.publisher {
-        open(w, "p", "bc-publisher");
+        open(w, f!("p"), f!("bc-publisher"));
         if let Some(logo) = &p.logo {
             // The name follows, so the logo is decorative.
-            open(w, "img", "bc-logo");
-            w.attr("src", logo);
-            w.fixed("alt", "");
-            w.fixed("width", "20");
-            w.fixed("height", "20");
+            open(w, f!("img"), f!("bc-logo"));
+            w.attr(f!("src"), logo);
+            w.fixed(f!("alt"), f!(""));
+            w.fixed(f!("width"), f!("20"));
+            w.fixed(f!("height"), f!("20"));
             w.close();
         }
-        link_or_span(cx, p.url.as_deref(), "bc-publisher-name", w);
-        w.fixed("dir", "auto");
+        link_or_span(cx, p.url.as_deref(), f!("bc-publisher-name"), w);
+        w.fixed(f!("dir"), f!("auto"));
         w.text(&p.name);
         w.close();
         w.close();
@@ -197,44 +208,44 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.close();
 }
 
-fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut dyn Sink) {
+fn time(b: &Brief, cx: &Context, d: &BriefDate, class: Fixed, w: &mut dyn Sink) {
     let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
-    open(w, "time", class);
-    w.attr("datetime", &d.iso);
+    open(w, f!("time"), class);
+    w.attr(f!("datetime"), &d.iso);
     w.text(&(cx.format_date)(d, locale));
     w.close();
 }
 
 /// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
 /// noreferrer"`); attributes and content follow, then `close`.
-fn link(cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
-    open(w, "a", class);
-    w.attr("href", href);
+fn link(cx: &Context, href: &str, class: Fixed, w: &mut dyn Sink) {
+    open(w, f!("a"), class);
+    w.attr(f!("href"), href);
     if cx.options.link_target == LinkTarget::Blank {
-        w.fixed("target", "_blank");
-        w.fixed("rel", "noopener noreferrer");
+        w.fixed(f!("target"), f!("_blank"));
+        w.fixed(f!("rel"), f!("noopener noreferrer"));
     }
 }
 
 /// Opens a link to `url` when there is one, else a `<span>`, with `class`.
-fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut dyn Sink) {
+fn link_or_span(cx: &Context, url: Option<&str>, class: Fixed, w: &mut dyn Sink) {
     match url {
         Some(u) => link(cx, u, class, w),
-        None => open(w, "span", class),
+        None => open(w, f!("span"), class),
     }
 }
 
 fn image(img: &Image, w: &mut dyn Sink) {
-    open(w, "figure", "bc-figure");
-    w.fixed("part", "image");
-    open(w, "img", "bc-image");
-    w.attr("src", &img.src);
-    w.attr("alt", &img.alt);
-    w.fixed("loading", "lazy");
-    w.fixed("decoding", "async");
+    open(w, f!("figure"), f!("bc-figure"));
+    w.fixed(f!("part"), f!("image"));
+    open(w, f!("img"), f!("bc-image"));
+    w.attr(f!("src"), &img.src);
+    w.attr(f!("alt"), &img.alt);
+    w.fixed(f!("loading"), f!("lazy"));
+    w.fixed(f!("decoding"), f!("async"));
     w.close();
     if let Some(c) = &img.caption {
-        text_el(w, "figcaption", "bc-caption", c);
+        text_el(w, f!("figcaption"), f!("bc-caption"), c);
     }
     w.close();
 }
@@ -247,9 +258,9 @@ fn paras(b: &Brief, cx: &Context, key: &str, ps: &[Paragraph], w: &mut dyn Sink)
     }
     if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(b, key);
-        open(w, "div", "bc-rest");
-        w.attr("id", &id);
-        w.fixed("hidden", "");
+        open(w, f!("div"), f!("bc-rest"));
+        w.attr(f!("id"), &id);
+        w.fixed(f!("hidden"), f!(""));
         for p in rest {
             para(cx, p, w);
         }
@@ -259,8 +270,8 @@ fn paras(b: &Brief, cx: &Context, key: &str, ps: &[Paragraph], w: &mut dyn Sink)
 }
 
 fn para(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
-    open(w, "p", "bc-p");
-    w.fixed("dir", "auto");
+    open(w, f!("p"), f!("bc-p"));
+    w.fixed(f!("dir"), f!("auto"));
     runs(cx, p, w);
     w.close();
 }
@@ -283,12 +294,12 @@ fn rest_id(b: &Brief, key: &str) -> String {
 
 /// The "Show more" button for the hidden region `id`.
 fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
-    open(w, "button", "bc-toggle");
-    w.fixed("type", "button");
-    w.fixed("aria-expanded", "false");
-    w.attr("aria-controls", id);
-    w.attr("data-more", label(b, cx, Label::ShowMore));
-    w.attr("data-less", label(b, cx, Label::ShowLess));
+    open(w, f!("button"), f!("bc-toggle"));
+    w.fixed(f!("type"), f!("button"));
+    w.fixed(f!("aria-expanded"), f!("false"));
+    w.attr(f!("aria-controls"), id);
+    w.attr(f!("data-more"), label(b, cx, Label::ShowMore));
+    w.attr(f!("data-less"), label(b, cx, Label::ShowLess));
     w.text(label(b, cx, Label::ShowMore));
     w.close();
 }
@@ -297,13 +308,13 @@ fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
 fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     for r in p {
         if let Some(h) = &r.href {
-            link(cx, h, "bc-link", w);
+            link(cx, h, f!("bc-link"), w);
         }
         if r.strong {
-            w.open("strong");
+            w.open(f!("strong"));
         }
         if r.em {
-            w.open("em");
+            w.open(f!("em"));
         }
         w.text(&r.text);
         for _ in 0..(usize::from(r.em) + usize::from(r.strong) + usize::from(r.href.is_some())) {
@@ -313,24 +324,24 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
 }
 
 fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
+    block(w, f!("section"), f!("bc-block bc-quotes"), f!("quotes"), Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
-        open(w, "figure", "bc-quote");
-        w.fixed("part", "quote");
+        open(w, f!("figure"), f!("bc-quote"));
+        w.fixed(f!("part"), f!("quote"));
         let anchor = b.id.as_ref().map(|id| cat(&[id, "-quote-", &num(i + 1)]));
         if let Some(a) = &anchor {
-            w.attr("id", a);
+            w.attr(f!("id"), a);
         }
-        open(w, "blockquote", "bc-blockquote");
+        open(w, f!("blockquote"), f!("bc-blockquote"));
         para(cx, &q.text, w);
         w.close();
-        open(w, "figcaption", "bc-cite");
-        link_or_span(cx, q.url.as_deref(), "bc-author", w);
-        w.fixed("dir", "auto");
+        open(w, f!("figcaption"), f!("bc-cite"));
+        link_or_span(cx, q.url.as_deref(), f!("bc-author"), w);
+        w.fixed(f!("dir"), f!("auto"));
         w.text(&q.author);
         w.close();
         if let Some(r) = &q.role {
-            text_el(w, "span", "bc-role", r);
+            text_el(w, f!("span"), f!("bc-role"), r);
         }
         if let (Some(a), true) = (&anchor, cx.interactive) {
             copy_button(b, cx, a, w);
@@ -342,10 +353,10 @@ fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
 }
 
 fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
-    open(w, "button", "bc-copy");
-    w.fixed("type", "button");
-    w.attr("data-anchor", anchor);
-    w.attr("data-done", label(b, cx, Label::LinkCopied));
+    open(w, f!("button"), f!("bc-copy"));
+    w.fixed(f!("type"), f!("button"));
+    w.attr(f!("data-anchor"), anchor);
+    w.attr(f!("data-done"), label(b, cx, Label::LinkCopied));
     w.text(label(b, cx, Label::CopyLink));
     w.close();
 }
@@ -353,19 +364,19 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
 fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
-    block(w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
-    open(w, "ul", "bc-related-list");
-    w.fixed("role", "list");
+    block(w, f!("nav"), f!("bc-block bc-related"), f!("related"), Some(label(b, cx, Label::Related)));
+    open(w, f!("ul"), f!("bc-related-list"));
+    w.fixed(f!("role"), f!("list"));
     for r in items.get(..shown).unwrap_or(items) {
         related_item(b, cx, r, w);
     }
     w.close();
     if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(b, "related");
-        open(w, "ul", "bc-related-list bc-rest");
-        w.fixed("role", "list");
-        w.attr("id", &id);
-        w.fixed("hidden", "");
+        open(w, f!("ul"), f!("bc-related-list bc-rest"));
+        w.fixed(f!("role"), f!("list"));
+        w.attr(f!("id"), &id);
+        w.fixed(f!("hidden"), f!(""));
         for r in rest {
             related_item(b, cx, r, w);
         }
@@ -376,21 +387,21 @@ fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
 }
 
 fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
-    open(w, "li", "bc-related-item");
-    link(cx, &r.url, "bc-related-link", w);
-    w.fixed("dir", "auto");
+    open(w, f!("li"), f!("bc-related-item"));
+    link(cx, &r.url, f!("bc-related-link"), w);
+    w.fixed(f!("dir"), f!("auto"));
     w.text(&r.title);
     w.close();
     if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
-        open(w, "p", "bc-meta");
+        open(w, f!("p"), f!("bc-meta"));
         if let Some(k) = &r.kind {
-            text_el(w, "span", "bc-meta-kind", k);
+            text_el(w, f!("span"), f!("bc-meta-kind"), k);
         }
         if let Some(a) = &r.author {
-            text_el(w, "span", "bc-meta-author", a);
+            text_el(w, f!("span"), f!("bc-meta-author"), a);
         }
         if let Some(d) = &r.date {
-            time(b, cx, d, "bc-meta-date", w);
+            time(b, cx, d, f!("bc-meta-date"), w);
         }
         w.close();
     }
@@ -398,14 +409,14 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
 }
 
 fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
-    open(w, "ul", "bc-chips");
-    w.fixed("role", "list");
+    block(w, f!("section"), f!("bc-block bc-tags"), f!("tags"), Some(label(b, cx, Label::Tags)));
+    open(w, f!("ul"), f!("bc-chips"));
+    w.fixed(f!("role"), f!("list"));
     for t in &b.tags {
-        open(w, "li", "bc-tag");
-        link_or_span(cx, t.url.as_deref(), "bc-chip", w);
-        w.fixed("part", "tag");
-        w.fixed("dir", "auto");
+        open(w, f!("li"), f!("bc-tag"));
+        link_or_span(cx, t.url.as_deref(), f!("bc-chip"), w);
+        w.fixed(f!("part"), f!("tag"));
+        w.fixed(f!("dir"), f!("auto"));
         w.text(&t.label);
         w.close();
         w.close();
@@ -419,12 +430,10 @@ fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     if b.url.is_none() && !copy {
         return;
     }
-    open(w, "footer", "bc-footer");
-    w.fixed("part", "footer");
-    w.fixed("data-block", "footer");
+    block(w, f!("footer"), f!("bc-footer"), f!("footer"), None);
     if let Some(u) = &b.url {
-        link(cx, u, "bc-read-more", w);
-        w.fixed("part", "read-more");
+        link(cx, u, f!("bc-read-more"), w);
+        w.fixed(f!("part"), f!("read-more"));
         w.text(label(b, cx, Label::ReadMore));
         w.close();
     }
@@ -432,4 +441,16 @@ fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         copy_button(b, cx, id, w);
     }
     w.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dir_values_are_the_model_s() {
+        for d in [Dir::Ltr, Dir::Rtl, Dir::Auto] {
+            assert_eq!(dir(d).as_str(), d.as_str());
+        }
+    }
 }

@@ -35,15 +35,20 @@ extern "C" {
 
 // ---- reading JS values -------------------------------------------------
 
-fn problem(path: &str, message: String) -> Vec<Problem> {
-    vec![Problem { path: path.into(), message }]
+fn problem(path: &str, message: &str) -> Vec<Problem> {
+    vec![Problem { path: path.into(), message: message.into() }]
+}
+
+/// The problem a JS exception (host.js throws its message) stands for.
+fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
+    problem(path, &e.as_string().unwrap_or_default())
 }
 
 /// The brief (or options) as JSON text: strings are taken as JSON text,
 /// anything else goes through `JSON.stringify` (whose exceptions, from
 /// cycles, BigInts or throwing getters, become problems).
 fn read_json(v: &JsValue, path: &str, what: &str) -> Result<String, Vec<Problem>> {
-    json_text(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| problem(path, e.as_string().unwrap_or_default()))
+    json_text(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))
 }
 
 fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
@@ -51,7 +56,7 @@ fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
         return Ok(Options::default());
     }
     let text = read_json(v, "options", "an object")?;
-    let value = crate::json::parse(&text).map_err(|e| problem("options", e.message()))?;
+    let value = crate::json::parse(&text).map_err(|e| problem("options", &e.message()))?;
     options::parse(&value)
 }
 
@@ -104,13 +109,15 @@ pub fn render_brief_html(brief: JsValue, options: JsValue) -> Result<String, JsV
 #[wasm_bindgen(js_name = renderBrief)]
 pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result<BriefCard, JsValue> {
     if !is_element(&target) {
-        return Err(to_error(&problem("target", "expected a DOM element".into())));
+        return Err(to_error(&problem("target", "expected a DOM element")));
     }
     let options = read_options(&options).map_err(|p| fail(&target, p))?;
     let (program, count) = program(&target, &brief, &options)?;
     let built = program.build(&target)?;
-    CSS.0.get_or_init(|| set_css(CARD_CSS));
-    let root = mount(&target, built, options.shadow).map_err(|e| fail(&target, problem("target", e.as_string().unwrap_or_default())))?;
+    if !CSS_SENT.0.replace(true) {
+        set_css(CARD_CSS);
+    }
+    let root = mount(&target, built, options.shadow).map_err(|e| fail(&target, thrown("target", e)))?;
     rendered(&target, count);
     Ok(BriefCard { card: Some(Mounted { target, root, options }) })
 }
@@ -119,7 +126,7 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
 /// on the page changes); returns them with the number of briefs in it.
 fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, u32), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(target, p))?;
-    let cx = Context { options, format_date: &local_date, interactive: true };
+    let cx = Context { options, format_date: local_date, interactive: true };
     let mut program = dom::Program::new();
     view::document(&doc, &cx, &mut program);
     Ok((program, doc.briefs().len() as u32))
@@ -145,7 +152,7 @@ impl BriefCard {
     /// the current card stays and this throws.
     pub fn update(&mut self, brief: JsValue) -> Result<(), JsValue> {
         let Some(card) = &self.card else {
-            return Err(to_error(&problem("", "this card was destroyed".into())));
+            return Err(to_error(&problem("", "this card was destroyed")));
         };
         let (program, count) = program(&card.target, &brief, &card.options)?;
         program.update(&card.root)?;
@@ -167,8 +174,9 @@ pub(crate) struct PageLocal<T>(pub(crate) T);
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
 unsafe impl<T> Sync for PageLocal<T> {}
 
-/// Set once the stylesheet's text was handed to host.js (shared by every card).
-static CSS: PageLocal<core::cell::OnceCell<()>> = PageLocal(core::cell::OnceCell::new());
+/// Set once the stylesheet's text was handed to host.js (shared by every
+/// card). A plain flag: a `OnceCell` would bring its reentrancy panic.
+static CSS_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cell::new(false));
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat`, else the built-in tables.
 fn local_date(d: &BriefDate, locale: &str) -> String {
