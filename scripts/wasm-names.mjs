@@ -154,7 +154,8 @@ export function shortenNames(glue, wasm, dts) {
   const litRe = new RegExp(`^\\s*const ${lit} = \\{\\n\\s*__proto__: null,\\n`, "m");
   const body = glue.slice(glue.search(litRe));
   const end = body.search(/^ {4}\};$/m);
-  const leftover = [...body.slice(0, end).matchAll(/^ {8}([\w$]+): /gm)].map((m) => m[1]).filter((k) => k !== "__proto__" && !/^[A-Za-z]{1,2}$/.test(k));
+  const assigned = new Set(newImport.values()); // the short names given above: any other key is not the wasm's
+  const leftover = [...body.slice(0, end).matchAll(/^ {8}([\w$]+): /gm)].map((m) => m[1]).filter((k) => k !== "__proto__" && !assigned.has(k));
   if (leftover.length) fail(`${lit} has keys the wasm does not import: ${leftover.join(", ")}`);
   glue = glue.replace(litRe, (m) => m + added.join(""));
   glue = glue.replace(objRe, `return { __proto__: null, "${MODULE}": ${lit} };`);
@@ -169,12 +170,16 @@ export function shortenNames(glue, wasm, dts) {
   glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (m, name) => `wasm.${newExport.get(name) ?? fail(`the glue uses wasm.${name}, which the wasm does not export`)}`);
   // …and is read no other way (no wasm[name], no destructuring, no alias):
   // the variable only appears declared, assigned the exports, tested and returned.
-  for (const m of glue.matchAll(/(?<![\w$./])wasm\b(?!\.[A-Za-z_$])(.{0,20})/g)) {
-    const at = glue.slice(Math.max(0, m.index - 30), m.index + 4 + m[1].length);
-    if (!/(let (\w+, )*wasm;|wasm = instance\.exports;|\(wasm !== undefined\)|return wasm;)/.test(at)) fail(`the glue uses wasm in a way this does not rewrite: …${at}…`);
+  // Each bare `wasm` must be the one inside such a form, at that very place.
+  const allowed = new Set();
+  for (const re of [/\blet (?:[\w$]+, )*wasm;/g, /\bwasm = instance\.exports;/g, /\(wasm !== undefined\)/g, /\breturn wasm;/g]) {
+    for (const m of glue.matchAll(re)) allowed.add(m.index + m[0].lastIndexOf("wasm"));
+  }
+  for (const m of glue.matchAll(/(?<![\w$./])wasm\b(?!\.[A-Za-z_$])/g)) {
+    if (!allowed.has(m.index)) fail(`the glue uses wasm in a way this does not rewrite: …${glue.slice(Math.max(0, m.index - 30), m.index + 24)}…`);
   }
   for (const old of renamed) if (glue.includes(old)) fail(`${old} is still in the glue`);
-  for (const [old] of newExport) if (old.startsWith("__") && new RegExp(`\\b${esc(old)}\\b`).test(glue)) fail(`${old} is still in the glue`);
+  for (const [old] of newExport) if (old !== "memory" && new RegExp(`\\.${esc(old)}\\b`).test(glue)) fail(`.${old} is still in the glue`);
 
   // The wasm's declarations (brief_card_bg.wasm.d.ts) under the new export names.
   // (It declares the exports wasm-bindgen made, not the runtime's globals.)

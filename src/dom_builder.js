@@ -5,7 +5,8 @@
 //   ops: 0 OPEN tag | 1 ATTR name value | 2 TEXT text | 3 CLOSE
 //   strings: string i is text.substring(ends[i - 1], ends[i]); an operand
 //   of FIXED + n is fixed[n], a string every card shares (a tag or attribute
-//   name, a class name), sent once, with the first card that used it.
+//   name, a class name): the whole table of them (src/fixed_strings.rs) is
+//   sent once, with the first card.
 
 const strings = (text, ends) => {
   const s = new Array(ends.length);
@@ -14,7 +15,7 @@ const strings = (text, ends) => {
 };
 
 const FIXED = 2 ** 31;
-const fixed = []; // in the order src/dom.rs numbers them
+const fixed = []; // in the order of TABLE in src/fixed_strings.rs
 const learn = (text, ends) => { for (const f of strings(text, ends)) fixed.push(f); };
 const at = (s, k) => (k < FIXED ? s[k] : fixed[k - FIXED]);
 

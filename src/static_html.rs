@@ -15,7 +15,7 @@ use crate::view::{self, Context};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
 /// `data-*`) are dropped. Email also drops classes, uses plain colours, and
-/// physical CSS properties for the brief's direction (see `static_style`).
+/// writes physical CSS properties for the brief's direction (see `static_style`).
 struct Inline {
     theme: Theme,
     compact: bool,

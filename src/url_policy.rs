@@ -247,7 +247,7 @@ fn is_ipv4(name: &[u8]) -> bool {
     parts == 4
 }
 
-/// The value of up to five ASCII digits (none is 0); `None` for anything else.
+/// The value of up to five ASCII digits (no digits read as 0: an empty port); `None` for anything else.
 fn decimal(digits: &[u8]) -> Option<u32> {
     if digits.len() > 5 {
         return None;

@@ -154,6 +154,12 @@ impl Path<'_> {
 }
 
 /// Collects problems while reading values; shared by the brief and the options.
+///
+/// The rule every reader keeps: a reader that returns `None` or `Err` has
+/// reported a problem. The brief, quote, related and run readers rely on it:
+/// they build the value with a default for each field and keep it only when
+/// no problem was reported meanwhile ([`Checker::reported`]), so a reader that
+/// failed silently would let a default (an empty URL) through.
 pub struct Checker<'u> {
     /// The problems reported so far (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<Problem>,

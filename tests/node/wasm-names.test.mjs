@@ -83,6 +83,9 @@ test("throws when the glue and the wasm do not match", () => {
     "an export the wasm lacks": [glue(undefined, "wasm.__wbindgen_malloc();"), module()],
     "an export read by index": [glue(undefined, 'wasm["__wbindgen_start"]();'), module()],
     "an export read by destructuring": [glue(undefined, "const { __wbindgen_start } = wasm;"), module()],
+    // Next to an allowed form (`return wasm;`), but an alias all the same.
+    "an export read through an alias": [glue(undefined, "const w = wasm; return wasm; w.renderBrief();"), module(undefined, ["memory", "__wbindgen_start", "renderBrief"])],
+    "a two-letter key the wasm does not import": [glue(["__wbg_mount_78b2c3eef092f177", "zz"]), module()],
     "a module the glue does not name": [glue(), module([["./elsewhere.js", "f"]])],
     "no memory": [glue(), module(undefined, ["__wbindgen_start"])],
   };
