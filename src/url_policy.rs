@@ -389,8 +389,16 @@ fn find(s: &str, stop: fn(u8) -> bool) -> Option<usize> {
     s.as_bytes().iter().position(|&b| stop(b))
 }
 
+/// True when `s` holds the byte `b`. A plain loop: `<[u8]>::contains`
+/// brings in core's word-at-a-time memchr (~400 B of code) for the few
+/// bytes of an authority or port.
 fn has_byte(s: &str, b: u8) -> bool {
-    s.as_bytes().contains(&b)
+    for &c in s.as_bytes() {
+        if c == b {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when `url` (as returned by [`check`]) is a relative reference,
