@@ -84,7 +84,7 @@ impl ParseError {
 pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     let mut p = Parser { text, src: text.as_bytes(), pos: 0 };
     // A byte-order mark is not JSON, but editors write one; skip it.
-    if text.starts_with('\u{feff}') {
+    if p.rest().starts_with("\u{feff}".as_bytes()) {
         p.pos = 3;
     }
     p.skip_ws();

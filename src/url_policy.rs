@@ -420,7 +420,7 @@ pub fn resolve(base: &str, reference: &str) -> String {
     let query_start = find(base, ends_path).unwrap_or(base.len());
     // A reference to another host, query or fragment keeps the base up to there.
     let keep = match reference.as_bytes().first() {
-        Some(b'/') if reference.starts_with("//") => Some(scheme_end),
+        Some(b'/') if reference.as_bytes().get(1) == Some(&b'/') => Some(scheme_end),
         Some(b'?') => Some(query_start),
         Some(b'#') => Some(find(base, |b| b == b'#').unwrap_or(base.len())),
         _ => None,
@@ -430,7 +430,7 @@ pub fn resolve(base: &str, reference: &str) -> String {
     }
     let mut out = String::from(base.get(..origin_end).unwrap_or(base));
     let (ref_path, ref_tail) = reference.split_at_checked(find(reference, ends_path).unwrap_or(reference.len())).unwrap_or((reference, ""));
-    if ref_path.starts_with('/') {
+    if ref_path.as_bytes().first() == Some(&b'/') {
         push_without_dot_segments(&mut out, ref_path);
     } else {
         // The base path up to its last `/` (the base path is empty unless the query comes after the origin).
