@@ -104,14 +104,14 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     let start = raw.as_bytes().iter().position(|&b| b > b' ').unwrap_or(raw.len());
     let end = raw.as_bytes().iter().rposition(|&b| b > b' ').map_or(start, |i| i + 1);
     let trimmed = raw.get(start..end).unwrap_or("");
-    let cleaned = rewrite(trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
+    let cleaned = rewrite(String::new(), trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
     if cleaned.is_empty() {
         return Err(UrlProblem::Empty);
     }
     let Some(colon) = scheme_len(&cleaned) else {
         // A protocol-relative reference names a host: the same rules as http(s).
         let path = backslashes_to_slashes(&cleaned);
-        return if path.starts_with("//") { http("", &path) } else { Ok(encode(&path)) };
+        return if path.starts_with("//") { http("", &path) } else { Ok(encode(String::new(), &path)) };
     };
     let (scheme, rest) = cleaned.split_at_checked(colon).unwrap_or_default();
     let rest = rest.get(1..).unwrap_or("");
@@ -119,7 +119,7 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     let written = match scheme.as_str() {
         "https" => "https:",
         "http" => "http:",
-        "mailto" if usage == UrlUse::Link => return Ok(crate::text::cat(&["mailto:", &encode(rest)])),
+        "mailto" if usage == UrlUse::Link => return Ok(encode("mailto:".into(), rest)),
         _ => return Err(UrlProblem::SchemeNotAllowed(scheme)),
     };
     http(written, rest)
@@ -163,7 +163,9 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     if inner.is_empty() || !host_parses(inner, ipv6) {
         return Err(UrlProblem::BadHost);
     }
-    let mut out = String::with_capacity(scheme.len() + rest.len() + 1);
+    // Starts empty: encode() reserves room for the tail, and sizing it here
+    // cost more code than the one or two early regrowths cost time.
+    let mut out = String::new();
     out.push_str(scheme);
     out.push_str("//");
     out.push_str(host);
@@ -182,8 +184,7 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     if tail.is_empty() {
         out.push('/');
     }
-    out.push_str(&encode(tail));
-    Ok(out)
+    Ok(encode(out, tail))
 }
 
 /// What browsers would refuse in a host (without the brackets of an IPv6
@@ -338,9 +339,10 @@ fn punycode_decode(label: &[u8], mut insert: impl FnMut(usize, char)) -> Option<
 }
 
 /// Percent-encodes what must not appear raw in a serialised URL: controls,
-/// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte.
-fn encode(s: &str) -> String {
-    rewrite(s, |b| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`'), |b, out| {
+/// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte;
+/// written after what `out` holds (no second string to copy over).
+fn encode(out: String, s: &str) -> String {
+    rewrite(out, s, |b| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`'), |b, out| {
         let hex = |d: u8| char::from(if d < 10 { b'0' + d } else { b'A' - 10 + d });
         out.push('%');
         out.push(hex(b >> 4));
@@ -350,18 +352,18 @@ fn encode(s: &str) -> String {
 
 /// `s` with every `\` read as `/`, as browsers read it in http(s) URLs.
 fn backslashes_to_slashes(s: &str) -> String {
-    rewrite(s, |b| b == b'\\', |_, out| out.push('/'))
+    rewrite(String::new(), s, |b| b == b'\\', |_, out| out.push('/'))
 }
 
-/// A copy of `s` with each byte `special` picks replaced by what `replace`
-/// writes. (Always a copy: borrowing when there is nothing to replace cost
+/// `out` followed by a copy of `s` with each byte `special` picks replaced
+/// by what `replace` writes. (Always a copy: borrowing when there is nothing to replace cost
 /// the module more code than the full reading gains; the common URLs never
 /// come here, see [`already_plain`].) The runs between picked bytes are copied
 /// whole. Every pick is an ASCII byte or one byte of a non-ASCII character
 /// whose every byte is picked, so the runs are whole characters (and an
 /// empty run inside a character is skipped: `get` gives `None`).
-fn rewrite(s: &str, special: fn(u8) -> bool, replace: fn(u8, &mut String)) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
+fn rewrite(mut out: String, s: &str, special: fn(u8) -> bool, replace: fn(u8, &mut String)) -> String {
+    out.reserve(s.len() + 16);
     let mut run = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         if special(b) {
