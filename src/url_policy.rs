@@ -104,7 +104,7 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     let start = raw.as_bytes().iter().position(|&b| b > b' ').unwrap_or(raw.len());
     let end = raw.as_bytes().iter().rposition(|&b| b > b' ').map_or(start, |i| i + 1);
     let trimmed = raw.get(start..end).unwrap_or("");
-    let cleaned = rewrite(String::new(), trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
+    let mut cleaned = rewrite(String::new(), trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
     if cleaned.is_empty() {
         return Err(UrlProblem::Empty);
     }
@@ -113,14 +113,17 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
         let path = backslashes_to_slashes(&cleaned);
         return if path.starts_with("//") { http("", &path) } else { Ok(encode(String::new(), &path)) };
     };
+    // Lower-cased where it is, in the copy we own (not in a copy of its own).
+    if let Some(scheme) = cleaned.get_mut(..colon) {
+        scheme.make_ascii_lowercase();
+    }
     let (scheme, rest) = cleaned.split_at_checked(colon).unwrap_or_default();
     let rest = rest.get(1..).unwrap_or("");
-    let scheme = scheme.to_ascii_lowercase();
-    let written = match scheme.as_str() {
+    let written = match scheme {
         "https" => "https:",
         "http" => "http:",
         "mailto" if usage == UrlUse::Link => return Ok(encode("mailto:".into(), rest)),
-        _ => return Err(UrlProblem::SchemeNotAllowed(scheme)),
+        _ => return Err(UrlProblem::SchemeNotAllowed(scheme.into())),
     };
     http(written, rest)
 }
@@ -229,8 +232,19 @@ fn without_trailing_dots(mut host: &[u8]) -> &[u8] {
 /// True when the last label of `host` (trailing dots aside) is a number,
 /// which browsers then read as IPv4: `example.123.` does, `123.example` not.
 fn ends_in_number(host: &[u8]) -> bool {
-    let last = without_trailing_dots(host).rsplit(is_dot).next().unwrap_or_default();
-    !last.is_empty() && last.iter().all(u8::is_ascii_digit)
+    // From the end back to the dot before the last label (a plain loop: less
+    // code than rsplit's iterator, which only this used).
+    let mut digits = false;
+    for &b in without_trailing_dots(host).iter().rev() {
+        if b == b'.' {
+            break;
+        }
+        if !b.is_ascii_digit() {
+            return false;
+        }
+        digits = true;
+    }
+    digits
 }
 
 /// A dotted quad of numbers from 0 to 255, each of one to three
