@@ -94,24 +94,32 @@ pub(crate) struct Program {
     strings: Strings,
 }
 
-/// The view writes straight into the instructions.
+/// The view writes straight into the instructions, a `push` per word:
+/// `extend_from_slice` would bring its own slice-extending code (and a
+/// memory copy for two or three words) for these four methods alone.
 impl Sink for Program {
     fn open(&mut self, tag: Fixed) {
-        self.ops.extend_from_slice(&[OPEN, fixed(tag)]);
+        self.ops.push(OPEN);
+        self.ops.push(fixed(tag));
     }
 
     fn attr(&mut self, name: Fixed, value: &str) {
         let v = self.strings.push(value);
-        self.ops.extend_from_slice(&[ATTR, fixed(name), v]);
+        self.ops.push(ATTR);
+        self.ops.push(fixed(name));
+        self.ops.push(v);
     }
 
     fn fixed(&mut self, name: Fixed, value: Fixed) {
-        self.ops.extend_from_slice(&[ATTR, fixed(name), fixed(value)]);
+        self.ops.push(ATTR);
+        self.ops.push(fixed(name));
+        self.ops.push(fixed(value));
     }
 
     fn text(&mut self, text: &str) {
         let s = self.strings.push(text);
-        self.ops.extend_from_slice(&[TEXT, s]);
+        self.ops.push(TEXT);
+        self.ops.push(s);
     }
 
     fn close(&mut self) {
