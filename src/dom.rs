@@ -48,9 +48,19 @@ pub(crate) struct Strings {
 impl Strings {
     /// Adds `s`; returns its index.
     pub(crate) fn push(&mut self, s: &str) -> u32 {
-        let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+        // UTF-16 units: a byte each for ASCII (the common case, checked a
+        // word at a time); else one for each byte that starts a character
+        // and one more for a 4-byte one (a surrogate pair), by a byte loop
+        // rather than encode_utf16's decoder, which only this used.
+        let mut units = s.len() as u32;
+        if !s.is_ascii() {
+            units = 0;
+            for b in s.bytes() {
+                units += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
+            }
+        }
         self.text.push_str(s);
-        self.utf16 = self.utf16.saturating_add(units as u32);
+        self.utf16 = self.utf16.saturating_add(units);
         self.ends.push(self.utf16);
         (self.ends.len() - 1) as u32
     }
@@ -84,24 +94,32 @@ pub(crate) struct Program {
     strings: Strings,
 }
 
-/// The view writes straight into the instructions.
+/// The view writes straight into the instructions, a `push` per word:
+/// `extend_from_slice` would bring its own slice-extending code (and a
+/// memory copy for two or three words) for these four methods alone.
 impl Sink for Program {
     fn open(&mut self, tag: Fixed) {
-        self.ops.extend_from_slice(&[OPEN, fixed(tag)]);
+        self.ops.push(OPEN);
+        self.ops.push(fixed(tag));
     }
 
     fn attr(&mut self, name: Fixed, value: &str) {
         let v = self.strings.push(value);
-        self.ops.extend_from_slice(&[ATTR, fixed(name), v]);
+        self.ops.push(ATTR);
+        self.ops.push(fixed(name));
+        self.ops.push(v);
     }
 
     fn fixed(&mut self, name: Fixed, value: Fixed) {
-        self.ops.extend_from_slice(&[ATTR, fixed(name), fixed(value)]);
+        self.ops.push(ATTR);
+        self.ops.push(fixed(name));
+        self.ops.push(fixed(value));
     }
 
     fn text(&mut self, text: &str) {
         let s = self.strings.push(text);
-        self.ops.extend_from_slice(&[TEXT, s]);
+        self.ops.push(TEXT);
+        self.ops.push(s);
     }
 
     fn close(&mut self) {

@@ -74,26 +74,30 @@ bc-card{max-width:600px;width:100%}
 bc-image{width:100%;max-width:550px;border:0}
 bc-logo{border:0}";
 
-/// Colour tokens: (name, light, dark). Contrast of text on `bg`/`quote`/`chip` is at least 4.5:1.
-const COLOURS: &[(&str, &str, &str)] = &[
-    ("bg", "#ffffff", "#15181e"),
-    ("fg", "#1a1d23", "#eceef2"),
-    ("muted", "#555b66", "#a9b0bc"),
-    ("accent", "#a3202e", "#ff8a8f"),
-    ("link", "#0b57a4", "#8cc4ff"),
-    ("border", "#d9dce1", "#343a46"),
-    ("quote", "#f5f6f8", "#1d2129"),
-    ("chip", "#f1f3f5", "#232833"),
-];
+/// Colour tokens: `name light dark`, `|` between them (text rather than a
+/// table of string pairs, whose pointers cost the wasm module more). Contrast
+/// of text on `bg`/`quote`/`chip` is at least 4.5:1.
+const COLOURS: &str = "bg #ffffff #15181e|fg #1a1d23 #eceef2|muted #555b66 #a9b0bc|accent #a3202e #ff8a8f|\
+link #0b57a4 #8cc4ff|border #d9dce1 #343a46|quote #f5f6f8 #1d2129|chip #f1f3f5 #232833";
 
-/// Direction tokens: (name, logical, left-to-right, right-to-left). Email
-/// clients (Outlook, older Gmail apps) ignore logical properties and logical
-/// values (`text-align:start`), so email gets the physical side.
-const SIDES: &[(&str, &str, &str, &str)] = &[
-    ("start", "inline-start", "left", "right"),
-    ("end", "inline-end", "right", "left"),
-    ("align", "start", "left", "right"),
-];
+/// Direction tokens: `name logical left-to-right right-to-left`, as
+/// [`COLOURS`]. Email clients (Outlook, older Gmail apps) ignore logical
+/// properties and logical values (`text-align:start`), so email gets the
+/// physical side.
+const SIDES: &str = "start inline-start left right|end inline-end right left|align start left right";
+
+/// The values of token `name` in `table` ([`COLOURS`], [`SIDES`]), separated by spaces.
+fn token(table: &'static str, name: &str) -> Option<&'static str> {
+    let mut n = 0;
+    while let Some(entry) = field(table, b'|', n) {
+        n += 1;
+        match cut(entry, b' ') {
+            Some((key, values)) if key == name => return Some(values),
+            _ => {}
+        }
+    }
+    None
+}
 
 /// How the tokens are filled in.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -151,16 +155,16 @@ pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
         }
         let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
         rest = after_name;
-        if let Some(&(_, logical, ltr, rtl)) = SIDES.iter().find(|(n, ..)| *n == name) {
-            out.push_str(match tokens {
-                Tokens::Plain { rtl: true } => rtl,
-                Tokens::Plain { rtl: false } => ltr,
-                Tokens::CustomProperties => logical,
-            });
+        if let Some(sides) = token(SIDES, name) {
+            let side = match tokens {
+                Tokens::CustomProperties => 0,
+                Tokens::Plain { rtl: false } => 1,
+                Tokens::Plain { rtl: true } => 2,
+            };
+            out.push_str(field(sides, b' ', side).unwrap_or_default());
             continue;
         }
-        let is_dark = theme == Theme::Dark;
-        let value = COLOURS.iter().find(|(n, _, _)| *n == name).map_or("inherit", |&(_, light, dark)| if is_dark { dark } else { light });
+        let value = token(COLOURS, name).and_then(|c| field(c, b' ', usize::from(theme == Theme::Dark))).unwrap_or("inherit");
         match tokens {
             Tokens::Plain { .. } => out.push_str(value),
             Tokens::CustomProperties => {
@@ -198,6 +202,18 @@ mod tests {
             let s = style(class, Theme::Light, LTR);
             assert!(!s.is_empty() && !s.contains('$') && !s.contains("inherit"), "{class}: {s}");
         }
+    }
+
+    #[test]
+    fn token_tables_are_well_formed() {
+        for (table, values) in [(COLOURS, 3), (SIDES, 4)] {
+            for entry in table.split('|') {
+                assert_eq!(entry.split(' ').count(), values, "{entry}");
+                let (name, rest) = entry.split_once(' ').unwrap();
+                assert_eq!(token(table, name), Some(rest));
+            }
+        }
+        assert_eq!(token(COLOURS, "nope"), None);
     }
 
     #[test]

@@ -32,9 +32,14 @@ pub fn cat(parts: &[&str]) -> String {
 /// for an ASCII `sep`, but a plain loop (std's char searcher and its
 /// `memchr` cost the wasm module more than this).
 pub fn cut(s: &str, sep: u8) -> Option<(&str, &str)> {
-    let at = s.bytes().position(|b| b == sep)?;
-    // An ASCII byte is always a character boundary on both sides.
-    Some((s.get(..at)?, s.get(at + 1..)?))
+    // A plain loop rather than `position`, whose `try_fold` only this used.
+    for (at, b) in s.bytes().enumerate() {
+        if b == sep {
+            // An ASCII byte is always a character boundary on both sides.
+            return Some((s.get(..at)?, s.get(at + 1..)?));
+        }
+    }
+    None
 }
 
 /// The `n`th piece of `s` between `sep` bytes, like `s.split(sep).nth(n)`
