@@ -722,13 +722,18 @@ pub(crate) fn is_blank(s: &str) -> bool {
 /// `s` without its leading and trailing (Unicode) whitespace, as
 /// `str::trim` gives it, in one pass from the front: std's trim reads from
 /// both ends, and decoding backwards costs the module ~500 B more. (Only
-/// for dates, at most 64 characters.)
+/// for dates, at most 64 characters.) The offsets come from what is left
+/// of the `Chars` iterator, not from `char_indices`, whose `next` only this
+/// used.
 fn trim(s: &str) -> &str {
     let (mut start, mut end) = (None, 0);
-    for (i, c) in s.char_indices() {
+    let mut chars = s.chars();
+    loop {
+        let at = s.len() - chars.as_str().len();
+        let Some(c) = chars.next() else { break };
         if !c.is_whitespace() {
-            start.get_or_insert(i);
-            end = i + c.len_utf8();
+            start.get_or_insert(at);
+            end = s.len() - chars.as_str().len();
         }
     }
     s.get(start.unwrap_or(0)..end).unwrap_or_default()
