@@ -134,7 +134,7 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
     set_bool(c, v, "shadow", path, &mut o.shadow);
     set_bool(c, v, "email", path, &mut o.email);
     if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
-        if !crate::validate::is_blank(&locale) {
+        if !crate::text::is_blank(&locale) {
             o.locale = Some(locale);
         }
     }

@@ -59,6 +59,37 @@ pub fn field(s: &str, sep: u8, n: usize) -> Option<&str> {
     s.get(start..).filter(|_| seen == n)
 }
 
+/// Whether `s` is empty or only (Unicode) whitespace, as
+/// `s.trim().is_empty()` says: "must not be empty" means this.
+pub fn is_blank(s: &str) -> bool {
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            return false;
+        }
+    }
+    true
+}
+
+/// `s` without its leading and trailing (Unicode) whitespace, as
+/// `str::trim` gives it, in one pass from the front: std's trim reads from
+/// both ends, and decoding backwards costs the module ~500 B more. (Only
+/// for dates, at most 64 characters.) The offsets come from what is left
+/// of the `Chars` iterator, not from `char_indices`, whose `next` only this
+/// used.
+pub fn trim(s: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    let mut chars = s.chars();
+    loop {
+        let at = s.len() - chars.as_str().len();
+        let Some(c) = chars.next() else { break };
+        if !c.is_whitespace() {
+            start.get_or_insert(at);
+            end = s.len() - chars.as_str().len();
+        }
+    }
+    s.get(start.unwrap_or(0)..end).unwrap_or_default()
+}
+
 /// `n` as decimal text.
 pub fn num(n: usize) -> String {
     let mut s = String::new();
@@ -79,6 +110,20 @@ mod tests {
                 assert_eq!(super::field(s, b'|', n), s.split('|').nth(n), "{s:?} {n}");
             }
             assert_eq!(super::cut(s, b'|'), s.split_once('|'), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn trim_and_blank_agree_with_std() {
+        let pieces = ["", " ", "\t\n\r", "\u{a0}", "\u{3000}", "\u{2028}", "\u{85}", "\u{200b}", "\u{feff}", "a", "é", "2023-01-10", "x y", "\u{1f600}"];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = [a, b, c].concat();
+                    assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+                    assert_eq!(super::is_blank(&s), s.trim().is_empty(), "{s:?}");
+                }
+            }
         }
     }
 }
