@@ -192,3 +192,10 @@ export function format_date(year, month, day, locale) {
   }
   return s ?? undefined;
 }
+
+// ---- the URL policy's one question to the browser's WHATWG parser (src/url_policy.rs) ----
+
+// Where a checked relative reference goes against a checked base; undefined if nowhere.
+export function url_resolve(base, reference) {
+  try { return new URL(reference, base).href; } catch {}
+}
