@@ -5,8 +5,12 @@
 // is ever parsed as HTML. Kept here rather than as dozens of web-sys
 // imports: each import costs glue code and a boundary crossing.
 
-// The brief or options as JSON text; throws the message of the problem.
-export function json_text(v, what, limit) {
+// The brief or options, read by the browser's JSON.parse and written in the
+// flat form src/json_tokens.rs reads (the module has no JSON parser of its
+// own). Strings are JSON text; anything else goes through JSON.stringify
+// first, for its rules (toJSON, undefined members left out). Throws the
+// message of the problem.
+export function json_tokens(v, what, limit) {
   let t = v;
   if (typeof v !== "string") {
     const found = v === null ? "null" : typeof v;
@@ -14,9 +18,27 @@ export function json_text(v, what, limit) {
     try { t = JSON.stringify(v); } catch (e) { throw `could not be read as JSON: ${e?.message ?? "unknown error"}`; }
     if (typeof t !== "string") throw `expected ${what}, found ${found}`;
   }
-  // Refused before it is copied into wasm memory, which never shrinks.
+  // Refused before it is copied into wasm memory, which never shrinks; a
+  // character is at most 3 bytes, so only long text is counted in bytes.
   if (t.length > limit) throw `input is ${t.length} characters; the limit is ${limit} bytes`;
-  return t;
+  const bytes = t.length * 3 > limit ? new TextEncoder().encode(t).length : 0;
+  if (bytes > limit) throw `input is ${bytes} bytes; the limit is ${limit} bytes`;
+  let value, out = "";
+  // A byte-order mark is not JSON, but editors write one.
+  try { value = JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t); } catch (e) { throw `invalid JSON: ${e.message}`; }
+  const text = (mark, s) => { out += mark + (s.includes("\0") ? s.replaceAll("\0", "\0\x01") : s) + "\0"; };
+  // Index loops, not for…of: a page may have replaced the array iterator.
+  const write = (x, depth) => {
+    if (x === null) out += "n";
+    else if (typeof x === "boolean") out += x ? "t" : "f";
+    else if (typeof x === "number") text("#", String(x));
+    else if (typeof x === "string") text('"', x);
+    else if (depth > 16) throw "invalid JSON: nested too deeply (the limit is 16 levels)"; // limits::MAX_DEPTH
+    else if (Array.isArray(x)) { out += "["; for (let i = 0; i < x.length; i++) write(x[i], depth + 1); out += "]"; }
+    else { out += "{"; const names = Object.keys(x); for (let i = 0; i < names.length; i++) { text('"', names[i]); write(x[names[i]], depth + 1); } out += "}"; }
+  };
+  write(value, 0);
+  return out;
 }
 
 // [{path, message}] from strings laid out as in dom_builder.js: path, message, path, …

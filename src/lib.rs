@@ -10,6 +10,10 @@
 //!                                             └─ html (+ escape) ─► static_html ─► fragment / email
 //! ```
 //!
+//! In the browser the JSON is read by the engine's `JSON.parse` (host.js)
+//! and reaches `Value` through `json_tokens`: the module carries no JSON
+//! reader of its own. The command line reads it with `json`.
+//!
 //! Everything but `dom` and `wasm_api` is plain Rust, tested with `cargo test`.
 //!
 //! In the browser build (wasm32 with the default `tiny` feature) the crate
@@ -34,6 +38,7 @@ pub mod escape;
 pub mod fixed_strings;
 pub mod html;
 pub mod json;
+pub mod json_tokens;
 pub mod labels;
 pub mod limits;
 pub mod model;

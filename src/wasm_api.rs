@@ -11,6 +11,8 @@ use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::dom::Strings;
+use crate::json::Value;
+use crate::json_tokens;
 use crate::model::BriefDate;
 use crate::options::{self, Options};
 use crate::validate::{self, Problem};
@@ -20,7 +22,7 @@ use crate::{dom, static_html, CARD_CSS};
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn json_text(v: &JsValue, what: &str, limit: u32) -> Result<String, JsValue>;
+    fn json_tokens(v: &JsValue, what: &str, limit: u32) -> Result<String, JsValue>;
     fn problems(text: &str, ends: &[u32]) -> JsValue;
     fn error(message: &str, problems: JsValue) -> JsValue;
     fn rendered(target: &JsValue, count: u32);
@@ -44,25 +46,27 @@ fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
     problem(path, &e.as_string().unwrap_or_default())
 }
 
-/// The brief (or options) as JSON text: strings are taken as JSON text,
-/// anything else goes through `JSON.stringify` (whose exceptions, from
-/// cycles, BigInts or throwing getters, become problems).
-fn read_json(v: &JsValue, path: &str, what: &str) -> Result<String, Vec<Problem>> {
-    json_text(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))
+/// The brief (or options) as the browser's `JSON.parse` read it (JSON
+/// text as it is, anything else through `JSON.stringify`, whose exceptions,
+/// from cycles, BigInts or throwing getters, become problems), then `read`
+/// from the value.
+fn read_json<T>(v: &JsValue, path: &str, what: &str, read: impl FnOnce(&Value) -> Result<T, Vec<Problem>>) -> Result<T, Vec<Problem>> {
+    let form = json_tokens(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?;
+    // Only a host.js bug could write what does not decode.
+    let value = json_tokens::decode(&form).ok_or_else(|| problem(path, "could not be read as JSON"))?;
+    read(&value)
 }
 
 fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
     if v.is_undefined() || v.is_null() {
         return Ok(Options::default());
     }
-    let text = read_json(v, "options", "an object")?;
-    let value = crate::json::parse(&text).map_err(|e| problem("options", &e.message()))?;
-    options::parse(&value)
+    read_json(v, "options", "an object", options::parse)
 }
 
 fn read_brief(v: &JsValue, options: &Options) -> Result<crate::Document, Vec<Problem>> {
-    let text = read_json(v, "", "a brief (an object), a feed (an array) or JSON text")?;
-    crate::load(&text, options)
+    let urls = crate::url_settings(options);
+    read_json(v, "", "a brief (an object), a feed (an array) or JSON text", |value| validate::document(value, &urls))
 }
 
 // ---- errors --------------------------------------------------------------

@@ -1,0 +1,74 @@
+// In the wasm module, JSON is read by the JavaScript engine's JSON.parse and
+// handed over in the flat form of src/json_tokens.rs (written by
+// json_tokens in src/host.js). These are the edges of that hand-over: what
+// the form must carry exactly, and the limits the module's own reader
+// enforced (src/json.rs, which the command line keeps). Needs pkg/.
+//
+//   node --test tests/node/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { initSync, renderBriefHtml, validateBrief } from "../../pkg/brief_card.js";
+
+initSync({ module: readFileSync(new URL("../../pkg/brief_card_bg.wasm", import.meta.url)) });
+const title = (html) => html.match(/<h2 class="bc-title"[^>]*>([^]*?)<\/h2>/)[1];
+const problems = (brief) => validateBrief(brief).map((p) => `${p.path}: ${p.message}`);
+
+test("NUL and U+0001 reach the module as they were, in strings and in names", () => {
+  // NUL ends a string in the form and U+0001 marks a NUL of the string's own.
+  for (const s of ["a\0b", "\0", "\0\0", "\u0001", "\0\u0001", "\u0001\0\u0001", "x\0"]) {
+    // Static HTML writes NUL as U+FFFD (documented); every other character as it is.
+    assert.equal(title(renderBriefHtml({ title: s })), s.replaceAll("\0", "\ufffd"), JSON.stringify(s));
+  }
+  // A member whose name starts with NUL, right after a string value.
+  assert.deepEqual(problems({ title: "t\0", "\0\u0001": "x", related: [{ title: "r", "\0": 1, url: 5 }] }), ["related[0].url: expected a string, found a number"]);
+});
+
+test("JSON text and the object it stands for read the same", () => {
+  const brief = { title: "t", kind: "Flash", tags: [{ label: "\u0641\u0627\u0631\u0633\u06cc" }, { label: "😀" }], summary: { paragraphs: ["p", [{ text: "link", href: "/x" }]] } };
+  assert.equal(renderBriefHtml(JSON.stringify(brief)), renderBriefHtml(brief));
+  assert.equal(renderBriefHtml("\ufeff" + JSON.stringify(brief)), renderBriefHtml(brief), "a byte-order mark is skipped");
+  assert.deepEqual(problems('{"title":"t","title":5}'), ["title: expected a string, found a number"], "a repeated name: the last wins");
+  assert.deepEqual(problems({ title: "\ud800" }), [], "a lone surrogate becomes U+FFFD");
+});
+
+test("broken JSON text is one problem that says so", () => {
+  for (const text of ['{"title": "x",}', "{", "", "[1,]", "{'title': 'x'}"]) {
+    const list = validateBrief(text);
+    assert.equal(list.length, 1, text);
+    assert.equal(list[0].path, "");
+    assert.match(list[0].message, /^invalid JSON: ./, text);
+  }
+  assert.throws(() => renderBriefHtml({ title: "t" }, "{"), (e) => e.problems[0].path === "options" && /^invalid JSON/.test(e.problems[0].message));
+});
+
+test("nesting: as deep as the module's reader allowed, and no deeper", () => {
+  const nested = (n) => "[".repeat(n) + "]".repeat(n);
+  assert.deepEqual(problems(nested(17)), ["[0]: expected an object, found an array"], "17 levels are read");
+  assert.deepEqual(problems(nested(18)), [": invalid JSON: nested too deeply (the limit is 16 levels)"]);
+  let deep = { title: "t" };
+  for (let i = 0; i < 20; i++) deep = { title: "t", summary: { paragraphs: [[deep]] } };
+  assert.match(problems(deep)[0], /nested too deeply/);
+  assert.equal(validateBrief("[".repeat(200000)).length, 1, "no stack overflow");
+});
+
+test("the input limit counts bytes, not only characters", () => {
+  // 400,000 characters of Persian: 800,000 bytes of UTF-8, under the limit (but too long a title).
+  assert.match(problems({ title: "\u0641".repeat(400000) })[0], /^title: must be at most 500 characters/);
+  const big = JSON.stringify({ title: "t", summary: { paragraphs: ["\u0641".repeat(600000)] } });
+  assert.ok(big.length < 1000000);
+  assert.deepEqual(problems(big), [`: input is ${Buffer.byteLength(big)} bytes; the limit is 1000000 bytes`]);
+});
+
+test("what a page did to the built-in prototypes does not reach the brief", () => {
+  const iterator = Array.prototype[Symbol.iterator];
+  Object.prototype.polluted = "x";
+  Array.prototype[Symbol.iterator] = function* () {};
+  try {
+    assert.equal(title(renderBriefHtml({ title: "t", tags: [{ label: "a" }, { label: "b" }] })), "t");
+    assert.equal((renderBriefHtml({ title: "t", tags: [{ label: "a" }, { label: "b" }] }).match(/"bc-chip"/g) ?? []).length, 2);
+  } finally {
+    delete Object.prototype.polluted;
+    Array.prototype[Symbol.iterator] = iterator;
+  }
+});
