@@ -5,12 +5,20 @@
 // is ever parsed as HTML. Kept here rather than as dozens of web-sys
 // imports: each import costs glue code and a boundary crossing.
 
-// The brief or options, read by the browser's JSON.parse and written in the
-// flat form src/json_tokens.rs reads (the module has no JSON parser of its
-// own). Strings are JSON text; anything else goes through JSON.stringify
-// first, for its rules (toJSON, undefined members left out). Throws the
+// The brief or options in the flat form src/json_tokens.rs reads (the
+// module has no JSON parser of its own). Strings are JSON text, read by
+// JSON.parse. Anything else is JSON text as JSON.stringify writes it, read
+// back: by then every value is plain data. Most hosts pass plain data in the
+// first place, which is read directly, in a third of the time; anything
+// JSON.stringify has rules for (toJSON, undefined, functions, classes,
+// NaN, depth, cycles, a throwing getter) takes the long way. Throws the
 // message of the problem.
 export function json_tokens(v, what, limit) {
+  if (v !== null && typeof v === "object") {
+    // At most 8 bytes of JSON text per character read (`\u0001`, `,"":`),
+    // so a form this short stands for text within the limit.
+    try { const f = form(v, true); if (f.length <= limit / 8) return f; } catch {}
+  }
   let t = v;
   if (typeof v !== "string") {
     const found = v === null ? "null" : typeof v;
@@ -23,23 +31,34 @@ export function json_tokens(v, what, limit) {
   if (t.length > limit) throw `input is ${t.length} characters; the limit is ${limit} bytes`;
   const bytes = t.length * 3 > limit ? new TextEncoder().encode(t).length : 0;
   if (bytes > limit) throw `input is ${bytes} bytes; the limit is ${limit} bytes`;
-  let value, out = "";
+  let value;
   // A byte-order mark is not JSON, but editors write one.
   try { value = JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t); } catch (e) { throw `invalid JSON: ${e.message}`; }
+  return form(value, false);
+}
+
+// `value` in the flat form. `direct`: the host's own value, which throws
+// (anything) at the first thing that is not plain data, or deeper than
+// JSON text may nest; else a value from JSON.parse.
+function form(value, direct) {
+  let out = "";
   const text = (mark, s) => { out += mark + (s.includes("\0") ? s.replaceAll("\0", "\0\x01") : s) + "\0"; };
   // Index loops, not for…of: a page may have replaced the array iterator.
   const write = (x, depth) => {
     if (x === null) out += "n";
     else if (typeof x === "boolean") out += x ? "t" : "f";
-    else if (typeof x === "number") text("#", String(x));
     else if (typeof x === "string") text('"', x);
+    else if (typeof x === "number" && Number.isFinite(x)) text("#", String(x));
     else if (depth > 16) throw "invalid JSON: nested too deeply (the limit is 16 levels)"; // limits::MAX_DEPTH
+    else if (direct && (typeof x !== "object" || x.toJSON !== undefined || !(Array.isArray(x) || plain(x)))) throw 0;
     else if (Array.isArray(x)) { out += "["; for (let i = 0; i < x.length; i++) write(x[i], depth + 1); out += "]"; }
     else { out += "{"; const names = Object.keys(x); for (let i = 0; i < names.length; i++) { text('"', names[i]); write(x[names[i]], depth + 1); } out += "}"; }
   };
   write(value, 0);
   return out;
 }
+
+const plain = (o) => { const p = Object.getPrototypeOf(o); return p === Object.prototype || p === null; };
 
 // [{path, message}] from strings laid out as in dom_builder.js: path, message, path, …
 export function problems(text, ends) {

@@ -72,3 +72,30 @@ test("what a page did to the built-in prototypes does not reach the brief", () =
     Array.prototype[Symbol.iterator] = iterator;
   }
 });
+
+test("a brief object reads as the JSON text JSON.stringify writes of it", () => {
+  // Plain data is read directly; whatever JSON.stringify has rules for goes through it.
+  class Tag { constructor(label) { this.label = label; } }
+  const cycle = { title: "t" };
+  cycle.self = cycle;
+  const cases = [
+    { title: "t", kind: undefined, tags: [{ label: "a", url: undefined }] },
+    { title: "t", date: new Date(Date.UTC(2023, 5, 13)) },
+    { title: "t", summary: { paragraphs: [{ toJSON: () => "from toJSON" }] } },
+    { title: "t", tags: [new Tag("class instance")] },
+    { title: "t", related: [NaN, Infinity, () => 1, Symbol("s")] },
+    Object.assign(Object.create(null), { title: "null prototype" }),
+    { title: "t", get kind() { return "a getter"; } },
+    { title: "t", version: -0 },
+    { title: "t", tags: [, { label: "after a hole" }] },
+    [{ title: "a feed" }, { title: "t", tags: Object.assign([{ label: "x" }], { extra: 1 }) }],
+  ];
+  for (const brief of cases) {
+    const text = JSON.stringify(brief);
+    assert.deepEqual(validateBrief(brief), validateBrief(text), text);
+    if (!validateBrief(text).length) assert.equal(renderBriefHtml(brief), renderBriefHtml(text), text);
+  }
+  assert.match(problems(cycle)[0], /^: could not be read as JSON: .*circular/i);
+  const throwing = { title: "t", get kind() { throw new Error("getter says no"); } };
+  assert.deepEqual(problems(throwing), [": could not be read as JSON: getter says no"]);
+});
