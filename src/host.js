@@ -70,6 +70,9 @@ export function problems(text, ends) {
   return list;
 }
 
+// What host.js threw, as text (it throws only strings; a Rust String comes back cheaper than JsValue::as_string).
+export const message_of = (e) => (typeof e === "string" ? e : "");
+
 export function error(message, problems) {
   const e = new Error(message);
   e.problems = problems;

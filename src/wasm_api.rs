@@ -33,6 +33,7 @@ extern "C" {
     fn mount(target: &JsValue, built: JsValue, shadow: bool) -> Result<JsValue, JsValue>;
     fn unmount(card: &JsValue);
     fn format_date(year: u16, month: u8, day: u8, locale: &str) -> Option<String>;
+    fn message_of(thrown: &JsValue) -> String;
 }
 
 // ---- reading JS values -------------------------------------------------
@@ -43,30 +44,31 @@ fn problem(path: &str, message: &str) -> Vec<Problem> {
 
 /// The problem a JS exception (host.js throws its message) stands for.
 fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
-    problem(path, &e.as_string().unwrap_or_default())
+    problem(path, &message_of(&e))
 }
 
 /// The brief (or options) as the browser's `JSON.parse` read it (JSON
 /// text as it is, anything else through `JSON.stringify`, whose exceptions,
-/// from cycles, BigInts or throwing getters, become problems), then `read`
-/// from the value.
-fn read_json<T>(v: &JsValue, path: &str, what: &str, read: impl FnOnce(&Value) -> Result<T, Vec<Problem>>) -> Result<T, Vec<Problem>> {
-    let form = json_tokens(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?;
+/// from cycles, BigInts or throwing getters, become problems), borrowing
+/// from `form`, which holds it as host.js wrote it. (Not generic over a
+/// reader of the value: one copy of this for the brief and the options.)
+fn read_json<'f>(v: &JsValue, path: &str, what: &str, form: &'f mut String) -> Result<Value<'f>, Vec<Problem>> {
+    *form = json_tokens(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?;
     // Only a host.js bug could write what does not decode.
-    let value = json_tokens::decode(&form).ok_or_else(|| problem(path, "could not be read as JSON"))?;
-    read(&value)
+    json_tokens::decode(form).ok_or_else(|| problem(path, "could not be read as JSON"))
 }
 
 fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
     if v.is_undefined() || v.is_null() {
         return Ok(Options::default());
     }
-    read_json(v, "options", "an object", options::parse)
+    options::parse(&read_json(v, "options", "an object", &mut String::new())?)
 }
 
 fn read_brief(v: &JsValue, options: &Options) -> Result<crate::Document, Vec<Problem>> {
-    let urls = crate::url_settings(options);
-    read_json(v, "", "a brief (an object), a feed (an array) or JSON text", |value| validate::document(value, &urls))
+    let mut form = String::new();
+    let value = read_json(v, "", "a brief (an object), a feed (an array) or JSON text", &mut form)?;
+    validate::document(&value, &crate::url_settings(options))
 }
 
 // ---- errors --------------------------------------------------------------
@@ -100,11 +102,14 @@ pub fn validate_brief(brief: JsValue) -> JsValue {
 }
 
 /// `renderBriefHtml(brief, options)`: the static HTML (`{ email: true }` for the email variant).
-#[wasm_bindgen(js_name = renderBriefHtml)]
-pub fn render_brief_html(brief: JsValue, options: JsValue) -> Result<String, JsValue> {
+// A JS string made from the Rust one, rather than the `String` return
+// wasm-bindgen would shrink into a boxed slice first (its code only for this).
+#[wasm_bindgen(js_name = renderBriefHtml, unchecked_return_type = "string")]
+pub fn render_brief_html(brief: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options).map_err(|p| to_error(&p))?;
     let doc = read_brief(&brief, &options).map_err(|p| to_error(&p))?;
-    Ok(if options.email { static_html::email(&doc, &options) } else { static_html::fragment(&doc, &options) })
+    let html = if options.email { static_html::email(&doc, &options) } else { static_html::fragment(&doc, &options) };
+    Ok(JsValue::from_str(&html))
 }
 
 /// `renderBrief(target, brief, options)`: renders the card into `target`
