@@ -99,6 +99,13 @@ const GLUE_EDITS = [
   ["wasmModule and wasmInstance", "let wasmModule, wasmInstance, wasm;", "let wasm;"],
   ["wasmInstance =", "    wasmInstance = instance;\n", ""],
   ["wasmModule =", "    wasmModule = module;\n", ""],
+  // The old call forms (initSync(bytes), init(url)) still work, without wasm-bindgen's nag to move on from them.
+  ["initSync's deprecation warning", ` else {
+            console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
+        }`, ""],
+  ["init's deprecation warning", ` else {
+            console.warn('using deprecated parameters for the initialization function; pass a single object instead')
+        }`, ""],
 ];
 function trimGlue(glue) {
   const calls = [...glue.matchAll(/(?<!function )\bpassStringToWasm0\(([^()]*)\)/g)].map((m) => m[1]);
