@@ -3,7 +3,7 @@
 //! update/destroy, and bad input that leaves the host's content alone.
 #![cfg(target_arch = "wasm32")]
 
-use brief_card::wasm_api::{render_brief, render_brief_html, validate_brief, BriefCard};
+use brief_card::wasm_api::{render_brief, validate_brief, BriefCard};
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,6 +32,11 @@ fn host() -> Element {
     el.append_child(&fallback).unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     el
+}
+
+/// renderBriefHtml, with the string it returns (a JS string) as a Rust one.
+fn render_brief_html(brief: JsValue, options: JsValue) -> Result<String, JsValue> {
+    brief_card::wasm_api::render_brief_html(brief, options).map(|html| html.as_string().expect("renderBriefHtml returns a string"))
 }
 
 fn json(text: &str) -> JsValue {
