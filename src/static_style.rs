@@ -75,22 +75,23 @@ bc-card{max-width:600px;width:100%}\
 bc-image{width:100%;max-width:550px;border:0}\
 bc-logo{border:0}";
 
-/// Colour tokens: `name light dark`, `|` between them (text rather than a
-/// table of string pairs, whose pointers cost the wasm module more). Contrast
-/// of text on `bg`/`quote`/`chip` is at least 4.5:1.
-const COLOURS: &str = "bg #ffffff #15181e|fg #1a1d23 #eceef2|muted #555b66 #a9b0bc|accent #a3202e #ff8a8f|\
-link #0b57a4 #8cc4ff|border #d9dce1 #343a46|quote #f5f6f8 #1d2129|chip #f1f3f5 #232833";
+/// The tokens, `|` between them (text rather than a table of string
+/// tuples, whose pointers cost the wasm module more). One table for both
+/// kinds (one lookup in `fill`), told apart by their number of values:
+///
+/// * a colour: `name light dark`. Contrast of text on `bg`/`quote`/`chip`
+///   is at least 4.5:1.
+/// * a side: `name logical left-to-right right-to-left`. Email clients
+///   (Outlook, older Gmail apps) ignore logical properties and logical
+///   values (`text-align:start`), so email gets the physical side.
+const TOKENS: &str = "bg #ffffff #15181e|fg #1a1d23 #eceef2|muted #555b66 #a9b0bc|accent #a3202e #ff8a8f|\
+link #0b57a4 #8cc4ff|border #d9dce1 #343a46|quote #f5f6f8 #1d2129|chip #f1f3f5 #232833|\
+start inline-start left right|end inline-end right left|align start left right";
 
-/// Direction tokens: `name logical left-to-right right-to-left`, as
-/// [`COLOURS`]. Email clients (Outlook, older Gmail apps) ignore logical
-/// properties and logical values (`text-align:start`), so email gets the
-/// physical side.
-const SIDES: &str = "start inline-start left right|end inline-end right left|align start left right";
-
-/// The values of token `name` in `table` ([`COLOURS`], [`SIDES`]), separated by spaces.
-fn token(table: &'static str, name: &str) -> Option<&'static str> {
+/// The values of token `name` in [`TOKENS`], separated by spaces.
+fn token(name: &str) -> Option<&'static str> {
     let mut n = 0;
-    while let Some(entry) = field(table, b'|', n) {
+    while let Some(entry) = field(TOKENS, b'|', n) {
         n += 1;
         match cut(entry, b' ') {
             Some((key, values)) if key == name => return Some(values),
@@ -157,25 +158,23 @@ pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
         }
         let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
         rest = after_name;
-        if let Some(sides) = token(SIDES, name) {
-            let side = match tokens {
-                Tokens::CustomProperties => 0,
-                Tokens::Plain { rtl: false } => 1,
-                Tokens::Plain { rtl: true } => 2,
-            };
-            out.push_str(field(sides, b' ', side).unwrap_or_default());
-            continue;
-        }
-        let value = token(COLOURS, name).and_then(|c| field(c, b' ', usize::from(theme == Theme::Dark))).unwrap_or("inherit");
-        match tokens {
-            Tokens::Plain { .. } => out.push_str(value),
-            Tokens::CustomProperties => {
-                out.push_str("var(--brief-");
-                out.push_str(name);
-                out.push(',');
-                out.push_str(value);
-                out.push(')');
-            }
+        let values = token(name).unwrap_or("inherit inherit");
+        // A side has a third value; a colour a light and a dark one.
+        let side = field(values, b' ', 2).is_some();
+        let n = match tokens {
+            _ if !side => usize::from(theme == Theme::Dark),
+            Tokens::CustomProperties => 0,
+            Tokens::Plain { rtl } => 1 + usize::from(rtl),
+        };
+        let value = field(values, b' ', n).unwrap_or_default();
+        if side || tokens != Tokens::CustomProperties {
+            out.push_str(value);
+        } else {
+            out.push_str("var(--brief-");
+            out.push_str(name);
+            out.push(',');
+            out.push_str(value);
+            out.push(')');
         }
     }
     out.push_str(rest);
@@ -208,14 +207,13 @@ mod tests {
 
     #[test]
     fn token_tables_are_well_formed() {
-        for (table, values) in [(COLOURS, 3), (SIDES, 4)] {
-            for entry in table.split('|') {
-                assert_eq!(entry.split(' ').count(), values, "{entry}");
-                let (name, rest) = entry.split_once(' ').unwrap();
-                assert_eq!(token(table, name), Some(rest));
-            }
+        let values: Vec<usize> = TOKENS.split('|').map(|entry| entry.split(' ').count()).collect();
+        assert_eq!(values, [3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4], "eight colours, then three sides");
+        for entry in TOKENS.split('|') {
+            let (name, rest) = entry.split_once(' ').unwrap();
+            assert_eq!(token(name), Some(rest));
         }
-        assert_eq!(token(COLOURS, "nope"), None);
+        assert_eq!(token("nope"), None);
     }
 
     #[test]
