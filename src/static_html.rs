@@ -27,10 +27,9 @@ impl AttrPolicy for Inline {
     fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String) {
         let email = self.tokens != Tokens::CustomProperties;
         attrs.each(|name, value| {
-            let text = name.as_str();
-            let keep = name != f!("part") && !text.starts_with("data-") && !(email && name == f!("class"));
-            if keep {
-                write_attr(out, text, value);
+            let dropped = name.is_dom_only() || email && name == f!("class");
+            if !dropped {
+                write_attr(out, name.as_str(), value);
             }
         });
         let classes = attrs.get(f!("class")).unwrap_or("");
