@@ -11,14 +11,14 @@ use crate::sink::{is_void, Fixed, Sink};
 /// (classes turned into inline `style`, DOM-only attributes dropped).
 pub trait AttrPolicy {
     /// Writes the attributes of a `tag` element (each as ` name="value"`).
-    fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String);
+    fn write_attrs(&self, tag: Fixed, attrs: &Attrs, out: &mut String);
 }
 
 /// Writes every attribute unchanged.
 pub struct AsIs;
 
 impl AttrPolicy for AsIs {
-    fn write_attrs(&self, _tag: &str, attrs: &Attrs, out: &mut String) {
+    fn write_attrs(&self, _tag: Fixed, attrs: &Attrs, out: &mut String) {
         attrs.each(|name, value| write_attr(out, name.as_str(), value));
     }
 }
@@ -84,8 +84,8 @@ pub struct HtmlWriter<'a> {
     policy: &'a dyn AttrPolicy,
     /// The open elements' tags (and their text, looked up once).
     open: Vec<(Fixed, &'static str)>,
-    /// The element whose start tag is not written yet.
-    pending: Option<&'static str>,
+    /// The element whose start tag is not written yet (and its text).
+    pending: Option<(Fixed, &'static str)>,
     attrs: Attrs,
 }
 
@@ -96,9 +96,9 @@ impl<'a> HtmlWriter<'a> {
     }
 
     fn start_tag(&mut self) {
-        if let Some(tag) = self.pending.take() {
+        if let Some((tag, name)) = self.pending.take() {
             self.out.push('<');
-            self.out.push_str(tag);
+            self.out.push_str(name);
             self.policy.write_attrs(tag, &self.attrs, self.out);
             self.out.push('>');
             self.attrs.clear();
@@ -111,7 +111,7 @@ impl Sink for HtmlWriter<'_> {
         self.start_tag();
         let name = tag.as_str();
         self.open.push((tag, name));
-        self.pending = Some(name);
+        self.pending = Some((tag, name));
     }
 
     fn attr(&mut self, name: Fixed, value: &str) {

@@ -6,7 +6,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use crate::fixed_strings::f;
+use crate::fixed_strings::{f, Fixed};
 use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Brief, Dir, Document};
 use crate::options::{Layout, Options, Theme};
@@ -24,7 +24,7 @@ struct Inline {
 }
 
 impl AttrPolicy for Inline {
-    fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String) {
+    fn write_attrs(&self, tag: Fixed, attrs: &Attrs, out: &mut String) {
         let email = self.tokens != Tokens::CustomProperties;
         attrs.each(|name, value| {
             let dropped = name.is_dom_only() || email && name == f!("class");
@@ -38,7 +38,7 @@ impl AttrPolicy for Inline {
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
-        if email && tag == "img" && attrs.get(f!("width")).is_none() {
+        if email && tag == f!("img") && attrs.get(f!("width")).is_none() {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
     }
