@@ -35,24 +35,12 @@ pub struct Attrs {
 impl Attrs {
     /// Calls `f` with each `(name, value)`, in order (a loop, not an
     /// iterator: an iterator's `next` costs the wasm module more).
-    pub fn each(&self, mut f: impl FnMut(Fixed, &str)) {
+    pub fn each<'s>(&'s self, mut f: impl FnMut(Fixed, &'s str)) {
         let mut from = 0;
         for &(name, to) in &self.names {
             f(name, self.values.get(from..to).unwrap_or(""));
             from = to;
         }
-    }
-
-    /// The value of `name`, if set.
-    pub fn get(&self, name: Fixed) -> Option<&str> {
-        let mut from = 0;
-        for &(n, to) in &self.names {
-            if n == name {
-                return self.values.get(from..to);
-            }
-            from = to;
-        }
-        None
     }
 
     fn push(&mut self, name: Fixed, value: &str) {

@@ -26,19 +26,25 @@ struct Inline {
 impl AttrPolicy for Inline {
     fn write_attrs(&self, tag: Fixed, attrs: &Attrs, out: &mut String) {
         let email = self.tokens != Tokens::CustomProperties;
+        // The class and whether there is a width are noted on the way, in
+        // the one loop over the attributes, rather than each looked up again.
+        let (mut classes, mut has_width) = ("", false);
         attrs.each(|name, value| {
+            if name == f!("class") {
+                classes = value;
+            }
+            has_width |= name == f!("width");
             let dropped = name.is_dom_only() || email && name == f!("class");
             if !dropped {
                 write_attr(out, name.as_str(), value);
             }
         });
-        let classes = attrs.get(f!("class")).unwrap_or("");
         let mut style = String::new();
         for_classes(classes, self.theme, self.tokens, self.compact, &mut style);
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
-        if email && tag == f!("img") && attrs.get(f!("width")).is_none() {
+        if email && tag == f!("img") && !has_width {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
     }
