@@ -150,6 +150,11 @@ impl Fixed {
         f!("part").0 <= self.0 && self.0 <= f!("data-done").0
     }
 
+    /// The string `n` places after this one in the table.
+    pub(crate) fn plus(self, n: u8) -> Fixed {
+        Fixed(self.0 + n)
+    }
+
     /// Its number in the table.
     pub fn number(self) -> u32 {
         u32::from(self.0)

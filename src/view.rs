@@ -15,7 +15,7 @@ use crate::labels::{builtin, Label};
 use crate::fixed_strings::f;
 use crate::model::*;
 use crate::sink::{Fixed, Out};
-use crate::options::{Layout, LinkTarget, Options, Theme};
+use crate::options::{Layout, LinkTarget, Options};
 use crate::text::{cat, num};
 
 /// Everything the view needs besides the brief.
@@ -85,14 +85,10 @@ fn text_el(w: &mut Out, tag: Fixed, class: Fixed, text: &str) {
 
 fn brief(b: &Brief, cx: &Context, w: &mut Out) {
     let compact = cx.options.layout == Layout::Compact;
-    let class = match (cx.options.theme, compact) {
-        (Theme::Light, false) => f!("bc-card bc-light"),
-        (Theme::Dark, false) => f!("bc-card bc-dark"),
-        (Theme::Auto, false) => f!("bc-card bc-auto"),
-        (Theme::Light, true) => f!("bc-card bc-light bc-compact"),
-        (Theme::Dark, true) => f!("bc-card bc-dark bc-compact"),
-        (Theme::Auto, true) => f!("bc-card bc-auto bc-compact"),
-    };
+    // The six classes follow each other in the table, in the order of
+    // `Theme`, then again with bc-compact (a test checks): one addition
+    // rather than a match of six (-9 B gzip).
+    let class = f!("bc-card bc-light").plus(cx.options.theme as u8 + 3 * u8::from(compact));
     open(w, f!("article"), class);
     w.fixed(f!("part"), f!("card"));
     w.attr(f!("lang"), &b.lang);
@@ -451,6 +447,15 @@ fn footer(b: &Brief, cx: &Context, w: &mut Out) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Theme;
+
+    #[test]
+    fn the_card_classes_follow_each_other_in_the_table() {
+        for (i, name) in ["light", "dark", "auto", "light bc-compact", "dark bc-compact", "auto bc-compact"].iter().enumerate() {
+            assert_eq!(f!("bc-card bc-light").plus(i as u8).as_str(), cat(&["bc-card bc-", name]));
+        }
+        assert_eq!([Theme::Light as u8, Theme::Dark as u8, Theme::Auto as u8], [0, 1, 2]);
+    }
 
     #[test]
     fn dir_values_are_the_model_s() {
