@@ -156,8 +156,8 @@ pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
         while after.as_bytes().get(end).is_some_and(u8::is_ascii_lowercase) {
             end += 1;
         }
-        let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
-        rest = after_name;
+        let name = after.get(..end).unwrap_or_default();
+        rest = after.get(end..).unwrap_or_default();
         let values = token(name).unwrap_or("inherit inherit");
         // A side has a third value; a colour a light and a dark one.
         let side = field(values, b' ', 2).is_some();
