@@ -70,10 +70,10 @@ pub struct HtmlWriter<'a> {
     /// The HTML written so far.
     pub out: &'a mut String,
     policy: &'a dyn AttrPolicy,
-    /// The open elements' tags (and their text, looked up once).
-    open: Vec<(Fixed, &'static str)>,
-    /// The element whose start tag is not written yet (and its text).
-    pending: Option<(Fixed, &'static str)>,
+    /// The open elements' tags.
+    open: Vec<Fixed>,
+    /// The element whose start tag is not written yet.
+    pending: Option<Fixed>,
     attrs: Attrs,
 }
 
@@ -84,9 +84,9 @@ impl<'a> HtmlWriter<'a> {
     }
 
     fn start_tag(&mut self) {
-        if let Some((tag, name)) = self.pending.take() {
+        if let Some(tag) = self.pending.take() {
             self.out.push('<');
-            self.out.push_str(name);
+            self.out.push_str(tag.as_str());
             self.policy.write_attrs(tag, &self.attrs, self.out);
             self.out.push('>');
             self.attrs.clear();
@@ -97,9 +97,8 @@ impl<'a> HtmlWriter<'a> {
 impl Sink for HtmlWriter<'_> {
     fn open(&mut self, tag: Fixed) {
         self.start_tag();
-        let name = tag.as_str();
-        self.open.push((tag, name));
-        self.pending = Some((tag, name));
+        self.open.push(tag);
+        self.pending = Some(tag);
     }
 
     fn attr(&mut self, name: Fixed, value: &str) {
@@ -113,10 +112,10 @@ impl Sink for HtmlWriter<'_> {
 
     fn close(&mut self) {
         self.start_tag();
-        if let Some((tag, name)) = self.open.pop() {
+        if let Some(tag) = self.open.pop() {
             if !is_void(tag) {
                 self.out.push_str("</");
-                self.out.push_str(name);
+                self.out.push_str(tag.as_str());
                 self.out.push('>');
             }
         }
