@@ -66,10 +66,10 @@ pub fn write_attr(out: &mut String, name: &str, value: &str) {
 /// Writes HTML into `out`. A start tag is written once its attributes are
 /// all known (at its first child, or its end), since the policy may need
 /// them all (a class becomes a `style`).
-pub struct HtmlWriter<'a> {
+pub struct HtmlWriter<'a, P: AttrPolicy> {
     /// The HTML written so far.
     pub out: &'a mut String,
-    policy: &'a dyn AttrPolicy,
+    policy: &'a P,
     /// The open elements' tags.
     open: Vec<Fixed>,
     /// The element whose start tag is not written yet.
@@ -77,9 +77,9 @@ pub struct HtmlWriter<'a> {
     attrs: Attrs,
 }
 
-impl<'a> HtmlWriter<'a> {
+impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
     /// A writer appending to `out`, attributes written by `policy`.
-    pub fn new(out: &'a mut String, policy: &'a dyn AttrPolicy) -> Self {
+    pub fn new(out: &'a mut String, policy: &'a P) -> Self {
         HtmlWriter { out, policy, open: Vec::new(), pending: None, attrs: Attrs::default() }
     }
 
@@ -94,7 +94,7 @@ impl<'a> HtmlWriter<'a> {
     }
 }
 
-impl Sink for HtmlWriter<'_> {
+impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
     fn open(&mut self, tag: Fixed) {
         self.start_tag();
         self.open.push(tag);

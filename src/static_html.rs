@@ -16,7 +16,8 @@ use crate::view::{self, Context};
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
 /// `data-*`) are dropped. Email also drops classes, uses plain colours, and
 /// writes physical CSS properties for the brief's direction (see `static_style`).
-struct Inline {
+/// (Public because `sink::Out` names it; made only here.)
+pub struct Inline {
     theme: Theme,
     compact: bool,
     /// Plain for email.
