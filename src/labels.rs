@@ -53,12 +53,17 @@ pub struct Labels(pub Vec<(Label, String)>);
 
 impl Labels {
     /// The override for `label`, if any (the last one given wins).
+    /// Inlined into the view's `label`, its one caller in the wasm module, as
+    /// `builtin` is: -46 B gzip for the two.
+    #[inline(always)]
     pub fn get(&self, label: Label) -> Option<&str> {
         self.0.iter().rev().find(|(l, _)| *l == label).map(|(_, s)| s.as_str())
     }
 }
 
 /// The built-in word for `label` in `lang` (its primary subtag), else English.
+/// Inlined into the view's `label` (see [`Labels::get`]).
+#[inline(always)]
 pub fn builtin(lang: &str, label: Label) -> &'static str {
     let n = match field(lang, b'-', 0).unwrap_or("") {
         "es" => 1,
