@@ -88,8 +88,9 @@ fn table_to_send() -> Strings {
     table
 }
 
-/// The instructions for one card and their strings.
-pub(crate) struct Program {
+/// The instructions for one card and their strings. (`pub` because
+/// [`crate::sink::Out`] names it; the module is private to the crate.)
+pub struct Program {
     ops: Vec<u32>,
     strings: Strings,
 }

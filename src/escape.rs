@@ -14,24 +14,26 @@ pub fn attr(out: &mut String, s: &str) {
     escape(out, s, true)
 }
 
+/// Character by character: pushing each one costs the wasm module less
+/// code than copying the runs between escapes (with a char-boundary check
+/// at each end): -41 B gzip. It is slower, but only the static HTML, not
+/// the live card, escapes.
 fn escape(out: &mut String, s: &str, in_attr: bool) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if in_attr => "&quot;",
-            b'\'' if in_attr => "&#39;",
-            0 => "\u{fffd}",
-            _ => continue,
+    for c in s.chars() {
+        let rep = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' if in_attr => "&quot;",
+            '\'' if in_attr => "&#39;",
+            '\0' => "\u{fffd}",
+            _ => {
+                out.push(c);
+                continue;
+            }
         };
-        // `last` and `i` sit next to ASCII bytes, so both are char boundaries.
-        out.push_str(s.get(last..i).unwrap_or_default());
         out.push_str(rep);
-        last = i + 1;
     }
-    out.push_str(s.get(last..).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -26,7 +26,9 @@ pub(crate) use f;
 /// first few most often, and a number under 64 takes a byte less in wasm;
 /// tags and classes come next, as the HTML sink looks them up most.
 const TABLE: &[&str] = &[
-    "class", "dir", "auto", "part", "data-block", "role",
+    "class", "dir", "auto", "role",
+    // the DOM-only attributes, together (see `Fixed::is_dom_only`)
+    "part", "data-block", "data-more", "data-less", "data-anchor", "data-done",
     // tags
     "p", "span", "a", "div", "article", "header", "footer", "section", "nav", "figure", "figcaption", "blockquote", "img",
     "h2", "h3", "ul", "li", "time", "button", "strong", "em",
@@ -40,8 +42,8 @@ const TABLE: &[&str] = &[
     "bc-related-list bc-rest", "bc-related-item", "bc-related-link", "bc-meta", "bc-meta-kind", "bc-meta-author",
     "bc-meta-date", "bc-chips", "bc-tag", "bc-chip", "bc-footer", "bc-read-more", "bc-status",
     // other attribute names
-    "id", "href", "src", "alt", "lang", "type", "hidden", "aria-label", "aria-expanded", "aria-controls", "data-more",
-    "data-less", "data-anchor", "data-done", "datetime", "target", "rel", "width", "height", "loading", "decoding",
+    "id", "href", "src", "alt", "lang", "type", "hidden", "aria-label", "aria-expanded", "aria-controls", "datetime",
+    "target", "rel", "width", "height", "loading", "decoding",
     // other values
     "ltr", "rtl", "list", "listitem", "status", "card", "summary", "quotes", "related", "tags", "title", "kind", "image",
     "quote", "tag", "read-more", "false", "", "20", "lazy", "async", "_blank", "noopener noreferrer",
@@ -141,6 +143,18 @@ impl Fixed {
         (0..COUNT as u8).map(Fixed)
     }
 
+    /// Whether it names an attribute for the live DOM only (`part`,
+    /// `data-*`), which static HTML drops: a range of the table, compared
+    /// as numbers rather than by text.
+    pub fn is_dom_only(self) -> bool {
+        f!("part").0 <= self.0 && self.0 <= f!("data-done").0
+    }
+
+    /// The string `n` places after this one in the table.
+    pub(crate) fn plus(self, n: u8) -> Fixed {
+        Fixed(self.0 + n)
+    }
+
     /// Its number in the table.
     pub fn number(self) -> u32 {
         u32::from(self.0)
@@ -176,5 +190,8 @@ mod tests {
         assert_eq!(f!("part").as_str(), "part");
         assert_eq!(f!("").as_str(), "");
         assert_eq!(f!("bc-status").as_str(), "bc-status");
+        for f in Fixed::all() {
+            assert_eq!(f.is_dom_only(), f.as_str() == "part" || f.as_str().starts_with("data-"), "{}", f.as_str());
+        }
     }
 }

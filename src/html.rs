@@ -11,14 +11,14 @@ use crate::sink::{is_void, Fixed, Sink};
 /// (classes turned into inline `style`, DOM-only attributes dropped).
 pub trait AttrPolicy {
     /// Writes the attributes of a `tag` element (each as ` name="value"`).
-    fn write_attrs(&self, tag: &str, attrs: &Attrs, out: &mut String);
+    fn write_attrs(&self, tag: Fixed, attrs: &Attrs, out: &mut String);
 }
 
 /// Writes every attribute unchanged.
 pub struct AsIs;
 
 impl AttrPolicy for AsIs {
-    fn write_attrs(&self, _tag: &str, attrs: &Attrs, out: &mut String) {
+    fn write_attrs(&self, _tag: Fixed, attrs: &Attrs, out: &mut String) {
         attrs.each(|name, value| write_attr(out, name.as_str(), value));
     }
 }
@@ -34,25 +34,15 @@ pub struct Attrs {
 
 impl Attrs {
     /// Calls `f` with each `(name, value)`, in order (a loop, not an
-    /// iterator: an iterator's `next` costs the wasm module more).
-    pub fn each(&self, mut f: impl FnMut(Fixed, &str)) {
+    /// iterator: an iterator's `next` costs the wasm module more). Inlined
+    /// into its one caller in the module, the policy, with the closure: -59 B gzip.
+    #[inline(always)]
+    pub fn each<'s>(&'s self, mut f: impl FnMut(Fixed, &'s str)) {
         let mut from = 0;
         for &(name, to) in &self.names {
             f(name, self.values.get(from..to).unwrap_or(""));
             from = to;
         }
-    }
-
-    /// The value of `name`, if set.
-    pub fn get(&self, name: Fixed) -> Option<&str> {
-        let mut from = 0;
-        for &(n, to) in &self.names {
-            if n == name {
-                return self.values.get(from..to);
-            }
-            from = to;
-        }
-        None
     }
 
     fn push(&mut self, name: Fixed, value: &str) {
@@ -78,27 +68,27 @@ pub fn write_attr(out: &mut String, name: &str, value: &str) {
 /// Writes HTML into `out`. A start tag is written once its attributes are
 /// all known (at its first child, or its end), since the policy may need
 /// them all (a class becomes a `style`).
-pub struct HtmlWriter<'a> {
+pub struct HtmlWriter<'a, P: AttrPolicy> {
     /// The HTML written so far.
     pub out: &'a mut String,
-    policy: &'a dyn AttrPolicy,
-    /// The open elements' tags (and their text, looked up once).
-    open: Vec<(Fixed, &'static str)>,
+    policy: &'a P,
+    /// The open elements' tags.
+    open: Vec<Fixed>,
     /// The element whose start tag is not written yet.
-    pending: Option<&'static str>,
+    pending: Option<Fixed>,
     attrs: Attrs,
 }
 
-impl<'a> HtmlWriter<'a> {
+impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
     /// A writer appending to `out`, attributes written by `policy`.
-    pub fn new(out: &'a mut String, policy: &'a dyn AttrPolicy) -> Self {
+    pub fn new(out: &'a mut String, policy: &'a P) -> Self {
         HtmlWriter { out, policy, open: Vec::new(), pending: None, attrs: Attrs::default() }
     }
 
     fn start_tag(&mut self) {
         if let Some(tag) = self.pending.take() {
             self.out.push('<');
-            self.out.push_str(tag);
+            self.out.push_str(tag.as_str());
             self.policy.write_attrs(tag, &self.attrs, self.out);
             self.out.push('>');
             self.attrs.clear();
@@ -106,12 +96,11 @@ impl<'a> HtmlWriter<'a> {
     }
 }
 
-impl Sink for HtmlWriter<'_> {
+impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
     fn open(&mut self, tag: Fixed) {
         self.start_tag();
-        let name = tag.as_str();
-        self.open.push((tag, name));
-        self.pending = Some(name);
+        self.open.push(tag);
+        self.pending = Some(tag);
     }
 
     fn attr(&mut self, name: Fixed, value: &str) {
@@ -125,10 +114,10 @@ impl Sink for HtmlWriter<'_> {
 
     fn close(&mut self) {
         self.start_tag();
-        if let Some((tag, name)) = self.open.pop() {
+        if let Some(tag) = self.open.pop() {
             if !is_void(tag) {
                 self.out.push_str("</");
-                self.out.push_str(name);
+                self.out.push_str(tag.as_str());
                 self.out.push('>');
             }
         }

@@ -18,78 +18,80 @@ use crate::text::{cut, field};
 
 /// Declarations for each view class, one `class{declarations}` a line
 /// (classes not listed get none). One string rather than a table of
-/// pairs: pointer tables cost the wasm module more than text does.
+/// pairs: pointer tables cost the wasm module more than text does. The
+/// lines end in `\`, so the string holds no line breaks to skip.
 const CLASSES: &str = "\
-bc-feed{display:block}
-bc-feed-item{display:block;margin:0 0 20px}
-bc-card{display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:$align;overflow-wrap:break-word}
-bc-header{display:block;margin:0 0 22px}
-bc-eyebrow{margin:0 0 10px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;font-weight:500;color:$muted}
-bc-kind{font-weight:700;color:$accent;letter-spacing:.09em;text-transform:uppercase;margin-$end:10px}
-bc-date{color:$muted}
-bc-title{margin:0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:30px;line-height:1.18;font-weight:700;letter-spacing:-.015em;color:$fg}
-bc-title-link{color:$fg;text-decoration:none}
-bc-publisher{margin:12px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}
-bc-logo{vertical-align:middle;margin-$end:8px;border-radius:4px}
-bc-publisher-name{color:$muted;font-weight:600;text-decoration:none}
-bc-figure{margin:0 0 24px}
-bc-image{display:block;max-width:100%;height:auto;border-radius:8px}
-bc-caption{margin:8px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}
-bc-block{display:block;margin:28px 0 0}
-bc-heading{margin:0 0 12px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:12px;line-height:1.3;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:$accent}
-bc-section-heading{font-size:21px;line-height:1.3;letter-spacing:0;text-transform:none;color:$fg}
-bc-section{border-top:1px solid $border;padding-top:24px}
-bc-p{margin:0 0 16px}
-bc-link{color:$link;text-decoration:underline}
-bc-quote{margin:0 0 16px;padding:18px 20px;border-$start:4px solid $accent;background:$quote}
-bc-blockquote{margin:0;font-size:20px;line-height:1.5;font-style:italic}
-bc-cite{margin:14px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}
-bc-author{font-weight:700;color:$fg;margin-$end:8px}
-bc-role{color:$muted}
-bc-related-list{margin:0;padding:0;list-style:none}
-bc-related-item{margin:0;padding:12px 0;border-bottom:1px solid $border}
-bc-related-link{font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:17px;line-height:1.35;font-weight:700;color:$link;text-decoration:none}
-bc-meta{margin:4px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}
-bc-meta-kind{margin-$end:8px;color:$accent;font-weight:700}
-bc-meta-author{margin-$end:8px}
-bc-chips{margin:0;padding:0;list-style:none}
-bc-tag{display:inline-block;margin:0 0 8px;margin-$end:8px}
-bc-chip{display:inline-block;padding:4px 14px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.4;text-decoration:none}
-bc-footer{display:block;margin:32px 0 0;padding-top:20px;border-top:1px solid $border;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:15px}
+bc-feed{display:block}\
+bc-feed-item{display:block;margin:0 0 20px}\
+bc-card{display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:$align;overflow-wrap:break-word}\
+bc-header{display:block;margin:0 0 22px}\
+bc-eyebrow{margin:0 0 10px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;font-weight:500;color:$muted}\
+bc-kind{font-weight:700;color:$accent;letter-spacing:.09em;text-transform:uppercase;margin-$end:10px}\
+bc-date{color:$muted}\
+bc-title{margin:0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:30px;line-height:1.18;font-weight:700;letter-spacing:-.015em;color:$fg}\
+bc-title-link{color:$fg;text-decoration:none}\
+bc-publisher{margin:12px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}\
+bc-logo{vertical-align:middle;margin-$end:8px;border-radius:4px}\
+bc-publisher-name{color:$muted;font-weight:600;text-decoration:none}\
+bc-figure{margin:0 0 24px}\
+bc-image{display:block;max-width:100%;height:auto;border-radius:8px}\
+bc-caption{margin:8px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}\
+bc-block{display:block;margin:28px 0 0}\
+bc-heading{margin:0 0 12px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:12px;line-height:1.3;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:$accent}\
+bc-section-heading{font-size:21px;line-height:1.3;letter-spacing:0;text-transform:none;color:$fg}\
+bc-section{border-top:1px solid $border;padding-top:24px}\
+bc-p{margin:0 0 16px}\
+bc-link{color:$link;text-decoration:underline}\
+bc-quote{margin:0 0 16px;padding:18px 20px;border-$start:4px solid $accent;background:$quote}\
+bc-blockquote{margin:0;font-size:20px;line-height:1.5;font-style:italic}\
+bc-cite{margin:14px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted}\
+bc-author{font-weight:700;color:$fg;margin-$end:8px}\
+bc-role{color:$muted}\
+bc-related-list{margin:0;padding:0;list-style:none}\
+bc-related-item{margin:0;padding:12px 0;border-bottom:1px solid $border}\
+bc-related-link{font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:17px;line-height:1.35;font-weight:700;color:$link;text-decoration:none}\
+bc-meta{margin:4px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted}\
+bc-meta-kind{margin-$end:8px;color:$accent;font-weight:700}\
+bc-meta-author{margin-$end:8px}\
+bc-chips{margin:0;padding:0;list-style:none}\
+bc-tag{display:inline-block;margin:0 0 8px;margin-$end:8px}\
+bc-chip{display:inline-block;padding:4px 14px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.4;text-decoration:none}\
+bc-footer{display:block;margin:32px 0 0;padding-top:20px;border-top:1px solid $border;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:15px}\
 bc-read-more{display:inline-block;padding:10px 20px;border-radius:999px;background:$accent;color:$bg;font-weight:700;text-decoration:none}";
 
 /// What the compact layout changes (the live card's `.bc-compact` rules).
 const COMPACT: &str = "\
-bc-card{padding:18px 20px;border-top-width:3px}
-bc-header{margin:0 0 10px}
-bc-title{font-size:21px}
-bc-block{margin:10px 0 0}
-bc-footer{margin:16px 0 0;padding-top:12px}
+bc-card{padding:18px 20px;border-top-width:3px}\
+bc-header{margin:0 0 10px}\
+bc-title{font-size:21px}\
+bc-block{margin:10px 0 0}\
+bc-footer{margin:16px 0 0;padding-top:12px}\
 bc-read-more{padding:7px 16px;font-size:14px}";
 
 /// What email adds (with [`Tokens::Plain`]): the card fills the 600 px
 /// column; images scale, without a border (older clients draw one around linked images).
 const EMAIL: &str = "\
-bc-card{max-width:600px;width:100%}
-bc-image{width:100%;max-width:550px;border:0}
+bc-card{max-width:600px;width:100%}\
+bc-image{width:100%;max-width:550px;border:0}\
 bc-logo{border:0}";
 
-/// Colour tokens: `name light dark`, `|` between them (text rather than a
-/// table of string pairs, whose pointers cost the wasm module more). Contrast
-/// of text on `bg`/`quote`/`chip` is at least 4.5:1.
-const COLOURS: &str = "bg #ffffff #15181e|fg #1a1d23 #eceef2|muted #555b66 #a9b0bc|accent #a3202e #ff8a8f|\
-link #0b57a4 #8cc4ff|border #d9dce1 #343a46|quote #f5f6f8 #1d2129|chip #f1f3f5 #232833";
+/// The tokens, `|` between them (text rather than a table of string
+/// tuples, whose pointers cost the wasm module more). One table for both
+/// kinds (one lookup in `fill`), told apart by their number of values:
+///
+/// * a colour: `name light dark`. Contrast of text on `bg`/`quote`/`chip`
+///   is at least 4.5:1.
+/// * a side: `name logical left-to-right right-to-left`. Email clients
+///   (Outlook, older Gmail apps) ignore logical properties and logical
+///   values (`text-align:start`), so email gets the physical side.
+const TOKENS: &str = "bg #ffffff #15181e|fg #1a1d23 #eceef2|muted #555b66 #a9b0bc|accent #a3202e #ff8a8f|\
+link #0b57a4 #8cc4ff|border #d9dce1 #343a46|quote #f5f6f8 #1d2129|chip #f1f3f5 #232833|\
+start inline-start left right|end inline-end right left|align start left right";
 
-/// Direction tokens: `name logical left-to-right right-to-left`, as
-/// [`COLOURS`]. Email clients (Outlook, older Gmail apps) ignore logical
-/// properties and logical values (`text-align:start`), so email gets the
-/// physical side.
-const SIDES: &str = "start inline-start left right|end inline-end right left|align start left right";
-
-/// The values of token `name` in `table` ([`COLOURS`], [`SIDES`]), separated by spaces.
-fn token(table: &'static str, name: &str) -> Option<&'static str> {
+/// The values of token `name` in [`TOKENS`], separated by spaces.
+fn token(name: &str) -> Option<&'static str> {
     let mut n = 0;
-    while let Some(entry) = field(table, b'|', n) {
+    while let Some(entry) = field(TOKENS, b'|', n) {
         n += 1;
         match cut(entry, b' ') {
             Some((key, values)) if key == name => return Some(values),
@@ -115,7 +117,9 @@ pub enum Tokens {
 /// The inline style for an element with these classes (empty when none).
 pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool, out: &mut String) {
     let email = matches!(tokens, Tokens::Plain { .. });
-    for table in [Some(CLASSES), compact.then_some(COMPACT), email.then_some(EMAIL)].into_iter().flatten() {
+    // A slice rather than an iterator of the tables in use: the flattened
+    // array iterator cost more code than rescanning an empty table ("" has no lines).
+    for &table in &[CLASSES, if compact { COMPACT } else { "" }, if email { EMAIL } else { "" }] {
         // Rescanning for each class costs nothing: an element has at most three.
         let mut n = 0;
         while let Some(class) = field(classes, b' ', n) {
@@ -138,8 +142,7 @@ fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
         if name == class {
             return Some(decls);
         }
-        lines = after.get(1..).unwrap_or_default(); // past the line's '\n'
-
+        lines = after;
     }
     None
 }
@@ -153,27 +156,25 @@ pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
         while after.as_bytes().get(end).is_some_and(u8::is_ascii_lowercase) {
             end += 1;
         }
-        let (name, after_name) = after.split_at_checked(end).unwrap_or((after, ""));
-        rest = after_name;
-        if let Some(sides) = token(SIDES, name) {
-            let side = match tokens {
-                Tokens::CustomProperties => 0,
-                Tokens::Plain { rtl: false } => 1,
-                Tokens::Plain { rtl: true } => 2,
-            };
-            out.push_str(field(sides, b' ', side).unwrap_or_default());
-            continue;
-        }
-        let value = token(COLOURS, name).and_then(|c| field(c, b' ', usize::from(theme == Theme::Dark))).unwrap_or("inherit");
-        match tokens {
-            Tokens::Plain { .. } => out.push_str(value),
-            Tokens::CustomProperties => {
-                out.push_str("var(--brief-");
-                out.push_str(name);
-                out.push(',');
-                out.push_str(value);
-                out.push(')');
-            }
+        let name = after.get(..end).unwrap_or_default();
+        rest = after.get(end..).unwrap_or_default();
+        let values = token(name).unwrap_or("inherit inherit");
+        // A side has a third value; a colour a light and a dark one.
+        let side = field(values, b' ', 2).is_some();
+        let n = match tokens {
+            _ if !side => usize::from(theme == Theme::Dark),
+            Tokens::CustomProperties => 0,
+            Tokens::Plain { rtl } => 1 + usize::from(rtl),
+        };
+        let value = field(values, b' ', n).unwrap_or_default();
+        if side || tokens != Tokens::CustomProperties {
+            out.push_str(value);
+        } else {
+            out.push_str("var(--brief-");
+            out.push_str(name);
+            out.push(',');
+            out.push_str(value);
+            out.push(')');
         }
     }
     out.push_str(rest);
@@ -196,7 +197,7 @@ mod tests {
         assert_eq!(style("bc-title-link", Theme::Light, Tokens::CustomProperties), "color:var(--brief-fg,#1a1d23);text-decoration:none");
         assert_eq!(style("bc-title-link", Theme::Dark, LTR), "color:#eceef2;text-decoration:none");
         assert_eq!(style("bc-unknown", Theme::Light, LTR), "");
-        for line in CLASSES.split('\n') {
+        for line in CLASSES.split_inclusive('}') {
             let (class, decls) = line.split_once('{').unwrap();
             assert!(decls.ends_with('}') && !decls.contains(['{', '\n']), "{line}");
             let s = style(class, Theme::Light, LTR);
@@ -206,14 +207,13 @@ mod tests {
 
     #[test]
     fn token_tables_are_well_formed() {
-        for (table, values) in [(COLOURS, 3), (SIDES, 4)] {
-            for entry in table.split('|') {
-                assert_eq!(entry.split(' ').count(), values, "{entry}");
-                let (name, rest) = entry.split_once(' ').unwrap();
-                assert_eq!(token(table, name), Some(rest));
-            }
+        let values: Vec<usize> = TOKENS.split('|').map(|entry| entry.split(' ').count()).collect();
+        assert_eq!(values, [3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4], "eight colours, then three sides");
+        for entry in TOKENS.split('|') {
+            let (name, rest) = entry.split_once(' ').unwrap();
+            assert_eq!(token(name), Some(rest));
         }
-        assert_eq!(token(COLOURS, "nope"), None);
+        assert_eq!(token("nope"), None);
     }
 
     #[test]
