@@ -133,21 +133,19 @@ fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
     set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, &LINK_TARGETS, &mut o.link_target);
     set_bool(c, v, "shadow", path, &mut o.shadow);
     set_bool(c, v, "email", path, &mut o.email);
-    if let Ok(Some(locale)) = c.opt_string(v, "locale", path, 35) {
+    if let Some(locale) = c.opt_string(v, "locale", path, 35) {
         if !crate::text::is_blank(&locale) {
             o.locale = Some(locale);
         }
     }
-    if let Ok(Some(base)) = c.opt_str(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
+    if let Some(base) = c.opt_str(v, "baseUrl", path, crate::limits::MAX_URL_CHARS) {
         match crate::url_policy::check(base, crate::url_policy::UrlUse::Resource) {
             Ok(u) if !crate::url_policy::is_relative(&u) => o.base_url = Some(u),
             Ok(_) => c.report(&Path::Key(path, "baseUrl"), "must be an absolute http(s) URL"),
             Err(p) => c.report(&Path::Key(path, "baseUrl"), p.message()),
         }
     }
-    if let Ok(labels) = c.labels(v, "labels", path) {
-        o.labels = labels;
-    }
+    o.labels = c.labels(v, "labels", path);
 }
 
 /// Sets `slot` to `v[key]` if that is true or false.
