@@ -556,10 +556,8 @@ impl Checker<'_> {
     /// A paragraph: a plain string, or an array of runs (strings or `{text, href?, strong?, em?}`).
     fn paragraph(&mut self, v: &Value, path: &Path) -> Option<Paragraph> {
         match v {
-            Value::String(_) => {
-                let text = self.string(v, path, MAX_TEXT_CHARS, false)?;
-                Some(vec![Run { text, href: None, strong: false, em: false }])
-            }
+            // One plain run, read as such (not a second Run literal).
+            Value::String(_) => self.run(v, path).map(|run| vec![run]),
             Value::Array(runs) => {
                 if !self.max_len(runs.len(), MAX_ITEMS, path) {
                     return None;
