@@ -105,7 +105,15 @@ fn plain_run(s: &[u8]) -> usize {
         }
         done += 8;
     }
-    done + words.remainder().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(words.remainder().len())
+    // The last few bytes one at a time (a plain loop: `position` costs a
+    // `try_fold` of its own).
+    for &b in words.remainder() {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        done += 1;
+    }
+    done
 }
 
 /// The readers return `None` when the text is not JSON, having recorded why
