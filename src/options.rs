@@ -63,6 +63,8 @@ pub struct Options {
 }
 
 impl Default for Options {
+    // Not inlined at its three uses in the module (-36 B gzip).
+    #[inline(never)]
     fn default() -> Self {
         Options {
             theme: Theme::Light,
