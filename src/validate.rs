@@ -284,6 +284,8 @@ impl Checker<'_> {
     }
 
     /// `parent[key]`, or `message` as the problem when it is absent.
+    /// Inlined at its uses: a call to it cost more than its body (-41 B gzip).
+    #[inline(always)]
     fn required<'v, 'a>(&mut self, parent: &'v Value<'a>, key: &str, path: &Path, message: &str) -> Option<&'v Value<'a>> {
         let v = Self::field(parent, key);
         if v.is_none() {
