@@ -72,7 +72,9 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
     document(&parse_json(text)?, &UrlSettings::default())
 }
 
-/// Reads JSON text, enforcing the input size limit first.
+/// Reads JSON text, enforcing the input size limit first. Inlined where
+/// it is used (-6 B gzip).
+#[inline(always)]
 pub fn parse_json(text: &str) -> Result<Value<'_>, Vec<Problem>> {
     let message = if text.len() > MAX_INPUT_BYTES {
         let mut m = String::from("input is ");
