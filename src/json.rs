@@ -82,18 +82,8 @@ impl ParseError {
 
 /// Parses `text` as one JSON value, refusing nesting deeper than [`limits::MAX_DEPTH`].
 pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
-    let mut p = Parser { text, src: text.as_bytes(), pos: 0 };
-    // A byte-order mark is not JSON, but editors write one; skip it.
-    if p.rest().starts_with("\u{feff}".as_bytes()) {
-        p.pos = 3;
-    }
-    p.skip_ws();
-    let v = p.value(0)?;
-    p.skip_ws();
-    if p.pos < p.src.len() {
-        return Err(p.error("unexpected text after the JSON value"));
-    }
-    Ok(v)
+    let mut p = Parser { text, pos: 0, reason: "" };
+    p.document().ok_or_else(|| p.error())
 }
 
 /// The length of the run of bytes at the start of `s` that a JSON string
@@ -115,20 +105,55 @@ fn plain_run(s: &[u8]) -> usize {
         }
         done += 8;
     }
-    done + words.remainder().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(words.remainder().len())
+    // The last few bytes one at a time (a plain loop: `position` costs a
+    // `try_fold` of its own).
+    for &b in words.remainder() {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        done += 1;
+    }
+    done
 }
 
+/// The readers return `None` when the text is not JSON, having recorded why
+/// in `reason`; the position is where they stopped, and the line and column
+/// are counted from it once, at the end. (An `Option` rather than a
+/// `Result` carrying the `ParseError`: passing the error up through every
+/// `?` cost the module more.)
 struct Parser<'a> {
     text: &'a str,
-    /// `text` as bytes: the parser looks at one byte at a time.
-    src: &'a [u8],
     pos: usize,
+    /// Why the text is not JSON, once a reader has returned `None`.
+    reason: &'static str,
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, reason: &'static str) -> ParseError {
+    /// The whole text as one value.
+    fn document(&mut self) -> Option<Value<'a>> {
+        // A byte-order mark is not JSON, but editors write one; skip it.
+        if self.rest().starts_with("\u{feff}".as_bytes()) {
+            self.pos = 3;
+        }
+        self.skip_ws();
+        let v = self.value(0)?;
+        self.skip_ws();
+        if self.pos < self.text.len() {
+            return self.fail("unexpected text after the JSON value");
+        }
+        Some(v)
+    }
+
+    /// Records why the text is not JSON (at the current position).
+    fn fail<T>(&mut self, reason: &'static str) -> Option<T> {
+        self.reason = reason;
+        None
+    }
+
+    /// The error a reader recorded, with the line and column it stopped at.
+    fn error(&self) -> ParseError {
         let (mut line, mut column) = (1, 1);
-        for &b in self.src.get(..self.pos).unwrap_or(self.src) {
+        for &b in self.bytes().get(..self.pos).unwrap_or(self.bytes()) {
             if b == b'\n' {
                 (line, column) = (line + 1, 1);
             } else if b & 0xC0 != 0x80 {
@@ -136,7 +161,7 @@ impl<'a> Parser<'a> {
                 column += 1;
             }
         }
-        ParseError { line, column, reason }
+        ParseError { line, column, reason: self.reason }
     }
 
     /// The text from `start` to the current position. The parser only ever
@@ -145,13 +170,18 @@ impl<'a> Parser<'a> {
         self.text.get(start..self.pos)
     }
 
+    /// The text as bytes: the parser looks at one byte at a time.
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
     /// The bytes from the current position on.
     fn rest(&self) -> &'a [u8] {
-        self.src.get(self.pos..).unwrap_or_default()
+        self.bytes().get(self.pos..).unwrap_or_default()
     }
 
     fn peek(&self) -> Option<u8> {
-        self.src.get(self.pos).copied()
+        self.bytes().get(self.pos).copied()
     }
 
     fn skip_ws(&mut self) {
@@ -160,18 +190,18 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expect_word(&mut self, word: &[u8], v: Value<'a>) -> Result<Value<'a>, ParseError> {
+    fn expect_word(&mut self, word: &[u8], v: Value<'a>) -> Option<Value<'a>> {
         if self.rest().starts_with(word) {
             self.pos += word.len();
-            Ok(v)
+            Some(v)
         } else {
-            Err(self.error("unexpected character"))
+            self.fail("unexpected character")
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+    fn value(&mut self, depth: usize) -> Option<Value<'a>> {
         match self.peek() {
-            None => Err(self.error("unexpected end of input")),
+            None => self.fail("unexpected end of input"),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
             Some(b'"') => self.string().map(Value::String),
@@ -179,26 +209,26 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.expect_word(b"false", Value::Bool(false)),
             Some(b'n') => self.expect_word(b"null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.error("unexpected character")),
+            Some(_) => self.fail("unexpected character"),
         }
     }
 
-    fn enter(&self, depth: usize) -> Result<(), ParseError> {
+    fn enter(&mut self, depth: usize) -> Option<()> {
         if depth > limits::MAX_DEPTH {
-            Err(self.error("nested too deeply"))
+            self.fail("nested too deeply")
         } else {
-            Ok(())
+            Some(())
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+    fn array(&mut self, depth: usize) -> Option<Value<'a>> {
         self.enter(depth)?;
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Some(Value::Array(items));
         }
         loop {
             self.skip_ws();
@@ -208,32 +238,32 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Some(Value::Array(items));
                 }
-                None => return Err(self.error("unexpected end of input: expected ',' or ']'")),
-                Some(_) => return Err(self.error("expected ',' or ']'")),
+                None => return self.fail("unexpected end of input: expected ',' or ']'"),
+                Some(_) => return self.fail("expected ',' or ']'"),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+    fn object(&mut self, depth: usize) -> Option<Value<'a>> {
         self.enter(depth)?;
         self.pos += 1;
         let mut members = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Some(Value::Object(members));
         }
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a property name in double quotes"));
+                return self.fail("expected a property name in double quotes");
             }
             let key = self.string()?;
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return Err(self.error("expected ':' after a property name"));
+                return self.fail("expected ':' after a property name");
             }
             self.pos += 1;
             self.skip_ws();
@@ -244,15 +274,15 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(members));
+                    return Some(Value::Object(members));
                 }
-                None => return Err(self.error("unexpected end of input: expected ',' or '}'")),
-                Some(_) => return Err(self.error("expected ',' or '}'")),
+                None => return self.fail("unexpected end of input: expected ',' or '}'"),
+                Some(_) => return self.fail("expected ',' or '}'"),
             }
         }
     }
 
-    fn number(&mut self) -> Result<Value<'a>, ParseError> {
+    fn number(&mut self) -> Option<Value<'a>> {
         let start = self.pos;
         let digits = |p: &mut Self| {
             let s = p.pos;
@@ -267,12 +297,12 @@ impl<'a> Parser<'a> {
         if self.peek() == Some(b'0') {
             self.pos += 1;
         } else if !digits(self) {
-            return Err(self.error("invalid number"));
+            return self.fail("invalid number");
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !digits(self) {
-                return Err(self.error("invalid number: expected a digit after '.'"));
+                return self.fail("invalid number: expected a digit after '.'");
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -281,25 +311,25 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
             if !digits(self) {
-                return Err(self.error("invalid number: expected a digit in the exponent"));
+                return self.fail("invalid number: expected a digit in the exponent");
             }
         }
-        Ok(Value::Number(Cow::Borrowed(self.slice(start).unwrap_or("0"))))
+        Some(Value::Number(Cow::Borrowed(self.slice(start).unwrap_or("0"))))
     }
 
-    fn hex4(&mut self) -> Result<u32, ParseError> {
+    fn hex4(&mut self) -> Option<u32> {
         let mut n = 0u32;
         for _ in 0..4 {
             let Some(d) = self.peek().and_then(|c| char::from(c).to_digit(16)) else {
-                return Err(self.error("invalid \\u escape: expected four hex digits"));
+                return self.fail("invalid \\u escape: expected four hex digits");
             };
             n = n * 16 + d;
             self.pos += 1;
         }
-        Ok(n)
+        Some(n)
     }
 
-    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         self.pos += 1; // opening quote
         let mut out = String::new();
         let mut first = true;
@@ -309,15 +339,15 @@ impl<'a> Parser<'a> {
             self.pos += plain_run(self.rest());
             let run = self.slice(start).unwrap_or("\u{fffd}");
             match self.peek() {
-                None => return Err(self.error("unterminated string")),
+                None => return self.fail("unterminated string"),
                 Some(b'"') => {
                     self.pos += 1;
                     if first {
                         // No escape in the whole string (the common case): borrowed, not copied.
-                        return Ok(Cow::Borrowed(run));
+                        return Some(Cow::Borrowed(run));
                     }
                     out.push_str(run);
-                    return Ok(Cow::Owned(out));
+                    return Some(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     out.push_str(run);
@@ -338,30 +368,30 @@ impl<'a> Parser<'a> {
                             out.push(self.surrogate_pair(hi)?);
                             continue;
                         }
-                        _ => return Err(self.error("invalid escape in string")),
+                        _ => return self.fail("invalid escape in string"),
                     };
                     self.pos += 1;
                     out.push(c);
                 }
-                Some(_) => return Err(self.error("control character in string (escape it, e.g. \\n)")),
+                Some(_) => return self.fail("control character in string (escape it, e.g. \\n)"),
             }
         }
     }
 
     /// Completes a `\uXXXX` escape. A lone surrogate (legal JSON, not a legal
     /// Rust string) becomes U+FFFD, as `TextDecoder` would.
-    fn surrogate_pair(&mut self, hi: u32) -> Result<char, ParseError> {
+    fn surrogate_pair(&mut self, hi: u32) -> Option<char> {
         if (0xD800..0xDC00).contains(&hi) && self.rest().starts_with(b"\\u") {
             let save = self.pos;
             self.pos += 2;
             let lo = self.hex4()?;
             if (0xDC00..0xE000).contains(&lo) {
                 let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-                return Ok(char::from_u32(c).unwrap_or('\u{fffd}'));
+                return Some(char::from_u32(c).unwrap_or('\u{fffd}'));
             }
             self.pos = save; // not a pair: the second escape is read on its own
         }
-        Ok(char::from_u32(hi).unwrap_or('\u{fffd}'))
+        Some(char::from_u32(hi).unwrap_or('\u{fffd}'))
     }
 }
 

@@ -72,7 +72,9 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
     document(&parse_json(text)?, &UrlSettings::default())
 }
 
-/// Reads JSON text, enforcing the input size limit first.
+/// Reads JSON text, enforcing the input size limit first. Inlined where
+/// it is used (-6 B gzip).
+#[inline(always)]
 pub fn parse_json(text: &str) -> Result<Value<'_>, Vec<Problem>> {
     let message = if text.len() > MAX_INPUT_BYTES {
         let mut m = String::from("input is ");
@@ -100,7 +102,7 @@ pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>>
                 c.report(&root, "a feed needs at least one brief");
                 None
             } else if c.max_len(items.len(), MAX_FEED, &root) {
-                c.each(items, &root, &mut Checker::brief).map(Document::Feed)
+                Some(Document::Feed(c.each(items, &root, &mut Checker::brief)))
             } else {
                 None
             }
@@ -155,11 +157,14 @@ impl Path<'_> {
 
 /// Collects problems while reading values; shared by the brief and the options.
 ///
-/// The rule every reader keeps: a reader that returns `None` or `Err` has
-/// reported a problem. The brief, quote, related and run readers rely on it:
-/// they build the value with a default for each field and keep it only when
-/// no problem was reported meanwhile ([`Checker::reported`]), so a reader that
-/// failed silently would let a default (an empty URL) through.
+/// The rule the readers rely on: a document (or options object) is kept only
+/// when no problem at all was reported ([`Checker::finish`]). So a reader
+/// that finds a field invalid reports it and goes on with a default (an
+/// empty string, `None`, an empty list) rather than failing its parents:
+/// no `Option` or `Result` passed up through every level, no ladder of
+/// early returns each dropping what was read so far (all of which cost the
+/// module more). Readers return `None` only where there is nothing to build
+/// (a list item that is not an object).
 pub struct Checker<'u> {
     /// The problems reported so far (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<Problem>,
@@ -204,15 +209,6 @@ impl Checker<'_> {
             Some(v) if self.problems.is_empty() => Ok(v),
             _ => Err(self.problems),
         }
-    }
-
-    /// How many problems were reported so far, listed or not. An invalid
-    /// field always comes with a problem, so a reader that sees this grow
-    /// knows to return `None` and can read every field with a default:
-    /// no `?` per field, a ladder of early returns each dropping the fields
-    /// read so far (which costs the module more).
-    fn reported(&self) -> usize {
-        self.problems.len() + self.dropped
     }
 
     /// "expected {expected}, found {what `found` is}".
@@ -273,30 +269,25 @@ impl Checker<'_> {
         }
     }
 
-    /// An optional string field: `Ok(None)` when absent, `Err` when invalid.
-    #[allow(clippy::result_unit_err, reason = "the problem is already reported; Err only marks the field invalid")]
-    pub fn opt_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Result<Option<String>, ()> {
-        match Self::field(parent, key) {
-            None => Ok(None),
-            Some(v) => self.string(v, &Path::Key(path, key), max, false).map(Some).ok_or(()),
-        }
+    /// An optional string field: `None` when absent (or invalid, reported).
+    pub fn opt_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Option<String> {
+        self.string(Self::field(parent, key)?, &Path::Key(path, key), max, false)
     }
 
     /// [`Checker::opt_string`], borrowed from the JSON value.
-    pub(crate) fn opt_str<'v>(&mut self, parent: &'v Value, key: &str, path: &Path, max: usize) -> Result<Option<&'v str>, ()> {
-        match Self::field(parent, key) {
-            None => Ok(None),
-            Some(v) => self.str(v, &Path::Key(path, key), max, false).map(Some).ok_or(()),
-        }
+    pub(crate) fn opt_str<'v>(&mut self, parent: &'v Value, key: &str, path: &Path, max: usize) -> Option<&'v str> {
+        self.str(Self::field(parent, key)?, &Path::Key(path, key), max, false)
     }
 
-    /// A required, non-blank string field.
-    pub fn req_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> Option<String> {
-        let v = self.required(parent, key, path, "is required")?;
-        self.string(v, &Path::Key(path, key), max, true)
+    /// A required, non-blank string field (empty when invalid, reported).
+    pub fn req_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> String {
+        let v = self.required(parent, key, path, "is required");
+        v.and_then(|v| self.string(v, &Path::Key(path, key), max, true)).unwrap_or_default()
     }
 
     /// `parent[key]`, or `message` as the problem when it is absent.
+    /// Inlined at its uses: a call to it cost more than its body (-41 B gzip).
+    #[inline(always)]
     fn required<'v, 'a>(&mut self, parent: &'v Value<'a>, key: &str, path: &Path, message: &str) -> Option<&'v Value<'a>> {
         let v = Self::field(parent, key);
         if v.is_none() {
@@ -330,20 +321,24 @@ impl Checker<'_> {
         }
     }
 
-    fn opt_url(&mut self, parent: &Value, key: &str, path: &Path, usage: UrlUse) -> Result<Option<String>, ()> {
-        match Self::field(parent, key) {
-            None => Ok(None),
-            Some(v) => self.url(v, &Path::Key(path, key), usage).map(Some).ok_or(()),
-        }
+    /// An optional URL field: `None` when absent (or invalid, reported).
+    fn opt_url(&mut self, parent: &Value, key: &str, path: &Path, usage: UrlUse) -> Option<String> {
+        self.url(Self::field(parent, key)?, &Path::Key(path, key), usage)
     }
 
-    fn opt_bool(&mut self, parent: &Value, key: &str, path: &Path) -> Result<bool, ()> {
+    /// A required URL field (empty when invalid, reported).
+    fn req_url(&mut self, parent: &Value, key: &str, path: &Path, usage: UrlUse) -> String {
+        let v = self.required(parent, key, path, "is required");
+        v.and_then(|v| self.url(v, &Path::Key(path, key), usage)).unwrap_or_default()
+    }
+
+    fn opt_bool(&mut self, parent: &Value, key: &str, path: &Path) -> bool {
         match Self::field(parent, key) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
+            None => false,
+            Some(Value::Bool(b)) => *b,
             Some(v) => {
                 self.wrong_type(&Path::Key(path, key), "true or false", v);
-                Err(())
+                false
             }
         }
     }
@@ -357,81 +352,84 @@ impl Checker<'_> {
         ok
     }
 
-    /// The items of an optional list field (empty when absent), each read by
-    /// `item`; `Err` if the list or any item is invalid.
+    /// The items of an optional list field (empty when absent or invalid),
+    /// each read by `item`.
+    ///
+    /// Not inlined, like [`Checker::each`] and the brief's object readers:
+    /// gzip takes the five near-identical copies of a short function for
+    /// one, where the same code inlined at each use, mixed in with the
+    /// brief reader's, costs it more (-102 B gzip for `list`, -38 B for
+    /// `each`, -135 B for `publisher`, `image` and `summary`).
+    #[inline(never)]
     fn list<T>(
         &mut self,
         parent: &Value,
         key: &str,
         path: &Path,
         mut item: impl FnMut(&mut Self, &Value, &Path) -> Option<T>,
-    ) -> Result<Vec<T>, ()> {
+    ) -> Vec<T> {
         let path = Path::Key(path, key);
+        let items = self.items(parent, key, &path);
+        self.each(items, &path, &mut item)
+    }
+
+    /// The items of the optional array `parent[key]` (at `path`): none when
+    /// absent, no array, or too long (reported). Not generic: one copy for
+    /// the five kinds of list (-12 B gzip).
+    fn items<'v, 'a>(&mut self, parent: &'v Value<'a>, key: &str, path: &Path) -> &'v [Value<'a>] {
         match Self::field(parent, key) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => {
-                if !self.max_len(items.len(), MAX_ITEMS, &path) {
-                    return Err(());
-                }
-                self.each(items, &path, &mut item).ok_or(())
-            }
+            None => &[],
+            Some(Value::Array(items)) if self.max_len(items.len(), MAX_ITEMS, path) => items,
+            Some(Value::Array(_)) => &[],
             Some(v) => {
-                self.wrong_type(&path, "an array", v);
-                Err(())
+                self.wrong_type(path, "an array", v);
+                &[]
             }
         }
     }
 
-    /// Every item of an array, each read by `item`; `None` if any is invalid.
-    /// Reading goes on past an invalid item, so that every problem is reported.
-    /// (`item` is `dyn` so that the readers are not inlined here: a smaller module.)
-    fn each<T>(
-        &mut self,
-        items: &[Value],
-        path: &Path,
-        item: &mut dyn FnMut(&mut Self, &Value, &Path) -> Option<T>,
-    ) -> Option<Vec<T>> {
+    /// Every item of an array that `item` could read (it reports those it
+    /// could not). Reading goes on past an invalid item, so that every
+    /// problem is reported.
+    /// (`item` is `dyn` so that the readers are not inlined here: a smaller
+    /// module; not inlined itself: see [`Checker::list`].)
+    #[inline(never)]
+    fn each<T>(&mut self, items: &[Value], path: &Path, item: &mut dyn FnMut(&mut Self, &Value, &Path) -> Option<T>) -> Vec<T> {
         // Not `with_capacity`: a call less in each of the seven kinds of list.
         // The first push allocates room for four, as many as the example
         // briefs' lists hold, so they allocate no more often.
         let mut read = Vec::new();
-        let mut ok = true;
         for (i, v) in items.iter().enumerate() {
-            match item(self, v, &Path::Index(path, i)) {
-                Some(t) => read.push(t),
-                None => ok = false,
+            if let Some(t) = item(self, v, &Path::Index(path, i)) {
+                read.push(t);
             }
         }
-        ok.then_some(read)
+        read
     }
 
     /// A labels object: known keys must be strings; unknown keys are ignored.
-    #[allow(clippy::result_unit_err, reason = "the problems are already reported; Err only marks the field invalid")]
-    pub fn labels(&mut self, parent: &Value, key: &str, path: &Path) -> Result<Labels, ()> {
-        let Some(v) = Self::field(parent, key) else { return Ok(Labels::default()) };
-        let path = Path::Key(path, key);
-        if !self.object(v, &path) {
-            return Err(());
-        }
+    pub fn labels(&mut self, parent: &Value, key: &str, path: &Path) -> Labels {
         let mut labels = Labels::default();
-        let mut ok = true;
-        // Through a reference: iterating the const array by value copies it
-        // onto the stack first.
-        for &(name, label) in &KEYS {
-            match self.opt_string(v, name, &path, MAX_SHORT_CHARS) {
-                Ok(Some(s)) if !is_blank(&s) => labels.0.push((label, s)),
-                Ok(_) => {}
-                Err(()) => ok = false,
+        let Some(v) = Self::field(parent, key) else { return labels };
+        let path = Path::Key(path, key);
+        if self.object(v, &path) {
+            // Through a reference: iterating the const array by value copies it
+            // onto the stack first.
+            for &(name, label) in &KEYS {
+                if let Some(s) = self.opt_string(v, name, &path, MAX_SHORT_CHARS) {
+                    if !is_blank(&s) {
+                        labels.0.push((label, s));
+                    }
+                }
             }
         }
-        ok.then_some(labels).ok_or(())
+        labels
     }
 
     fn brief(&mut self, v: &Value, path: &Path) -> Option<Brief> {
         if !self.object(v, path) {
             return None;
         }
-        let before = self.reported();
         if let Some(version) = Self::field(v, "version") {
             // `1`, `1.0`, `1.00`…: a slice pattern over the bytes, which needs
             // no string compare or `strip_prefix` call. (`as_bytes().iter()`,
@@ -449,23 +447,21 @@ impl Checker<'_> {
                 self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
             }
         }
-        // Every field is read with a default (an invalid one is reported):
-        // the brief is built whole and dropped whole if anything was wrong,
-        // rather than `?` per field, early returns each dropping the fields
-        // read so far. (Struct fields are evaluated in the order written:
-        // the order of the problems.)
-        let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS).unwrap_or_default();
+        // Every field is read with a default (an invalid one is reported,
+        // and then the whole document is dropped). Struct fields are
+        // evaluated in the order written: the order of the problems.
+        let id = self.opt_string(v, "id", path, MAX_SHORT_CHARS);
         if let Some(id) = &id {
             let ok = !id.is_empty() && id.as_bytes().iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
             if !ok {
                 self.report(&Path::Key(path, "id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
             }
         }
-        let kind = self.opt_string(v, "kind", path, MAX_SHORT_CHARS).unwrap_or_default();
-        let title = self.req_string(v, "title", path, MAX_SHORT_CHARS).unwrap_or_default();
-        let date = self.opt_date(v, "date", path).unwrap_or_default();
-        let url = self.opt_url(v, "url", path, UrlUse::Link).unwrap_or_default();
-        let lang = self.opt_string(v, "lang", path, 35).unwrap_or_default();
+        let kind = self.opt_string(v, "kind", path, MAX_SHORT_CHARS);
+        let title = self.req_string(v, "title", path, MAX_SHORT_CHARS);
+        let date = self.opt_date(v, "date", path);
+        let url = self.opt_url(v, "url", path, UrlUse::Link);
+        let lang = self.opt_string(v, "lang", path, 35);
         if let Some(l) = &lang {
             if !is_language_tag(l) {
                 self.report(&Path::Key(path, "lang"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
@@ -483,7 +479,7 @@ impl Checker<'_> {
         };
         let lang = lang.unwrap_or_else(|| "en".into());
         let dir = dir.unwrap_or_else(|| Dir::of_lang(&lang));
-        let brief = Brief {
+        Some(Brief {
             id,
             kind,
             title,
@@ -491,41 +487,44 @@ impl Checker<'_> {
             url,
             lang,
             dir,
-            publisher: self.opt_object(v, "publisher", path, Self::publisher).unwrap_or_default(),
-            image: self.opt_object(v, "image", path, Self::image).unwrap_or_default(),
-            summary: self.opt_object(v, "summary", path, Self::summary).unwrap_or_default(),
-            quotes: self.list(v, "quotes", path, Self::quote).unwrap_or_default(),
-            sections: self.list(v, "sections", path, Self::section).unwrap_or_default(),
-            related: self.list(v, "related", path, Self::related).unwrap_or_default(),
-            tags: self.list(v, "tags", path, Self::tag).unwrap_or_default(),
-            labels: self.labels(v, "labels", path).unwrap_or_default(),
-        };
-        (self.reported() == before).then_some(brief)
+            publisher: self.opt_object(v, "publisher", path, Self::publisher),
+            image: self.opt_object(v, "image", path, Self::image),
+            summary: self.opt_object(v, "summary", path, Self::summary),
+            quotes: self.list(v, "quotes", path, Self::quote),
+            sections: self.list(v, "sections", path, Self::section),
+            related: self.list(v, "related", path, Self::related),
+            tags: self.list(v, "tags", path, Self::tag),
+            labels: self.labels(v, "labels", path),
+        })
     }
 
     /// A publisher: `{name, url?, logo?}`.
-    fn publisher(&mut self, v: &Value, p: &Path) -> Option<Publisher> {
-        let name = self.req_string(v, "name", p, MAX_SHORT_CHARS);
-        let url = self.opt_url(v, "url", p, UrlUse::Link);
-        let logo = self.opt_url(v, "logo", p, UrlUse::Resource);
-        Some(Publisher { name: name?, url: url.ok()?, logo: logo.ok()? })
+    #[inline(never)] // see `list`
+    fn publisher(&mut self, v: &Value, p: &Path) -> Publisher {
+        Publisher {
+            name: self.req_string(v, "name", p, MAX_SHORT_CHARS),
+            url: self.opt_url(v, "url", p, UrlUse::Link),
+            logo: self.opt_url(v, "logo", p, UrlUse::Resource),
+        }
     }
 
     /// An image: `{src, alt, caption?}` (`alt` may be `""`, for a decorative image).
-    fn image(&mut self, v: &Value, p: &Path) -> Option<Image> {
-        let src = self.required(v, "src", p, "is required").and_then(|s| self.url(s, &Path::Key(p, "src"), UrlUse::Resource));
-        let alt = self
-            .required(v, "alt", p, "is required (use \"\" for a decorative image)")
-            .and_then(|a| self.string(a, &Path::Key(p, "alt"), MAX_SHORT_CHARS, false));
-        let caption = self.opt_string(v, "caption", p, MAX_SHORT_CHARS);
-        Some(Image { src: src?, alt: alt?, caption: caption.ok()? })
+    #[inline(never)] // see `list`
+    fn image(&mut self, v: &Value, p: &Path) -> Image {
+        Image {
+            src: self.req_url(v, "src", p, UrlUse::Resource),
+            alt: self
+                .required(v, "alt", p, "is required (use \"\" for a decorative image)")
+                .and_then(|a| self.string(a, &Path::Key(p, "alt"), MAX_SHORT_CHARS, false))
+                .unwrap_or_default(),
+            caption: self.opt_string(v, "caption", p, MAX_SHORT_CHARS),
+        }
     }
 
     /// A summary: `{heading?, paragraphs}`.
-    fn summary(&mut self, v: &Value, p: &Path) -> Option<Summary> {
-        let heading = self.opt_string(v, "heading", p, MAX_SHORT_CHARS);
-        let paragraphs = self.list(v, "paragraphs", p, Self::paragraph);
-        Some(Summary { heading: heading.ok()?, paragraphs: paragraphs.ok()? })
+    #[inline(never)] // see `list`
+    fn summary(&mut self, v: &Value, p: &Path) -> Summary {
+        Summary { heading: self.opt_string(v, "heading", p, MAX_SHORT_CHARS), paragraphs: self.list(v, "paragraphs", p, Self::paragraph) }
     }
 
     /// A quote: `{text, author, role?, url?}`.
@@ -533,14 +532,12 @@ impl Checker<'_> {
         if !self.object(v, p) {
             return None;
         }
-        let before = self.reported();
-        let quote = Quote {
+        Some(Quote {
             text: self.required(v, "text", p, "is required").and_then(|t| self.paragraph(t, &Path::Key(p, "text"))).unwrap_or_default(),
-            author: self.req_string(v, "author", p, MAX_SHORT_CHARS).unwrap_or_default(),
-            role: self.opt_string(v, "role", p, MAX_SHORT_CHARS).unwrap_or_default(),
-            url: self.opt_url(v, "url", p, UrlUse::Link).unwrap_or_default(),
-        };
-        (self.reported() == before).then_some(quote)
+            author: self.req_string(v, "author", p, MAX_SHORT_CHARS),
+            role: self.opt_string(v, "role", p, MAX_SHORT_CHARS),
+            url: self.opt_url(v, "url", p, UrlUse::Link),
+        })
     }
 
     /// A section: `{heading, paragraphs}`.
@@ -548,9 +545,7 @@ impl Checker<'_> {
         if !self.object(v, p) {
             return None;
         }
-        let heading = self.req_string(v, "heading", p, MAX_SHORT_CHARS);
-        let paragraphs = self.list(v, "paragraphs", p, Self::paragraph);
-        Some(Section { heading: heading?, paragraphs: paragraphs.ok()? })
+        Some(Section { heading: self.req_string(v, "heading", p, MAX_SHORT_CHARS), paragraphs: self.list(v, "paragraphs", p, Self::paragraph) })
     }
 
     /// A related item: `{title, url, author?, date?, kind?}`.
@@ -558,15 +553,13 @@ impl Checker<'_> {
         if !self.object(v, p) {
             return None;
         }
-        let before = self.reported();
-        let related = Related {
-            title: self.req_string(v, "title", p, MAX_SHORT_CHARS).unwrap_or_default(),
-            url: self.required(v, "url", p, "is required").and_then(|u| self.url(u, &Path::Key(p, "url"), UrlUse::Link)).unwrap_or_default(),
-            author: self.opt_string(v, "author", p, MAX_SHORT_CHARS).unwrap_or_default(),
-            date: self.opt_date(v, "date", p).unwrap_or_default(),
-            kind: self.opt_string(v, "kind", p, MAX_SHORT_CHARS).unwrap_or_default(),
-        };
-        (self.reported() == before).then_some(related)
+        Some(Related {
+            title: self.req_string(v, "title", p, MAX_SHORT_CHARS),
+            url: self.req_url(v, "url", p, UrlUse::Link),
+            author: self.opt_string(v, "author", p, MAX_SHORT_CHARS),
+            date: self.opt_date(v, "date", p),
+            kind: self.opt_string(v, "kind", p, MAX_SHORT_CHARS),
+        })
     }
 
     /// A tag: `{label, url?}`.
@@ -574,38 +567,29 @@ impl Checker<'_> {
         if !self.object(v, p) {
             return None;
         }
-        let label = self.req_string(v, "label", p, MAX_SHORT_CHARS);
-        let url = self.opt_url(v, "url", p, UrlUse::Link);
-        Some(Tag { label: label?, url: url.ok()? })
+        Some(Tag { label: self.req_string(v, "label", p, MAX_SHORT_CHARS), url: self.opt_url(v, "url", p, UrlUse::Link) })
     }
 
-    fn opt_object<T>(
-        &mut self,
-        parent: &Value,
-        key: &str,
-        path: &Path,
-        read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>,
-    ) -> Result<Option<T>, ()> {
-        let Some(v) = Self::field(parent, key) else { return Ok(None) };
+    /// An optional object field, read by `read`: `None` when absent (or not an object, reported).
+    fn opt_object<T>(&mut self, parent: &Value, key: &str, path: &Path, read: impl FnOnce(&mut Self, &Value, &Path) -> T) -> Option<T> {
+        let v = Self::field(parent, key)?;
         let path = Path::Key(path, key);
         if !self.object(v, &path) {
-            return Err(());
+            return None;
         }
-        read(self, v, &path).map(Some).ok_or(())
+        Some(read(self, v, &path))
     }
 
     /// A paragraph: a plain string, or an array of runs (strings or `{text, href?, strong?, em?}`).
     fn paragraph(&mut self, v: &Value, path: &Path) -> Option<Paragraph> {
         match v {
-            Value::String(_) => {
-                let text = self.string(v, path, MAX_TEXT_CHARS, false)?;
-                Some(vec![Run { text, href: None, strong: false, em: false }])
-            }
+            // One plain run, read as such (not a second Run literal).
+            Value::String(_) => self.run(v, path).map(|run| vec![run]),
             Value::Array(runs) => {
                 if !self.max_len(runs.len(), MAX_ITEMS, path) {
                     return None;
                 }
-                self.each(runs, path, &mut Self::run)
+                Some(self.each(runs, path, &mut Self::run))
             }
             other => {
                 self.wrong_type(path, "a string or an array of runs", other);
@@ -620,17 +604,15 @@ impl Checker<'_> {
                 let text = self.string(v, path, MAX_TEXT_CHARS, false)?;
                 Some(Run { text, href: None, strong: false, em: false })
             }
-            Value::Object(_) => {
-                let before = self.reported();
-                let text = self.required(v, "text", path, "is required").and_then(|t| self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false));
-                let href = self.opt_url(v, "href", path, UrlUse::Link);
-                let strong = self.opt_bool(v, "strong", path);
-                let em = self.opt_bool(v, "em", path);
-                if self.reported() > before {
-                    return None;
-                }
-                Some(Run { text: text.unwrap_or_default(), href: href.unwrap_or_default(), strong: strong.unwrap_or_default(), em: em.unwrap_or_default() })
-            }
+            Value::Object(_) => Some(Run {
+                text: self
+                    .required(v, "text", path, "is required")
+                    .and_then(|t| self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false))
+                    .unwrap_or_default(),
+                href: self.opt_url(v, "href", path, UrlUse::Link),
+                strong: self.opt_bool(v, "strong", path),
+                em: self.opt_bool(v, "em", path),
+            }),
             other => {
                 self.wrong_type(path, "a string or a run object", other);
                 None
@@ -638,48 +620,42 @@ impl Checker<'_> {
         }
     }
 
-    fn opt_date(&mut self, parent: &Value, key: &str, path: &Path) -> Result<Option<BriefDate>, ()> {
-        let Some(v) = Self::field(parent, key) else { return Ok(None) };
+    fn opt_date(&mut self, parent: &Value, key: &str, path: &Path) -> Option<BriefDate> {
+        let v = Self::field(parent, key)?;
         let path = Path::Key(path, key);
-        let s = self.str(v, &path, 64, false).ok_or(())?;
-        match parse_date(trim(s)) {
-            Some(d) => Ok(Some(d)),
-            None => {
-                self.report(&path, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)");
-                Err(())
-            }
+        let date = parse_date(trim(self.str(v, &path, 64, false)?));
+        if date.is_none() {
+            self.report(&path, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)");
         }
+        date
     }
 }
 
 /// `YYYY-MM-DD`, or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
 pub fn parse_date(s: &str) -> Option<BriefDate> {
     let b = s.as_bytes();
-    // Whether `b` holds `shape` at `at`: `0` stands for a digit, `T` for `T`
-    // or `t`, any other byte for itself. One pattern instead of a check per
-    // separator and digit keeps the module small.
-    let fits = |shape: &[u8], at: usize| {
-        shape.iter().enumerate().all(|(i, &want)| {
-            b.get(at + i).is_some_and(|&got| if want == b'0' { got.is_ascii_digit() } else { got.to_ascii_uppercase() == want })
-        })
-    };
-    // The number in `len` bytes at `at`, where `fits` has seen digits.
-    let num = |at: usize, len: usize| b.get(at..at + len).unwrap_or_default().iter().fold(0, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')));
     let time = b.len() > 10;
-    if !fits(if time { b"0000-00-00T00:00:00" } else { b"0000-00-00" }, 0) {
+    let mut n = [0; 6];
+    if !read_shape(b, if time { b"0000-00-00T00:00:00" } else { b"0000-00-00" }, &mut n) {
         return None;
     }
-    let (year, month, day) = (num(0, 4), num(5, 2), num(8, 2));
+    let [year, month, day, hours, minutes, seconds] = n;
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    const DAYS: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let days_in_month = u32::from(*DAYS.get((month as usize).wrapping_sub(1))?) + u32::from(month == 2 && leap);
+    // Each month's days past 28, two bits a month from bit 2 (January) on:
+    // a constant, not a table in memory with its bounds check (-4 B gzip).
+    // The month is checked first, so the shift stays in range.
+    const PAST_28: u32 = 0x3bb_eecc;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let days_in_month = 28 + (PAST_28 >> (2 * month) & 3) + u32::from(month == 2 && leap);
     if day == 0 || day > days_in_month {
         return None;
     }
     // The fractional digits past the third, which `<time datetime>` does not take.
     let mut cut = (b.len(), b.len());
     if time {
-        if num(11, 2) > 23 || num(14, 2) > 59 || num(17, 2) > 59 {
+        if hours > 23 || minutes > 59 || seconds > 59 {
             return None;
         }
         let mut zone = 19;
@@ -695,9 +671,13 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
             zone = 20 + digits;
             cut = (20 + digits.min(3), zone);
         }
+        let mut offset = [0; 2];
         let ok = match b.get(zone..).unwrap_or_default() {
             [b'Z' | b'z'] => true,
-            [b'+' | b'-', offset @ ..] => offset.len() == 5 && fits(b"00:00", zone + 1) && num(zone + 1, 2) <= 23 && num(zone + 4, 2) <= 59,
+            [b'+' | b'-', rest @ ..] => rest.len() == 5 && read_shape(rest, b"00:00", &mut offset) && {
+                let [hours, minutes] = offset;
+                hours <= 23 && minutes <= 59
+            },
             _ => false,
         };
         if !ok {
@@ -709,6 +689,28 @@ pub fn parse_date(s: &str) -> Option<BriefDate> {
     let mut iso = cat(&[s.get(..cut.0).unwrap_or_default(), s.get(cut.1..).unwrap_or_default()]);
     iso.make_ascii_uppercase();
     Some(BriefDate { iso, year: year as u16, month: month as u8, day: day as u8 })
+}
+
+/// Whether `b` starts with `shape`, where `0` stands for a digit, `T` for
+/// `T` or `t` and any other byte for itself; the numbers of the runs of
+/// digits go into `numbers`, in order. One pattern and one pass, instead of
+/// a check per separator and digit and a second pass for the numbers.
+fn read_shape(b: &[u8], shape: &[u8], numbers: &mut [u32]) -> bool {
+    let mut at = 0;
+    for (i, &want) in shape.iter().enumerate() {
+        let Some(&got) = b.get(i) else { return false };
+        if want != b'0' {
+            if got.to_ascii_uppercase() != want {
+                return false;
+            }
+            at += 1;
+        } else if let (true, Some(n)) = (got.is_ascii_digit(), numbers.get_mut(at)) {
+            *n = *n * 10 + u32::from(got - b'0');
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// The number of characters in `s`: the bytes that start one (not UTF-8
@@ -797,6 +799,17 @@ mod tests {
             "2023-01-10T09:30:00+01:00:00", "2023-01-10T09:30:00ZZ", "2023-01-10X09:30:00Z", "２０２３-01-10", "+023-01-10",
         ] {
             assert_eq!(ymd(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_month_has_its_days() {
+        for year in [1900, 2000, 2023, 2024] {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            for (month, days) in [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31].into_iter().enumerate() {
+                let date = |day: u32| parse_date(&format!("{year}-{:02}-{day:02}", month + 1)).is_some();
+                assert!(date(1) && date(days) && !date(days + 1) && !date(0), "{year}-{}", month + 1);
+            }
         }
     }
 
