@@ -452,13 +452,20 @@ pub fn is_relative(url: &str) -> bool {
 
 /// Resolves a reference returned by [`check`] against an absolute http(s)
 /// `base` (also returned by [`check`]), as the WHATWG parser does (which
-/// also writes out what it resolves, as browsers would: `None` only if it
-/// cannot, which a checked reference and base never give).
-pub fn resolve(base: &str, reference: &str) -> Option<String> {
-    if !is_relative(reference) {
-        return Some(reference.into());
+/// also writes out what it resolves, as browsers would). It can only fail
+/// for a protocol-relative reference to a host our reading lets through but
+/// UTS 46 refuses (see SECURITY.md, known issues): that one takes the base's
+/// scheme, as RFC 3986 resolves it, so a base URL never turns an accepted
+/// brief into a refused one.
+pub fn resolve(base: &str, reference: &str) -> String {
+    if is_relative(reference) {
+        if let Some(url) = whatwg::resolve(base, reference) {
+            return url;
+        }
     }
-    whatwg::resolve(base, reference)
+    let scheme = base.get(..scheme_len(base).map_or(0, |colon| colon + 1)).unwrap_or("");
+    let scheme = if reference.starts_with("//") && is_relative(reference) { scheme } else { "" };
+    crate::text::cat(&[scheme, reference])
 }
 
 #[cfg(test)]
@@ -554,9 +561,13 @@ mod tests {
             ("../../../../..", "https://example.org/"),
             ("mailto:a@b.c", "mailto:a@b.c"),
         ] {
-            assert_eq!(resolve(base, r).as_deref(), Some(want), "{r}");
+            assert_eq!(resolve(base, r), want, "{r}");
         }
-        assert_eq!(resolve("https://example.org", "a").as_deref(), Some("https://example.org/a"));
+        assert_eq!(resolve("https://example.org", "a"), "https://example.org/a");
+        // A host our reading lets through and WHATWG refuses (U+0378 is unassigned): the base's scheme, as RFC 3986 gives.
+        let odd = link("//a\u{378}.example/x").unwrap();
+        assert_eq!(whatwg::resolve(base, &odd), None, "WHATWG refuses it");
+        assert_eq!(resolve(base, &odd), "https://a\u{378}.example/x");
     }
 
     #[test]
@@ -577,7 +588,7 @@ mod tests {
             ("https://münchen.example/a/b", "../c#d", "https://xn--mnchen-3ya.example/c#d"),
             ("http://h.example:8080/a/b/", "c/./../d?e", "http://h.example:8080/a/b/d?e"),
         ] {
-            assert_eq!(resolve(base, r).as_deref(), Some(want), "{base} + {r}");
+            assert_eq!(resolve(base, r), want, "{base} + {r}");
         }
     }
 

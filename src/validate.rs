@@ -309,10 +309,7 @@ impl Checker<'_> {
             return Some(url);
         }
         match &self.urls.base {
-            Some(base) => url_policy::resolve(base, &url).or_else(|| {
-                self.report(path, "cannot be resolved against the base URL");
-                None
-            }),
+            Some(base) => Some(url_policy::resolve(base, &url)),
             None if self.urls.absolute_only => {
                 self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
                 None
