@@ -204,6 +204,8 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
 /// an `xn--` label that is not Punycode for a non-ASCII name. (Not the
 /// whole of UTS 46: its tables would double the module. What is left
 /// through does not parse in a browser, so a link to it goes nowhere.)
+// Not inlined into http, its one caller (-23 B gzip, measured alone).
+#[inline(never)]
 fn host_parses(host: &str, ipv6: bool) -> bool {
     let bytes = host.as_bytes();
     // All of these are ASCII, so looking at bytes is looking at characters.
@@ -293,6 +295,8 @@ fn idna_allows(c: char) -> bool {
 /// non-ASCII name that [`idna_allows`] throughout. Its basic (ASCII) part
 /// is always allowed, and every decoded code point is non-ASCII, so where
 /// each one goes does not matter.
+// Not inlined into host_parses, its one caller (-30 B gzip, measured alone).
+#[inline(never)]
 fn punycode_names_unicode(label: &[u8]) -> bool {
     let (mut decoded, mut allowed) = (0, true);
     let valid = punycode_decode(label, |_, c| {
