@@ -74,11 +74,10 @@ pub const PATTERNS: [(&str, &str, &str); 6] = [
 
 /// Where JSON Schema and the validator differ: the schema accepts a
 /// superset or a subset of what `validateBrief` accepts in these cases only.
-pub const GAPS: [&str; 5] = [
+pub const GAPS: [&str; 4] = [
     "**Input size and depth.** The validator refuses JSON text over 1,000,000 bytes and nesting deeper than 16 arrays/objects; JSON Schema sees a parsed value and has no such limits.",
     "**February 29.** The date pattern accepts `02-29` in every year; the validator only in leap years.",
     "**Tabs and newlines inside an http(s) host.** Browsers (and the validator) remove them (`https://exa\\tmple.org/`); the URL pattern refuses them. Inside the scheme (`java\\tscript:`) and before the path both read them the same way.",
-    "**`version` written as `1e0` in JSON text.** It parses to the number 1, which the schema accepts; the validator reads the number as written and accepts only `1`, `1.0`, `1.00`, … (objects passed from JavaScript are re-serialised, so there `1e0` is `1` for both).",
     "**Relative URLs in email and with a base URL.** `renderBriefHtml(brief, { email: true })` without `baseUrl` refuses relative URLs; the schema, like `validateBrief`, describes the brief alone, not the options.",
 ];
 

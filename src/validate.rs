@@ -115,6 +115,19 @@ pub fn document(v: &Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>>
     c.finish(doc)
 }
 
+/// Whether a JSON number is 1 however it is written (`1`, `1.0`, `1e0`,
+/// `10e-1`), as `JSON.parse` reads it, so that the command line and the
+/// browser agree, and the schema with both. Natively the number's text is
+/// read as a double, as `JSON.parse` reads it; in the browser host.js has
+/// already written it as JavaScript writes a number, and 1 is written `1`
+/// (no float parsing in the module).
+fn is_one(number: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return number == "1";
+    #[cfg(not(target_arch = "wasm32"))]
+    return number.parse::<f64>() == Ok(1.0);
+}
+
 /// A JSON path, built on the stack as validation descends and turned into
 /// text only when there is a problem to report.
 #[derive(Clone, Copy)]
@@ -428,18 +441,7 @@ impl Checker<'_> {
             return None;
         }
         if let Some(version) = Self::field(v, "version") {
-            // `1`, `1.0`, `1.00`…: a slice pattern over the bytes, which needs
-            // no string compare or `strip_prefix` call. (`as_bytes().iter()`,
-            // not `bytes()`: a closure given to the latter's `all` costs the
-            // module a `try_fold` of its own.)
-            let is_one = match version {
-                Value::Number(n) => match n.as_bytes() {
-                    [b'1'] => true,
-                    [b'1', b'.', zeros @ ..] => zeros.iter().all(|&b| b == b'0'),
-                    _ => false,
-                },
-                _ => false,
-            };
+            let is_one = matches!(version, Value::Number(n) if is_one(n));
             if !is_one {
                 self.report(&Path::Key(path, "version"), "unsupported version (this renderer reads version 1)");
             }
