@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The goal (issue "Performance and size") is 30 KB; this ratchet, just above
 # the current build, keeps the download from growing while we get there.
-BUDGET=${SIZE_BUDGET_GZIP:-35840}   # 35.0 KB
+BUDGET=${SIZE_BUDGET_GZIP:-31744}   # 31.0 KB
 files=(pkg/brief_card_bg.wasm pkg/brief_card.js)
 shopt -s nullglob
 files+=(pkg/snippets/*/src/*.js)   # none: scripts/package.mjs inlines src/host.js and src/dom_builder.js into the glue
