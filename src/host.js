@@ -17,7 +17,7 @@ export function json_tokens(v, what, limit) {
   if (v !== null && typeof v === "object") {
     // At most 8 bytes of JSON text per character read (`\u0001`, `,"":`),
     // so a form this short stands for text within the limit.
-    try { const f = form(v, true); if (f.length <= limit / 8) return f; } catch {}
+    try { return form(v, limit / 8); } catch {}
   }
   let t = v;
   if (typeof v !== "string") {
@@ -34,13 +34,16 @@ export function json_tokens(v, what, limit) {
   let value;
   // A byte-order mark is not JSON, but editors write one.
   try { value = JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t); } catch (e) { throw `invalid JSON: ${e.message}`; }
-  return form(value, false);
+  return form(value, 0);
 }
 
-// `value` in the flat form. `direct`: the host's own value, which throws
-// (anything) at the first thing that is not plain data, or deeper than
-// JSON text may nest; else a value from JSON.parse.
-function form(value, direct) {
+// `value` in the flat form. `max` > 0: the host's own value, which throws
+// (anything) at the first thing that is not plain data, deeper than JSON
+// text may nest, or once the form is longer than `max` (checked at each
+// object or array, so that a huge one is given up early, not walked whole
+// before JSON.stringify refuses it); else (0) a value from JSON.parse.
+function form(value, max) {
+  const direct = max > 0;
   let out = "";
   const text = (mark, s) => { out += mark + (s.includes("\0") ? s.replaceAll("\0", "\0\x01") : s) + "\0"; };
   // Index loops, not for…of: a page may have replaced the array iterator.
@@ -50,11 +53,12 @@ function form(value, direct) {
     else if (typeof x === "string") text('"', x);
     else if (typeof x === "number" && Number.isFinite(x)) text("#", String(x));
     else if (depth > 16) throw "invalid JSON: nested too deeply (the limit is 16 levels)"; // limits::MAX_DEPTH
-    else if (direct && (typeof x !== "object" || x.toJSON !== undefined || !(Array.isArray(x) || plain(x)))) throw 0;
+    else if (direct && (typeof x !== "object" || x.toJSON !== undefined || !(Array.isArray(x) || plain(x)) || out.length > max)) throw 0;
     else if (Array.isArray(x)) { out += "["; for (let i = 0; i < x.length; i++) write(x[i], depth + 1); out += "]"; }
     else { out += "{"; const names = Object.keys(x); for (let i = 0; i < names.length; i++) { text('"', names[i]); write(x[names[i]], depth + 1); } out += "}"; }
   };
   write(value, 0);
+  if (direct && out.length > max) throw 0;
   return out;
 }
 

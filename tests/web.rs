@@ -464,6 +464,32 @@ fn hosts_are_refused_as_natively_and_relative_urls_resolve_with_this_browsers_ur
     assert!(email.contains(r#"href="https://cdn.example.net/x""#), "{email}");
 }
 
+#[wasm_bindgen_test]
+fn this_browsers_json_parse_hands_the_brief_over_exactly() {
+    // The module reads JSON through the engine's JSON.parse (src/json_tokens.rs):
+    // NUL and U+0001 mark the ends of strings in the form it is handed, so a
+    // string of them must still arrive as it was, as an object and as text.
+    let tricky = "\u{0}a\u{1}\u{0}\u{1}b\u{0}";
+    let brief = JSON::parse(&format!(r#"{{"title":{0},"kind":{0},"\u0000":1}}"#, JSON::stringify(&JsValue::from_str(tricky)).unwrap().as_string().unwrap())).unwrap();
+    for input in [brief.clone(), JSON::stringify(&brief).unwrap().into()] {
+        let el = host();
+        let _card = render_brief(el.clone().into(), input, JsValue::UNDEFINED).unwrap();
+        let title = shadow(&el).query_selector(".bc-title").unwrap().unwrap();
+        assert_eq!(title.text_content().as_deref(), Some(tricky));
+    }
+    // A byte-order mark is skipped; broken text is one problem, in this engine's words.
+    assert_eq!(validate_brief(JsValue::from_str("\u{feff}{\"title\":\"t\"}")).unchecked_into::<Array>().length(), 0);
+    let broken = validate_brief(JsValue::from_str(r#"{"title": "t",}"#)).unchecked_into::<Array>();
+    assert_eq!(broken.length(), 1);
+    assert!(get(&broken.get(0), "message").as_string().unwrap().starts_with("invalid JSON: "));
+    // Nesting: as deep as the command line's reader allows, and no deeper.
+    let nested = |n: usize| JsValue::from_str(&format!("{}{}", "[".repeat(n), "]".repeat(n)));
+    let at_limit = validate_brief(nested(17)).unchecked_into::<Array>();
+    assert_eq!(get(&at_limit.get(0), "path").as_string().as_deref(), Some("[0]"), "17 levels are read");
+    let deeper = validate_brief(nested(18)).unchecked_into::<Array>();
+    assert_eq!(get(&deeper.get(0), "message").as_string().as_deref(), Some("invalid JSON: nested too deeply (the limit is 16 levels)"));
+}
+
 /// Values a careless or hostile host might pass, built in JS.
 fn malformed_values() -> Vec<JsValue> {
     let cyclic = Object::new();
