@@ -13,7 +13,7 @@
 // JSON.stringify has rules for (toJSON, undefined, functions, classes,
 // NaN, depth, cycles, a throwing getter) takes the long way. Throws the
 // message of the problem.
-export function json_tokens(v, what, limit) {
+export function json_form(v, what, limit) {
   if (v !== null && typeof v === "object") {
     // At most 8 bytes of JSON text per character read (`\u0001`, `,"":`),
     // so a form this short stands for text within the limit.

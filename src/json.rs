@@ -1,10 +1,12 @@
 //! A small, strict JSON reader (RFC 8259) that builds a [`Value`] tree.
 //!
-//! Why not serde_json: this runs inside the wasm module, where every kilobyte
-//! counts (our budget is 30 KB gzip for everything), and we want our own
-//! limits enforced *while* parsing: nesting depth (so hostile input cannot
-//! overflow the stack) and a byte budget checked before we start. Errors
-//! carry a line and column so a host developer can find the typo.
+//! The command line's reader (and the tests'): in the browser the engine's
+//! `JSON.parse` reads the brief, handed over through src/json_tokens.rs,
+//! into the same [`Value`]. Why not serde_json: we want our own limits
+//! enforced *while* parsing, nesting depth (so hostile input cannot overflow
+//! the stack) and a byte budget checked before we start, the same as the
+//! browser's side; and errors carry a line and column so a host developer
+//! can find the typo.
 
 #[allow(unused_imports)]
 use crate::prelude::*;

@@ -1,5 +1,5 @@
 //! The brief as the browser's own `JSON.parse` read it, in the flat form
-//! src/host.js writes (`json_tokens`): in the wasm module this replaces the
+//! src/host.js writes (`json_form`): in the wasm module this replaces the
 //! JSON reader of src/json.rs, which the command line keeps. The browser
 //! has a JSON parser already; ours cost the module 1.5 KB gzip.
 //!

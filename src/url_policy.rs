@@ -462,14 +462,13 @@ pub fn is_relative(url: &str) -> bool {
 /// scheme, as RFC 3986 resolves it, so a base URL never turns an accepted
 /// brief into a refused one.
 pub fn resolve(base: &str, reference: &str) -> String {
-    if is_relative(reference) {
-        if let Some(url) = whatwg::resolve(base, reference) {
-            return url;
-        }
+    if !is_relative(reference) {
+        return reference.into();
     }
-    let scheme = base.get(..scheme_len(base).map_or(0, |colon| colon + 1)).unwrap_or("");
-    let scheme = if reference.starts_with("//") && is_relative(reference) { scheme } else { "" };
-    crate::text::cat(&[scheme, reference])
+    whatwg::resolve(base, reference).unwrap_or_else(|| {
+        let scheme = base.get(..scheme_len(base).map_or(0, |colon| colon + 1)).unwrap_or("");
+        crate::text::cat(&[if reference.starts_with("//") { scheme } else { "" }, reference])
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use crate::{dom, static_html, CARD_CSS};
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn json_tokens(v: &JsValue, what: &str, limit: u32) -> Result<String, JsValue>;
+    fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<String, JsValue>;
     fn problems(text: &str, ends: &[u32]) -> JsValue;
     fn error(message: &str, problems: JsValue) -> JsValue;
     fn rendered(target: &JsValue, count: u32);
@@ -53,7 +53,7 @@ fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
 /// from `form`, which holds it as host.js wrote it. (Not generic over a
 /// reader of the value: one copy of this for the brief and the options.)
 fn read_json<'f>(v: &JsValue, path: &str, what: &str, form: &'f mut String) -> Result<Value<'f>, Vec<Problem>> {
-    *form = json_tokens(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?;
+    *form = json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?;
     // Only a host.js bug could write what does not decode.
     json_tokens::decode(form).ok_or_else(|| problem(path, "could not be read as JSON"))
 }
