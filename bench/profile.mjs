@@ -146,9 +146,9 @@ try {
     return t;
   };
   const phases = [
-    ["JSON.stringify of the brief object (JS side)", /^stringify$|glue __wbg_stringify/],
-    ["passing the JSON text into wasm (TextEncoder)", /passStringToWasm0|encodeInto/],
-    ["JSON parse (Rust)", /wasm .*json(::|\.\.)parse|wasm .*json::Parser/],
+    ["reading the brief into its flat form (JS side: json_form, JSON.parse/stringify)", /json_form|json_text_form|^form$|^stringify$|^parse$/],
+    ["handing the form to wasm (TextEncoder, take_held)", /^hold$|take_held|^encode$/],
+    ["decoding the form (Rust json_tokens)", /wasm .*json_tokens/],
     ["validation (Rust, incl. URL policy)", /wasm .*validate(::|\.\.)(document|Checker)/],
     ["URL policy (Rust)", /wasm .*url_policy/],
     ["view tree (Rust)", /wasm .*view(::|\.\.)document/],

@@ -86,15 +86,6 @@ const GLUE_PRIVATE = /^(?:__wbg_ptr|__wrap|__destroy_into_raw)$/;
 // edit must find its text exactly once (wasm-bindgen is pinned, =0.2.130);
 // when one does not, the build fails here rather than ship a guess.
 const GLUE_EDITS = [
-  // Every call passes wasm.__wbindgen_realloc (checked below), so the branch without one is dead.
-  ["passStringToWasm0: the branch for a missing realloc", `    if (realloc === undefined) {
-        const buf = cachedTextEncoder.encode(arg);
-        const ptr = malloc(buf.length, 1) >>> 0;
-        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
-        WASM_VECTOR_LEN = buf.length;
-        return ptr;
-    }
-`, ""],
   // Written, never read.
   ["wasmModule and wasmInstance", "let wasmModule, wasmInstance, wasm;", "let wasm;"],
   ["wasmInstance =", "    wasmInstance = instance;\n", ""],
@@ -108,8 +99,8 @@ const GLUE_EDITS = [
         }`, ""],
 ];
 function trimGlue(glue) {
-  const calls = [...glue.matchAll(/(?<!function )\bpassStringToWasm0\(([^()]*)\)/g)].map((m) => m[1]);
-  if (!/\bfunction passStringToWasm0\(arg, malloc, realloc\) \{/.test(glue) || calls.some((a) => !/^[\w$]+, wasm\.[\w$]+, wasm\.[\w$]+$/.test(a))) fail(`passStringToWasm0 is called without realloc: ${calls.join(" | ")}`);
+  // Strings reach the module through host.js (hold/take_held), never through wasm-bindgen's writer, whose code the page would then download.
+  if (/\bpassStringToWasm0\b/.test(glue)) fail("the glue passes a string into the module with passStringToWasm0: take it from host.js with held() (src/wasm_api.rs), or accept its cost here");
   for (const [what, from, to] of GLUE_EDITS) {
     const n = glue.split(from).length - 1;
     if (n !== 1) fail(`the glue holds ${what} ${n} times, not once: update GLUE_EDITS`);

@@ -383,8 +383,11 @@ mod whatwg {
     #[wasm_bindgen(module = "/src/host.js")]
     extern "C" {
         /// Where `reference` goes against `base`, serialised; `None` if it cannot be resolved.
-        #[wasm_bindgen(js_name = url_resolve)]
-        pub fn resolve(base: &str, reference: &str) -> Option<String>;
+        fn url_resolve(base: &str, reference: &str) -> i32;
+    }
+
+    pub fn resolve(base: &str, reference: &str) -> Option<String> {
+        crate::wasm_api::held(url_resolve(base, reference))
     }
 }
 

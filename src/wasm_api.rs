@@ -19,10 +19,12 @@ use crate::validate::{self, Problem};
 use crate::view::{self, Context};
 use crate::{dom, static_html, CARD_CSS};
 
+// A function here that makes a string holds it in host.js and returns its
+// length in bytes (negative: none), which `held` takes.
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<String, JsValue>;
+    fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<i32, JsValue>;
     fn problems(text: &str, ends: &[u32]) -> JsValue;
     fn error(message: &str, problems: JsValue) -> JsValue;
     fn rendered(target: &JsValue, count: u32);
@@ -32,8 +34,9 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn mount(target: &JsValue, built: JsValue, shadow: bool) -> Result<JsValue, JsValue>;
     fn unmount(card: &JsValue);
-    fn format_date(year: u16, month: u8, day: u8, locale: &str) -> Option<String>;
-    fn message_of(thrown: &JsValue) -> String;
+    fn format_date(year: u16, month: u8, day: u8, locale: &str) -> i32;
+    fn message_of(thrown: &JsValue) -> i32;
+    fn take_held(into: &mut [u8]);
 }
 
 // ---- reading JS values -------------------------------------------------
@@ -44,7 +47,7 @@ fn problem(path: &str, message: &str) -> Vec<Problem> {
 
 /// The problem a JS exception (host.js throws its message) stands for.
 fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
-    problem(path, &message_of(&e))
+    problem(path, &held(message_of(&e)).unwrap_or_default())
 }
 
 /// The brief (or options) as the browser's `JSON.parse` read it (JSON
@@ -53,7 +56,7 @@ fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
 /// from `form`, which holds it as host.js wrote it. (Not generic over a
 /// reader of the value: one copy of this for the brief and the options.)
 fn read_json<'f>(v: &JsValue, path: &str, what: &str, form: &'f mut String) -> Result<Value<'f>, Vec<Problem>> {
-    *form = json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?;
+    *form = held(json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?).unwrap_or_default();
     // Only a host.js bug could write what does not decode.
     json_tokens::decode(form).ok_or_else(|| problem(path, "could not be read as JSON"))
 }
@@ -189,5 +192,14 @@ static CSS_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cell:
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat`, else the built-in tables.
 fn local_date(d: &BriefDate, locale: &str) -> String {
-    format_date(d.year, d.month, d.day, locale).unwrap_or_else(|| crate::dates::format(d, locale))
+    held(format_date(d.year, d.month, d.day, locale)).unwrap_or_else(|| crate::dates::format(d, locale))
+}
+
+/// The string host.js holds, `len` bytes of UTF-8 (negative: none),
+/// taken from it: every string from the page comes in this way.
+pub(crate) fn held(len: i32) -> Option<String> {
+    let mut bytes = alloc::vec![0; usize::try_from(len).ok()?];
+    take_held(&mut bytes);
+    // SAFETY: host.js holds what a TextEncoder wrote, which is UTF-8.
+    Some(unsafe { String::from_utf8_unchecked(bytes) })
 }
