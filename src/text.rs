@@ -92,7 +92,13 @@ pub fn trim(s: &str) -> &str {
 
 /// `n` as decimal text.
 pub fn num(n: usize) -> String {
-    let mut s = String::new();
+    numbered(&[], n)
+}
+
+/// The pieces, then `n` in decimal (`section-3`): one string, without the
+/// number's own that `cat(&[…, &num(n)])` would build and drop.
+pub fn numbered(parts: &[&str], n: usize) -> String {
+    let mut s = cat(parts);
     push_num(&mut s, n);
     s
 }

@@ -16,7 +16,7 @@ use crate::fixed_strings::f;
 use crate::model::*;
 use crate::sink::{Fixed, Out};
 use crate::options::{Layout, LinkTarget, Options};
-use crate::text::{cat, num};
+use crate::text::{cat, numbered};
 
 /// Everything the view needs besides the brief.
 pub struct Context<'a> {
@@ -115,7 +115,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut Out) {
         }
         for (i, s) in b.sections.iter().enumerate() {
             block(w, f!("section"), f!("bc-block bc-section"), f!("section"), Some(&s.heading));
-            paras(b, cx, &cat(&["section-", &num(i + 1)]), &s.paragraphs, w);
+            paras(b, cx, &numbered(&["section-"], i + 1), &s.paragraphs, w);
             w.close();
         }
         if !b.related.is_empty() {
@@ -329,7 +329,7 @@ fn quotes(b: &Brief, cx: &Context, w: &mut Out) {
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, f!("figure"), f!("bc-quote"));
         w.fixed(f!("part"), f!("quote"));
-        let anchor = b.id.as_ref().map(|id| cat(&[id, "-quote-", &num(i + 1)]));
+        let anchor = b.id.as_ref().map(|id| numbered(&[id, "-quote-"], i + 1));
         if let Some(a) = &anchor {
             w.attr(f!("id"), a);
         }
