@@ -55,8 +55,11 @@ impl<'a> Reader<'a> {
             b'n' => Value::Null,
             b't' => Value::Bool(true),
             b'f' => Value::Bool(false),
-            b'#' => Value::Number(self.text()?),
-            b'"' => Value::String(self.text()?),
+            // One call of `text` for both.
+            kind @ (b'#' | b'"') => {
+                let text = self.text()?;
+                if kind == b'#' { Value::Number(text) } else { Value::String(text) }
+            }
             b'[' if depth <= limits::MAX_DEPTH => {
                 let mut items = Vec::new();
                 while !self.ends(b']') {
@@ -67,10 +70,9 @@ impl<'a> Reader<'a> {
             b'{' if depth <= limits::MAX_DEPTH => {
                 let mut members = Vec::new();
                 while !self.ends(b'}') {
-                    if self.next()? != b'"' {
-                        return None;
-                    }
-                    let name = self.text()?;
+                    // A name is written as a string is: read as one value,
+                    // rather than by a second reading of strings.
+                    let Value::String(name) = self.value(depth + 1)? else { return None };
                     members.push((name, self.value(depth + 1)?));
                 }
                 Value::Object(members)
