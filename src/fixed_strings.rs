@@ -137,8 +137,14 @@ impl Fixed {
         Fixed(i as u8)
     }
 
-    /// Every string of the table, in order.
+    /// The whole table: its strings one after the other, and the length of each.
     #[cfg(any(test, target_arch = "wasm32"))]
+    pub(crate) fn table() -> (&'static str, &'static [u8]) {
+        (TEXT, &LENGTHS)
+    }
+
+    /// Every string of the table, in order.
+    #[cfg(test)]
     pub(crate) fn all() -> impl Iterator<Item = Fixed> {
         (0..COUNT as u8).map(Fixed)
     }
@@ -182,6 +188,8 @@ mod tests {
     #[test]
     fn every_string_reads_back_and_is_found_by_its_text() {
         assert_eq!(Fixed::all().map(|f| f.as_str()).collect::<String>(), TEXT);
+        let (text, lengths) = Fixed::table();
+        assert_eq!((text, lengths.len()), (TEXT, COUNT));
         for (i, s) in TABLE.iter().enumerate() {
             assert!(!TABLE[..i].contains(s), "{s:?} twice");
             let f = Fixed::of(s);
