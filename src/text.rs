@@ -29,17 +29,12 @@ pub fn cat(parts: &[&str]) -> String {
 }
 
 /// `s` cut at its first `sep` byte, without it: like `s.split_once(sep)`
-/// for an ASCII `sep`, but a plain loop (std's char searcher and its
-/// `memchr` cost the wasm module more than this).
+/// for an ASCII `sep`. The piece before is the first [`field`] (all of `s`
+/// when there is no `sep`, and then nothing follows it): no loop of its own.
 pub fn cut(s: &str, sep: u8) -> Option<(&str, &str)> {
-    // A plain loop rather than `position`, whose `try_fold` only this used.
-    for (at, b) in s.bytes().enumerate() {
-        if b == sep {
-            // An ASCII byte is always a character boundary on both sides.
-            return Some((s.get(..at)?, s.get(at + 1..)?));
-        }
-    }
-    None
+    let head = field(s, sep, 0)?;
+    // An ASCII byte is always a character boundary on both sides.
+    Some((head, s.get(head.len() + 1..)?))
 }
 
 /// The `n`th piece of `s` between `sep` bytes, like `s.split(sep).nth(n)`
