@@ -77,17 +77,12 @@ fn fixed(s: Fixed) -> u32 {
 static TABLE_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cell::new(false));
 
 /// The table of fixed strings for `dom_builder.js` to learn: all of it the
-/// first time, nothing after that. Its text as it is, and the ends from its
-/// lengths (ASCII: bytes are UTF-16 units), rather than a `push` of each string.
+/// first time, nothing after that.
 fn table_to_send() -> Strings {
     let mut table = Strings::default();
     if !TABLE_SENT.0.replace(true) {
-        let (text, lengths) = Fixed::table();
-        table.text.push_str(text);
-        let mut end = 0;
-        for &len in lengths {
-            end += u32::from(len);
-            table.ends.push(end);
+        for s in Fixed::all() {
+            table.push(s.as_str());
         }
     }
     table
