@@ -96,7 +96,7 @@ bc-logo{border:0}");
 
 /// The tokens, `|` between them (text rather than a table of string
 /// tuples, whose pointers cost the wasm module more). One table for both
-/// kinds (one lookup in `fill`), told apart by their number of values:
+/// kinds (one lookup in `fill`), the colours first (see [`COLOURS`]):
 ///
 /// * a colour: `name light dark`. Contrast of text on `bg`/`quote`/`chip`
 ///   is at least 4.5:1.
@@ -106,6 +106,9 @@ bc-logo{border:0}");
 const TOKENS: &str = "bg #ffffff #15181e|fg #1a1d23 #eceef2|muted #555b66 #a9b0bc|accent #a3202e #ff8a8f|\
 link #0b57a4 #8cc4ff|border #d9dce1 #343a46|quote #f5f6f8 #1d2129|chip #f1f3f5 #232833|\
 start inline-start left right|end inline-end right left|align start left right";
+
+/// The colours come first in [`TOKENS`], then the sides (a test checks).
+const COLOURS: u8 = 8;
 
 /// The length of the token name at `at` of `css` (after a `$`) and the
 /// token's place in [`TOKENS`]. Only evaluated when compiling (by
@@ -227,8 +230,7 @@ pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
         rest = after.get(1..).unwrap_or_default();
         let entry = field(TOKENS, b'|', usize::from(place)).unwrap_or_default();
         let (name, values) = cut(entry, b' ').unwrap_or_default();
-        // A side has a third value; a colour a light and a dark one.
-        let side = field(values, b' ', 2).is_some();
+        let side = place >= COLOURS;
         let n = match tokens {
             _ if !side => usize::from(theme == Theme::Dark),
             Tokens::CustomProperties => 0,
@@ -277,6 +279,7 @@ mod tests {
     fn token_tables_are_well_formed() {
         let values: Vec<usize> = TOKENS.split('|').map(|entry| entry.split(' ').count()).collect();
         assert_eq!(values, [3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4], "eight colours, then three sides");
+        assert_eq!(COLOURS, 8);
         for (place, entry) in TOKENS.split('|').enumerate() {
             let (name, _) = entry.split_once(' ').unwrap();
             let css = ["color:$", name, ";"].concat();
