@@ -60,22 +60,21 @@ impl<'a> Reader<'a> {
                 let text = self.text()?;
                 if kind == b'#' { Value::Number(text) } else { Value::String(text) }
             }
-            b'[' if depth <= limits::MAX_DEPTH => {
-                let mut items = Vec::new();
-                while !self.ends(b']') {
-                    items.push(self.value(depth + 1)?);
+            // Arrays and objects in one loop: an object's items are its
+            // names (strings), each followed by its value.
+            open @ (b'[' | b'{') if depth <= limits::MAX_DEPTH => {
+                let (mut items, mut members) = (Vec::new(), Vec::new());
+                // `]` and `}` follow `[` and `{` by two in ASCII.
+                while !self.ends(open + 2) {
+                    let item = self.value(depth + 1)?;
+                    if open == b'[' {
+                        items.push(item);
+                    } else {
+                        let Value::String(name) = item else { return None };
+                        members.push((name, self.value(depth + 1)?));
+                    }
                 }
-                Value::Array(items)
-            }
-            b'{' if depth <= limits::MAX_DEPTH => {
-                let mut members = Vec::new();
-                while !self.ends(b'}') {
-                    // A name is written as a string is: read as one value,
-                    // rather than by a second reading of strings.
-                    let Value::String(name) = self.value(depth + 1)? else { return None };
-                    members.push((name, self.value(depth + 1)?));
-                }
-                Value::Object(members)
+                if open == b'[' { Value::Array(items) } else { Value::Object(members) }
             }
             _ => return None,
         })
