@@ -15,13 +15,10 @@ pub fn push_num(s: &mut String, n: usize) {
     s.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// Concatenates string pieces.
+/// Concatenates string pieces (short ones: without adding up their
+/// lengths first, for a loop less in the module).
 pub fn cat(parts: &[&str]) -> String {
-    let mut len = 0;
-    for p in parts {
-        len += p.len();
-    }
-    let mut s = String::with_capacity(len);
+    let mut s = String::new();
     for p in parts {
         s.push_str(p);
     }
