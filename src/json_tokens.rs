@@ -101,7 +101,8 @@ impl<'a> Reader<'a> {
         if !escaped {
             return Some(Cow::Borrowed(s));
         }
-        let mut out = String::with_capacity(s.len());
+        // Grown as it goes: only a text holding a NUL, which is rare, is rebuilt.
+        let mut out = String::new();
         let mut after_nul = false;
         for c in s.chars() {
             if !(after_nul && c == '\u{1}') {
