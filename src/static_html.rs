@@ -81,7 +81,8 @@ fn write(cards: Cards, options: &Options, tokens: Tokens, out: &mut String) {
 /// The email-safe variant: a centred 600 px single column in layout tables
 /// (what Outlook needs), everything styled inline, images with `width`.
 pub fn email(doc: &Document, options: &Options) -> String {
-    let mut out = String::from(
+    let mut out = String::new();
+    out.push_str(
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
     );
     for b in doc.briefs() {
