@@ -8,6 +8,8 @@
 //! string by its number after that; the HTML sink reads the strings back.
 //! Plain Rust, so it is tested natively.
 
+use crate::text::field;
+
 /// One of the fixed strings: its number in the table.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Fixed(u8);
@@ -54,22 +56,19 @@ const COUNT: usize = TABLE.len();
 // Below 256, not at most: `0..COUNT as u8` (in `all`) would be empty at 256.
 const _: () = assert!(COUNT < 256, "a Fixed is one byte");
 
-/// The table's strings one after the other.
+/// The table's strings, each ended by `|` (which none holds): the HTML
+/// sink finds one as the `n`th [`field`], with no table of lengths or ends.
 static TEXT: &str = match core::str::from_utf8(&JOINED) {
     Ok(text) => text,
     Err(_) => panic!("the table joins to UTF-8"),
 };
-
-/// The length of each string of [`TEXT`]: bytes rather than a table of
-/// where each ends (four bytes each), which costs the module more.
-static LENGTHS: [u8; COUNT] = lengths();
 
 const LEN: usize = {
     let mut len = 0;
     let mut rest = TABLE;
     while let [s, tail @ ..] = rest {
         assert!(s.is_ascii(), "fixed strings are ASCII");
-        len += s.len();
+        len += s.len() + 1;
         rest = tail;
     }
     len
@@ -84,27 +83,17 @@ const JOINED: [u8; LEN] = {
     while let [s, tail @ ..] = rest {
         let mut bytes = s.as_bytes();
         while let [b, more @ ..] = bytes {
+            assert!(*b != b'|', "no fixed string holds the separator");
             out[at] = *b;
             at += 1;
             bytes = more;
         }
+        out[at] = b'|';
+        at += 1;
         rest = tail;
     }
     out
 };
-
-#[allow(clippy::indexing_slicing)] // as for JOINED
-const fn lengths() -> [u8; COUNT] {
-    let mut out = [0; COUNT];
-    let (mut i, mut rest) = (0, TABLE);
-    while let [s, tail @ ..] = rest {
-        assert!(s.len() < 256, "a length is one byte");
-        out[i] = s.len() as u8;
-        i += 1;
-        rest = tail;
-    }
-    out
-}
 
 const fn same(a: &str, b: &str) -> bool {
     let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
@@ -160,18 +149,10 @@ impl Fixed {
         u32::from(self.0)
     }
 
-    /// The string (found by adding up the lengths of those before it: a
-    /// few dozen additions, for the HTML sink only).
+    /// The string (the `n`th field of the table's text: a scan of a few
+    /// hundred bytes, for the HTML sink only).
     pub fn as_str(self) -> &'static str {
-        let mut start = 0;
-        for (i, &len) in LENGTHS.iter().enumerate() {
-            let end = start + usize::from(len);
-            if i == usize::from(self.0) {
-                return TEXT.get(start..end).unwrap_or("");
-            }
-            start = end;
-        }
-        ""
+        field(TEXT, b'|', usize::from(self.0)).unwrap_or_default()
     }
 }
 
@@ -181,7 +162,7 @@ mod tests {
 
     #[test]
     fn every_string_reads_back_and_is_found_by_its_text() {
-        assert_eq!(Fixed::all().map(|f| f.as_str()).collect::<String>(), TEXT);
+        assert_eq!(Fixed::all().map(|f| [f.as_str(), "|"].concat()).collect::<String>(), TEXT);
         for (i, s) in TABLE.iter().enumerate() {
             assert!(!TABLE[..i].contains(s), "{s:?} twice");
             let f = Fixed::of(s);

@@ -55,25 +55,26 @@ impl<'a> Reader<'a> {
             b'n' => Value::Null,
             b't' => Value::Bool(true),
             b'f' => Value::Bool(false),
-            b'#' => Value::Number(self.text()?),
-            b'"' => Value::String(self.text()?),
-            b'[' if depth <= limits::MAX_DEPTH => {
-                let mut items = Vec::new();
-                while !self.ends(b']') {
-                    items.push(self.value(depth + 1)?);
-                }
-                Value::Array(items)
+            // One call of `text` for both.
+            kind @ (b'#' | b'"') => {
+                let text = self.text()?;
+                if kind == b'#' { Value::Number(text) } else { Value::String(text) }
             }
-            b'{' if depth <= limits::MAX_DEPTH => {
-                let mut members = Vec::new();
-                while !self.ends(b'}') {
-                    if self.next()? != b'"' {
-                        return None;
+            // Arrays and objects in one loop: an object's items are its
+            // names (strings), each followed by its value.
+            open @ (b'[' | b'{') if depth <= limits::MAX_DEPTH => {
+                let (mut items, mut members) = (Vec::new(), Vec::new());
+                // `]` and `}` follow `[` and `{` by two in ASCII.
+                while !self.ends(open + 2) {
+                    let item = self.value(depth + 1)?;
+                    if open == b'[' {
+                        items.push(item);
+                    } else {
+                        let Value::String(name) = item else { return None };
+                        members.push((name, self.value(depth + 1)?));
                     }
-                    let name = self.text()?;
-                    members.push((name, self.value(depth + 1)?));
                 }
-                Value::Object(members)
+                if open == b'[' { Value::Array(items) } else { Value::Object(members) }
             }
             _ => return None,
         })
@@ -100,7 +101,8 @@ impl<'a> Reader<'a> {
         if !escaped {
             return Some(Cow::Borrowed(s));
         }
-        let mut out = String::with_capacity(s.len());
+        // Grown as it goes: only a text holding a NUL, which is rare, is rebuilt.
+        let mut out = String::new();
         let mut after_nul = false;
         for c in s.chars() {
             if !(after_nul && c == '\u{1}') {

@@ -7,6 +7,7 @@ use crate::prelude::*;
 
 use crate::json::Value;
 use crate::labels::Labels;
+use crate::text::field;
 use crate::validate::{Checker, Path, Problem};
 
 /// The card's colour scheme (`theme`, `--theme`).
@@ -133,9 +134,9 @@ pub fn parse(v: &Value) -> Result<Options, Vec<Problem>> {
 /// (-15 B more): a smaller module, for one call more per options object.
 #[inline(never)]
 fn read(c: &mut Checker, v: &Value, path: &Path, o: &mut Options) {
-    set_choice(c, v, "theme", path, &Theme::NAMES, &THEMES, &mut o.theme);
-    set_choice(c, v, "layout", path, &Layout::NAMES, &LAYOUTS, &mut o.layout);
-    set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, &LINK_TARGETS, &mut o.link_target);
+    set_choice(c, v, "theme", path, &Theme::NAMES, THEMES, &mut o.theme);
+    set_choice(c, v, "layout", path, &Layout::NAMES, LAYOUTS, &mut o.layout);
+    set_choice(c, v, "linkTarget", path, &LinkTarget::NAMES, LINK_TARGETS, &mut o.link_target);
     set_bool(c, v, "shadow", path, &mut o.shadow);
     set_bool(c, v, "email", path, &mut o.email);
     if let Some(locale) = c.opt_string(v, "locale", path, 35) {
@@ -165,49 +166,39 @@ fn set_bool(c: &mut Checker, v: &Value, key: &str, path: &Path, slot: &mut bool)
 }
 
 /// Sets `slot` to the value named by `v[key]`, if it names one of `table`
-/// (whose names are `names`). Not inlined: see `read`.
+/// (whose names `problem` lists). Not inlined: see `read`.
 #[inline(never)]
-fn set_choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&str, T)], names: &[&str], slot: &mut T) {
-    if let Some((_, t)) = choice(c, v, key, path, names).and_then(|i| table.get(i)) {
+fn set_choice<T: Copy>(c: &mut Checker, v: &Value, key: &str, path: &Path, table: &[(&str, T)], problem: &'static str, slot: &mut T) {
+    if let Some((_, t)) = choice(c, v, key, path, problem).and_then(|i| table.get(i)) {
         *slot = *t;
     }
 }
 
-/// The names of a table of choices, as [`choice`] takes them.
-#[allow(clippy::indexing_slicing, reason = "only evaluated for constants, where an index out of range fails the build")]
-const fn names<T: Copy, const N: usize>(table: &[(&'static str, T); N]) -> [&'static str; N] {
-    let mut names = [""; N];
-    let mut i = 0;
-    while i < N {
-        names[i] = table[i].0;
-        i += 1;
-    }
-    names
-}
+// The problems of each choice, which list its names in the order of its
+// table (a test checks): [`choice`] finds the names in them, so they are
+// not also kept as a table of strings, nor the message built when needed.
+const THEMES: &str = "must be one of \"light\", \"dark\", \"auto\"";
+const LAYOUTS: &str = "must be one of \"full\", \"compact\"";
+const LINK_TARGETS: &str = "must be one of \"_self\", \"_blank\"";
 
-const THEMES: [&str; 3] = names(&Theme::NAMES);
-const LAYOUTS: [&str; 2] = names(&Layout::NAMES);
-const LINK_TARGETS: [&str; 2] = names(&LinkTarget::NAMES);
-
-/// The index of the name `v[key]` among `names`; `None` when absent, or
-/// when it is none of them (a problem listing them). Not generic over the
-/// table, so one copy serves every choice.
-fn choice(c: &mut Checker, v: &Value, key: &str, path: &Path, names: &[&str]) -> Option<usize> {
+/// The index of the name `v[key]` among the quoted names of `problem`;
+/// `None` when absent, or when it is none of them (`problem` reported).
+/// Not generic over the table, so one copy serves every choice.
+fn choice(c: &mut Checker, v: &Value, key: &str, path: &Path, problem: &'static str) -> Option<usize> {
     let given = match v.get(key) {
         None | Some(Value::Null) => return None,
         Some(Value::String(s)) => Some(s.as_ref()),
         Some(_) => None,
     };
-    if let Some(i) = names.iter().position(|n| given == Some(n)) {
-        return Some(i);
+    // The names are every other piece between quotes: the 2nd, 4th, ….
+    let mut i = 0;
+    while let Some(name) = field(problem, b'"', 2 * i + 1) {
+        if given == Some(name) {
+            return Some(i);
+        }
+        i += 1;
     }
-    let mut m = String::from("must be one of");
-    for (i, n) in names.iter().enumerate() {
-        m.push_str(if i == 0 { " \"" } else { ", \"" });
-        m.push_str(n);
-        m.push('"');
-    }
-    c.report(&Path::Key(path, key), m);
+    c.report(&Path::Key(path, key), problem);
     None
 }
 
@@ -240,6 +231,15 @@ mod tests {
         assert_eq!(read("layout", "Full").unwrap_err()[0].message, "must be one of \"full\", \"compact\"");
         assert_eq!(read("linkTarget", "").unwrap_err()[0].message, "must be one of \"_self\", \"_blank\"");
         assert_eq!(parse(&json(r#"{"theme":null,"layout":7}"#).unwrap()).unwrap_err().len(), 1);
+        // The problems list the names of the tables, in order.
+        let listed = |problem: &str| problem.split('"').skip(1).step_by(2).map(String::from).collect::<Vec<_>>();
+        assert_eq!(listed(THEMES), Theme::NAMES.map(|(n, _)| n));
+        assert_eq!(listed(LAYOUTS), Layout::NAMES.map(|(n, _)| n));
+        assert_eq!(listed(LINK_TARGETS), LinkTarget::NAMES.map(|(n, _)| n));
+        for problem in [THEMES, LAYOUTS, LINK_TARGETS] {
+            let names = listed(problem).iter().map(|n| ["\"", n, "\""].concat()).collect::<Vec<_>>();
+            assert_eq!(problem, ["must be one of ", &names.join(", ")].concat());
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::fixed_strings::{f, Fixed};
 use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Brief, Dir, Document};
 use crate::options::{Layout, Options, Theme};
-use crate::static_style::{fill, for_classes, Tokens};
+use crate::static_style::{coded, fill, for_classes, Tokens};
 use crate::view::{self, Context};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
@@ -81,14 +81,15 @@ fn write(cards: Cards, options: &Options, tokens: Tokens, out: &mut String) {
 /// The email-safe variant: a centred 600 px single column in layout tables
 /// (what Outlook needs), everything styled inline, images with `width`.
 pub fn email(doc: &Document, options: &Options) -> String {
-    let mut out = String::from(
+    let mut out = String::new();
+    out.push_str(
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
     );
     for b in doc.briefs() {
         let tokens = Tokens::Plain { rtl: b.dir == Dir::Rtl };
         out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"");
         // The card's background and direction for the cell around it.
-        fill("padding:0 0 16px;background:$bg;text-align:$align", options.theme, tokens, &mut out);
+        fill(coded!("padding:0 0 16px;background:$bg;text-align:$align"), options.theme, tokens, &mut out);
         out.push_str("\">");
         write(Cards::One(b), options, tokens, &mut out);
         out.push_str("</td></tr></table>");

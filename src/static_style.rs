@@ -16,11 +16,30 @@ use crate::prelude::*;
 use crate::options::Theme;
 use crate::text::{cut, field};
 
+/// `coded!("…$fg…")`: declarations as [`fill`] takes them, each `$token`
+/// written as `$` and one letter, its place in [`TOKENS`] (`a` the first),
+/// found when compiling (an unknown token is a compile error): `fill`
+/// then reads a token by its place instead of looking its name up, and
+/// the tables are written with the names.
+macro_rules! coded {
+    ($css:expr) => {
+        const {
+            const CSS: &str = $css;
+            const CODED: [u8; $crate::static_style::coded_len(CSS)] = $crate::static_style::code(CSS);
+            match core::str::from_utf8(&CODED) {
+                Ok(coded) => coded,
+                Err(_) => panic!("coded declarations are UTF-8"),
+            }
+        }
+    };
+}
+pub(crate) use coded;
+
 /// Declarations for each view class, one `class{declarations}` a line
 /// (classes not listed get none). One string rather than a table of
 /// pairs: pointer tables cost the wasm module more than text does. The
 /// lines end in `\`, so the string holds no line breaks to skip.
-const CLASSES: &str = "\
+const CLASSES: &str = coded!("\
 bc-feed{display:block}\
 bc-feed-item{display:block;margin:0 0 20px}\
 bc-card{display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:$align;overflow-wrap:break-word}\
@@ -57,27 +76,27 @@ bc-chips{margin:0;padding:0;list-style:none}\
 bc-tag{display:inline-block;margin:0 0 8px;margin-$end:8px}\
 bc-chip{display:inline-block;padding:4px 14px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.4;text-decoration:none}\
 bc-footer{display:block;margin:32px 0 0;padding-top:20px;border-top:1px solid $border;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:15px}\
-bc-read-more{display:inline-block;padding:10px 20px;border-radius:999px;background:$accent;color:$bg;font-weight:700;text-decoration:none}";
+bc-read-more{display:inline-block;padding:10px 20px;border-radius:999px;background:$accent;color:$bg;font-weight:700;text-decoration:none}");
 
 /// What the compact layout changes (the live card's `.bc-compact` rules).
-const COMPACT: &str = "\
+const COMPACT: &str = coded!("\
 bc-card{padding:18px 20px;border-top-width:3px}\
 bc-header{margin:0 0 10px}\
 bc-title{font-size:21px}\
 bc-block{margin:10px 0 0}\
 bc-footer{margin:16px 0 0;padding-top:12px}\
-bc-read-more{padding:7px 16px;font-size:14px}";
+bc-read-more{padding:7px 16px;font-size:14px}");
 
 /// What email adds (with [`Tokens::Plain`]): the card fills the 600 px
 /// column; images scale, without a border (older clients draw one around linked images).
-const EMAIL: &str = "\
+const EMAIL: &str = coded!("\
 bc-card{max-width:600px;width:100%}\
 bc-image{width:100%;max-width:550px;border:0}\
-bc-logo{border:0}";
+bc-logo{border:0}");
 
 /// The tokens, `|` between them (text rather than a table of string
 /// tuples, whose pointers cost the wasm module more). One table for both
-/// kinds (one lookup in `fill`), told apart by their number of values:
+/// kinds (one lookup in `fill`), the colours first (see [`COLOURS`]):
 ///
 /// * a colour: `name light dark`. Contrast of text on `bg`/`quote`/`chip`
 ///   is at least 4.5:1.
@@ -88,17 +107,70 @@ const TOKENS: &str = "bg #ffffff #15181e|fg #1a1d23 #eceef2|muted #555b66 #a9b0b
 link #0b57a4 #8cc4ff|border #d9dce1 #343a46|quote #f5f6f8 #1d2129|chip #f1f3f5 #232833|\
 start inline-start left right|end inline-end right left|align start left right";
 
-/// The values of token `name` in [`TOKENS`], separated by spaces.
-fn token(name: &str) -> Option<&'static str> {
-    let mut n = 0;
-    while let Some(entry) = field(TOKENS, b'|', n) {
-        n += 1;
-        match cut(entry, b' ') {
-            Some((key, values)) if key == name => return Some(values),
-            _ => {}
+/// The colours come first in [`TOKENS`], then the sides (a test checks).
+const COLOURS: u8 = 8;
+
+/// The length of the token name at `at` of `css` (after a `$`) and the
+/// token's place in [`TOKENS`]. Only evaluated when compiling (by
+/// `coded!`), where an unknown token fails the build.
+#[allow(clippy::indexing_slicing)] // only when compiling, where an index out of range fails the build too
+pub(crate) const fn token_at(css: &[u8], at: usize) -> (usize, u8) {
+    let tokens = TOKENS.as_bytes();
+    let (mut entry, mut place) = (0, 0);
+    loop {
+        assert!(entry < tokens.len(), "a $token of the declarations is not in TOKENS");
+        // The length of the name both share (an entry's name ends at a space).
+        let mut n = 0;
+        while tokens[entry + n] != b' ' && at + n < css.len() && css[at + n] == tokens[entry + n] {
+            n += 1;
         }
+        let name_ends = at + n == css.len() || !css[at + n].is_ascii_lowercase();
+        if tokens[entry + n] == b' ' && name_ends {
+            return (n, place);
+        }
+        while entry < tokens.len() && tokens[entry] != b'|' {
+            entry += 1;
+        }
+        entry += 1;
+        place += 1;
     }
-    None
+}
+
+/// The length of `css` coded (see `coded!`).
+#[allow(clippy::indexing_slicing)] // as for token_at
+pub(crate) const fn coded_len(css: &str) -> usize {
+    let css = css.as_bytes();
+    let (mut i, mut len) = (0, 0);
+    while i < css.len() {
+        if css[i] == b'$' {
+            // `$` and the name become `$` and a letter.
+            i += token_at(css, i + 1).0;
+            len += 1;
+        }
+        i += 1;
+        len += 1;
+    }
+    len
+}
+
+/// `css` coded (see `coded!`), `N` bytes long.
+#[allow(clippy::indexing_slicing)] // as for token_at
+pub(crate) const fn code<const N: usize>(css: &str) -> [u8; N] {
+    let css = css.as_bytes();
+    let mut out = [0; N];
+    let (mut i, mut o) = (0, 0);
+    while i < css.len() {
+        out[o] = css[i];
+        o += 1;
+        if css[i] == b'$' {
+            let (len, place) = token_at(css, i + 1);
+            out[o] = b'a' + place;
+            o += 1;
+            i += len;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// How the tokens are filled in.
@@ -147,20 +219,18 @@ fn declarations(table: &'static str, class: &str) -> Option<&'static str> {
     None
 }
 
-/// Writes `decls` with each `$token` replaced by its colour for `theme` or its side.
+/// Writes `decls` (coded by `coded!`) with each `$token` replaced by its
+/// colour for `theme` or its side.
 pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
     let mut rest = decls;
     while let Some((before, after)) = cut(rest, b'$') {
         out.push_str(before);
-        let mut end = 0;
-        while after.as_bytes().get(end).is_some_and(u8::is_ascii_lowercase) {
-            end += 1;
-        }
-        let name = after.get(..end).unwrap_or_default();
-        rest = after.get(end..).unwrap_or_default();
-        let values = token(name).unwrap_or("inherit inherit");
-        // A side has a third value; a colour a light and a dark one.
-        let side = field(values, b' ', 2).is_some();
+        // The letter after `$` is the token's place in TOKENS (see `coded!`).
+        let place = after.bytes().next().unwrap_or_default().wrapping_sub(b'a');
+        rest = after.get(1..).unwrap_or_default();
+        let entry = field(TOKENS, b'|', usize::from(place)).unwrap_or_default();
+        let (name, values) = cut(entry, b' ').unwrap_or_default();
+        let side = place >= COLOURS;
         let n = match tokens {
             _ if !side => usize::from(theme == Theme::Dark),
             Tokens::CustomProperties => 0,
@@ -209,11 +279,13 @@ mod tests {
     fn token_tables_are_well_formed() {
         let values: Vec<usize> = TOKENS.split('|').map(|entry| entry.split(' ').count()).collect();
         assert_eq!(values, [3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4], "eight colours, then three sides");
-        for entry in TOKENS.split('|') {
-            let (name, rest) = entry.split_once(' ').unwrap();
-            assert_eq!(token(name), Some(rest));
+        assert_eq!(COLOURS, 8);
+        for (place, entry) in TOKENS.split('|').enumerate() {
+            let (name, _) = entry.split_once(' ').unwrap();
+            let css = ["color:$", name, ";"].concat();
+            assert_eq!(token_at(css.as_bytes(), 7), (name.len(), place as u8));
         }
-        assert_eq!(token("nope"), None);
+        assert_eq!(coded!("margin-$end:0;color:$fg"), "margin-$j:0;color:$b");
     }
 
     #[test]

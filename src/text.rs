@@ -15,13 +15,10 @@ pub fn push_num(s: &mut String, n: usize) {
     s.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// Concatenates string pieces.
+/// Concatenates string pieces (short ones: without adding up their
+/// lengths first, for a loop less in the module).
 pub fn cat(parts: &[&str]) -> String {
-    let mut len = 0;
-    for p in parts {
-        len += p.len();
-    }
-    let mut s = String::with_capacity(len);
+    let mut s = String::new();
     for p in parts {
         s.push_str(p);
     }
@@ -29,17 +26,12 @@ pub fn cat(parts: &[&str]) -> String {
 }
 
 /// `s` cut at its first `sep` byte, without it: like `s.split_once(sep)`
-/// for an ASCII `sep`, but a plain loop (std's char searcher and its
-/// `memchr` cost the wasm module more than this).
+/// for an ASCII `sep`. The piece before is the first [`field`] (all of `s`
+/// when there is no `sep`, and then nothing follows it): no loop of its own.
 pub fn cut(s: &str, sep: u8) -> Option<(&str, &str)> {
-    // A plain loop rather than `position`, whose `try_fold` only this used.
-    for (at, b) in s.bytes().enumerate() {
-        if b == sep {
-            // An ASCII byte is always a character boundary on both sides.
-            return Some((s.get(..at)?, s.get(at + 1..)?));
-        }
-    }
-    None
+    let head = field(s, sep, 0)?;
+    // An ASCII byte is always a character boundary on both sides.
+    Some((head, s.get(head.len() + 1..)?))
 }
 
 /// The `n`th piece of `s` between `sep` bytes, like `s.split(sep).nth(n)`
@@ -60,20 +52,18 @@ pub fn field(s: &str, sep: u8, n: usize) -> Option<&str> {
 }
 
 /// Whether `s` is empty or only (Unicode) whitespace, as
-/// `s.trim().is_empty()` says: "must not be empty" means this.
+/// `s.trim().is_empty()` says: "must not be empty" means this. Through
+/// [`trim`], rather than a loop of its own.
 pub fn is_blank(s: &str) -> bool {
-    for c in s.chars() {
-        if !c.is_whitespace() {
-            return false;
-        }
-    }
-    true
+    trim(s).is_empty()
 }
 
 /// `s` without its leading and trailing (Unicode) whitespace, as
 /// `str::trim` gives it, in one pass from the front: std's trim reads from
-/// both ends, and decoding backwards costs the module ~500 B more. (Only
-/// for dates, at most 64 characters.) The offsets come from what is left
+/// both ends, and decoding backwards costs the module ~500 B more. (A
+/// pass over the whole string, also for [`is_blank`], which could stop at
+/// the first letter: a few microseconds for the longest texts of a brief.)
+/// The offsets come from what is left
 /// of the `Chars` iterator, not from `char_indices`, whose `next` only this
 /// used.
 pub fn trim(s: &str) -> &str {
@@ -92,7 +82,13 @@ pub fn trim(s: &str) -> &str {
 
 /// `n` as decimal text.
 pub fn num(n: usize) -> String {
-    let mut s = String::new();
+    numbered(&[], n)
+}
+
+/// The pieces, then `n` in decimal (`section-3`): one string, without the
+/// number's own that `cat(&[…, &num(n)])` would build and drop.
+pub fn numbered(parts: &[&str], n: usize) -> String {
+    let mut s = cat(parts);
     push_num(&mut s, n);
     s
 }

@@ -16,7 +16,7 @@ use crate::fixed_strings::f;
 use crate::model::*;
 use crate::sink::{Fixed, Out};
 use crate::options::{Layout, LinkTarget, Options};
-use crate::text::{cat, num};
+use crate::text::{cat, numbered, push_num};
 
 /// Everything the view needs besides the brief.
 pub struct Context<'a> {
@@ -106,7 +106,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut Out) {
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
         // A compact card is only a teaser: its summary needs no heading.
         block(w, f!("section"), f!("bc-block bc-summary"), f!("summary"), (!compact).then_some(heading));
-        paras(b, cx, "summary", paragraphs, w);
+        paras(b, cx, "summary", 0, paragraphs, w);
         w.close();
     }
     if !compact {
@@ -115,7 +115,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut Out) {
         }
         for (i, s) in b.sections.iter().enumerate() {
             block(w, f!("section"), f!("bc-block bc-section"), f!("section"), Some(&s.heading));
-            paras(b, cx, &cat(&["section-", &num(i + 1)]), &s.paragraphs, w);
+            paras(b, cx, "section-", i + 1, &s.paragraphs, w);
             w.close();
         }
         if !b.related.is_empty() {
@@ -251,14 +251,15 @@ fn image(img: &Image, w: &mut Out) {
     w.close();
 }
 
-/// Paragraphs, the ones past [`COLLAPSE_AFTER`] behind "Show more" when interactive.
-fn paras(b: &Brief, cx: &Context, key: &str, ps: &[Paragraph], w: &mut Out) {
+/// Paragraphs, the ones past [`COLLAPSE_AFTER`] behind "Show more" when
+/// interactive (the block's `key` and `n`: see [`rest_id`]).
+fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut Out) {
     let shown = shown(cx, ps.len());
     for p in ps.get(..shown).unwrap_or(ps) {
         para(cx, p, w);
     }
     if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
-        let id = rest_id(b, key);
+        let id = rest_id(b, key, n);
         open(w, f!("div"), f!("bc-rest"));
         w.attr(f!("id"), &id);
         w.fixed(f!("hidden"), f!(""));
@@ -288,9 +289,14 @@ fn shown(cx: &Context, len: usize) -> usize {
     }
 }
 
-/// The id of a block's hidden rest.
-fn rest_id(b: &Brief, key: &str) -> String {
-    cat(&[b.id.as_deref().unwrap_or("bc"), "-more-", key])
+/// The id of a block's hidden rest: `key`, then `n` unless 0 (the
+/// sections' numbers start at 1), built only for a block that has a rest.
+fn rest_id(b: &Brief, key: &str, n: usize) -> String {
+    let mut id = cat(&[b.id.as_deref().unwrap_or("bc"), "-more-", key]);
+    if n > 0 {
+        push_num(&mut id, n);
+    }
+    id
 }
 
 /// The "Show more" button for the hidden region `id`.
@@ -329,7 +335,7 @@ fn quotes(b: &Brief, cx: &Context, w: &mut Out) {
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, f!("figure"), f!("bc-quote"));
         w.fixed(f!("part"), f!("quote"));
-        let anchor = b.id.as_ref().map(|id| cat(&[id, "-quote-", &num(i + 1)]));
+        let anchor = b.id.as_ref().map(|id| numbered(&[id, "-quote-"], i + 1));
         if let Some(a) = &anchor {
             w.attr(f!("id"), a);
         }
@@ -373,7 +379,7 @@ fn related(b: &Brief, cx: &Context, w: &mut Out) {
     }
     w.close();
     if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
-        let id = rest_id(b, "related");
+        let id = rest_id(b, "related", 0);
         open(w, f!("ul"), f!("bc-related-list bc-rest"));
         w.fixed(f!("role"), f!("list"));
         w.attr(f!("id"), &id);
