@@ -78,14 +78,16 @@ async function minify(code, header, properties) {
   const out = await terser(code, { module: true, ecma: 2022, compress: { passes: 2, unsafe_arrows: true, unsafe_methods: true }, mangle, format: { comments: false, preamble: header } });
   return out.code + "\n";
 }
-// The glue's private members of BriefCard: its wasm pointer and the two
-// helpers that set and take it (no caller outside the glue; the d.ts has none).
-const GLUE_PRIVATE = /^(?:__wbg_ptr|__wrap|__destroy_into_raw)$/;
 
 // Code of wasm-bindgen's glue that this module never runs, cut out: each
 // edit must find its text exactly once (wasm-bindgen is pinned, =0.2.130);
 // when one does not, the build fails here rather than ship a guess.
 const GLUE_EDITS = [
+  // card.update(brief): the export `update` (src/wasm_api.rs), a function of
+  // `this`, becomes the method of host.js's Card, not an export of the
+  // package. (wasm-bindgen names its one parameter after the Rust
+  // function's first, `card`, which is `this`: the parameter is the brief.)
+  ["the export update", "export function update(card) {", "Card.prototype.update = function (card) {"],
   // Every call passes wasm.__wbindgen_realloc (checked below), so the branch without one is dead.
   ["passStringToWasm0: the branch for a missing realloc", `    if (realloc === undefined) {
         const buf = cachedTextEncoder.encode(arg);
@@ -258,7 +260,7 @@ const glue = join(pkg, "brief_card.js"), wasmFile = join(pkg, "brief_card_bg.was
 let short;
 try { short = shortenNames(readFileSync(glue, "utf8"), readFileSync(wasmFile), readFileSync(wasmDts, "utf8")); } catch (e) { fail(e.message); }
 try { new WebAssembly.Module(short.wasm); } catch (e) { fail(`the wasm with short names does not compile: ${e.message}`); }
-const minified = await minify(inlineSnippets(trimGlue(short.glue)), "// brief-card: wasm-bindgen glue, src/host.js and src/dom_builder.js, minified", GLUE_PRIVATE);
+const minified = await minify(inlineSnippets(trimGlue(short.glue)), "// brief-card: wasm-bindgen glue, src/host.js and src/dom_builder.js, minified");
 writeFileSync(wasmFile, short.wasm); // (only now: a failure above leaves pkg/ as wasm-pack made it)
 writeFileSync(wasmDts, short.dts);
 writeFileSync(glue, minified);

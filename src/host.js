@@ -108,32 +108,65 @@ export function set_css(text) {
   try { sheet = new CSSStyleSheet(); sheet.replaceSync(text); } catch { sheet = null; }
 }
 
-// Puts what build_dom built in place (the target's open shadow root unless
-// `shadow` is false) and returns the card's handle; throws the message if
-// the target cannot hold a shadow root, before anything changed.
-export function mount(target, built, shadow) {
-  let root = target, saved = null, style = null, fresh = false;
-  if (shadow) {
-    try { root = target.shadowRoot ?? ((fresh = true), target.attachShadow({ mode: "open" })); } catch (e) {
-      throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
+// The handle renderBrief returns (BriefCard in the types), which holds all
+// of a card's state (the module keeps none, so there is nothing to free):
+// `o` is the form of the options it was rendered with (from json_form, ""
+// for the defaults; null once destroyed), which update() reads back, so
+// that the host's changes to its options object after rendering change
+// nothing. update() is the module's `update` export, a function of `this`
+// (src/wasm_api.rs), which scripts/package.mjs makes Card's method.
+//
+// The constructor puts what build_dom built in place (the target's open
+// shadow root unless `shadow` is false); it throws the message if the target
+// cannot hold a shadow root, before anything changed.
+export class Card {
+  constructor(target, built, shadow, options) {
+    let root = target, saved = null, fresh = false;
+    if (shadow) {
+      try { root = target.shadowRoot ?? ((fresh = true), target.attachShadow({ mode: "open" })); } catch (e) {
+        throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
+      }
+    } else {
+      saved = target.ownerDocument.createDocumentFragment();
+      while (target.firstChild) saved.appendChild(target.firstChild);
     }
-  } else {
-    saved = target.ownerDocument.createDocumentFragment();
-    while (target.firstChild) saved.appendChild(target.firstChild);
+    if (!adopt(shadow ? root : target.ownerDocument, shadow && fresh)) {
+      // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
+      this.style = target.ownerDocument.createElement("style");
+      this.style.textContent = css;
+    }
+    root.addEventListener("click", onClick);
+    // dom_builder.js's update_dom reads target, built and show.
+    this.target = target; this.root = root; this.saved = saved; this.built = built; this.o = options;
+    this.show(built.frag);
+    built.frag = null;
+    reveal(root);
   }
-  if (!adopt(shadow ? root : target.ownerDocument, shadow && fresh)) {
-    // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
-    style = target.ownerDocument.createElement("style");
-    style.textContent = css;
+
+  show(frag) {
+    if (this.style) this.root.replaceChildren(this.style, frag); else this.root.replaceChildren(frag);
   }
-  root.addEventListener("click", onClick);
-  // dom_builder.js's update_dom reads target, built and show.
-  const card = { target, root, saved, built, show: (frag) => (style ? root.replaceChildren(style, frag) : root.replaceChildren(frag)) };
-  card.show(built.frag);
-  built.frag = null;
-  reveal(root);
-  return card;
+
+  // Removes the card and its listener; the target shows what it had before
+  // (in a shadow root, a <slot> lets the host's own children, its fallback,
+  // show again). Once only: then update() throws.
+  destroy() {
+    const { root, saved } = this;
+    if (this.o == null) return;
+    this.o = this.built = null;
+    root.removeEventListener("click", onClick);
+    if (saved) root.replaceChildren(saved);
+    else root.replaceChildren(root.ownerDocument.createElement("slot"));
+  }
+
+  // Kept from when the module held a handle per card: now nothing to release.
+  free() {}
 }
+if (Symbol.dispose) Card.prototype[Symbol.dispose] = Card.prototype.free;
+
+// What src/wasm_api.rs's update reads of `this` (anything a host calls it with).
+export const card_options = (card) => (card instanceof Card ? card.o : null);
+export const card_target = (card) => card.target;
 
 // Adds the shared sheet to a shadow root or document; false where it cannot
 // (no constructable sheets, or another document's). A root of our own
@@ -146,16 +179,6 @@ function adopt(where, fresh) {
     else if (!where.adoptedStyleSheets.includes(sheet)) where.adoptedStyleSheets = [...where.adoptedStyleSheets, sheet];
     return true;
   } catch { return false; }
-}
-
-// Removes the card; the target shows what it had before (in a shadow root,
-// a <slot> lets the host's own children, its fallback, show again).
-export function unmount(card) {
-  const { root, saved } = card;
-  card.built = null;
-  root.removeEventListener("click", onClick);
-  if (saved) root.replaceChildren(saved);
-  else root.replaceChildren(root.ownerDocument.createElement("slot"));
 }
 
 // Deep links: when the page's #fragment names this card or one of its quotes, scroll to it and highlight it.

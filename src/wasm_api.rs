@@ -1,7 +1,9 @@
 //! The JavaScript API (`renderBrief`, `renderBriefHtml`, `validateBrief`,
-//! `BriefCard`), kept thin: it takes the input as JSON text, calls the
-//! pure-Rust pipeline, and hands what the DOM sink built to `host.js`,
-//! which mounts it, dispatches the events and handles the reader's clicks.
+//! and `update`, the method of the card `renderBrief` returns), kept thin:
+//! it takes the input as JSON text, calls the pure-Rust pipeline, and hands
+//! what the DOM sink built to `host.js`, which mounts it, dispatches the
+//! events and handles the reader's clicks. The module keeps no state per
+//! card: host.js's `Card` holds all of it.
 //! Every failure is an `Error` with a `problems` array; nothing here
 //! panics, so no input can leave the module unusable.
 
@@ -29,9 +31,14 @@ extern "C" {
     fn failed(target: &JsValue, problems: JsValue);
     fn is_element(v: &JsValue) -> bool;
     fn set_css(text: &str);
-    #[wasm_bindgen(catch)]
-    fn mount(target: &JsValue, built: JsValue, shadow: bool) -> Result<JsValue, JsValue>;
-    fn unmount(card: &JsValue);
+    /// host.js's handle of a mounted card, which `renderBrief` returns.
+    type Card;
+    /// Mounts what build_dom built; `options` is the options' form, kept for `update`.
+    #[wasm_bindgen(constructor, catch)]
+    fn new(target: &JsValue, built: JsValue, shadow: bool, options: &str) -> Result<Card, JsValue>;
+    /// The options' form the card was rendered with; none once it was destroyed (or for what is no card).
+    fn card_options(card: &JsValue) -> Option<String>;
+    fn card_target(card: &JsValue) -> JsValue;
     fn format_date(year: u16, month: u8, day: u8, locale: &str) -> Option<String>;
     fn message_of(thrown: &JsValue) -> String;
 }
@@ -47,28 +54,40 @@ fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
     problem(path, &message_of(&e))
 }
 
-/// The brief (or options) as the browser's `JSON.parse` read it (JSON
-/// text as it is, anything else through `JSON.stringify`, whose exceptions,
-/// from cycles, BigInts or throwing getters, become problems), borrowing
-/// from `form`, which holds it as host.js wrote it. (Not generic over a
+/// The brief (or options) in the flat form host.js writes of what the
+/// browser's `JSON.parse` read (JSON text as it is, anything else through
+/// `JSON.stringify`, whose exceptions, from cycles, BigInts or throwing
+/// getters, become problems).
+fn form_of(v: &JsValue, path: &str, what: &str) -> Result<String, Vec<Problem>> {
+    json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))
+}
+
+/// The value a form stands for, borrowing from it. (Not generic over a
 /// reader of the value: one copy of this for the brief and the options.)
-fn read_json<'f>(v: &JsValue, path: &str, what: &str, form: &'f mut String) -> Result<Value<'f>, Vec<Problem>> {
-    *form = json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?;
+fn decode<'f>(form: &'f str, path: &str) -> Result<Value<'f>, Vec<Problem>> {
     // Only a host.js bug could write what does not decode.
     json_tokens::decode(form).ok_or_else(|| problem(path, "could not be read as JSON"))
 }
 
-fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
+/// The options' form: `""` for none (`undefined`, `null`), which are the defaults.
+fn options_form(v: &JsValue) -> Result<String, Vec<Problem>> {
     if v.is_undefined() || v.is_null() {
+        return Ok(String::new());
+    }
+    form_of(v, "options", "an object")
+}
+
+/// The options a form of `options_form` stands for.
+fn parse_options(form: &str) -> Result<Options, Vec<Problem>> {
+    if form.is_empty() {
         return Ok(Options::default());
     }
-    options::parse(&read_json(v, "options", "an object", &mut String::new())?)
+    options::parse(&decode(form, "options")?)
 }
 
 fn read_brief(v: &JsValue, options: &Options) -> Result<crate::Document, Vec<Problem>> {
-    let mut form = String::new();
-    let value = read_json(v, "", "a brief (an object), a feed (an array) or JSON text", &mut form)?;
-    validate::document(&value, &crate::url_settings(options))
+    let form = form_of(v, "", "a brief (an object), a feed (an array) or JSON text")?;
+    validate::document(&decode(&form, "")?, &crate::url_settings(options))
 }
 
 // ---- errors --------------------------------------------------------------
@@ -106,29 +125,32 @@ pub fn validate_brief(brief: JsValue) -> JsValue {
 // wasm-bindgen would shrink into a boxed slice first (its code only for this).
 #[wasm_bindgen(js_name = renderBriefHtml, unchecked_return_type = "string")]
 pub fn render_brief_html(brief: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = read_options(&options).map_err(|p| to_error(&p))?;
+    let options = options_form(&options).and_then(|form| parse_options(&form)).map_err(|p| to_error(&p))?;
     let doc = read_brief(&brief, &options).map_err(|p| to_error(&p))?;
     let html = if options.email { static_html::email(&doc, &options) } else { static_html::fragment(&doc, &options) };
     Ok(JsValue::from_str(&html))
 }
 
 /// `renderBrief(target, brief, options)`: renders the card into `target`
-/// (into its open shadow root unless `shadow: false`) and returns its handle.
-/// On any problem the target is left exactly as it was.
-#[wasm_bindgen(js_name = renderBrief)]
-pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result<BriefCard, JsValue> {
+/// (into its open shadow root unless `shadow: false`) and returns its handle
+/// (host.js's `Card`). On any problem the target is left exactly as it was.
+#[wasm_bindgen(js_name = renderBrief, unchecked_return_type = "BriefCard")]
+pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     if !is_element(&target) {
         return Err(to_error(&problem("target", "expected a DOM element")));
     }
-    let options = read_options(&options).map_err(|p| fail(&target, p))?;
+    // The card keeps the options' form, not the host's object: options the
+    // host changes after rendering do not change the card's updates.
+    let form = options_form(&options).map_err(|p| fail(&target, p))?;
+    let options = parse_options(&form).map_err(|p| fail(&target, p))?;
     let (program, count) = program(&target, &brief, &options)?;
     let built = program.build(&target)?;
     if !CSS_SENT.0.replace(true) {
         set_css(CARD_CSS);
     }
-    let root = mount(&target, built, options.shadow).map_err(|e| fail(&target, thrown("target", e)))?;
+    let card = Card::new(&target, built, options.shadow, &form).map_err(|e| fail(&target, thrown("target", e)))?;
     rendered(&target, count);
-    Ok(BriefCard { card: Some(Mounted { target, root, options }) })
+    Ok(card.into())
 }
 
 /// Validates the brief and writes the instructions for its card (nothing
@@ -141,40 +163,30 @@ fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom:
     Ok((program, doc.briefs().len() as u32))
 }
 
-/// A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it.
-#[wasm_bindgen]
-pub struct BriefCard {
-    card: Option<Mounted>,
-}
-
-struct Mounted {
-    target: JsValue,
-    /// host.js's handle of the mounted card.
-    root: JsValue,
-    options: Options,
-}
-
-#[wasm_bindgen]
-impl BriefCard {
-    /// Re-renders with `brief`: in place when only its text changed (the
-    /// reader keeps focus and what they expanded), else anew. On problems
-    /// the current card stays and this throws.
-    pub fn update(&mut self, brief: JsValue) -> Result<(), JsValue> {
-        let Some(card) = &self.card else {
-            return Err(to_error(&problem("", "this card was destroyed")));
-        };
-        let (program, count) = program(&card.target, &brief, &card.options)?;
-        program.update(&card.root)?;
-        rendered(&card.target, count);
-        Ok(())
+/// The card's `update(brief)`: re-renders the card (`this`, host.js's `Card`)
+/// with `brief`, with the options it was rendered with: in place when only
+/// its text changed (the reader keeps focus and what they expanded), else
+/// anew. On problems the current card stays and this throws.
+//
+// A function of `this` rather than a method of an exported Rust class: the
+// card's state is all in host.js's `Card`, so the module needs no handle, no
+// free, no finalizer and no borrow checks for it. The glue wasm-bindgen
+// writes exports it as `update`; scripts/package.mjs (GLUE_EDITS) makes it
+// `Card`'s method instead, so the package exports only the documented API.
+#[wasm_bindgen(this)]
+pub fn update(card: JsValue, brief: JsValue) -> Result<(), JsValue> {
+    let destroyed = || to_error(&problem("", "this card was destroyed"));
+    let form = card_options(&card).ok_or_else(destroyed)?;
+    let target = card_target(&card);
+    let options = parse_options(&form).map_err(|p| fail(&target, p))?;
+    let (program, count) = program(&target, &brief, &options)?;
+    // Reading the brief may have run the host's code (toJSON, getters), and that may have destroyed the card.
+    if card_options(&card).is_none() {
+        return Err(destroyed());
     }
-
-    /// Removes the card and its listener; the target shows what it had before.
-    pub fn destroy(&mut self) {
-        if let Some(card) = self.card.take() {
-            unmount(&card.root);
-        }
-    }
+    program.update(&card)?;
+    rendered(&target, count);
+    Ok(())
 }
 
 /// Page-wide state. The module runs on the page's one thread (wasm32
