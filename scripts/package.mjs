@@ -103,6 +103,19 @@ const GLUE_EDITS = [
   ["wasmModule =", "    wasmModule = module;\n", ""],
   // The fallback when a server sends the .wasm with another MIME type stays; its warning is ours, and short.
   ["the MIME type warning", "console.warn(\"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n\", e);", "console.warn(\"brief-card: the .wasm is not served as application/wasm (loaded the slower way):\", e);"],
+  // Every browser (and Node) the package supports has TextEncoder.encodeInto.
+  ["the encodeInto polyfill", `
+if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`, ""],
   // The old call forms (initSync(bytes), init(url)) still work, without wasm-bindgen's nag to move on from them.
   ["initSync's deprecation warning", ` else {
             console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
