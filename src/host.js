@@ -89,6 +89,11 @@ const emit = (target, name, detail, cancelable = false) =>
 export const rendered = (target, count) => emit(target, "brief-card:render", { count });
 export const failed = (target, problems) => emit(target, "brief-card:error", { reason: "invalid", problems }); // the reason as <brief-card> names it
 
+// undefined or null (one import where wasm-bindgen's is_undefined and is_null
+// are two). Not `v === undefined || v === null`, which terser writes as
+// `v == null`, true of document.all too (then options, refused as before).
+export const is_none = (v) => v === null || Object.is(v, undefined);
+
 // An element of any document, an iframe's too (whose Element is another
 // class): Node's own nodeType getter checks what the value really is, and
 // throws for anything that only looks like a node (a Proxy, {nodeType: 1}).

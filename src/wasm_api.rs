@@ -30,6 +30,7 @@ extern "C" {
     fn rendered(target: &JsValue, count: u32);
     fn failed(target: &JsValue, problems: JsValue);
     fn is_element(v: &JsValue) -> bool;
+    fn is_none(v: &JsValue) -> bool;
     fn set_css(text: &str);
     /// host.js's handle of a mounted card, which `renderBrief` returns.
     type Card;
@@ -71,7 +72,7 @@ fn decode<'f>(form: &'f str, path: &str) -> Result<Value<'f>, Vec<Problem>> {
 
 /// The options' form: `""` for none (`undefined`, `null`), which are the defaults.
 fn options_form(v: &JsValue) -> Result<String, Vec<Problem>> {
-    if v.is_undefined() || v.is_null() {
+    if is_none(v) {
         return Ok(String::new());
     }
     form_of(v, "options", "an object")
