@@ -79,6 +79,12 @@ async function minify(code, header, properties) {
   return out.code + "\n";
 }
 
+// Properties of host.js's Card and dom_builder.js's records that only the
+// glue reads, mangled (shorter, and a host sees fewer names on the card
+// renderBrief returns). Only names that are no DOM property (terser keeps
+// those anyway): not `target`, `show`, `root`, `top`…
+const GLUE_PRIVATE = /^(?:onto|saved|built|styleEl|frag)$/;
+
 // Code of wasm-bindgen's glue that this module never runs, cut out: each
 // edit must find its text exactly once (wasm-bindgen is pinned, =0.2.130);
 // when one does not, the build fails here rather than ship a guess.
@@ -275,7 +281,7 @@ const glue = join(pkg, "brief_card.js"), wasmFile = join(pkg, "brief_card_bg.was
 let short;
 try { short = shortenNames(readFileSync(glue, "utf8"), readFileSync(wasmFile), readFileSync(wasmDts, "utf8")); } catch (e) { fail(e.message); }
 try { new WebAssembly.Module(short.wasm); } catch (e) { fail(`the wasm with short names does not compile: ${e.message}`); }
-const minified = await minify(inlineSnippets(trimGlue(short.glue)), "// brief-card: wasm-bindgen glue, src/host.js and src/dom_builder.js, minified");
+const minified = await minify(inlineSnippets(trimGlue(short.glue)), "// brief-card: wasm-bindgen glue, src/host.js and src/dom_builder.js, minified", GLUE_PRIVATE);
 writeFileSync(wasmFile, short.wasm); // (only now: a failure above leaves pkg/ as wasm-pack made it)
 writeFileSync(wasmDts, short.dts);
 writeFileSync(glue, minified);

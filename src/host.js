@@ -115,7 +115,8 @@ export function set_css(text) {
 
 // The handle renderBrief returns (BriefCard in the types), which holds all
 // of a card's state (the module keeps none, so there is nothing to free):
-// `o` is the form of the options it was rendered with (from json_form, ""
+// `onto` is where the card is (the target's shadow root, or the target),
+// `o` the form of the options it was rendered with (from json_form, ""
 // for the defaults; null once destroyed), which update() reads back, so
 // that the host's changes to its options object after rendering change
 // nothing. update() is the module's `update` export, a function of `this`
@@ -137,26 +138,26 @@ export class Card {
     }
     if (!adopt(shadow ? root : target.ownerDocument, shadow && fresh)) {
       // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
-      this.style = target.ownerDocument.createElement("style");
-      this.style.textContent = css;
+      this.styleEl = target.ownerDocument.createElement("style");
+      this.styleEl.textContent = css;
     }
     root.addEventListener("click", onClick);
     // dom_builder.js's update_dom reads target, built and show.
-    this.target = target; this.root = root; this.saved = saved; this.built = built; this.o = options;
+    this.target = target; this.onto = root; this.saved = saved; this.built = built; this.o = options;
     this.show(built.frag);
     built.frag = null;
     reveal(root);
   }
 
   show(frag) {
-    if (this.style) this.root.replaceChildren(this.style, frag); else this.root.replaceChildren(frag);
+    if (this.styleEl) this.onto.replaceChildren(this.styleEl, frag); else this.onto.replaceChildren(frag);
   }
 
   // Removes the card and its listener; the target shows what it had before
   // (in a shadow root, a <slot> lets the host's own children, its fallback,
   // show again). Once only: then update() throws.
   destroy() {
-    const { root, saved } = this;
+    const { onto: root, saved } = this;
     if (this.o == null) return;
     this.o = this.built = null;
     root.removeEventListener("click", onClick);
