@@ -179,7 +179,8 @@ pub fn update(card: JsValue, brief: JsValue) -> Result<(), JsValue> {
     let destroyed = || to_error(&problem("", "this card was destroyed"));
     let form = card_options(&card).ok_or_else(destroyed)?;
     let target = card_target(&card);
-    let options = parse_options(&form).map_err(|p| fail(&target, p))?;
+    // The form read as it was when the card was rendered: it cannot fail.
+    let options = parse_options(&form).unwrap_or_default();
     let (program, count) = program(&target, &brief, &options)?;
     // Reading the brief may have run the host's code (toJSON, getters), and that may have destroyed the card.
     if card_options(&card).is_none() {
