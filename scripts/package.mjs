@@ -107,6 +107,10 @@ const GLUE_EDITS = [
   ["wasmModule and wasmInstance", "let wasmModule, wasmInstance, wasm;", "let wasm;"],
   ["wasmInstance =", "    wasmInstance = instance;\n", ""],
   ["wasmModule =", "    wasmModule = module;\n", ""],
+  // …and so the module passed to __wbg_finalize_init for it is not needed either.
+  ["__wbg_finalize_init's module", "function __wbg_finalize_init(instance, module) {", "function __wbg_finalize_init(instance) {"],
+  ["initSync's __wbg_finalize_init call", "    const instance = new WebAssembly.Instance(module, imports);\n    return __wbg_finalize_init(instance, module);", "    return __wbg_finalize_init(new WebAssembly.Instance(module, imports));"],
+  ["init's __wbg_finalize_init call", "    const { instance, module } = await __wbg_load(await module_or_path, imports);\n\n    return __wbg_finalize_init(instance, module);", "    return __wbg_finalize_init((await __wbg_load(await module_or_path, imports)).instance);"],
   // The fallback when a server sends the .wasm with another MIME type stays; its warning is ours, and short.
   ["the MIME type warning", "console.warn(\"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n\", e);", "console.warn(\"brief-card: the .wasm is not served as application/wasm (loaded the slower way):\", e);"],
   // Every browser (and Node) the package supports has TextEncoder.encodeInto.
