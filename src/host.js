@@ -167,8 +167,9 @@ export class Card {
 
   // Kept from when the module held a handle per card: now nothing to release.
   free() {}
+  // The same for `using` (where there is no Symbol.dispose, this is free again).
+  [Symbol.dispose ?? "free"]() {}
 }
-if (Symbol.dispose) Card.prototype[Symbol.dispose] = Card.prototype.free;
 
 // What src/wasm_api.rs's update reads of `this` (anything a host calls it with).
 export const card_options = (card) => (card instanceof Card ? card.o : null);
