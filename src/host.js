@@ -74,8 +74,10 @@ export function problems(text, ends) {
   return list;
 }
 
-// What host.js threw, as text (it throws only strings; a Rust String comes back cheaper than JsValue::as_string).
-export const message_of = (e) => (typeof e === "string" ? e : "");
+// A JS string as a Rust one, "" for anything else: what host.js threw (it
+// throws only strings), a card's options form. (A Rust String comes back
+// cheaper than JsValue::as_string.)
+export const text_of = (v) => (typeof v === "string" ? v : "");
 
 export function error(message, problems) {
   const e = new Error(message);

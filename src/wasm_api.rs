@@ -37,11 +37,13 @@ extern "C" {
     /// Mounts what build_dom built; `options` is the options' form, kept for `update`.
     #[wasm_bindgen(constructor, catch)]
     fn new(target: &JsValue, built: JsValue, shadow: bool, options: &str) -> Result<Card, JsValue>;
-    /// The options' form the card was rendered with; none once it was destroyed (or for what is no card).
-    fn card_options(card: &JsValue) -> Option<String>;
+    /// The options' form the card was rendered with (a JS string); null once
+    /// it was destroyed, or for what is no card. (A JsValue, which the glue
+    /// passes as it is, then text_of: cheaper glue than an Option<String>.)
+    fn card_options(card: &JsValue) -> JsValue;
     fn card_target(card: &JsValue) -> JsValue;
     fn format_date(year: u16, month: u8, day: u8, locale: &str) -> Option<String>;
-    fn message_of(thrown: &JsValue) -> String;
+    fn text_of(v: &JsValue) -> String;
 }
 
 // ---- reading JS values -------------------------------------------------
@@ -52,7 +54,7 @@ fn problem(path: &str, message: &str) -> Vec<Problem> {
 
 /// The problem a JS exception (host.js throws its message) stands for.
 fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
-    problem(path, &message_of(&e))
+    problem(path, &text_of(&e))
 }
 
 /// The brief (or options) in the flat form host.js writes of what the
@@ -177,13 +179,17 @@ fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom:
 #[wasm_bindgen(this)]
 pub fn update(card: JsValue, brief: JsValue) -> Result<(), JsValue> {
     let destroyed = || to_error(&problem("", "this card was destroyed"));
-    let form = card_options(&card).ok_or_else(destroyed)?;
+    let form = card_options(&card);
+    if is_none(&form) {
+        return Err(destroyed());
+    }
+    let form = text_of(&form);
     let target = card_target(&card);
     // The form read as it was when the card was rendered: it cannot fail.
     let options = parse_options(&form).unwrap_or_default();
     let (program, count) = program(&target, &brief, &options)?;
     // Reading the brief may have run the host's code (toJSON, getters), and that may have destroyed the card.
-    if card_options(&card).is_none() {
+    if is_none(&card_options(&card)) {
         return Err(destroyed());
     }
     program.update(&card)?;
