@@ -251,7 +251,7 @@ function copyWithTextarea(near, text) {
 // ---- dates in the reader's locale ------------------------------------------
 
 // "June 13, 2023" in `locale` (the calendar date as written, so in UTC), or
-// undefined where Intl refuses the locale (then Rust's own tables serve).
+// null where Intl refuses the locale (then Rust's own tables serve).
 const formatters = new Map(), formatted = new Map(); // building a formatter costs far more than using it
 export function format_date(year, month, day, locale) {
   const key = `${locale} ${year} ${month} ${day}`;
@@ -270,7 +270,7 @@ export function format_date(year, month, day, locale) {
     if (formatted.size > 4096) formatted.clear();
     formatted.set(key, s);
   }
-  return s ?? undefined;
+  return s;
 }
 
 // ---- the URL policy's one question to the browser's WHATWG parser (src/url_policy.rs) ----

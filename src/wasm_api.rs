@@ -42,7 +42,7 @@ extern "C" {
     /// passes as it is, then text_of: cheaper glue than an Option<String>.)
     fn card_options(card: &JsValue) -> JsValue;
     fn card_target(card: &JsValue) -> JsValue;
-    fn format_date(year: u16, month: u8, day: u8, locale: &str) -> Option<String>;
+    fn format_date(year: u16, month: u8, day: u8, locale: &str) -> JsValue;
     fn text_of(v: &JsValue) -> String;
 }
 
@@ -209,5 +209,8 @@ static CSS_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cell:
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat`, else the built-in tables.
 fn local_date(d: &BriefDate, locale: &str) -> String {
-    format_date(d.year, d.month, d.day, locale).unwrap_or_else(|| crate::dates::format(d, locale))
+    // The date as a JsValue made a Rust string by text_of (less glue than an
+    // Option<String>): "" where Intl refused, which it never formats a date as.
+    let s = text_of(&format_date(d.year, d.month, d.day, locale));
+    if s.is_empty() { crate::dates::format(d, locale) } else { s }
 }
