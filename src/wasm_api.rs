@@ -23,8 +23,9 @@ use crate::{dom, static_html, CARD_CSS};
 
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
+    /// The form as a JS string (made a Rust one by text_of: less glue than a String return).
     #[wasm_bindgen(catch)]
-    fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<String, JsValue>;
+    fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<JsValue, JsValue>;
     fn problems(text: &str, ends: &[u32]) -> JsValue;
     fn error(message: &str, problems: JsValue) -> JsValue;
     fn rendered(target: &JsValue, count: u32);
@@ -62,7 +63,7 @@ fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
 /// `JSON.stringify`, whose exceptions, from cycles, BigInts or throwing
 /// getters, become problems).
 fn form_of(v: &JsValue, path: &str, what: &str) -> Result<String, Vec<Problem>> {
-    json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))
+    json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map(|form| text_of(&form)).map_err(|e| thrown(path, e))
 }
 
 /// The value a form stands for, borrowing from it. (Not generic over a
