@@ -28,7 +28,8 @@ extern "C" {
     fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<JsValue, JsValue>;
     fn problems(text: &str, ends: &[u32]) -> JsValue;
     fn error(message: &str, problems: JsValue) -> JsValue;
-    fn rendered(target: &JsValue, count: u32);
+    /// (An i32, which the glue passes as it is: a u32 would need a wrapper to read it unsigned.)
+    fn rendered(target: &JsValue, count: i32);
     fn failed(target: &JsValue, problems: JsValue);
     fn is_element(v: &JsValue) -> bool;
     fn is_none(v: &JsValue) -> bool;
@@ -159,12 +160,12 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
 
 /// Validates the brief and writes the instructions for its card (nothing
 /// on the page changes); returns them with the number of briefs in it.
-fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, u32), JsValue> {
+fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, i32), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(target, p))?;
     let cx = Context { options, format_date: local_date, interactive: true };
     let mut program = dom::Program::new();
     view::document(&doc, &cx, &mut program);
-    Ok((program, doc.briefs().len() as u32))
+    Ok((program, doc.briefs().len() as i32)) // at most limits::MAX_FEED
 }
 
 /// The card's `update(brief)`: re-renders the card (`this`, host.js's `Card`)
