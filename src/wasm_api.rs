@@ -23,9 +23,10 @@ use crate::{dom, static_html, CARD_CSS};
 
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
-    /// The form as a JS string (made a Rust one by text_of: less glue than a String return).
+    /// The form as a JS string (made a Rust one by text_of: less glue than a
+    /// String return); `limit` an i32, as rendered's count.
     #[wasm_bindgen(catch)]
-    fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<JsValue, JsValue>;
+    fn json_form(v: &JsValue, what: &str, limit: i32) -> Result<JsValue, JsValue>;
     fn problems(text: &str, ends: &[u32]) -> JsValue;
     fn error(message: &str, problems: JsValue) -> JsValue;
     /// (An i32, which the glue passes as it is: a u32 would need a wrapper to read it unsigned.)
@@ -64,7 +65,7 @@ fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
 /// `JSON.stringify`, whose exceptions, from cycles, BigInts or throwing
 /// getters, become problems).
 fn form_of(v: &JsValue, path: &str, what: &str) -> Result<String, Vec<Problem>> {
-    json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map(|form| text_of(&form)).map_err(|e| thrown(path, e))
+    json_form(v, what, crate::limits::MAX_INPUT_BYTES as i32).map(|form| text_of(&form)).map_err(|e| thrown(path, e))
 }
 
 /// The value a form stands for, borrowing from it. (Not generic over a
