@@ -147,7 +147,7 @@ try {
   };
   const phases = [
     ["reading the brief into its flat form (JS side: json_form, JSON.parse/stringify)", /json_form|json_text_form|^form$|^stringify$|^parse$/],
-    ["handing the form to wasm (TextEncoder, take_held)", /^hold$|take_held|^encode$/],
+    ["handing strings to wasm (TextEncoder, text_of, take_text)", /^text_of$|take_text|^encode$/],
     ["decoding the form (Rust json_tokens)", /wasm .*json_tokens/],
     ["validation (Rust, incl. URL policy)", /wasm .*validate(::|\.\.)(document|Checker)/],
     ["URL policy (Rust)", /wasm .*url_policy/],

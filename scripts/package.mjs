@@ -78,18 +78,32 @@ async function minify(code, header, properties) {
   const out = await terser(code, { module: true, ecma: 2022, compress: { passes: 2, unsafe_arrows: true, unsafe_methods: true }, mangle, format: { comments: false, preamble: header } });
   return out.code + "\n";
 }
-// The glue's private members of BriefCard: its wasm pointer and the two
-// helpers that set and take it (no caller outside the glue; the d.ts has none).
-const GLUE_PRIVATE = /^(?:__wbg_ptr|__wrap|__destroy_into_raw)$/;
+
+// Properties of host.js's Card and dom_builder.js's records that only the
+// glue reads, mangled (shorter, and a host sees fewer names on the card
+// renderBrief returns). Only names that are no DOM property (terser keeps
+// those anyway): not `target`, `show`, `root`, `top`…
+const GLUE_PRIVATE = /^(?:onto|saved|built|styleEl|frag)$/;
 
 // Code of wasm-bindgen's glue that this module never runs, cut out: each
 // edit must find its text exactly once (wasm-bindgen is pinned, =0.2.130);
 // when one does not, the build fails here rather than ship a guess.
 const GLUE_EDITS = [
+  // card.update(brief): the export `update` (src/wasm_api.rs), a function of
+  // `this`, becomes the method of host.js's Card, not an export of the
+  // package. (wasm-bindgen names its one parameter after the Rust
+  // function's first, `card`, which is `this`: the parameter is the brief.)
+  ["the export update", "export function update(card) {", "Card.prototype.update = function (card) {"],
   // Written, never read.
   ["wasmModule and wasmInstance", "let wasmModule, wasmInstance, wasm;", "let wasm;"],
   ["wasmInstance =", "    wasmInstance = instance;\n", ""],
   ["wasmModule =", "    wasmModule = module;\n", ""],
+  // …and so the module passed to __wbg_finalize_init for it is not needed either.
+  ["__wbg_finalize_init's module", "function __wbg_finalize_init(instance, module) {", "function __wbg_finalize_init(instance) {"],
+  ["initSync's __wbg_finalize_init call", "    const instance = new WebAssembly.Instance(module, imports);\n    return __wbg_finalize_init(instance, module);", "    return __wbg_finalize_init(new WebAssembly.Instance(module, imports));"],
+  ["init's __wbg_finalize_init call", "    const { instance, module } = await __wbg_load(await module_or_path, imports);\n\n    return __wbg_finalize_init(instance, module);", "    return __wbg_finalize_init((await __wbg_load(await module_or_path, imports)).instance);"],
+  // The fallback when a server sends the .wasm with another MIME type stays; its warning is ours, and short.
+  ["the MIME type warning", "console.warn(\"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n\", e);", "console.warn(\"brief-card: the .wasm is not served as application/wasm (loaded the slower way):\", e);"],
   // The old call forms (initSync(bytes), init(url)) still work, without wasm-bindgen's nag to move on from them.
   ["initSync's deprecation warning", ` else {
             console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
@@ -99,8 +113,8 @@ const GLUE_EDITS = [
         }`, ""],
 ];
 function trimGlue(glue) {
-  // Strings reach the module through host.js (hold/take_held), never through wasm-bindgen's writer, whose code the page would then download.
-  if (/\bpassStringToWasm0\b/.test(glue)) fail("the glue passes a string into the module with passStringToWasm0: take it from host.js with held() (src/wasm_api.rs), or accept its cost here");
+  // Strings reach the module through host.js (text_of/take_text), never through wasm-bindgen's writer, whose code the page would then download.
+  if (/\bpassStringToWasm0\b/.test(glue)) fail("the glue passes a string into the module with passStringToWasm0: take it from host.js with text_of (src/wasm_api.rs), or accept its cost here");
   for (const [what, from, to] of GLUE_EDITS) {
     const n = glue.split(from).length - 1;
     if (n !== 1) fail(`the glue holds ${what} ${n} times, not once: update GLUE_EDITS`);

@@ -75,7 +75,6 @@ class BriefCardElement extends HTMLElement {
 
   #destroy() {
     this.#card?.destroy(); // leaves a <slot>: the fallback shows again
-    this.#card?.free();
     this.#card = null;
     delete this.dataset.state;
   }
@@ -140,7 +139,8 @@ class BriefCardElement extends HTMLElement {
     // renderBrief validates (once) and, on a problem, throws and dispatches
     // brief-card:error {reason: "invalid", problems}; the old card stays
     // until #fail removes it. On success the new card has replaced the old
-    // one in the same shadow root, so the old handle is only freed.
+    // one in the same shadow root, so the old handle is only dropped (its
+    // destroy() would take the new card away).
     const old = this.#card;
     try {
       const a = (n) => this.getAttribute(n);
@@ -151,10 +151,10 @@ class BriefCardElement extends HTMLElement {
         linkTarget: pick(a("link-target"), ["_self", "_blank"]),
         locale: a("locale")?.trim().slice(0, 35) || undefined,
       });
-      if (old && this.#card === old) { this.#card = null; old.free(); }
+      if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.
       if (seq === this.#seq) this.#card = card;
-      else { if (!this.#card) card.destroy(); card.free(); }
+      else if (!this.#card) card.destroy();
     } catch (e) {
       const list = (e.problems ?? []).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
       this.#fail("invalid", list ? `the brief is not valid: ${list}` : e.message, null, false); // renderBrief has dispatched the event

@@ -11,12 +11,9 @@
 // back: by then every value is plain data. Most hosts pass plain data in the
 // first place, which is read directly, in a third of the time; anything
 // JSON.stringify has rules for (toJSON, undefined, functions, classes,
-// NaN, depth, cycles, a throwing getter) takes the long way. Holds the
-// form for the module (see `hold`) and returns its length; throws the
+// NaN, depth, cycles, a throwing getter) takes the long way. Throws the
 // message of the problem.
-export const json_form = (v, what, limit) => hold(json_text_form(v, what, limit));
-
-function json_text_form(v, what, limit) {
+export function json_form(v, what, limit) {
   if (v !== null && typeof v === "object") {
     // At most 8 bytes of JSON text per character read (`\u0001`, `,"":`),
     // so a form this short stands for text within the limit.
@@ -77,8 +74,16 @@ export function problems(text, ends) {
   return list;
 }
 
-// What host.js threw, as text held for the module (it throws only strings).
-export const message_of = (e) => hold(typeof e === "string" ? e : "");
+// A JS string as a Rust one, "" for anything else: what host.js threw (it
+// throws only strings), a card's options form, a date, a URL. In two steps:
+// the string is held here as UTF-8 and its length returned; the module
+// allocates that much and has it copied in (take_text) straight away.
+// wasm-bindgen's own String return would cost the module its boxed-slice
+// code and the glue its string writer (-0.5 KB gzip).
+const utf8 = new TextEncoder();
+let held = null;
+export const text_of = (v) => (held = utf8.encode(typeof v === "string" ? v : "")).length;
+export function take_text(into) { into.set(held); held = null; }
 
 export function error(message, problems) {
   const e = new Error(message);
@@ -91,6 +96,11 @@ const emit = (target, name, detail, cancelable = false) =>
   target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail }));
 export const rendered = (target, count) => emit(target, "brief-card:render", { count });
 export const failed = (target, problems) => emit(target, "brief-card:error", { reason: "invalid", problems }); // the reason as <brief-card> names it
+
+// undefined or null (one import where wasm-bindgen's is_undefined and is_null
+// are two). Not `v === undefined || v === null`, which terser writes as
+// `v == null`, true of document.all too (then options, refused as before).
+export const is_none = (v) => v === null || Object.is(v, undefined);
 
 // An element of any document, an iframe's too (whose Element is another
 // class): Node's own nodeType getter checks what the value really is, and
@@ -111,32 +121,67 @@ export function set_css(text) {
   try { sheet = new CSSStyleSheet(); sheet.replaceSync(text); } catch { sheet = null; }
 }
 
-// Puts what build_dom built in place (the target's open shadow root unless
-// `shadow` is false) and returns the card's handle; throws the message if
-// the target cannot hold a shadow root, before anything changed.
-export function mount(target, built, shadow) {
-  let root = target, saved = null, style = null, fresh = false;
-  if (shadow) {
-    try { root = target.shadowRoot ?? ((fresh = true), target.attachShadow({ mode: "open" })); } catch (e) {
-      throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
+// The handle renderBrief returns (BriefCard in the types), which holds all
+// of a card's state (the module keeps none, so there is nothing to free):
+// `onto` is where the card is (the target's shadow root, or the target),
+// `o` the form of the options it was rendered with (from json_form, ""
+// for the defaults; null once destroyed), which update() reads back, so
+// that the host's changes to its options object after rendering change
+// nothing. update() is the module's `update` export, a function of `this`
+// (src/wasm_api.rs), which scripts/package.mjs makes Card's method.
+//
+// The constructor puts what build_dom built in place (the target's open
+// shadow root unless `shadow` is false); it throws the message if the target
+// cannot hold a shadow root, before anything changed.
+export class Card {
+  constructor(target, built, shadow, options) {
+    let root = target, saved = null, fresh = false;
+    if (shadow) {
+      try { root = target.shadowRoot ?? ((fresh = true), target.attachShadow({ mode: "open" })); } catch (e) {
+        throw `cannot hold a shadow root (${e?.message}); render with { shadow: false }`;
+      }
+    } else {
+      saved = target.ownerDocument.createDocumentFragment();
+      while (target.firstChild) saved.appendChild(target.firstChild);
     }
-  } else {
-    saved = target.ownerDocument.createDocumentFragment();
-    while (target.firstChild) saved.appendChild(target.firstChild);
+    if (!adopt(shadow ? root : target.ownerDocument, shadow && fresh)) {
+      // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
+      this.styleEl = target.ownerDocument.createElement("style");
+      this.styleEl.textContent = css;
+    }
+    root.addEventListener("click", onClick);
+    // dom_builder.js's update_dom reads target, built and show.
+    this.target = target; this.onto = root; this.saved = saved; this.built = built; this.o = options;
+    this.show(built.frag);
+    built.frag = null;
+    reveal(root);
   }
-  if (!adopt(shadow ? root : target.ownerDocument, shadow && fresh)) {
-    // Without constructable sheets: a <style>, kept before the card (a strict style-src blocks it; adopted sheets it does not).
-    style = target.ownerDocument.createElement("style");
-    style.textContent = css;
+
+  show(frag) {
+    if (this.styleEl) this.onto.replaceChildren(this.styleEl, frag); else this.onto.replaceChildren(frag);
   }
-  root.addEventListener("click", onClick);
-  // dom_builder.js's update_dom reads target, built and show.
-  const card = { target, root, saved, built, show: (frag) => (style ? root.replaceChildren(style, frag) : root.replaceChildren(frag)) };
-  card.show(built.frag);
-  built.frag = null;
-  reveal(root);
-  return card;
+
+  // Removes the card and its listener; the target shows what it had before
+  // (in a shadow root, a <slot> lets the host's own children, its fallback,
+  // show again). Once only: then update() throws.
+  destroy() {
+    const { onto: root, saved } = this;
+    if (this.o == null) return;
+    this.o = this.built = null;
+    root.removeEventListener("click", onClick);
+    if (saved) root.replaceChildren(saved);
+    else root.replaceChildren(root.ownerDocument.createElement("slot"));
+  }
+
+  // Kept from when the module held a handle per card: now nothing to release.
+  free() {}
+  // The same for `using` (where there is no Symbol.dispose, this is free again).
+  [Symbol.dispose ?? "free"]() {}
 }
+
+// What src/wasm_api.rs's update reads of `this` (anything a host calls it with).
+export const card_options = (card) => (card instanceof Card ? card.o : null);
+export const card_target = (card) => card.target;
 
 // Adds the shared sheet to a shadow root or document; false where it cannot
 // (no constructable sheets, or another document's). A root of our own
@@ -149,16 +194,6 @@ function adopt(where, fresh) {
     else if (!where.adoptedStyleSheets.includes(sheet)) where.adoptedStyleSheets = [...where.adoptedStyleSheets, sheet];
     return true;
   } catch { return false; }
-}
-
-// Removes the card; the target shows what it had before (in a shadow root,
-// a <slot> lets the host's own children, its fallback, show again).
-export function unmount(card) {
-  const { root, saved } = card;
-  card.built = null;
-  root.removeEventListener("click", onClick);
-  if (saved) root.replaceChildren(saved);
-  else root.replaceChildren(root.ownerDocument.createElement("slot"));
 }
 
 // Deep links: when the page's #fragment names this card or one of its quotes, scroll to it and highlight it.
@@ -222,7 +257,7 @@ function copyWithTextarea(near, text) {
 // ---- dates in the reader's locale ------------------------------------------
 
 // "June 13, 2023" in `locale` (the calendar date as written, so in UTC), or
-// undefined where Intl refuses the locale (then Rust's own tables serve).
+// null where Intl refuses the locale (then Rust's own tables serve).
 const formatters = new Map(), formatted = new Map(); // building a formatter costs far more than using it
 export function format_date(year, month, day, locale) {
   const key = `${locale} ${year} ${month} ${day}`;
@@ -241,24 +276,12 @@ export function format_date(year, month, day, locale) {
     if (formatted.size > 4096) formatted.clear();
     formatted.set(key, s);
   }
-  return hold(s);
+  return s;
 }
 
 // ---- the URL policy's one question to the browser's WHATWG parser (src/url_policy.rs) ----
 
-// Where a checked relative reference goes against a checked base, held; -1 if nowhere.
+// Where a checked relative reference goes against a checked base; undefined if nowhere.
 export function url_resolve(base, reference) {
-  try { return hold(new URL(reference, base).href); } catch { return -1; }
+  try { return new URL(reference, base).href; } catch {}
 }
-
-// ---- strings for the module ----
-
-// A string goes to the module in two steps: the call that made it holds it
-// here as UTF-8 and returns its length in bytes (-1: no string); the module
-// allocates that much and has it copied in (take_held, straight away).
-// wasm-bindgen's own way to return a String costs the module its
-// boxed-slice code and the glue its string writer: -0.5 KB gzip.
-const utf8 = new TextEncoder();
-let held = null;
-const hold = (s) => (typeof s === "string" ? (held = utf8.encode(s)).length : -1);
-export function take_held(into) { into.set(held); held = null; }

@@ -383,11 +383,12 @@ mod whatwg {
     #[wasm_bindgen(module = "/src/host.js")]
     extern "C" {
         /// Where `reference` goes against `base`, serialised; `None` if it cannot be resolved.
-        fn url_resolve(base: &str, reference: &str) -> i32;
+        fn url_resolve(base: &str, reference: &str) -> JsValue;
     }
 
     pub fn resolve(base: &str, reference: &str) -> Option<String> {
-        crate::wasm_api::held(url_resolve(base, reference))
+        // A resolved URL is never "" (it has a scheme), which stands for none.
+        Some(crate::wasm_api::text_of(&url_resolve(base, reference))).filter(|url| !url.is_empty())
     }
 }
 

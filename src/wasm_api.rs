@@ -1,7 +1,9 @@
 //! The JavaScript API (`renderBrief`, `renderBriefHtml`, `validateBrief`,
-//! `BriefCard`), kept thin: it takes the input as JSON text, calls the
-//! pure-Rust pipeline, and hands what the DOM sink built to `host.js`,
-//! which mounts it, dispatches the events and handles the reader's clicks.
+//! and `update`, the method of the card `renderBrief` returns), kept thin:
+//! it takes the input as JSON text, calls the pure-Rust pipeline, and hands
+//! what the DOM sink built to `host.js`, which mounts it, dispatches the
+//! events and handles the reader's clicks. The module keeps no state per
+//! card: host.js's `Card` holds all of it.
 //! Every failure is an `Error` with a `problems` array; nothing here
 //! panics, so no input can leave the module unusable.
 
@@ -19,24 +21,45 @@ use crate::validate::{self, Problem};
 use crate::view::{self, Context};
 use crate::{dom, static_html, CARD_CSS};
 
-// A function here that makes a string holds it in host.js and returns its
-// length in bytes (negative: none), which `held` takes.
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
+    /// The form as a JS string (made a Rust one by text_of: less glue than a
+    /// String return); `limit` an i32, as rendered's count.
     #[wasm_bindgen(catch)]
-    fn json_form(v: &JsValue, what: &str, limit: u32) -> Result<i32, JsValue>;
+    fn json_form(v: &JsValue, what: &str, limit: i32) -> Result<JsValue, JsValue>;
     fn problems(text: &str, ends: &[u32]) -> JsValue;
     fn error(message: &str, problems: JsValue) -> JsValue;
-    fn rendered(target: &JsValue, count: u32);
+    /// (An i32, which the glue passes as it is: a u32 would need a wrapper to read it unsigned.)
+    fn rendered(target: &JsValue, count: i32);
     fn failed(target: &JsValue, problems: JsValue);
     fn is_element(v: &JsValue) -> bool;
+    fn is_none(v: &JsValue) -> bool;
     fn set_css(text: &str);
-    #[wasm_bindgen(catch)]
-    fn mount(target: &JsValue, built: JsValue, shadow: bool) -> Result<JsValue, JsValue>;
-    fn unmount(card: &JsValue);
-    fn format_date(year: u16, month: u8, day: u8, locale: &str) -> i32;
-    fn message_of(thrown: &JsValue) -> i32;
-    fn take_held(into: &mut [u8]);
+    /// host.js's handle of a mounted card, which `renderBrief` returns.
+    type Card;
+    /// Mounts what build_dom built; `options` is the options' form, kept for `update`.
+    #[wasm_bindgen(constructor, catch)]
+    fn new(target: &JsValue, built: JsValue, shadow: bool, options: &str) -> Result<Card, JsValue>;
+    /// The options' form the card was rendered with (a JS string); null once
+    /// it was destroyed, or for what is no card. (A JsValue, which the glue
+    /// passes as it is, then text_of: cheaper glue than an Option<String>.)
+    fn card_options(card: &JsValue) -> JsValue;
+    fn card_target(card: &JsValue) -> JsValue;
+    fn format_date(year: u16, month: u8, day: u8, locale: &str) -> JsValue;
+    /// Holds `v` as UTF-8 (see text_of) and returns its length in bytes.
+    #[wasm_bindgen(js_name = text_of)]
+    fn hold_text(v: &JsValue) -> i32;
+    fn take_text(into: &mut [u8]);
+}
+
+/// A JS string as a Rust one, "" for anything else: every string from the
+/// page comes in this way. (An i32 length, which the glue passes as it is;
+/// host.js never returns a negative one.)
+pub(crate) fn text_of(v: &JsValue) -> String {
+    let mut bytes = vec![0; hold_text(v) as usize];
+    take_text(&mut bytes);
+    // SAFETY: host.js holds what a TextEncoder wrote, which is UTF-8.
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 // ---- reading JS values -------------------------------------------------
@@ -47,31 +70,43 @@ fn problem(path: &str, message: &str) -> Vec<Problem> {
 
 /// The problem a JS exception (host.js throws its message) stands for.
 fn thrown(path: &str, e: JsValue) -> Vec<Problem> {
-    problem(path, &held(message_of(&e)).unwrap_or_default())
+    problem(path, &text_of(&e))
 }
 
-/// The brief (or options) as the browser's `JSON.parse` read it (JSON
-/// text as it is, anything else through `JSON.stringify`, whose exceptions,
-/// from cycles, BigInts or throwing getters, become problems), borrowing
-/// from `form`, which holds it as host.js wrote it. (Not generic over a
+/// The brief (or options) in the flat form host.js writes of what the
+/// browser's `JSON.parse` read (JSON text as it is, anything else through
+/// `JSON.stringify`, whose exceptions, from cycles, BigInts or throwing
+/// getters, become problems).
+fn form_of(v: &JsValue, path: &str, what: &str) -> Result<String, Vec<Problem>> {
+    json_form(v, what, crate::limits::MAX_INPUT_BYTES as i32).map(|form| text_of(&form)).map_err(|e| thrown(path, e))
+}
+
+/// The value a form stands for, borrowing from it. (Not generic over a
 /// reader of the value: one copy of this for the brief and the options.)
-fn read_json<'f>(v: &JsValue, path: &str, what: &str, form: &'f mut String) -> Result<Value<'f>, Vec<Problem>> {
-    *form = held(json_form(v, what, crate::limits::MAX_INPUT_BYTES as u32).map_err(|e| thrown(path, e))?).unwrap_or_default();
+fn decode<'f>(form: &'f str, path: &str) -> Result<Value<'f>, Vec<Problem>> {
     // Only a host.js bug could write what does not decode.
     json_tokens::decode(form).ok_or_else(|| problem(path, "could not be read as JSON"))
 }
 
-fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
-    if v.is_undefined() || v.is_null() {
+/// The options' form: `""` for none (`undefined`, `null`), which are the defaults.
+fn options_form(v: &JsValue) -> Result<String, Vec<Problem>> {
+    if is_none(v) {
+        return Ok(String::new());
+    }
+    form_of(v, "options", "an object")
+}
+
+/// The options a form of `options_form` stands for.
+fn parse_options(form: &str) -> Result<Options, Vec<Problem>> {
+    if form.is_empty() {
         return Ok(Options::default());
     }
-    options::parse(&read_json(v, "options", "an object", &mut String::new())?)
+    options::parse(&decode(form, "options")?)
 }
 
 fn read_brief(v: &JsValue, options: &Options) -> Result<crate::Document, Vec<Problem>> {
-    let mut form = String::new();
-    let value = read_json(v, "", "a brief (an object), a feed (an array) or JSON text", &mut form)?;
-    validate::document(&value, &crate::url_settings(options))
+    let form = form_of(v, "", "a brief (an object), a feed (an array) or JSON text")?;
+    validate::document(&decode(&form, "")?, &crate::url_settings(options))
 }
 
 // ---- errors --------------------------------------------------------------
@@ -109,75 +144,73 @@ pub fn validate_brief(brief: JsValue) -> JsValue {
 // wasm-bindgen would shrink into a boxed slice first (its code only for this).
 #[wasm_bindgen(js_name = renderBriefHtml, unchecked_return_type = "string")]
 pub fn render_brief_html(brief: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = read_options(&options).map_err(|p| to_error(&p))?;
+    let options = options_form(&options).and_then(|form| parse_options(&form)).map_err(|p| to_error(&p))?;
     let doc = read_brief(&brief, &options).map_err(|p| to_error(&p))?;
     let html = if options.email { static_html::email(&doc, &options) } else { static_html::fragment(&doc, &options) };
     Ok(JsValue::from_str(&html))
 }
 
 /// `renderBrief(target, brief, options)`: renders the card into `target`
-/// (into its open shadow root unless `shadow: false`) and returns its handle.
-/// On any problem the target is left exactly as it was.
-#[wasm_bindgen(js_name = renderBrief)]
-pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result<BriefCard, JsValue> {
+/// (into its open shadow root unless `shadow: false`) and returns its handle
+/// (host.js's `Card`). On any problem the target is left exactly as it was.
+#[wasm_bindgen(js_name = renderBrief, unchecked_return_type = "BriefCard")]
+pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     if !is_element(&target) {
         return Err(to_error(&problem("target", "expected a DOM element")));
     }
-    let options = read_options(&options).map_err(|p| fail(&target, p))?;
+    // The card keeps the options' form, not the host's object: options the
+    // host changes after rendering do not change the card's updates.
+    let form = options_form(&options).map_err(|p| fail(&target, p))?;
+    let options = parse_options(&form).map_err(|p| fail(&target, p))?;
     let (program, count) = program(&target, &brief, &options)?;
     let built = program.build(&target)?;
     if !CSS_SENT.0.replace(true) {
         set_css(CARD_CSS);
     }
-    let root = mount(&target, built, options.shadow).map_err(|e| fail(&target, thrown("target", e)))?;
+    let card = Card::new(&target, built, options.shadow, &form).map_err(|e| fail(&target, thrown("target", e)))?;
     rendered(&target, count);
-    Ok(BriefCard { card: Some(Mounted { target, root, options }) })
+    Ok(card.into())
 }
 
 /// Validates the brief and writes the instructions for its card (nothing
 /// on the page changes); returns them with the number of briefs in it.
-fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, u32), JsValue> {
+fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, i32), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(target, p))?;
     let cx = Context { options, format_date: local_date, interactive: true };
     let mut program = dom::Program::new();
     view::document(&doc, &cx, &mut program);
-    Ok((program, doc.briefs().len() as u32))
+    Ok((program, doc.briefs().len() as i32)) // at most limits::MAX_FEED
 }
 
-/// A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it.
-#[wasm_bindgen]
-pub struct BriefCard {
-    card: Option<Mounted>,
-}
-
-struct Mounted {
-    target: JsValue,
-    /// host.js's handle of the mounted card.
-    root: JsValue,
-    options: Options,
-}
-
-#[wasm_bindgen]
-impl BriefCard {
-    /// Re-renders with `brief`: in place when only its text changed (the
-    /// reader keeps focus and what they expanded), else anew. On problems
-    /// the current card stays and this throws.
-    pub fn update(&mut self, brief: JsValue) -> Result<(), JsValue> {
-        let Some(card) = &self.card else {
-            return Err(to_error(&problem("", "this card was destroyed")));
-        };
-        let (program, count) = program(&card.target, &brief, &card.options)?;
-        program.update(&card.root)?;
-        rendered(&card.target, count);
-        Ok(())
+/// The card's `update(brief)`: re-renders the card (`this`, host.js's `Card`)
+/// with `brief`, with the options it was rendered with: in place when only
+/// its text changed (the reader keeps focus and what they expanded), else
+/// anew. On problems the current card stays and this throws.
+//
+// A function of `this` rather than a method of an exported Rust class: the
+// card's state is all in host.js's `Card`, so the module needs no handle, no
+// free, no finalizer and no borrow checks for it. The glue wasm-bindgen
+// writes exports it as `update`; scripts/package.mjs (GLUE_EDITS) makes it
+// `Card`'s method instead, so the package exports only the documented API.
+#[wasm_bindgen(this)]
+pub fn update(card: JsValue, brief: JsValue) -> Result<(), JsValue> {
+    let destroyed = || to_error(&problem("", "this card was destroyed"));
+    let form = card_options(&card);
+    if is_none(&form) {
+        return Err(destroyed());
     }
-
-    /// Removes the card and its listener; the target shows what it had before.
-    pub fn destroy(&mut self) {
-        if let Some(card) = self.card.take() {
-            unmount(&card.root);
-        }
+    let form = text_of(&form);
+    let target = card_target(&card);
+    // The form read as it was when the card was rendered: it cannot fail.
+    let options = parse_options(&form).unwrap_or_default();
+    let (program, count) = program(&target, &brief, &options)?;
+    // Reading the brief may have run the host's code (toJSON, getters), and that may have destroyed the card.
+    if is_none(&card_options(&card)) {
+        return Err(destroyed());
     }
+    program.update(&card)?;
+    rendered(&target, count);
+    Ok(())
 }
 
 /// Page-wide state. The module runs on the page's one thread (wasm32
@@ -192,14 +225,8 @@ static CSS_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cell:
 
 /// "June 13, 2023" in `locale` through `Intl.DateTimeFormat`, else the built-in tables.
 fn local_date(d: &BriefDate, locale: &str) -> String {
-    held(format_date(d.year, d.month, d.day, locale)).unwrap_or_else(|| crate::dates::format(d, locale))
-}
-
-/// The string host.js holds, `len` bytes of UTF-8 (negative: none),
-/// taken from it: every string from the page comes in this way.
-pub(crate) fn held(len: i32) -> Option<String> {
-    let mut bytes = alloc::vec![0; usize::try_from(len).ok()?];
-    take_held(&mut bytes);
-    // SAFETY: host.js holds what a TextEncoder wrote, which is UTF-8.
-    Some(unsafe { String::from_utf8_unchecked(bytes) })
+    // The date as a JsValue made a Rust string by text_of (less glue than an
+    // Option<String>): "" where Intl refused, which it never formats a date as.
+    let s = text_of(&format_date(d.year, d.month, d.day, locale));
+    if s.is_empty() { crate::dates::format(d, locale) } else { s }
 }

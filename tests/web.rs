@@ -3,7 +3,7 @@
 //! update/destroy, and bad input that leaves the host's content alone.
 #![cfg(target_arch = "wasm32")]
 
-use brief_card::wasm_api::{render_brief, validate_brief, BriefCard};
+use brief_card::wasm_api::{render_brief, validate_brief};
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,6 +37,23 @@ fn host() -> Element {
 /// renderBriefHtml, with the string it returns (a JS string) as a Rust one.
 fn render_brief_html(brief: JsValue, options: JsValue) -> Result<String, JsValue> {
     brief_card::wasm_api::render_brief_html(brief, options).map(|html| html.as_string().expect("renderBriefHtml returns a string"))
+}
+
+/// The card renderBrief returns (host.js's `Card`): `update` is the
+/// module's function of `this` (the packaged glue makes it the card's
+/// method; the test build's glue exports it), `destroy` the card's own.
+trait Card {
+    fn update(&self, brief: JsValue) -> Result<(), JsValue>;
+    fn destroy(&self);
+}
+
+impl Card for JsValue {
+    fn update(&self, brief: JsValue) -> Result<(), JsValue> {
+        brief_card::wasm_api::update(self.clone(), brief)
+    }
+    fn destroy(&self) {
+        Reflect::get(self, &"destroy".into()).unwrap().unchecked_into::<Function>().call0(self).unwrap();
+    }
 }
 
 fn json(text: &str) -> JsValue {
@@ -159,7 +176,7 @@ fn options_theme_layout_locale_labels_link_target_and_light_dom() {
     assert_eq!(text(&shadow(&el), "time"), "5. Januar 2024");
 
     let el = host();
-    let mut c = render_brief(el.clone().into(), json(EXAMPLES[3].1), opts(r#"{"shadow":false}"#)).unwrap();
+    let c = render_brief(el.clone().into(), json(EXAMPLES[3].1), opts(r#"{"shadow":false}"#)).unwrap();
     assert!(el.shadow_root().is_none());
     assert_eq!(el.query_selector("article h2").unwrap().unwrap().text_content().as_deref(), Some("A brief with nothing but a title"));
     assert!(el.text_content().unwrap().find("host fallback").is_none());
@@ -224,7 +241,7 @@ fn long_blocks_collapse_behind_show_more() {
 #[wasm_bindgen_test]
 fn update_rerenders_in_place_and_destroy_shows_the_fallback_again() {
     let el = host();
-    let mut card: BriefCard = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).unwrap();
+    let card = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).unwrap();
     card.update(JsValue::from_str(r#"{"title":"Updated title"}"#)).unwrap();
     let root = shadow(&el);
     assert_eq!(text(&root, "h2"), "Updated title");
@@ -235,10 +252,45 @@ fn update_rerenders_in_place_and_destroy_shows_the_fallback_again() {
     card.destroy();
     assert_eq!(count(&root, "article"), 0);
     assert_eq!(count(&root, "slot"), 1, "the host's fallback is slotted back in");
-    assert!(card.update(json(EXAMPLES[3].1)).is_err(), "a destroyed card stays destroyed");
+    card.destroy(); // twice: harmless
+    assert_eq!(count(&root, "slot"), 1);
+    let e = card.update(json(EXAMPLES[3].1)).expect_err("a destroyed card stays destroyed");
+    assert_eq!(get(&e, "message").as_string().as_deref(), Some("this card was destroyed"));
+    let problems = Array::from(&get(&e, "problems"));
+    assert_eq!(problems.length(), 1);
+    assert_eq!(get(&problems.get(0), "path").as_string().as_deref(), Some(""));
+    assert_eq!(get(&problems.get(0), "message").as_string().as_deref(), Some("this card was destroyed"));
+    assert_eq!(count(&root, "article"), 0, "nor does the refused update show anything");
+    // What is no card is refused the same way (`update` called with another `this`).
+    assert!(Object::new().unchecked_into::<JsValue>().update(json(EXAMPLES[3].1)).is_err());
+    assert!(JsValue::UNDEFINED.update(json(EXAMPLES[3].1)).is_err());
     // The same host can hold a new card.
     let _again = render_brief(el.clone().into(), json(EXAMPLES[3].1), JsValue::UNDEFINED).unwrap();
     assert_eq!(count(&shadow(&el), "article"), 1);
+}
+
+#[wasm_bindgen_test]
+fn an_update_keeps_the_options_as_they_were_when_the_card_was_rendered() {
+    let el = host();
+    let options = opts(r#"{"theme":"dark","labels":{"tags":"Topics"}}"#);
+    let card = render_brief(el.clone().into(), json(r#"{"title":"t","tags":[{"label":"a"}]}"#), options.clone()).unwrap();
+    // The host changes (and empties) its options object after rendering: the card's updates do not see it.
+    Reflect::set(&options, &"theme".into(), &"light".into()).unwrap();
+    Reflect::set(&get(&options, "labels"), &"tags".into(), &"Changed".into()).unwrap();
+    Reflect::set(&options, &"shadow".into(), &false.into()).unwrap();
+    card.update(json(r#"{"title":"u","tags":[{"label":"b"}]}"#)).unwrap();
+    let root = shadow(&el);
+    assert_eq!(text(&root, "h2"), "u");
+    assert!(root.query_selector("article").unwrap().unwrap().class_list().contains("bc-dark"));
+    assert_eq!(text(&root, ".bc-tags h3"), "Topics");
+    // A structure change (a rebuild) keeps them too; no options at all are the defaults.
+    card.update(json(r#"{"title":"v","summary":{"paragraphs":["p"]},"tags":[{"label":"c"}]}"#)).unwrap();
+    assert!(root.query_selector("article").unwrap().unwrap().class_list().contains("bc-dark"));
+    assert_eq!(text(&root, ".bc-tags h3"), "Topics");
+    let plain = host();
+    let card = render_brief(plain.clone().into(), json(r#"{"title":"t"}"#), JsValue::NULL).unwrap();
+    card.update(json(r#"{"title":"t2","tags":[{"label":"a"}]}"#)).unwrap();
+    assert_eq!(text(&shadow(&plain), ".bc-tags h3"), "Issues");
 }
 
 #[wasm_bindgen_test]
@@ -246,7 +298,7 @@ fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expande
     let paragraphs: Vec<String> = (1..=8).map(|i| format!("\"Paragraph {i}\"")).collect();
     let brief = |title: &str, tags: &str| format!(r#"{{"title":"{title}","sections":[{{"heading":"h","paragraphs":[{}]}}]{tags}}}"#, paragraphs.join(","));
     let el = host();
-    let mut card = render_brief(el.clone().into(), json(&brief("First", "")), JsValue::UNDEFINED).unwrap();
+    let card = render_brief(el.clone().into(), json(&brief("First", "")), JsValue::UNDEFINED).unwrap();
     let root = shadow(&el);
     let article = root.query_selector("article").unwrap().unwrap();
     let button: web_sys::HtmlElement = root.query_selector("button.bc-toggle").unwrap().unwrap().dyn_into().unwrap();
@@ -345,7 +397,7 @@ fn renders_into_an_element_of_an_iframe_and_refuses_what_only_looks_like_one() {
     let inner: web_sys::Document = get(&frame, "contentDocument").unchecked_into();
     let el = inner.create_element("div").unwrap();
     inner.body().unwrap().append_child(&el).unwrap();
-    let mut card = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).expect("an iframe's element is an element");
+    let card = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).expect("an iframe's element is an element");
     let root = shadow(&el);
     assert_eq!(count(&root, "article"), 1);
     // The page's shared sheet cannot be adopted by another document: a <style> instead.
@@ -388,7 +440,7 @@ fn a_deep_link_reveals_the_card_the_hash_names_at_each_render() {
 fn an_update_after_a_page_script_added_nodes_builds_the_card_anew_rather_than_misplace_text() {
     let brief = |word: &str| format!(r#"{{"title":"t","summary":{{"paragraphs":[["{word} ",{{"text":"a link","href":"https://example.org/"}}," after"]]}}}}"#);
     let el = host();
-    let mut card = render_brief(el.clone().into(), json(&brief("Before")), JsValue::UNDEFINED).unwrap();
+    let card = render_brief(el.clone().into(), json(&brief("Before")), JsValue::UNDEFINED).unwrap();
     let root = shadow(&el);
     // An extension puts a node of its own before the paragraph's first text.
     let p = root.query_selector("p.bc-p").unwrap().unwrap();

@@ -399,17 +399,21 @@ export interface BriefError extends Error {
   problems: Problem[];
 }
 
-/** A rendered card: `update(brief)` re-renders it in place, `destroy()` removes it. */
-export class BriefCard {
-  private constructor();
+/**
+ * A rendered card, as `renderBrief` returns it: `update(brief)` re-renders it
+ * in place, `destroy()` removes it. (Only a type: the module exports no class.)
+ */
+export interface BriefCard {
   /**
-   * Re-renders with `brief`; on problems the current card stays and this throws.
+   * Re-renders with `brief` and the options the card was rendered with (as
+   * they were then); on problems the current card stays and this throws, as
+   * it does once the card was destroyed.
    * @throws {BriefError}
    */
   update(brief: BriefInput): void;
-  /** Removes the card and its listener; the target shows what it had before. */
+  /** Removes the card and its listener; the target shows what it had before. Once is enough; again does nothing. */
   destroy(): void;
-  /** Releases the handle in the wasm module; the card stays as it is (call `destroy()` first to remove it). */
+  /** Does nothing (the module keeps no state per card, so there is nothing to release); kept for hosts that call it. */
   free(): void;
 }
 

@@ -201,9 +201,10 @@ export function run(count) {
       if (!u.ok && (!before || !root.contains(before))) fail(`update(${label}) refused but removed the card`);
       call("update", "VALID", () => g.value.update(VALID));
       g.value.destroy();
-      call("update", "after destroy", () => g.value.update(VALID)); // refused: the card was destroyed
+      const d = call("update", "after destroy", () => g.value.update(VALID)); // refused: the card was destroyed
+      if (d.ok || d.error.message !== "this card was destroyed" || d.error.problems.length !== 1 || d.error.problems[0].path !== "") fail(`update after destroy (${label}): ${d.ok ? "accepted" : d.error.message}`);
       g.value.destroy(); // twice: harmless
-      g.value.free();
+      g.value.free(); // does nothing, but hosts call it
     } else if (canHold && !/options|theme|layout|labels|baseUrl|linkTarget|locale|shadow|email/.test(g.error?.message ?? "")) {
       fail(`renderBrief(VALID) into ${tName} with options ${optName} refused: ${g.error?.message}`);
     }

@@ -31,9 +31,10 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
  * `count` cycles of renderBrief → update → destroy, alternating shadow and
  * light DOM, a fresh target each time (removed afterwards), and every fifth
  * cycle into one long-lived target that is reused. `free`: also call
- * handle.free() (else the handle is left to the garbage collector, as a
- * host that only calls destroy() does). Yields to the event loop every 250
- * cycles so that finalizers can run.
+ * handle.free() (which does nothing now that the module keeps no state per
+ * card: hosts written for the old handle still call it), else the handle is
+ * left to the garbage collector, as a host that only calls destroy() does.
+ * Yields to the event loop every 250 cycles so that the collector can run.
  */
 export async function cycles(count, { free = false, reused } = {}) {
   const names = Object.keys(briefs);
