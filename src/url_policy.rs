@@ -123,15 +123,13 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     if let Some(scheme) = cleaned.get_mut(..colon) {
         scheme.make_ascii_lowercase();
     }
-    let (scheme, rest) = cleaned.split_at_checked(colon).unwrap_or_default();
-    let rest = rest.get(1..).unwrap_or("");
-    let written = match scheme {
-        "https" => "https:",
-        "http" => "http:",
-        "mailto" if usage == UrlUse::Link => return Ok(encode("mailto:".into(), rest)),
-        _ => return Err(UrlProblem::SchemeNotAllowed(scheme.into())),
-    };
-    http(written, rest)
+    // The scheme with its colon, as it is written out.
+    let (scheme, rest) = cleaned.split_at_checked(colon + 1).unwrap_or_default();
+    match scheme {
+        "https:" | "http:" => http(scheme, rest),
+        "mailto:" if usage == UrlUse::Link => Ok(encode(String::new(), &cleaned)),
+        _ => Err(UrlProblem::SchemeNotAllowed(scheme.get(..colon).unwrap_or("").into())),
+    }
 }
 
 /// The length of the scheme `s` starts with, if any: an ASCII letter, then
