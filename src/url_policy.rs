@@ -71,27 +71,20 @@ pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     }
 }
 
-/// The common case, decided in one pass with one copy: an http(s) URL that
-/// is already what [`read`] would write out (lower-case scheme, a host of
-/// lower-case letters, digits, `-` and `.` with no port or credentials, and
-/// nothing to strip or percent-encode). `None` sends anything else through
+/// The common case, decided with one copy: an http(s) URL that is already
+/// what [`read`] would write out (lower-case scheme and host, a host that
+/// [`host_parses`] with no port or credentials, and nothing to strip or
+/// percent-encode). `None` sends anything else through
 /// the full reading. Most of a brief's URLs are like this, and the full
 /// reading costs several copies and scans each.
 fn already_plain(raw: &str) -> Option<String> {
     let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
     let (host, tail) = rest.split_at_checked(find(rest, ends_authority).unwrap_or(rest.len()))?;
-    let tail_byte = |b: &u8| *b > b' ' && *b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\');
-    // A last label of digits is read as IPv4, and `xn--` labels as Punycode:
-    // the full reading decides those (and any other `--`, rare in a host).
-    let host = host.as_bytes();
-    let mut previous = b'.';
-    for &b in host {
-        if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || (b == b'-' && previous != b'-')) {
-            return None;
-        }
-        previous = b;
-    }
-    if host.is_empty() || ends_in_number(host) || !tail.as_bytes().iter().all(tail_byte) {
+    // Nothing to strip or percent-encode, no `\\` to read as `/`.
+    let plain = |b: &u8| *b > b' ' && *b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\');
+    // No upper case, no credentials; port, IPv4 and Punycode are the full reading's.
+    let odd_in_host = |b: &u8| b.is_ascii_uppercase() || *b == b'@';
+    if !rest.as_bytes().iter().all(plain) || host.is_empty() || host.as_bytes().iter().any(odd_in_host) || !host_parses(host, false) {
         return None;
     }
     let mut url = String::with_capacity(raw.len() + 1);
@@ -483,7 +476,8 @@ mod tests {
         // the shortcut answers, it answers what the full reading does.
         let schemes = ["https://", "http://", "HTTPS://", "Http://", "https:/", "https:", "ftp://", "https:\\\\", " https://", "https:///"];
         let hosts = ["example.org", "Example.org", "a-b.c0.example", "example.org.", "...", "", "127.0.0.1", "1.2.3", "0x7f.1", "example.123",
-            "xn--caf-dma.example", "xn--.example", "ex\u{e9}.org", "[::1]", "example.org:8080", "user@example.org", "ex ample.org", "exa%41.org", "a_b.org"];
+            "xn--caf-dma.example", "xn--.example", "ex\u{e9}.org", "[::1]", "example.org:8080", "user@example.org", "ex ample.org", "exa%41.org", "a_b.org",
+            "a!$&'()*+,;=~.org", "a\\b.org", "@x", "x:", "1.2.3.4", "256.1.1.1", "a--b.org", "xn--mnchen-3ya.de", "x.1e", "a|b", "a^b"];
         let tails = ["", "/", "/a/b?q=1&r=2#frag", "?q", "#x", "/a b", "/\"q\"", "/<x>", "/`", "/a\\b", "/%41", "/\u{e9}", "/\t", "/\u{7f}", "/~!$&'()*+,;=:@", "/a\n"];
         let mut plain = 0;
         for scheme in schemes {
@@ -500,6 +494,19 @@ mod tests {
         assert!(plain > 40, "the shortcut answers the common case ({plain})");
         assert_eq!(already_plain("https://example.org/a?b#c").as_deref(), Some("https://example.org/a?b#c"));
         assert_eq!(already_plain("https://EXAMPLE.org/"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 5000, ..Default::default() })]
+        #[test]
+        fn the_plain_case_agrees_with_the_full_reading_on_any_url(
+            scheme in "(https?|HTTPS|ftp)://",
+            host in "[a-z0-9.\\-]{0,6}[A-Z0-9_~!@:\\[\\]%\\\\ é.\\-]?[a-z0-9.\\-]{0,6}",
+            tail in "(/[a-z]{0,3})?[/?#\\\\ \"<>`%é\t]?[a-z/]{0,3}",
+        ) {
+            let raw = [scheme, host, tail].concat();
+            proptest::prop_assert_eq!(check(&raw, UrlUse::Link), read(&raw, UrlUse::Link), "{:?}", raw);
+        }
     }
 
     #[test]
