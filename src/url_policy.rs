@@ -100,24 +100,32 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     // WHATWG: strip leading and trailing C0 controls and spaces, then remove
     // every tab and newline, wherever it is. All of them are ASCII, so
     // bytes will do (every byte of a non-ASCII character is above b' ').
-    let start = raw.as_bytes().iter().position(|&b| b > b' ').unwrap_or(raw.len());
-    let end = raw.as_bytes().iter().rposition(|&b| b > b' ').map_or(start, |i| i + 1);
-    let trimmed = raw.get(start..end).unwrap_or("");
+    // (One pass from the front, for both ends.)
+    let (mut start, mut end) = (None, 0);
+    for (i, &b) in raw.as_bytes().iter().enumerate() {
+        if b > b' ' {
+            start.get_or_insert(i);
+            end = i + 1;
+        }
+    }
+    let trimmed = raw.get(start.unwrap_or(0)..end).unwrap_or("");
     let mut cleaned = rewrite(String::new(), trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
     if cleaned.is_empty() {
         return Err(UrlProblem::Empty);
     }
-    let Some(colon) = scheme_len(&cleaned) else {
-        // A protocol-relative reference names a host: the same rules as http(s).
-        let path = backslashes_to_slashes(&cleaned);
-        return if path.starts_with("//") { http("", &path) } else { Ok(encode(String::new(), &path)) };
-    };
+    let colon = scheme_len(&cleaned);
     // Lower-cased where it is, in the copy we own (not in a copy of its own).
-    if let Some(scheme) = cleaned.get_mut(..colon) {
+    if let Some(scheme) = colon.and_then(|colon| cleaned.get_mut(..colon)) {
         scheme.make_ascii_lowercase();
     }
+    // Browsers read `\` as `/` in http(s) URLs and relative references: in all but mailto: URLs.
+    let path = backslashes_to_slashes(&cleaned);
+    let Some(colon) = colon else {
+        // A protocol-relative reference names a host: the same rules as http(s).
+        return if path.starts_with("//") { http("", &path) } else { Ok(encode(String::new(), &path)) };
+    };
     // The scheme with its colon, as it is written out.
-    let (scheme, rest) = cleaned.split_at_checked(colon + 1).unwrap_or_default();
+    let (scheme, rest) = path.split_at_checked(colon + 1).unwrap_or_default();
     match scheme {
         "https:" | "http:" => http(scheme, rest),
         "mailto:" if usage == UrlUse::Link => Ok(encode(String::new(), &cleaned)),
@@ -136,10 +144,9 @@ fn scheme_len(s: &str) -> Option<usize> {
 
 /// An absolute http(s) URL: `//host[:port]` then path, query and fragment,
 /// written out after `scheme` (`https:`, `http:`, or nothing for a
-/// protocol-relative reference). Browsers read `\` as `/` in these schemes,
-/// so we do too.
+/// protocol-relative reference). `rest` has its `\` read as `/` already,
+/// as browsers read them in these schemes.
 fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
-    let rest = backslashes_to_slashes(rest);
     let Some(after) = rest.strip_prefix("//") else {
         return Err(UrlProblem::MissingHost);
     };
