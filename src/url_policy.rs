@@ -136,10 +136,16 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
 /// The length of the scheme `s` starts with, if any: an ASCII letter, then
 /// letters, digits, `+`, `-` or `.`, then `:`.
 fn scheme_len(s: &str) -> Option<usize> {
-    let colon = s.as_bytes().iter().position(|&b| b == b':')?;
-    let scheme = s.as_bytes().get(..colon)?;
-    let valid = scheme.first().is_some_and(u8::is_ascii_alphabetic) && scheme.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
-    valid.then_some(colon)
+    // One pass, up to the colon or the first byte no scheme may hold.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == b':' {
+            return (i > 0).then_some(i);
+        }
+        if !(b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.')))) {
+            return None;
+        }
+    }
+    None
 }
 
 /// An absolute http(s) URL: `//host[:port]` then path, query and fragment,
@@ -207,12 +213,13 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
 fn host_parses(host: &str, ipv6: bool) -> bool {
     let bytes = host.as_bytes();
     // All of these are ASCII, so looking at bytes is looking at characters.
-    let forbidden = |&b: &u8| b <= b' ' || matches!(b, b'<' | b'>' | b'"' | b'^' | b'|' | b'%' | b'`' | b'{' | b'}' | b'[' | b']' | 0x7f) || (b == b':' && !ipv6);
-    if bytes.iter().any(forbidden) {
-        return false;
-    }
+    // (An IPv6 literal of these holds none of the bytes forbidden in other hosts.)
     if ipv6 {
         return bytes.iter().all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    let forbidden = |&b: &u8| b <= b' ' || matches!(b, b'<' | b'>' | b'"' | b'^' | b'|' | b'%' | b'`' | b'{' | b'}' | b'[' | b']' | b':' | 0x7f);
+    if bytes.iter().any(forbidden) {
+        return false;
     }
     if ends_in_number(bytes) {
         return is_ipv4(without_trailing_dots(bytes));
