@@ -510,6 +510,8 @@ mod tests {
         assert_eq!(already_plain("https://EXAMPLE.org/"), None);
     }
 
+    // (proptest is a native dev-dependency only.)
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 5000, ..Default::default() })]
         #[test]
