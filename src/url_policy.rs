@@ -160,13 +160,11 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     if has_byte(authority, b'@') {
         return Err(UrlProblem::Credentials);
     }
-    let (host, port) = match authority.as_bytes().iter().rposition(|&b| b == b':') {
+    let colon = authority.as_bytes().iter().rposition(|&b| b == b':');
+    let (host, port) = match colon.and_then(|i| Some((authority.get(..i)?, authority.get(i + 1..)?))) {
         // An IPv6 literal has colons of its own: a port colon comes after `]`.
-        Some(i) => match (authority.get(..i), authority.get(i + 1..)) {
-            (Some(host), Some(port)) if !has_byte(port, b']') => (host, Some(port)),
-            _ => (authority, None),
-        },
-        None => (authority, None),
+        Some((host, port)) if !has_byte(port, b']') => (host, Some(port)),
+        _ => (authority, None),
     };
     if host.is_empty() {
         return Err(UrlProblem::MissingHost);
