@@ -317,7 +317,13 @@ impl Checker<'_> {
 
     fn url(&mut self, v: &Value, path: &Path, usage: UrlUse) -> Option<String> {
         let raw = self.str(v, path, MAX_URL_CHARS, false)?;
-        let url = url_policy::check(raw, usage).map_err(|p| self.report(path, p.message())).ok()?;
+        let url = match url_policy::check(raw, usage) {
+            Ok(url) => url,
+            Err(problem) => {
+                self.report(path, problem.message());
+                return None;
+            }
+        };
         // The limit holds for the URL as written out too (percent-encoding
         // can make it 9 times longer), so any output validates again.
         if url.len() > MAX_URL_CHARS {
