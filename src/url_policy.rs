@@ -71,27 +71,20 @@ pub fn check(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     }
 }
 
-/// The common case, decided in one pass with one copy: an http(s) URL that
-/// is already what [`read`] would write out (lower-case scheme, a host of
-/// lower-case letters, digits, `-` and `.` with no port or credentials, and
-/// nothing to strip or percent-encode). `None` sends anything else through
+/// The common case, decided with one copy: an http(s) URL that is already
+/// what [`read`] would write out (lower-case scheme and host, a host that
+/// [`host_parses`] with no port or credentials, and nothing to strip or
+/// percent-encode). `None` sends anything else through
 /// the full reading. Most of a brief's URLs are like this, and the full
 /// reading costs several copies and scans each.
 fn already_plain(raw: &str) -> Option<String> {
     let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
     let (host, tail) = rest.split_at_checked(find(rest, ends_authority).unwrap_or(rest.len()))?;
-    let tail_byte = |b: &u8| *b > b' ' && *b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\');
-    // A last label of digits is read as IPv4, and `xn--` labels as Punycode:
-    // the full reading decides those (and any other `--`, rare in a host).
-    let host = host.as_bytes();
-    let mut previous = b'.';
-    for &b in host {
-        if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || (b == b'-' && previous != b'-')) {
-            return None;
-        }
-        previous = b;
-    }
-    if host.is_empty() || ends_in_number(host) || !tail.as_bytes().iter().all(tail_byte) {
+    // Nothing to strip or percent-encode, no `\\` to read as `/`.
+    let plain = |b: &u8| *b > b' ' && *b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\');
+    // No upper case, no credentials; port, IPv4 and Punycode are the full reading's.
+    let odd_in_host = |b: &u8| b.is_ascii_uppercase() || *b == b'@';
+    if !rest.as_bytes().iter().all(plain) || host.is_empty() || host.as_bytes().iter().any(odd_in_host) || !host_parses(host, false) {
         return None;
     }
     let mut url = String::with_capacity(raw.len() + 1);
@@ -107,48 +100,59 @@ fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     // WHATWG: strip leading and trailing C0 controls and spaces, then remove
     // every tab and newline, wherever it is. All of them are ASCII, so
     // bytes will do (every byte of a non-ASCII character is above b' ').
-    let start = raw.as_bytes().iter().position(|&b| b > b' ').unwrap_or(raw.len());
-    let end = raw.as_bytes().iter().rposition(|&b| b > b' ').map_or(start, |i| i + 1);
-    let trimmed = raw.get(start..end).unwrap_or("");
+    // (One pass from the front, for both ends.)
+    let (mut start, mut end) = (None, 0);
+    for (i, &b) in raw.as_bytes().iter().enumerate() {
+        if b > b' ' {
+            start.get_or_insert(i);
+            end = i + 1;
+        }
+    }
+    let trimmed = raw.get(start.unwrap_or(0)..end).unwrap_or("");
     let mut cleaned = rewrite(String::new(), trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
     if cleaned.is_empty() {
         return Err(UrlProblem::Empty);
     }
-    let Some(colon) = scheme_len(&cleaned) else {
-        // A protocol-relative reference names a host: the same rules as http(s).
-        let path = backslashes_to_slashes(&cleaned);
-        return if path.starts_with("//") { http("", &path) } else { Ok(encode(String::new(), &path)) };
-    };
+    let colon = scheme_len(&cleaned);
     // Lower-cased where it is, in the copy we own (not in a copy of its own).
-    if let Some(scheme) = cleaned.get_mut(..colon) {
+    if let Some(scheme) = colon.and_then(|colon| cleaned.get_mut(..colon)) {
         scheme.make_ascii_lowercase();
     }
-    let (scheme, rest) = cleaned.split_at_checked(colon).unwrap_or_default();
-    let rest = rest.get(1..).unwrap_or("");
-    let written = match scheme {
-        "https" => "https:",
-        "http" => "http:",
-        "mailto" if usage == UrlUse::Link => return Ok(encode("mailto:".into(), rest)),
-        _ => return Err(UrlProblem::SchemeNotAllowed(scheme.into())),
+    // Browsers read `\` as `/` in http(s) URLs and relative references: in all but mailto: URLs.
+    let path = backslashes_to_slashes(&cleaned);
+    let Some(colon) = colon else {
+        // A protocol-relative reference names a host: the same rules as http(s).
+        return if path.starts_with("//") { http("", &path) } else { Ok(encode(String::new(), &path)) };
     };
-    http(written, rest)
+    // The scheme with its colon, as it is written out.
+    let (scheme, rest) = path.split_at_checked(colon + 1).unwrap_or_default();
+    match scheme {
+        "https:" | "http:" => http(scheme, rest),
+        "mailto:" if usage == UrlUse::Link => Ok(encode(String::new(), &cleaned)),
+        _ => Err(UrlProblem::SchemeNotAllowed(scheme.get(..colon).unwrap_or("").into())),
+    }
 }
 
 /// The length of the scheme `s` starts with, if any: an ASCII letter, then
 /// letters, digits, `+`, `-` or `.`, then `:`.
 fn scheme_len(s: &str) -> Option<usize> {
-    let colon = s.as_bytes().iter().position(|&b| b == b':')?;
-    let scheme = s.as_bytes().get(..colon)?;
-    let valid = scheme.first().is_some_and(u8::is_ascii_alphabetic) && scheme.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
-    valid.then_some(colon)
+    // One pass, up to the colon or the first byte no scheme may hold.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == b':' {
+            return (i > 0).then_some(i);
+        }
+        if !(b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.')))) {
+            return None;
+        }
+    }
+    None
 }
 
 /// An absolute http(s) URL: `//host[:port]` then path, query and fragment,
 /// written out after `scheme` (`https:`, `http:`, or nothing for a
-/// protocol-relative reference). Browsers read `\` as `/` in these schemes,
-/// so we do too.
+/// protocol-relative reference). `rest` has its `\` read as `/` already,
+/// as browsers read them in these schemes.
 fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
-    let rest = backslashes_to_slashes(rest);
     let Some(after) = rest.strip_prefix("//") else {
         return Err(UrlProblem::MissingHost);
     };
@@ -156,13 +160,11 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     if has_byte(authority, b'@') {
         return Err(UrlProblem::Credentials);
     }
-    let (host, port) = match authority.as_bytes().iter().rposition(|&b| b == b':') {
+    let colon = authority.as_bytes().iter().rposition(|&b| b == b':');
+    let (host, port) = match colon.and_then(|i| Some((authority.get(..i)?, authority.get(i + 1..)?))) {
         // An IPv6 literal has colons of its own: a port colon comes after `]`.
-        Some(i) => match (authority.get(..i), authority.get(i + 1..)) {
-            (Some(host), Some(port)) if !has_byte(port, b']') => (host, Some(port)),
-            _ => (authority, None),
-        },
-        None => (authority, None),
+        Some((host, port)) if !has_byte(port, b']') => (host, Some(port)),
+        _ => (authority, None),
     };
     if host.is_empty() {
         return Err(UrlProblem::MissingHost);
@@ -209,12 +211,13 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
 fn host_parses(host: &str, ipv6: bool) -> bool {
     let bytes = host.as_bytes();
     // All of these are ASCII, so looking at bytes is looking at characters.
-    let forbidden = |&b: &u8| b <= b' ' || matches!(b, b'<' | b'>' | b'"' | b'^' | b'|' | b'%' | b'`' | b'{' | b'}' | b'[' | b']' | 0x7f) || (b == b':' && !ipv6);
-    if bytes.iter().any(forbidden) {
-        return false;
-    }
+    // (An IPv6 literal of these holds none of the bytes forbidden in other hosts.)
     if ipv6 {
         return bytes.iter().all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    let forbidden = |&b: &u8| b <= b' ' || matches!(b, b'<' | b'>' | b'"' | b'^' | b'|' | b'%' | b'`' | b'{' | b'}' | b'[' | b']' | b':' | 0x7f);
+    if bytes.iter().any(forbidden) {
+        return false;
     }
     if ends_in_number(bytes) {
         return is_ipv4(without_trailing_dots(bytes));
@@ -489,7 +492,8 @@ mod tests {
         // the shortcut answers, it answers what the full reading does.
         let schemes = ["https://", "http://", "HTTPS://", "Http://", "https:/", "https:", "ftp://", "https:\\\\", " https://", "https:///"];
         let hosts = ["example.org", "Example.org", "a-b.c0.example", "example.org.", "...", "", "127.0.0.1", "1.2.3", "0x7f.1", "example.123",
-            "xn--caf-dma.example", "xn--.example", "ex\u{e9}.org", "[::1]", "example.org:8080", "user@example.org", "ex ample.org", "exa%41.org", "a_b.org"];
+            "xn--caf-dma.example", "xn--.example", "ex\u{e9}.org", "[::1]", "example.org:8080", "user@example.org", "ex ample.org", "exa%41.org", "a_b.org",
+            "a!$&'()*+,;=~.org", "a\\b.org", "@x", "x:", "1.2.3.4", "256.1.1.1", "a--b.org", "xn--mnchen-3ya.de", "x.1e", "a|b", "a^b"];
         let tails = ["", "/", "/a/b?q=1&r=2#frag", "?q", "#x", "/a b", "/\"q\"", "/<x>", "/`", "/a\\b", "/%41", "/\u{e9}", "/\t", "/\u{7f}", "/~!$&'()*+,;=:@", "/a\n"];
         let mut plain = 0;
         for scheme in schemes {
@@ -506,6 +510,21 @@ mod tests {
         assert!(plain > 40, "the shortcut answers the common case ({plain})");
         assert_eq!(already_plain("https://example.org/a?b#c").as_deref(), Some("https://example.org/a?b#c"));
         assert_eq!(already_plain("https://EXAMPLE.org/"), None);
+    }
+
+    // (proptest is a native dev-dependency only.)
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 5000, ..Default::default() })]
+        #[test]
+        fn the_plain_case_agrees_with_the_full_reading_on_any_url(
+            scheme in "(https?|HTTPS|ftp)://",
+            host in "[a-z0-9.\\-]{0,6}[A-Z0-9_~!@:\\[\\]%\\\\ é.\\-]?[a-z0-9.\\-]{0,6}",
+            tail in "(/[a-z]{0,3})?[/?#\\\\ \"<>`%é\t]?[a-z/]{0,3}",
+        ) {
+            let raw = [scheme, host, tail].concat();
+            proptest::prop_assert_eq!(check(&raw, UrlUse::Link), read(&raw, UrlUse::Link), "{:?}", raw);
+        }
     }
 
     #[test]

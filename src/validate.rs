@@ -294,8 +294,14 @@ impl Checker<'_> {
 
     /// A required, non-blank string field (empty when invalid, reported).
     pub fn req_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> String {
-        let v = self.required(parent, key, path, "is required");
-        v.and_then(|v| self.string(v, &Path::Key(path, key), max, true)).unwrap_or_default()
+        self.req_text(parent, key, path, max, "is required", true)
+    }
+
+    /// A required string field, reported with `message` when absent, which
+    /// may be blank unless `non_blank` (empty when invalid, reported).
+    fn req_text(&mut self, parent: &Value, key: &str, path: &Path, max: usize, message: &str, non_blank: bool) -> String {
+        let v = self.required(parent, key, path, message);
+        v.and_then(|v| self.string(v, &Path::Key(path, key), max, non_blank)).unwrap_or_default()
     }
 
     /// `parent[key]`, or `message` as the problem when it is absent.
@@ -311,7 +317,13 @@ impl Checker<'_> {
 
     fn url(&mut self, v: &Value, path: &Path, usage: UrlUse) -> Option<String> {
         let raw = self.str(v, path, MAX_URL_CHARS, false)?;
-        let url = url_policy::check(raw, usage).map_err(|p| self.report(path, p.message())).ok()?;
+        let url = match url_policy::check(raw, usage) {
+            Ok(url) => url,
+            Err(problem) => {
+                self.report(path, problem.message());
+                return None;
+            }
+        };
         // The limit holds for the URL as written out too (percent-encoding
         // can make it 9 times longer), so any output validates again.
         if url.len() > MAX_URL_CHARS {
@@ -512,10 +524,7 @@ impl Checker<'_> {
     fn image(&mut self, v: &Value, p: &Path) -> Image {
         Image {
             src: self.req_url(v, "src", p, UrlUse::Resource),
-            alt: self
-                .required(v, "alt", p, "is required (use \"\" for a decorative image)")
-                .and_then(|a| self.string(a, &Path::Key(p, "alt"), MAX_SHORT_CHARS, false))
-                .unwrap_or_default(),
+            alt: self.req_text(v, "alt", p, MAX_SHORT_CHARS, "is required (use \"\" for a decorative image)", false),
             caption: self.opt_string(v, "caption", p, MAX_SHORT_CHARS),
         }
     }
@@ -604,10 +613,7 @@ impl Checker<'_> {
                 Some(Run { text, href: None, strong: false, em: false })
             }
             Value::Object(_) => Some(Run {
-                text: self
-                    .required(v, "text", path, "is required")
-                    .and_then(|t| self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false))
-                    .unwrap_or_default(),
+                text: self.req_text(v, "text", path, MAX_TEXT_CHARS, "is required", false),
                 href: self.opt_url(v, "href", path, UrlUse::Link),
                 strong: self.opt_bool(v, "strong", path),
                 em: self.opt_bool(v, "em", path),
@@ -633,71 +639,65 @@ impl Checker<'_> {
 /// `YYYY-MM-DD`, or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
 pub fn parse_date(s: &str) -> Option<BriefDate> {
     let b = s.as_bytes();
-    let time = b.len() > 10;
-    let mut n = [0; 6];
-    if !read_shape(b, if time { b"0000-00-00T00:00:00" } else { b"0000-00-00" }, &mut n) {
+    // The date, or the date and time (then fraction and offset).
+    let (head, rest) = b.split_at_checked(if b.len() > 10 { 19 } else { 10 })?;
+    // The fractional seconds: the length of the dot and its digits, 0 for none.
+    let mut frac = 0;
+    if rest.first() == Some(&b'.') {
+        // (A plain loop: `take_while(…).count()` costs a `try_fold` of its own.)
+        frac = 1;
+        while rest.get(frac).is_some_and(u8::is_ascii_digit) {
+            frac += 1;
+        }
+        if frac == 1 {
+            return None;
+        }
+    }
+    // The offset: none after a date (nothing follows it), `Z` or `±HH:MM` after a time.
+    let date_only = head.len() == 10;
+    let (zone, zone_shape): (&[u8], &[u8]) = match rest.get(frac..).unwrap_or_default() {
+        [b'+' | b'-', offset @ ..] => (offset, b"00:00"),
+        zone => (zone, if date_only { b"" } else { b"Z" }),
+    };
+    // Year, month, day, hours, minutes, seconds (0 for a date), and the offset's hours and minutes.
+    let (mut n, mut offset) = ([0; 6], [0; 2]);
+    if !read_shape(head, if date_only { b"0000-00-00" } else { b"0000-00-00T00:00:00" }, &mut n) || !read_shape(zone, zone_shape, &mut offset) {
         return None;
     }
     let [year, month, day, hours, minutes, seconds] = n;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let [offset_hours, offset_minutes] = offset;
+    if month > 12 || hours > 23 || minutes > 59 || seconds > 59 || offset_hours > 23 || offset_minutes > 59 {
+        return None;
+    }
+    // Divisible by 4, and by 400 if by 100 (then by 16 is the same).
+    let leap = (year & if year % 100 == 0 { 15 } else { 3 }) == 0;
     // Each month's days past 28, two bits a month from bit 2 (January) on:
     // a constant, not a table in memory with its bounds check (-4 B gzip).
-    // The month is checked first, so the shift stays in range.
+    // The month is at most 12 by now, so the shift stays in range.
     const PAST_28: u32 = 0x3bb_eecc;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
     let days_in_month = 28 + (PAST_28 >> (2 * month) & 3) + u32::from(month == 2 && leap);
-    if day == 0 || day > days_in_month {
+    if month == 0 || day == 0 || day > days_in_month {
         return None;
-    }
-    // The fractional digits past the third, which `<time datetime>` does not take.
-    let mut cut = (b.len(), b.len());
-    if time {
-        if hours > 23 || minutes > 59 || seconds > 59 {
-            return None;
-        }
-        let mut zone = 19;
-        if b.get(19) == Some(&b'.') {
-            // (A plain loop: `take_while(…).count()` costs a `try_fold` of its own.)
-            let mut digits = 0;
-            while b.get(20 + digits).is_some_and(u8::is_ascii_digit) {
-                digits += 1;
-            }
-            if digits == 0 {
-                return None;
-            }
-            zone = 20 + digits;
-            cut = (20 + digits.min(3), zone);
-        }
-        let mut offset = [0; 2];
-        let ok = match b.get(zone..).unwrap_or_default() {
-            [b'Z' | b'z'] => true,
-            [b'+' | b'-', rest @ ..] => rest.len() == 5 && read_shape(rest, b"00:00", &mut offset) && {
-                let [hours, minutes] = offset;
-                hours <= 23 && minutes <= 59
-            },
-            _ => false,
-        };
-        if !ok {
-            return None;
-        }
     }
     // What HTML's `<time datetime>` accepts: upper-case `T` and `Z` (all
     // of `s` is ASCII by now), at most three digits of fractional seconds.
-    let mut iso = cat(&[s.get(..cut.0).unwrap_or_default(), s.get(cut.1..).unwrap_or_default()]);
+    let (keep, cut) = (head.len() + frac.min(4), head.len() + frac);
+    let mut iso = cat(&[s.get(..keep).unwrap_or_default(), s.get(cut..).unwrap_or_default()]);
     iso.make_ascii_uppercase();
     Some(BriefDate { iso, year: year as u16, month: month as u8, day: day as u8 })
 }
 
-/// Whether `b` starts with `shape`, where `0` stands for a digit, `T` for
-/// `T` or `t` and any other byte for itself; the numbers of the runs of
-/// digits go into `numbers`, in order. One pattern and one pass, instead of
-/// a check per separator and digit and a second pass for the numbers.
+/// Whether `b` has the shape `shape`, where `0` stands for a digit, `T`
+/// for `T` or `t`, `Z` for `Z` or `z` and any other byte for itself; the
+/// numbers of the runs of digits go into `numbers`, in order. One pattern
+/// and one pass, instead of a check per separator and digit and a second
+/// pass for the numbers.
 fn read_shape(b: &[u8], shape: &[u8], numbers: &mut [u32]) -> bool {
+    if b.len() != shape.len() {
+        return false;
+    }
     let mut at = 0;
-    for (i, &want) in shape.iter().enumerate() {
-        let Some(&got) = b.get(i) else { return false };
+    for (&want, &got) in shape.iter().zip(b) {
         if want != b'0' {
             if got.to_ascii_uppercase() != want {
                 return false;
