@@ -294,14 +294,8 @@ impl Checker<'_> {
 
     /// A required, non-blank string field (empty when invalid, reported).
     pub fn req_string(&mut self, parent: &Value, key: &str, path: &Path, max: usize) -> String {
-        self.req_text(parent, key, path, max, "is required", true)
-    }
-
-    /// A required string field, reported with `message` when absent, which
-    /// may be blank unless `non_blank` (empty when invalid, reported).
-    fn req_text(&mut self, parent: &Value, key: &str, path: &Path, max: usize, message: &str, non_blank: bool) -> String {
-        let v = self.required(parent, key, path, message);
-        v.and_then(|v| self.string(v, &Path::Key(path, key), max, non_blank)).unwrap_or_default()
+        let v = self.required(parent, key, path, "is required");
+        v.and_then(|v| self.string(v, &Path::Key(path, key), max, true)).unwrap_or_default()
     }
 
     /// `parent[key]`, or `message` as the problem when it is absent.
@@ -524,7 +518,10 @@ impl Checker<'_> {
     fn image(&mut self, v: &Value, p: &Path) -> Image {
         Image {
             src: self.req_url(v, "src", p, UrlUse::Resource),
-            alt: self.req_text(v, "alt", p, MAX_SHORT_CHARS, "is required (use \"\" for a decorative image)", false),
+            alt: self
+                .required(v, "alt", p, "is required (use \"\" for a decorative image)")
+                .and_then(|a| self.string(a, &Path::Key(p, "alt"), MAX_SHORT_CHARS, false))
+                .unwrap_or_default(),
             caption: self.opt_string(v, "caption", p, MAX_SHORT_CHARS),
         }
     }
@@ -613,7 +610,10 @@ impl Checker<'_> {
                 Some(Run { text, href: None, strong: false, em: false })
             }
             Value::Object(_) => Some(Run {
-                text: self.req_text(v, "text", path, MAX_TEXT_CHARS, "is required", false),
+                text: self
+                    .required(v, "text", path, "is required")
+                    .and_then(|t| self.string(t, &Path::Key(path, "text"), MAX_TEXT_CHARS, false))
+                    .unwrap_or_default(),
                 href: self.opt_url(v, "href", path, UrlUse::Link),
                 strong: self.opt_bool(v, "strong", path),
                 em: self.opt_bool(v, "em", path),
