@@ -19,7 +19,7 @@ const MODULE = "a";
 
 const enc = new TextEncoder(), dec = new TextDecoder("utf-8", { fatal: true });
 
-function reader(bytes, pos = 0) {
+export function reader(bytes, pos = 0) {
   const r = {
     pos,
     byte() { if (r.pos >= bytes.length) throw new Error("wasm: truncated"); return bytes[r.pos++]; },
@@ -38,7 +38,7 @@ function reader(bytes, pos = 0) {
 const leb = (v) => { const out = []; do { let b = v & 0x7f; v = Math.floor(v / 128); if (v) b |= 0x80; out.push(b); } while (v); return out; };
 const nameBytes = (s) => { const b = enc.encode(s); return [...leb(b.length), ...b]; };
 
-function sections(bytes) {
+export function sections(bytes) {
   if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(1, 4)) !== "asm" || bytes[0] !== 0 || bytes[4] !== 1 || bytes[5] || bytes[6] || bytes[7]) {
     throw new Error("not a WebAssembly 1.0 binary");
   }
