@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { minify as terser } from "../tools/node_modules/terser/main.js";
 import * as acorn from "../tools/node_modules/acorn/dist/acorn.mjs";
 import { shortenNames } from "./wasm-names.mjs";
-import { zeroDeadDigitPairs } from "./wasm-dead-data.mjs";
+import { zeroDeadDigitPairs, zeroPanicTexts } from "./wasm-dead-data.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const pkg = join(repo, "pkg");
@@ -263,8 +263,10 @@ const glue = join(pkg, "brief_card.js"), wasmFile = join(pkg, "brief_card_bg.was
 // names) become short ones, in both (scripts/wasm-names.mjs): -0.5 KB gzip.
 let short;
 try { short = shortenNames(readFileSync(glue, "utf8"), readFileSync(wasmFile), readFileSync(wasmDts, "utf8")); } catch (e) { fail(e.message); }
-// Then core's digit-pair table, linked but dead, becomes zeros (scripts/wasm-dead-data.mjs): -0.17 KB gzip.
+// Then data linked but never read becomes zeros (scripts/wasm-dead-data.mjs):
+// core's digit-pair table (-0.17 KB gzip) and the texts of panic messages (-0.1 KB).
 if (!zeroDeadDigitPairs(short.wasm).zeroed) console.error("scripts/package.mjs: note: the wasm's digit-pair table was not zeroed (not found, or something may read it)");
+zeroPanicTexts(short.wasm);
 try { new WebAssembly.Module(short.wasm); } catch (e) { fail(`the wasm with short names does not compile: ${e.message}`); }
 const minified = await minify(inlineSnippets(trimGlue(short.glue)), "// brief-card: wasm-bindgen glue, src/host.js and src/dom_builder.js, minified", GLUE_PRIVATE);
 writeFileSync(wasmFile, short.wasm); // (only now: a failure above leaves pkg/ as wasm-pack made it)

@@ -1,7 +1,13 @@
-// Zeroes the one piece of data the wasm is known to carry dead: core's table
-// of the two-digit pairs "00".."99" that integer formatting reads (200 B,
-// about 170 B gzip, since digits pairs hardly compress).
+// Zeroes data the wasm is known to carry dead (the bytes become zeros
+// rather than being cut out, so no offset or size in the module changes):
 //
+// 1. core's table of the two-digit pairs "00".."99" that integer formatting
+//    reads (200 B, about 170 B gzip, since digit pairs hardly compress);
+// 2. the texts only a panic message is made of: the standard library's
+//    source paths (panic locations) and the messages of its allocation
+//    failures (about 100 B gzip).
+//
+// 1.
 // The module formats no integer with core::fmt. The table is linked all the
 // same: the allocation-failure handler of `alloc` (which a no_std build
 // cannot replace on stable Rust) builds its message, "memory allocation of
@@ -14,9 +20,13 @@
 // when no instruction can name an address in it: the code section holds no
 // LEB128 encoding (signed, as an i32.const, or unsigned, as a load or store
 // offset) of any address from a little before the table to its end, and the
-// data holds no pointer into it. Otherwise the wasm stays as it is. The
-// bytes become zeros rather than being cut out, so no offset or size in the
-// module changes.
+// data holds no pointer into it. Otherwise the wasm stays as it is.
+//
+// 2. Those texts are read only to format a panic message, and the module's
+// panic handler (src/wasm_runtime.rs) formats none: it traps. Zeros keep
+// their length and make valid UTF-8, so even a reader would stay in bounds.
+// Should a build link std's panic handler, which prints messages ("panicked
+// at"), they are left as they are.
 import { reader, sections } from "./wasm-names.mjs";
 
 const DIGIT_PAIRS = new TextEncoder().encode(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")).join(""));
@@ -49,6 +59,22 @@ export function zeroDeadDigitPairs(wasm) {
   }
   wasm.fill(0, table.at, table.at + DIGIT_PAIRS.length);
   return { wasm, zeroed: true };
+}
+
+const PANIC_TEXTS = [/\/rustc\/[0-9a-f]{40}\/library\/[\w/]+\.rs/g, /capacity overflow/g, /memory allocation of /g, / bytes failed/g];
+
+/** The number of panic texts zeroed in `wasm` (a Uint8Array, changed in place). */
+export function zeroPanicTexts(wasm) {
+  const data = sections(wasm).find((s) => s.id === 11);
+  if (!data) return 0;
+  // Latin-1, one character a byte: positions in the text are positions in the bytes.
+  const text = new TextDecoder("latin1").decode(wasm.subarray(data.start, data.end));
+  if (text.includes("panicked at")) return 0;
+  let n = 0;
+  for (const re of PANIC_TEXTS) {
+    for (const m of text.matchAll(re)) { wasm.fill(0, data.start + m.index, data.start + m.index + m[0].length); n++; }
+  }
+  return n;
 }
 
 // Where the table is: its position in the file and its address in memory

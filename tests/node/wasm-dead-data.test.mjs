@@ -1,14 +1,14 @@
-// scripts/wasm-dead-data.mjs, the build step that zeroes core's digit-pair
-// table when nothing in the wasm can read it: on small modules written here,
-// with the table at a known address, it zeroes the table only when no
-// instruction names an address in it and no data points into it, and the
-// module still compiles. (pkg/ itself is covered by the other tests, which
+// scripts/wasm-dead-data.mjs, the build step that zeroes data the wasm
+// never reads: on small modules written here, with core's digit-pair table
+// at a known address, it zeroes the table only when no instruction names an
+// address in it and no data points into it, and the module still compiles;
+// it zeroes the panic texts unless std's panic handler is linked. (pkg/ itself is covered by the other tests, which
 // render with it.)
 //
 //   node --test tests/node/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { zeroDeadDigitPairs } from "../../scripts/wasm-dead-data.mjs";
+import { zeroDeadDigitPairs, zeroPanicTexts } from "../../scripts/wasm-dead-data.mjs";
 
 const PAIRS = [...new TextEncoder().encode(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")).join(""))];
 const AT = 1066412; // where the table is in the real module (any address does)
@@ -71,5 +71,27 @@ test("a module without the table is left as it is", () => {
   wasm.fill(0x30, wasm.length - 200, wasm.length); // "000…": no pairs table
   const copy = wasm.slice();
   assert.equal(zeroDeadDigitPairs(wasm).zeroed, false);
+  assert.deepEqual(wasm, copy);
+});
+
+const PATH = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/alloc/src/raw_vec/mod.rs";
+const text = (s) => [...new TextEncoder().encode(s)];
+
+test("panic texts are zeroed, in place, and nothing else", () => {
+  const kept = "must not be empty";
+  const wasm = module([], { before: text(`${kept}capacity overflow${PATH}\x15memory allocation of \xc0\r bytes failed`) });
+  const size = wasm.length;
+  assert.equal(zeroPanicTexts(wasm), 4);
+  assert.equal(wasm.length, size);
+  const data = Buffer.from(wasm).toString("latin1");
+  for (const gone of ["capacity overflow", "/rustc/", "memory allocation of ", " bytes failed"]) assert.ok(!data.includes(gone), gone);
+  assert.ok(data.includes(kept) && hasTable(wasm));
+  assert.ok(new WebAssembly.Module(wasm));
+});
+
+test("with std's panic handler (it prints the texts), they stay", () => {
+  const wasm = module([], { before: text(`panicked at ${PATH}capacity overflow`) });
+  const copy = wasm.slice();
+  assert.equal(zeroPanicTexts(wasm), 0);
   assert.deepEqual(wasm, copy);
 });
