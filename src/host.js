@@ -76,14 +76,23 @@ export function problems(text, ends) {
 
 // A JS string as a Rust one, "" for anything else: what host.js threw (it
 // throws only strings), a card's options form, a date, a URL. In two steps:
-// the string is held here as UTF-8 and its length returned; the module
-// allocates that much and has it copied in (take_text) straight away.
-// wasm-bindgen's own String return would cost the module its boxed-slice
-// code and the glue its string writer (-0.5 KB gzip).
-const utf8 = new TextEncoder();
-let held = null;
-export const text_of = (v) => (held = utf8.encode(typeof v === "string" ? v : "")).length;
-export function take_text(into) { into.set(held); held = null; }
+// the string is held here and the room its UTF-8 needs returned (a byte per
+// UTF-16 unit when all are ASCII, else at most three); the module allocates
+// that much and has it written in (take_text, straight away), which returns
+// the bytes written. Straight into the module's memory, with no buffer in
+// between. wasm-bindgen's own String return would cost the module its
+// boxed-slice code and the glue its string writer (-0.5 KB gzip).
+const utf8 = new TextEncoder(), NON_ASCII = /[^\0-\x7f]/;
+let held = "";
+export function text_of(v) {
+  held = typeof v === "string" ? v : "";
+  return NON_ASCII.test(held) ? held.length * 3 : held.length;
+}
+export function take_text(into) {
+  const { written } = utf8.encodeInto(held, into);
+  held = "";
+  return written;
+}
 
 export function error(message, problems) {
   const e = new Error(message);

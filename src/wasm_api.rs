@@ -46,19 +46,21 @@ extern "C" {
     fn card_options(card: &JsValue) -> JsValue;
     fn card_target(card: &JsValue) -> JsValue;
     fn format_date(year: u16, month: u8, day: u8, locale: &str) -> JsValue;
-    /// Holds `v` as UTF-8 (see text_of) and returns its length in bytes.
+    /// Holds `v` (see text_of) and returns the room its UTF-8 needs, in bytes.
     #[wasm_bindgen(js_name = text_of)]
     fn hold_text(v: &JsValue) -> i32;
-    fn take_text(into: &mut [u8]);
+    /// Writes the held string into `into` as UTF-8; returns the bytes written.
+    fn take_text(into: &mut [u8]) -> i32;
 }
 
 /// A JS string as a Rust one, "" for anything else: every string from the
-/// page comes in this way. (An i32 length, which the glue passes as it is;
+/// page comes in this way. (i32 sizes, which the glue passes as they are;
 /// host.js never returns a negative one.)
 pub(crate) fn text_of(v: &JsValue) -> String {
     let mut bytes = vec![0; hold_text(v) as usize];
-    take_text(&mut bytes);
-    // SAFETY: host.js holds what a TextEncoder wrote, which is UTF-8.
+    let written = take_text(&mut bytes) as usize;
+    bytes.truncate(written);
+    // SAFETY: what TextEncoder.encodeInto wrote, which is whole UTF-8 characters.
     unsafe { String::from_utf8_unchecked(bytes) }
 }
 
