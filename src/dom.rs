@@ -48,12 +48,16 @@ pub(crate) struct Strings {
 impl Strings {
     /// Adds `s`; returns its index.
     pub(crate) fn push(&mut self, s: &str) -> u32 {
-        // UTF-16 units: one for each byte that starts a character and one
-        // more for a 4-byte one (a surrogate pair), by a byte loop rather
-        // than encode_utf16's decoder, which only this used.
-        let mut units = 0u32;
-        for b in s.bytes() {
-            units += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
+        // UTF-16 units: a byte each for ASCII (the common case, checked a
+        // word at a time); else one for each byte that starts a character
+        // and one more for a 4-byte one (a surrogate pair), by a byte loop
+        // rather than encode_utf16's decoder, which only this used.
+        let mut units = s.len() as u32;
+        if !s.is_ascii() {
+            units = 0;
+            for b in s.bytes() {
+                units += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
+            }
         }
         self.text.push_str(s);
         self.utf16 = self.utf16.saturating_add(units);
