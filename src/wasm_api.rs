@@ -60,7 +60,9 @@ pub(crate) fn text_of(v: &JsValue) -> String {
     let mut bytes = vec![0; hold_text(v) as usize];
     let written = take_text(&mut bytes) as usize;
     bytes.truncate(written);
-    // SAFETY: what TextEncoder.encodeInto wrote, which is whole UTF-8 characters.
+    // SAFETY: what TextEncoder.encodeInto wrote: whole UTF-8 characters (lone
+    // surrogates become U+FFFD), the same trust wasm-bindgen's own string
+    // passing puts in it.
     unsafe { String::from_utf8_unchecked(bytes) }
 }
 
