@@ -27,12 +27,11 @@
 // their length and make valid UTF-8, so even a reader would stay in bounds.
 // Should a build link std's panic handler, which prints messages ("panicked
 // at"), they are left as they are.
-import { reader, sections } from "./wasm-names.mjs";
+import { leb as uleb, reader, sections } from "./wasm-names.mjs";
 
 const DIGIT_PAIRS = new TextEncoder().encode(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")).join(""));
 const SLACK = 16; // an address computed as (a constant a little before the table) + an index
 
-const uleb = (v) => { const out = []; do { let b = v & 0x7f; v >>>= 7; if (v) b |= 0x80; out.push(b); } while (v); return out; };
 // As a linker writes a relocated address: five bytes whatever the value.
 const padded = (v) => [0, 1, 2, 3].map((k) => ((v >>> (7 * k)) & 0x7f) | 0x80).concat((v >>> 28) & 0x0f);
 const sleb = (v) => { const out = []; for (;;) { const b = v & 0x7f; v >>= 7; if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) { out.push(b); return out; } out.push(b | 0x80); } };

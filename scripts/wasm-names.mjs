@@ -35,7 +35,7 @@ export function reader(bytes, pos = 0) {
   return r;
 }
 
-const leb = (v) => { const out = []; do { let b = v & 0x7f; v = Math.floor(v / 128); if (v) b |= 0x80; out.push(b); } while (v); return out; };
+export const leb = (v) => { const out = []; do { let b = v & 0x7f; v = Math.floor(v / 128); if (v) b |= 0x80; out.push(b); } while (v); return out; };
 const nameBytes = (s) => { const b = enc.encode(s); return [...leb(b.length), ...b]; };
 
 export function sections(bytes) {

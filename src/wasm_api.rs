@@ -1,9 +1,10 @@
 //! The JavaScript API (`renderBrief`, `renderBriefHtml`, `validateBrief`,
 //! and `update`, the method of the card `renderBrief` returns), kept thin:
-//! it takes the input as JSON text, calls the pure-Rust pipeline, and hands
-//! what the DOM sink built to `host.js`, which mounts it, dispatches the
-//! events and handles the reader's clicks. The module keeps no state per
-//! card: host.js's `Card` holds all of it.
+//! it takes the input in the flat form host.js writes of what `JSON.parse`
+//! read, calls the pure-Rust pipeline, and hands what the DOM sink built to
+//! `host.js`, which mounts it, dispatches the events and handles the
+//! reader's clicks. The module keeps no state per card: host.js's `Card`
+//! holds all of it.
 //! Every failure is an `Error` with a `problems` array; nothing here
 //! panics, so no input can leave the module unusable.
 
