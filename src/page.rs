@@ -551,10 +551,10 @@ mod tests {
             "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org"}],
             "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
             "tags":[{"label":"t"},{"label":"u","url":"/u"}],"labels":{"tags":"Temas","readMore":"Más"},"unknown":1}"#;
-        let doc = crate::validate::parse_document(text).unwrap();
-        let again = crate::validate::parse_document(&json(&document_json(&doc))).unwrap();
+        let doc = crate::load_default(text).unwrap();
+        let again = crate::load_default(&json(&document_json(&doc))).unwrap();
         assert_eq!(again, doc);
         let feed = Document::Feed(vec![doc.briefs()[0].clone(), doc.briefs()[0].clone()]);
-        assert_eq!(crate::validate::parse_document(&json(&document_json(&feed))).unwrap(), feed);
+        assert_eq!(crate::load_default(&json(&document_json(&feed))).unwrap(), feed);
     }
 }

@@ -28,24 +28,24 @@ fn check(path: &str, generated: String) {
 
 #[test]
 fn json_schema_is_up_to_date() {
-    check("docs/brief.schema.json", brief_card::schema::brief_schema_text());
+    check("docs/brief.schema.json", brief_card::format::schema::brief_schema_text());
 }
 
 #[test]
 fn typescript_declarations_are_up_to_date() {
-    check("types/brief_card.d.ts", brief_card::schema::typescript());
-    check("types/brief-card.d.ts", brief_card::schema::typescript_element());
+    check("types/brief_card.d.ts", brief_card::format::schema::typescript());
+    check("types/brief-card.d.ts", brief_card::format::schema::typescript_element());
 }
 
 #[test]
 fn format_reference_is_up_to_date() {
-    check("docs/format-reference.md", brief_card::schema::format_reference());
+    check("docs/format-reference.md", brief_card::format::schema::format_reference());
 }
 
 #[test]
 fn schema_takes_its_limits_from_limits_rs() {
     use brief_card::limits::*;
-    let s = brief_card::schema::brief_schema();
+    let s = brief_card::format::schema::brief_schema();
     let brief = &s["$defs"]["Brief"]["properties"];
     assert_eq!(brief["title"]["maxLength"], MAX_SHORT_CHARS);
     assert_eq!(brief["url"]["maxLength"], MAX_URL_CHARS);

@@ -45,7 +45,8 @@ fn runner(cases: u32) -> TestRunner {
 /// Options for every sink: the defaults, and email with a base URL (so relative URLs resolve).
 fn option_sets() -> [Options; 3] {
     let email = Options { email: true, base_url: Some("https://example.org/briefs/".into()), ..Options::default() };
-    let other = brief_card::options::parse(&brief_card::json::parse(r#"{"theme":"dark","layout":"compact","linkTarget":"_blank","locale":"fa"}"#).unwrap()).unwrap();
+    use brief_card::validate::options::{Layout, LinkTarget, Theme};
+    let other = Options { theme: Theme::Dark, layout: Layout::Compact, link_target: LinkTarget::Blank, locale: Some("fa".into()), ..Options::default() };
     [Options::default(), email, other]
 }
 

@@ -171,7 +171,7 @@ fn resolve_agrees_on_the_origin(raw: &str) -> Result<(), String> {
     if !url_policy::is_relative(&reference) {
         return Ok(());
     }
-    let ours = url_policy::resolve(BASE, &reference);
+    let ours = url_policy::resolve(BASE, &reference, url_policy::DEFAULT_WHATWG);
     let (Ok(theirs), Ok(ours_parsed)) = (Url::parse(BASE).and_then(|b| b.join(&reference)), Url::parse(&ours)) else {
         return Ok(()); // unparseable: covered by accepted_urls_parse
     };

@@ -27,11 +27,13 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use brief_card::limits::MAX_INPUT_BYTES;
-    use brief_card::labels::Labels;
-    use brief_card::options::{pick, Layout, LinkTarget, Options, Theme};
-    use brief_card::url_policy::{self, UrlUse};
-    use brief_card::{page, validate};
+    use brief_card::format::limits::MAX_INPUT_BYTES;
+    use brief_card::format::{self, Checked, Problem};
+    use brief_card::validate::labels::Labels;
+    use brief_card::validate::options::{Layout, LinkTarget, Options, Theme};
+    use brief_card::validate::url_policy::{self, UrlUse};
+    use brief_card::page;
+    use serde::Deserialize;
     use clap::builder::{PossibleValuesParser, TypedValueParser};
     use clap::{Args, Parser, Subcommand};
 
@@ -86,16 +88,16 @@ mod cli {
     #[derive(Args)]
     struct RenderArgs {
         /// Colour theme
-        #[arg(long, value_name = "THEME", default_value = "light", value_parser = choice(&Theme::NAMES))]
+        #[arg(long, value_name = "THEME", default_value = "light", value_parser = choice(&Theme::ALL, Theme::as_str))]
         theme: Theme,
         /// Full card, or title, date, summary and a link
-        #[arg(long, value_name = "LAYOUT", default_value = "full", value_parser = choice(&Layout::NAMES))]
+        #[arg(long, value_name = "LAYOUT", default_value = "full", value_parser = choice(&Layout::ALL, Layout::as_str))]
         layout: Layout,
         /// Locale for dates (default: the brief's lang)
         #[arg(long, value_name = "TAG", value_parser = locale)]
         locale: Option<String>,
         /// Where links open; _blank links get rel="noopener noreferrer"
-        #[arg(long, value_name = "TARGET", default_value = "_self", value_parser = choice(&LinkTarget::NAMES))]
+        #[arg(long, value_name = "TARGET", default_value = "_self", value_parser = choice(&LinkTarget::ALL, LinkTarget::as_str))]
         link_target: LinkTarget,
         /// Make relative URLs absolute against this absolute http(s) URL
         #[arg(long, value_name = "URL", value_parser = base_url)]
@@ -116,9 +118,9 @@ mod cli {
         out: Option<PathBuf>,
     }
 
-    /// A value from one of the options' name tables (`Theme::NAMES`, …).
-    fn choice<T: Copy + Send + Sync + 'static>(table: &'static [(&'static str, T)]) -> impl TypedValueParser<Value = T> {
-        PossibleValuesParser::new(table.iter().map(|(name, _)| *name)).map(move |name| pick(table, &name).unwrap_or(table[0].1))
+    /// One of the values of an option (`Theme::ALL`, …), by its name.
+    fn choice<T: Copy + Send + Sync + 'static>(all: &'static [T], name: fn(T) -> &'static str) -> impl TypedValueParser<Value = T> {
+        PossibleValuesParser::new(all.iter().map(|&v| name(v))).map(move |given| all.iter().copied().find(|&v| name(v) == given).unwrap_or(all[0]))
     }
 
     /// `--base-url`: an absolute http(s) URL that the URL policy accepts.
@@ -141,9 +143,9 @@ mod cli {
 
     /// `--labels`: a JSON object of words, read as the `labels` option is.
     fn labels(raw: &str) -> Result<Labels, String> {
-        let value = brief_card::json::parse(raw).map_err(|e| e.message())?;
-        let options = brief_card::json::Value::Object(vec![("labels".into(), value)]);
-        brief_card::options::parse(&options)
+        let labels: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("invalid JSON: {e}"))?;
+        let options = Checked::<format::Options>::deserialize(serde_json::json!({ "labels": labels })).map_err(|e| e.to_string())?;
+        brief_card::validate::options(options)
             .map(|o| o.labels)
             .map_err(|problems| problems.iter().map(|p| p.line().replacen("options.labels", "labels", 1)).collect::<Vec<_>>().join("; "))
     }
@@ -213,9 +215,9 @@ mod cli {
     }
 
     /// Prints every problem, one `path: message` per line, on standard error.
-    fn report(problems: Vec<validate::Problem>) -> Failed {
+    fn report(problems: Vec<Problem>) -> Failed {
         let mut err = io::stderr().lock();
-        let _ = writeln!(err, "{}", validate::describe(&problems));
+        let _ = writeln!(err, "{}", format::describe(&problems));
         Failed
     }
 

@@ -5,7 +5,8 @@
 //! validation and loading agree, that every problem is described, and that
 //! the static HTML only ever holds the card's own tags.
 
-use brief_card::{json, options, page, static_html, Options};
+use brief_card::format::{self, from_json_text};
+use brief_card::{page, static_html, validate, Options};
 
 /// The tags the static outputs may contain; anything else after a `<` means text became markup.
 const TAGS: &[&str] = &[
@@ -46,16 +47,16 @@ pub fn run_str(text: &str) {
             }
         }
     }
-    if let Ok(v) = json::parse(text) {
-        let _ = options::parse(&v);
+    if let Ok(v) = from_json_text::<format::Options>(text) {
+        let _ = validate::options(v);
     }
 }
 
 fn option_sets() -> [Options; 3] {
     let email = Options { email: true, base_url: Some("https://example.org/briefs/".into()), ..Options::default() };
-    let other = json::parse(r#"{"theme":"auto","layout":"compact","linkTarget":"_blank","locale":"ar","labels":{"feed":"<b>&"}}"#)
+    let other = from_json_text::<format::Options>(r#"{"theme":"auto","layout":"compact","linkTarget":"_blank","locale":"ar","labels":{"feed":"<b>&"}}"#)
         .ok()
-        .and_then(|v| options::parse(&v).ok())
+        .and_then(|v| validate::options(v).ok())
         .unwrap_or_default();
     [Options::default(), email, other]
 }

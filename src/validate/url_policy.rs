@@ -18,10 +18,7 @@
 //! tests/url_oracle.rs checks against the crate that we read every scheme as
 //! WHATWG does.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
-use core::num::NonZeroU32;
+use std::num::NonZeroU32;
 
 /// Where a URL appears decides which schemes may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +51,7 @@ impl UrlProblem {
     pub fn message(&self) -> String {
         match self {
             UrlProblem::Empty => "must not be empty".into(),
-            UrlProblem::SchemeNotAllowed(s) => crate::text::cat(&["scheme \"", s, "\" is not allowed"]),
+            UrlProblem::SchemeNotAllowed(s) => format!("scheme \"{s}\" is not allowed"),
             UrlProblem::MissingHost => "must be an absolute http(s) URL with a host (https://host/…) or a relative reference".into(),
             UrlProblem::Credentials => "must not contain credentials (user:password@)".into(),
             UrlProblem::BadPort => "has an invalid port".into(),
@@ -365,35 +362,21 @@ fn punycode_decode(label: &[u8], mut insert: impl FnMut(usize, char)) -> Option<
     Some(())
 }
 
-/// The WHATWG URL parser, for what [`resolve`] leaves to it. Never asked
-/// about a scheme or a host: the allow-list is ours.
+/// A WHATWG URL parser's answer to one question: where `reference` goes
+/// against `base`, serialised (`None` if it cannot be resolved). The policy
+/// never asks it about a scheme or a host: the allow-list is ours. The
+/// caller chooses the parser: natively the `url` crate, in the browser its
+/// own `URL` (the boundary passes it in), so this module knows neither.
+pub type Whatwg = fn(base: &str, reference: &str) -> Option<String>;
+
+/// The `url` crate, which follows the WHATWG standard.
 #[cfg(not(target_arch = "wasm32"))]
-mod whatwg {
-    /// Where `reference` goes against `base`, serialised; `None` if it cannot be resolved.
-    pub fn resolve(base: &str, reference: &str) -> Option<String> {
-        url::Url::parse(base).and_then(|b| b.join(reference)).ok().map(String::from)
-    }
-}
+pub const DEFAULT_WHATWG: Whatwg = |base, reference| url::Url::parse(base).and_then(|b| b.join(reference)).ok().map(String::from);
 
-/// In the browser: its own `URL`, through src/host.js (one call per
-/// relative reference, and only when a base URL is given).
+/// No parser: in the browser the boundary passes the browser's own; until
+/// then a reference resolves as RFC 3986 would (see [`resolve`]).
 #[cfg(target_arch = "wasm32")]
-mod whatwg {
-    #[allow(unused_imports)]
-    use crate::prelude::*;
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen(module = "/src/host.js")]
-    extern "C" {
-        /// Where `reference` goes against `base`, serialised; `None` if it cannot be resolved.
-        fn url_resolve(base: &str, reference: &str) -> JsValue;
-    }
-
-    pub fn resolve(base: &str, reference: &str) -> Option<String> {
-        // A resolved URL is never "" (it has a scheme), which stands for none.
-        Some(crate::wasm_api::text_of(&url_resolve(base, reference))).filter(|url| !url.is_empty())
-    }
-}
+pub const DEFAULT_WHATWG: Whatwg = |_, _| None;
 
 /// Percent-encodes what must not appear raw in a serialised URL: controls,
 /// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte;
@@ -468,13 +451,13 @@ pub fn is_relative(url: &str) -> bool {
 /// UTS 46 refuses (see SECURITY.md, known issues): that one takes the base's
 /// scheme, as RFC 3986 resolves it, so a base URL never turns an accepted
 /// brief into a refused one.
-pub fn resolve(base: &str, reference: &str) -> String {
+pub fn resolve(base: &str, reference: &str, whatwg: Whatwg) -> String {
     if !is_relative(reference) {
         return reference.into();
     }
-    whatwg::resolve(base, reference).unwrap_or_else(|| {
+    whatwg(base, reference).unwrap_or_else(|| {
         let scheme = base.get(..scheme_len(base).map_or(0, |colon| colon + 1)).unwrap_or("");
-        crate::text::cat(&[if reference.starts_with("//") { scheme } else { "" }, reference])
+        if reference.starts_with("//") { format!("{scheme}{reference}") } else { reference.to_owned() }
     })
 }
 
@@ -587,13 +570,13 @@ mod tests {
             ("../../../../..", "https://example.org/"),
             ("mailto:a@b.c", "mailto:a@b.c"),
         ] {
-            assert_eq!(resolve(base, r), want, "{r}");
+            assert_eq!(resolve(base, r, DEFAULT_WHATWG), want, "{r}");
         }
-        assert_eq!(resolve("https://example.org", "a"), "https://example.org/a");
+        assert_eq!(resolve("https://example.org", "a", DEFAULT_WHATWG), "https://example.org/a");
         // A host our reading lets through and WHATWG refuses (U+0378 is unassigned): the base's scheme, as RFC 3986 gives.
         let odd = link("//a\u{378}.example/x").unwrap();
-        assert_eq!(whatwg::resolve(base, &odd), None, "WHATWG refuses it");
-        assert_eq!(resolve(base, &odd), "https://a\u{378}.example/x");
+        assert_eq!(DEFAULT_WHATWG(base, &odd), None, "WHATWG refuses it");
+        assert_eq!(resolve(base, &odd, DEFAULT_WHATWG), "https://a\u{378}.example/x");
     }
 
     #[test]
@@ -614,7 +597,7 @@ mod tests {
             ("https://münchen.example/a/b", "../c#d", "https://xn--mnchen-3ya.example/c#d"),
             ("http://h.example:8080/a/b/", "c/./../d?e", "http://h.example:8080/a/b/d?e"),
         ] {
-            assert_eq!(resolve(base, r), want, "{base} + {r}");
+            assert_eq!(resolve(base, r, DEFAULT_WHATWG), want, "{base} + {r}");
         }
     }
 
@@ -667,12 +650,12 @@ mod tests {
     fn hosts_browsers_cannot_parse_are_refused() {
         // The WHATWG parser (UTS 46) refuses these, so a link to them would go nowhere.
         for host in ["xn--", "xn--a.org", "XN--A.org", "xn--ls8h-.la", "a.xn--9999999999.org", "localhost\u{ff1a}", "a\u{3000}b.org", "\u{e000}.org", "x\u{fe5e1}.org", "\u{2100}.org", "a\u{fe55}b.org"] {
-            let url = crate::text::cat(&["https://", host, "/"]);
+            let url = format!("https://{host}/");
             assert_eq!(link(&url), Err(UrlProblem::BadHost), "{url:?}");
         }
         // Real internationalised names stay: as Unicode or as Punycode.
         for host in ["xn--mnchen-3ya.de", "münchen.de", "xn--wgv71a119e.jp", "日本語.jp", "xn--80ak6aa92e.com", "ex--ample.org"] {
-            let url = crate::text::cat(&["https://", host, "/"]);
+            let url = format!("https://{host}/");
             assert!(link(&url).is_ok(), "{url:?}: {:?}", link(&url));
         }
     }

@@ -19,3 +19,7 @@ pub const MAX_URL_CHARS: usize = 2_048;
 pub const MAX_FEED: usize = 100;
 /// Most items in any list of a brief (paragraphs, quotes, sections, related, tags, runs).
 pub const MAX_ITEMS: usize = 100;
+/// Longest `lang` (and `locale` option), in characters.
+pub const MAX_LANG_CHARS: usize = 35;
+/// Longest `date`, in characters (before trimming white space).
+pub const MAX_DATE_CHARS: usize = 64;

@@ -1,0 +1,80 @@
+//! JSON text to the format types, on the command line and in native
+//! programs (the browser reads JSON text with its own `JSON.parse`).
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use super::{Checked, Problem};
+#[cfg(test)]
+use super::Input;
+
+/// Reads JSON text as one of the format's types (an [`Input`]: a brief or a
+/// feed; or the rendering [`super::Options`]), within the size and depth limits.
+///
+/// serde_json reads the text into a `Value` first: the format types must be
+/// read from a whole value (see [`Checked`]), and the depth limit is checked
+/// on it before anything else.
+pub fn from_json_text<T: DeserializeOwned>(text: &str) -> Result<Checked<T>, Vec<Problem>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(vec![Problem::new("", format!("input is {} bytes; the limit is {MAX_INPUT_BYTES}", text.len()))]);
+    }
+    // A byte-order mark is not JSON, but editors write one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![Problem::new("", syntax_message(&e))])?;
+    if too_deep(&value, 0) {
+        return Err(vec![Problem::new("", format!("invalid JSON: nested too deeply (the limit is {MAX_DEPTH} levels)"))]);
+    }
+    // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
+    Checked::<T>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])
+}
+
+/// "invalid JSON at line 3, column 7: expected `,` or `}`": serde_json's
+/// words, with the place said the way the rest of our messages say it.
+fn syntax_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    let what = full.strip_suffix(&place).unwrap_or(&full);
+    format!("invalid JSON at line {}, column {}: {what}", e.line(), e.column())
+}
+
+/// Whether arrays and objects nest deeper than [`MAX_DEPTH`] levels below
+/// the outermost (as the browser's reading counts them).
+fn too_deep(value: &Value, depth: usize) -> bool {
+    let children: Box<dyn Iterator<Item = &Value>> = match value {
+        Value::Array(items) => Box::new(items.iter()),
+        Value::Object(members) => Box::new(members.values()),
+        _ => return false,
+    };
+    depth > MAX_DEPTH || children.into_iter().any(|child| too_deep(child, depth + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(text: &str) -> String {
+        from_json_text::<Input>(text).unwrap_err()[0].to_string()
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        assert_eq!(problem(""), "invalid JSON at line 1, column 0: EOF while parsing a value");
+        assert_eq!(problem("{\"title\": \"x\",}"), "invalid JSON at line 1, column 15: trailing comma");
+    }
+
+    #[test]
+    fn seventeen_levels_are_read_eighteen_are_not() {
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(from_json_text::<Input>(&nested(17)).is_ok());
+        assert_eq!(problem(&nested(18)), "invalid JSON: nested too deeply (the limit is 16 levels)");
+    }
+
+    #[test]
+    fn size_is_checked_first_and_a_bom_is_skipped() {
+        let big = format!("\"{}\"", "x".repeat(MAX_INPUT_BYTES));
+        assert_eq!(problem(&big), format!("input is {} bytes; the limit is 1000000", big.len()));
+        assert!(matches!(from_json_text("\u{feff}{}"), Ok(Checked::Valid(Input::One(_)))));
+    }
+}

@@ -1,0 +1,52 @@
+//! The patterns a brief's strings must match, as JSON Schema states them
+//! ([`crate::format`]'s attributes) and as the reference lists them. The
+//! validator checks the same rules in Rust; tests/schema holds the two in
+//! agreement.
+
+/// A required string must contain a character that Rust's `char::is_whitespace`
+/// (Unicode `White_Space`) does not count as space: `str::trim` leaves it non-empty.
+pub const NON_BLANK_PATTERN: &str = r"[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+/// `id`: used as an anchor.
+pub const ID_PATTERN: &str = r"^[A-Za-z0-9_.:-]+$";
+/// `lang`: a loose BCP 47 check, as validate.rs makes it.
+pub const LANG_PATTERN: &str = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$";
+/// `YYYY-MM-DD` or an RFC 3339 date-time, surrounded by optional white space.
+pub const DATE_PATTERN: &str = r"^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$";
+/// A link URL (`url`, `href`): what url_policy accepts for links, read the
+/// way it reads them (leading C0 controls and spaces skipped, tabs and
+/// newlines ignored inside the scheme): a relative reference, `mailto:`,
+/// or `http(s)://` with a non-empty host free of credentials and a port of
+/// at most five digits.
+pub const LINK_URL_PATTERN: &str = concat!(
+    r"^[\u0000-\u0020]*(?:",
+    // a relative reference: the first character is not the start of a scheme
+    r"(?![A-Za-z][A-Za-z0-9+.\t\n\r-]*:)[^\u0000-\u0020]",
+    // http(s)://host[:port], then the end or a path, query or fragment
+    r"|[Hh][\t\n\r]*[Tt][\t\n\r]*[Tt][\t\n\r]*[Pp][\t\n\r]*(?:[Ss][\t\n\r]*)?:[\t\n\r]*[/\\][\t\n\r]*[/\\]",
+    // a host (colons only inside an IPv6 literal `[…]`), then an optional port
+    r#"(?:[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:\[\]]+|\[[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\\[\]]+\])(?::[0-9]{0,5})?"#,
+    r"(?:[\t\n\r]*[/?#\\]|[\u0000-\u0020]*$)",
+    // mailto:
+    r"|[Mm][\t\n\r]*[Aa][\t\n\r]*[Ii][\t\n\r]*[Ll][\t\n\r]*[Tt][\t\n\r]*[Oo][\t\n\r]*:",
+    r")"
+);
+/// A resource URL (`src`, `logo`): as [`LINK_URL_PATTERN`] without `mailto:`.
+pub const RESOURCE_URL_PATTERN: &str = concat!(
+    r"^[\u0000-\u0020]*(?:",
+    r"(?![A-Za-z][A-Za-z0-9+.\t\n\r-]*:)[^\u0000-\u0020]",
+    r"|[Hh][\t\n\r]*[Tt][\t\n\r]*[Tt][\t\n\r]*[Pp][\t\n\r]*(?:[Ss][\t\n\r]*)?:[\t\n\r]*[/\\][\t\n\r]*[/\\]",
+    // a host (colons only inside an IPv6 literal `[…]`), then an optional port
+    r#"(?:[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\:\[\]]+|\[[^\u0000-\u0020<>"^|%`{}\u007F@/?#\\\[\]]+\])(?::[0-9]{0,5})?"#,
+    r"(?:[\t\n\r]*[/?#\\]|[\u0000-\u0020]*$)",
+    r")"
+);
+
+/// The patterns with the names the reference and the declarations give them.
+pub const PATTERNS: [(&str, &str, &str); 6] = [
+    ("non-blank", NON_BLANK_PATTERN, "contains a character that is not white space (Rust's `char::is_whitespace`), so it is not empty after trimming"),
+    ("anchor id", ID_PATTERN, "letters, digits, `-`, `_`, `.`, `:`"),
+    ("language tag", LANG_PATTERN, "a 2–8 letter primary subtag, then `-` and 1–8 letters or digits, repeated"),
+    ("date", DATE_PATTERN, "`YYYY-MM-DD` or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, white space around it allowed"),
+    ("link URL", LINK_URL_PATTERN, "a relative reference, `mailto:`, or `http(s)://` with a host, no `user:password@`, a port of at most 5 digits; tabs and newlines inside the scheme are ignored and leading controls skipped, as browsers do"),
+    ("resource URL", RESOURCE_URL_PATTERN, "as a link URL, without `mailto:`"),
+];

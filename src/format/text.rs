@@ -1,0 +1,101 @@
+//! Paragraphs and their runs: each is a string or something richer, told
+//! apart by the kind of JSON value (a string, an array, an object).
+
+use schemars::JsonSchema;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::checked::{checked_items, Checked, Expected};
+use super::limits::{MAX_ITEMS, MAX_TEXT_CHARS, MAX_URL_CHARS};
+use super::patterns::LINK_URL_PATTERN;
+
+/// A paragraph: a plain string (rendered literally, never as markup) or an array of runs.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Paragraph {
+    /// Plain text.
+    Text(#[schemars(length(max = MAX_TEXT_CHARS))] String),
+    /// Runs of text, some of them links or emphasised.
+    Runs(#[schemars(length(max = MAX_ITEMS))] Vec<Checked<Run>>),
+}
+
+impl Expected for Paragraph {
+    const EXPECTED: &'static str = "a string or an array of runs";
+}
+
+/// A run of a paragraph: a string, or an object for a link or emphasis.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Run {
+    /// Plain text.
+    Text(#[schemars(length(max = MAX_TEXT_CHARS))] String),
+    /// Text with a link and/or emphasis.
+    Styled(RunObject),
+}
+
+impl Expected for Run {
+    const EXPECTED: &'static str = "a string or a run object";
+}
+
+/// A run with a link and/or emphasis. Never markup: `text` is text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RunObject {
+    /// The text of the run; required (may be empty).
+    #[schemars(length(max = MAX_TEXT_CHARS))]
+    pub text: Checked<String>,
+    /// Makes the run a link.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub href: Option<Checked<String>>,
+    /// Strong importance (`<strong>`).
+    pub strong: Option<Checked<bool>>,
+    /// Emphasis (`<em>`).
+    pub em: Option<Checked<bool>>,
+}
+
+// By hand rather than `#[serde(untagged)]`, which would buffer each value
+// to try one variant after the other: the kind of value decides.
+
+impl<'de> Deserialize<'de> for Paragraph {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ParagraphVisitor;
+        impl<'de> Visitor<'de> for ParagraphVisitor {
+            type Value = Paragraph;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(Paragraph::EXPECTED)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Paragraph, E> {
+                Ok(Paragraph::Text(s.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Paragraph, E> {
+                Ok(Paragraph::Text(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Paragraph, A::Error> {
+                checked_items(seq).map(Paragraph::Runs)
+            }
+        }
+        deserializer.deserialize_any(ParagraphVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Run {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RunVisitor;
+        impl<'de> Visitor<'de> for RunVisitor {
+            type Value = Run;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(Run::EXPECTED)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Run, E> {
+                Ok(Run::Text(s.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Run, E> {
+                Ok(Run::Text(s))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Run, A::Error> {
+                RunObject::deserialize(de::value::MapAccessDeserializer::new(map)).map(Run::Styled)
+            }
+        }
+        deserializer.deserialize_any(RunVisitor)
+    }
+}

@@ -1,0 +1,185 @@
+//! Rendering options, shared by the JS API (`options` objects) and the
+//! command line (`--theme`, `--layout`, …). Invalid values are problems
+//! with paths like `options.theme`, exactly like problems in a brief.
+
+use super::labels::Labels;
+use super::url_policy::{self, UrlUse};
+use super::{Checker, Path, UrlSettings};
+use crate::format::limits::{MAX_LANG_CHARS, MAX_URL_CHARS};
+use crate::format::{self, Checked, Problem};
+
+pub use crate::format::{Layout, LinkTarget, Theme};
+
+/// How to render: theme, layout, locale, labels, links, and the output variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Full card or compact.
+    pub layout: Layout,
+    /// Locale for dates; default: the brief's `lang`.
+    pub locale: Option<String>,
+    /// Overrides of the fixed words; win over the brief's own `labels`.
+    pub labels: Labels,
+    /// Where links open.
+    pub link_target: LinkTarget,
+    /// Render into an open shadow root of the target (the default) or into its light DOM.
+    pub shadow: bool,
+    /// `renderBriefHtml` only: the email-safe variant (inline styles, tables).
+    pub email: bool,
+    /// Makes relative URLs absolute (`baseUrl`, `--base-url`); an absolute http(s) URL.
+    pub base_url: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            theme: Theme::Light,
+            layout: Layout::Full,
+            locale: None,
+            labels: Labels::default(),
+            link_target: LinkTarget::SelfTarget,
+            shadow: true,
+            email: false,
+            base_url: None,
+        }
+    }
+}
+
+impl Options {
+    /// How these options ask relative URLs to be treated.
+    pub fn url_settings(&self) -> UrlSettings {
+        UrlSettings { base: self.base_url.clone(), absolute_only: self.email, ..UrlSettings::default() }
+    }
+}
+
+/// Validates an options object (absent or `null`: every default).
+pub fn options(input: Checked<format::Options>) -> Result<Options, Vec<Problem>> {
+    let urls = UrlSettings::default();
+    let mut c = Checker::new(&urls);
+    let root = Path::Root;
+    let path = Path::Key(&root, "options");
+    let mut o = Options::default();
+    match input {
+        Checked::Absent => {}
+        Checked::Invalid(found) => c.wrong_type(&path, "an object", found),
+        Checked::Valid(v) => read(&mut c, v, &path, &mut o),
+    }
+    c.finish(Some(o))
+}
+
+/// The fields of an options object, into `o` (the defaults where absent or invalid).
+fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
+    let at = |key| Path::Key(path, key);
+    let names = |all: &[&str]| all.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    choose(c, v.theme, &at("theme"), &names(&Theme::ALL.map(Theme::as_str)), &mut o.theme);
+    choose(c, v.layout, &at("layout"), &names(&Layout::ALL.map(Layout::as_str)), &mut o.layout);
+    choose(c, v.link_target, &at("linkTarget"), &names(&LinkTarget::ALL.map(LinkTarget::as_str)), &mut o.link_target);
+    flag(c, v.shadow, &at("shadow"), &mut o.shadow);
+    flag(c, v.email, &at("email"), &mut o.email);
+    o.locale = c.opt_string(v.locale, &at("locale"), MAX_LANG_CHARS).filter(|l| !l.trim().is_empty());
+    if let Some(base) = c.opt_string(v.base_url, &at("baseUrl"), MAX_URL_CHARS) {
+        match url_policy::check(&base, UrlUse::Resource) {
+            Ok(u) if !url_policy::is_relative(&u) => o.base_url = Some(u),
+            Ok(_) => c.report(&at("baseUrl"), "must be an absolute http(s) URL"),
+            Err(p) => c.report(&at("baseUrl"), p.message()),
+        }
+    }
+    o.labels = c.labels(v.labels, &at("labels"));
+}
+
+/// Sets `slot` to the value named, or reports the names allowed.
+fn choose<T>(c: &mut Checker, field: Option<Checked<T>>, path: &Path, names: &str, slot: &mut T) {
+    match field {
+        None | Some(Checked::Absent) => {}
+        Some(Checked::Valid(v)) => *slot = v,
+        Some(Checked::Invalid(_)) => c.report(path, format!("must be one of {names}")),
+    }
+}
+
+/// Sets `slot` to `true` or `false` as given.
+fn flag(c: &mut Checker, field: Option<Checked<bool>>, path: &Path, slot: &mut bool) {
+    match field {
+        None | Some(Checked::Absent) => {}
+        Some(Checked::Valid(b)) => *slot = b,
+        Some(Checked::Invalid(_)) => c.report(path, "must be true or false"),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::validate::labels::Label;
+    use serde::Deserialize;
+
+    fn parse(json: &str) -> Result<Options, Vec<Problem>> {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        options(Checked::deserialize(value).unwrap())
+    }
+
+    #[test]
+    fn defaults_and_values() {
+        assert_eq!(parse("null").unwrap(), Options::default());
+        let o = parse(r#"{"theme":"dark","layout":"compact","linkTarget":"_blank","shadow":false,"locale":"fr","labels":{"tags":"Topics"},"other":1}"#).unwrap();
+        assert_eq!((o.theme, o.layout, o.link_target, o.shadow), (Theme::Dark, Layout::Compact, LinkTarget::Blank, false));
+        assert_eq!(o.locale.as_deref(), Some("fr"));
+        assert_eq!(o.labels.get(Label::Tags), Some("Topics"));
+    }
+
+    #[test]
+    fn every_name_of_every_choice_is_read() {
+        let read = |key: &str, name: &str| parse(&format!("{{\"{key}\":\"{name}\"}}"));
+        for theme in Theme::ALL {
+            assert_eq!(read("theme", theme.as_str()).unwrap().theme, theme);
+        }
+        for layout in Layout::ALL {
+            assert_eq!(read("layout", layout.as_str()).unwrap().layout, layout);
+        }
+        for target in LinkTarget::ALL {
+            assert_eq!(read("linkTarget", target.as_str()).unwrap().link_target, target);
+        }
+        assert_eq!(read("theme", "neon").unwrap_err()[0].message, "must be one of \"light\", \"dark\", \"auto\"");
+        assert_eq!(read("layout", "Full").unwrap_err()[0].message, "must be one of \"full\", \"compact\"");
+        assert_eq!(read("linkTarget", "").unwrap_err()[0].message, "must be one of \"_self\", \"_blank\"");
+        assert_eq!(parse(r#"{"theme":null,"layout":7}"#).unwrap_err().len(), 1);
+    }
+
+    #[test]
+    fn shadow_and_email_take_true_or_false() {
+        let o = parse(r#"{"shadow": false, "email": true}"#).unwrap();
+        assert_eq!((o.shadow, o.email), (false, true));
+        let o = parse(r#"{"shadow": null, "email": null}"#).unwrap();
+        assert_eq!((o.shadow, o.email), (true, false));
+        let lines: Vec<_> = parse(r#"{"email": 1, "shadow": "yes"}"#).unwrap_err().iter().map(Problem::line).collect();
+        assert_eq!(lines, ["options.shadow: must be true or false", "options.email: must be true or false"]);
+    }
+
+    #[test]
+    fn a_blank_locale_means_the_default() {
+        let locale = |json: &str| parse(json).unwrap().locale;
+        assert_eq!(locale(r#"{"locale": " \u3000"}"#), None);
+        assert_eq!(locale(r#"{"locale": ""}"#), None);
+        assert_eq!(locale(r#"{"locale": " fr "}"#).as_deref(), Some(" fr "));
+    }
+
+    #[test]
+    fn base_urls_must_be_absolute_http() {
+        let base = |url: &str| parse(&format!("{{\"baseUrl\":\"{url}\"}}")).map(|o| o.base_url.unwrap_or_default());
+        assert_eq!(base("https://example.org/news/").unwrap(), "https://example.org/news/");
+        assert_eq!(base(" https://example.org/a b").unwrap(), "https://example.org/a%20b");
+        let problem = |url: &str| base(url).unwrap_err().iter().map(Problem::line).collect::<Vec<_>>();
+        assert_eq!(problem("/news/"), ["options.baseUrl: must be an absolute http(s) URL"]);
+        assert_eq!(problem("javascript:alert(1)"), ["options.baseUrl: scheme \"javascript\" is not allowed"]);
+        assert_eq!(problem(&"x".repeat(2049)), ["options.baseUrl: must be at most 2048 characters (has 2049)"]);
+        assert_eq!(parse(r#"{"baseUrl":null}"#).unwrap().base_url, None);
+    }
+
+    #[test]
+    fn bad_values_are_problems_with_paths() {
+        let e = parse(r#"{"theme":"neon","linkTarget":"_top","shadow":"no","labels":{"tags":3}}"#).unwrap_err();
+        let paths: Vec<_> = e.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["options.theme", "options.linkTarget", "options.shadow", "options.labels.tags"]);
+        assert_eq!(e[0].message, "must be one of \"light\", \"dark\", \"auto\"");
+        assert_eq!(parse("3").unwrap_err()[0].path, "options");
+    }
+}
