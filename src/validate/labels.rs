@@ -53,9 +53,6 @@ pub struct Labels(pub Vec<(Label, String)>);
 
 impl Labels {
     /// The override for `label`, if any (the last one given wins).
-    /// Inlined into the view's `label`, its one caller in the wasm module, as
-    /// `builtin` is: -46 B gzip for the two.
-    #[inline(always)]
     pub fn get(&self, label: Label) -> Option<&str> {
         self.0.iter().rev().find(|(l, _)| *l == label).map(|(_, s)| s.as_str())
     }

@@ -10,11 +10,11 @@
 //! The reading is ours, and so is what is written out, so that a brief is
 //! accepted or refused alike by the command line and by every browser (their
 //! URL parsers differ at the edges: Chromium passes invalid Punycode hosts
-//! through). What the policy leaves to a real WHATWG parser ([`whatwg`]) is
+//! through). What the policy leaves to a real WHATWG parser ([`Whatwg`]) is
 //! where an already-checked relative reference goes against an
 //! already-checked base: the browser's own `URL` in the browser, natively
-//! the `url` crate, which follows the same standard. (The `url` crate in the
-//! wasm module would cost more than our whole size budget: its IDNA tables.)
+//! the `url` crate, which follows the same standard. (The `url` crate is not
+//! built into the wasm: its IDNA tables are larger than the rest of the card.)
 //! tests/url_oracle.rs checks against the crate that we read every scheme as
 //! WHATWG does.
 
@@ -154,13 +154,13 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
         return Err(UrlProblem::MissingHost);
     };
     let (authority, tail) = after.split_at_checked(find(after, ends_authority).unwrap_or(after.len())).unwrap_or((after, ""));
-    if has_byte(authority, b'@') {
+    if authority.contains('@') {
         return Err(UrlProblem::Credentials);
     }
     let colon = authority.as_bytes().iter().rposition(|&b| b == b':');
     let (host, port) = match colon.and_then(|i| Some((authority.get(..i)?, authority.get(i + 1..)?))) {
         // An IPv6 literal has colons of its own: a port colon comes after `]`.
-        Some((host, port)) if !has_byte(port, b']') => (host, Some(port)),
+        Some((host, port)) if !port.contains(']') => (host, Some(port)),
         _ => (authority, None),
     };
     if host.is_empty() {
@@ -203,8 +203,6 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
 /// an `xn--` label that is not Punycode for a non-ASCII name. (Not the
 /// whole of UTS 46: its tables would double the module. What is left
 /// through does not parse in a browser, so a link to it goes nowhere.)
-// Not inlined into http, its one caller (-23 B gzip, measured alone).
-#[inline(never)]
 fn host_parses(host: &str, ipv6: bool) -> bool {
     let bytes = host.as_bytes();
     // All of these are ASCII, so looking at bytes is looking at characters.
@@ -295,8 +293,6 @@ fn idna_allows(c: char) -> bool {
 /// non-ASCII name that [`idna_allows`] throughout. Its basic (ASCII) part
 /// is always allowed, and every decoded code point is non-ASCII, so where
 /// each one goes does not matter.
-// Not inlined into host_parses, its one caller (-30 B gzip, measured alone).
-#[inline(never)]
 fn punycode_names_unicode(label: &[u8]) -> bool {
     let (mut decoded, mut allowed) = (0, true);
     let valid = punycode_decode(label, |_, c| {
@@ -396,9 +392,8 @@ fn backslashes_to_slashes(s: &str) -> String {
 }
 
 /// `out` followed by a copy of `s` with each byte `special` picks replaced
-/// by what `replace` writes. (Always a copy: borrowing when there is nothing to replace cost
-/// the module more code than the full reading gains; the common URLs never
-/// come here, see [`already_plain`].) The runs between picked bytes are copied
+/// by what `replace` writes (the common URLs never come here, see
+/// [`already_plain`]). The runs between picked bytes are copied
 /// whole. Every pick is an ASCII byte or one byte of a non-ASCII character
 /// whose every byte is picked, so the runs are whole characters (and an
 /// empty run inside a character is skipped: `get` gives `None`).
@@ -426,17 +421,6 @@ fn find(s: &str, stop: fn(u8) -> bool) -> Option<usize> {
     s.as_bytes().iter().position(|&b| stop(b))
 }
 
-/// True when `s` holds the byte `b`. A plain loop: `<[u8]>::contains`
-/// brings in core's word-at-a-time memchr (~400 B of code) for the few
-/// bytes of an authority or port.
-fn has_byte(s: &str, b: u8) -> bool {
-    for &c in s.as_bytes() {
-        if c == b {
-            return true;
-        }
-    }
-    false
-}
 
 /// True when `url` (as returned by [`check`]) is a relative reference,
 /// which resolves against the page it is shown on.
