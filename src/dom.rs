@@ -18,7 +18,7 @@ use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
 
-use crate::sink::{Fixed, Sink};
+use crate::view::sink::{Fixed, Sink};
 use crate::wasm_api::PageLocal;
 
 #[wasm_bindgen(module = "/src/dom_builder.js")]

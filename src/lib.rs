@@ -33,20 +33,14 @@ mod size_classes;
 #[cfg(all(target_arch = "wasm32", feature = "tiny"))]
 mod wasm_runtime;
 
-pub mod dates;
-pub mod escape;
 pub mod fixed_strings;
-pub mod html;
 pub mod json;
 pub mod json_tokens;
 pub mod labels;
 pub mod limits;
 pub mod model;
 pub mod options;
-pub mod page;
-pub mod sink;
-pub mod static_html;
-pub mod static_style;
+pub mod render;
 pub mod text;
 pub mod url_policy;
 pub mod validate;
@@ -124,5 +118,5 @@ pub fn check(json_text: &str) -> Vec<Problem> {
 /// The static HTML for `json_text`: the fragment, or the email variant when `options.email`.
 pub fn render_html(json_text: &str, options: &Options) -> Result<String, Vec<Problem>> {
     let doc = load(json_text, options)?;
-    Ok(if options.email { static_html::email(&doc, options) } else { static_html::fragment(&doc, options) })
+    Ok(if options.email { render::email(&doc, options) } else { render::fragment(&doc, options) })
 }

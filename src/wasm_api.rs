@@ -20,7 +20,8 @@ use crate::model::BriefDate;
 use crate::options::{self, Options};
 use crate::validate::{self, Problem};
 use crate::view::{self, Context};
-use crate::{dom, static_html, CARD_CSS};
+use crate::render as static_html;
+use crate::{dom, CARD_CSS};
 
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
@@ -233,5 +234,5 @@ fn local_date(d: &BriefDate, locale: &str) -> String {
     // The date as a JsValue made a Rust string by text_of (less glue than an
     // Option<String>): "" where Intl refused, which it never formats a date as.
     let s = text_of(&format_date(d.year, d.month, d.day, locale));
-    if s.is_empty() { crate::dates::format(d, locale) } else { s }
+    if s.is_empty() { crate::render::dates::format(d, locale) } else { s }
 }

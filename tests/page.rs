@@ -9,7 +9,7 @@ mod examples;
 use std::fs;
 use std::path::PathBuf;
 
-use brief_card::page::{page, page_with_script, DESCRIPTION_CHARS};
+use brief_card::render::page::{page, page_with_script, DESCRIPTION_CHARS};
 use brief_card::{load, Options};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;

@@ -15,7 +15,8 @@
 //!
 //! Case counts are printed (`cargo test --test proptest -- --nocapture`).
 
-use brief_card::{options::Options, page, static_html};
+use brief_card::render::{self as static_html, page};
+use brief_card::options::Options;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use scraper::{Html, Node};

@@ -31,7 +31,8 @@ mod cli {
     use brief_card::labels::Labels;
     use brief_card::options::{pick, Layout, LinkTarget, Options, Theme};
     use brief_card::url_policy::{self, UrlUse};
-    use brief_card::{page, validate};
+    use brief_card::render::page;
+    use brief_card::validate;
     use clap::builder::{PossibleValuesParser, TypedValueParser};
     use clap::{Args, Parser, Subcommand};
 

@@ -5,7 +5,8 @@
 //! validation and loading agree, that every problem is described, and that
 //! the static HTML only ever holds the card's own tags.
 
-use brief_card::{json, options, page, static_html, Options};
+use brief_card::render::{self as static_html, page};
+use brief_card::{json, options, Options};
 
 /// The tags the static outputs may contain; anything else after a `<` means text became markup.
 const TAGS: &[&str] = &[

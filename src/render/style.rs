@@ -25,7 +25,7 @@ macro_rules! coded {
     ($css:expr) => {
         const {
             const CSS: &str = $css;
-            const CODED: [u8; $crate::static_style::coded_len(CSS)] = $crate::static_style::code(CSS);
+            const CODED: [u8; $crate::render::style::coded_len(CSS)] = $crate::render::style::code(CSS);
             match core::str::from_utf8(&CODED) {
                 Ok(coded) => coded,
                 Err(_) => panic!("coded declarations are UTF-8"),

@@ -16,14 +16,14 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use crate::escape;
+use super::escape;
 use alloc::borrow::Cow;
 
 use crate::json::Value;
 use crate::labels::{builtin, Label, KEYS};
 use crate::model::{Brief, Document, Paragraph, Run};
 use crate::options::{LinkTarget, Options, Theme};
-use crate::static_html;
+use crate::render as static_html;
 use crate::url_policy::{self, UrlUse};
 
 /// Where the page loads the custom element from, unless told otherwise.
@@ -183,7 +183,7 @@ fn color_scheme(theme: Theme) -> &'static str {
 
 /// ` name="value"`, escaped.
 fn attr(out: &mut String, name: &str, value: &str) {
-    crate::html::write_attr(out, name, value);
+    super::html::write_attr(out, name, value);
 }
 
 /// `<meta {kind}="{key}" content="{content}">` (`kind` is `name` or `property`).

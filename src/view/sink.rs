@@ -10,8 +10,8 @@ use crate::prelude::*;
 
 pub use crate::fixed_strings::Fixed;
 use crate::fixed_strings::f;
-use crate::html::HtmlWriter;
-use crate::static_html::Inline;
+use crate::render::html::HtmlWriter;
+use crate::render::Inline;
 
 /// Where the view writes the card. Attributes follow their element's
 /// `open` directly, before its first child.

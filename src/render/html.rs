@@ -1,11 +1,11 @@
 //! The HTML string sink: writes the view's stream as HTML text. It knows
-//! nothing about briefs; all escaping is delegated to [`crate::escape`].
+//! nothing about briefs; all escaping is delegated to [`super::escape`].
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use crate::escape;
-use crate::sink::{is_void, Fixed, Sink};
+use super::escape;
+use crate::view::sink::{is_void, Fixed, Sink};
 
 /// How attributes are written: as they are, or rewritten for email
 /// (classes turned into inline `style`, DOM-only attributes dropped).

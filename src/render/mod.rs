@@ -6,11 +6,17 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+pub mod dates;
+pub mod escape;
+pub mod html;
+pub mod page;
+pub mod style;
+
 use crate::fixed_strings::{f, Fixed};
-use crate::html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
+use html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Brief, Dir, Document};
 use crate::options::{Layout, Options, Theme};
-use crate::static_style::{coded, fill, for_classes, Tokens};
+use style::{coded, fill, for_classes, Tokens};
 use crate::view::{self, Context};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
@@ -69,7 +75,7 @@ enum Cards<'a> {
 /// the writer are set up in one place of the module, not in each: -79 B gzip
 /// (with the policy holding the tokens rather than two flags).
 fn write(cards: Cards, options: &Options, tokens: Tokens, out: &mut String) {
-    let cx = Context { options, format_date: crate::dates::format, interactive: false };
+    let cx = Context { options, format_date: dates::format, interactive: false };
     let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, tokens };
     let mut html = HtmlWriter::new(out, &policy);
     match cards {

@@ -14,7 +14,9 @@ use crate::prelude::*;
 use crate::labels::{builtin, Label};
 use crate::fixed_strings::f;
 use crate::model::*;
-use crate::sink::{Fixed, Out};
+pub mod sink;
+
+use sink::{Fixed, Out};
 use crate::options::{Layout, LinkTarget, Options};
 use crate::text::{cat, numbered, push_num};
 
@@ -22,7 +24,7 @@ use crate::text::{cat, numbered, push_num};
 pub struct Context<'a> {
     /// The rendering options.
     pub options: &'a Options,
-    /// Formats a date for a locale (`Intl` in the browser, [`crate::dates`] elsewhere).
+    /// Formats a date for a locale (`Intl` in the browser, [`crate::render::dates`] elsewhere).
     pub format_date: fn(&BriefDate, &str) -> String,
     /// Adds the controls that need script: "Show more" and "Copy link" buttons.
     pub interactive: bool,
