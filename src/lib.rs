@@ -33,7 +33,6 @@ mod size_classes;
 #[cfg(all(target_arch = "wasm32", feature = "tiny"))]
 mod wasm_runtime;
 
-pub mod fixed_strings;
 pub mod json;
 pub mod json_tokens;
 pub mod labels;

@@ -182,7 +182,7 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
 /// on the page changes); returns them with the number of briefs in it.
 fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, i32), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(target, p))?;
-    let cx = Context { options, format_date: local_date, interactive: true };
+    let cx = Context { options, format_date: &local_date, interactive: true };
     let mut program = dom::Program::new();
     view::document(&doc, &cx, &mut program);
     Ok((program, doc.briefs().len() as i32)) // at most limits::MAX_FEED

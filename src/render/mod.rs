@@ -9,49 +9,52 @@ use crate::prelude::*;
 pub mod dates;
 pub mod escape;
 pub mod html;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 pub mod style;
 
-use crate::fixed_strings::{f, Fixed};
-use html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
 use crate::model::{Brief, Dir, Document};
 use crate::options::{Layout, Options, Theme};
-use style::{coded, fill, for_classes, Tokens};
 use crate::view::{self, Context};
+use html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
+use style::{coded, fill, for_classes, Tokens};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
 /// `data-*`) are dropped. Email also drops classes, uses plain colours, and
-/// writes physical CSS properties for the brief's direction (see `static_style`).
-/// (Public because `sink::Out` names it; made only here.)
-pub struct Inline {
+/// writes physical CSS properties for the brief's direction (see [`style`]).
+struct Inline {
     theme: Theme,
     compact: bool,
     /// Plain for email.
     tokens: Tokens,
 }
 
+/// Attributes only the live card uses: `part` (for `::part()` styling) and
+/// the `data-*` the live card's script reads. Static HTML has neither.
+fn is_dom_only(name: &str) -> bool {
+    name == "part" || name.starts_with("data-")
+}
+
 impl AttrPolicy for Inline {
-    fn write_attrs(&self, tag: Fixed, attrs: &Attrs, out: &mut String) {
+    fn write_attrs(&self, tag: &'static str, attrs: &Attrs, out: &mut String) {
         let email = self.tokens != Tokens::CustomProperties;
-        // The class and whether there is a width are noted on the way, in
-        // the one loop over the attributes, rather than each looked up again.
-        let (mut classes, mut has_width) = ("", false);
-        attrs.each(|name, value| {
-            if name == f!("class") {
+        let mut classes = "";
+        for (name, value) in attrs.iter() {
+            if name == "class" {
                 classes = value;
             }
-            has_width |= name == f!("width");
-            let dropped = name.is_dom_only() || email && name == f!("class");
+            let dropped = is_dom_only(name) || email && name == "class";
             if !dropped {
-                write_attr(out, name.as_str(), value);
+                write_attr(out, name, value);
             }
-        });
+        }
         let mut style = String::new();
         for_classes(classes, self.theme, self.tokens, self.compact, &mut style);
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
-        if email && tag == f!("img") && !has_width {
+        let has_width = attrs.iter().any(|(name, _)| name == "width");
+        if email && tag == "img" && !has_width {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
     }
@@ -71,11 +74,10 @@ enum Cards<'a> {
 }
 
 /// Writes `cards` into `out`, styled inline with `tokens` (plain for
-/// email). One function for both outputs, so the context, the policy and
-/// the writer are set up in one place of the module, not in each: -79 B gzip
-/// (with the policy holding the tokens rather than two flags).
+/// email). Static HTML has no script, so the card is not interactive: no
+/// "Show more" or "Copy link" buttons, every paragraph shown.
 fn write(cards: Cards, options: &Options, tokens: Tokens, out: &mut String) {
-    let cx = Context { options, format_date: dates::format, interactive: false };
+    let cx = Context { options, format_date: &dates::format, interactive: false };
     let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, tokens };
     let mut html = HtmlWriter::new(out, &policy);
     match cards {

@@ -23,7 +23,7 @@ use crate::json::Value;
 use crate::labels::{builtin, Label, KEYS};
 use crate::model::{Brief, Document, Paragraph, Run};
 use crate::options::{LinkTarget, Options, Theme};
-use crate::render as static_html;
+use super::fragment;
 use crate::url_policy::{self, UrlUse};
 
 /// Where the page loads the custom element from, unless told otherwise.
@@ -154,7 +154,7 @@ pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> Stri
     write_json(&document_json(doc), &mut out);
     out.push_str("</script>\n");
     let static_options = Options { email: false, ..options.clone() };
-    out.push_str(&static_html::fragment(doc, &static_options));
+    out.push_str(&fragment(doc, &static_options));
     out.push_str("\n</brief-card>\n</main>\n<script type=\"module\"");
     let src = url_policy::check(script, UrlUse::Resource).unwrap_or_else(|_| DEFAULT_SCRIPT.into());
     attr(&mut out, "src", &src);

@@ -1,9 +1,7 @@
 //! The one description of the card: which elements, in which order, with
 //! which classes, parts and accessibility attributes, written as a stream
-//! into a [`Sink`]. Both outputs (live DOM and HTML text) are sinks, so
-//! adding a block touches only this file (and the stylesheet). Tags,
-//! attribute names and fixed values are written `f!("…")`: their number in
-//! the table of `fixed_strings` (a new one is added there).
+//! of events into a [`Sink`]. Both outputs (live DOM and HTML text) are
+//! sinks, so adding a block touches only this file (and the stylesheets).
 //!
 //! Reading order: header (kind, date, title, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
@@ -11,21 +9,20 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use crate::labels::{builtin, Label};
-use crate::fixed_strings::f;
-use crate::model::*;
 pub mod sink;
 
-use sink::{Fixed, Out};
-use crate::options::{Layout, LinkTarget, Options};
-use crate::text::{cat, numbered, push_num};
+use crate::labels::{builtin, Label};
+use crate::model::*;
+use crate::options::{Layout, LinkTarget, Options, Theme};
+use sink::Sink;
 
 /// Everything the view needs besides the brief.
 pub struct Context<'a> {
     /// The rendering options.
     pub options: &'a Options,
-    /// Formats a date for a locale (`Intl` in the browser, [`crate::render::dates`] elsewhere).
-    pub format_date: fn(&BriefDate, &str) -> String,
+    /// Formats a date for a locale (`Intl` in the browser, the static
+    /// outputs' own tables elsewhere).
+    pub format_date: &'a dyn Fn(&BriefDate, &str) -> String,
     /// Adds the controls that need script: "Show more" and "Copy link" buttons.
     pub interactive: bool,
 }
@@ -35,33 +32,23 @@ pub struct Context<'a> {
 pub const COLLAPSE_AFTER: usize = 4;
 
 /// The card for a document: one `article`, or a feed of them.
-pub fn document<'w, 'h: 'w>(doc: &Document, cx: &Context, w: impl Into<Out<'w, 'h>>) {
-    feed_or_one(doc, cx, &mut w.into());
-}
-
-/// [`document`], once for both writers (`document` is generic only to take either).
-fn feed_or_one(doc: &Document, cx: &Context, w: &mut Out) {
+pub fn document(doc: &Document, cx: &Context, w: &mut impl Sink) {
     match doc {
-        Document::One(b) => brief(b, cx, w),
+        Document::One(b) => one(b, cx, w),
         Document::Feed(briefs) => {
             let feed_label = briefs.first().map_or("Briefs", |b| label(b, cx, Label::Feed));
-            open(w, f!("div"), f!("bc-feed"));
-            w.fixed(f!("role"), f!("list"));
-            w.attr(f!("aria-label"), feed_label);
+            open(w, "div", "bc-feed");
+            w.fixed("role", "list");
+            w.attr("aria-label", feed_label);
             for b in briefs {
-                open(w, f!("div"), f!("bc-feed-item"));
-                w.fixed(f!("role"), f!("listitem"));
-                brief(b, cx, w);
+                open(w, "div", "bc-feed-item");
+                w.fixed("role", "listitem");
+                one(b, cx, w);
                 w.close();
             }
             w.close();
         }
     }
-}
-
-/// The card for one brief: what [`document`] writes for [`Document::One`].
-pub fn one<'w, 'h: 'w>(b: &Brief, cx: &Context, w: impl Into<Out<'w, 'h>>) {
-    brief(b, cx, &mut w.into());
 }
 
 /// The word for `l`: the page's override, the brief's, the built-in one for its language.
@@ -70,33 +57,28 @@ fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
 }
 
 /// Opens `<tag class="…">`: attributes and content follow, then `close`.
-/// Not inlined: one call where it is used is smaller than its two.
-#[inline(never)]
-fn open(w: &mut Out, tag: Fixed, class: Fixed) {
+fn open(w: &mut impl Sink, tag: &'static str, class: &'static str) {
     w.open(tag);
-    w.fixed(f!("class"), class);
+    w.fixed("class", class);
 }
 
 /// `<tag class="…" dir="auto">text</tag>`: a piece of the brief's text.
-fn text_el(w: &mut Out, tag: Fixed, class: Fixed, text: &str) {
+fn text_el(w: &mut impl Sink, tag: &'static str, class: &'static str, text: &str) {
     open(w, tag, class);
-    w.fixed(f!("dir"), f!("auto"));
+    w.fixed("dir", "auto");
     w.text(text);
     w.close();
 }
 
-fn brief(b: &Brief, cx: &Context, w: &mut Out) {
+/// The card for one brief: what [`document`] writes for [`Document::One`].
+pub fn one(b: &Brief, cx: &Context, w: &mut impl Sink) {
     let compact = cx.options.layout == Layout::Compact;
-    // The six classes follow each other in the table, in the order of
-    // `Theme`, then again with bc-compact (a test checks): one addition
-    // rather than a match of six (-9 B gzip).
-    let class = f!("bc-card bc-light").plus(cx.options.theme as u8 + 3 * u8::from(compact));
-    open(w, f!("article"), class);
-    w.fixed(f!("part"), f!("card"));
-    w.attr(f!("lang"), &b.lang);
-    w.fixed(f!("dir"), dir(b.dir));
+    open(w, "article", card_class(cx.options.theme, compact));
+    w.fixed("part", "card");
+    w.attr("lang", &b.lang);
+    w.fixed("dir", b.dir.as_str());
     if let Some(id) = &b.id {
-        w.attr(f!("id"), id);
+        w.attr("id", id);
     }
     header(b, cx, w);
     if let (Some(img), false) = (&b.image, compact) {
@@ -107,7 +89,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut Out) {
         let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
         // A compact card is only a teaser: its summary needs no heading.
-        block(w, f!("section"), f!("bc-block bc-summary"), f!("summary"), (!compact).then_some(heading));
+        block(w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
         paras(b, cx, "summary", 0, paragraphs, w);
         w.close();
     }
@@ -116,7 +98,7 @@ fn brief(b: &Brief, cx: &Context, w: &mut Out) {
             quotes(b, cx, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
-            block(w, f!("section"), f!("bc-block bc-section"), f!("section"), Some(&s.heading));
+            block(w, "section", "bc-block bc-section", "section", Some(&s.heading));
             paras(b, cx, "section-", i + 1, &s.paragraphs, w);
             w.close();
         }
@@ -130,19 +112,22 @@ fn brief(b: &Brief, cx: &Context, w: &mut Out) {
     footer(b, cx, w);
     if cx.interactive {
         // Announces "Link copied" to screen readers.
-        open(w, f!("p"), f!("bc-status"));
-        w.fixed(f!("role"), f!("status"));
+        open(w, "p", "bc-status");
+        w.fixed("role", "status");
         w.close();
     }
     w.close();
 }
 
-/// The `dir` attribute's value for `d`.
-fn dir(d: Dir) -> Fixed {
-    match d {
-        Dir::Ltr => f!("ltr"),
-        Dir::Rtl => f!("rtl"),
-        Dir::Auto => f!("auto"),
+/// The card's classes: its theme, and `bc-compact` for the compact layout.
+fn card_class(theme: Theme, compact: bool) -> &'static str {
+    match (theme, compact) {
+        (Theme::Light, false) => "bc-card bc-light",
+        (Theme::Dark, false) => "bc-card bc-dark",
+        (Theme::Auto, false) => "bc-card bc-auto",
+        (Theme::Light, true) => "bc-card bc-light bc-compact",
+        (Theme::Dark, true) => "bc-card bc-dark bc-compact",
+        (Theme::Auto, true) => "bc-card bc-auto bc-compact",
     }
 }
 
@@ -150,41 +135,41 @@ fn dir(d: Dir) -> Fixed {
 /// one (`<h3>heading</h3>`); its content follows, then `close`. Section
 /// titles are headings of their own; the other blocks' headings are small
 /// labels ("Expert Analysis"), hence the extra class.
-fn block(w: &mut Out, tag: Fixed, class: Fixed, part: Fixed, heading: Option<&str>) {
-    let heading_class = if part == f!("section") { f!("bc-heading bc-section-heading") } else { f!("bc-heading") };
+fn block(w: &mut impl Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
+    let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
     open(w, tag, class);
-    w.fixed(f!("part"), part);
-    w.fixed(f!("data-block"), part);
+    w.fixed("part", part);
+    w.fixed("data-block", part);
     if let Some(heading) = heading {
-        if tag == f!("nav") {
-            w.attr(f!("aria-label"), heading);
+        if tag == "nav" {
+            w.attr("aria-label", heading);
         }
-        text_el(w, f!("h3"), heading_class, heading);
+        text_el(w, "h3", heading_class, heading);
     }
 }
 
-fn header(b: &Brief, cx: &Context, w: &mut Out) {
-    block(w, f!("header"), f!("bc-header"), f!("header"), None);
+fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    block(w, "header", "bc-header", "header", None);
     if b.kind.is_some() || b.date.is_some() {
-        open(w, f!("p"), f!("bc-eyebrow"));
+        open(w, "p", "bc-eyebrow");
         if let Some(k) = &b.kind {
-            open(w, f!("span"), f!("bc-kind"));
-            w.fixed(f!("part"), f!("kind"));
-            w.fixed(f!("dir"), f!("auto"));
+            open(w, "span", "bc-kind");
+            w.fixed("part", "kind");
+            w.fixed("dir", "auto");
             w.text(k);
             w.close();
         }
         if let Some(d) = &b.date {
-            time(b, cx, d, f!("bc-date"), w);
+            time(b, cx, d, "bc-date", w);
         }
         w.close();
     }
-    open(w, f!("h2"), f!("bc-title"));
-    w.fixed(f!("part"), f!("title"));
-    w.fixed(f!("dir"), f!("auto"));
+    open(w, "h2", "bc-title");
+    w.fixed("part", "title");
+    w.fixed("dir", "auto");
     match &b.url {
         Some(u) => {
-            link(cx, u, f!("bc-title-link"), w);
+            link(cx, u, "bc-title-link", w);
             w.text(&b.title);
             w.close();
         }
@@ -192,18 +177,18 @@ fn header(b: &Brief, cx: &Context, w: &mut Out) {
     }
     w.close();
     if let Some(p) = &b.publisher {
-        open(w, f!("p"), f!("bc-publisher"));
+        open(w, "p", "bc-publisher");
         if let Some(logo) = &p.logo {
             // The name follows, so the logo is decorative.
-            open(w, f!("img"), f!("bc-logo"));
-            w.attr(f!("src"), logo);
-            w.fixed(f!("alt"), f!(""));
-            w.fixed(f!("width"), f!("20"));
-            w.fixed(f!("height"), f!("20"));
+            open(w, "img", "bc-logo");
+            w.attr("src", logo);
+            w.fixed("alt", "");
+            w.fixed("width", "20");
+            w.fixed("height", "20");
             w.close();
         }
-        link_or_span(cx, p.url.as_deref(), f!("bc-publisher-name"), w);
-        w.fixed(f!("dir"), f!("auto"));
+        link_or_span(cx, p.url.as_deref(), "bc-publisher-name", w);
+        w.fixed("dir", "auto");
         w.text(&p.name);
         w.close();
         w.close();
@@ -211,60 +196,60 @@ fn header(b: &Brief, cx: &Context, w: &mut Out) {
     w.close();
 }
 
-fn time(b: &Brief, cx: &Context, d: &BriefDate, class: Fixed, w: &mut Out) {
+fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut impl Sink) {
     let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
-    open(w, f!("time"), class);
-    w.attr(f!("datetime"), &d.iso);
+    open(w, "time", class);
+    w.attr("datetime", &d.iso);
     w.text(&(cx.format_date)(d, locale));
     w.close();
 }
 
 /// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
 /// noreferrer"`); attributes and content follow, then `close`.
-fn link(cx: &Context, href: &str, class: Fixed, w: &mut Out) {
-    open(w, f!("a"), class);
-    w.attr(f!("href"), href);
+fn link(cx: &Context, href: &str, class: &'static str, w: &mut impl Sink) {
+    open(w, "a", class);
+    w.attr("href", href);
     if cx.options.link_target == LinkTarget::Blank {
-        w.fixed(f!("target"), f!("_blank"));
-        w.fixed(f!("rel"), f!("noopener noreferrer"));
+        w.fixed("target", "_blank");
+        w.fixed("rel", "noopener noreferrer");
     }
 }
 
 /// Opens a link to `url` when there is one, else a `<span>`, with `class`.
-fn link_or_span(cx: &Context, url: Option<&str>, class: Fixed, w: &mut Out) {
+fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut impl Sink) {
     match url {
         Some(u) => link(cx, u, class, w),
-        None => open(w, f!("span"), class),
+        None => open(w, "span", class),
     }
 }
 
-fn image(img: &Image, w: &mut Out) {
-    open(w, f!("figure"), f!("bc-figure"));
-    w.fixed(f!("part"), f!("image"));
-    open(w, f!("img"), f!("bc-image"));
-    w.attr(f!("src"), &img.src);
-    w.attr(f!("alt"), &img.alt);
-    w.fixed(f!("loading"), f!("lazy"));
-    w.fixed(f!("decoding"), f!("async"));
+fn image(img: &Image, w: &mut impl Sink) {
+    open(w, "figure", "bc-figure");
+    w.fixed("part", "image");
+    open(w, "img", "bc-image");
+    w.attr("src", &img.src);
+    w.attr("alt", &img.alt);
+    w.fixed("loading", "lazy");
+    w.fixed("decoding", "async");
     w.close();
     if let Some(c) = &img.caption {
-        text_el(w, f!("figcaption"), f!("bc-caption"), c);
+        text_el(w, "figcaption", "bc-caption", c);
     }
     w.close();
 }
 
 /// Paragraphs, the ones past [`COLLAPSE_AFTER`] behind "Show more" when
 /// interactive (the block's `key` and `n`: see [`rest_id`]).
-fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut Out) {
+fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut impl Sink) {
     let shown = shown(cx, ps.len());
     for p in ps.get(..shown).unwrap_or(ps) {
         para(cx, p, w);
     }
     if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(b, key, n);
-        open(w, f!("div"), f!("bc-rest"));
-        w.attr(f!("id"), &id);
-        w.fixed(f!("hidden"), f!(""));
+        open(w, "div", "bc-rest");
+        w.attr("id", &id);
+        w.fixed("hidden", "");
         for p in rest {
             para(cx, p, w);
         }
@@ -273,9 +258,9 @@ fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut
     }
 }
 
-fn para(cx: &Context, p: &Paragraph, w: &mut Out) {
-    open(w, f!("p"), f!("bc-p"));
-    w.fixed(f!("dir"), f!("auto"));
+fn para(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
+    open(w, "p", "bc-p");
+    w.fixed("dir", "auto");
     runs(cx, p, w);
     w.close();
 }
@@ -294,36 +279,37 @@ fn shown(cx: &Context, len: usize) -> usize {
 /// The id of a block's hidden rest: `key`, then `n` unless 0 (the
 /// sections' numbers start at 1), built only for a block that has a rest.
 fn rest_id(b: &Brief, key: &str, n: usize) -> String {
-    let mut id = cat(&[b.id.as_deref().unwrap_or("bc"), "-more-", key]);
+    let prefix = b.id.as_deref().unwrap_or("bc");
     if n > 0 {
-        push_num(&mut id, n);
+        format!("{prefix}-more-{key}{n}")
+    } else {
+        format!("{prefix}-more-{key}")
     }
-    id
 }
 
 /// The "Show more" button for the hidden region `id`.
-fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut Out) {
-    open(w, f!("button"), f!("bc-toggle"));
-    w.fixed(f!("type"), f!("button"));
-    w.fixed(f!("aria-expanded"), f!("false"));
-    w.attr(f!("aria-controls"), id);
-    w.attr(f!("data-more"), label(b, cx, Label::ShowMore));
-    w.attr(f!("data-less"), label(b, cx, Label::ShowLess));
+fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut impl Sink) {
+    open(w, "button", "bc-toggle");
+    w.fixed("type", "button");
+    w.fixed("aria-expanded", "false");
+    w.attr("aria-controls", id);
+    w.attr("data-more", label(b, cx, Label::ShowMore));
+    w.attr("data-less", label(b, cx, Label::ShowLess));
     w.text(label(b, cx, Label::ShowMore));
     w.close();
 }
 
 /// The runs of a paragraph: text, optionally in a link, `strong` and `em` (outermost first).
-fn runs(cx: &Context, p: &Paragraph, w: &mut Out) {
+fn runs(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
     for r in p {
         if let Some(h) = &r.href {
-            link(cx, h, f!("bc-link"), w);
+            link(cx, h, "bc-link", w);
         }
         if r.strong {
-            w.open(f!("strong"));
+            w.open("strong");
         }
         if r.em {
-            w.open(f!("em"));
+            w.open("em");
         }
         w.text(&r.text);
         for _ in 0..(usize::from(r.em) + usize::from(r.strong) + usize::from(r.href.is_some())) {
@@ -332,25 +318,25 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut Out) {
     }
 }
 
-fn quotes(b: &Brief, cx: &Context, w: &mut Out) {
-    block(w, f!("section"), f!("bc-block bc-quotes"), f!("quotes"), Some(label(b, cx, Label::Quotes)));
+fn quotes(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    block(w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
-        open(w, f!("figure"), f!("bc-quote"));
-        w.fixed(f!("part"), f!("quote"));
-        let anchor = b.id.as_ref().map(|id| numbered(&[id, "-quote-"], i + 1));
+        open(w, "figure", "bc-quote");
+        w.fixed("part", "quote");
+        let anchor = b.id.as_ref().map(|id| format!("{id}-quote-{}", i + 1));
         if let Some(a) = &anchor {
-            w.attr(f!("id"), a);
+            w.attr("id", a);
         }
-        open(w, f!("blockquote"), f!("bc-blockquote"));
+        open(w, "blockquote", "bc-blockquote");
         para(cx, &q.text, w);
         w.close();
-        open(w, f!("figcaption"), f!("bc-cite"));
-        link_or_span(cx, q.url.as_deref(), f!("bc-author"), w);
-        w.fixed(f!("dir"), f!("auto"));
+        open(w, "figcaption", "bc-cite");
+        link_or_span(cx, q.url.as_deref(), "bc-author", w);
+        w.fixed("dir", "auto");
         w.text(&q.author);
         w.close();
         if let Some(r) = &q.role {
-            text_el(w, f!("span"), f!("bc-role"), r);
+            text_el(w, "span", "bc-role", r);
         }
         if let (Some(a), true) = (&anchor, cx.interactive) {
             copy_button(b, cx, a, w);
@@ -361,31 +347,31 @@ fn quotes(b: &Brief, cx: &Context, w: &mut Out) {
     w.close();
 }
 
-fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut Out) {
-    open(w, f!("button"), f!("bc-copy"));
-    w.fixed(f!("type"), f!("button"));
-    w.attr(f!("data-anchor"), anchor);
-    w.attr(f!("data-done"), label(b, cx, Label::LinkCopied));
+fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut impl Sink) {
+    open(w, "button", "bc-copy");
+    w.fixed("type", "button");
+    w.attr("data-anchor", anchor);
+    w.attr("data-done", label(b, cx, Label::LinkCopied));
     w.text(label(b, cx, Label::CopyLink));
     w.close();
 }
 
-fn related(b: &Brief, cx: &Context, w: &mut Out) {
+fn related(b: &Brief, cx: &Context, w: &mut impl Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
-    block(w, f!("nav"), f!("bc-block bc-related"), f!("related"), Some(label(b, cx, Label::Related)));
-    open(w, f!("ul"), f!("bc-related-list"));
-    w.fixed(f!("role"), f!("list"));
+    block(w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
+    open(w, "ul", "bc-related-list");
+    w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {
         related_item(b, cx, r, w);
     }
     w.close();
     if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(b, "related", 0);
-        open(w, f!("ul"), f!("bc-related-list bc-rest"));
-        w.fixed(f!("role"), f!("list"));
-        w.attr(f!("id"), &id);
-        w.fixed(f!("hidden"), f!(""));
+        open(w, "ul", "bc-related-list bc-rest");
+        w.fixed("role", "list");
+        w.attr("id", &id);
+        w.fixed("hidden", "");
         for r in rest {
             related_item(b, cx, r, w);
         }
@@ -395,41 +381,38 @@ fn related(b: &Brief, cx: &Context, w: &mut Out) {
     w.close();
 }
 
-/// Inlined at both its calls (shown and hidden items): the two copies
-/// compress to little more than one, and the call and its own function go
-/// (-48 B gzip; the same for `para`, `time`, `toggle` or `paras` is bigger).
-#[inline(always)]
-fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut Out) {
-    open(w, f!("li"), f!("bc-related-item"));
-    link(cx, &r.url, f!("bc-related-link"), w);
-    w.fixed(f!("dir"), f!("auto"));
+/// One related item: a link, then what is known about it (kind, author, date).
+fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut impl Sink) {
+    open(w, "li", "bc-related-item");
+    link(cx, &r.url, "bc-related-link", w);
+    w.fixed("dir", "auto");
     w.text(&r.title);
     w.close();
     if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
-        open(w, f!("p"), f!("bc-meta"));
+        open(w, "p", "bc-meta");
         if let Some(k) = &r.kind {
-            text_el(w, f!("span"), f!("bc-meta-kind"), k);
+            text_el(w, "span", "bc-meta-kind", k);
         }
         if let Some(a) = &r.author {
-            text_el(w, f!("span"), f!("bc-meta-author"), a);
+            text_el(w, "span", "bc-meta-author", a);
         }
         if let Some(d) = &r.date {
-            time(b, cx, d, f!("bc-meta-date"), w);
+            time(b, cx, d, "bc-meta-date", w);
         }
         w.close();
     }
     w.close();
 }
 
-fn tags(b: &Brief, cx: &Context, w: &mut Out) {
-    block(w, f!("section"), f!("bc-block bc-tags"), f!("tags"), Some(label(b, cx, Label::Tags)));
-    open(w, f!("ul"), f!("bc-chips"));
-    w.fixed(f!("role"), f!("list"));
+fn tags(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    block(w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
+    open(w, "ul", "bc-chips");
+    w.fixed("role", "list");
     for t in &b.tags {
-        open(w, f!("li"), f!("bc-tag"));
-        link_or_span(cx, t.url.as_deref(), f!("bc-chip"), w);
-        w.fixed(f!("part"), f!("tag"));
-        w.fixed(f!("dir"), f!("auto"));
+        open(w, "li", "bc-tag");
+        link_or_span(cx, t.url.as_deref(), "bc-chip", w);
+        w.fixed("part", "tag");
+        w.fixed("dir", "auto");
         w.text(&t.label);
         w.close();
         w.close();
@@ -438,15 +421,15 @@ fn tags(b: &Brief, cx: &Context, w: &mut Out) {
     w.close();
 }
 
-fn footer(b: &Brief, cx: &Context, w: &mut Out) {
+fn footer(b: &Brief, cx: &Context, w: &mut impl Sink) {
     let copy = cx.interactive && b.id.is_some();
     if b.url.is_none() && !copy {
         return;
     }
-    block(w, f!("footer"), f!("bc-footer"), f!("footer"), None);
+    block(w, "footer", "bc-footer", "footer", None);
     if let Some(u) = &b.url {
-        link(cx, u, f!("bc-read-more"), w);
-        w.fixed(f!("part"), f!("read-more"));
+        link(cx, u, "bc-read-more", w);
+        w.fixed("part", "read-more");
         w.text(label(b, cx, Label::ReadMore));
         w.close();
     }
@@ -459,20 +442,12 @@ fn footer(b: &Brief, cx: &Context, w: &mut Out) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::Theme;
 
     #[test]
-    fn the_card_classes_follow_each_other_in_the_table() {
-        for (i, name) in ["light", "dark", "auto", "light bc-compact", "dark bc-compact", "auto bc-compact"].iter().enumerate() {
-            assert_eq!(f!("bc-card bc-light").plus(i as u8).as_str(), cat(&["bc-card bc-", name]));
-        }
-        assert_eq!([Theme::Light as u8, Theme::Dark as u8, Theme::Auto as u8], [0, 1, 2]);
-    }
-
-    #[test]
-    fn dir_values_are_the_model_s() {
-        for d in [Dir::Ltr, Dir::Rtl, Dir::Auto] {
-            assert_eq!(dir(d).as_str(), d.as_str());
+    fn the_card_class_names_the_theme_and_the_layout() {
+        for theme in [Theme::Light, Theme::Dark, Theme::Auto] {
+            assert_eq!(card_class(theme, false), format!("bc-card bc-{}", theme.as_str()));
+            assert_eq!(card_class(theme, true), format!("bc-card bc-{} bc-compact", theme.as_str()));
         }
     }
 }
