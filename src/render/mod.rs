@@ -17,7 +17,7 @@ use crate::model::{Brief, Dir, Document};
 use crate::options::{Layout, Options, Theme};
 use crate::view::{self, Context};
 use html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
-use style::{coded, fill, for_classes, Tokens};
+use style::{fill, for_classes, Tokens};
 
 /// Static HTML: classes become inline styles; DOM-only attributes (`part`,
 /// `data-*`) are dropped. Email also drops classes, uses plain colours, and
@@ -97,7 +97,7 @@ pub fn email(doc: &Document, options: &Options) -> String {
         let tokens = Tokens::Plain { rtl: b.dir == Dir::Rtl };
         out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"");
         // The card's background and direction for the cell around it.
-        fill(coded!("padding:0 0 16px;background:$bg;text-align:$align"), options.theme, tokens, &mut out);
+        fill("padding:0 0 16px;background:$bg;text-align:$align", options.theme, tokens, &mut out);
         out.push_str("\">");
         write(Cards::One(b), options, tokens, &mut out);
         out.push_str("</td></tr></table>");
