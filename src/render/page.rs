@@ -20,7 +20,7 @@ use super::escape;
 use alloc::borrow::Cow;
 
 use crate::json::Value;
-use crate::labels::{builtin, Label, KEYS};
+use crate::view::words::{builtin, Label, KEYS};
 use crate::model::{Brief, Document, Paragraph, Run};
 use crate::options::{LinkTarget, Options, Theme};
 use super::fragment;

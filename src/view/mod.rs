@@ -10,8 +10,9 @@
 use crate::prelude::*;
 
 pub mod sink;
+pub mod words;
 
-use crate::labels::{builtin, Label};
+use words::{builtin, Label};
 use crate::model::*;
 use crate::options::{Layout, LinkTarget, Options, Theme};
 use sink::Sink;
