@@ -6,8 +6,8 @@
 //!
 //! ```text
 //! JSON text ─ json ─► Value ─ validate (+ url_policy, limits) ─► model::Document
-//!        ─ view ─► events into a sink::Sink ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
-//!                                             └─ html (+ escape) ─► static_html ─► fragment / email
+//!        ─ view ─► events into a view::sink::Sink ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
+//!                                                   └─ render::html (+ escape, style) ─► render ─► fragment / email / page
 //! ```
 //!
 //! In the browser the JSON is read by the engine's `JSON.parse` (host.js)

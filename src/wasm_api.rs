@@ -20,7 +20,7 @@ use crate::model::BriefDate;
 use crate::options::{self, Options};
 use crate::validate::{self, Problem};
 use crate::view::{self, Context};
-use crate::render as static_html;
+use crate::render;
 use crate::{dom, CARD_CSS};
 
 #[wasm_bindgen(module = "/src/host.js")]
@@ -152,7 +152,7 @@ pub fn validate_brief(brief: JsValue) -> JsValue {
 pub fn render_brief_html(brief: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_form(&options).and_then(|form| parse_options(&form)).map_err(|p| to_error(&p))?;
     let doc = read_brief(&brief, &options).map_err(|p| to_error(&p))?;
-    let html = if options.email { static_html::email(&doc, &options) } else { static_html::fragment(&doc, &options) };
+    let html = if options.email { render::email(&doc, &options) } else { render::fragment(&doc, &options) };
     Ok(JsValue::from_str(&html))
 }
 

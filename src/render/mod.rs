@@ -13,7 +13,7 @@ pub mod html;
 pub mod page;
 pub mod style;
 
-use crate::model::{Brief, Dir, Document};
+use crate::model::{Dir, Document};
 use crate::options::{Layout, Options, Theme};
 use crate::view::{self, Context};
 use html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
@@ -60,30 +60,24 @@ impl AttrPolicy for Inline {
     }
 }
 
+/// The view's context for static HTML. It has no script, so the card is not
+/// interactive: no "Show more" or "Copy link" buttons, every paragraph shown.
+fn context(options: &Options) -> Context<'_> {
+    Context { options, format_date: &dates::format, interactive: false }
+}
+
+impl Inline {
+    fn new(options: &Options, tokens: Tokens) -> Inline {
+        Inline { theme: options.theme, compact: options.layout == Layout::Compact, tokens }
+    }
+}
+
 /// The static fragment for `doc`.
 pub fn fragment(doc: &Document, options: &Options) -> String {
     let mut out = String::new();
-    write(Cards::All(doc), options, Tokens::CustomProperties, &mut out);
+    let policy = Inline::new(options, Tokens::CustomProperties);
+    view::document(doc, &context(options), &mut HtmlWriter::new(&mut out, &policy));
     out
-}
-
-/// What [`write`] writes: a document, or one brief of it.
-enum Cards<'a> {
-    All(&'a Document),
-    One(&'a Brief),
-}
-
-/// Writes `cards` into `out`, styled inline with `tokens` (plain for
-/// email). Static HTML has no script, so the card is not interactive: no
-/// "Show more" or "Copy link" buttons, every paragraph shown.
-fn write(cards: Cards, options: &Options, tokens: Tokens, out: &mut String) {
-    let cx = Context { options, format_date: &dates::format, interactive: false };
-    let policy = Inline { theme: options.theme, compact: options.layout == Layout::Compact, tokens };
-    let mut html = HtmlWriter::new(out, &policy);
-    match cards {
-        Cards::All(doc) => view::document(doc, &cx, &mut html),
-        Cards::One(b) => view::one(b, &cx, &mut html),
-    }
 }
 
 /// The email-safe variant: a centred 600 px single column in layout tables
@@ -99,7 +93,8 @@ pub fn email(doc: &Document, options: &Options) -> String {
         // The card's background and direction for the cell around it.
         fill("padding:0 0 16px;background:$bg;text-align:$align", options.theme, tokens, &mut out);
         out.push_str("\">");
-        write(Cards::One(b), options, tokens, &mut out);
+        let policy = Inline::new(options, tokens);
+        view::one(b, &context(options), &mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
     }
     out.push_str("</td></tr></table>");

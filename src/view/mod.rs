@@ -12,10 +12,10 @@ use crate::prelude::*;
 pub mod sink;
 pub mod words;
 
-use words::{builtin, Label};
 use crate::model::*;
 use crate::options::{Layout, LinkTarget, Options, Theme};
 use sink::Sink;
+use words::{builtin, Label};
 
 /// Everything the view needs besides the brief.
 pub struct Context<'a> {
@@ -313,8 +313,11 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
             w.open("em");
         }
         w.text(&r.text);
-        for _ in 0..(usize::from(r.em) + usize::from(r.strong) + usize::from(r.href.is_some())) {
-            w.close();
+        // Closed innermost first.
+        for opened in [r.em, r.strong, r.href.is_some()] {
+            if opened {
+                w.close();
+            }
         }
     }
 }
