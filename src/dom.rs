@@ -4,9 +4,8 @@
 //! of strings; `dom_builder.js` applies it with `createElement`,
 //! `setAttribute`, `createTextNode` and `appendChild` only, so no string is
 //! ever parsed as HTML; the next card of the same structure is a deep clone
-//! of an earlier one with only its differing strings written. The strings
-//! the view's code fixes (names, class names: `fixed_strings`) are sent
-//! once per page, with the first card, not per card. One call per card
+//! of an earlier one with only its differing strings written. Every string,
+//! tags and names included, goes with its card. One call per card
 //! instead of one per node and attribute is what makes the wasm card as
 //! fast as hand-written JS (see bench/). An update sends the new
 //! instructions to `update_dom`, which writes only the strings that changed
@@ -18,8 +17,7 @@ use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
 
-use crate::sink::{Fixed, Sink};
-use crate::wasm_api::PageLocal;
+use crate::view::sink::Sink;
 
 #[wasm_bindgen(module = "/src/dom_builder.js")]
 extern "C" {
@@ -66,30 +64,13 @@ impl Strings {
     }
 }
 
-/// An operand with this bit names a fixed string (see `fixed_strings`), not one of the card's.
-const FIXED: u32 = 1 << 31;
-
-fn fixed(s: Fixed) -> u32 {
-    FIXED | s.number()
-}
-
-/// Set once the table of fixed strings went to the page (with the first card).
-static TABLE_SENT: PageLocal<core::cell::Cell<bool>> = PageLocal(core::cell::Cell::new(false));
-
-/// The table of fixed strings for `dom_builder.js` to learn: all of it the
-/// first time, nothing after that.
+/// No table of shared strings any more: every tag, name and value goes
+/// with its card (dom_builder.js then learns an empty table).
 fn table_to_send() -> Strings {
-    let mut table = Strings::default();
-    if !TABLE_SENT.0.replace(true) {
-        for s in Fixed::all() {
-            table.push(s.as_str());
-        }
-    }
-    table
+    Strings::default()
 }
 
-/// The instructions for one card and their strings. (`pub` because
-/// [`crate::sink::Out`] names it; the module is private to the crate.)
+/// The instructions for one card and their strings.
 pub struct Program {
     ops: Vec<u32>,
     strings: Strings,
@@ -99,22 +80,18 @@ pub struct Program {
 /// `extend_from_slice` would bring its own slice-extending code (and a
 /// memory copy for two or three words) for these four methods alone.
 impl Sink for Program {
-    fn open(&mut self, tag: Fixed) {
+    fn open(&mut self, tag: &'static str) {
+        let t = self.strings.push(tag);
         self.ops.push(OPEN);
-        self.ops.push(fixed(tag));
+        self.ops.push(t);
     }
 
-    fn attr(&mut self, name: Fixed, value: &str) {
+    fn attr(&mut self, name: &'static str, value: &str) {
+        let n = self.strings.push(name);
         let v = self.strings.push(value);
         self.ops.push(ATTR);
-        self.ops.push(fixed(name));
+        self.ops.push(n);
         self.ops.push(v);
-    }
-
-    fn fixed(&mut self, name: Fixed, value: Fixed) {
-        self.ops.push(ATTR);
-        self.ops.push(fixed(name));
-        self.ops.push(fixed(value));
     }
 
     fn text(&mut self, text: &str) {

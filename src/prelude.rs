@@ -4,6 +4,7 @@
 
 pub use alloc::borrow::{Cow, ToOwned};
 pub use alloc::boxed::Box;
+pub use alloc::format;
 pub use alloc::string::{String, ToString};
 pub use alloc::vec;
 pub use alloc::vec::Vec;

@@ -20,7 +20,8 @@ use crate::model::BriefDate;
 use crate::options::{self, Options};
 use crate::validate::{self, Problem};
 use crate::view::{self, Context};
-use crate::{dom, static_html, CARD_CSS};
+use crate::render;
+use crate::{dom, CARD_CSS};
 
 #[wasm_bindgen(module = "/src/host.js")]
 extern "C" {
@@ -151,7 +152,7 @@ pub fn validate_brief(brief: JsValue) -> JsValue {
 pub fn render_brief_html(brief: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_form(&options).and_then(|form| parse_options(&form)).map_err(|p| to_error(&p))?;
     let doc = read_brief(&brief, &options).map_err(|p| to_error(&p))?;
-    let html = if options.email { static_html::email(&doc, &options) } else { static_html::fragment(&doc, &options) };
+    let html = if options.email { render::email(&doc, &options) } else { render::fragment(&doc, &options) };
     Ok(JsValue::from_str(&html))
 }
 
@@ -181,7 +182,7 @@ pub fn render_brief(target: JsValue, brief: JsValue, options: JsValue) -> Result
 /// on the page changes); returns them with the number of briefs in it.
 fn program(target: &JsValue, brief: &JsValue, options: &Options) -> Result<(dom::Program, i32), JsValue> {
     let doc = read_brief(brief, options).map_err(|p| fail(target, p))?;
-    let cx = Context { options, format_date: local_date, interactive: true };
+    let cx = Context { options, format_date: &local_date, interactive: true };
     let mut program = dom::Program::new();
     view::document(&doc, &cx, &mut program);
     Ok((program, doc.briefs().len() as i32)) // at most limits::MAX_FEED
@@ -233,5 +234,5 @@ fn local_date(d: &BriefDate, locale: &str) -> String {
     // The date as a JsValue made a Rust string by text_of (less glue than an
     // Option<String>): "" where Intl refused, which it never formats a date as.
     let s = text_of(&format_date(d.year, d.month, d.day, locale));
-    if s.is_empty() { crate::dates::format(d, locale) } else { s }
+    if s.is_empty() { crate::render::dates::format(d, locale) } else { s }
 }

@@ -120,7 +120,7 @@ fn every_example_checks_renders_and_makes_a_page() {
         assert!(page.starts_with("<!doctype html>\n<html"), "page {f}");
         assert!(page.trim_end().ends_with("</html>"), "page {f}");
         let doc = brief_card::load(&text, &Options::default()).expect("example loads");
-        assert_eq!(page, brief_card::page::page(&doc, &Options::default()));
+        assert_eq!(page, brief_card::render::page::page(&doc, &Options::default()));
 
         for (flag, value) in [("--theme", "dark"), ("--theme", "auto"), ("--layout", "compact"), ("--link-target", "_blank"), ("--locale", "de")] {
             let o = run(&["render", flag, value, f]);

@@ -1,4 +1,4 @@
-//! The standalone page (`brief-card page`, `brief_card::page`): a whole
+//! The standalone page (`brief-card page`, `brief_card::render::page`): a whole
 //! document with link-preview metadata, schema.org JSON-LD, and the card as
 //! a `<brief-card>` element holding the brief's JSON and the static fallback.
 #![cfg(not(target_arch = "wasm32"))]
@@ -9,7 +9,7 @@ mod examples;
 use std::fs;
 use std::path::PathBuf;
 
-use brief_card::page::{page, page_with_script, DESCRIPTION_CHARS};
+use brief_card::render::page::{page, page_with_script, DESCRIPTION_CHARS};
 use brief_card::{load, Options};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;

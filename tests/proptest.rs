@@ -15,11 +15,15 @@
 //!
 //! Case counts are printed (`cargo test --test proptest -- --nocapture`).
 
-use brief_card::{options::Options, page, static_html};
+use brief_card::render::{self as static_html, page};
+use brief_card::options::Options;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use scraper::{Html, Node};
 use serde_json::{json, Map, Value as J};
+
+#[path = "support/hostile_corpus.rs"]
+mod hostile_corpus;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -27,14 +31,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 fn corpus() -> &'static [String] {
     static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        include_str!("hostile/corpus.txt")
-            .lines()
-            .filter(|l| !l.is_empty())
-            .filter_map(|l| match brief_card::json::parse(l) {
-                Ok(brief_card::json::Value::String(s)) => Some(s.into_owned()),
-                _ => None,
-            })
-            .collect()
+        hostile_corpus::strings()
     })
 }
 

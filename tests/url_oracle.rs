@@ -23,6 +23,9 @@
 //! above hold; the policy's promise to re-serialise "as the WHATWG parser
 //! reads it" does not.
 
+#[path = "support/hostile_corpus.rs"]
+mod hostile_corpus;
+
 use brief_card::url_policy::{self, check, UrlUse};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -39,17 +42,9 @@ fn allowed(usage: UrlUse) -> &'static [&'static str] {
     }
 }
 
-/// The corpus shared with the browser suites (one JSON string per line; lone
-/// surrogates become U+FFFD, as they do on their way into the module).
+/// The corpus shared with the browser suites.
 fn corpus() -> Vec<String> {
-    include_str!("hostile/corpus.txt")
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| match brief_card::json::parse(l) {
-            Ok(brief_card::json::Value::String(s)) => s.into_owned(),
-            other => panic!("corpus line is not a JSON string: {l:.60} ({other:?})"),
-        })
-        .collect()
+    hostile_corpus::strings()
 }
 
 fn sel(items: &[&'static str]) -> BoxedStrategy<String> {

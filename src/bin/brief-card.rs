@@ -32,7 +32,7 @@ mod cli {
     use brief_card::validate::labels::Labels;
     use brief_card::validate::options::{Layout, LinkTarget, Options, Theme};
     use brief_card::validate::url_policy::{self, UrlUse};
-    use brief_card::page;
+    use brief_card::render::page;
     use serde::Deserialize;
     use clap::builder::{PossibleValuesParser, TypedValueParser};
     use clap::{Args, Parser, Subcommand};

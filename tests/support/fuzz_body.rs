@@ -6,7 +6,8 @@
 //! the static HTML only ever holds the card's own tags.
 
 use brief_card::format::{self, from_json_text};
-use brief_card::{page, static_html, validate, Options};
+use brief_card::render::{self as static_html, page};
+use brief_card::{validate, Options};
 
 /// The tags the static outputs may contain; anything else after a `<` means text became markup.
 const TAGS: &[&str] = &[

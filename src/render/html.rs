@@ -1,51 +1,51 @@
 //! The HTML string sink: writes the view's stream as HTML text. It knows
-//! nothing about briefs; all escaping is delegated to [`crate::escape`].
+//! nothing about briefs; all escaping is delegated to [`super::escape`].
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use crate::escape;
-use crate::sink::{is_void, Fixed, Sink};
+use super::escape;
+use crate::view::sink::Sink;
 
-/// How attributes are written: as they are, or rewritten for email
-/// (classes turned into inline `style`, DOM-only attributes dropped).
+/// How attributes are written: as they are, or rewritten for the static
+/// outputs (classes turned into inline `style`, DOM-only attributes dropped).
 pub trait AttrPolicy {
     /// Writes the attributes of a `tag` element (each as ` name="value"`).
-    fn write_attrs(&self, tag: Fixed, attrs: &Attrs, out: &mut String);
+    fn write_attrs(&self, tag: &'static str, attrs: &Attrs, out: &mut String);
 }
 
 /// Writes every attribute unchanged.
 pub struct AsIs;
 
 impl AttrPolicy for AsIs {
-    fn write_attrs(&self, _tag: Fixed, attrs: &Attrs, out: &mut String) {
-        attrs.each(|name, value| write_attr(out, name.as_str(), value));
+    fn write_attrs(&self, _tag: &'static str, attrs: &Attrs, out: &mut String) {
+        for (name, value) in attrs.iter() {
+            write_attr(out, name, value);
+        }
     }
 }
 
-/// The attributes of the element being written, in order (reused from
-/// element to element: one buffer, no allocation each).
+/// The attributes of the element being written, in order. One buffer of
+/// values, reused from element to element.
 #[derive(Default)]
 pub struct Attrs {
     /// Each name, with the end of its value in `values`.
-    names: Vec<(Fixed, usize)>,
+    names: Vec<(&'static str, usize)>,
     values: String,
 }
 
 impl Attrs {
-    /// Calls `f` with each `(name, value)`, in order (a loop, not an
-    /// iterator: an iterator's `next` costs the wasm module more). Inlined
-    /// into its one caller in the module, the policy, with the closure: -59 B gzip.
-    #[inline(always)]
-    pub fn each<'s>(&'s self, mut f: impl FnMut(Fixed, &'s str)) {
+    /// Each `(name, value)`, in the order the view gave them.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
         let mut from = 0;
-        for &(name, to) in &self.names {
-            f(name, self.values.get(from..to).unwrap_or(""));
+        self.names.iter().map(move |&(name, to)| {
+            let value = self.values.get(from..to).unwrap_or_default();
             from = to;
-        }
+            (name, value)
+        })
     }
 
-    fn push(&mut self, name: Fixed, value: &str) {
+    fn push(&mut self, name: &'static str, value: &str) {
         self.values.push_str(value);
         self.names.push((name, self.values.len()));
     }
@@ -56,13 +56,18 @@ impl Attrs {
     }
 }
 
-/// ` name="value"`, escaped.
+/// ` name="value"`, the value escaped.
 pub fn write_attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
     escape::attr(out, value);
     out.push('"');
+}
+
+/// HTML's void elements: written without an end tag, and never with children.
+pub fn is_void(tag: &str) -> bool {
+    matches!(tag, "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "source" | "track" | "wbr")
 }
 
 /// Writes HTML into `out`. A start tag is written once its attributes are
@@ -73,9 +78,9 @@ pub struct HtmlWriter<'a, P: AttrPolicy> {
     pub out: &'a mut String,
     policy: &'a P,
     /// The open elements' tags.
-    open: Vec<Fixed>,
+    open: Vec<&'static str>,
     /// The element whose start tag is not written yet.
-    pending: Option<Fixed>,
+    pending: Option<&'static str>,
     attrs: Attrs,
 }
 
@@ -88,7 +93,7 @@ impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
     fn start_tag(&mut self) {
         if let Some(tag) = self.pending.take() {
             self.out.push('<');
-            self.out.push_str(tag.as_str());
+            self.out.push_str(tag);
             self.policy.write_attrs(tag, &self.attrs, self.out);
             self.out.push('>');
             self.attrs.clear();
@@ -97,13 +102,13 @@ impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
 }
 
 impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
-    fn open(&mut self, tag: Fixed) {
+    fn open(&mut self, tag: &'static str) {
         self.start_tag();
         self.open.push(tag);
         self.pending = Some(tag);
     }
 
-    fn attr(&mut self, name: Fixed, value: &str) {
+    fn attr(&mut self, name: &'static str, value: &str) {
         self.attrs.push(name, value);
     }
 
@@ -117,7 +122,7 @@ impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
         if let Some(tag) = self.open.pop() {
             if !is_void(tag) {
                 self.out.push_str("</");
-                self.out.push_str(tag.as_str());
+                self.out.push_str(tag);
                 self.out.push('>');
             }
         }
@@ -127,19 +132,18 @@ impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixed_strings::f;
 
     #[test]
     fn writes_elements_attributes_and_escaped_text() {
         let mut s = String::new();
         let mut w = HtmlWriter::new(&mut s, &AsIs);
-        w.open(f!("p"));
-        w.attr(f!("class"), "x");
-        w.attr(f!("id"), "a\"b");
+        w.open("p");
+        w.attr("class", "x");
+        w.attr("id", "a\"b");
         w.text("<b>hi</b> & bye");
-        w.open(f!("img"));
-        w.attr(f!("src"), "/i.png");
-        w.fixed(f!("alt"), f!(""));
+        w.open("img");
+        w.attr("src", "/i.png");
+        w.fixed("alt", "");
         w.close();
         w.close();
         assert_eq!(s, r#"<p class="x" id="a&quot;b">&lt;b&gt;hi&lt;/b&gt; &amp; bye<img src="/i.png" alt=""></p>"#);

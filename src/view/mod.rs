@@ -1,0 +1,457 @@
+//! The one description of the card: which elements, in which order, with
+//! which classes, parts and accessibility attributes, written as a stream
+//! of events into a [`Sink`]. Both outputs (live DOM and HTML text) are
+//! sinks, so adding a block touches only this file (and the stylesheets).
+//!
+//! Reading order: header (kind, date, title, publisher), image, summary,
+//! quotes, sections, related, tags, footer.
+
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+pub mod sink;
+pub mod words;
+
+use crate::model::*;
+use crate::options::{Layout, LinkTarget, Options, Theme};
+use sink::Sink;
+use words::{builtin, Label};
+
+/// Everything the view needs besides the brief.
+pub struct Context<'a> {
+    /// The rendering options.
+    pub options: &'a Options,
+    /// Formats a date for a locale (`Intl` in the browser, the static
+    /// outputs' own tables elsewhere).
+    pub format_date: &'a dyn Fn(&BriefDate, &str) -> String,
+    /// Adds the controls that need script: "Show more" and "Copy link" buttons.
+    pub interactive: bool,
+}
+
+/// A block with more paragraphs (or related items) than this shows that
+/// many and puts the rest behind "Show more" (interactive cards only).
+pub const COLLAPSE_AFTER: usize = 4;
+
+/// The card for a document: one `article`, or a feed of them.
+pub fn document(doc: &Document, cx: &Context, w: &mut impl Sink) {
+    match doc {
+        Document::One(b) => one(b, cx, w),
+        Document::Feed(briefs) => {
+            let feed_label = briefs.first().map_or("Briefs", |b| label(b, cx, Label::Feed));
+            open(w, "div", "bc-feed");
+            w.fixed("role", "list");
+            w.attr("aria-label", feed_label);
+            for b in briefs {
+                open(w, "div", "bc-feed-item");
+                w.fixed("role", "listitem");
+                one(b, cx, w);
+                w.close();
+            }
+            w.close();
+        }
+    }
+}
+
+/// The word for `l`: the page's override, the brief's, the built-in one for its language.
+fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
+    cx.options.labels.get(l).or_else(|| b.labels.get(l)).unwrap_or_else(|| builtin(&b.lang, l))
+}
+
+/// Opens `<tag class="…">`: attributes and content follow, then `close`.
+fn open(w: &mut impl Sink, tag: &'static str, class: &'static str) {
+    w.open(tag);
+    w.fixed("class", class);
+}
+
+/// `<tag class="…" dir="auto">text</tag>`: a piece of the brief's text.
+fn text_el(w: &mut impl Sink, tag: &'static str, class: &'static str, text: &str) {
+    open(w, tag, class);
+    w.fixed("dir", "auto");
+    w.text(text);
+    w.close();
+}
+
+/// The card for one brief: what [`document`] writes for [`Document::One`].
+pub fn one(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    let compact = cx.options.layout == Layout::Compact;
+    open(w, "article", card_class(cx.options.theme, compact));
+    w.fixed("part", "card");
+    w.attr("lang", &b.lang);
+    w.fixed("dir", b.dir.as_str());
+    if let Some(id) = &b.id {
+        w.attr("id", id);
+    }
+    header(b, cx, w);
+    if let (Some(img), false) = (&b.image, compact) {
+        image(img, w);
+    }
+    if let Some(s) = &b.summary {
+        // Compact cards show the first paragraph only.
+        let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
+        let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
+        // A compact card is only a teaser: its summary needs no heading.
+        block(w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
+        paras(b, cx, "summary", 0, paragraphs, w);
+        w.close();
+    }
+    if !compact {
+        if !b.quotes.is_empty() {
+            quotes(b, cx, w);
+        }
+        for (i, s) in b.sections.iter().enumerate() {
+            block(w, "section", "bc-block bc-section", "section", Some(&s.heading));
+            paras(b, cx, "section-", i + 1, &s.paragraphs, w);
+            w.close();
+        }
+        if !b.related.is_empty() {
+            related(b, cx, w);
+        }
+        if !b.tags.is_empty() {
+            tags(b, cx, w);
+        }
+    }
+    footer(b, cx, w);
+    if cx.interactive {
+        // Announces "Link copied" to screen readers.
+        open(w, "p", "bc-status");
+        w.fixed("role", "status");
+        w.close();
+    }
+    w.close();
+}
+
+/// The card's classes: its theme, and `bc-compact` for the compact layout.
+fn card_class(theme: Theme, compact: bool) -> &'static str {
+    match (theme, compact) {
+        (Theme::Light, false) => "bc-card bc-light",
+        (Theme::Dark, false) => "bc-card bc-dark",
+        (Theme::Auto, false) => "bc-card bc-auto",
+        (Theme::Light, true) => "bc-card bc-light bc-compact",
+        (Theme::Dark, true) => "bc-card bc-dark bc-compact",
+        (Theme::Auto, true) => "bc-card bc-auto bc-compact",
+    }
+}
+
+/// Opens a block, `<tag class part data-block>`, and its heading if it has
+/// one (`<h3>heading</h3>`); its content follows, then `close`. Section
+/// titles are headings of their own; the other blocks' headings are small
+/// labels ("Expert Analysis"), hence the extra class.
+fn block(w: &mut impl Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
+    let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
+    open(w, tag, class);
+    w.fixed("part", part);
+    w.fixed("data-block", part);
+    if let Some(heading) = heading {
+        if tag == "nav" {
+            w.attr("aria-label", heading);
+        }
+        text_el(w, "h3", heading_class, heading);
+    }
+}
+
+fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    block(w, "header", "bc-header", "header", None);
+    if b.kind.is_some() || b.date.is_some() {
+        open(w, "p", "bc-eyebrow");
+        if let Some(k) = &b.kind {
+            open(w, "span", "bc-kind");
+            w.fixed("part", "kind");
+            w.fixed("dir", "auto");
+            w.text(k);
+            w.close();
+        }
+        if let Some(d) = &b.date {
+            time(b, cx, d, "bc-date", w);
+        }
+        w.close();
+    }
+    open(w, "h2", "bc-title");
+    w.fixed("part", "title");
+    w.fixed("dir", "auto");
+    match &b.url {
+        Some(u) => {
+            link(cx, u, "bc-title-link", w);
+            w.text(&b.title);
+            w.close();
+        }
+        None => w.text(&b.title),
+    }
+    w.close();
+    if let Some(p) = &b.publisher {
+        open(w, "p", "bc-publisher");
+        if let Some(logo) = &p.logo {
+            // The name follows, so the logo is decorative.
+            open(w, "img", "bc-logo");
+            w.attr("src", logo);
+            w.fixed("alt", "");
+            w.fixed("width", "20");
+            w.fixed("height", "20");
+            w.close();
+        }
+        link_or_span(cx, p.url.as_deref(), "bc-publisher-name", w);
+        w.fixed("dir", "auto");
+        w.text(&p.name);
+        w.close();
+        w.close();
+    }
+    w.close();
+}
+
+fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut impl Sink) {
+    let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
+    open(w, "time", class);
+    w.attr("datetime", &d.iso);
+    w.text(&(cx.format_date)(d, locale));
+    w.close();
+}
+
+/// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
+/// noreferrer"`); attributes and content follow, then `close`.
+fn link(cx: &Context, href: &str, class: &'static str, w: &mut impl Sink) {
+    open(w, "a", class);
+    w.attr("href", href);
+    if cx.options.link_target == LinkTarget::Blank {
+        w.fixed("target", "_blank");
+        w.fixed("rel", "noopener noreferrer");
+    }
+}
+
+/// Opens a link to `url` when there is one, else a `<span>`, with `class`.
+fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut impl Sink) {
+    match url {
+        Some(u) => link(cx, u, class, w),
+        None => open(w, "span", class),
+    }
+}
+
+fn image(img: &Image, w: &mut impl Sink) {
+    open(w, "figure", "bc-figure");
+    w.fixed("part", "image");
+    open(w, "img", "bc-image");
+    w.attr("src", &img.src);
+    w.attr("alt", &img.alt);
+    w.fixed("loading", "lazy");
+    w.fixed("decoding", "async");
+    w.close();
+    if let Some(c) = &img.caption {
+        text_el(w, "figcaption", "bc-caption", c);
+    }
+    w.close();
+}
+
+/// Paragraphs, the ones past [`COLLAPSE_AFTER`] behind "Show more" when
+/// interactive (the block's `key` and `n`: see [`rest_id`]).
+fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut impl Sink) {
+    let shown = shown(cx, ps.len());
+    for p in ps.get(..shown).unwrap_or(ps) {
+        para(cx, p, w);
+    }
+    if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
+        let id = rest_id(b, key, n);
+        open(w, "div", "bc-rest");
+        w.attr("id", &id);
+        w.fixed("hidden", "");
+        for p in rest {
+            para(cx, p, w);
+        }
+        w.close();
+        toggle(b, cx, &id, w);
+    }
+}
+
+fn para(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
+    open(w, "p", "bc-p");
+    w.fixed("dir", "auto");
+    runs(cx, p, w);
+    w.close();
+}
+
+/// How many of `len` items a block shows: all, or in an interactive card
+/// [`COLLAPSE_AFTER`] of a list longer by more than one (the rest go behind
+/// "Show more").
+fn shown(cx: &Context, len: usize) -> usize {
+    if cx.interactive && len > COLLAPSE_AFTER + 1 {
+        COLLAPSE_AFTER
+    } else {
+        len
+    }
+}
+
+/// The id of a block's hidden rest: `key`, then `n` unless 0 (the
+/// sections' numbers start at 1), built only for a block that has a rest.
+fn rest_id(b: &Brief, key: &str, n: usize) -> String {
+    let prefix = b.id.as_deref().unwrap_or("bc");
+    if n > 0 {
+        format!("{prefix}-more-{key}{n}")
+    } else {
+        format!("{prefix}-more-{key}")
+    }
+}
+
+/// The "Show more" button for the hidden region `id`.
+fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut impl Sink) {
+    open(w, "button", "bc-toggle");
+    w.fixed("type", "button");
+    w.fixed("aria-expanded", "false");
+    w.attr("aria-controls", id);
+    w.attr("data-more", label(b, cx, Label::ShowMore));
+    w.attr("data-less", label(b, cx, Label::ShowLess));
+    w.text(label(b, cx, Label::ShowMore));
+    w.close();
+}
+
+/// The runs of a paragraph: text, optionally in a link, `strong` and `em` (outermost first).
+fn runs(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
+    for r in p {
+        if let Some(h) = &r.href {
+            link(cx, h, "bc-link", w);
+        }
+        if r.strong {
+            w.open("strong");
+        }
+        if r.em {
+            w.open("em");
+        }
+        w.text(&r.text);
+        // Closed innermost first.
+        for opened in [r.em, r.strong, r.href.is_some()] {
+            if opened {
+                w.close();
+            }
+        }
+    }
+}
+
+fn quotes(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    block(w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
+    for (i, q) in b.quotes.iter().enumerate() {
+        open(w, "figure", "bc-quote");
+        w.fixed("part", "quote");
+        let anchor = b.id.as_ref().map(|id| format!("{id}-quote-{}", i + 1));
+        if let Some(a) = &anchor {
+            w.attr("id", a);
+        }
+        open(w, "blockquote", "bc-blockquote");
+        para(cx, &q.text, w);
+        w.close();
+        open(w, "figcaption", "bc-cite");
+        link_or_span(cx, q.url.as_deref(), "bc-author", w);
+        w.fixed("dir", "auto");
+        w.text(&q.author);
+        w.close();
+        if let Some(r) = &q.role {
+            text_el(w, "span", "bc-role", r);
+        }
+        if let (Some(a), true) = (&anchor, cx.interactive) {
+            copy_button(b, cx, a, w);
+        }
+        w.close();
+        w.close();
+    }
+    w.close();
+}
+
+fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut impl Sink) {
+    open(w, "button", "bc-copy");
+    w.fixed("type", "button");
+    w.attr("data-anchor", anchor);
+    w.attr("data-done", label(b, cx, Label::LinkCopied));
+    w.text(label(b, cx, Label::CopyLink));
+    w.close();
+}
+
+fn related(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    let items = &b.related;
+    let shown = shown(cx, items.len());
+    block(w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
+    open(w, "ul", "bc-related-list");
+    w.fixed("role", "list");
+    for r in items.get(..shown).unwrap_or(items) {
+        related_item(b, cx, r, w);
+    }
+    w.close();
+    if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
+        let id = rest_id(b, "related", 0);
+        open(w, "ul", "bc-related-list bc-rest");
+        w.fixed("role", "list");
+        w.attr("id", &id);
+        w.fixed("hidden", "");
+        for r in rest {
+            related_item(b, cx, r, w);
+        }
+        w.close();
+        toggle(b, cx, &id, w);
+    }
+    w.close();
+}
+
+/// One related item: a link, then what is known about it (kind, author, date).
+fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut impl Sink) {
+    open(w, "li", "bc-related-item");
+    link(cx, &r.url, "bc-related-link", w);
+    w.fixed("dir", "auto");
+    w.text(&r.title);
+    w.close();
+    if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
+        open(w, "p", "bc-meta");
+        if let Some(k) = &r.kind {
+            text_el(w, "span", "bc-meta-kind", k);
+        }
+        if let Some(a) = &r.author {
+            text_el(w, "span", "bc-meta-author", a);
+        }
+        if let Some(d) = &r.date {
+            time(b, cx, d, "bc-meta-date", w);
+        }
+        w.close();
+    }
+    w.close();
+}
+
+fn tags(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    block(w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
+    open(w, "ul", "bc-chips");
+    w.fixed("role", "list");
+    for t in &b.tags {
+        open(w, "li", "bc-tag");
+        link_or_span(cx, t.url.as_deref(), "bc-chip", w);
+        w.fixed("part", "tag");
+        w.fixed("dir", "auto");
+        w.text(&t.label);
+        w.close();
+        w.close();
+    }
+    w.close();
+    w.close();
+}
+
+fn footer(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    let copy = cx.interactive && b.id.is_some();
+    if b.url.is_none() && !copy {
+        return;
+    }
+    block(w, "footer", "bc-footer", "footer", None);
+    if let Some(u) = &b.url {
+        link(cx, u, "bc-read-more", w);
+        w.fixed("part", "read-more");
+        w.text(label(b, cx, Label::ReadMore));
+        w.close();
+    }
+    if let (Some(id), true) = (&b.id, copy) {
+        copy_button(b, cx, id, w);
+    }
+    w.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_card_class_names_the_theme_and_the_layout() {
+        for theme in [Theme::Light, Theme::Dark, Theme::Auto] {
+            assert_eq!(card_class(theme, false), format!("bc-card bc-{}", theme.as_str()));
+            assert_eq!(card_class(theme, true), format!("bc-card bc-{} bc-compact", theme.as_str()));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The card's built-in words (block headings, "Read the full brief", …) in
+//! each language the card knows. A brief's `labels` and the page's
+//! `options.labels` override them (see the view's `label`); a language not
+//! listed here gets the English words.
+
+pub use crate::labels::{Label, Labels, KEYS};
+
+/// The built-in word for `label` in `lang` (by its primary subtag), else English.
+pub fn builtin(lang: &str, label: Label) -> &'static str {
+    let words = match lang.split('-').next().unwrap_or_default() {
+        "es" => &ES,
+        "fr" => &FR,
+        "de" => &DE,
+        "fa" => &FA,
+        "ar" => &AR,
+        _ => &EN,
+    };
+    words.get(label)
+}
+
+/// One language's word for each [`Label`].
+struct Words {
+    summary: &'static str,
+    quotes: &'static str,
+    related: &'static str,
+    tags: &'static str,
+    read_more: &'static str,
+    show_more: &'static str,
+    show_less: &'static str,
+    copy_link: &'static str,
+    link_copied: &'static str,
+    feed: &'static str,
+}
+
+impl Words {
+    fn get(&self, label: Label) -> &'static str {
+        match label {
+            Label::Summary => self.summary,
+            Label::Quotes => self.quotes,
+            Label::Related => self.related,
+            Label::Tags => self.tags,
+            Label::ReadMore => self.read_more,
+            Label::ShowMore => self.show_more,
+            Label::ShowLess => self.show_less,
+            Label::CopyLink => self.copy_link,
+            Label::LinkCopied => self.link_copied,
+            Label::Feed => self.feed,
+        }
+    }
+}
+
+const EN: Words = Words {
+    summary: "Latest Developments",
+    quotes: "Expert Analysis",
+    related: "Related Analysis",
+    tags: "Issues",
+    read_more: "Read the full brief",
+    show_more: "Show more",
+    show_less: "Show less",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    feed: "Briefs",
+};
+
+const ES: Words = Words {
+    summary: "Últimos acontecimientos",
+    quotes: "Análisis de expertos",
+    related: "Análisis relacionados",
+    tags: "Temas",
+    read_more: "Leer el informe completo",
+    show_more: "Mostrar más",
+    show_less: "Mostrar menos",
+    copy_link: "Copiar enlace",
+    link_copied: "Enlace copiado",
+    feed: "Informes",
+};
+
+const FR: Words = Words {
+    summary: "Derniers développements",
+    quotes: "Analyse d’experts",
+    related: "Analyses connexes",
+    tags: "Thèmes",
+    read_more: "Lire la note complète",
+    show_more: "Afficher plus",
+    show_less: "Afficher moins",
+    copy_link: "Copier le lien",
+    link_copied: "Lien copié",
+    feed: "Notes",
+};
+
+const DE: Words = Words {
+    summary: "Neueste Entwicklungen",
+    quotes: "Expertenanalyse",
+    related: "Verwandte Analysen",
+    tags: "Themen",
+    read_more: "Vollständigen Bericht lesen",
+    show_more: "Mehr anzeigen",
+    show_less: "Weniger anzeigen",
+    copy_link: "Link kopieren",
+    link_copied: "Link kopiert",
+    feed: "Berichte",
+};
+
+const FA: Words = Words {
+    summary: "آخرین تحولات",
+    quotes: "تحلیل کارشناسان",
+    related: "تحلیل‌های مرتبط",
+    tags: "موضوع‌ها",
+    read_more: "خواندن گزارش کامل",
+    show_more: "نمایش بیشتر",
+    show_less: "نمایش کمتر",
+    copy_link: "کپی پیوند",
+    link_copied: "پیوند کپی شد",
+    feed: "گزارش‌ها",
+};
+
+const AR: Words = Words {
+    summary: "آخر التطورات",
+    quotes: "تحليل الخبراء",
+    related: "تحليلات ذات صلة",
+    tags: "قضايا",
+    read_more: "اقرأ الموجز كاملاً",
+    show_more: "عرض المزيد",
+    show_less: "عرض أقل",
+    copy_link: "نسخ الرابط",
+    link_copied: "تم نسخ الرابط",
+    feed: "موجزات",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_words_follow_the_language_and_fall_back_to_english() {
+        assert_eq!(builtin("en", Label::Quotes), "Expert Analysis");
+        assert_eq!(builtin("es-MX", Label::ReadMore), "Leer el informe completo");
+        assert_eq!(builtin("fa", Label::Summary), "آخرین تحولات");
+        assert_eq!(builtin("zz", Label::Tags), "Issues");
+        for (lang, last) in [("en", "Briefs"), ("es", "Informes"), ("fr", "Notes"), ("de", "Berichte"), ("fa", "گزارش‌ها"), ("ar", "موجزات")] {
+            assert_eq!(builtin(lang, Label::Feed), last);
+        }
+    }
+
+    #[test]
+    fn every_language_has_a_word_for_every_label() {
+        for words in [&EN, &ES, &FR, &DE, &FA, &AR] {
+            for (key, label) in KEYS {
+                assert!(!words.get(label).trim().is_empty(), "{key}");
+            }
+        }
+    }
+}
