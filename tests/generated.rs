@@ -33,7 +33,7 @@ fn json_schema_is_up_to_date() {
 
 #[test]
 fn typescript_declarations_are_up_to_date() {
-    check("types/brief_card.d.ts", brief_card::format::schema::typescript());
+    check("types/format.d.ts", brief_card::format::schema::typescript());
     check("types/brief-card.d.ts", brief_card::format::schema::typescript_element());
 }
 

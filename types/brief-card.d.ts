@@ -1,5 +1,5 @@
 // Types for `brief-card/element`, the module that defines <brief-card>.
-// Generated from the Rust types in src/schema.rs by `UPDATE=1 cargo test --test generated`; do not edit.
+// Generated from the Rust types in src/format/ by `UPDATE=1 cargo test --test generated`; do not edit.
 //
 //   import "brief-card/element";
 //   <brief-card src="/briefs/flash-brief.json" theme="auto">fallback…</brief-card>

@@ -1,5 +1,5 @@
 // Types for brief-card, the npm package's main module (`import … from "brief-card"`).
-// Generated from the Rust types in src/schema.rs by `UPDATE=1 cargo test --test generated`; do not edit.
+// Generated from the Rust types in src/format/ by `UPDATE=1 cargo test --test generated`; do not edit.
 // The format: docs/brief-format.md, docs/format-reference.md, docs/brief.schema.json.
 
 // ---- the brief format and the API's data (from the JSON Schema) ----
@@ -384,7 +384,7 @@ export interface BriefToggleDetail {
   expanded: boolean;
 }
 
-// ---- the JavaScript API --------------------------------------------------
+// ---- the JavaScript API (wasm-bindgen declares the functions and BriefCard) ----
 
 /** What the functions read: a brief, a feed (an array of briefs), or either as JSON text. */
 export type BriefInput = Brief | Brief[] | string;
@@ -398,42 +398,6 @@ export interface BriefError extends Error {
   /** The same problems, as data. */
   problems: Problem[];
 }
-
-/**
- * A rendered card, as `renderBrief` returns it: `update(brief)` re-renders it
- * in place, `destroy()` removes it. (Only a type: the module exports no class.)
- */
-export interface BriefCard {
-  /**
-   * Re-renders with `brief` and the options the card was rendered with (as
-   * they were then); on problems the current card stays and this throws, as
-   * it does once the card was destroyed.
-   * @throws {BriefError}
-   */
-  update(brief: BriefInput): void;
-  /** Removes the card and its listener; the target shows what it had before. Once is enough; again does nothing. */
-  destroy(): void;
-  /** Does nothing (the module keeps no state per card, so there is nothing to release); kept for hosts that call it. */
-  free(): void;
-}
-
-/**
- * Renders the card into `target` (into its open shadow root unless
- * `shadow: false`) and returns its handle. On any problem the target is
- * left exactly as it was, `brief-card:error` is dispatched on it, and this throws.
- * @throws {BriefError}
- */
-export function renderBrief(target: Element, brief: BriefInput, options?: BriefOptions): BriefCard;
-
-/**
- * The static HTML of the card (`{ email: true }`: the email-safe variant),
- * for newsletters, server-side rendering and the no-script fallback.
- * @throws {BriefError}
- */
-export function renderBriefHtml(brief: BriefInput, options?: BriefOptions): string;
-
-/** Every problem with `brief` (anything at all), or `[]` when it is a valid brief or feed. */
-export function validateBrief(brief: unknown): Problem[];
 
 /** The `<brief-card>` element (defined by `brief-card/element`). */
 export interface BriefCardElement extends HTMLElement {
@@ -462,31 +426,3 @@ declare global {
   interface ElementEventMap extends BriefCardEventMap {}
   interface HTMLElementEventMap extends BriefCardEventMap {}
 }
-
-// ---- loading the module (as wasm-bindgen declares it) ----------------------
-
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-
-export type SyncInitInput = BufferSource | WebAssembly.Module;
-
-/** The instantiated module's exports (internal; use the functions above). */
-export interface InitOutput {
-  readonly memory: WebAssembly.Memory;
-  readonly [name: string]: unknown;
-}
-
-/**
- * Instantiates the module synchronously from its bytes or a compiled
- * `WebAssembly.Module` (in Node: `initSync({ module: readFileSync(wasmPath) })`).
- * Passing `SyncInitInput` directly is deprecated.
- */
-export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
-
-/**
- * Loads and instantiates the module; without an argument it fetches
- * `brief_card_bg.wasm` next to `brief_card.js`. Call (and await) it once
- * before the functions above. Passing `InitInput` directly is deprecated.
- */
-export default function __wbg_init(
-  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
-): Promise<InitOutput>;
