@@ -239,11 +239,14 @@ enum Combinator {
     Next,
 }
 
-/// A compound selector: any of `tags` (none: any element) with all of `classes`.
+/// A compound selector: any of `tags` (none: any element) with all of
+/// `classes`, and the `dir` attribute and being a first child when asked.
 #[derive(Default)]
 struct Compound {
     tags: Vec<String>,
     classes: Vec<String>,
+    dir: Option<String>,
+    first_child: bool,
     /// The combinator between this compound and the one on its left.
     left: Option<Combinator>,
     /// A type selector counts in specificity (a `:where()` does not).
@@ -251,8 +254,9 @@ struct Compound {
 }
 
 /// One selector of a list, as compounds from left to right, or `None` when
-/// static HTML cannot decide it (pseudo-classes and elements, attributes,
-/// `:host`, `:is()`, `~`, two `+` in a row, ids).
+/// static HTML cannot decide it (pseudo-classes but `:first-child`,
+/// pseudo-elements, attributes but `[dir=…]`, `:host`, `:is()`, `~`, two `+`
+/// in a row, ids).
 fn selector(input: &mut Parser<'_, '_>) -> Option<Vec<Compound>> {
     let mut compounds = Vec::new();
     let mut current = Compound::default();
@@ -292,7 +296,21 @@ fn selector(input: &mut Parser<'_, '_>) -> Option<Vec<Compound>> {
                 current.typed = true;
             }
             Token::Delim('*') => {}
+            Token::SquareBracketBlock => {
+                let dir = input.parse_nested_block(|attr| {
+                    let name = attr.expect_ident_cloned()?;
+                    attr.expect_delim('=')?;
+                    let value = attr.expect_ident_or_string()?.to_string();
+                    attr.expect_exhausted()?;
+                    Ok::<_, ParseError<'_, ()>>(name.eq_ignore_ascii_case("dir").then_some(value))
+                });
+                match dir {
+                    Ok(Some(dir)) if current.dir.is_none() => current.dir = Some(dir),
+                    _ => decidable = false,
+                }
+            }
             Token::Colon => match input.next_including_whitespace().cloned() {
+                Ok(Token::Ident(p)) if p.eq_ignore_ascii_case("first-child") => current.first_child = true,
                 Ok(Token::Function(f)) if f.eq_ignore_ascii_case("where") && current.tags.is_empty() => {
                     let tags = input.parse_nested_block(|list| {
                         list.parse_comma_separated(|one| one.expect_ident().map(|t| t.to_ascii_lowercase()).map_err(Into::into))
@@ -334,11 +352,7 @@ fn named_classes(text: &str, out: &mut Vec<String>) {
         while let Ok(token) = p.next_including_whitespace() {
             let token = token.clone();
             match &token {
-                Token::Ident(class) if dot => {
-                    if !out.iter().any(|c| c.as_str() == &**class) {
-                        out.push(class.to_string());
-                    }
-                }
+                Token::Ident(class) if dot && !out.iter().any(|c| c.as_str() == &**class) => out.push(class.to_string()),
                 Token::Function(_) | Token::ParenthesisBlock | Token::SquareBracketBlock => {
                     let _ = p.parse_nested_block(|n| {
                         walk(n, out);
@@ -475,7 +489,7 @@ fn usable(value: &str, email: bool) -> bool {
             let ok = match &token {
                 Token::Function(f) => {
                     let f = f.to_ascii_lowercase();
-                    !LIVE_ONLY_FUNCTIONS.contains(&f.as_str()) && !(email && f == "var")
+                    !(LIVE_ONLY_FUNCTIONS.contains(&f.as_str()) || email && f == "var")
                 }
                 Token::Dimension { unit, .. } => !unit.to_ascii_lowercase().starts_with("cq"),
                 Token::Ident(i) => !(email && i.eq_ignore_ascii_case("inherit")),
@@ -558,7 +572,7 @@ fn inline_rules(rules: &[Rule]) -> String {
     for (order, rule) in rules.iter().enumerate() {
         let Rule::Style { selectors, declarations } = rule else { continue };
         for compounds in selector_list(selectors).into_iter().flatten() {
-            let classes = compounds.iter().map(|c| c.classes.len()).sum();
+            let classes = compounds.iter().map(|c| c.classes.len() + usize::from(c.dir.is_some()) + usize::from(c.first_child)).sum();
             let types = compounds.iter().filter(|c| c.typed).count();
             let fragment = [&light, &dark].map(|vars| inline_declarations(declarations, vars, Output::Fragment));
             let email = [&light, &dark].map(|vars| [false, true].map(|rtl| inline_declarations(declarations, vars, Output::Email { rtl })));
@@ -585,7 +599,11 @@ fn inline_rules(rules: &[Rule]) -> String {
                 None => "None".to_string(),
                 Some(comb) => format!("Some(Combinator::{comb:?})"),
             };
-            let _ = write!(out, "Compound {{ tags: &{:?}, classes: &{:?}, left: {left} }}", c.tags, c.classes);
+            let _ = write!(
+                out,
+                "Compound {{ tags: &{:?}, classes: &{:?}, dir: {:?}, first_child: {}, left: {left} }}",
+                c.tags, c.classes, c.dir, c.first_child
+            );
         }
         let _ = writeln!(out, "],\n        fragment: {:?},\n        email: {:?},\n    }},", r.fragment, r.email);
     }
