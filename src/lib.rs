@@ -34,11 +34,13 @@ pub use format::limits;
 pub use format::{Input, Problem};
 pub use validate::{Document, Options};
 
-/// The stylesheet of the live card (adopted into its shadow root). Pages
-/// theme it with `--brief-{bg,fg,muted,accent,link,border,quote,chip}`,
-/// their `--brief-dark-*` twins, `--brief-font`, `--brief-heading-font`,
+/// The stylesheet of the live card (adopted into its shadow root): src/card.css
+/// without its comments, written by build.rs, which also makes the static
+/// outputs' inline styles from it (see [`render::style`]). Pages theme it with
+/// `--brief-{bg,fg,muted,accent,link,border,quote,chip}`, their
+/// `--brief-dark-*` twins, `--brief-font`, `--brief-heading-font`,
 /// `--brief-radius` and `--brief-max-width` (see the README).
-pub const CARD_CSS: &str = include_str!("card.css");
+pub const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));
 
 /// Parses and validates JSON text as a brief or a feed, for these options.
 #[cfg(not(target_arch = "wasm32"))]

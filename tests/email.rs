@@ -209,7 +209,9 @@ fn direction_becomes_physical() {
     assert!(html.contains("text-align:right"), "rtl text is right-aligned");
     assert!(!html.contains("text-align:left"));
     let en = render_html(r#"{"title":"t","quotes":[{"text":"q","author":"a","role":"r"}]}"#, &Options { email: true, ..Options::default() }).expect("renders");
-    assert!(en.contains("text-align:left") && en.contains("border-left:4px") && en.contains("margin-right:8px"));
+    // The role after the author: a rule and padding on its start side (`.bc-author+.bc-role` in card.css).
+    assert!(en.contains("text-align:left") && en.contains("border-left:4px") && en.contains("padding-left:.6em"));
+    assert!(html.contains("border-right:4px") && html.contains("padding-right:.6em"));
 }
 
 #[test]

@@ -2,6 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! card, escaping of hostile text, options.
 
+#[path = "support/examples.rs"]
+mod examples;
+
 use brief_card::options::{Layout, LinkTarget, Theme};
 use brief_card::{render_html, Options};
 use scraper::{Html, Selector};
@@ -107,4 +110,31 @@ fn the_minimal_brief_is_just_a_header() {
     let h = doc(include_str!("../www/briefs/minimal.json"), &Options::default());
     assert_eq!(text(&all(&h, "article h2")[0]), "A brief with nothing but a title");
     assert!(all(&h, "footer, section, nav, time").is_empty());
+}
+
+/// The inline styles come from card.css (build.rs); what only the live card
+/// can use (container units, clamp() and its kin) must never reach them, for
+/// any example, theme, layout, or email.
+#[test]
+fn inline_styles_hold_only_what_static_html_can_use() {
+    for (name, json) in examples::all() {
+        for theme in [Theme::Light, Theme::Dark, Theme::Auto] {
+            for layout in [Layout::Full, Layout::Compact] {
+                for email in [false, true] {
+                    let options = Options { theme, layout, email, base_url: Some("https://example.org/".into()), ..Options::default() };
+                    let h = doc(&json, &options);
+                    for e in all(&h, "[style]") {
+                        let style = e.value().attr("style").unwrap_or_default();
+                        let mut bad = vec!["clamp(", "min(", "max(", "calc(", "color-mix(", "cqi", "cqw", "container-type", "transition", "cursor:"];
+                        if email {
+                            bad.extend(["var(", "--", "inherit", "inline-start", "inline-end", "block-start", "block-end", ":start", ":end"]);
+                        }
+                        for b in bad {
+                            assert!(!style.contains(b), "{name} {theme:?} {layout:?} email={email}: {b} in {style}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

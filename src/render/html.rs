@@ -10,17 +10,70 @@ use crate::view::sink::Sink;
 /// How attributes are written: as they are, or rewritten for the static
 /// outputs (classes turned into inline `style`, DOM-only attributes dropped).
 pub trait AttrPolicy {
-    /// Writes the attributes of a `tag` element (each as ` name="value"`).
-    fn write_attrs(&self, tag: &'static str, attrs: &Attrs, out: &mut String);
+    /// Writes the attributes of a `tag` element (each as ` name="value"`),
+    /// which stands at `place` in the document.
+    fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String);
 }
 
 /// Writes every attribute unchanged.
 pub struct AsIs;
 
 impl AttrPolicy for AsIs {
-    fn write_attrs(&self, _tag: &'static str, attrs: &Attrs, out: &mut String) {
+    fn write_attrs(&self, _tag: &'static str, attrs: &Attrs, _place: &Place<'_>, out: &mut String) {
         for (name, value) in attrs.iter() {
             write_attr(out, name, value);
+        }
+    }
+}
+
+/// An element as the selectors of the inline styles see it: its tag, its
+/// `class` and its `dir`.
+#[derive(Clone, Debug, Default)]
+pub struct Element {
+    /// The tag name.
+    pub tag: &'static str,
+    /// The `class` attribute (empty when none).
+    pub class: String,
+    /// The `dir` attribute (empty when none).
+    pub dir: String,
+}
+
+impl Element {
+    /// Whether `class` is one of the element's classes.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.class.split_ascii_whitespace().any(|c| c == class)
+    }
+}
+
+/// An element that is open (its children being written), with its last child element so far.
+#[derive(Debug)]
+pub struct Open {
+    /// The element.
+    pub element: Element,
+    /// Its last child element written so far: while a child is open, the
+    /// element just before that child.
+    pub last_child: Option<Element>,
+}
+
+/// An element being written and where it stands: enough for CSS selectors
+/// with descendant, child and next-sibling combinators.
+pub struct Place<'a> {
+    /// The element.
+    pub element: &'a Element,
+    /// Its ancestors, outermost first.
+    pub ancestors: &'a [Open],
+    /// The last element written at the top level before the outermost
+    /// ancestor (or before the element itself, when at the top level).
+    pub top_last: Option<&'a Element>,
+}
+
+impl<'a> Place<'a> {
+    /// The element just before the one whose ancestors are `ancestors` (a
+    /// prefix of this place's ancestors).
+    pub fn previous(&self, ancestors: &'a [Open]) -> Option<&'a Element> {
+        match ancestors.last() {
+            Some(parent) => parent.last_child.as_ref(),
+            None => self.top_last,
         }
     }
 }
@@ -77,8 +130,10 @@ pub struct HtmlWriter<'a, P: AttrPolicy> {
     /// The HTML written so far.
     pub out: &'a mut String,
     policy: &'a P,
-    /// The open elements' tags.
-    open: Vec<&'static str>,
+    /// The open elements, outermost first.
+    open: Vec<Open>,
+    /// The last element closed at the top level.
+    top_last: Option<Element>,
     /// The element whose start tag is not written yet.
     pending: Option<&'static str>,
     attrs: Attrs,
@@ -87,14 +142,21 @@ pub struct HtmlWriter<'a, P: AttrPolicy> {
 impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
     /// A writer appending to `out`, attributes written by `policy`.
     pub fn new(out: &'a mut String, policy: &'a P) -> Self {
-        HtmlWriter { out, policy, open: Vec::new(), pending: None, attrs: Attrs::default() }
+        HtmlWriter { out, policy, open: Vec::new(), top_last: None, pending: None, attrs: Attrs::default() }
     }
 
     fn start_tag(&mut self) {
         if let Some(tag) = self.pending.take() {
             self.out.push('<');
             self.out.push_str(tag);
-            self.policy.write_attrs(tag, &self.attrs, self.out);
+            // The pending element is the last open one; its ancestors are the rest.
+            if let Some((own, ancestors)) = self.open.split_last_mut() {
+                let attr = |wanted: &str| self.attrs.iter().find(|(name, _)| *name == wanted).map(|(_, v)| v.to_string()).unwrap_or_default();
+                own.element.class = attr("class");
+                own.element.dir = attr("dir");
+                let place = Place { element: &own.element, ancestors, top_last: self.top_last.as_ref() };
+                self.policy.write_attrs(tag, &self.attrs, &place, self.out);
+            }
             self.out.push('>');
             self.attrs.clear();
         }
@@ -104,7 +166,7 @@ impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
 impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
     fn open(&mut self, tag: &'static str) {
         self.start_tag();
-        self.open.push(tag);
+        self.open.push(Open { element: Element { tag, ..Element::default() }, last_child: None });
         self.pending = Some(tag);
     }
 
@@ -119,11 +181,16 @@ impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
 
     fn close(&mut self) {
         self.start_tag();
-        if let Some(tag) = self.open.pop() {
+        if let Some(closed) = self.open.pop() {
+            let tag = closed.element.tag;
             if !is_void(tag) {
                 self.out.push_str("</");
                 self.out.push_str(tag);
                 self.out.push('>');
+            }
+            match self.open.last_mut() {
+                Some(parent) => parent.last_child = Some(closed.element),
+                None => self.top_last = Some(closed.element),
             }
         }
     }

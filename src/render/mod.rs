@@ -14,19 +14,18 @@ pub mod page;
 pub mod style;
 
 use crate::model::{Dir, Document};
-use crate::options::{Layout, Options, Theme};
+use crate::options::{Options, Theme};
 use crate::view::{self, Context};
-use html::{write_attr, AttrPolicy, Attrs, HtmlWriter};
-use style::{fill, for_classes, Tokens};
+use html::{write_attr, AttrPolicy, Attrs, HtmlWriter, Place};
+use style::Output;
 
-/// Static HTML: classes become inline styles; DOM-only attributes (`part`,
-/// `data-*`) are dropped. Email also drops classes, uses plain colours, and
-/// writes physical CSS properties for the brief's direction (see [`style`]).
+/// Static HTML: classes become inline styles (the rules of card.css that
+/// apply, see [`style`]); DOM-only attributes (`part`, `data-*`) are
+/// dropped. Email also drops classes, uses plain colours, and writes
+/// physical CSS properties for the brief's direction.
 struct Inline {
     theme: Theme,
-    compact: bool,
-    /// Plain for email.
-    tokens: Tokens,
+    output: Output,
 }
 
 /// Attributes only the live card uses: `part` (for `::part()` styling) and
@@ -36,20 +35,16 @@ fn is_dom_only(name: &str) -> bool {
 }
 
 impl AttrPolicy for Inline {
-    fn write_attrs(&self, tag: &'static str, attrs: &Attrs, out: &mut String) {
-        let email = self.tokens != Tokens::CustomProperties;
-        let mut classes = "";
+    fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String) {
+        let email = self.output != Output::Fragment;
         for (name, value) in attrs.iter() {
-            if name == "class" {
-                classes = value;
-            }
             let dropped = is_dom_only(name) || email && name == "class";
             if !dropped {
                 write_attr(out, name, value);
             }
         }
         let mut style = String::new();
-        for_classes(classes, self.theme, self.tokens, self.compact, &mut style);
+        style::inline(place, self.theme, self.output, &mut style);
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
@@ -67,15 +62,15 @@ fn context(options: &Options) -> Context<'_> {
 }
 
 impl Inline {
-    fn new(options: &Options, tokens: Tokens) -> Inline {
-        Inline { theme: options.theme, compact: options.layout == Layout::Compact, tokens }
+    fn new(options: &Options, output: Output) -> Inline {
+        Inline { theme: options.theme, output }
     }
 }
 
 /// The static fragment for `doc`.
 pub fn fragment(doc: &Document, options: &Options) -> String {
     let mut out = String::new();
-    let policy = Inline::new(options, Tokens::CustomProperties);
+    let policy = Inline::new(options, Output::Fragment);
     view::document(doc, &context(options), &mut HtmlWriter::new(&mut out, &policy));
     out
 }
@@ -88,12 +83,15 @@ pub fn email(doc: &Document, options: &Options) -> String {
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
     );
     for b in doc.briefs() {
-        let tokens = Tokens::Plain { rtl: b.dir == Dir::Rtl };
+        let rtl = b.dir == Dir::Rtl;
+        let output = Output::Email { rtl };
         out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"");
         // The card's background and direction for the cell around it.
-        fill("padding:0 0 16px;background:$bg;text-align:$align", options.theme, tokens, &mut out);
+        out.push_str("padding:0 0 16px;background:");
+        out.push_str(style::colour("bg", options.theme, output));
+        out.push_str(if rtl { ";text-align:right" } else { ";text-align:left" });
         out.push_str("\">");
-        let policy = Inline::new(options, tokens);
+        let policy = Inline::new(options, output);
         view::one(b, &context(options), &mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
     }

@@ -1,224 +1,323 @@
 //! Inline styles for the static HTML outputs (the fragment, the page, the
 //! email). Static HTML cannot rely on a stylesheet: email clients strip
 //! `<style>`, and the HTML spec allows `<style>` only in `<head>`. So each
-//! class of the view maps to an inline declaration list here.
+//! element gets the declarations of the card's stylesheet that apply to it
+//! as its `style` attribute.
 //!
-//! Colours are written as `$token`s and filled in per theme: as
-//! `var(--brief-token, #value)` in the fragment (so host pages can still
-//! theme it) and as the bare `#value` in email (clients drop custom properties).
-//! So are the sides of logical properties (`margin-$end`): logical in the
-//! fragment, physical for the brief's direction in email.
-//! The live card's stylesheet is `card.css`; keep the two looking alike.
+//! `src/card.css` is the one source: build.rs reads it (with `cssparser`) and
+//! writes the table this module `include!`s, so the live card and the static
+//! outputs cannot drift apart. The rules, also written at the top of card.css:
+//!
+//! - A rule applies inline when its selector can be decided from the element
+//!   and what was written before it: type and class selectors, `:where()` of
+//!   types, `[dir=…]`, `:first-child`, and the descendant, child and
+//!   next-sibling combinators (the HTML writer passes each element's
+//!   [`Place`]), outside any at-rule. Other pseudo-classes and attribute
+//!   selectors, pseudo-elements, `:host`, `:is()`, `@media` and `@container`
+//!   are live-only.
+//! - An element's style is the declarations of every rule that applies, in
+//!   cascade order (specificity, then source order); build.rs sorts the table so.
+//! - Values static HTML cannot use (`clamp()`, `min()`, `max()`, `calc()`,
+//!   `color-mix()`, container units; in email also `inherit`) are left out,
+//!   and so the declaration card.css writes just before them as a fallback is
+//!   the one static HTML keeps. So are live-only properties (`container-type`,
+//!   `transition`, `cursor`, …) and, in email, `position`.
+//! - The card's custom properties (`--fg`, defined on `.bc-card`, redefined on
+//!   `.bc-dark`) are resolved for the theme (`auto` is light: an inline style
+//!   cannot follow prefers-color-scheme): the fragment keeps the host's
+//!   `var(--brief-fg,#1a1d23)`, so host pages can still theme it; email gets
+//!   the plain `#1a1d23` (clients drop custom properties).
+//! - Logical properties and values (`padding-inline-start`, `text-align:start`)
+//!   stay logical in the fragment and are physical for the brief's direction
+//!   in email (Outlook and older Gmail apps ignore the logical ones).
+//!
+//! Email adds what its clients need beyond the card's look ([`EMAIL`]).
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use super::html::{Element, Open, Place};
 use crate::options::Theme;
 
-/// The declarations for each class of the view (classes not listed get
-/// none), with `$token`s (see [`COLOURS`] and [`SIDES`]).
-const CLASSES: &[(&str, &str)] = &[
-    ("bc-feed", "display:block"),
-    ("bc-feed-item", "display:block;margin:0 0 20px"),
-    ("bc-card", "display:block;box-sizing:border-box;max-width:720px;margin:0;padding:24px 28px;border:1px solid $border;border-top:4px solid $accent;border-radius:12px;background:$bg;color:$fg;font-family:Charter,Georgia,Cambria,'Noto Serif',Vazirmatn,'Noto Naskh Arabic',Tahoma,serif;font-size:17px;line-height:1.6;text-align:$align;overflow-wrap:break-word"),
-    ("bc-header", "display:block;margin:0 0 22px"),
-    ("bc-eyebrow", "margin:0 0 10px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;font-weight:500;color:$muted"),
-    ("bc-kind", "font-weight:700;color:$accent;letter-spacing:.09em;text-transform:uppercase;margin-$end:10px"),
-    ("bc-date", "color:$muted"),
-    ("bc-title", "margin:0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:30px;line-height:1.18;font-weight:700;letter-spacing:-.015em;color:$fg"),
-    ("bc-title-link", "color:$fg;text-decoration:none"),
-    ("bc-publisher", "margin:12px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted"),
-    ("bc-logo", "vertical-align:middle;margin-$end:8px;border-radius:4px"),
-    ("bc-publisher-name", "color:$muted;font-weight:600;text-decoration:none"),
-    ("bc-figure", "margin:0 0 24px"),
-    ("bc-image", "display:block;max-width:100%;height:auto;border-radius:8px"),
-    ("bc-caption", "margin:8px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted"),
-    ("bc-block", "display:block;margin:28px 0 0"),
-    ("bc-heading", "margin:0 0 12px;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:12px;line-height:1.3;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:$accent"),
-    ("bc-section-heading", "font-size:21px;line-height:1.3;letter-spacing:0;text-transform:none;color:$fg"),
-    ("bc-section", "border-top:1px solid $border;padding-top:24px"),
-    ("bc-p", "margin:0 0 16px"),
-    ("bc-link", "color:$link;text-decoration:underline"),
-    ("bc-quote", "margin:0 0 16px;padding:18px 20px;border-$start:4px solid $accent;background:$quote"),
-    ("bc-blockquote", "margin:0;font-size:20px;line-height:1.5;font-style:italic"),
-    ("bc-cite", "margin:14px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:14px;line-height:1.45;color:$muted"),
-    ("bc-author", "font-weight:700;color:$fg;margin-$end:8px"),
-    ("bc-role", "color:$muted"),
-    ("bc-related-list", "margin:0;padding:0;list-style:none"),
-    ("bc-related-item", "margin:0;padding:12px 0;border-bottom:1px solid $border"),
-    ("bc-related-link", "font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:17px;line-height:1.35;font-weight:700;color:$link;text-decoration:none"),
-    ("bc-meta", "margin:4px 0 0;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.45;color:$muted"),
-    ("bc-meta-kind", "margin-$end:8px;color:$accent;font-weight:700"),
-    ("bc-meta-author", "margin-$end:8px"),
-    ("bc-chips", "margin:0;padding:0;list-style:none"),
-    ("bc-tag", "display:inline-block;margin:0 0 8px;margin-$end:8px"),
-    ("bc-chip", "display:inline-block;padding:4px 14px;border:1px solid $border;border-radius:999px;background:$chip;color:$fg;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:13px;line-height:1.4;text-decoration:none"),
-    ("bc-footer", "display:block;margin:32px 0 0;padding-top:20px;border-top:1px solid $border;font-family:system-ui,'Segoe UI',Roboto,Arial,Vazirmatn,'Noto Sans Arabic',Tahoma,sans-serif;font-size:15px"),
-    ("bc-read-more", "display:inline-block;padding:10px 20px;border-radius:999px;background:$accent;color:$bg;font-weight:700;text-decoration:none"),
-];
+/// How a compound selector relates to the one on its left.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Combinator {
+    /// ` `: an ancestor.
+    Descendant,
+    /// `>`: the parent.
+    Child,
+    /// `+`: the element just before, under the same parent.
+    Next,
+}
 
-/// What the compact layout changes (the live card's `.bc-compact` rules).
-const COMPACT: &[(&str, &str)] = &[
-    ("bc-card", "padding:18px 20px;border-top-width:3px"),
-    ("bc-header", "margin:0 0 10px"),
-    ("bc-title", "font-size:21px"),
-    ("bc-block", "margin:10px 0 0"),
-    ("bc-footer", "margin:16px 0 0;padding-top:12px"),
-    ("bc-read-more", "padding:7px 16px;font-size:14px"),
-];
+/// A compound selector: an element with any of `tags` (none: any tag), all
+/// of `classes`, this `dir` attribute, and no element before it when `first_child`.
+struct Compound {
+    tags: &'static [&'static str],
+    classes: &'static [&'static str],
+    dir: Option<&'static str>,
+    first_child: bool,
+    /// How it relates to the next compound of the selector (the one on its left in CSS).
+    left: Option<Combinator>,
+}
 
-/// What email adds (with [`Tokens::Plain`]): the card fills the 600 px
-/// column; images scale, without a border (older clients draw one around linked images).
+/// A rule of card.css that static HTML applies, with its declarations as each output writes them.
+struct Rule {
+    /// The compounds of the selector, the subject first, then leftwards.
+    selector: &'static [Compound],
+    /// For the fragment, `[light, dark]`.
+    fragment: [&'static str; 2],
+    /// For email, `[light, dark]` × `[left to right, right to left]`.
+    email: [[&'static str; 2]; 2],
+}
+
+// `RULES`, `COLOURS` and (in tests) `NAMED_CLASSES`, from src/card.css.
+include!(concat!(env!("OUT_DIR"), "/inline_rules.rs"));
+
+/// What email adds to the card's look, by class: the card fills the 600 px
+/// column, and images scale without a border (older clients draw one around
+/// linked images). The `width` attribute Outlook needs is written by the email renderer.
 const EMAIL: &[(&str, &str)] = &[
     ("bc-card", "max-width:600px;width:100%"),
     ("bc-image", "width:100%;max-width:550px;border:0"),
     ("bc-logo", "border:0"),
 ];
 
-/// The colour tokens: `(name, light, dark)`. Contrast of text on `bg`,
-/// `quote` and `chip` is at least 4.5:1.
-const COLOURS: &[(&str, &str, &str)] = &[
-    ("bg", "#ffffff", "#15181e"),
-    ("fg", "#1a1d23", "#eceef2"),
-    ("muted", "#555b66", "#a9b0bc"),
-    ("accent", "#a3202e", "#ff8a8f"),
-    ("link", "#0b57a4", "#8cc4ff"),
-    ("border", "#d9dce1", "#343a46"),
-    ("quote", "#f5f6f8", "#1d2129"),
-    ("chip", "#f1f3f5", "#232833"),
-];
-
-/// The side tokens: `(name, logical, left to right, right to left)`. Email
-/// clients (Outlook, older Gmail apps) ignore logical properties and
-/// logical values (`text-align:start`), so email gets the physical side.
-const SIDES: &[(&str, &str, &str, &str)] = &[
-    ("start", "inline-start", "left", "right"),
-    ("end", "inline-end", "right", "left"),
-    ("align", "start", "left", "right"),
-];
-
-/// How the tokens are filled in.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Tokens {
-    /// CSS custom properties with the colour as fallback (`var(--brief-…, #…)`), so a host page can retheme; logical properties.
-    CustomProperties,
-    /// Plain colours and physical sides for this direction (right to left
-    /// when `rtl`), for email clients.
-    Plain {
+/// Which static output the styles are for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Output {
+    /// The fragment (and the page): host-themable `var(--brief-…)` colours, logical sides.
+    Fragment,
+    /// Email: plain colours and physical sides for this direction.
+    Email {
         /// The brief is written right to left.
         rtl: bool,
     },
 }
 
-/// The inline style for an element with these classes (empty when none).
-pub fn for_classes(classes: &str, theme: Theme, tokens: Tokens, compact: bool, out: &mut String) {
-    let email = matches!(tokens, Tokens::Plain { .. });
-    // The base rules first, then what the layout and email change, as the
-    // cascade of the live card's stylesheet would order them.
-    let tables = [Some(CLASSES), compact.then_some(COMPACT), email.then_some(EMAIL)];
-    for table in tables.into_iter().flatten() {
-        for class in classes.split(' ') {
-            if let Some(decls) = declarations(table, class) {
-                if !out.is_empty() {
-                    out.push(';');
+impl Compound {
+    /// Whether `e`, whose ancestors are `ancestors`, matches.
+    fn matches<'a>(&self, e: &Element, ancestors: &'a [Open], place: &Place<'a>) -> bool {
+        (self.tags.is_empty() || self.tags.contains(&e.tag))
+            && self.classes.iter().all(|c| e.has_class(c))
+            && self.dir.map_or(true, |dir| e.dir == dir)
+            && !(self.first_child && place.previous(ancestors).is_some())
+    }
+}
+
+impl Rule {
+    /// Whether the rule applies to the element at `place`.
+    fn applies(&self, place: &Place<'_>) -> bool {
+        match self.selector.split_first() {
+            Some((subject, rest)) => subject.matches(place.element, place.ancestors, place) && matches_left(rest, subject.left, place.ancestors, place),
+            None => false,
+        }
+    }
+
+    fn declarations(&self, theme: Theme, output: Output) -> &'static str {
+        let dark = usize::from(theme == Theme::Dark);
+        let by_theme = match output {
+            Output::Fragment => self.fragment.get(dark),
+            Output::Email { rtl } => self.email.get(dark).and_then(|sides| sides.get(usize::from(rtl))),
+        };
+        by_theme.copied().unwrap_or_default()
+    }
+}
+
+/// Whether `rest` (compounds, leftwards) matches from an element whose
+/// ancestors are `ancestors` and which relates to `rest`'s first compound by `combinator`.
+fn matches_left<'a>(rest: &[Compound], combinator: Option<Combinator>, ancestors: &'a [Open], place: &Place<'a>) -> bool {
+    let Some((compound, further)) = rest.split_first() else {
+        return true;
+    };
+    match combinator {
+        None => false,
+        Some(Combinator::Child) => ancestors
+            .split_last()
+            .is_some_and(|(parent, above)| compound.matches(&parent.element, above, place) && matches_left(further, compound.left, above, place)),
+        Some(Combinator::Descendant) => {
+            let mut above = ancestors;
+            while let Some((ancestor, next)) = above.split_last() {
+                if compound.matches(&ancestor.element, next, place) && matches_left(further, compound.left, next, place) {
+                    return true;
                 }
-                fill(decls, theme, tokens, out);
+                above = next;
             }
+            false
         }
+        // The element before has the same ancestors. Only one element before
+        // is known, so build.rs leaves `+` twice in a row to the live card,
+        // and `:first-child` before a `+` cannot match.
+        Some(Combinator::Next) => place.previous(ancestors).is_some_and(|before| {
+            !compound.first_child
+                && compound.left != Some(Combinator::Next)
+                && compound.matches(before, ancestors, place)
+                && matches_left(further, compound.left, ancestors, place)
+        }),
     }
 }
 
-/// The declarations for `class` in `table` ([`CLASSES`], [`COMPACT`], [`EMAIL`]).
-fn declarations(table: &[(&str, &'static str)], class: &str) -> Option<&'static str> {
-    table.iter().find(|(name, _)| *name == class).map(|(_, decls)| *decls)
-}
-
-/// Writes `decls` with each `$token` replaced by its colour for `theme` or
-/// its side. A token is `$` and a name of lower-case letters.
-pub fn fill(decls: &str, theme: Theme, tokens: Tokens, out: &mut String) {
-    let mut rest = decls;
-    while let Some((before, after)) = rest.split_once('$') {
-        out.push_str(before);
-        let name_len = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
-        let (name, tail) = after.split_at(name_len);
-        token(name, theme, tokens, out);
-        rest = tail;
-    }
-    out.push_str(rest);
-}
-
-/// Writes the value of the token `name` (unknown names, which a test rules
-/// out, are written back as they were).
-fn token(name: &str, theme: Theme, tokens: Tokens, out: &mut String) {
-    if let Some(&(_, light, dark)) = COLOURS.iter().find(|(n, ..)| *n == name) {
-        let colour = if theme == Theme::Dark { dark } else { light };
-        match tokens {
-            Tokens::CustomProperties => {
-                out.push_str("var(--brief-");
-                out.push_str(name);
-                out.push(',');
-                out.push_str(colour);
-                out.push(')');
-            }
-            Tokens::Plain { .. } => out.push_str(colour),
+/// Writes the inline style of the element at `place` into `out` (nothing
+/// when no rule applies).
+pub fn inline(place: &Place<'_>, theme: Theme, output: Output, out: &mut String) {
+    let rules = RULES.iter().filter(|r| r.applies(place)).map(|r| r.declarations(theme, output));
+    let email = match output {
+        Output::Email { .. } => EMAIL,
+        Output::Fragment => &[],
+    };
+    let extra = email.iter().filter(|(c, _)| place.element.has_class(c)).map(|(_, decls)| *decls);
+    for decls in rules.chain(extra).filter(|d| !d.is_empty()) {
+        if !out.is_empty() {
+            out.push(';');
         }
-    } else if let Some(&(_, logical, ltr, rtl)) = SIDES.iter().find(|(n, ..)| *n == name) {
-        out.push_str(match tokens {
-            Tokens::CustomProperties => logical,
-            Tokens::Plain { rtl: false } => ltr,
-            Tokens::Plain { rtl: true } => rtl,
-        });
-    } else {
-        out.push('$');
-        out.push_str(name);
+        out.push_str(decls);
     }
+}
+
+/// The card's colour `name` (a custom property of card.css without its
+/// `--`, such as `bg`) for `theme` in `output`; empty for an unknown name.
+pub fn colour(name: &str, theme: Theme, output: Output) -> &'static str {
+    let dark = usize::from(theme == Theme::Dark);
+    COLOURS
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .and_then(|(_, fragment, email)| match output {
+            Output::Fragment => fragment.get(dark),
+            Output::Email { .. } => email.get(dark),
+        })
+        .copied()
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn style(classes: &str, theme: Theme, tokens: Tokens) -> String {
+    const LTR: Output = Output::Email { rtl: false };
+    const RTL: Output = Output::Email { rtl: true };
+
+    fn element(tag: &'static str, class: &str) -> Element {
+        Element { tag, class: class.into(), dir: String::new() }
+    }
+
+    fn el(tag: &'static str, class: &str) -> Open {
+        Open { element: element(tag, class), last_child: None }
+    }
+
+    /// The style of a `tag.class` element inside `ancestors`.
+    fn style(tag: &'static str, class: &str, ancestors: &[Open], theme: Theme, output: Output) -> String {
         let mut out = String::new();
-        for_classes(classes, theme, tokens, false, &mut out);
+        inline(&Place { element: &element(tag, class), ancestors, top_last: None }, theme, output, &mut out);
         out
     }
 
-    const LTR: Tokens = Tokens::Plain { rtl: false };
-
-    #[test]
-    fn tokens_fill_per_theme_and_mode() {
-        assert_eq!(style("bc-title-link", Theme::Light, Tokens::CustomProperties), "color:var(--brief-fg,#1a1d23);text-decoration:none");
-        assert_eq!(style("bc-title-link", Theme::Dark, LTR), "color:#eceef2;text-decoration:none");
-        assert_eq!(style("bc-unknown", Theme::Light, LTR), "");
-        for (class, _) in CLASSES {
-            let s = style(class, Theme::Light, LTR);
-            assert!(!s.is_empty() && !s.contains('$') && !s.contains("inherit"), "{class}: {s}");
-        }
+    fn card() -> Vec<Open> {
+        vec![el("article", "bc-card bc-light")]
     }
 
     #[test]
-    fn every_token_is_known_and_every_declaration_well_formed() {
-        for (class, decls) in CLASSES.iter().chain(COMPACT).chain(EMAIL) {
-            assert!(class.starts_with("bc-") && !class.contains(' '), "{class}");
-            assert!(!decls.is_empty() && !decls.contains(['{', '}', '\n']) && !decls.ends_with(';'), "{class}: {decls}");
-            for tokens in [Tokens::CustomProperties, LTR, Tokens::Plain { rtl: true }] {
-                let mut out = String::new();
-                fill(decls, Theme::Light, tokens, &mut out);
-                assert!(!out.contains('$'), "{class}: {out}");
-            }
+    fn colours_resolve_per_theme_and_output() {
+        let title_link = style("a", "bc-title-link", &card(), Theme::Light, Output::Fragment);
+        assert!(title_link.contains("color:var(--brief-fg,#1a1d23)"), "{title_link}");
+        let dark = style("a", "bc-title-link", &card(), Theme::Dark, LTR);
+        assert!(dark.contains("color:#eceef2") && !dark.contains("inherit"), "{dark}");
+        let dark_fragment = style("a", "bc-title-link", &card(), Theme::Dark, Output::Fragment);
+        assert!(dark_fragment.contains("var(--brief-dark-fg,#eceef2)"), "the host's dark colours theme the dark card: {dark_fragment}");
+        assert_eq!(style("span", "bc-unknown", &[], Theme::Light, LTR), "");
+        assert_eq!(colour("bg", Theme::Dark, LTR), "#15181e");
+        assert_eq!(colour("bg", Theme::Auto, Output::Fragment), "var(--brief-bg,#fff)");
+        assert_eq!(colour("nope", Theme::Light, LTR), "");
+    }
+
+    #[test]
+    fn selectors_see_ancestors_and_the_element_before() {
+        let compact = vec![el("article", "bc-card bc-compact")];
+        assert!(style("header", "bc-header", &compact, Theme::Light, Output::Fragment).ends_with("margin-bottom:.6em"));
+        assert!(style("header", "bc-header", &card(), Theme::Light, Output::Fragment).ends_with("margin-bottom:1.4em"));
+        // `.bc-card :where(p,…)`: the reset, inside the card only.
+        assert!(style("p", "", &card(), Theme::Light, Output::Fragment).starts_with("margin:0;padding:0"));
+        assert_eq!(style("p", "", &[], Theme::Light, Output::Fragment), "");
+        // `.bc-kind+.bc-date`: a rule between kind and date, not before a date alone.
+        let mut eyebrow = card();
+        eyebrow.push(el("p", "bc-eyebrow"));
+        assert!(!style("time", "bc-date", &eyebrow, Theme::Light, LTR).contains("border-left"));
+        if let Some(p) = eyebrow.last_mut() {
+            p.last_child = Some(element("span", "bc-kind"));
         }
-        let mut out = String::new();
-        fill("margin-$end:0;color:$fg;x:$nope", Theme::Dark, LTR, &mut out);
-        assert_eq!(out, "margin-right:0;color:#eceef2;x:$nope");
+        assert_eq!(style("time", "bc-date", &eyebrow, Theme::Light, LTR), "border-left:1px solid #d9dce1;padding-left:.6em");
+        assert_eq!(style("time", "bc-date", &eyebrow, Theme::Light, RTL), "border-right:1px solid #d9dce1;padding-right:.6em");
     }
 
     #[test]
     fn sides_are_logical_in_the_fragment_and_physical_in_email() {
-        assert_eq!(style("bc-quote", Theme::Light, Tokens::CustomProperties), "margin:0 0 16px;padding:18px 20px;border-inline-start:4px solid var(--brief-accent,#a3202e);background:var(--brief-quote,#f5f6f8)");
-        assert_eq!(style("bc-meta-kind", Theme::Light, LTR), "margin-right:8px;color:#a3202e;font-weight:700");
-        assert_eq!(style("bc-meta-kind", Theme::Light, Tokens::Plain { rtl: true }), "margin-left:8px;color:#a3202e;font-weight:700");
-        assert!(style("bc-card", Theme::Light, Tokens::Plain { rtl: true }).contains(";text-align:right;"));
-        assert!(style("bc-card", Theme::Light, Tokens::CustomProperties).contains(";text-align:start;"));
+        let quote = |output| style("figure", "bc-quote", &card(), Theme::Light, output);
+        assert!(quote(Output::Fragment).contains("border-inline-start:4px solid var(--brief-accent,#a3202e)"));
+        assert!(quote(Output::Fragment).contains("border-start-end-radius:8px"));
+        assert!(quote(LTR).contains("border-left:4px solid #a3202e") && quote(LTR).contains("border-top-right-radius:8px"));
+        assert!(quote(RTL).contains("border-right:4px solid #a3202e") && quote(RTL).contains("border-top-left-radius:8px"));
+        let card_style = |output| style("article", "bc-card bc-light", &[], Theme::Light, output);
+        assert!(card_style(Output::Fragment).contains(";text-align:start"));
+        assert!(card_style(LTR).contains(";text-align:left"));
+        assert!(card_style(RTL).contains(";text-align:right"));
+    }
+
+    #[test]
+    fn fallbacks_stand_in_for_what_static_html_cannot_use() {
+        let card_style = style("article", "bc-card bc-light", &[], Theme::Light, LTR);
+        assert!(card_style.contains("padding:24px 28px") && !card_style.contains("clamp"), "{card_style}");
+        assert!(card_style.ends_with("max-width:600px;width:100%"), "email's column last: {card_style}");
+        let title = style("h2", "bc-title", &card(), Theme::Light, Output::Fragment);
+        assert!(title.contains("font:700 2em/1.18 var(--brief-heading-font,system-ui,"), "{title}");
+    }
+
+    /// Everything static HTML can write is in these strings (and [`EMAIL`]),
+    /// so none of them may hold what static HTML cannot use.
+    #[test]
+    fn inline_output_has_nothing_static_html_cannot_use() {
+        let fragment = RULES.iter().flat_map(|r| r.fragment);
+        let email = RULES.iter().flat_map(|r| r.email.into_iter().flatten()).chain(EMAIL.iter().map(|(_, d)| *d));
+        let unusable = ["clamp(", "min(", "max(", "calc(", "color-mix(", "env(", "attr(", "cqi", "cqw", "cqh", "cqb", "cqmin", "cqmax", "container-type", "transition", "cursor", "{", "}", "\n"];
+        for decls in fragment {
+            for bad in unusable {
+                assert!(!decls.contains(bad), "fragment: {bad} in {decls}");
+            }
+            assert!(!decls.contains("var(--") || decls.split("var(").skip(1).all(|v| v.starts_with("--brief-")), "only the host's custom properties: {decls}");
+        }
+        let email_unusable = ["var(", "--", "inherit", "inline-start", "inline-end", "block-start", "block-end", "start-start", "start-end", "end-start", "end-end", "text-align:start", "text-align:end", "position", "!important", "url("];
+        for decls in email {
+            for bad in unusable.into_iter().chain(email_unusable) {
+                assert!(!decls.contains(bad), "email: {bad} in {decls}");
+            }
+        }
+    }
+
+    /// Classes that name a place in the card for hosts and scripts and take
+    /// their look from rules on other classes.
+    const HOOKS: &[&str] = &[
+        "bc-light",       // the default theme: `.bc-card`'s own colours
+        "bc-quotes",      // block names, styled as `.bc-block`
+        "bc-related",
+        "bc-tags",
+        "bc-feed-item",   // a cell of `.bc-feed`'s column
+        "bc-meta-author", // styled as children of `.bc-meta`
+        "bc-meta-date",
+    ];
+
+    #[test]
+    fn every_class_of_the_view_is_styled_by_card_css() {
+        let view = include_str!("../view/mod.rs");
+        let mut classes: Vec<&str> = view.split('"').skip(1).step_by(2).filter(|s| s.starts_with("bc-") && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b' '))
+            .flat_map(|s| s.split(' '))
+            .collect();
+        classes.sort_unstable();
+        classes.dedup();
+        assert!(classes.len() > 30, "the view's classes: {classes:?}");
+        for class in classes {
+            if HOOKS.contains(&class) {
+                assert!(!NAMED_CLASSES.contains(&class), "{class} is styled now; take it out of HOOKS");
+            } else {
+                assert!(NAMED_CLASSES.contains(&class), "the view uses {class}, which card.css does not style");
+            }
+        }
     }
 }
