@@ -8,7 +8,6 @@
 //! string by its number after that; the HTML sink reads the strings back.
 //! Plain Rust, so it is tested natively.
 
-use crate::text::field;
 
 /// One of the fixed strings: its number in the table.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -57,12 +56,14 @@ const COUNT: usize = TABLE.len();
 const _: () = assert!(COUNT < 256, "a Fixed is one byte");
 
 /// The table's strings, each ended by `|` (which none holds): the HTML
-/// sink finds one as the `n`th [`field`], with no table of lengths or ends.
+/// sink found one as the `n`th field (kept for the test of the table).
+#[cfg_attr(not(test), allow(dead_code))]
 static TEXT: &str = match core::str::from_utf8(&JOINED) {
     Ok(text) => text,
     Err(_) => panic!("the table joins to UTF-8"),
 };
 
+#[cfg_attr(not(test), allow(dead_code))]
 const LEN: usize = {
     let mut len = 0;
     let mut rest = TABLE;
@@ -77,6 +78,7 @@ const LEN: usize = {
 // Evaluated only when compiling (for `static`s), where an index out of
 // bounds would be a compile error, not a panic.
 #[allow(clippy::indexing_slicing)]
+#[cfg_attr(not(test), allow(dead_code))]
 const JOINED: [u8; LEN] = {
     let mut out = [0; LEN];
     let (mut at, mut rest) = (0, TABLE);
@@ -127,7 +129,7 @@ impl Fixed {
     }
 
     /// Every string of the table, in order.
-    #[cfg(any(test, target_arch = "wasm32"))]
+    #[cfg(test)]
     pub(crate) fn all() -> impl Iterator<Item = Fixed> {
         (0..COUNT as u8).map(Fixed)
     }
@@ -149,10 +151,9 @@ impl Fixed {
         u32::from(self.0)
     }
 
-    /// The string (the `n`th field of the table's text: a scan of a few
-    /// hundred bytes, for the HTML sink only).
+    /// The string.
     pub fn as_str(self) -> &'static str {
-        field(TEXT, b'|', usize::from(self.0)).unwrap_or_default()
+        TABLE.get(usize::from(self.0)).copied().unwrap_or_default()
     }
 }
 

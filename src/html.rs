@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use crate::escape;
-use crate::sink::{is_void, Fixed, Sink};
+use crate::sink::{is_void, Fixed, FixedSink};
 
 /// How attributes are written: as they are, or rewritten for email
 /// (classes turned into inline `style`, DOM-only attributes dropped).
@@ -96,7 +96,7 @@ impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
     }
 }
 
-impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
+impl<P: AttrPolicy> FixedSink for HtmlWriter<'_, P> {
     fn open(&mut self, tag: Fixed) {
         self.start_tag();
         self.open.push(tag);

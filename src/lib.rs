@@ -6,20 +6,15 @@
 //!
 //! ```text
 //! JSON text ─ json ─► Value ─ validate (+ url_policy, limits) ─► model::Document
-//!        ─ view ─► events into a sink::Sink ─┬─ dom (+ dom_builder.js, host.js; wasm only) ─► live card
+//!        ─ view ─► events into a sink::Sink ─┬─ web::dom (+ web/build.js; wasm only) ─► live card
 //!                                             └─ html (+ escape) ─► static_html ─► fragment / email
 //! ```
 //!
-//! In the browser the JSON is read by the engine's `JSON.parse` (host.js)
-//! and reaches `Value` through `json_tokens`: the module carries no JSON
-//! reader of its own. The command line reads it with `json`.
+//! In the browser (`web`, wasm32 only) the input is a plain copy of what
+//! the host passed, made by the engine (`JSON.parse` for text); the command
+//! line reads JSON with `json`.
 //!
-//! Everything but `dom` and `wasm_api` is plain Rust, tested with `cargo test`.
-//!
-//! In the browser build (wasm32 with the default `tiny` feature) the crate
-//! is `no_std`: without std's panic and formatting machinery the module is
-//! a fraction of the size (see `wasm_runtime`).
-#![cfg_attr(all(target_arch = "wasm32", feature = "tiny"), no_std)]
+//! Everything but `web` is plain Rust, tested with `cargo test`.
 #![deny(missing_docs)]
 
 // No input may reach a panic: in the browser a panic traps the whole module.
@@ -28,10 +23,6 @@
 extern crate alloc;
 
 mod prelude;
-#[cfg(any(test, all(target_arch = "wasm32", feature = "tiny")))]
-mod size_classes;
-#[cfg(all(target_arch = "wasm32", feature = "tiny"))]
-mod wasm_runtime;
 
 pub mod dates;
 pub mod escape;
@@ -55,9 +46,7 @@ pub mod view;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
-mod dom;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm_api;
+pub mod web;
 
 #[allow(unused_imports)]
 use prelude::*;

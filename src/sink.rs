@@ -14,15 +14,32 @@ use crate::html::HtmlWriter;
 use crate::static_html::Inline;
 
 /// Where the view writes the card. Attributes follow their element's
-/// `open` directly, before its first child.
+/// `open` directly, before its first child. (The contract of the shared
+/// plan; the view stream moves the view onto it. Until then the view still
+/// names strings by [`Fixed`] and reaches this trait through [`Out::Dom`].)
 pub trait Sink {
+    /// Starts an element. `'static`: only the view's own code names elements.
+    fn open(&mut self, tag: &'static str);
+    /// An attribute of the element just opened (before its first child).
+    fn attr(&mut self, name: &'static str, value: &str);
+    /// An attribute whose value the view's code fixes (a class, `dir="auto"`).
+    fn fixed(&mut self, name: &'static str, value: &'static str) {
+        self.attr(name, value)
+    }
+    /// Literal text: a text node in the DOM, escaped in HTML, never parsed.
+    fn text(&mut self, text: &str);
+    /// Ends the innermost open element.
+    fn close(&mut self);
+}
+
+/// The HTML writer's side of the view's stream, still in [`Fixed`] strings
+/// (transitional: the view stream moves the HTML writer onto [`Sink`]).
+pub trait FixedSink {
     /// Starts an element `<tag>`.
     fn open(&mut self, tag: Fixed);
     /// An attribute of the element just opened.
     fn attr(&mut self, name: Fixed, value: &str);
-    /// An attribute whose value is fixed by the view's code (a class name,
-    /// `dir="auto"`): the same for every card, so the DOM sink sends it to
-    /// the page once.
+    /// An attribute whose value is fixed by the view's code.
     fn fixed(&mut self, name: Fixed, value: Fixed) {
         self.attr(name, value.as_str());
     }
@@ -32,24 +49,17 @@ pub trait Sink {
     fn close(&mut self);
 }
 
-/// The sink the view writes to: one of the two writers, chosen by a
-/// `match` in each method. An enum rather than a `&mut dyn Sink`, so that
-/// each of the view's hundred-odd calls is a direct call, not an indirect
-/// one through a vtable: -111 B gzip.
+/// The sink the view writes to: a [`Sink`] (the live DOM), or the HTML writer.
 pub enum Out<'w, 'h> {
-    /// The live DOM's instructions.
-    #[cfg(target_arch = "wasm32")]
-    Dom(&'w mut crate::dom::Program),
-    /// HTML text, styled inline: `static_html`'s policy, the only one the
-    /// view's HTML is written with, named here so that the writer calls it
-    /// directly too, not through a `&dyn AttrPolicy` (-35 B gzip).
+    /// Any sink of the new contract: the live DOM's instructions (src/web/dom.rs).
+    Dom(&'w mut dyn Sink),
+    /// HTML text, styled inline.
     Html(&'w mut HtmlWriter<'h, Inline>),
 }
 
-#[cfg(target_arch = "wasm32")]
-impl<'w> From<&'w mut crate::dom::Program> for Out<'w, 'w> {
-    fn from(program: &'w mut crate::dom::Program) -> Self {
-        Out::Dom(program)
+impl<'w, S: Sink> From<&'w mut S> for Out<'w, 'w> {
+    fn from(sink: &'w mut S) -> Self {
+        Out::Dom(sink)
     }
 }
 
@@ -64,8 +74,7 @@ impl Out<'_, '_> {
     /// [`Sink::open`].
     pub fn open(&mut self, tag: Fixed) {
         match self {
-            #[cfg(target_arch = "wasm32")]
-            Out::Dom(program) => program.open(tag),
+            Out::Dom(sink) => sink.open(tag.as_str()),
             Out::Html(html) => html.open(tag),
         }
     }
@@ -73,8 +82,7 @@ impl Out<'_, '_> {
     /// [`Sink::attr`].
     pub fn attr(&mut self, name: Fixed, value: &str) {
         match self {
-            #[cfg(target_arch = "wasm32")]
-            Out::Dom(program) => program.attr(name, value),
+            Out::Dom(sink) => sink.attr(name.as_str(), value),
             Out::Html(html) => html.attr(name, value),
         }
     }
@@ -82,17 +90,15 @@ impl Out<'_, '_> {
     /// [`Sink::fixed`].
     pub fn fixed(&mut self, name: Fixed, value: Fixed) {
         match self {
-            #[cfg(target_arch = "wasm32")]
-            Out::Dom(program) => program.fixed(name, value),
-            Out::Html(html) => html.fixed(name, value),
+            Out::Dom(sink) => sink.fixed(name.as_str(), value.as_str()),
+            Out::Html(html) => FixedSink::fixed(*html, name, value),
         }
     }
 
     /// [`Sink::text`].
     pub fn text(&mut self, text: &str) {
         match self {
-            #[cfg(target_arch = "wasm32")]
-            Out::Dom(program) => program.text(text),
+            Out::Dom(sink) => sink.text(text),
             Out::Html(html) => html.text(text),
         }
     }
@@ -100,8 +106,7 @@ impl Out<'_, '_> {
     /// [`Sink::close`].
     pub fn close(&mut self) {
         match self {
-            #[cfg(target_arch = "wasm32")]
-            Out::Dom(program) => program.close(),
+            Out::Dom(sink) => sink.close(),
             Out::Html(html) => html.close(),
         }
     }

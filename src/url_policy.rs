@@ -375,23 +375,13 @@ mod whatwg {
     }
 }
 
-/// In the browser: its own `URL`, through src/host.js (one call per
-/// relative reference, and only when a base URL is given).
+/// In the browser: its own `URL` (one call per relative reference, and
+/// only when a base URL is given).
 #[cfg(target_arch = "wasm32")]
 mod whatwg {
-    #[allow(unused_imports)]
-    use crate::prelude::*;
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen(module = "/src/host.js")]
-    extern "C" {
-        /// Where `reference` goes against `base`, serialised; `None` if it cannot be resolved.
-        fn url_resolve(base: &str, reference: &str) -> JsValue;
-    }
-
+    /// Where `reference` goes against `base`, serialised; `None` if it cannot be resolved.
     pub fn resolve(base: &str, reference: &str) -> Option<String> {
-        // A resolved URL is never "" (it has a scheme), which stands for none.
-        Some(crate::wasm_api::text_of(&url_resolve(base, reference))).filter(|url| !url.is_empty())
+        web_sys::Url::new_with_base(reference, base).ok().map(|url| url.href())
     }
 }
 
