@@ -10,58 +10,41 @@
 //! the target of a light-DOM card), one function for the whole page: it
 //! reads what it needs from the clicked element, so it holds no card.
 
-use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Node, ShadowRoot};
 
+/// A plain object of these members.
+pub(super) fn object(members: &[(&str, &JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (name, value) in members {
+        js_sys::Reflect::set(&o, &JsValue::from_str(name), value).ok();
+    }
+    o.into()
+}
+
 /// Dispatches `name` on `target` with `detail`; false if a listener cancelled it.
-fn emit(target: &EventTarget, name: &str, detail: &impl Serialize, cancelable: bool) -> bool {
+fn emit(target: &EventTarget, name: &str, detail: &JsValue, cancelable: bool) -> bool {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_cancelable(cancelable);
-    init.set_detail(&serde_wasm_bindgen::to_value(detail).unwrap_or(JsValue::NULL));
+    init.set_detail(detail);
     match CustomEvent::new_with_event_init_dict(name, &init) {
         Ok(event) => target.dispatch_event(&event).unwrap_or(true),
         Err(_) => true,
     }
 }
 
-#[derive(Serialize)]
-struct Rendered {
-    count: u32,
-}
-
 /// `brief-card:render`: `count` briefs are on the page.
 pub(super) fn rendered(target: &EventTarget, count: usize) {
-    emit(target, "brief-card:render", &Rendered { count: u32::try_from(count).unwrap_or(u32::MAX) }, false);
-}
-
-#[derive(Serialize)]
-struct Failed {
-    /// As `<brief-card>` names the reason (it also reports http, json, …).
-    reason: &'static str,
-    #[serde(with = "serde_wasm_bindgen::preserve")]
-    problems: JsValue,
+    emit(target, "brief-card:render", &object(&[("count", &JsValue::from(u32::try_from(count).unwrap_or(u32::MAX)))]), false);
 }
 
 /// `brief-card:error` with the problems (the array the thrown error holds too).
 pub(super) fn failed(target: &EventTarget, problems: &JsValue) {
-    emit(target, "brief-card:error", &Failed { reason: "invalid", problems: problems.clone() }, false);
-}
-
-#[derive(Serialize)]
-struct Link {
-    url: String,
-    block: String,
-}
-
-#[derive(Serialize)]
-struct Toggle {
-    block: String,
-    expanded: bool,
+    // The reason as `<brief-card>` names it (it also reports http, json, …).
+    emit(target, "brief-card:error", &object(&[("reason", &"invalid".into()), ("problems", problems)]), false);
 }
 
 thread_local! {
@@ -105,7 +88,8 @@ fn on_click(ev: Event) {
         root
     };
     if let Some(a) = nearest(el, "a[href]") {
-        let link = Link { url: a.unchecked_ref::<HtmlAnchorElement>().href(), block: block_of(&a) };
+        let url = a.unchecked_ref::<HtmlAnchorElement>().href();
+        let link = object(&[("url", &url.into()), ("block", &block_of(&a).into())]);
         if !emit(&host, "brief-card:link", &link, true) {
             ev.prevent_default();
         }
@@ -116,10 +100,22 @@ fn on_click(ev: Event) {
         }
         button.set_attribute("aria-expanded", if expanded { "true" } else { "false" }).ok();
         button.set_text_content(button.get_attribute(if expanded { "data-less" } else { "data-more" }).as_deref());
-        emit(&host, "brief-card:toggle", &Toggle { block: block_of(&button), expanded }, false);
+        emit(&host, "brief-card:toggle", &object(&[("block", &block_of(&button).into()), ("expanded", &expanded.into())]), false);
     } else if let Some(button) = nearest(el, "button.bc-copy") {
         copy(button);
     }
+}
+
+thread_local! {
+    /// What follows the Clipboard API's answer, one function each for the
+    /// page, bound to the button and the link at each copy (`bind` makes a
+    /// plain JS function, which the browser collects once called).
+    static COPY_DONE: Closure<dyn Fn(Element, String)> = Closure::new(|button: Element, url: String| copied(&button, &url));
+    static COPY_REFUSED: Closure<dyn Fn(Element, String)> = Closure::new(|button: Element, url: String| {
+        if copy_with_textarea(&button, &url) {
+            copied(&button, &url);
+        }
+    });
 }
 
 /// Copies the deep link page#anchor (the Clipboard API, else a hidden
@@ -127,8 +123,9 @@ fn on_click(ev: Event) {
 fn copy(button: Element) {
     let Some(window) = web_sys::window() else { return };
     let page = window.location().href().unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default();
-    let url = format!("{page}#{}", button.get_attribute("data-anchor").unwrap_or_default());
+    let mut url = page.split('#').next().unwrap_or_default().to_owned();
+    url.push('#');
+    url.push_str(&button.get_attribute("data-anchor").unwrap_or_default());
     // No `navigator.clipboard` outside secure contexts.
     let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
     if clipboard.is_undefined() || clipboard.is_null() {
@@ -139,11 +136,13 @@ fn copy(button: Element) {
     }
     let written = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(&url);
     // The Clipboard API may still refuse (no permission, an iframe): then the textarea.
-    wasm_bindgen_futures::spawn_local(async move {
-        if JsFuture::from(written).await.is_ok() || copy_with_textarea(&button, &url) {
-            copied(&button, &url);
-        }
-    });
+    let url = JsValue::from_str(&url);
+    let bound = |f: &Closure<dyn Fn(Element, String)>| f.as_ref().unchecked_ref::<js_sys::Function>().bind2(&JsValue::NULL, &button, &url);
+    let (done, refused) = (COPY_DONE.with(bound), COPY_REFUSED.with(bound));
+    // `then` through Reflect: js-sys's typed `then` takes Rust closures, not these bound functions.
+    if let Ok(then) = js_sys::Reflect::get(&written, &"then".into()) {
+        let _ = then.unchecked_ref::<js_sys::Function>().call2(&written, &done, &refused);
+    }
 }
 
 fn copied(button: &Element, url: &str) {

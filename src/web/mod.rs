@@ -31,7 +31,6 @@
 
 use std::cell::RefCell;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -85,16 +84,12 @@ const fn before(text: &'static str, marker: &str) -> &'static str {
 
 // ---- problems as JS values ------------------------------------------------
 
-#[derive(Serialize)]
-struct ProblemJs<'a> {
-    path: &'a str,
-    message: &'a str,
-}
-
 /// `[{path, message}]`.
 fn problems_js(list: &[Problem]) -> JsValue {
-    let list: Vec<ProblemJs> = list.iter().map(|p| ProblemJs { path: &p.path, message: &p.message }).collect();
-    serde_wasm_bindgen::to_value(&list).unwrap_or_else(|_| js_sys::Array::new().into())
+    list.iter()
+        .map(|p| events::object(&[("path", &p.path.as_str().into()), ("message", &p.message.as_str().into())]))
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 /// An `Error` listing every problem, one a line, with the list in its `problems` property.

@@ -110,7 +110,7 @@ impl Mount {
                 Some(root) => (root, false),
                 None => {
                     let root = target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
-                        format!("cannot hold a shadow root ({}); render with {{ shadow: false }}", message_of(&e))
+                        ["cannot hold a shadow root (", &message_of(&e), "); render with { shadow: false }"].concat()
                     })?;
                     (root, true)
                 }
@@ -169,7 +169,7 @@ impl Mount {
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-')) {
             return;
         }
-        if let Some(el) = self.root.query_selector(&format!("[id=\"{id}\"]")) {
+        if let Some(el) = self.root.query_selector(&["[id=\"", id, "\"]"].concat()) {
             el.class_list().add_1("bc-target").ok();
             el.scroll_into_view();
         }
