@@ -1,5 +1,6 @@
 //! The brief as the browser's own `JSON.parse` read it, in the flat form
-//! src/host.js writes (`json_form`): in the wasm module this replaces the
+//! src/web/flat_form.js writes of the plain copy src/web/copy.js makes
+//! (transitional, see src/web/input.rs): in the wasm module this replaces the
 //! JSON reader of src/json.rs, which the command line keeps. The browser
 //! has a JSON parser already; ours cost the module 1.5 KB gzip.
 //!
@@ -12,9 +13,9 @@
 //! - `[` then the items, then `]`;
 //! - `{` then each member's name (written as a string is) and value, then `}`.
 //!
-//! host.js has already refused nesting deeper than [`limits::MAX_DEPTH`]
+//! copy.js has already refused nesting deeper than [`limits::MAX_DEPTH`]
 //! (with the reader's own message); the check here only keeps a form that
-//! did not come from host.js from recursing without bound.
+//! did not come from flat_form.js from recursing without bound.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
