@@ -1,7 +1,7 @@
 // The benchmark's baseline: the brief card written by hand in plain
 // JavaScript, as a skilled engineer would write it for speed, with no
 // framework and no build step. Same card as src/view.rs (elements,
-// attributes, text, parts), mounted the same way as src/wasm_api.rs (open
+// attributes, text, parts), mounted the same way as src/web/mount.rs (open
 // shadow root, one shared constructable stylesheet, one delegated click
 // listener, a `brief-card:render` event per render), same API shape:
 //

@@ -6,10 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
-# Browser tests: the test harness needs std (so no `tiny`), and with
-# panic=abort Cargo would build the library twice under one file name.
-browser_test() { CARGO_PROFILE_RELEASE_PANIC=unwind wasm-pack test --release --headless "$1" -- --no-default-features --test web; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "setup"
@@ -20,6 +16,7 @@ cargo test --quiet
 
 step "lints (no unwrap/expect/indexing panics reachable from input)"
 cargo clippy --quiet --lib --bins -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "release wasm package"
 bash scripts/build.sh
@@ -33,11 +30,11 @@ fi
 step "HTML validity (Nu HTML Checker) of every static output"
 bash tests/vnu.sh
 
-step "DOM sink in headless Chromium"
-browser_test --chrome
+step "the live card in headless Chromium (tests/web.rs)"
+wasm-pack test --headless --chrome
 if [ -z "${SKIP_FIREFOX:-}" ]; then
-  step "DOM sink in headless Firefox"
-  browser_test --firefox
+  step "the live card in headless Firefox (tests/web.rs)"
+  wasm-pack test --headless --firefox
 fi
 
 step "host developers: TypeScript, JSON Schema vs validateBrief, Node SSR, the npm package in Vite"

@@ -17,22 +17,16 @@
 // No input may reach a panic: in the browser a panic traps the whole module.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice, clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-extern crate alloc;
-
 pub mod format;
-pub mod validate;
-
-// ---- until the wasm boundary moves into web/ ----
-mod prelude;
-
 pub mod render;
-
+pub mod validate;
 pub mod view;
-pub use validate::{labels, model, options, url_policy};
-pub use format::limits;
 
 pub use format::{Input, Problem};
 pub use validate::{Document, Options};
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 /// The stylesheet of the live card (adopted into its shadow root): src/card.css
 /// without its comments, written by build.rs, which also makes the static

@@ -310,7 +310,7 @@ fn broken_json_is_one_line_with_its_position() {
 #[test]
 fn hostile_bytes_fail_cleanly() {
     let deep = "[".repeat(100_000);
-    let huge = format!("{{\"title\": \"{}\"}}", "x".repeat(brief_card::limits::MAX_INPUT_BYTES));
+    let huge = format!("{{\"title\": \"{}\"}}", "x".repeat(brief_card::format::limits::MAX_INPUT_BYTES));
     let inputs: Vec<(&str, Vec<u8>)> = vec![
         ("not UTF-8", vec![b'{', 0xff, 0xfe, b'}']),
         ("NUL bytes", b"\0\0\0".to_vec()),

@@ -16,7 +16,7 @@
 mod examples;
 
 
-use brief_card::options::{Layout, Theme};
+use brief_card::validate::options::{Layout, Theme};
 use brief_card::{render_html, Options};
 use scraper::{Html, Selector};
 

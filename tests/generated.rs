@@ -44,7 +44,7 @@ fn format_reference_is_up_to_date() {
 
 #[test]
 fn schema_takes_its_limits_from_limits_rs() {
-    use brief_card::limits::*;
+    use brief_card::format::limits::*;
     let s = brief_card::format::schema::brief_schema();
     let brief = &s["$defs"]["Brief"]["properties"];
     assert_eq!(brief["title"]["maxLength"], MAX_SHORT_CHARS);

@@ -5,7 +5,7 @@
 #[path = "support/examples.rs"]
 mod examples;
 
-use brief_card::options::{Layout, LinkTarget, Theme};
+use brief_card::validate::options::{Layout, LinkTarget, Theme};
 use brief_card::{render_html, Options};
 use scraper::{Html, Selector};
 
@@ -85,7 +85,7 @@ fn options_change_theme_layout_labels_and_link_targets() {
     let h = doc(json, &Options::default());
     assert_eq!(all(&h, "h3").iter().map(text).collect::<Vec<_>>(), ["Análisis de expertos", "Etiquetas"]);
     let mut o = Options::default();
-    o.labels.0.push((brief_card::labels::Label::Tags, "Topics".into()));
+    o.labels.0.push((brief_card::validate::labels::Label::Tags, "Topics".into()));
     assert_eq!(text(&all(&doc(json, &o), ".bc-tags h3")[0]), "Topics");
 }
 

@@ -230,7 +230,7 @@ fn hostile_text_cannot_leave_its_script_or_attribute() {
 #[test]
 fn options_and_the_script_url() {
     let doc = load(&example("flash-brief.json"), &Options::default()).expect("loads");
-    let options = Options { theme: brief_card::options::Theme::Dark, link_target: brief_card::options::LinkTarget::Blank, locale: Some("de".into()), ..Options::default() };
+    let options = Options { theme: brief_card::validate::options::Theme::Dark, link_target: brief_card::validate::options::LinkTarget::Blank, locale: Some("de".into()), ..Options::default() };
     let html = page_with_script(&doc, &options, "https://cdn.example.org/brief-card.js");
     let parsed = Html::parse_document(&html);
     let card = one(&parsed, "brief-card").expect("element");

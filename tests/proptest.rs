@@ -16,7 +16,7 @@
 //! Case counts are printed (`cargo test --test proptest -- --nocapture`).
 
 use brief_card::render::{self as static_html, page};
-use brief_card::options::Options;
+use brief_card::validate::options::Options;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use scraper::{Html, Node};

@@ -26,7 +26,7 @@
 #[path = "support/hostile_corpus.rs"]
 mod hostile_corpus;
 
-use brief_card::url_policy::{self, check, UrlUse};
+use brief_card::validate::url_policy::{self, check, UrlUse};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -89,7 +89,7 @@ fn unknown_fields_are_ignored_and_null_means_absent() {
 
 #[test]
 fn limits_are_enforced_with_paths() {
-    let long = "x".repeat(brief_card::limits::MAX_SHORT_CHARS + 1);
+    let long = "x".repeat(brief_card::format::limits::MAX_SHORT_CHARS + 1);
     assert_eq!(messages(&format!(r#"{{"title": "{long}"}}"#)), ["title: must be at most 500 characters (has 501)"]);
     let many = vec![r#"{"label": "t"}"#; 101].join(",");
     assert_eq!(messages(&format!(r#"{{"title": "t", "tags": [{many}]}}"#)), ["tags: must have at most 100 items (has 101)"]);
@@ -136,7 +136,7 @@ fn dates_accept_iso_dates_and_rfc3339_date_times() {
 #[test]
 fn direction_follows_the_language_unless_given() {
     let doc = |json: &str| load(json, &Options::default()).unwrap().briefs()[0].dir;
-    use brief_card::model::Dir;
+    use brief_card::validate::model::Dir;
     assert_eq!(doc(r#"{"title": "t", "lang": "fa"}"#), Dir::Rtl);
     assert_eq!(doc(r#"{"title": "t", "lang": "he-IL"}"#), Dir::Rtl);
     assert_eq!(doc(r#"{"title": "t", "lang": "es"}"#), Dir::Ltr);

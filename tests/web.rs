@@ -3,7 +3,7 @@
 //! update/destroy, and bad input that leaves the host's content alone.
 #![cfg(target_arch = "wasm32")]
 
-use brief_card::wasm_api::{render_brief, validate_brief};
+use brief_card::web::{render_brief, render_brief_html, validate_brief};
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,28 +32,6 @@ fn host() -> Element {
     el.append_child(&fallback).unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     el
-}
-
-/// renderBriefHtml, with the string it returns (a JS string) as a Rust one.
-fn render_brief_html(brief: JsValue, options: JsValue) -> Result<String, JsValue> {
-    brief_card::wasm_api::render_brief_html(brief, options).map(|html| html.as_string().expect("renderBriefHtml returns a string"))
-}
-
-/// The card renderBrief returns (host.js's `Card`): `update` is the
-/// module's function of `this` (the packaged glue makes it the card's
-/// method; the test build's glue exports it), `destroy` the card's own.
-trait Card {
-    fn update(&self, brief: JsValue) -> Result<(), JsValue>;
-    fn destroy(&self);
-}
-
-impl Card for JsValue {
-    fn update(&self, brief: JsValue) -> Result<(), JsValue> {
-        brief_card::wasm_api::update(self.clone(), brief)
-    }
-    fn destroy(&self) {
-        Reflect::get(self, &"destroy".into()).unwrap().unchecked_into::<Function>().call0(self).unwrap();
-    }
 }
 
 fn json(text: &str) -> JsValue {
@@ -262,8 +240,9 @@ fn update_rerenders_in_place_and_destroy_shows_the_fallback_again() {
     assert_eq!(get(&problems.get(0), "message").as_string().as_deref(), Some("this card was destroyed"));
     assert_eq!(count(&root, "article"), 0, "nor does the refused update show anything");
     // What is no card is refused the same way (`update` called with another `this`).
-    assert!(Object::new().unchecked_into::<JsValue>().update(json(EXAMPLES[3].1)).is_err());
-    assert!(JsValue::UNDEFINED.update(json(EXAMPLES[3].1)).is_err());
+    let update: Function = Reflect::get(&JsValue::from(card), &"update".into()).unwrap().unchecked_into();
+    assert!(update.call1(&Object::new(), &json(EXAMPLES[3].1)).is_err());
+    assert!(update.call1(&JsValue::UNDEFINED, &json(EXAMPLES[3].1)).is_err());
     // The same host can hold a new card.
     let _again = render_brief(el.clone().into(), json(EXAMPLES[3].1), JsValue::UNDEFINED).unwrap();
     assert_eq!(count(&shadow(&el), "article"), 1);
@@ -518,7 +497,7 @@ fn hosts_are_refused_as_natively_and_relative_urls_resolve_with_this_browsers_ur
 
 #[wasm_bindgen_test]
 fn this_browsers_json_parse_hands_the_brief_over_exactly() {
-    // The module reads JSON through the engine's JSON.parse (src/json_tokens.rs):
+    // The module reads JSON through the engine's JSON.parse (src/web/copy.js):
     // NUL and U+0001 mark the ends of strings in the form it is handed, so a
     // string of them must still arrive as it was, as an object and as text.
     let tricky = "\u{0}a\u{1}\u{0}\u{1}b\u{0}";
@@ -603,4 +582,35 @@ fn thousands_of_malformed_inputs_leave_the_module_usable() {
     let other = host();
     let _c = render_brief(other.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).expect("still usable");
     assert_eq!(count(&shadow(&other), "article"), 1);
+}
+
+#[wasm_bindgen_test]
+fn releasing_the_handle_leaves_the_card_on_the_page() {
+    // Dropped in Rust: the card stays, and still answers the reader.
+    let toggles = record("brief-card:toggle");
+    let paragraphs: Vec<String> = (1..=8).map(|i| format!("\"Paragraph {i}\"")).collect();
+    let brief = format!(r#"{{"title":"kept","sections":[{{"heading":"h","paragraphs":[{}]}}]}}"#, paragraphs.join(","));
+    let el = host();
+    drop(render_brief(el.clone().into(), json(&brief), JsValue::UNDEFINED).unwrap());
+    let root = shadow(&el);
+    assert_eq!(text(&root, "h2"), "kept");
+    let button: web_sys::HtmlElement = root.query_selector("button.bc-toggle").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(toggles.pop().is_truthy(), "the click listener outlives the handle");
+
+    // Released from JS, by free() and by [Symbol.dispose](): the card stays.
+    for how in ["free", "dispose"] {
+        let el = host();
+        let card = JsValue::from(render_brief(el.clone().into(), json(EXAMPLES[3].1), JsValue::UNDEFINED).unwrap());
+        // (Where the browser has no Symbol.dispose, wasm-bindgen adds no such method: free again.)
+        let dispose = Function::new_no_args("return Symbol.dispose").call0(&JsValue::NULL).unwrap();
+        let key: JsValue = if how == "free" || dispose.is_undefined() { "free".into() } else { dispose };
+        Reflect::get(&card, &key).unwrap().unchecked_into::<Function>().call0(&card).unwrap();
+        assert_eq!(count(&shadow(&el), "article"), 1, "{how}: the card stays on the page");
+        // The released handle refuses further use (wasm-bindgen's own check), and the card still stays.
+        let update: Function = Reflect::get(&card, &"update".into()).unwrap().unchecked_into();
+        assert!(update.call1(&card, &json(r#"{"title":"x"}"#)).is_err());
+        assert_eq!(count(&shadow(&el), "article"), 1);
+    }
 }

@@ -3,9 +3,9 @@
 //! from the *wire types* below. Native only: none of this reaches the wasm.
 //!
 //! The wire types mirror the JSON shape of docs/brief-format.md (which
-//! [`crate::validate`] reads into [`crate::model`]); their doc comments
+//! [`crate::validate`] reads into [`crate::validate::model`]); their doc comments
 //! become the schema's descriptions, and their constraints come from
-//! [`crate::limits`] and [`crate::url_policy`]. Regenerate the committed
+//! [`crate::format::limits`] and [`crate::validate::url_policy`]. Regenerate the committed
 //! files with `UPDATE=1 cargo test --test generated`; without `UPDATE` that
 //! test fails when they differ from what these types generate.
 //!

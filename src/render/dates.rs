@@ -3,10 +3,7 @@
 //! instead, in any locale; these tables cover the common ones and fall back
 //! to the ISO date, which every reader can read.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
-use crate::model::BriefDate;
+use crate::validate::model::BriefDate;
 
 /// "June 13, 2023", "13 de junio de 2023", "13 juin 2023", "13. Juni 2023", else "2023-06-13".
 pub fn format(date: &BriefDate, locale: &str) -> String {

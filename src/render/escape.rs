@@ -6,9 +6,6 @@
 //! whole. Every byte that needs escaping is ASCII, so it never falls inside
 //! a multi-byte UTF-8 character and the runs are always whole characters.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 /// The bytes that are escaped, and what each becomes: the first four
 /// everywhere, all six in attribute values.
 const ESCAPES: [(u8, &str); 6] = [

@@ -1,9 +1,6 @@
 //! The HTML string sink: writes the view's stream as HTML text. It knows
 //! nothing about briefs; all escaping is delegated to [`super::escape`].
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::escape;
 use crate::view::sink::Sink;
 

@@ -3,9 +3,6 @@
 //! are the view written by the HTML sink; only the attribute policy and,
 //! for email, a table wrapper differ.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 pub mod dates;
 pub mod escape;
 pub mod html;
@@ -13,8 +10,8 @@ pub mod html;
 pub mod page;
 pub mod style;
 
-use crate::model::{Dir, Document};
-use crate::options::{Options, Theme};
+use crate::validate::model::{Dir, Document};
+use crate::validate::options::{Options, Theme};
 use crate::view::{self, Context};
 use html::{write_attr, AttrPolicy, Attrs, HtmlWriter, Place};
 use style::Output;

@@ -20,9 +20,9 @@ use std::fmt::Write as _;
 use serde_json::{json, Map, Value};
 
 use super::{escape, fragment};
-use crate::model::{Brief, Document, Paragraph, Run};
-use crate::options::{LinkTarget, Options, Theme};
-use crate::url_policy::{self, UrlUse};
+use crate::validate::model::{Brief, Document, Paragraph, Run};
+use crate::validate::options::{LinkTarget, Options, Theme};
+use crate::validate::url_policy::{self, UrlUse};
 use crate::view::words::{builtin, Label, KEYS};
 
 /// Where the page loads the custom element from, unless told otherwise.

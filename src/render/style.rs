@@ -33,11 +33,8 @@
 //!
 //! Email adds what its clients need beyond the card's look ([`EMAIL`]).
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::html::{Element, Open, Place};
-use crate::options::Theme;
+use crate::validate::options::Theme;
 
 /// How a compound selector relates to the one on its left.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -3,9 +3,6 @@
 //! (`options.labels`). The page wins over the brief, the brief over the
 //! built-in words for its language (`view::words`), those over English.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 /// One of the card's fixed words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {

@@ -6,14 +6,11 @@
 //! Reading order: header (kind, date, title, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 pub mod sink;
 pub mod words;
 
-use crate::model::*;
-use crate::options::{Layout, LinkTarget, Options, Theme};
+use crate::validate::model::*;
+use crate::validate::options::{Layout, LinkTarget, Options, Theme};
 use sink::Sink;
 use words::{builtin, Label};
 

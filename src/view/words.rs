@@ -3,7 +3,7 @@
 //! `options.labels` override them (see the view's `label`); a language not
 //! listed here gets the English words.
 
-pub use crate::labels::{Label, Labels, KEYS};
+pub use crate::validate::labels::{Label, Labels, KEYS};
 
 /// The built-in word for `label` in `lang` (by its primary subtag), else English.
 pub fn builtin(lang: &str, label: Label) -> &'static str {

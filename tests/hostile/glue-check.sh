@@ -4,7 +4,7 @@
 # insertAdjacentHTML, document.write (and the other HTML-parsing sinks:
 # createContextualFragment, setHTMLUnsafe, parseHTMLUnsafe, DOMParser, srcdoc).
 # Comments are stripped first (brief-card.js says "no innerHTML, no eval" in one).
-#   bash tests/hostile/glue-check.sh                 # the glue (src/host.js, src/dom_builder.js inlined) and www/brief-card.js
+#   bash tests/hostile/glue-check.sh                 # the glue, its JS snippets (pkg/snippets/) and www/brief-card.js
 #   bash tests/hostile/glue-check.sh FILE...         # other files
 # A self-test (a planted `el.innerHTML = x`) runs first, so a broken pattern cannot pass silently.
 set -euo pipefail
@@ -41,6 +41,10 @@ done
 
 status=0
 files=("$@")
-[ ${#files[@]} -eq 0 ] && files=(pkg/brief_card.js www/brief-card.js)
+if [ ${#files[@]} -eq 0 ]; then
+  files=(pkg/brief_card.js www/brief-card.js)
+  while IFS= read -r f; do files+=("$f"); done < <(find pkg/snippets -name '*.js' 2>/dev/null | sort)
+  [ ${#files[@]} -gt 2 ] || { echo "glue-check: no JS snippets in pkg/snippets/ (run bash scripts/build.sh)" >&2; exit 2; }
+fi
 for f in "${files[@]}"; do check "$f" || status=1; done
 exit $status

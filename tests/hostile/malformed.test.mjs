@@ -34,11 +34,10 @@ test("10,000 malformed values into every export; the module keeps working", asyn
 });
 
 // Oversized input must be refused before it is copied into the module's
-// linear memory, which never shrinks. JSON text is (its length is checked
-// first); a brief *object* is not today: JSON.stringify's result is copied
-// in, then measured (src/wasm_api.rs json_text), so a 20 MB object grows the
-// page's wasm memory by ~20 MB for good (a 128M-character title: 538 MB).
-// <brief-card> passes JSON.parse'd objects, so a hostile `src` can do this.
+// linear memory, which never shrinks: JSON text and brief objects alike are
+// measured in src/web/copy.js, before the module reads anything. (Copied in
+// first, a 20 MB object would grow the page's wasm memory by ~20 MB for good;
+// <brief-card> passes JSON.parse'd objects, so a hostile `src` could do this.)
 async function growth(kind) {
   const { page, close } = await open(env, "/malformed.html");
   try {

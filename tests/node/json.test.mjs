@@ -1,6 +1,5 @@
-// In the wasm module, JSON is read by the JavaScript engine's JSON.parse and
-// handed over in the flat form of src/json_tokens.rs (written by
-// json_form in src/host.js). These are the edges of that hand-over: what
+// In the wasm module, JSON is read by the JavaScript engine's JSON.parse
+// (src/web/copy.js makes the plain copy of the input the module reads). These are the edges of that hand-over: what
 // the form must carry exactly, and the limits the module's own reader
 // enforced (src/json.rs, which the command line keeps). Needs pkg/.
 //

@@ -28,13 +28,15 @@ step "npm pack"
 (cd "$TMP/pkg" && npm pack --pack-destination "$TMP" --loglevel=error >/dev/null)
 TGZ=$(echo "$TMP"/brief-card-*.tgz)
 [ -f "$TGZ" ] || { echo "npm pack made no tarball" >&2; exit 1; }
-# wasm-bindgen's JS snippets (src/host.js, src/dom_builder.js) are inlined into the glue: no snippets/.
-tar -tzf "$TGZ" | sed 's#^package/##' | sort >"$TMP/files"
-expected="CHANGELOG.md README.md brief-card.d.ts brief-card.js brief.schema.json brief_card.d.ts brief_card.js brief_card_bg.wasm brief_card_bg.wasm.d.ts package.json"
+# wasm-bindgen's JS snippets (src/web/*.js) are in snippets/, as wasm-pack lays them out.
+tar -tzf "$TGZ" | sed 's#^package/##' | sed -E 's#^snippets/[^/]+/#snippets/*/#' | sort >"$TMP/files"
+expected="CHANGELOG.md README.md brief-card.d.ts brief-card.js brief.schema.json brief_card.d.ts brief_card.js brief_card_bg.wasm brief_card_bg.wasm.d.ts package.json snippets/*/src/web/build.js snippets/*/src/web/copy.js"
+set -f  # the names hold `*`, not globs
 for f in $expected; do grep -qxF "$f" "$TMP/files" || { echo "missing from the tarball: $f" >&2; exit 1; }; done
 extra=$(grep -vxF -f <(tr ' ' '\n' <<<"$expected") "$TMP/files" || true)
 [ -z "$extra" ] || { echo "unexpected in the tarball: $extra" >&2; exit 1; }
 echo "ok: $(basename "$TGZ") holds exactly: $expected"
+set +f
 
 step "a Vite app from the tarball (examples/vite)"
 mkdir "$TMP/app"
@@ -69,7 +71,7 @@ JS
 step "the README's plain-HTML snippet, and the packed element without a bundler"
 mkdir -p "$TMP/plain/pkg" "$TMP/plain/briefs" "$TMP/plain/node_modules/brief-card"
 cp www/brief-card.js "$TMP/plain/"
-cp "$TMP/pkg/brief_card.js" "$TMP/pkg/brief_card_bg.wasm" "$TMP/plain/pkg/"
+cp -r "$TMP/pkg/brief_card.js" "$TMP/pkg/brief_card_bg.wasm" "$TMP/pkg/snippets" "$TMP/plain/pkg/"
 cp www/briefs/flash-brief.json "$TMP/plain/briefs/"
 tar -xzf "$TGZ" -C "$TMP/plain/node_modules/brief-card" --strip-components=1
 snippet=$(awk '/^### Embed it \(plain HTML\)/ { on = 1; next } on && /^```html$/ { grab = 1; next } grab && /^```$/ { exit } grab' README.md)

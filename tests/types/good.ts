@@ -50,6 +50,7 @@ export async function main(target: Element, host: HTMLElement): Promise<void> {
   card.update({ title: "Updated" });
   card.destroy();
   card.free();
+  card[Symbol.dispose]();
 
   const html: string = renderBriefHtml(brief, { email: true, baseUrl: "https://example.org/" });
   html.length;

@@ -1,28 +1,35 @@
-// Applies the instructions written by src/dom.rs, in one call per card:
-// only createElement, setAttribute (className), createTextNode / textContent,
-// appendChild and cloneNode (of a card built so), so no string is ever parsed
-// as HTML (and Trusted Types have nothing to check).
+// brief-card's DOM builder (see src/web/mod.rs, "JS snippets"): builds a
+// card's nodes from the instruction buffer src/web/dom.rs writes, in one
+// crossing of the wasm boundary per card instead of one per node and
+// attribute, and updates a card on the page in place.
+//
+// It calls only createElement, setAttribute (className), createTextNode /
+// textContent / Text.data, appendChild and cloneNode (of a card built so),
+// so no string is ever parsed as HTML (and Trusted Types have nothing to check).
+//
 //   ops: 0 OPEN tag | 1 ATTR name value | 2 TEXT text | 3 CLOSE
-//   strings: string i is text.substring(ends[i - 1], ends[i]); an operand
-//   of FIXED + n is fixed[n], a string every card shares (a tag or attribute
-//   name, a class name): the whole table of them (src/fixed_strings.rs) is
-//   sent once, with the first card.
+//   operands: k < STATIC is the card's string k, text.substring(ends[k - 1], ends[k]);
+//   k >= STATIC is the static string k - STATIC: a tag, attribute name or
+//   fixed value of the view's own code. src/web/dom.rs sends each static
+//   string once per page, the first time a card uses it (`statics`, appended
+//   in order to the list here), and names it by its place in that list after that.
+
+const STATIC = 2 ** 31;
+const statics = []; // every static string src/web/dom.rs has sent, in the order sent
 
 const strings = (text, ends) => {
   const s = new Array(ends.length);
   for (let i = 0, from = 0; i < ends.length; from = ends[i++]) s[i] = text.substring(from, ends[i]);
   return s;
 };
+const learn = (text, ends) => { for (let i = 0, from = 0; i < ends.length; from = ends[i++]) statics.push(text.substring(from, ends[i])); };
+const at = (s, k) => (k < STATIC ? s[k] : statics[k - STATIC]);
 
-const FIXED = 2 ** 31;
-const fixed = []; // in the order of TABLE in src/fixed_strings.rs
-const learn = (text, ends) => { for (const f of strings(text, ends)) fixed.push(f); };
-const at = (s, k) => (k < FIXED ? s[k] : fixed[k - FIXED]);
-
-// Builds the card, detached (its top element, or a fragment of several), and
-// returns it with what an update needs to patch it in place: a 64-bit hash
-// of the instructions (a copy of them would cost every card an ArrayBuffer),
-// the strings, and the card's one top node.
+// Builds the card for `doc`, detached, and returns its record: `node`, what
+// goes on the page (the card's one top element, or a fragment of several),
+// with what a later update needs to patch it in place: `top`, the card's
+// first top node; `shape`, a 64-bit hash of the instructions (a copy of
+// them would cost every card an ArrayBuffer); `s`, its strings.
 //
 // Cards of one structure differ only in their strings, so a structure seen
 // again is kept as a template and the next cards are deep clones of it (one
@@ -31,13 +38,17 @@ const at = (s, k) => (k < FIXED ? s[k] : fixed[k - FIXED]);
 // names and fixed labels are never written twice. (A structure seen once is
 // only noted: a copy of a card no other card shares would be wasted work.)
 const templates = new WeakMap(); // Document → Map("shape" → null when seen once, else {node, s})
-export function build_dom(target, ops, text, ends, fixedText, fixedEnds) {
-  learn(fixedText, fixedEnds); // first: src/dom.rs counts them as sent
-  const doc = target.ownerDocument, s = strings(text, ends), h = shape(ops), key = h[0] + ":" + h[1];
+export function build(doc, ops, text, ends, staticText, staticEnds) {
+  learn(staticText, staticEnds); // first: src/web/dom.rs counts them as sent
+  return built(doc, ops, strings(text, ends));
+}
+
+function built(doc, ops, s) {
+  const h = shape(ops), key = h[0] + ":" + h[1];
   let kept = templates.get(doc);
   if (!kept) templates.set(doc, (kept = new Map()));
   const t = kept.get(key);
-  let node = null; // what goes on the page: the card's one top element (or a fragment of several)
+  let node = null;
   if (t && t.s.length === s.length) {
     const clone = t.node.cloneNode(true);
     try { if (fill(clone.nodeType === 11 ? clone.firstChild : clone, ops, s, t.s)) node = clone; } catch { node = null; }
@@ -48,7 +59,7 @@ export function build_dom(target, ops, text, ends, fixedText, fixedEnds) {
     if (kept.size >= 64) kept.clear(); // bounds the copies a document keeps (a page with more structures than this is not a feed of alike cards)
     kept.set(key, t === undefined ? null : template(node, ops, s));
   }
-  return { frag: node, top: node.nodeType === 11 ? node.firstChild : node, shape: h, s };
+  return { node, top: node.nodeType === 11 ? node.firstChild : node, shape: h, s };
 }
 
 // Builds the nodes one by one.
@@ -89,7 +100,7 @@ function shape(ops) {
 
 // Writes the strings of `s` that differ from `was` into nodes of the same
 // structure as `ops` builds, starting at its first top node `first`: a clone
-// of a template, or a card on the page. (Fixed strings never differ: they
+// of a template, or a card on the page. (Static strings never differ: they
 // are part of the structure.) False when a tag or attribute name differs
 // (then the structure is not the same after all). Nodes are found by
 // walking the tree in the order the instructions made it, and only as far as
@@ -101,7 +112,7 @@ function shape(ops) {
 function fill(first, ops, s, was, onPage = false) {
   let last = s.length - 1;
   while (last >= 0 && s[last] === was[last]) last--;
-  const differs = (k) => k < FIXED && s[k] !== was[k];
+  const differs = (k) => k < STATIC && s[k] !== was[k];
   const stack = [];
   let el = null, next = first, empty = false; // el: the open element; next: the node the next child instruction is
   for (let i = 0, k; last >= 0 && i < ops.length; ) {
@@ -134,35 +145,24 @@ function fill(first, ops, s, was, onPage = false) {
         break;
       default: next = stack.pop(); el = stack.pop(); empty = false; i += 1; continue;
     }
-    if (k < FIXED && k >= last) break; // nothing after this differs
+    if (k < STATIC && k >= last) break; // nothing after this differs
   }
   return true;
 }
 
-// Updates a card built by build_dom in place when the new instructions have
-// the same structure (same elements and attribute names): only the strings
-// that changed are written, so the reader keeps focus, scroll position and
-// what they expanded, and the browser re-lays out only what changed.
-// Returns the new record, or null when the structure differs.
-function patch_dom(built, ops, text, ends) {
-  const h = shape(ops);
-  if (built.s.length !== ends.length || h[0] !== built.shape[0] || h[1] !== built.shape[1]) return null;
-  const s = strings(text, ends);
-  return fill(built.top, ops, s, built.s, true) ? { frag: null, top: built.top, shape: h, s } : null;
-}
-
-// card.update(): patches the card in place, else builds it anew. `card` is
-// host.js's handle of a mounted card ({target, built, show(fragment)}). A patch that
-// fails part-way (a host script removed nodes of the card) ends in a new
-// build, so the card is never left half-updated.
-export function update_dom(card, ops, text, ends, fixedText, fixedEnds) {
-  learn(fixedText, fixedEnds); // first: src/dom.rs counts them as sent
-  let built = null;
-  try { built = patch_dom(card.built, ops, text, ends); } catch { built = null; }
-  if (!built) {
-    built = build_dom(card.target, ops, text, ends, "", []);
-    card.show(built.frag);
-  }
-  built.frag = null; // on the page now: not kept
-  card.built = built;
+// card.update(): when the new instructions have the structure of the card
+// on the page (`card`, the record `build` returned), writes only the strings
+// that changed into its nodes, so the reader keeps focus, scroll position
+// and what they expanded, and the browser re-lays out only what changed;
+// returns the card's new record. Otherwise (another structure, or a page
+// script changed the card's nodes so that a patch could land in the wrong
+// place) returns the record of a new card built detached, for
+// src/web/mod.rs to put in the old one's place: the card on the page is
+// never left half-updated.
+export function update(doc, card, ops, text, ends, staticText, staticEnds) {
+  learn(staticText, staticEnds); // first: src/web/dom.rs counts them as sent
+  const s = strings(text, ends), h = shape(ops);
+  let same = card.s.length === s.length && h[0] === card.shape[0] && h[1] === card.shape[1];
+  try { same = same && fill(card.top, ops, s, card.s, true); } catch { same = false; }
+  return same ? { node: null, top: card.top, shape: h, s } : built(doc, ops, s);
 }

@@ -1,0 +1,70 @@
+// brief-card's input copier (see src/web/mod.rs, "JS snippets"): a plain,
+// bounded copy of what the host passed, made before the module reads any of
+// it. Reading a host's value runs the host's code (getters, Proxy traps,
+// toJSON) and may meet cycles, BigInts or a string of 20 MB; read from Rust
+// field by field, such a value would escape as a raw exception or grow the
+// module's memory before any limit was checked. Here every one of these
+// becomes a problem message (thrown as a string, which the caller turns into
+// a problem), and what comes back is plain data only: null, booleans,
+// finite numbers, strings, arrays and objects without prototype, at most
+// 16 levels deep (limits::MAX_DEPTH), from JSON text within `limit` bytes
+// (limits::MAX_INPUT_BYTES).
+//
+// JSON text is read by JSON.parse. Any other value is copied directly when
+// it is plain data already (most hosts pass that), in one walk; anything
+// JSON.stringify has rules for (toJSON, undefined, functions, class
+// instances, NaN, a throwing getter, a Proxy, cycles) takes JSON.stringify
+// and JSON.parse, whose rules are the ones a host expects, and whose
+// exceptions become problems.
+
+export function plain_copy(v, what, limit) {
+  if (v !== null && typeof v === "object") {
+    // Counted as JSON text would be (at most 6 characters per character of
+    // a string, as `\u0001`): a copy counted within a sixth of the limit is
+    // within the limit as text too; a bigger one is measured exactly below.
+    try { return copy(v, 0, { left: limit / 6 }); } catch {}
+  }
+  let t = v;
+  if (typeof v !== "string") {
+    const found = v === null ? "null" : typeof v;
+    if (v == null || found === "function" || found === "symbol") throw `expected ${what}, found ${found}`;
+    try { t = JSON.stringify(v); } catch (e) { throw `could not be read as JSON: ${e?.message ?? "unknown error"}`; }
+    if (typeof t !== "string") throw `expected ${what}, found ${found}`;
+  }
+  // Refused before anything reaches the module; a character is at most 3
+  // bytes, so only long text is counted in bytes.
+  if (t.length > limit) throw `input is ${t.length} characters; the limit is ${limit} bytes`;
+  const bytes = t.length * 3 > limit ? new TextEncoder().encode(t).length : 0;
+  if (bytes > limit) throw `input is ${bytes} bytes; the limit is ${limit} bytes`;
+  let value;
+  // A byte-order mark is not JSON, but editors write one.
+  try { value = JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t); } catch (e) { throw `invalid JSON: ${e.message}`; }
+  return copy(value, 0, null);
+}
+
+// A copy of `x`, which is plain data: from JSON.parse (`budget` null), or
+// the host's own value, which throws (anything) at the first thing that is
+// not plain data or once the budget of characters is spent, so that the
+// caller takes the JSON.stringify way.
+function copy(x, depth, budget) {
+  if (x === null || typeof x === "boolean") return x;
+  if (typeof x === "string") { if (budget && (budget.left -= x.length + 3) < 0) throw 0; return x; }
+  if (typeof x === "number" && Number.isFinite(x)) { if (budget) budget.left -= 24; return x; }
+  if (depth > 16) throw "invalid JSON: nested too deeply (the limit is 16 levels)"; // limits::MAX_DEPTH
+  if (budget && (typeof x !== "object" || x.toJSON !== undefined || !(Array.isArray(x) || plain(x)) || (budget.left -= 2) < 0)) throw 0;
+  // Index loops, not for…of: a page may have replaced the array iterator.
+  if (Array.isArray(x)) {
+    const n = x.length, out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = copy(x[i], depth + 1, budget);
+    return out;
+  }
+  // Without a prototype, a member named "__proto__" is a member like any other.
+  const out = Object.create(null), names = Object.keys(x);
+  for (let i = 0; i < names.length; i++) {
+    if (budget && (budget.left -= names[i].length + 4) < 0) throw 0;
+    out[names[i]] = copy(x[names[i]], depth + 1, budget);
+  }
+  return out;
+}
+
+const plain = (o) => { const p = Object.getPrototypeOf(o); return p === Object.prototype || p === null; };

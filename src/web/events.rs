@@ -1,0 +1,170 @@
+//! The card's events, and the reader's clicks.
+//!
+//! Events are `CustomEvent`s on the card's target, bubbling and composed (so
+//! they leave the shadow root), with plain detail objects:
+//! `brief-card:render` {count}, `brief-card:error` {reason: "invalid",
+//! problems}, `brief-card:link` {url, block} (cancelable: cancelling it
+//! keeps the reader on the page) and `brief-card:toggle` {block, expanded}.
+//!
+//! Clicks are handled by one listener per mounted root (a shadow root, or
+//! the target of a light-DOM card), one function for the whole page: it
+//! reads what it needs from the clicked element, so it holds no card.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Node, ShadowRoot};
+
+/// A plain object of these members.
+pub(super) fn object(members: &[(&str, &JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (name, value) in members {
+        js_sys::Reflect::set(&o, &JsValue::from_str(name), value).ok();
+    }
+    o.into()
+}
+
+/// Dispatches `name` on `target` with `detail`; false if a listener cancelled it.
+fn emit(target: &EventTarget, name: &str, detail: &JsValue, cancelable: bool) -> bool {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(cancelable);
+    init.set_detail(detail);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(event) => target.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
+    }
+}
+
+/// `brief-card:render`: `count` briefs are on the page.
+pub(super) fn rendered(target: &EventTarget, count: usize) {
+    emit(target, "brief-card:render", &object(&[("count", &JsValue::from(u32::try_from(count).unwrap_or(u32::MAX)))]), false);
+}
+
+/// `brief-card:error` with the problems (the array the thrown error holds too).
+pub(super) fn failed(target: &EventTarget, problems: &JsValue) {
+    // The reason as `<brief-card>` names it (it also reports http, json, …).
+    emit(target, "brief-card:error", &object(&[("reason", &"invalid".into()), ("problems", problems)]), false);
+}
+
+thread_local! {
+    /// The page's one click listener, added to every mounted root.
+    static CLICKS: Closure<dyn Fn(Event)> = Closure::new(on_click);
+}
+
+/// Adds the click listener to a mounted root (once: the browser ignores the same listener twice).
+pub(super) fn listen(root: &EventTarget) {
+    CLICKS.with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()).ok());
+}
+
+/// Removes it from a root whose card is destroyed.
+pub(super) fn unlisten(root: &EventTarget) {
+    CLICKS.with(|f| root.remove_event_listener_with_callback("click", f.as_ref().unchecked_ref()).ok());
+}
+
+/// The block an element is in (`data-block` of its nearest block), else "card".
+fn block_of(el: &Element) -> String {
+    el.closest("[data-block]").ok().flatten().and_then(|b| b.get_attribute("data-block")).unwrap_or_else(|| "card".into())
+}
+
+/// The nearest `selector` from `el` up, if any.
+fn nearest(el: &Element, selector: &str) -> Option<Element> {
+    el.closest(selector).ok().flatten()
+}
+
+/// A link followed (`brief-card:link`, which a host may cancel), "Show more"
+/// or "Show less", or "Copy link". Node types are compared rather than
+/// classes, and casts are unchecked: a card in an iframe is made of that
+/// window's classes, which `instanceof` this window's would refuse.
+fn on_click(ev: Event) {
+    let (Some(clicked), Some(root)) = (ev.target(), ev.current_target()) else { return };
+    if clicked.unchecked_ref::<Node>().node_type() != Node::ELEMENT_NODE {
+        return;
+    }
+    let el: &Element = clicked.unchecked_ref();
+    let host: EventTarget = if root.unchecked_ref::<Node>().node_type() == Node::DOCUMENT_FRAGMENT_NODE {
+        root.unchecked_ref::<ShadowRoot>().host().into()
+    } else {
+        root
+    };
+    if let Some(a) = nearest(el, "a[href]") {
+        let url = a.unchecked_ref::<HtmlAnchorElement>().href();
+        let link = object(&[("url", &url.into()), ("block", &block_of(&a).into())]);
+        if !emit(&host, "brief-card:link", &link, true) {
+            ev.prevent_default();
+        }
+    } else if let Some(button) = nearest(el, "button.bc-toggle") {
+        let expanded = button.get_attribute("aria-expanded").as_deref() != Some("true");
+        if let Some(rest) = button.previous_element_sibling() {
+            rest.toggle_attribute_with_force("hidden", !expanded).ok();
+        }
+        button.set_attribute("aria-expanded", if expanded { "true" } else { "false" }).ok();
+        button.set_text_content(button.get_attribute(if expanded { "data-less" } else { "data-more" }).as_deref());
+        emit(&host, "brief-card:toggle", &object(&[("block", &block_of(&button).into()), ("expanded", &expanded.into())]), false);
+    } else if let Some(button) = nearest(el, "button.bc-copy") {
+        copy(button);
+    }
+}
+
+thread_local! {
+    /// What follows the Clipboard API's answer, one function each for the
+    /// page, bound to the button and the link at each copy (`bind` makes a
+    /// plain JS function, which the browser collects once called).
+    static COPY_DONE: Closure<dyn Fn(Element, String)> = Closure::new(|button: Element, url: String| copied(&button, &url));
+    static COPY_REFUSED: Closure<dyn Fn(Element, String)> = Closure::new(|button: Element, url: String| {
+        if copy_with_textarea(&button, &url) {
+            copied(&button, &url);
+        }
+    });
+}
+
+/// Copies the deep link page#anchor (the Clipboard API, else a hidden
+/// textarea and `execCommand`) and announces it in the card's status line.
+fn copy(button: Element) {
+    let Some(window) = web_sys::window() else { return };
+    let page = window.location().href().unwrap_or_default();
+    let mut url = page.split('#').next().unwrap_or_default().to_owned();
+    url.push('#');
+    url.push_str(&button.get_attribute("data-anchor").unwrap_or_default());
+    // No `navigator.clipboard` outside secure contexts.
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    if clipboard.is_undefined() || clipboard.is_null() {
+        if copy_with_textarea(&button, &url) {
+            copied(&button, &url);
+        }
+        return;
+    }
+    let written = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(&url);
+    // The Clipboard API may still refuse (no permission, an iframe): then the textarea.
+    let url = JsValue::from_str(&url);
+    let bound = |f: &Closure<dyn Fn(Element, String)>| f.as_ref().unchecked_ref::<js_sys::Function>().bind2(&JsValue::NULL, &button, &url);
+    let (done, refused) = (COPY_DONE.with(bound), COPY_REFUSED.with(bound));
+    // `then` through Reflect: js-sys's typed `then` takes Rust closures, not these bound functions.
+    if let Ok(then) = js_sys::Reflect::get(&written, &"then".into()) {
+        let _ = then.unchecked_ref::<js_sys::Function>().call2(&written, &done, &refused);
+    }
+}
+
+fn copied(button: &Element, url: &str) {
+    if let Some(status) = nearest(button, "article").and_then(|a| a.query_selector(".bc-status").ok().flatten()) {
+        // Emptied first, so that a screen reader announces the same words again.
+        status.set_text_content(Some(""));
+        status.set_text_content(button.get_attribute("data-done").as_deref());
+    }
+    button.set_attribute("data-copied", url).ok();
+}
+
+fn copy_with_textarea(near: &Element, text: &str) -> bool {
+    let Some(doc) = near.owner_document() else { return false };
+    let Ok(area) = doc.create_element("textarea") else { return false };
+    area.set_text_content(Some(text));
+    area.set_attribute("aria-hidden", "true").ok();
+    area.set_class_name("bc-offscreen");
+    if near.append_child(&area).is_err() {
+        return false;
+    }
+    area.unchecked_ref::<HtmlTextAreaElement>().select();
+    let ok = doc.unchecked_ref::<HtmlDocument>().exec_command("copy").unwrap_or(false);
+    area.remove();
+    ok
+}

@@ -1,0 +1,58 @@
+//! What the host passed, read as a validated document or options: a plain,
+//! bounded copy made by src/web/copy.js (which says why), read into the
+//! format types by serde-wasm-bindgen, then validated.
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::format::limits::MAX_INPUT_BYTES;
+use crate::format::{self, Checked, Expected, Input, Problem};
+use crate::validate::{self, Document, Options, UrlSettings};
+
+#[wasm_bindgen(module = "/src/web/copy.js")]
+extern "C" {
+    /// A plain copy of `v` (see copy.js); throws a problem's message as a string.
+    #[wasm_bindgen(catch)]
+    fn plain_copy(v: &JsValue, what: &str, limit: u32) -> Result<JsValue, JsValue>;
+}
+
+/// One problem at `path`.
+pub(super) fn problem(path: &str, message: &str) -> Vec<Problem> {
+    vec![Problem::new(path, message)]
+}
+
+/// The brief or feed the host passed (an object, an array or JSON text),
+/// validated for `options`: every problem with its path if it is not one.
+pub fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Problem>> {
+    let input: Checked<Input> = read(v, "", Input::EXPECTED)?;
+    // Relative URLs resolve against a base URL with the browser's own WHATWG parser.
+    let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
+    validate::document(input, &urls)
+}
+
+/// The options the host passed; `undefined` and `null` are the defaults.
+pub fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Options::default());
+    }
+    validate::options(read::<format::Options>(v, "options", "an object")?)
+}
+
+/// The plain copy of `v`, read into the format type `T`; the problem copy.js found, at `path`.
+fn read<T: serde::de::DeserializeOwned>(v: &JsValue, path: &str, what: &str) -> Result<Checked<T>, Vec<Problem>> {
+    let plain = plain_copy(v, what, MAX_INPUT_BYTES as u32).map_err(|thrown| {
+        // copy.js throws only strings; anything else would be a bug of ours, still reported.
+        problem(path, &thrown.as_string().unwrap_or_else(|| "could not be read".into()))
+    })?;
+    // Into one untyped tree first, then into the format types from it: one
+    // reading of JS values (serde-wasm-bindgen's), not one per format type.
+    let unread = |e: &dyn std::fmt::Display| problem(path, &format!("could not be read: {e}"));
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(plain).map_err(|e| unread(&e))?;
+    // Reading a `Checked` value never fails; an error would be a bug in the format types.
+    Checked::<T>::deserialize(value).map_err(|e| unread(&e))
+}
+
+/// The browser's own WHATWG URL parser, for the URL policy's one question to it.
+fn browser_url(base: &str, reference: &str) -> Option<String> {
+    web_sys::Url::new_with_base(reference, base).ok().map(|url| url.href())
+}

@@ -1,0 +1,231 @@
+//! The wasm boundary: the JavaScript API of docs/brief-format.md
+//! (`renderBrief`, `renderBriefHtml`, `validateBrief`, and the [`BriefCard`]
+//! `renderBrief` returns), on wasm-bindgen, web-sys and js-sys.
+//!
+//! - [`input`]: what the host passed, as a validated document or options;
+//! - [`dom`]: the DOM sink, the view's stream as one instruction buffer;
+//! - `mount`: the shadow root (or light DOM), the stylesheet, deep links;
+//! - `events`: the card's events and the reader's clicks;
+//! - `dates`: dates in the reader's locale through `Intl`.
+//!
+//! Nothing here panics on any input: every failure is a thrown `Error` with
+//! a `problems` array, and the module stays usable for the next call.
+//!
+//! # JS snippets
+//!
+//! Everything else is web-sys and js-sys. These are the module's only
+//! JavaScript files (wasm-bindgen copies them into the package's `snippets/`):
+//!
+//! - `src/web/build.js`: builds a card's nodes from one instruction buffer
+//!   in one boundary crossing (one web-sys call per node and attribute is
+//!   what made a wasm card slower than a hand-written JS one), cloning a
+//!   template for cards of a structure already seen, and patches a card in
+//!   place on update, so that the reader keeps focus, scroll and what they
+//!   expanded.
+//! - `src/web/copy.js`: a plain, bounded copy of what the host passed, made
+//!   before the module reads it: throwing getters, Proxy traps, `toJSON`,
+//!   cycles, BigInts, nesting deeper than 16 and input over 1,000,000 bytes
+//!   become problems instead of raw exceptions or a grown wasm memory (tests/hostile).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::format::{self, Problem};
+use crate::render;
+use crate::validate::{Document, Options};
+use crate::view::{self, Context};
+
+mod dates;
+mod dom;
+mod events;
+pub mod input;
+mod mount;
+
+use dom::{Built, DomSink};
+use input::{problem, read_document, read_options};
+use mount::Mount;
+
+/// The types the exports' signatures name (`Brief`, `BriefOptions`,
+/// `Problem`, …), generated from the format types (types/format.d.ts):
+/// with the signatures wasm-bindgen writes for the exports below, the
+/// package's declarations are typed as wasm-pack emits them.
+#[wasm_bindgen(typescript_custom_section)]
+const FORMAT_TYPES: &str = include_str!("../../types/format.d.ts");
+
+// ---- problems as JS values ------------------------------------------------
+
+/// `[{path, message}]`.
+fn problems_js(list: &[Problem]) -> JsValue {
+    list.iter()
+        .map(|p| events::object(&[("path", &p.path.as_str().into()), ("message", &p.message.as_str().into())]))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// An `Error` listing every problem, one a line, with the list in its `problems` property.
+fn error_with(list: &JsValue, problems: &[Problem]) -> JsValue {
+    let error = js_sys::Error::new(&format::describe(problems));
+    js_sys::Reflect::set(&error, &"problems".into(), list).ok();
+    error.into()
+}
+
+fn to_error(problems: &[Problem]) -> JsValue {
+    error_with(&problems_js(problems), problems)
+}
+
+/// Reports problems on `target` (`brief-card:error`) and returns the `Error` to throw.
+fn fail(target: &Element, problems: &[Problem]) -> JsValue {
+    let list = problems_js(problems);
+    events::failed(target, &list);
+    error_with(&list, problems)
+}
+
+fn destroyed() -> JsValue {
+    to_error(&problem("", "this card was destroyed"))
+}
+
+// ---- the exports ------------------------------------------------------------
+
+/// Every problem with `brief` (anything at all), or `[]` when it is a valid brief or feed.
+#[wasm_bindgen(js_name = validateBrief, unchecked_return_type = "Problem[]")]
+pub fn validate_brief(#[wasm_bindgen(unchecked_param_type = "unknown")] brief: JsValue) -> JsValue {
+    problems_js(&read_document(&brief, &Options::default()).err().unwrap_or_default())
+}
+
+/// The static HTML of the card (`{ email: true }`: the email-safe variant),
+/// for newsletters, server-side rendering and the no-script fallback.
+/// @throws {BriefError}
+#[wasm_bindgen(js_name = renderBriefHtml)]
+pub fn render_brief_html(
+    #[wasm_bindgen(unchecked_param_type = "BriefInput")] brief: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
+) -> Result<String, JsValue> {
+    let options = read_options(&options).map_err(|p| to_error(&p))?;
+    let doc = read_document(&brief, &options).map_err(|p| to_error(&p))?;
+    Ok(if options.email { render::email(&doc, &options) } else { render::fragment(&doc, &options) })
+}
+
+/// Renders the card into `target` (into its open shadow root unless
+/// `shadow: false`) and returns its handle. On any problem the target is
+/// left exactly as it was, `brief-card:error` is dispatched on it, and this throws.
+/// @throws {BriefError}
+#[wasm_bindgen(js_name = renderBrief)]
+pub fn render_brief(
+    #[wasm_bindgen(unchecked_param_type = "Element")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BriefInput")] brief: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
+) -> Result<BriefCard, JsValue> {
+    let Some(target) = element(&target) else {
+        return Err(to_error(&problem("target", "expected a DOM element")));
+    };
+    let doc = target.owner_document().ok_or_else(|| fail(&target, &problem("target", "has no document")))?;
+    // The card keeps the options as they are now: a host that changes its
+    // options object later does not change the card's updates.
+    let options = read_options(&options).map_err(|p| fail(&target, &p))?;
+    let document = read_document(&brief, &options).map_err(|p| fail(&target, &p))?;
+    // Built detached first: nothing on the page changes until it is whole.
+    let built = sink_for(&document, &options).build(&doc)?;
+    let mount = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
+    if let Some(node) = built.node() {
+        mount.show(&node);
+    }
+    mount.reveal();
+    events::rendered(&target, document.briefs().len());
+    Ok(BriefCard { live: RefCell::new(Some(Live { target, mount, options, built })) })
+}
+
+/// `v` as an element of any document (an iframe's too, whose `Element` is
+/// another class), or `None`: `Node.prototype.nodeType`'s own getter asks
+/// what the value really is, and throws for anything that only looks like
+/// a node (a Proxy, `{nodeType: 1}`).
+fn element(v: &JsValue) -> Option<Element> {
+    thread_local! {
+        static NODE_TYPE: Option<js_sys::Function> = {
+            let node = js_sys::Reflect::get(&js_sys::global(), &"Node".into()).ok()?;
+            let prototype = js_sys::Reflect::get(&node, &"prototype".into()).ok()?;
+            let descriptor = js_sys::Reflect::get_own_property_descriptor(prototype.dyn_ref::<js_sys::Object>()?, &"nodeType".into()).ok()?;
+            js_sys::Reflect::get(&descriptor, &"get".into()).ok()?.dyn_into().ok()
+        };
+    }
+    let node_type = NODE_TYPE.with(|getter| getter.as_ref()?.call0(v).ok()?.as_f64())?;
+    (node_type == f64::from(web_sys::Node::ELEMENT_NODE)).then(|| v.clone().unchecked_into())
+}
+
+/// The instructions of the card for `document`.
+fn sink_for(document: &Document, options: &Options) -> DomSink {
+    let cx = Context { options, format_date: &dates::format, interactive: true };
+    let mut sink = DomSink::new();
+    view::document(document, &cx, &mut sink);
+    sink
+}
+
+/// A card on the page, as `renderBrief` returns it: `update(brief)`
+/// re-renders it in place, `destroy()` removes it.
+///
+/// The handle is not the card: `free()`, `[Symbol.dispose]()` and garbage
+/// collection release the handle only, and the card stays on the page (as
+/// `<brief-card>` relies on). `destroy()` is what removes it.
+#[wasm_bindgen]
+pub struct BriefCard {
+    /// `None` once destroyed.
+    live: RefCell<Option<Live>>,
+}
+
+struct Live {
+    target: Element,
+    mount: Mount,
+    /// As they were when the card was rendered.
+    options: Options,
+    /// build.js's record of the card on the page.
+    built: Built,
+}
+
+/// Another call into this card while it is being updated (from the host's
+/// code that reading the brief or an event ran).
+fn busy() -> JsValue {
+    to_error(&problem("", "this card is being updated"))
+}
+
+#[wasm_bindgen]
+impl BriefCard {
+    /// Re-renders with `brief` and the options the card was rendered with (as
+    /// they were then): in place when only its text changed, so the reader
+    /// keeps focus, scroll and what they expanded; else anew. On problems the
+    /// current card stays and this throws, as it does once the card was destroyed.
+    /// @throws {BriefError}
+    pub fn update(&self, #[wasm_bindgen(unchecked_param_type = "BriefInput")] brief: JsValue) -> Result<(), JsValue> {
+        let (target, options) = match &*self.live.try_borrow().map_err(|_| busy())? {
+            Some(live) => (live.target.clone(), live.options.clone()),
+            None => return Err(destroyed()),
+        };
+        // Reading the brief may run the host's code (getters, toJSON), which
+        // may destroy or update this card: nothing of it is borrowed meanwhile.
+        let document = read_document(&brief, &options).map_err(|p| fail(&target, &p))?;
+        let sink = sink_for(&document, &options);
+        {
+            let mut live = self.live.try_borrow_mut().map_err(|_| busy())?;
+            let live = live.as_mut().ok_or_else(destroyed)?;
+            let doc = target.owner_document().ok_or_else(destroyed)?;
+            let built = sink.update(&doc, &live.built)?;
+            // A node: the card built anew, which takes the old one's place.
+            if let Some(node) = built.node() {
+                live.mount.show(&node);
+            }
+            live.built = built;
+        }
+        events::rendered(&target, document.briefs().len());
+        Ok(())
+    }
+
+    /// Removes the card and its listener; the target shows what it had
+    /// before. Once is enough; again does nothing.
+    pub fn destroy(&self) {
+        // (Never busy: an update holds the card only while build.js writes it, which runs no host code.)
+        let live = self.live.try_borrow_mut().ok().and_then(|mut live| live.take());
+        if let Some(live) = live {
+            live.mount.remove();
+        }
+    }
+}
