@@ -305,10 +305,12 @@ fn brief_json(b: &Brief) -> Value {
         "kind": b.kind,
         "title": b.title,
         "date": b.date.as_ref().map(|d| &d.iso),
+        "updated": b.updated.as_ref().map(|d| &d.iso),
         "url": b.url,
         "lang": b.lang,
         "dir": b.dir.as_str(),
         "publisher": b.publisher.as_ref().map(|p| json!({ "name": p.name, "url": p.url, "logo": p.logo })),
+        "authors": nonempty(b.authors.iter().map(|a| json!({ "name": a.name, "url": a.url }))),
         "image": b.image.as_ref().map(|i| json!({ "src": i.src, "alt": i.alt, "caption": i.caption })),
         "summary": b.summary.as_ref().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) })),
         "quotes": nonempty(b.quotes.iter().map(|q| json!({ "text": paragraph(&q.text), "author": q.author, "role": q.role, "url": q.url }))),
@@ -457,8 +459,8 @@ mod tests {
 
     #[test]
     fn the_embedded_json_reads_back_as_the_same_document() {
-        let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","url":"/a b","lang":"es",
-            "publisher":{"name":"P","logo":"https://e.org/l.png"},"image":{"src":"i.png","alt":"","caption":"c"},
+        let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","updated":"2023-06-14T08:00:00Z","url":"/a b","lang":"es",
+            "publisher":{"name":"P","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c"},
             "summary":{"paragraphs":["one",["a",{"text":"b","href":"https://e.org/","strong":true,"em":true}]]},
             "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org"}],
             "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],

@@ -290,6 +290,8 @@ impl<'u> Checker<'u> {
             ("copyLink", Label::CopyLink, l.copy_link),
             ("linkCopied", Label::LinkCopied, l.link_copied),
             ("feed", Label::Feed, l.feed),
+            ("by", Label::By, l.by),
+            ("updated", Label::Updated, l.updated),
         ];
         for (key, label, value) in given {
             if let Some(s) = self.opt_string(value, &Path::Key(path, key), MAX_SHORT_CHARS) {
@@ -319,6 +321,7 @@ impl<'u> Checker<'u> {
         let kind = self.opt_string(b.kind, &at("kind"), MAX_SHORT_CHARS);
         let title = self.req_string(b.title, &at("title"), MAX_SHORT_CHARS);
         let date = self.opt_date(b.date, &at("date"));
+        let updated = self.opt_date(b.updated, &at("updated"));
         let url = self.opt_url(b.url, &at("url"), UrlUse::Link);
         let lang = self.opt_string(b.lang, &at("lang"), MAX_LANG_CHARS);
         if let Some(l) = &lang {
@@ -337,6 +340,7 @@ impl<'u> Checker<'u> {
         let lang = lang.unwrap_or_else(|| "en".into());
         let dir = dir.unwrap_or_else(|| Dir::of_lang(&lang));
         let publisher = self.optional(b.publisher, &at("publisher")).map(|p| self.publisher(p, &at("publisher")));
+        let authors = self.list(b.authors, &at("authors"), Self::author);
         let image = self.optional(b.image, &at("image")).map(|i| self.image(i, &at("image")));
         let summary = self.optional(b.summary, &at("summary")).map(|s| self.summary(s, &at("summary")));
         Brief {
@@ -344,10 +348,12 @@ impl<'u> Checker<'u> {
             kind,
             title,
             date,
+            updated,
             url,
             lang,
             dir,
             publisher,
+            authors,
             image,
             summary,
             quotes: self.list(b.quotes, &at("quotes"), Self::quote),
@@ -364,6 +370,10 @@ impl<'u> Checker<'u> {
             url: self.opt_url(p.url, &Path::Key(path, "url"), UrlUse::Link),
             logo: self.opt_url(p.logo, &Path::Key(path, "logo"), UrlUse::Resource),
         }
+    }
+
+    fn author(&mut self, a: format::Author, path: &Path) -> Author {
+        Author { name: self.req_string(a.name, &Path::Key(path, "name"), MAX_SHORT_CHARS), url: self.opt_url(a.url, &Path::Key(path, "url"), UrlUse::Link) }
     }
 
     /// `alt` may be `""`, for a decorative image, but must be given.
