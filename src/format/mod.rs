@@ -14,6 +14,7 @@
 mod checked;
 #[cfg(not(target_arch = "wasm32"))]
 mod json;
+pub mod jsonld;
 pub mod limits;
 mod options;
 pub mod patterns;
@@ -24,7 +25,7 @@ mod text;
 
 pub use checked::{Checked, Expected, Found};
 #[cfg(not(target_arch = "wasm32"))]
-pub use json::from_json_text;
+pub use json::{from_json_text, json_value};
 pub use options::{Layout, LinkTarget, Options, Theme};
 pub use problem::{describe, Problem, MAX_PROBLEMS};
 pub use text::{Paragraph, Run, RunObject};

@@ -9,12 +9,14 @@
 //! systems write it for "no value").
 
 pub mod date;
+mod jsonld;
 pub mod labels;
 pub mod model;
 pub mod options;
 pub mod url_policy;
 
 pub use date::parse_date;
+pub use jsonld::{from_value, json_ld};
 pub use model::*;
 pub use options::{options, Options};
 
@@ -44,6 +46,13 @@ impl Default for UrlSettings {
 
 /// Validates what was read as a brief (an object) or a feed (an array of briefs).
 pub fn document(input: Checked<Input>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    let (doc, c) = checked_document(input, urls);
+    c.finish(doc)
+}
+
+/// The document (if it could be read at all) and the checker holding its
+/// problems, for callers that report them in other terms ([`json_ld`]).
+fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings) -> (Option<Document>, Checker<'u>) {
     let mut c = Checker::new(urls);
     let root = Path::Root;
     let doc = match input {
@@ -62,7 +71,7 @@ pub fn document(input: Checked<Input>, urls: &UrlSettings) -> Result<Document, V
             None
         }
     };
-    c.finish(doc)
+    (doc, c)
 }
 
 /// A JSON path, built on the stack as validation descends and turned into
@@ -127,6 +136,11 @@ impl<'u> Checker<'u> {
             Some(v) if self.problems.is_empty() => Ok(v),
             _ => Err(self.problems),
         }
+    }
+
+    /// The problems (at most [`MAX_PROBLEMS`]) and how many more were only counted.
+    fn into_parts(self) -> (Vec<Problem>, usize) {
+        (self.problems, self.dropped)
     }
 
     /// "expected a string, found a number".
