@@ -61,7 +61,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         b.authors = node.get("author").and_then(|a| self.authors(&a, &at("authors"))).map(Checked::Valid);
         b.image = node.get("image").and_then(|i| i.one()).and_then(|i| self.image(&i, &at("image")));
         b.summary = node.first_of(&["abstract", "description"]).and_then(|s| {
-            let paragraphs = self.paragraphs(&s, &at("summary.paragraphs"))?;
+            let paragraphs = self.paragraphs(&s, &at("summary.paragraphs")).and_then(nonempty)?;
             self.sources.record(at("summary"), &s.path);
             Some(Checked::Valid(format::Summary { heading: None, paragraphs: Some(Checked::Valid(paragraphs)) }))
         });
@@ -376,6 +376,9 @@ impl<'g, 'a> Mapper<'g, 'a> {
                 let item = index(bp, out.len());
                 match v.value {
                     Value::String(s) if !s.trim().is_empty() && !s.trim().contains(char::is_whitespace) => {
+                        // The one string is both the link and its text.
+                        self.sources.record(key(&item, "url"), &v.path);
+                        self.sources.record(key(&item, "title"), &v.path);
                         self.sources.record(item, &v.path);
                         out.push(Checked::Valid(format::Related { title: Checked::Valid(s.clone()), url: Checked::Valid(s.clone()), ..Default::default() }));
                     }
