@@ -225,6 +225,12 @@ fn several_top_level_articles_or_an_item_list_are_a_feed() {
         {"@context": "https://schema.org", "@type": "Report", "headline": "Two"},
     ]);
     assert_eq!(titles(read(array).unwrap()), ["One", "Two"]);
+    // An article naming itself (its own page as mainEntityOfPage) is still one no other node refers to.
+    let selves = json!([
+        {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "https://e.example/1", "headline": "One", "mainEntityOfPage": {"@type": "WebPage", "@id": "https://e.example/1"}},
+        {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "https://e.example/2", "headline": "Two", "mainEntityOfPage": {"@id": "https://e.example/2"}},
+    ]);
+    assert_eq!(titles(read(selves).unwrap()), ["One", "Two"]);
     let list = json!({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
         {"@type": "ListItem", "position": 1, "item": {"@type": "NewsArticle", "headline": "First"}},
         {"@type": "ListItem", "position": 2, "url": "https://e.example/only-a-url"},

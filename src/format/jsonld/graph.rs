@@ -92,7 +92,8 @@ pub(super) struct Graph<'a> {
     /// The fullest definition of each `@id` (the one with the most members;
     /// the first of those).
     ids: HashMap<&'a str, At<'a>>,
-    /// The `@id`s named somewhere other than by a top-level node's own `@id`.
+    /// The `@id`s that some node names other than by its own `@id` (an
+    /// article naming itself as its `mainEntityOfPage` does not count).
     referenced: HashSet<&'a str>,
     /// How many objects and arrays the walk has met (bounded by [`MAX_GRAPH_NODES`]).
     count: usize,
@@ -109,7 +110,7 @@ impl<'a> Graph<'a> {
         }
         let top: HashSet<*const Value> = g.top.iter().map(|n| n.value as *const Value).collect();
         for (value, path) in roots {
-            g.walk(value, path, 0, &top).map_err(|p| vec![p])?;
+            g.walk(value, path, 0, &top, None).map_err(|p| vec![p])?;
         }
         if problems.is_empty() {
             Ok(g)
@@ -149,12 +150,15 @@ impl<'a> Graph<'a> {
         }
     }
 
-    /// Indexes definitions and notes references, everywhere in `value`.
-    fn walk(&mut self, value: &'a Value, path: &str, depth: usize, top: &HashSet<*const Value>) -> Result<(), Problem> {
+    /// Indexes definitions and notes references, everywhere in `value`
+    /// (`owner`: the `@id` of the top-level node it lies in).
+    fn walk(&mut self, value: &'a Value, path: &str, depth: usize, top: &HashSet<*const Value>, mut owner: Option<&'a str>) -> Result<(), Problem> {
         let members: Box<dyn Iterator<Item = (String, &'a Value)>> = match value {
             Value::Object(members) => {
                 if let Some(id) = value.get("@id").and_then(Value::as_str) {
-                    if !top.contains(&(value as *const Value)) {
+                    if top.contains(&(value as *const Value)) {
+                        owner = Some(id);
+                    } else if owner != Some(id) {
                         self.referenced.insert(id);
                     }
                     if !is_reference(members) {
@@ -177,7 +181,7 @@ impl<'a> Graph<'a> {
             return Err(Problem::new(path, format!("nested too deeply (the limit is {MAX_DEPTH} levels)")));
         }
         for (child_path, child) in members {
-            self.walk(child, &child_path, depth + 1, top)?;
+            self.walk(child, &child_path, depth + 1, top, owner)?;
         }
         Ok(())
     }
