@@ -36,10 +36,25 @@ pub mod web;
 /// `--brief-radius` and `--brief-max-width` (see the README).
 pub const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));
 
-/// Parses and validates JSON text as a brief or a feed, for these options.
+/// Parses and validates JSON text as a brief or a feed, or as a schema.org
+/// JSON-LD document (its article, or its feed), for these options.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>> {
-    validate::document(format::from_json_text(json_text)?, &options.url_settings())
+    validate::from_value(format::json_value(json_text)?, &options.url_settings())
+}
+
+/// Reads the card from the schema.org JSON-LD of a saved HTML page: its
+/// `<script type="application/ld+json">` elements, read as one graph.
+/// Problems name their script (`script#id.headline`, else `script[0].headline`);
+/// a script that is not JSON is a problem only when no card can be made
+/// without it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Problem>> {
+    let (scripts, broken) = format::jsonld::scripts_in_html(html);
+    validate::json_ld(&scripts, &options.url_settings()).map_err(|mut problems| {
+        problems.splice(0..0, broken);
+        problems
+    })
 }
 
 /// Every problem with `json_text` (empty when it is a valid brief or feed).

@@ -404,3 +404,68 @@ fn render_snapshots() {
         snapshot(&format!("{name}.render.html"), &stdout(&o));
     }
 }
+
+/// A saved article page as publishers write them: the JSON-LD in two
+/// scripts of the head (the article, and the people it names), a paywall
+/// marker, markup and script text that only look like JSON-LD.
+const SAVED_PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Grid deal | Example News</title>
+<script>var s = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Fake"}</' + 'script>';</script>
+<script type="application/ld+json" id="article-ld">
+{"@context":"https://schema.org","@graph":[
+ {"@type":"WebPage","@id":"https://news.example/grid/","url":"https://news.example/grid/","mainEntity":{"@id":"https://news.example/grid/#article"}},
+ {"@type":"NewsArticle","@id":"https://news.example/grid/#article","headline":"Ministers agree on a grid deal","datePublished":"2024-05-01T10:00:00+0000",
+  "description":"Energy ministers agreed to link their grids.","author":{"@id":"#ana"},"keywords":"Energy, Europe",
+  "hasPart":[{"@type":"Quotation","text":"A good deal.","creator":{"@id":"#ben"}}],
+  "citation":[{"@type":"Report","name":"Grid outlook","url":"https://news.example/reports/grid"}]}]}
+</script>
+<script type="application/ld+json">[{"@context":"https://schema.org","@id":"#ana","@type":"Person","name":"Ana Ruiz"},
+ {"@context":"https://schema.org","@id":"#ben","@type":"Person","name":"Ben Ode","jobTitle":"Economist"}]</script>
+</head><body><!-- <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"In a comment"}</script> -->
+<article><h1>Ministers agree on a grid deal</h1><p>Body text.</p></article></body></html>"##;
+
+#[test]
+fn commands_read_a_saved_html_page() {
+    let dir = scratch("html-page");
+    let file = dir.join("article.html");
+    fs::write(&file, SAVED_PAGE).expect("write page");
+    let f = file.to_str().expect("utf-8 path");
+
+    let o = run(&["check", f]);
+    assert_eq!((code(&o), stdout(&o).as_str()), (0, "ok\n"), "{}", stderr(&o));
+    let o = run(&["render", f]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let html = scraper::Html::parse_fragment(&stdout(&o));
+    let text = |css: &str| html.select(&scraper::Selector::parse(css).expect("selector")).map(|e| e.text().collect::<String>()).collect::<Vec<_>>();
+    assert_eq!(text("h2"), ["Ministers agree on a grid deal"]);
+    assert_eq!(text(".bc-byline"), ["By Ana Ruiz"]);
+    assert_eq!(text("blockquote"), ["A good deal."]);
+    assert_eq!(text(".bc-related-link"), ["Grid outlook"]);
+    assert_eq!(text(".bc-chip"), ["Energy", "Europe"]);
+    assert_eq!(text("time"), ["May 1, 2024"]);
+    assert!(!stdout(&o).contains("Fake") && !stdout(&o).contains("In a comment"));
+
+    // The same from standard input, and as a standalone page.
+    let o = run_with_stdin(&["render", "--email", "-"], Some(SAVED_PAGE.as_bytes()));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(&["page", f]);
+    assert!(code(&o) == 0 && stdout(&o).contains("<title>Ministers agree on a grid deal</title>"), "{}", stderr(&o));
+
+    // Problems name the script by its id, else by its index.
+    let bad = SAVED_PAGE.replace("https://news.example/reports/grid", "javascript:alert(1)").replace(r#""name":"Ben Ode""#, r#""name":" ""#);
+    fs::write(&file, bad).expect("write page");
+    let o = run(&["check", f]);
+    assert_bad_input(&o, "check a bad page");
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), [
+        "script[1][1].name: must not be empty",
+        "script#article-ld.@graph[1].citation[0].url: scheme \"javascript\" is not allowed",
+    ]);
+    let o = run(&["render", "--out", dir.join("card.html").to_str().expect("path"), f]);
+    assert_bad_input(&o, "render a bad page");
+    assert_eq!(dir_listing(&dir), ["article.html"]);
+
+    // A page without JSON-LD says so.
+    let o = run_with_stdin(&["check", "-"], Some(b"\xef\xbb\xbf  <!doctype html><p>No data here.</p>"));
+    assert_bad_input(&o, "a page without JSON-LD");
+    assert!(stderr(&o).starts_with("no schema.org JSON-LD"), "{}", stderr(&o));
+}

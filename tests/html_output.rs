@@ -138,3 +138,30 @@ fn inline_styles_hold_only_what_static_html_can_use() {
         }
     }
 }
+
+#[test]
+fn the_byline_and_the_update_are_in_the_header() {
+    let json = r#"{"title": "T", "lang": "fr", "date": "2024-05-01", "updated": "2024-05-03T10:00:00Z",
+        "authors": [{"name": "Ana", "url": "https://e.org/ana"}, {"name": "Ben"}]}"#;
+    let h = doc(json, &Options::default());
+    let byline = &all(&h, "header h2 + p.bc-byline")[0];
+    assert_eq!(text(byline), "Par Ana, Ben");
+    assert_eq!(all(&h, ".bc-byline a.bc-byline-name")[0].value().attr("href"), Some("https://e.org/ana"));
+    assert_eq!(all(&h, ".bc-byline span.bc-byline-name").len(), 1);
+    let updated = &all(&h, ".bc-eyebrow > .bc-date + .bc-updated")[0];
+    assert_eq!(text(updated), "Mis à jour 3 mai 2024");
+    assert_eq!(all(&h, ".bc-updated > time")[0].value().attr("datetime"), Some("2024-05-03T10:00:00Z"));
+
+    // An update on the day of publication is not worth a line; without a date it is.
+    let same_day = doc(r#"{"title": "T", "date": "2024-05-01", "updated": "2024-05-01T18:00:00+02:00"}"#, &Options::default());
+    assert!(all(&same_day, ".bc-updated").is_empty());
+    let no_date = doc(r#"{"title": "T", "updated": "2024-05-01"}"#, &Options::default());
+    assert_eq!(text(&all(&no_date, ".bc-eyebrow .bc-updated")[0]), "Updated May 1, 2024");
+
+    // Both words are labels, overridable by the brief and by the page.
+    let mut o = Options::default();
+    o.labels.0.push((brief_card::validate::labels::Label::By, "Written by".into()));
+    let relabelled = doc(r#"{"title": "T", "updated": "2024-05-01", "authors": [{"name": "A"}], "labels": {"updated": "Revised", "by": "From"}}"#, &o);
+    assert_eq!(text(&all(&relabelled, ".bc-byline")[0]), "Written by A");
+    assert!(text(&all(&relabelled, ".bc-updated")[0]).starts_with("Revised "));
+}

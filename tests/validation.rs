@@ -190,3 +190,19 @@ fn only_version_one_is_read() {
         assert_eq!(messages(&format!(r#"{{"title": "t", "version": {other}}}"#)), ["version: unsupported version (this renderer reads version 1)"], "{other}");
     }
 }
+
+#[test]
+fn authors_and_updated_are_checked_like_the_other_fields() {
+    let json = r#"{"title": "t", "updated": "yesterday", "authors": [{"name": " "}, {"name": "A", "url": "javascript:alert(1)"}, "B"]}"#;
+    assert_eq!(messages(json), [
+        "updated: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
+        "authors[0].name: must not be empty",
+        "authors[1].url: scheme \"javascript\" is not allowed",
+        "authors[2]: expected an object, found a string",
+    ]);
+    let many = format!(r#"{{"title": "t", "authors": [{}]}}"#, vec![r#"{"name": "a"}"#; 101].join(","));
+    assert_eq!(paths(&many), ["authors"]);
+    let doc = load(r#"{"title": "t", "updated": "2024-01-02", "authors": [{"name": "A", "url": "/a"}]}"#, &Options::default()).unwrap();
+    let b = &doc.briefs()[0];
+    assert_eq!((b.updated.as_ref().map(|d| d.iso.as_str()), b.authors[0].url.as_deref()), (Some("2024-01-02"), Some("/a")));
+}

@@ -36,6 +36,12 @@ export interface Brief {
    */
   date?: string | null;
   /**
+   * When the brief was last updated, in the same forms as `date`; the card
+   * shows "Updated …" when it falls on another day than `date`.
+   * At most 64 characters; pattern: date.
+   */
+  updated?: string | null;
+  /**
    * Canonical page of the full brief ("Read the full brief").
    * At most 2048 characters; pattern: link URL.
    */
@@ -49,6 +55,11 @@ export interface Brief {
   dir?: Dir | null;
   /** Who published the brief. */
   publisher?: Publisher | null;
+  /**
+   * Who wrote the brief: the byline ("By …").
+   * At most 100 items.
+   */
+  authors?: Author[] | null;
   /** The lead image. */
   image?: Image | null;
   /** The summary block (default heading "Latest Developments"). */
@@ -97,6 +108,20 @@ export interface Publisher {
    * At most 2048 characters; pattern: resource URL.
    */
   logo?: string | null;
+}
+
+/** An author of a brief, named in its byline. */
+export interface Author {
+  /**
+   * The author's name; required, not blank.
+   * 1 to 500 characters; pattern: non-blank.
+   */
+  name: string;
+  /**
+   * A page about the author.
+   * At most 2048 characters; pattern: link URL.
+   */
+  url?: string | null;
 }
 
 /** A lead image. */
@@ -290,6 +315,16 @@ export interface Labels {
    * At most 500 characters.
    */
   feed?: string | null;
+  /**
+   * Before the byline's names ("By").
+   * At most 500 characters.
+   */
+  by?: string | null;
+  /**
+   * Before the date of the last update ("Updated").
+   * At most 500 characters.
+   */
+  updated?: string | null;
 }
 
 /**

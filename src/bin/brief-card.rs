@@ -5,7 +5,13 @@
 //! brief-card render --email brief.json            # the email-safe variant
 //! brief-card page brief.json > brief.html         # a whole standalone page
 //! brief-card check brief.json                     # validate: problems on stderr, exit status 1 if any
+//! brief-card render article.html                   # the card from a saved page's schema.org JSON-LD
 //! ```
+//!
+//! Every command reads a brief or a feed, a schema.org JSON-LD document
+//! (told apart by its `@context`), or a saved HTML page (text that starts
+//! with `<`), whose `<script type="application/ld+json">` elements are read
+//! as one graph.
 //!
 //! Exit status: 0 done, 1 bad input (every problem on standard error, one
 //! `path: message` per line) or a file that cannot be read or written,
@@ -27,12 +33,13 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use brief_card::format::limits::MAX_INPUT_BYTES;
+    use brief_card::format::limits::{MAX_INPUT_BYTES, MAX_PAGE_BYTES};
     use brief_card::format::{self, Checked, Problem};
     use brief_card::validate::labels::Labels;
     use brief_card::validate::options::{Layout, LinkTarget, Options, Theme};
     use brief_card::validate::url_policy::{self, UrlUse};
-    use brief_card::render::page;
+    use brief_card::render::{self, page};
+    use brief_card::Document;
     use serde::Deserialize;
     use clap::builder::{PossibleValuesParser, TypedValueParser};
     use clap::{Args, Parser, Subcommand};
@@ -41,7 +48,7 @@ mod cli {
     #[command(
         name = "brief-card",
         version,
-        about = "Render policy and news briefs (JSON) as static HTML: a fragment, an email-safe card or a standalone page.",
+        about = "Render policy and news briefs (JSON, schema.org JSON-LD, or a saved page's JSON-LD) as static HTML: a fragment, an email-safe card or a standalone page.",
         after_help = "Exit status: 0 done, 1 bad input or unreadable/unwritable file, 2 bad usage."
     )]
     struct Cli {
@@ -79,7 +86,7 @@ mod cli {
             /// Resolve relative URLs against this absolute http(s) URL
             #[arg(long, value_name = "URL", value_parser = base_url)]
             base_url: Option<String>,
-            /// The brief or feed (JSON); `-` reads standard input
+            /// The brief or feed (JSON), JSON-LD, or a saved HTML page; `-` reads standard input
             #[arg(value_name = "FILE")]
             file: PathBuf,
         },
@@ -106,7 +113,7 @@ mod cli {
         /// a JSON object, e.g. '{"summary":"What happened","readMore":"More"}'
         #[arg(long, value_name = "JSON", value_parser = labels)]
         labels: Option<Labels>,
-        /// The brief or feed (JSON); `-` reads standard input
+        /// The brief or feed (JSON), JSON-LD, or a saved HTML page; `-` reads standard input
         #[arg(value_name = "FILE")]
         file: PathBuf,
     }
@@ -174,31 +181,42 @@ mod cli {
     fn run(cli: Cli) -> Result<(), Failed> {
         match cli.command {
             Command::Render { email, render, output } => {
-                let text = read_input(&render.file)?;
                 let options = Options { email, ..options(&render) };
-                let html = brief_card::render_html(&text, &options).map_err(report)?;
+                let doc = load(&render.file, &options)?;
+                let html = if email { render::email(&doc, &options) } else { render::fragment(&doc, &options) };
                 write_output(output.out.as_deref(), &[&html, "\n"])
             }
             Command::Page { script, render, output } => {
-                let text = read_input(&render.file)?;
                 let options = options(&render);
-                let doc = brief_card::load(&text, &options).map_err(report)?;
+                let doc = load(&render.file, &options)?;
                 write_output(output.out.as_deref(), &[&page::page_with_script(&doc, &options, &script)])
             }
             Command::Check { email, base_url, file } => {
-                let text = read_input(&file)?;
-                let problems = if email || base_url.is_some() {
-                    let options = Options { email, base_url, ..Options::default() };
-                    brief_card::load(&text, &options).err().unwrap_or_default()
-                } else {
-                    brief_card::check(&text)
-                };
-                if !problems.is_empty() {
-                    return Err(report(problems));
-                }
+                let options = Options { email, base_url, ..Options::default() };
+                load(&file, &options)?;
                 write_output(None, &["ok\n"])
             }
         }
+    }
+
+    /// The document in `file`: JSON (a brief, a feed, or JSON-LD), or a
+    /// saved HTML page, read for its JSON-LD. Problems are reported here.
+    fn load(file: &Path, options: &Options) -> Result<Document, Failed> {
+        let text = read_input(file)?;
+        let loaded = if is_html(&text) {
+            brief_card::load_html_page(&text, options)
+        } else if text.len() > MAX_INPUT_BYTES {
+            return Err(fail(format!("{} is larger than {MAX_INPUT_BYTES} bytes, the limit for a brief", name(file))));
+        } else {
+            brief_card::load(&text, options)
+        };
+        loaded.map_err(report)
+    }
+
+    /// JSON never starts with `<`; an HTML page (after a byte-order mark and
+    /// white space, as editors save them) always does.
+    fn is_html(text: &str) -> bool {
+        text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace()).starts_with('<')
     }
 
     fn options(r: &RenderArgs) -> Options {
@@ -230,10 +248,20 @@ mod cli {
         path.as_os_str() == "-"
     }
 
-    /// The text of `file` (`-`: standard input), at most the input limit.
+    fn name(file: &Path) -> String {
+        if is_stdio(file) {
+            "standard input".into()
+        } else {
+            file.display().to_string()
+        }
+    }
+
+    /// The text of `file` (`-`: standard input), at most the limit of a
+    /// saved page (a brief's own, smaller limit is checked once it is known
+    /// not to be a page).
     fn read_input(file: &Path) -> Result<String, Failed> {
-        let name = if is_stdio(file) { "standard input".into() } else { file.display().to_string() };
-        let limit = MAX_INPUT_BYTES as u64 + 1;
+        let name = name(file);
+        let limit = MAX_PAGE_BYTES as u64 + 1;
         let mut bytes = Vec::new();
         let read = if is_stdio(file) {
             io::stdin().lock().take(limit).read_to_end(&mut bytes)
@@ -243,8 +271,8 @@ mod cli {
         if let Err(e) = read {
             return Err(fail(format!("cannot read {name}: {e}")));
         }
-        if bytes.len() > MAX_INPUT_BYTES {
-            return Err(fail(format!("{name} is larger than {MAX_INPUT_BYTES} bytes, the limit for a brief")));
+        if bytes.len() > MAX_PAGE_BYTES {
+            return Err(fail(format!("{name} is larger than {MAX_PAGE_BYTES} bytes, the limit for an HTML page")));
         }
         String::from_utf8(bytes)
             .map_err(|e| fail(format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))

@@ -17,6 +17,14 @@ use super::Input;
 /// read from a whole value (see [`Checked`]), and the depth limit is checked
 /// on it before anything else.
 pub fn from_json_text<T: DeserializeOwned>(text: &str) -> Result<Checked<T>, Vec<Problem>> {
+    let value = json_value(text)?;
+    // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
+    Checked::<T>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])
+}
+
+/// JSON text as a `Value`, within the size and depth limits: what every
+/// reading of a brief, a feed or a JSON-LD document starts from.
+pub fn json_value(text: &str) -> Result<Value, Vec<Problem>> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(vec![Problem::new("", format!("input is {} bytes; the limit is {MAX_INPUT_BYTES}", text.len()))]);
     }
@@ -26,8 +34,7 @@ pub fn from_json_text<T: DeserializeOwned>(text: &str) -> Result<Checked<T>, Vec
     if too_deep(&value, 0) {
         return Err(vec![Problem::new("", format!("invalid JSON: nested too deeply (the limit is {MAX_DEPTH} levels)"))]);
     }
-    // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
-    Checked::<T>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])
+    Ok(value)
 }
 
 /// "invalid JSON at line 3, column 7: expected `,` or `}`": serde_json's

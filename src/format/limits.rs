@@ -23,3 +23,10 @@ pub const MAX_ITEMS: usize = 100;
 pub const MAX_LANG_CHARS: usize = 35;
 /// Longest `date`, in characters (before trimming white space).
 pub const MAX_DATE_CHARS: usize = 64;
+/// Most objects and arrays in a schema.org JSON-LD document (all its
+/// scripts together). A publisher's page has a few dozen; the bound keeps a
+/// hostile graph from costing more than reading a brief does.
+pub const MAX_GRAPH_NODES: usize = 10_000;
+/// Largest saved HTML page the command line reads JSON-LD from, in bytes
+/// (the JSON of each script is still held to [`MAX_INPUT_BYTES`]).
+pub const MAX_PAGE_BYTES: usize = 8_000_000;

@@ -14,6 +14,7 @@
 mod checked;
 #[cfg(not(target_arch = "wasm32"))]
 mod json;
+pub mod jsonld;
 pub mod limits;
 mod options;
 pub mod patterns;
@@ -24,7 +25,7 @@ mod text;
 
 pub use checked::{Checked, Expected, Found};
 #[cfg(not(target_arch = "wasm32"))]
-pub use json::from_json_text;
+pub use json::{from_json_text, json_value};
 pub use options::{Layout, LinkTarget, Options, Theme};
 pub use problem::{describe, Problem, MAX_PROBLEMS};
 pub use text::{Paragraph, Run, RunObject};
@@ -71,6 +72,10 @@ pub struct Brief {
     /// `YYYY-MM-DD` or an RFC 3339 date-time; shown as the calendar date written, in the card's locale.
     #[schemars(length(max = MAX_DATE_CHARS), regex(pattern = DATE_PATTERN))]
     pub date: Option<Checked<String>>,
+    /// When the brief was last updated, in the same forms as `date`; the card
+    /// shows "Updated …" when it falls on another day than `date`.
+    #[schemars(length(max = MAX_DATE_CHARS), regex(pattern = DATE_PATTERN))]
+    pub updated: Option<Checked<String>>,
     /// Canonical page of the full brief ("Read the full brief").
     #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
     pub url: Option<Checked<String>>,
@@ -81,6 +86,9 @@ pub struct Brief {
     pub dir: Option<Checked<Dir>>,
     /// Who published the brief.
     pub publisher: Option<Checked<Publisher>>,
+    /// Who wrote the brief: the byline ("By …").
+    #[schemars(length(max = MAX_ITEMS))]
+    pub authors: Option<Checked<Vec<Checked<Author>>>>,
     /// The lead image.
     pub image: Option<Checked<Image>>,
     /// The summary block (default heading "Latest Developments").
@@ -138,6 +146,17 @@ pub struct Publisher {
     /// The publisher's logo (an image URL).
     #[schemars(length(max = MAX_URL_CHARS), regex(pattern = RESOURCE_URL_PATTERN))]
     pub logo: Option<Checked<String>>,
+}
+
+/// An author of a brief, named in its byline.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Author {
+    /// The author's name; required, not blank.
+    #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
+    pub name: Checked<String>,
+    /// A page about the author.
+    #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
+    pub url: Option<Checked<String>>,
 }
 
 /// A lead image.
@@ -259,13 +278,19 @@ pub struct Labels {
     /// The accessible name of a feed ("Briefs").
     #[schemars(length(max = MAX_SHORT_CHARS))]
     pub feed: Option<Checked<String>>,
+    /// Before the byline's names ("By").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub by: Option<Checked<String>>,
+    /// Before the date of the last update ("Updated").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub updated: Option<Checked<String>>,
 }
 
 /// The objects of the format are "an object" in a problem.
 macro_rules! objects {
     ($($t:ty),*) => { $(impl Expected for $t { const EXPECTED: &'static str = "an object"; })* };
 }
-objects!(Brief, Publisher, Image, Summary, Quote, Section, Related, Tag, Labels, Options, RunObject);
+objects!(Brief, Publisher, Author, Image, Summary, Quote, Section, Related, Tag, Labels, Options, RunObject);
 
 /// A string naming one of an enum's values; its problem is worded by the validator.
 macro_rules! named {

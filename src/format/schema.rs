@@ -105,11 +105,12 @@ pub fn brief_schema_text() -> String {
 
 /// Types emitted as TypeScript, in order; `true` for what the API returns
 /// (optional fields are never `null` there), `false` for what it is given.
-const TS_TYPES: [(&str, bool); 24] = [
+const TS_TYPES: [(&str, bool); 25] = [
     ("BriefDocument", false),
     ("Brief", false),
     ("Dir", false),
     ("Publisher", false),
+    ("Author", false),
     ("Image", false),
     ("Summary", false),
     ("Paragraph", false),
@@ -420,8 +421,8 @@ fn constraints(schema: &Value) -> Vec<String> {
 // ---- the format reference --------------------------------------------------
 
 /// Types described in the reference, in order.
-const REFERENCE_TYPES: [&str; 13] =
-    ["Brief", "Publisher", "Image", "Summary", "Paragraph", "Run", "RunObject", "Quote", "Section", "Related", "Tag", "Labels", "Dir"];
+const REFERENCE_TYPES: [&str; 14] =
+    ["Brief", "Publisher", "Author", "Image", "Summary", "Paragraph", "Run", "RunObject", "Quote", "Section", "Related", "Tag", "Labels", "Dir"];
 
 /// docs/format-reference.md: a table per type of the brief format, from the schema.
 pub fn format_reference() -> String {

@@ -98,6 +98,9 @@ pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> Stri
         if let Some(d) = &b.date {
             meta(&mut out, "property", "article:published_time", &d.iso);
         }
+        if let Some(d) = &b.updated {
+            meta(&mut out, "property", "article:modified_time", &d.iso);
+        }
         if let Some(k) = &b.kind {
             meta(&mut out, "property", "article:section", k);
         }
@@ -305,10 +308,12 @@ fn brief_json(b: &Brief) -> Value {
         "kind": b.kind,
         "title": b.title,
         "date": b.date.as_ref().map(|d| &d.iso),
+        "updated": b.updated.as_ref().map(|d| &d.iso),
         "url": b.url,
         "lang": b.lang,
         "dir": b.dir.as_str(),
         "publisher": b.publisher.as_ref().map(|p| json!({ "name": p.name, "url": p.url, "logo": p.logo })),
+        "authors": nonempty(b.authors.iter().map(|a| json!({ "name": a.name, "url": a.url }))),
         "image": b.image.as_ref().map(|i| json!({ "src": i.src, "alt": i.alt, "caption": i.caption })),
         "summary": b.summary.as_ref().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) })),
         "quotes": nonempty(b.quotes.iter().map(|q| json!({ "text": paragraph(&q.text), "author": q.author, "role": q.role, "url": q.url }))),
@@ -381,10 +386,21 @@ fn person(name: &str, role: Option<&str>, url: Option<&str>) -> Value {
     json!({ "@type": "Person", "name": name, "jobTitle": role, "url": url })
 }
 
+/// The text of paragraphs, one blank line between them: how JSON-LD's
+/// `abstract` and `text` hold several paragraphs (and how they are read back).
+fn plain_paragraphs(ps: &[Paragraph]) -> String {
+    ps.iter().map(plain_text).collect::<Vec<_>>().join("\n\n")
+}
+
+/// The article as schema.org sees it, carrying every block schema.org has
+/// a property for, so that reading it back ([`crate::format::jsonld`])
+/// gives a card with the same blocks (docs/jsonld-mapping.md lists what
+/// cannot survive: links and emphasis inside paragraphs, `labels`, a
+/// summary heading, an explicit `dir`).
 fn article(b: &Brief) -> Value {
     let image = b.image.as_ref().map(|i| {
         let alt = Some(i.alt.as_str()).filter(|a| !a.is_empty());
-        json!({ "@type": "ImageObject", "url": i.src, "caption": i.caption.as_deref().or(alt) })
+        json!({ "@type": "ImageObject", "url": i.src, "caption": i.caption, "name": alt })
     });
     let publisher = b.publisher.as_ref().map(|p| {
         let logo = p.logo.as_ref().map(|l| json!({ "@type": "ImageObject", "url": l }));
@@ -393,6 +409,7 @@ fn article(b: &Brief) -> Value {
     let quotes = b.quotes.iter().map(|q| {
         json!({ "@type": "Quotation", "text": plain_text(&q.text), "creator": person(&q.author, q.role.as_deref(), q.url.as_deref()) })
     });
+    let sections = b.sections.iter().map(|s| json!({ "@type": "WebPageElement", "name": s.heading, "text": plain_paragraphs(&s.paragraphs) }));
     let related = b.related.iter().map(|r| {
         json!({
             "@type": "CreativeWork",
@@ -403,20 +420,27 @@ fn article(b: &Brief) -> Value {
             "genre": r.kind,
         })
     });
+    let summary = b.summary.as_ref().map(|s| plain_paragraphs(&s.paragraphs)).filter(|s| !s.is_empty());
     json!({
         "@type": article_type(b.kind.as_deref()),
         "headline": b.title,
-        "description": description(b),
+        // The whole summary; `description` is the short form search results show.
+        "abstract": summary,
+        "description": summary.as_ref().and(description(b)),
         "identifier": b.id,
         "articleSection": b.kind,
         "datePublished": b.date.as_ref().map(|d| &d.iso),
+        "dateModified": b.updated.as_ref().map(|d| &d.iso),
         "url": b.url,
         "mainEntityOfPage": b.url,
         "inLanguage": b.lang,
         "image": image,
+        "author": nonempty(b.authors.iter().map(|a| person(&a.name, None, a.url.as_deref()))),
         "publisher": publisher,
         "keywords": nonempty(b.tags.iter().map(|t| json!(t.label))),
-        "hasPart": nonempty(quotes),
+        // Tags with a page: the Thing each is about, named like its keyword.
+        "about": nonempty(b.tags.iter().filter_map(|t| t.url.as_ref().map(|u| json!({ "@type": "Thing", "name": t.label, "url": u })))),
+        "hasPart": nonempty(quotes.chain(sections)),
         "citation": nonempty(related),
     })
 }
@@ -457,8 +481,8 @@ mod tests {
 
     #[test]
     fn the_embedded_json_reads_back_as_the_same_document() {
-        let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","url":"/a b","lang":"es",
-            "publisher":{"name":"P","logo":"https://e.org/l.png"},"image":{"src":"i.png","alt":"","caption":"c"},
+        let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","updated":"2023-06-14T08:00:00Z","url":"/a b","lang":"es",
+            "publisher":{"name":"P","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c"},
             "summary":{"paragraphs":["one",["a",{"text":"b","href":"https://e.org/","strong":true,"em":true}]]},
             "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org"}],
             "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],

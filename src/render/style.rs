@@ -298,6 +298,7 @@ mod tests {
         "bc-feed-item",   // a cell of `.bc-feed`'s column
         "bc-meta-author", // styled as children of `.bc-meta`
         "bc-meta-date",
+        "bc-updated-date", // the date inside `.bc-updated`, which styles it
     ];
 
     #[test]

@@ -26,10 +26,14 @@ pub enum Label {
     LinkCopied,
     /// The accessible name of a feed ("Briefs").
     Feed,
+    /// Before the byline's names ("By").
+    By,
+    /// Before the date of the last update ("Updated").
+    Updated,
 }
 
 /// Every label with its key in `labels` objects.
-pub const KEYS: [(&str, Label); 10] = [
+pub const KEYS: [(&str, Label); 12] = [
     ("summary", Label::Summary),
     ("quotes", Label::Quotes),
     ("related", Label::Related),
@@ -40,6 +44,8 @@ pub const KEYS: [(&str, Label); 10] = [
     ("copyLink", Label::CopyLink),
     ("linkCopied", Label::LinkCopied),
     ("feed", Label::Feed),
+    ("by", Label::By),
+    ("updated", Label::Updated),
 ];
 
 /// Overrides of some labels (from a brief or from the options).

@@ -9,12 +9,14 @@
 //! systems write it for "no value").
 
 pub mod date;
+mod jsonld;
 pub mod labels;
 pub mod model;
 pub mod options;
 pub mod url_policy;
 
 pub use date::parse_date;
+pub use jsonld::{from_value, json_ld};
 pub use model::*;
 pub use options::{options, Options};
 
@@ -44,6 +46,13 @@ impl Default for UrlSettings {
 
 /// Validates what was read as a brief (an object) or a feed (an array of briefs).
 pub fn document(input: Checked<Input>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    let (doc, c) = checked_document(input, urls);
+    c.finish(doc)
+}
+
+/// The document (if it could be read at all) and the checker holding its
+/// problems, for callers that report them in other terms ([`json_ld`]).
+fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings) -> (Option<Document>, Checker<'u>) {
     let mut c = Checker::new(urls);
     let root = Path::Root;
     let doc = match input {
@@ -62,7 +71,7 @@ pub fn document(input: Checked<Input>, urls: &UrlSettings) -> Result<Document, V
             None
         }
     };
-    c.finish(doc)
+    (doc, c)
 }
 
 /// A JSON path, built on the stack as validation descends and turned into
@@ -127,6 +136,11 @@ impl<'u> Checker<'u> {
             Some(v) if self.problems.is_empty() => Ok(v),
             _ => Err(self.problems),
         }
+    }
+
+    /// The problems (at most [`MAX_PROBLEMS`]) and how many more were only counted.
+    fn into_parts(self) -> (Vec<Problem>, usize) {
+        (self.problems, self.dropped)
     }
 
     /// "expected a string, found a number".
@@ -290,6 +304,8 @@ impl<'u> Checker<'u> {
             ("copyLink", Label::CopyLink, l.copy_link),
             ("linkCopied", Label::LinkCopied, l.link_copied),
             ("feed", Label::Feed, l.feed),
+            ("by", Label::By, l.by),
+            ("updated", Label::Updated, l.updated),
         ];
         for (key, label, value) in given {
             if let Some(s) = self.opt_string(value, &Path::Key(path, key), MAX_SHORT_CHARS) {
@@ -319,6 +335,7 @@ impl<'u> Checker<'u> {
         let kind = self.opt_string(b.kind, &at("kind"), MAX_SHORT_CHARS);
         let title = self.req_string(b.title, &at("title"), MAX_SHORT_CHARS);
         let date = self.opt_date(b.date, &at("date"));
+        let updated = self.opt_date(b.updated, &at("updated"));
         let url = self.opt_url(b.url, &at("url"), UrlUse::Link);
         let lang = self.opt_string(b.lang, &at("lang"), MAX_LANG_CHARS);
         if let Some(l) = &lang {
@@ -337,6 +354,7 @@ impl<'u> Checker<'u> {
         let lang = lang.unwrap_or_else(|| "en".into());
         let dir = dir.unwrap_or_else(|| Dir::of_lang(&lang));
         let publisher = self.optional(b.publisher, &at("publisher")).map(|p| self.publisher(p, &at("publisher")));
+        let authors = self.list(b.authors, &at("authors"), Self::author);
         let image = self.optional(b.image, &at("image")).map(|i| self.image(i, &at("image")));
         let summary = self.optional(b.summary, &at("summary")).map(|s| self.summary(s, &at("summary")));
         Brief {
@@ -344,10 +362,12 @@ impl<'u> Checker<'u> {
             kind,
             title,
             date,
+            updated,
             url,
             lang,
             dir,
             publisher,
+            authors,
             image,
             summary,
             quotes: self.list(b.quotes, &at("quotes"), Self::quote),
@@ -364,6 +384,10 @@ impl<'u> Checker<'u> {
             url: self.opt_url(p.url, &Path::Key(path, "url"), UrlUse::Link),
             logo: self.opt_url(p.logo, &Path::Key(path, "logo"), UrlUse::Resource),
         }
+    }
+
+    fn author(&mut self, a: format::Author, path: &Path) -> Author {
+        Author { name: self.req_string(a.name, &Path::Key(path, "name"), MAX_SHORT_CHARS), url: self.opt_url(a.url, &Path::Key(path, "url"), UrlUse::Link) }
     }
 
     /// `alt` may be `""`, for a decorative image, but must be given.

@@ -37,6 +37,8 @@ pub struct Brief {
     pub title: String,
     /// The publication date, if given.
     pub date: Option<BriefDate>,
+    /// The date of the last update, if given (shown when on another day than `date`).
+    pub updated: Option<BriefDate>,
     /// Canonical page of the full brief (already through the URL policy).
     pub url: Option<String>,
     /// BCP 47 language tag of the content.
@@ -45,6 +47,8 @@ pub struct Brief {
     pub dir: Dir,
     /// Who published the brief.
     pub publisher: Option<Publisher>,
+    /// Who wrote the brief (the byline), in order.
+    pub authors: Vec<Author>,
     /// The lead image.
     pub image: Option<Image>,
     /// The summary block.
@@ -96,6 +100,13 @@ pub struct BriefDate {
     pub day: u8,
 }
 
+impl BriefDate {
+    /// Whether both name the same calendar day, as the card shows them.
+    pub fn same_day(&self, other: &BriefDate) -> bool {
+        (self.year, self.month, self.day) == (other.year, other.month, other.day)
+    }
+}
+
 /// Who published a brief.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Publisher {
@@ -105,6 +116,15 @@ pub struct Publisher {
     pub url: Option<String>,
     /// The publisher's logo, an image URL (already through the URL policy).
     pub logo: Option<String>,
+}
+
+/// An author named in the byline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Author {
+    /// The author's name; never blank.
+    pub name: String,
+    /// A page about the author (already through the URL policy).
+    pub url: Option<String>,
 }
 
 /// A lead image.

@@ -3,7 +3,7 @@
 //! of events into a [`Sink`]. Both outputs (live DOM and HTML text) are
 //! sinks, so adding a block touches only this file (and the stylesheets).
 //!
-//! Reading order: header (kind, date, title, publisher), image, summary,
+//! Reading order: header (kind, date, update, title, byline, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
 
 pub mod sink;
@@ -148,7 +148,9 @@ fn block(w: &mut impl Sink, tag: &'static str, class: &'static str, part: &'stat
 
 fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
     block(w, "header", "bc-header", "header", None);
-    if b.kind.is_some() || b.date.is_some() {
+    // An update on the day of publication adds nothing a reader needs.
+    let updated = b.updated.as_ref().filter(|u| !b.date.as_ref().is_some_and(|d| d.same_day(u)));
+    if b.kind.is_some() || b.date.is_some() || updated.is_some() {
         open(w, "p", "bc-eyebrow");
         if let Some(k) = &b.kind {
             open(w, "span", "bc-kind");
@@ -159,6 +161,14 @@ fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
         }
         if let Some(d) = &b.date {
             time(b, cx, d, "bc-date", w);
+        }
+        if let Some(u) = updated {
+            // "Updated <time>": the word and the date read as one phrase.
+            open(w, "span", "bc-updated");
+            w.text(label(b, cx, Label::Updated));
+            w.text(" ");
+            time(b, cx, u, "bc-updated-date", w);
+            w.close();
         }
         w.close();
     }
@@ -174,6 +184,9 @@ fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
         None => w.text(&b.title),
     }
     w.close();
+    if !b.authors.is_empty() {
+        byline(b, cx, w);
+    }
     if let Some(p) = &b.publisher {
         open(w, "p", "bc-publisher");
         if let Some(logo) = &p.logo {
@@ -189,6 +202,24 @@ fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
         w.fixed("dir", "auto");
         w.text(&p.name);
         w.close();
+        w.close();
+    }
+    w.close();
+}
+
+/// "By A, B": each name a link when the author has a page.
+fn byline(b: &Brief, cx: &Context, w: &mut impl Sink) {
+    open(w, "p", "bc-byline");
+    w.fixed("part", "byline");
+    w.text(label(b, cx, Label::By));
+    w.text(" ");
+    for (i, a) in b.authors.iter().enumerate() {
+        if i > 0 {
+            w.text(words::list_separator(&b.lang));
+        }
+        link_or_span(cx, a.url.as_deref(), "bc-byline-name", w);
+        w.fixed("dir", "auto");
+        w.text(&a.name);
         w.close();
     }
     w.close();

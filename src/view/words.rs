@@ -7,15 +7,24 @@ pub use crate::validate::labels::{Label, Labels, KEYS};
 
 /// The built-in word for `label` in `lang` (by its primary subtag), else English.
 pub fn builtin(lang: &str, label: Label) -> &'static str {
-    let words = match lang.split('-').next().unwrap_or_default() {
+    words_for(lang).get(label)
+}
+
+/// What joins the names of a byline in `lang`: the Arabic comma for Arabic
+/// and Persian, a comma elsewhere. (Not a label: no page needs to change it.)
+pub fn list_separator(lang: &str) -> &'static str {
+    words_for(lang).separator
+}
+
+fn words_for(lang: &str) -> &'static Words {
+    match lang.split('-').next().unwrap_or_default() {
         "es" => &ES,
         "fr" => &FR,
         "de" => &DE,
         "fa" => &FA,
         "ar" => &AR,
         _ => &EN,
-    };
-    words.get(label)
+    }
 }
 
 /// One language's word for each [`Label`].
@@ -30,6 +39,9 @@ struct Words {
     copy_link: &'static str,
     link_copied: &'static str,
     feed: &'static str,
+    by: &'static str,
+    updated: &'static str,
+    separator: &'static str,
 }
 
 impl Words {
@@ -45,6 +57,8 @@ impl Words {
             Label::CopyLink => self.copy_link,
             Label::LinkCopied => self.link_copied,
             Label::Feed => self.feed,
+            Label::By => self.by,
+            Label::Updated => self.updated,
         }
     }
 }
@@ -60,6 +74,9 @@ const EN: Words = Words {
     copy_link: "Copy link",
     link_copied: "Link copied",
     feed: "Briefs",
+    by: "By",
+    updated: "Updated",
+    separator: ", ",
 };
 
 const ES: Words = Words {
@@ -73,6 +90,9 @@ const ES: Words = Words {
     copy_link: "Copiar enlace",
     link_copied: "Enlace copiado",
     feed: "Informes",
+    by: "Por",
+    updated: "Actualizado",
+    separator: ", ",
 };
 
 const FR: Words = Words {
@@ -86,6 +106,9 @@ const FR: Words = Words {
     copy_link: "Copier le lien",
     link_copied: "Lien copié",
     feed: "Notes",
+    by: "Par",
+    updated: "Mis à jour",
+    separator: ", ",
 };
 
 const DE: Words = Words {
@@ -99,6 +122,9 @@ const DE: Words = Words {
     copy_link: "Link kopieren",
     link_copied: "Link kopiert",
     feed: "Berichte",
+    by: "Von",
+    updated: "Aktualisiert",
+    separator: ", ",
 };
 
 const FA: Words = Words {
@@ -112,6 +138,9 @@ const FA: Words = Words {
     copy_link: "کپی پیوند",
     link_copied: "پیوند کپی شد",
     feed: "گزارش‌ها",
+    by: "به قلم",
+    updated: "به‌روزرسانی",
+    separator: "، ",
 };
 
 const AR: Words = Words {
@@ -125,6 +154,9 @@ const AR: Words = Words {
     copy_link: "نسخ الرابط",
     link_copied: "تم نسخ الرابط",
     feed: "موجزات",
+    by: "بقلم",
+    updated: "آخر تحديث",
+    separator: "، ",
 };
 
 #[cfg(test)]
@@ -137,6 +169,8 @@ mod tests {
         assert_eq!(builtin("es-MX", Label::ReadMore), "Leer el informe completo");
         assert_eq!(builtin("fa", Label::Summary), "آخرین تحولات");
         assert_eq!(builtin("zz", Label::Tags), "Issues");
+        assert_eq!((builtin("fr-CA", Label::Updated), builtin("de", Label::By)), ("Mis à jour", "Von"));
+        assert_eq!((list_separator("ar-EG"), list_separator("en")), ("، ", ", "));
         for (lang, last) in [("en", "Briefs"), ("es", "Informes"), ("fr", "Notes"), ("de", "Berichte"), ("fa", "گزارش‌ها"), ("ar", "موجزات")] {
             assert_eq!(builtin(lang, Label::Feed), last);
         }

@@ -21,13 +21,14 @@ pub(super) fn problem(path: &str, message: &str) -> Vec<Problem> {
     vec![Problem::new(path, message)]
 }
 
-/// The brief or feed the host passed (an object, an array or JSON text),
-/// validated for `options`: every problem with its path if it is not one.
+/// The brief or feed the host passed (an object, an array, schema.org
+/// JSON-LD, or any of them as JSON text), validated for `options`: every
+/// problem with its path if it is not one.
 pub fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Problem>> {
-    let input: Checked<Input> = read(v, "", Input::EXPECTED)?;
+    let value = plain_value(v, "", Input::EXPECTED)?;
     // Relative URLs resolve against a base URL with the browser's own WHATWG parser.
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
-    validate::document(input, &urls)
+    validate::from_value(value, &urls)
 }
 
 /// The options the host passed; `undefined` and `null` are the defaults.
@@ -35,21 +36,21 @@ pub fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
     if v.is_undefined() || v.is_null() {
         return Ok(Options::default());
     }
-    validate::options(read::<format::Options>(v, "options", "an object")?)
+    let value = plain_value(v, "options", "an object")?;
+    // Reading a `Checked` value never fails; an error would be a bug in the format types.
+    let options = Checked::<format::Options>::deserialize(value).map_err(|e| problem("options", &format!("could not be read: {e}")))?;
+    validate::options(options)
 }
 
-/// The plain copy of `v`, read into the format type `T`; the problem copy.js found, at `path`.
-fn read<T: serde::de::DeserializeOwned>(v: &JsValue, path: &str, what: &str) -> Result<Checked<T>, Vec<Problem>> {
+/// The plain copy of `v` as one untyped tree (serde-wasm-bindgen reads the
+/// JS values once; the format types are read from the tree), or the problem
+/// copy.js found, at `path`.
+fn plain_value(v: &JsValue, path: &str, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
     let plain = plain_copy(v, what, MAX_INPUT_BYTES as u32).map_err(|thrown| {
         // copy.js throws only strings; anything else would be a bug of ours, still reported.
         problem(path, &thrown.as_string().unwrap_or_else(|| "could not be read".into()))
     })?;
-    // Into one untyped tree first, then into the format types from it: one
-    // reading of JS values (serde-wasm-bindgen's), not one per format type.
-    let unread = |e: &dyn std::fmt::Display| problem(path, &format!("could not be read: {e}"));
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(plain).map_err(|e| unread(&e))?;
-    // Reading a `Checked` value never fails; an error would be a bug in the format types.
-    Checked::<T>::deserialize(value).map_err(|e| unread(&e))
+    serde_wasm_bindgen::from_value(plain).map_err(|e| problem(path, &format!("could not be read: {e}")))
 }
 
 /// The browser's own WHATWG URL parser, for the URL policy's one question to it.

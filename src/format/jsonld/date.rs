@@ -1,0 +1,98 @@
+//! schema.org dates (`Date`, `DateTime`: ISO 8601) into the two forms a
+//! brief takes (`YYYY-MM-DD`, or an RFC 3339 date-time), where the reading
+//! is unambiguous. Anything else is returned unchanged, so the validator
+//! refuses it with its usual problem at the JSON-LD path.
+
+use std::borrow::Cow;
+
+/// `s`, normalised:
+///
+/// - a space between date and time, as some CMSs write, becomes `T`;
+/// - a time without seconds (`10:00`) gets `:00`;
+/// - an offset without a colon (`+0000`) or without minutes (`+02`) gets them;
+/// - a date-time with no offset at all names no instant, only a calendar
+///   date as written, which is all the card shows: the date is kept and the
+///   time dropped.
+///
+/// Fractions of a second pass as they are (the validator keeps three digits).
+pub fn normalise(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    let Some(date) = t.get(..10).filter(|d| is_ymd(d)) else { return Cow::Borrowed(s) };
+    let rest = t.get(10..).unwrap_or_default();
+    if rest.is_empty() {
+        return Cow::Borrowed(date);
+    }
+    let Some(time) = rest.strip_prefix(['T', 't', ' ']) else { return Cow::Borrowed(s) };
+    match time_and_zone(time) {
+        Some((clock, None)) if !clock.is_empty() => Cow::Borrowed(date),
+        Some((clock, Some(zone))) => Cow::Owned(format!("{date}T{clock}{zone}")),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// `YYYY-MM-DD` by shape (the validator checks that the day exists).
+fn is_ymd(d: &str) -> bool {
+    d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+}
+
+/// The clock with seconds (`HH:MM:SS[.frac]`) and the zone (`Z` or
+/// `±HH:MM`; `None` when there is none), or `None` for another shape.
+fn time_and_zone(time: &str) -> Option<(String, Option<String>)> {
+    let zone_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+    let (clock, zone) = time.split_at(zone_at);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let clock = match clock.len() {
+        5 if clock.as_bytes().get(2) == Some(&b':') => format!("{clock}:00"),
+        _ if clock.len() >= 8 => clock.to_owned(),
+        _ => return None,
+    };
+    let zone = match zone {
+        "" => None,
+        "Z" | "z" => Some("Z".to_owned()),
+        _ => {
+            let (sign, offset) = zone.split_at_checked(1)?;
+            let (h, m) = match offset.len() {
+                2 => (offset, "00"),
+                4 => offset.split_at_checked(2)?,
+                5 if offset.as_bytes().get(2) == Some(&b':') => (offset.get(..2)?, offset.get(3..)?),
+                _ => return None,
+            };
+            if !digits(h) || !digits(m) {
+                return None;
+            }
+            Some(format!("{sign}{h}:{m}"))
+        }
+    };
+    Some((clock, zone))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn unambiguous_forms_become_what_briefs_take() {
+        for (given, want) in [
+            ("2024-05-01", "2024-05-01"),
+            (" 2024-05-01 ", "2024-05-01"),
+            ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00Z"),
+            ("2024-05-01T10:00:00.000Z", "2024-05-01T10:00:00.000Z"),
+            ("2024-05-01T10:00:00+0000", "2024-05-01T10:00:00+00:00"),
+            ("2024-05-01T10:00:00-0530", "2024-05-01T10:00:00-05:30"),
+            ("2024-05-01T10:00:00+02", "2024-05-01T10:00:00+02:00"),
+            ("2024-05-01T10:00+02:00", "2024-05-01T10:00:00+02:00"),
+            ("2024-05-01 10:00:00z", "2024-05-01T10:00:00Z"),
+            ("2024-05-01T10:00:00", "2024-05-01"),
+            ("2024-05-01T10:00", "2024-05-01"),
+        ] {
+            assert_eq!(normalise(given), want, "{given}");
+        }
+    }
+
+    #[test]
+    fn the_rest_is_left_for_the_validator_to_refuse() {
+        for other in ["2024", "2024-05", "20240501", "2024-W18", "2024-122", "May 1, 2024", "2024-05-01T", "2024-05-01T10", "2024-05-01T10:00:00+2", "2024-05-01T10:00:00+02:0x", "2024-05-01X10:00:00Z", "", "é"] {
+            assert_eq!(normalise(other), other, "{other}");
+        }
+    }
+}

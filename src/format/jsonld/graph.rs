@@ -1,0 +1,202 @@
+//! The nodes of a JSON-LD document: the top-level ones (alone, in an array,
+//! in `@graph`, across several scripts), every node definition by its
+//! `@id`, and which `@id`s other nodes refer to. Built in one bounded walk.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use super::sources::{index, key};
+use crate::format::limits::{MAX_DEPTH, MAX_GRAPH_NODES};
+use crate::format::{Found, Problem};
+
+/// A value of the document and its JSON-LD path (`@graph[1].citation[0]`).
+#[derive(Debug, Clone)]
+pub(super) struct At<'a> {
+    pub value: &'a Value,
+    pub path: String,
+}
+
+impl<'a> At<'a> {
+    /// The member `name` of this object, if it has one that is not `null`.
+    pub fn get(&self, name: &str) -> Option<At<'a>> {
+        let value = self.value.get(name).filter(|v| !v.is_null())?;
+        Some(At { value, path: key(&self.path, name) })
+    }
+
+    /// The first of these members that is present.
+    pub fn first_of(&self, names: &[&str]) -> Option<At<'a>> {
+        names.iter().find_map(|n| self.get(n))
+    }
+
+    /// Each value of a property, which JSON-LD writes as one value or as an
+    /// array of them (`null` items are no value).
+    pub fn values(&self) -> Vec<At<'a>> {
+        match self.value {
+            Value::Array(items) => items.iter().enumerate().filter(|(_, v)| !v.is_null()).map(|(i, value)| At { value, path: index(&self.path, i) }).collect(),
+            _ => vec![self.clone()],
+        }
+    }
+
+    /// The first value of a property that allows one (`headline`), or the
+    /// only one.
+    pub fn one(&self) -> Option<At<'a>> {
+        self.values().into_iter().next()
+    }
+
+    /// The node's `@id`, when it has one.
+    pub fn id(&self) -> Option<&'a str> {
+        self.value.get("@id").and_then(Value::as_str)
+    }
+
+    /// Whether the node has one of `types` (names in the schema.org
+    /// vocabulary, matched with or without a `schema:` or full IRI prefix).
+    pub fn is_a(&self, types: &[&str]) -> bool {
+        type_names(self.value).any(|t| types.contains(&t))
+    }
+}
+
+/// The node's `@type`s, without a schema.org prefix.
+pub(super) fn type_names(node: &Value) -> impl Iterator<Item = &str> {
+    let names: Vec<&str> = match node.get("@type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    names.into_iter().map(|t| {
+        let t = t.trim();
+        ["https://schema.org/", "http://schema.org/", "schema:"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t)
+    })
+}
+
+/// The kind of a JSON value, as problems name it.
+pub(super) fn found(value: &Value) -> Found {
+    match value {
+        Value::Bool(_) => Found::Boolean,
+        Value::Number(_) => Found::Number,
+        Value::String(_) => Found::String,
+        Value::Array(_) => Found::Array,
+        Value::Object(_) => Found::Object,
+        Value::Null => Found::Other,
+    }
+}
+
+/// An object that only names a node (`{"@id": "…"}`): a reference.
+pub(super) fn is_reference(members: &Map<String, Value>) -> bool {
+    members.len() == 1 && members.get("@id").is_some_and(Value::is_string)
+}
+
+pub(super) struct Graph<'a> {
+    /// The top-level nodes, in document order.
+    pub top: Vec<At<'a>>,
+    /// The fullest definition of each `@id` (the one with the most members;
+    /// the first of those).
+    ids: HashMap<&'a str, At<'a>>,
+    /// The `@id`s that some node names other than by its own `@id` (an
+    /// article naming itself as its `mainEntityOfPage` does not count).
+    referenced: HashSet<&'a str>,
+    /// How many objects and arrays the walk has met (bounded by [`MAX_GRAPH_NODES`]).
+    count: usize,
+}
+
+impl<'a> Graph<'a> {
+    /// The graph of these documents (each a value and the path it starts
+    /// at), or the problem that stopped the walk (too large, too deep).
+    pub fn build(roots: &[(&'a Value, String)]) -> Result<Graph<'a>, Vec<Problem>> {
+        let mut g = Graph { top: Vec::new(), ids: HashMap::new(), referenced: HashSet::new(), count: 0 };
+        let mut problems = Vec::new();
+        for (value, path) in roots {
+            g.collect_top(value, path, &mut problems);
+        }
+        let top: HashSet<*const Value> = g.top.iter().map(|n| n.value as *const Value).collect();
+        for (value, path) in roots {
+            g.walk(value, path, 0, &top, None).map_err(|p| vec![p])?;
+        }
+        if problems.is_empty() {
+            Ok(g)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The top-level nodes of one document: itself, its array's items, or
+    /// the members of its `@graph`.
+    fn collect_top(&mut self, value: &'a Value, path: &str, problems: &mut Vec<Problem>) {
+        match value {
+            Value::Object(members) => match members.get("@graph") {
+                None => self.top.push(At { value, path: path.to_owned() }),
+                Some(graph) => {
+                    // A document with a `@graph` and a type of its own is a node too.
+                    if members.contains_key("@type") {
+                        self.top.push(At { value, path: path.to_owned() });
+                    }
+                    let graph_path = key(path, "@graph");
+                    match graph {
+                        Value::Array(items) => {
+                            let nodes = items.iter().enumerate().filter(|(_, v)| v.is_object());
+                            self.top.extend(nodes.map(|(i, value)| At { value, path: index(&graph_path, i) }));
+                        }
+                        Value::Object(_) => self.top.push(At { value: graph, path: graph_path }),
+                        other => problems.push(Problem::new(graph_path, format!("expected an array of nodes, found {}", found(other).name()))),
+                    }
+                }
+            },
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate().filter(|(_, v)| v.is_object()) {
+                    self.collect_top(item, &index(path, i), problems);
+                }
+            }
+            other => problems.push(Problem::new(path, format!("expected a JSON-LD node (an object) or an array of them, found {}", found(other).name()))),
+        }
+    }
+
+    /// Indexes definitions and notes references, everywhere in `value`
+    /// (`owner`: the `@id` of the top-level node it lies in).
+    fn walk(&mut self, value: &'a Value, path: &str, depth: usize, top: &HashSet<*const Value>, mut owner: Option<&'a str>) -> Result<(), Problem> {
+        let members: Box<dyn Iterator<Item = (String, &'a Value)>> = match value {
+            Value::Object(members) => {
+                if let Some(id) = value.get("@id").and_then(Value::as_str) {
+                    if top.contains(&(value as *const Value)) {
+                        owner = Some(id);
+                    } else if owner != Some(id) {
+                        self.referenced.insert(id);
+                    }
+                    if !is_reference(members) {
+                        let known = self.ids.get(id).and_then(|def| def.value.as_object()).map_or(0, Map::len);
+                        if known < members.len() {
+                            self.ids.insert(id, At { value, path: path.to_owned() });
+                        }
+                    }
+                }
+                Box::new(members.iter().map(|(k, v)| (key(path, k), v)))
+            }
+            Value::Array(items) => Box::new(items.iter().enumerate().map(|(i, v)| (index(path, i), v))),
+            _ => return Ok(()),
+        };
+        self.count += 1;
+        if self.count > MAX_GRAPH_NODES {
+            return Err(Problem::new("", format!("the JSON-LD has more than {MAX_GRAPH_NODES} objects and arrays (the limit)")));
+        }
+        if depth > MAX_DEPTH {
+            return Err(Problem::new(path, format!("nested too deeply (the limit is {MAX_DEPTH} levels)")));
+        }
+        for (child_path, child) in members {
+            self.walk(child, &child_path, depth + 1, top, owner)?;
+        }
+        Ok(())
+    }
+
+    /// The node `at` stands for: the definition of the `@id` it names when
+    /// the document has one elsewhere, else `at` itself.
+    pub fn resolve(&self, at: &At<'a>) -> At<'a> {
+        match at.id().and_then(|id| self.ids.get(id)) {
+            Some(def) if !std::ptr::eq(def.value, at.value) => def.clone(),
+            _ => at.clone(),
+        }
+    }
+
+    /// Whether another node refers to this one (by its `@id`).
+    pub fn is_referenced(&self, node: &At<'a>) -> bool {
+        node.id().is_some_and(|id| self.referenced.contains(id))
+    }
+}

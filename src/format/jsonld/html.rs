@@ -1,0 +1,54 @@
+//! The JSON-LD of a saved HTML page (native only: the command line reads
+//! `article.html`; in the browser the element reads the live page's scripts).
+//! The page is parsed as browsers parse it (html5ever, through `scraper`),
+//! so a `</script>` inside a comment or an attribute cannot fool it.
+
+use scraper::{Html, Selector};
+
+use super::Script;
+use crate::format::json::json_value;
+use crate::format::Problem;
+
+/// Each `<script type="application/ld+json">` of `html`, parsed, named by its
+/// `id` else its index among them; and a problem for each that is not
+/// JSON (within the limits), with the script's name as its path.
+pub fn scripts_in_html(html: &str) -> (Vec<Script>, Vec<Problem>) {
+    let page = Html::parse_document(html);
+    let (mut scripts, mut problems) = (Vec::new(), Vec::new());
+    let Ok(selector) = Selector::parse("script") else { return (scripts, problems) };
+    let json_ld = page.select(&selector).filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")));
+    for (i, element) in json_ld.enumerate() {
+        let text: String = element.text().collect();
+        let id = element.value().attr("id");
+        match json_value(&text) {
+            Ok(value) => scripts.push(Script::in_page(id, i, value)),
+            Err(found) => {
+                let name = Script::in_page(id, i, serde_json::Value::Null).path;
+                problems.extend(found.into_iter().map(|p| Problem::new(name.clone(), p.message)));
+            }
+        }
+    }
+    (scripts, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_json_ld_scripts_are_read_and_each_is_named() {
+        let html = r#"<!doctype html><title>t</title>
+            <script type="application/ld+json" id="main">{"@context": "https://schema.org", "headline": "</p>"}</script>
+            <!-- <script type="application/ld+json">{"in": "a comment"}</script> -->
+            <script type="application/json">{"not": "ld"}</script>
+            <script type="Application/LD+JSON ">[1, </script>
+            <div data-x='<script type="application/ld+json">{}</script>'></div>
+            <script type="application/ld+json">{"second": true}</script>"#;
+        let (scripts, problems) = scripts_in_html(html);
+        let paths: Vec<&str> = scripts.iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(paths, ["script#main", "script[2]"]);
+        assert_eq!(scripts.first().map(|s| &s.value["headline"]), Some(&serde_json::json!("</p>")));
+        assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["script[1]"]);
+        assert!(problems.iter().all(|p| p.message.starts_with("invalid JSON")));
+    }
+}

@@ -1,0 +1,260 @@
+//! schema.org JSON-LD as input: what news sites and think tanks already
+//! publish about every article, for search engines, read as a brief.
+//!
+//! This is a mapping, not a second format: a JSON-LD document becomes the
+//! format's own [`Input`], which the ordinary validator then checks, so the
+//! URL policy, the limits and the words of every problem are the same. What
+//! the mapping adds is [`Sources`]: for each value it wrote in the brief,
+//! the JSON-LD path it came from, so that problems are reported in the
+//! document the host wrote (`@graph[1].citation[0].url`), never in a brief
+//! the host has not seen. It lives in `format/` because it only reads
+//! input; [`crate::validate::json_ld`] puts the three steps together.
+//!
+//! - **Detection** ([`is_json_ld`]): an `@context` naming schema.org (http
+//!   or https, a string, an array, or an object's `@vocab`). A brief in our
+//!   format has no `@context`, so it is never misread.
+//! - **The article**: a `WebPage`'s `mainEntity`; else the one article no
+//!   other node refers to; else the first article. **A feed**: several
+//!   top-level articles no node refers to, or an `ItemList` of articles.
+//! - **References** by `@id` are resolved within the document; a reference
+//!   back into a node being read is a cycle and refused with a problem.
+//!   Unknown types and properties are ignored.
+//! - **Bounds**: the walk stops at [`MAX_GRAPH_NODES`] objects and arrays
+//!   and at [`MAX_DEPTH`] levels; lists at the brief's own limits.
+//!
+//! The mapping, field by field, is docs/jsonld-mapping.md.
+//!
+//! [`MAX_GRAPH_NODES`]: crate::format::limits::MAX_GRAPH_NODES
+//! [`MAX_DEPTH`]: crate::format::limits::MAX_DEPTH
+
+mod date;
+mod graph;
+#[cfg(not(target_arch = "wasm32"))]
+mod html;
+mod map;
+mod sources;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use html::scripts_in_html;
+pub use sources::Sources;
+
+use serde_json::Value;
+
+use super::limits::MAX_FEED;
+use super::{Brief, Checked, Input, Problem};
+use graph::{At, Graph};
+use map::Mapper;
+
+/// The schema.org types read as an article (a brief).
+pub const ARTICLE_TYPES: [&str; 14] = [
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "ReportageNewsArticle",
+    "Report",
+    "Article",
+    "BlogPosting",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SatiricalArticle",
+];
+
+/// The page types whose `mainEntity` is the article (or the feed).
+const PAGE_TYPES: [&str; 6] = ["WebPage", "ItemPage", "CollectionPage", "AboutPage", "ProfilePage", "SearchResultsPage"];
+
+/// One JSON-LD document to read, and where its paths start: `""` for an
+/// input that is the document, `script#id` (or `script[2]`) for one of a
+/// page's `<script type="application/ld+json">` elements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Script {
+    /// The prefix of the paths of its problems.
+    pub path: String,
+    /// The parsed JSON.
+    pub value: Value,
+}
+
+impl Script {
+    /// A whole input that is JSON-LD: its paths start at its root.
+    pub fn document(value: Value) -> Script {
+        Script { path: String::new(), value }
+    }
+
+    /// The `index`th (from 0) `<script type="application/ld+json">` of a
+    /// page, named by its `id` attribute when it has one.
+    pub fn in_page(id: Option<&str>, index: usize, value: Value) -> Script {
+        let path = match id.filter(|id| !id.is_empty()) {
+            Some(id) => format!("script#{id}"),
+            None => format!("script[{index}]"),
+        };
+        Script { path, value }
+    }
+}
+
+/// What the mapping made of the JSON-LD.
+#[derive(Debug)]
+pub struct Mapped {
+    /// The brief or feed, for the validator; `None` when there was nothing
+    /// to validate (no article at all, a graph over the limits).
+    pub input: Option<Checked<Input>>,
+    /// Where each value of `input` came from, to rewrite the validator's problems.
+    pub sources: Sources,
+    /// What the mapping itself found wrong, with JSON-LD paths.
+    pub problems: Vec<Problem>,
+    /// Problems past [`crate::format::MAX_PROBLEMS`], only counted.
+    pub dropped: usize,
+}
+
+impl Mapped {
+    fn failed(problems: Vec<Problem>) -> Mapped {
+        Mapped { input: None, sources: Sources::default(), problems, dropped: 0 }
+    }
+}
+
+/// Whether `value` is schema.org JSON-LD: an object whose `@context` names
+/// schema.org, or an array with such an object.
+pub fn is_json_ld(value: &Value) -> bool {
+    match value {
+        Value::Object(_) => value.get("@context").is_some_and(names_schema_org),
+        Value::Array(items) => items.iter().any(|item| item.is_object() && is_json_ld(item)),
+        _ => false,
+    }
+}
+
+/// A context that names schema.org: `"https://schema.org"` (or http, with
+/// or without `www.` or a path), in an array, or as an object's `@vocab`.
+fn names_schema_org(context: &Value) -> bool {
+    match context {
+        Value::String(iri) => {
+            let iri = iri.trim().to_ascii_lowercase();
+            let rest = iri.strip_prefix("https://").or_else(|| iri.strip_prefix("http://")).unwrap_or_default();
+            let host = rest.strip_prefix("www.").unwrap_or(rest);
+            host == "schema.org" || host.starts_with("schema.org/")
+        }
+        Value::Array(items) => items.iter().any(names_schema_org),
+        Value::Object(_) => context.get("@vocab").is_some_and(names_schema_org),
+        _ => false,
+    }
+}
+
+/// Reads these documents as one graph (those whose `@context` does not
+/// name schema.org are left out) and maps its article, or its feed, to the
+/// brief format.
+pub fn read(scripts: &[Script]) -> Mapped {
+    let roots: Vec<(&Value, String)> = scripts.iter().filter(|s| is_json_ld(&s.value)).map(|s| (&s.value, s.path.clone())).collect();
+    if roots.is_empty() {
+        return Mapped::failed(vec![Problem::new("", "no schema.org JSON-LD: no @context names https://schema.org")]);
+    }
+    let graph = match Graph::build(&roots) {
+        Ok(graph) => graph,
+        Err(problems) => return Mapped::failed(problems),
+    };
+    let mut m = Mapper::new(&graph);
+    let input = match choose(&graph) {
+        None => {
+            let names = ARTICLE_TYPES.get(..6).unwrap_or_default().join(", ");
+            m.report("", format!("no article: expected a node of type {names} (or another kind of Article), alone, in an array, in @graph or in an ItemList"));
+            None
+        }
+        Some(Choice::One(article)) => Some(Input::One(Box::new(m.brief(&article, "")))),
+        Some(Choice::Feed { path, items }) if items.len() > MAX_FEED => {
+            m.report(&path, format!("a feed has at most {MAX_FEED} articles (has {})", items.len()));
+            None
+        }
+        Some(Choice::Feed { items, .. }) => {
+            let briefs: Vec<Checked<Brief>> = items.iter().enumerate().map(|(i, a)| Checked::Valid(m.brief(a, &format!("[{i}]")))).collect();
+            Some(Input::Feed(briefs))
+        }
+    };
+    Mapped { input: input.map(Checked::Valid), sources: m.sources, problems: m.problems, dropped: m.dropped }
+}
+
+enum Choice<'a> {
+    One(At<'a>),
+    /// Articles for a feed, and the path of what lists them (for a problem).
+    Feed { path: String, items: Vec<At<'a>> },
+}
+
+/// Which article (or articles) the document is about.
+fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
+    for page in g.top.iter().filter(|n| n.is_a(&PAGE_TYPES)) {
+        if let Some(main) = page.get("mainEntity").and_then(|m| m.one()) {
+            let main = g.resolve(&main);
+            if main.is_a(&ARTICLE_TYPES) {
+                return Some(Choice::One(main));
+            }
+            if let Some(feed) = item_list(g, &main) {
+                return Some(feed);
+            }
+        }
+    }
+    let articles: Vec<&At> = g.top.iter().filter(|n| n.is_a(&ARTICLE_TYPES)).collect();
+    let mut unreferenced: Vec<At> = articles.iter().filter(|a| !g.is_referenced(a)).map(|a| (*a).clone()).collect();
+    if unreferenced.len() > 1 {
+        return Some(Choice::Feed { path: String::new(), items: unreferenced });
+    }
+    if let Some(one) = unreferenced.pop() {
+        return Some(Choice::One(one));
+    }
+    if let Some(feed) = g.top.iter().find_map(|n| item_list(g, n)) {
+        return Some(feed);
+    }
+    articles.first().map(|a| Choice::One((*a).clone()))
+}
+
+/// An `ItemList` with articles among its items (each the item itself, or
+/// a `ListItem`'s `item`, or a reference to one), as a feed in list order.
+fn item_list<'a>(g: &Graph<'a>, list: &At<'a>) -> Option<Choice<'a>> {
+    if !list.is_a(&["ItemList"]) {
+        return None;
+    }
+    let elements = list.get("itemListElement")?;
+    let items: Vec<At> = elements
+        .values()
+        .iter()
+        .map(|e| g.resolve(e))
+        .filter_map(|e| if e.is_a(&["ListItem"]) { e.get("item").map(|item| g.resolve(&item)) } else { Some(e) })
+        .filter(|item| item.is_a(&ARTICLE_TYPES))
+        .collect();
+    (!items.is_empty()).then_some(Choice::Feed { path: elements.path, items })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn detection_needs_a_schema_org_context() {
+        for yes in [
+            json!({"@context": "https://schema.org", "@type": "NewsArticle"}),
+            json!({"@context": "http://schema.org/", "@graph": []}),
+            json!({"@context": "HTTPS://WWW.SCHEMA.ORG"}),
+            json!({"@context": ["https://schema.org", {"@language": "en"}]}),
+            json!({"@context": {"@vocab": "https://schema.org/"}}),
+            json!([{"title": "x"}, {"@context": "https://schema.org"}]),
+        ] {
+            assert!(is_json_ld(&yes), "{yes}");
+        }
+        for no in [
+            json!({"title": "A brief", "@type": "NewsArticle"}),
+            json!({"@context": "https://schema.org.evil.example"}),
+            json!({"@context": "https://example.org/schema.org"}),
+            json!({"@context": 1}),
+            json!([{"title": "x"}]),
+            json!("https://schema.org"),
+        ] {
+            assert!(!is_json_ld(&no), "{no}");
+        }
+    }
+
+    #[test]
+    fn scripts_are_named_by_id_else_by_index() {
+        assert_eq!(Script::in_page(Some("ld"), 3, json!({})).path, "script#ld");
+        assert_eq!(Script::in_page(Some(""), 3, json!({})).path, "script[3]");
+        assert_eq!(Script::in_page(None, 0, json!({})).path, "script[0]");
+    }
+}

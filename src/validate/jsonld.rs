@@ -1,0 +1,56 @@
+//! schema.org JSON-LD through the validator: the mapping
+//! ([`crate::format::jsonld`]) makes a brief of it, the validator checks
+//! that brief as it checks any, and its problems are told again with the
+//! paths of the JSON-LD the host wrote.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{checked_document, Document, UrlSettings};
+use crate::format::jsonld::{self, Script};
+use crate::format::{Checked, Input, Problem, MAX_PROBLEMS};
+
+/// Validates a JSON value that is a brief, a feed, or a schema.org JSON-LD
+/// document (told apart by its `@context`, see [`jsonld::is_json_ld`]).
+///
+/// This is what any reader of parsed JSON calls: the command line with
+/// serde_json's `Value`, the wasm boundary with the `Value` it reads from
+/// the host's plain JS copy (`serde_wasm_bindgen::from_value`).
+pub fn from_value(value: Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    if jsonld::is_json_ld(&value) {
+        return json_ld(&[Script::document(value)], urls);
+    }
+    // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
+    let input = Checked::<Input>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])?;
+    super::document(input, urls)
+}
+
+/// Validates the article (or feed) of these JSON-LD documents, read as one
+/// graph: every problem, the mapping's and the validator's, with a path
+/// into the JSON-LD as written (`script#ld.@graph[1].citation[0].url`).
+pub fn json_ld(scripts: &[Script], urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    let mapped = jsonld::read(scripts);
+    let mut problems = mapped.problems;
+    let mut dropped = mapped.dropped;
+    let mut doc = None;
+    if let Some(input) = mapped.input {
+        let (checked, c) = checked_document(input, urls);
+        let (found, more) = c.into_parts();
+        doc = checked;
+        dropped += more;
+        for p in mapped.sources.rewrite(found) {
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(p);
+            } else {
+                dropped += 1;
+            }
+        }
+    }
+    if dropped > 0 {
+        problems.push(Problem::new("", format!("… and {dropped} more problems")));
+    }
+    match doc {
+        Some(doc) if problems.is_empty() => Ok(doc),
+        _ => Err(problems),
+    }
+}
