@@ -38,7 +38,7 @@ pub fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
     }
     let value = plain_value(v, "options", "an object")?;
     // Reading a `Checked` value never fails; an error would be a bug in the format types.
-    let options = Checked::<format::Options>::deserialize(value).map_err(|e| problem("options", &format!("could not be read: {e}")))?;
+    let options = Checked::<format::Options>::deserialize(value).map_err(|_| problem("options", "could not be read"))?;
     validate::options(options)
 }
 
@@ -50,7 +50,9 @@ fn plain_value(v: &JsValue, path: &str, what: &str) -> Result<serde_json::Value,
         // copy.js throws only strings; anything else would be a bug of ours, still reported.
         problem(path, &thrown.as_string().unwrap_or_else(|| "could not be read".into()))
     })?;
-    serde_wasm_bindgen::from_value(plain).map_err(|e| problem(path, &format!("could not be read: {e}")))
+    // The copy is plain data, which serde-wasm-bindgen always reads; its
+    // error's text would need wasm-bindgen's debug formatting of JS values.
+    serde_wasm_bindgen::from_value(plain).map_err(|_| problem(path, "could not be read"))
 }
 
 /// The browser's own WHATWG URL parser, for the URL policy's one question to it.

@@ -10,7 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-PATTERN='\beval[[:space:]]*\(|new[[:space:]]+Function\b|\bFunction[[:space:]]*\(|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write(ln)?\b|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe|\bDOMParser\b|\bsrcdoc\b'
+# (`Function(` inside a template literal, as wasm-bindgen's debugString writes
+# a function's description, is text: a backtick before it is not a call.)
+PATTERN='\beval[[:space:]]*\(|new[[:space:]]+Function\b|(^|[^`A-Za-z0-9_$.])Function[[:space:]]*\(|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write(ln)?\b|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe|\bDOMParser\b|\bsrcdoc\b'
 
 # Prints the code of FILE without /* */ and // comments (a // that follows a ':' as in URLs is kept).
 strip_comments() {
