@@ -27,19 +27,27 @@ const hashId = () => { try { return decodeURIComponent(location.hash.slice(1)); 
 const targets = (data, h = hashId()) =>
   !!h && [data].flat().some((b) => typeof b?.id === "string" && (h === b.id || h.startsWith(b.id + "-")));
 
-class BriefCardElement extends HTMLElement {
+// Where there is no DOM (server rendering in Node), importing this module
+// defines nothing and touches nothing: the class extends a stand-in, and the
+// observer and listeners are made only once an element is connected.
+const Base = globalThis.HTMLElement ?? class {};
+
+class BriefCardElement extends Base {
   static observedAttributes = ["src", "theme", "layout", "locale", "link-target", "loading"];
-  static #io = new IntersectionObserver((entries) => {
-    for (const e of entries) {
-      if (!e.isIntersecting) continue;
-      BriefCardElement.#io.unobserve(e.target);
-      e.target.#near = true;
-      e.target.#update();
-    }
-  }, { rootMargin: "200px" });
+  static #observer = null;
+  static get #io() {
+    return (BriefCardElement.#observer ??= new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        BriefCardElement.#io.unobserve(e.target);
+        e.target.#near = true;
+        e.target.#update();
+      }
+    }, { rootMargin: "200px" }));
+  }
 
   static { // a deep link followed on the page: render (again) the card it names, which reveals the target
-    addEventListener("hashchange", () => {
+    globalThis.addEventListener?.("hashchange", () => {
       for (const el of document.querySelectorAll("brief-card")) {
         if (el instanceof BriefCardElement && (el.dataset.state !== "rendered" || targets(el.#data))) el.#update();
       }
@@ -172,7 +180,7 @@ class BriefCardElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("brief-card")) {
+if (globalThis.customElements && !customElements.get("brief-card")) {
   try { // CSP-safe (a constructed sheet); :where() so any host rule wins
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(":where(brief-card){display:block}");
