@@ -22,6 +22,8 @@ let mod, loading;
 // The binary is fetched alongside the glue, not after it: one round trip less before the first card.
 const wasm = () => (loading ||= Promise.all([import(GLUE), fetch(WASM)]).then(async ([m, bin]) => (await m.default({ module_or_path: bin }), (mod = m))));
 const FAILED = Symbol("failed");
+// What `<brief-card jsonld>` read of the page: its ld+json scripts' ids and texts.
+class PageJsonLd { constructor(scripts) { this.scripts = scripts; } }
 const pick = (v, ok) => (ok.includes(v) ? v : undefined);
 const hashId = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch { return ""; } };
 const targets = (data, h = hashId()) =>
@@ -33,7 +35,7 @@ const targets = (data, h = hashId()) =>
 const Base = globalThis.HTMLElement ?? class {};
 
 class BriefCardElement extends Base {
-  static observedAttributes = ["src", "theme", "layout", "locale", "link-target", "loading"];
+  static observedAttributes = ["src", "jsonld", "theme", "layout", "locale", "link-target", "loading"];
   static #observer = null;
   static get #io() {
     return (BriefCardElement.#observer ??= new IntersectionObserver((entries) => {
@@ -75,7 +77,7 @@ class BriefCardElement extends Base {
 
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
-    if (name === "src") { this.#stop(); this.#data = undefined; }
+    if (name === "src" || name === "jsonld") { this.#stop(); this.#data = undefined; }
     this.#update();
   }
 
@@ -98,6 +100,18 @@ class BriefCardElement extends Base {
 
   async #load() {
     const src = this.getAttribute("src");
+    if (src === null && this.hasAttribute("jsonld")) {
+      // The page's own schema.org JSON-LD: every ld+json script, or the one `jsonld="#id"` names.
+      const which = this.getAttribute("jsonld").trim();
+      const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter((el) => el?.matches("script[type='application/ld+json']"))
+        : [...document.querySelectorAll("script[type='application/ld+json']")];
+      if (!found.length && document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => this.#update(), { once: true });
+        return;
+      }
+      this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })));
+      return this.#update();
+    }
     if (src === null) {
       const json = this.querySelector(":scope > script[type='application/json']");
       if (!json) {
@@ -153,12 +167,13 @@ class BriefCardElement extends Base {
     try {
       const a = (n) => this.getAttribute(n);
       this.dataset.state = "rendered"; // already, for brief-card:render listeners
-      const card = m.renderBrief(this, data, {
+      const options = {
         theme: pick(a("theme"), ["light", "dark", "auto"]),
         layout: pick(a("layout"), ["full", "compact"]),
         linkTarget: pick(a("link-target"), ["_self", "_blank"]),
         locale: a("locale")?.trim().slice(0, 35) || undefined,
-      });
+      };
+      const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options) : m.renderBrief(this, data, options);
       if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.
       if (seq === this.#seq) this.#card = card;

@@ -202,6 +202,12 @@ export interface BriefError extends Error {
   problems: Problem[];
 }
 
+/** A page's `<script type="application/ld+json">` as `renderJsonLd` takes it: its `id` (if any) and its text. */
+export interface JsonLdScript {
+  id?: string;
+  text: string;
+}
+
 /** The `<brief-card>` element (defined by `brief-card/element`). */
 export interface BriefCardElement extends HTMLElement {
   /**

@@ -4,8 +4,10 @@
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::format::limits::MAX_INPUT_BYTES;
+use crate::format::jsonld::Script;
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
 
@@ -29,6 +31,31 @@ pub fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Pro
     // Relative URLs resolve against a base URL with the browser's own WHATWG parser.
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
     validate::from_value(value, &urls)
+}
+
+/// The article (or feed) of a page's JSON-LD scripts (`[{id?, text}]`, in
+/// page order), read as one graph. A script whose text is not JSON is
+/// skipped, and reported only when no card can be made without it.
+pub fn read_json_ld(scripts: &JsValue, options: &Options) -> Result<Document, Vec<Problem>> {
+    let list = scripts.dyn_ref::<js_sys::Array>().ok_or_else(|| problem("", "expected an array of JSON-LD scripts"))?;
+    let (mut read, mut unreadable) = (Vec::new(), Vec::new());
+    for (i, script) in list.iter().enumerate() {
+        let id = js_sys::Reflect::get(&script, &"id".into()).ok().and_then(|id| id.as_string());
+        let text = js_sys::Reflect::get(&script, &"text".into()).unwrap_or(JsValue::UNDEFINED);
+        let named = Script::in_page(id.as_deref(), i, serde_json::Value::Null).path;
+        match plain_value(&text, &named, "JSON-LD text") {
+            Ok(value) => read.push(Script::in_page(id.as_deref(), i, value)),
+            Err(problems) => unreadable.extend(problems),
+        }
+    }
+    if read.is_empty() && unreadable.is_empty() {
+        return Err(problem("", "the page has no JSON-LD (no <script type=\"application/ld+json\">)"));
+    }
+    let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
+    validate::json_ld(&read, &urls).map_err(|mut problems| {
+        problems.extend(unreadable);
+        problems
+    })
 }
 
 /// The options the host passed; `undefined` and `null` are the defaults.

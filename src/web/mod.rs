@@ -125,8 +125,34 @@ pub fn render_brief(
     // options object later does not change the card's updates.
     let options = read_options(&options).map_err(|p| fail(&target, &p))?;
     let document = read_document(&brief, &options).map_err(|p| fail(&target, &p))?;
+    mount_card(target, &doc, document, options)
+}
+
+/// Renders the card of a page's own schema.org JSON-LD (what
+/// `<brief-card jsonld>` reads: the text of its
+/// `<script type="application/ld+json">` elements, each with its `id`), read
+/// as one graph; otherwise as [`render_brief`]. A problem's path names its
+/// script: `script#id.…`, else `script[i].…` by its place in `scripts`.
+/// @throws {BriefError}
+#[wasm_bindgen(js_name = renderJsonLd)]
+pub fn render_json_ld(
+    #[wasm_bindgen(unchecked_param_type = "Element")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "JsonLdScript[]")] scripts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
+) -> Result<BriefCard, JsValue> {
+    let Some(target) = element(&target) else {
+        return Err(to_error(&problem("target", "expected a DOM element")));
+    };
+    let doc = target.owner_document().ok_or_else(|| fail(&target, &problem("target", "has no document")))?;
+    let options = read_options(&options).map_err(|p| fail(&target, &p))?;
+    let document = input::read_json_ld(&scripts, &options).map_err(|p| fail(&target, &p))?;
+    mount_card(target, &doc, document, options)
+}
+
+/// Builds the card of a valid `document` and puts it on the page.
+fn mount_card(target: Element, doc: &web_sys::Document, document: Document, options: Options) -> Result<BriefCard, JsValue> {
     // Built detached first: nothing on the page changes until it is whole.
-    let built = sink_for(&document, &options).build(&doc)?;
+    let built = sink_for(&document, &options).build(doc)?;
     let mount = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
     if let Some(node) = built.node() {
         mount.show(&node);

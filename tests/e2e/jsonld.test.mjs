@@ -1,0 +1,75 @@
+// <brief-card jsonld>: the card of the host page's own schema.org JSON-LD.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { inspect, mount, open, useBrowser } from "./helpers.mjs";
+
+const env = useBrowser();
+
+/** Adds `<script type="application/ld+json" id=…>` elements to the page. */
+const addScripts = (page, scripts) => page.evaluate((scripts) => {
+  for (const { id, json } of scripts) {
+    const s = document.createElement("script");
+    s.type = "application/ld+json";
+    if (id) s.id = id;
+    s.textContent = json;
+    document.head.append(s);
+  }
+}, scripts);
+
+const article = {
+  "@context": "https://schema.org",
+  "@graph": [
+    { "@type": "WebPage", "@id": "https://news.example/a#page", mainEntity: { "@id": "https://news.example/a#article" } },
+    {
+      "@type": "NewsArticle", "@id": "https://news.example/a#article", headline: "Ministers meet in Caracas",
+      datePublished: "2024-05-01T09:00:00+0000", description: "What happened.",
+      author: { "@id": "https://news.example/#ana" }, keywords: "Iran, Venezuela",
+      citation: [{ "@type": "Report", name: "An earlier report", url: "https://news.example/r" }],
+    },
+    { "@type": "Person", "@id": "https://news.example/#ana", name: "Ana Ruiz" },
+  ],
+};
+
+test("renders the page's JSON-LD article: title, date, summary, related, tags, byline", async () => {
+  const t = await open(env, "/blank.html");
+  await addScripts(t.page, [{ id: "ld", json: JSON.stringify(article) }, { json: JSON.stringify({ "@context": "https://schema.org", "@type": "BreadcrumbList" }) }]);
+  const ev = await mount(t.page, { jsonld: "", loading: "eager" });
+  assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
+  const card = await t.page.$eval("brief-card", (el) => {
+    const a = el.shadowRoot.querySelector("article");
+    const text = (s) => [...a.querySelectorAll(s)].map((e) => e.textContent.trim());
+    return { title: text(".bc-title"), date: a.querySelector(".bc-date")?.getAttribute("datetime"), summary: text(".bc-summary .bc-p"),
+      related: text(".bc-related-link"), tags: text(".bc-chip"), byline: text(".bc-byline") };
+  });
+  assert.deepEqual(card.title, ["Ministers meet in Caracas"]);
+  assert.equal(card.date, "2024-05-01T09:00:00+00:00");
+  assert.deepEqual(card.summary, ["What happened."]);
+  assert.deepEqual(card.related, ["An earlier report"]);
+  assert.deepEqual(card.tags, ["Iran", "Venezuela"]);
+  assert.match(card.byline[0], /Ana Ruiz/);
+  assert.deepEqual((await inspect(t.page)).state, "rendered");
+  await t.close();
+});
+
+test("jsonld=#id reads that script only; a javascript: URL is a problem at its path, and the fallback stays", async () => {
+  const t = await open(env, "/blank.html");
+  const bad = structuredClone(article);
+  bad["@graph"][1].citation[0].url = "javascript:alert(1)";
+  await addScripts(t.page, [{ id: "bad", json: JSON.stringify(bad) }, { id: "other", json: JSON.stringify(article) }]);
+  const ev = await mount(t.page, { jsonld: "#bad", loading: "eager" });
+  assert.equal(ev.type, "brief-card:error");
+  assert.equal(ev.detail.reason, "invalid");
+  assert.deepEqual(ev.detail.problems.map((p) => p.path), ["script#bad.@graph[1].citation[0].url"]);
+  const s = await inspect(t.page);
+  assert.deepEqual([s.state, s.cards, s.fallbackVisible], ["error", 0, true]);
+  await t.close();
+});
+
+test("a page without JSON-LD keeps the fallback and says so", async () => {
+  const t = await open(env, "/blank.html");
+  const ev = await mount(t.page, { jsonld: "", loading: "eager" });
+  assert.equal(ev.type, "brief-card:error");
+  assert.match(ev.detail.problems[0].message, /no JSON-LD/);
+  assert.equal((await inspect(t.page)).fallbackVisible, true);
+  await t.close();
+});
