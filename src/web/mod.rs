@@ -117,15 +117,7 @@ pub fn render_brief(
     #[wasm_bindgen(unchecked_param_type = "BriefInput")] brief: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
 ) -> Result<BriefCard, JsValue> {
-    let Some(target) = element(&target) else {
-        return Err(to_error(&problem("target", "expected a DOM element")));
-    };
-    let doc = target.owner_document().ok_or_else(|| fail(&target, &problem("target", "has no document")))?;
-    // The card keeps the options as they are now: a host that changes its
-    // options object later does not change the card's updates.
-    let options = read_options(&options).map_err(|p| fail(&target, &p))?;
-    let document = read_document(&brief, &options).map_err(|p| fail(&target, &p))?;
-    mount_card(target, &doc, document, options)
+    render_into(&target, &options, |options| read_document(&brief, options))
 }
 
 /// Renders the card of a page's own schema.org JSON-LD (what
@@ -140,19 +132,22 @@ pub fn render_json_ld(
     #[wasm_bindgen(unchecked_param_type = "JsonLdScript[]")] scripts: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
 ) -> Result<BriefCard, JsValue> {
-    let Some(target) = element(&target) else {
+    render_into(&target, &options, |options| input::read_json_ld(&scripts, options))
+}
+
+/// Renders what `read` reads, with `options`, into `target`: the shared
+/// steps of the render exports. Nothing on the page changes until the
+/// card is valid and built whole.
+fn render_into(target: &JsValue, options: &JsValue, read: impl FnOnce(&Options) -> Result<Document, Vec<Problem>>) -> Result<BriefCard, JsValue> {
+    let Some(target) = element(target) else {
         return Err(to_error(&problem("target", "expected a DOM element")));
     };
     let doc = target.owner_document().ok_or_else(|| fail(&target, &problem("target", "has no document")))?;
-    let options = read_options(&options).map_err(|p| fail(&target, &p))?;
-    let document = input::read_json_ld(&scripts, &options).map_err(|p| fail(&target, &p))?;
-    mount_card(target, &doc, document, options)
-}
-
-/// Builds the card of a valid `document` and puts it on the page.
-fn mount_card(target: Element, doc: &web_sys::Document, document: Document, options: Options) -> Result<BriefCard, JsValue> {
-    // Built detached first: nothing on the page changes until it is whole.
-    let built = sink_for(&document, &options).build(doc)?;
+    // The card keeps the options as they are now: a host that changes its
+    // options object later does not change the card's updates.
+    let options = read_options(options).map_err(|p| fail(&target, &p))?;
+    let document = read(&options).map_err(|p| fail(&target, &p))?;
+    let built = sink_for(&document, &options).build(&doc)?;
     let mount = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
     if let Some(node) = built.node() {
         mount.show(&node);
