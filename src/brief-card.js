@@ -35,7 +35,7 @@ const targets = (data, h = hashId()) =>
 const Base = globalThis.HTMLElement ?? class {};
 
 class BriefCardElement extends Base {
-  static observedAttributes = ["src", "jsonld", "theme", "layout", "locale", "link-target", "loading"];
+  static observedAttributes = ["src", "jsonld", "theme", "layout", "locale", "link-target", "heading-level", "loading"];
   static #observer = null;
   static get #io() {
     return (BriefCardElement.#observer ??= new IntersectionObserver((entries) => {
@@ -172,6 +172,7 @@ class BriefCardElement extends Base {
         layout: pick(a("layout"), ["full", "compact"]),
         linkTarget: pick(a("link-target"), ["_self", "_blank"]),
         locale: a("locale")?.trim().slice(0, 35) || undefined,
+        headingLevel: [1, 2, 3, 4].find((n) => String(n) === a("heading-level")?.trim()),
       };
       const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options) : m.renderBrief(this, data, options);
       if (this.#card === old) this.#card = null;

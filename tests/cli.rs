@@ -469,3 +469,20 @@ fn commands_read_a_saved_html_page() {
     assert_bad_input(&o, "a page without JSON-LD");
     assert!(stderr(&o).starts_with("no schema.org JSON-LD"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_page_of_one_brief_makes_its_title_the_h1_and_the_element_keeps_the_level() {
+    let dir = std::env::temp_dir().join(format!("brief-card-cli-level-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("b.json");
+    std::fs::write(&file, r#"{"title": "One", "summary": {"paragraphs": ["p"]}}"#).unwrap();
+    let o = run(&["page", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let page = String::from_utf8_lossy(&o.stdout);
+    assert!(page.contains("heading-level=\"1\""), "the element upgrades at the same level");
+    assert_eq!(page.matches("<h1").count(), 1, "one h1: the card's title");
+    assert!(page.contains("<h2 class=\"bc-heading\""), "block headings one below");
+    let o = run(&["render", "--heading-level", "3", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("<h3 class=\"bc-title\""));
+    assert_eq!(code(&run(&["render", "--heading-level", "5", file.to_str().unwrap()])), 2);
+}

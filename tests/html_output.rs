@@ -165,3 +165,37 @@ fn the_byline_and_the_update_are_in_the_header() {
     assert_eq!(text(&all(&relabelled, ".bc-byline")[0]), "Written by A");
     assert!(text(&all(&relabelled, ".bc-updated")[0]).starts_with("Revised "));
 }
+
+#[test]
+fn heading_level_sets_the_title_and_block_headings() {
+    let json = r#"{"title": "T", "summary": {"paragraphs": ["p"]}, "sections": [{"heading": "S", "paragraphs": ["q"]}], "tags": [{"label": "x"}]}"#;
+    let level = |n: u8| doc(json, &Options { heading_level: n, ..Options::default() });
+    let h = level(3);
+    assert_eq!(all(&h, "h3.bc-title").len(), 1, "the title is an h3");
+    assert_eq!(all(&h, "h4.bc-heading").len(), 3, "summary, section and tags headings are h4");
+    assert!(all(&h, "h2, h5").is_empty());
+    let top = level(1);
+    assert_eq!((all(&top, "h1.bc-title").len(), all(&top, "h2.bc-heading").len()), (1, 3));
+    assert_eq!((all(&level(2), "h2.bc-title").len(), all(&level(4), "h5.bc-heading").len()), (1, 3));
+}
+
+#[test]
+fn images_send_no_referrer_and_image_origins_refuse_other_hosts() {
+    let json = r#"{"title": "T", "publisher": {"name": "P", "logo": "https://cdn.example/logo.png"},
+        "image": {"src": "https://img.example/a.jpg", "alt": "A"}}"#;
+    let h = doc(json, &Options::default());
+    let imgs = all(&h, "img");
+    assert_eq!(imgs.len(), 2);
+    assert!(imgs.iter().all(|i| i.value().attr("referrerpolicy") == Some("no-referrer")));
+
+    let only = |origins: &[&str]| Options { image_origins: Some(origins.iter().map(|o| o.to_string()).collect()), ..Options::default() };
+    assert!(render_html(json, &only(&["https://img.example", "https://cdn.example"])).is_ok());
+    let problems = render_html(json, &only(&["https://img.example"])).unwrap_err();
+    let lines: Vec<String> = problems.iter().map(|p| p.line()).collect();
+    assert_eq!(lines, ["publisher.logo: comes from https://cdn.example, which options.imageOrigins does not allow"]);
+    // A protocol-relative image is another host's too; a path-relative one is the page's own.
+    let relative = r#"{"title": "T", "image": {"src": "//evil.example/a.jpg", "alt": ""}}"#;
+    assert_eq!(render_html(relative, &only(&["https://img.example"])).unwrap_err()[0].path, "image.src");
+    assert!(render_html(r#"{"title": "T", "image": {"src": "/a.jpg", "alt": ""}}"#, &only(&["https://img.example"])).is_ok());
+    assert!(render_html(relative, &only(&["https://evil.example"])).is_ok());
+}

@@ -354,6 +354,17 @@ export interface BriefOptions {
    * At most 2048 characters.
    */
   baseUrl?: string | null;
+  /**
+   * The level of the card's title, `1` to `4` (default `2`): the title is
+   * `h{n}` and the block headings `h{n+1}`, to fit the host page's outline.
+   */
+  headingLevel?: number | null;
+  /**
+   * The origins images and logos may come from (`https://images.example`);
+   * default: any. An image from elsewhere is a problem. Relative URLs are the host's own.
+   * At most 100 items.
+   */
+  imageOrigins?: string[] | null;
 }
 
 /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */

@@ -109,6 +109,9 @@ mod cli {
         /// Make relative URLs absolute against this absolute http(s) URL
         #[arg(long, value_name = "URL", value_parser = base_url)]
         base_url: Option<String>,
+        /// The level of the card's title, 1 to 4 (block headings one below); default 2 (a page of one brief uses 1: its title is the page's h1)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+        heading_level: Option<u8>,
         /// Words to use instead of the built-in ones, as the `labels` option:
         /// a JSON object, e.g. '{"summary":"What happened","readMore":"More"}'
         #[arg(long, value_name = "JSON", value_parser = labels)]
@@ -227,6 +230,7 @@ mod cli {
             link_target: r.link_target,
             base_url: r.base_url.clone(),
             labels: r.labels.clone().unwrap_or_default(),
+            heading_level: r.heading_level.unwrap_or(2),
             shadow: false,
             ..Options::default()
         }

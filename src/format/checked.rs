@@ -88,6 +88,10 @@ impl Expected for bool {
     const EXPECTED: &'static str = "true or false";
 }
 
+impl Expected for u8 {
+    const EXPECTED: &'static str = "a whole number";
+}
+
 impl Expected for f64 {
     const EXPECTED: &'static str = "a number";
 }

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::checked::Checked;
-use super::limits::{MAX_LANG_CHARS, MAX_URL_CHARS};
+use super::limits::{MAX_ITEMS, MAX_LANG_CHARS, MAX_URL_CHARS};
 use super::Labels;
 
 /// Rendering options of `renderBrief`, `renderBriefHtml` and `update`. Invalid
@@ -33,6 +33,14 @@ pub struct Options {
     /// An absolute http(s) URL that relative URLs resolve against (static HTML).
     #[schemars(length(max = MAX_URL_CHARS))]
     pub base_url: Option<Checked<String>>,
+    /// The level of the card's title, `1` to `4` (default `2`): the title is
+    /// `h{n}` and the block headings `h{n+1}`, to fit the host page's outline.
+    #[schemars(range(min = 1, max = 4))]
+    pub heading_level: Option<Checked<u8>>,
+    /// The origins images and logos may come from (`https://images.example`);
+    /// default: any. An image from elsewhere is a problem. Relative URLs are the host's own.
+    #[schemars(length(max = MAX_ITEMS))]
+    pub image_origins: Option<Checked<Vec<Checked<String>>>>,
 }
 
 /// `light`, `dark`, or `auto` (follows `prefers-color-scheme`).

@@ -45,6 +45,10 @@ pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> Stri
         Document::One(b) => Some(b),
         Document::Feed(_) => None,
     };
+    // A page of one brief has the card's title as its h1 (the element keeps
+    // that level when it upgrades); a feed's page has an h1 of its own.
+    let single = Options { heading_level: 1, ..options.clone() };
+    let options = if one.is_some() { &single } else { options };
     let lang = first.map_or("en", |b| b.lang.as_str());
     let feed_label = options.labels.get(Label::Feed).or_else(|| first.and_then(|b| b.labels.get(Label::Feed))).unwrap_or_else(|| builtin(lang, Label::Feed));
     let title = one.map_or(feed_label, |b| b.title.as_str());
@@ -151,6 +155,9 @@ pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> Stri
     }
     if options.link_target == LinkTarget::Blank {
         attr(&mut out, "link-target", "_blank");
+    }
+    if options.heading_level != Options::default().heading_level {
+        attr(&mut out, "heading-level", &options.heading_level.to_string());
     }
     out.push_str(">\n<script type=\"application/json\">");
     out.push_str(&script_json(&document_json(doc)));

@@ -36,11 +36,13 @@ pub struct UrlSettings {
     /// The WHATWG URL parser that resolves a reference against `base`: the
     /// `url` crate natively, the browser's own `URL` in the browser.
     pub whatwg: Whatwg,
+    /// The only origins images and logos may come from; `None`: any.
+    pub image_origins: Option<Vec<String>>,
 }
 
 impl Default for UrlSettings {
     fn default() -> Self {
-        UrlSettings { base: None, absolute_only: false, whatwg: url_policy::DEFAULT_WHATWG }
+        UrlSettings { base: None, absolute_only: false, whatwg: url_policy::DEFAULT_WHATWG, image_origins: None }
     }
 }
 
@@ -171,7 +173,7 @@ impl<'u> Checker<'u> {
     }
 
     /// The value of an optional field (`None` when absent, or invalid and reported).
-    fn optional<T: Expected>(&mut self, field: Option<Checked<T>>, path: &Path) -> Option<T> {
+    pub(crate) fn optional<T: Expected>(&mut self, field: Option<Checked<T>>, path: &Path) -> Option<T> {
         match field? {
             Checked::Valid(v) => Some(v),
             Checked::Absent => None,
@@ -183,7 +185,7 @@ impl<'u> Checker<'u> {
     }
 
     /// The value of a list item: an item that is `null` is of the wrong kind too.
-    fn item<T: Expected>(&mut self, item: Checked<T>, path: &Path) -> Option<T> {
+    pub(crate) fn item<T: Expected>(&mut self, item: Checked<T>, path: &Path) -> Option<T> {
         match item {
             Checked::Valid(v) => Some(v),
             Checked::Absent => {
@@ -239,17 +241,28 @@ impl<'u> Checker<'u> {
             self.report(path, format!("must be at most {MAX_URL_CHARS} characters once percent-encoded (has {})", url.len()));
             return None;
         }
-        if !url_policy::is_relative(&url) {
-            return Some(url);
-        }
-        match &self.urls.base {
-            Some(base) => Some(url_policy::resolve(base, &url, self.urls.whatwg)),
-            None if self.urls.absolute_only => {
-                self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
-                None
+        let url = if !url_policy::is_relative(&url) {
+            url
+        } else {
+            match &self.urls.base {
+                Some(base) => url_policy::resolve(base, &url, self.urls.whatwg),
+                None if self.urls.absolute_only => {
+                    self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
+                    return None;
+                }
+                None => url,
             }
-            None => Some(url),
+        };
+        // An image from an origin the host did not allow; a relative one is the host's own.
+        if let (UrlUse::Resource, Some(allowed), Some(origin)) = (usage, &self.urls.image_origins, url_policy::origin(&url)) {
+            // A protocol-relative origin (`//host`) matches either scheme.
+            let matches = |a: &String| a == origin || (origin.starts_with("//") && a.strip_suffix(origin).is_some_and(|s| s == "https:" || s == "http:"));
+            if !allowed.iter().any(matches) {
+                self.report(path, format!("comes from {origin}, which options.imageOrigins does not allow"));
+                return None;
+            }
         }
+        Some(url)
     }
 
     fn opt_url(&mut self, field: Option<Checked<String>>, path: &Path, usage: UrlUse) -> Option<String> {

@@ -29,6 +29,10 @@ pub struct Options {
     pub email: bool,
     /// Makes relative URLs absolute (`baseUrl`, `--base-url`); an absolute http(s) URL.
     pub base_url: Option<String>,
+    /// The level of the card's title, 1 to 4 (`headingLevel`, `--heading-level`).
+    pub heading_level: u8,
+    /// The only origins images and logos may come from (`imageOrigins`); `None`: any.
+    pub image_origins: Option<Vec<String>>,
 }
 
 impl Default for Options {
@@ -42,6 +46,8 @@ impl Default for Options {
             shadow: true,
             email: false,
             base_url: None,
+            heading_level: 2,
+            image_origins: None,
         }
     }
 }
@@ -49,7 +55,7 @@ impl Default for Options {
 impl Options {
     /// How these options ask relative URLs to be treated.
     pub fn url_settings(&self) -> UrlSettings {
-        UrlSettings { base: self.base_url.clone(), absolute_only: self.email, ..UrlSettings::default() }
+        UrlSettings { base: self.base_url.clone(), absolute_only: self.email, image_origins: self.image_origins.clone(), ..UrlSettings::default() }
     }
 }
 
@@ -86,6 +92,29 @@ fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
         }
     }
     o.labels = c.labels(v.labels, &at("labels"));
+    match v.heading_level {
+        None | Some(Checked::Absent) => {}
+        Some(Checked::Valid(level @ 1..=4)) => o.heading_level = level,
+        Some(_) => c.report(&at("headingLevel"), "must be 1, 2, 3 or 4"),
+    }
+    o.image_origins = image_origins(c, v.image_origins, &at("imageOrigins"));
+}
+
+/// `imageOrigins`: each an http(s) origin, kept as the URL policy writes it
+/// (lower-case scheme and host), without the path.
+fn image_origins(c: &mut Checker, field: Option<Checked<Vec<Checked<String>>>>, path: &Path) -> Option<Vec<String>> {
+    let list = c.optional(field, path)?;
+    let mut origins = Vec::with_capacity(list.len());
+    for (i, item) in list.into_iter().enumerate() {
+        let at = Path::Index(path, i);
+        let Some(raw) = c.item(item, &at) else { continue };
+        match url_policy::check(&raw, UrlUse::Resource).map(|u| (url_policy::origin(&u).map(str::to_owned), u)) {
+            Ok((Some(origin), url)) if url.len() == origin.len() + 1 => origins.push(origin),
+            Ok(_) => c.report(&at, "must be an origin such as \"https://images.example\" (no path)"),
+            Err(p) => c.report(&at, p.message()),
+        }
+    }
+    Some(origins)
 }
 
 /// Sets `slot` to the value named, or reports the names allowed.
@@ -172,6 +201,24 @@ mod tests {
         assert_eq!(problem("javascript:alert(1)"), ["options.baseUrl: scheme \"javascript\" is not allowed"]);
         assert_eq!(problem(&"x".repeat(2049)), ["options.baseUrl: must be at most 2048 characters (has 2049)"]);
         assert_eq!(parse(r#"{"baseUrl":null}"#).unwrap().base_url, None);
+    }
+
+    #[test]
+    fn heading_level_and_image_origins() {
+        assert_eq!(parse(r#"{"headingLevel": 3}"#).unwrap().heading_level, 3);
+        assert_eq!(parse("{}").unwrap().heading_level, 2);
+        for bad in ["0", "5", "2.5", "\"3\""] {
+            let e = parse(&format!("{{\"headingLevel\": {bad}}}")).unwrap_err();
+            assert_eq!(e[0].line(), "options.headingLevel: must be 1, 2, 3 or 4", "{bad}");
+        }
+        let o = parse(r#"{"imageOrigins": ["HTTPS://Img.Example", "http://localhost:8080/"]}"#).unwrap();
+        assert_eq!(o.image_origins.unwrap(), ["https://img.example", "http://localhost:8080"]);
+        let lines: Vec<_> = parse(r#"{"imageOrigins": ["https://a.example/path", "javascript:x", 3]}"#).unwrap_err().iter().map(Problem::line).collect();
+        assert_eq!(lines, [
+            "options.imageOrigins[0]: must be an origin such as \"https://images.example\" (no path)",
+            "options.imageOrigins[1]: scheme \"javascript\" is not allowed",
+            "options.imageOrigins[2]: expected a string, found a number",
+        ]);
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub fn one(b: &Brief, cx: &Context, w: &mut impl Sink) {
         let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
         // A compact card is only a teaser: its summary needs no heading.
-        block(w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
+        block(cx, w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
         paras(b, cx, "summary", 0, paragraphs, w);
         w.close();
     }
@@ -96,7 +96,7 @@ pub fn one(b: &Brief, cx: &Context, w: &mut impl Sink) {
             quotes(b, cx, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
-            block(w, "section", "bc-block bc-section", "section", Some(&s.heading));
+            block(cx, w, "section", "bc-block bc-section", "section", Some(&s.heading));
             paras(b, cx, "section-", i + 1, &s.paragraphs, w);
             w.close();
         }
@@ -130,10 +130,10 @@ fn card_class(theme: Theme, compact: bool) -> &'static str {
 }
 
 /// Opens a block, `<tag class part data-block>`, and its heading if it has
-/// one (`<h3>heading</h3>`); its content follows, then `close`. Section
+/// one (one level below the card's title, `<h3>` by default); its content follows, then `close`. Section
 /// titles are headings of their own; the other blocks' headings are small
 /// labels ("Expert Analysis"), hence the extra class.
-fn block(w: &mut impl Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
+fn block(cx: &Context, w: &mut impl Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
     let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
     open(w, tag, class);
     w.fixed("part", part);
@@ -142,12 +142,25 @@ fn block(w: &mut impl Sink, tag: &'static str, class: &'static str, part: &'stat
         if tag == "nav" {
             w.attr("aria-label", heading);
         }
-        text_el(w, "h3", heading_class, heading);
+        text_el(w, heading_tag(cx.options.heading_level + 1), heading_class, heading);
+    }
+}
+
+/// The element of a heading at `level` (the options allow 1 to 4 for the
+/// title, so block headings reach 5 at most).
+fn heading_tag(level: u8) -> &'static str {
+    match level {
+        0 | 1 => "h1",
+        2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        5 => "h5",
+        _ => "h6",
     }
 }
 
 fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
-    block(w, "header", "bc-header", "header", None);
+    block(cx, w, "header", "bc-header", "header", None);
     // An update on the day of publication adds nothing a reader needs.
     let updated = b.updated.as_ref().filter(|u| !b.date.as_ref().is_some_and(|d| d.same_day(u)));
     if b.kind.is_some() || b.date.is_some() || updated.is_some() {
@@ -172,7 +185,7 @@ fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
         }
         w.close();
     }
-    open(w, "h2", "bc-title");
+    open(w, heading_tag(cx.options.heading_level), "bc-title");
     w.fixed("part", "title");
     w.fixed("dir", "auto");
     match &b.url {
@@ -194,6 +207,7 @@ fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
             open(w, "img", "bc-logo");
             w.attr("src", logo);
             w.fixed("alt", "");
+            w.fixed("referrerpolicy", "no-referrer");
             w.fixed("width", "20");
             w.fixed("height", "20");
             w.close();
@@ -258,6 +272,8 @@ fn image(img: &Image, w: &mut impl Sink) {
     open(w, "img", "bc-image");
     w.attr("src", &img.src);
     w.attr("alt", &img.alt);
+    // Privacy: an image host learns nothing of the page that shows it.
+    w.fixed("referrerpolicy", "no-referrer");
     w.fixed("loading", "lazy");
     w.fixed("decoding", "async");
     w.close();
@@ -351,7 +367,7 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
 }
 
 fn quotes(b: &Brief, cx: &Context, w: &mut impl Sink) {
-    block(w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
+    block(cx, w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, "figure", "bc-quote");
         w.fixed("part", "quote");
@@ -391,7 +407,7 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut impl Sink) {
 fn related(b: &Brief, cx: &Context, w: &mut impl Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
-    block(w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
+    block(cx, w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
     open(w, "ul", "bc-related-list");
     w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {
@@ -437,7 +453,7 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut impl Sink) {
 }
 
 fn tags(b: &Brief, cx: &Context, w: &mut impl Sink) {
-    block(w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
+    block(cx, w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
     open(w, "ul", "bc-chips");
     w.fixed("role", "list");
     for t in &b.tags {
@@ -458,7 +474,7 @@ fn footer(b: &Brief, cx: &Context, w: &mut impl Sink) {
     if b.url.is_none() && !copy {
         return;
     }
-    block(w, "footer", "bc-footer", "footer", None);
+    block(cx, w, "footer", "bc-footer", "footer", None);
     if let Some(u) = &b.url {
         link(cx, u, "bc-read-more", w);
         w.fixed("part", "read-more");
