@@ -69,8 +69,8 @@ window.__result = { total: t2, start: t0, init: t1 - t0, render: t2 - t1 };
 
 /**
  * A temporary root holding www/ with `pkg` (the wasm package to measure)
- * in pkg/, and bench/: vanilla.js (CSS inlined), page.js, index.html and
- * the two cold pages for `brief`. Returns {root, vanilla (its text), dispose}.
+ * in pkg/, and bench/: vanilla.js (CSS inlined), plain.js, page.js,
+ * index.html and the cold pages for `brief`. Returns {root, vanilla (its text), dispose}.
  */
 export async function prepareRoot({ pkg = join(repo, "pkg"), brief }) {
   const root = await mkdtemp(join(tmpdir(), "brief-card-bench-"));
@@ -84,6 +84,7 @@ export async function prepareRoot({ pkg = join(repo, "pkg"), brief }) {
   const vanilla = buildVanilla();
   await writeFile(join(root, "bench", "vanilla.js"), vanilla);
   await cp(join(here, "page.js"), join(root, "bench", "page.js"));
+  await cp(join(here, "plain.js"), join(root, "bench", "plain.js"));
   await writeFile(join(root, "bench", "index.html"),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head>` +
     `<body style="margin:0"><script type="module" src="/bench/page.js"></script></body></html>`);
@@ -94,6 +95,8 @@ export async function prepareRoot({ pkg = join(repo, "pkg"), brief }) {
   const hints = `<link rel="modulepreload" href="/pkg/brief_card.js"><link rel="preload" href="/pkg/brief_card_bg.wasm" as="fetch" crossorigin>`;
   await writeFile(join(root, "bench", "cold-widget-preload.html"), coldPage(brief, widgetImport, widgetCall, hints));
   await writeFile(join(root, "bench", "cold-vanilla.html"), coldPage(brief, `import { render } from "/bench/vanilla.js";`,
+    `const t1 = performance.now();\nrender(document.getElementById("host"), brief);`));
+  await writeFile(join(root, "bench", "cold-plain.html"), coldPage(brief, `import { render } from "/bench/plain.js";`,
     `const t1 = performance.now();\nrender(document.getElementById("host"), brief);`));
   return { root, vanilla, dispose: () => rm(root, { recursive: true, force: true }) };
 }

@@ -4,12 +4,14 @@
 // container and removes them afterwards.
 import init, { renderBrief } from "/pkg/brief_card.js";
 import { render } from "/bench/vanilla.js";
+import { render as renderPlain } from "/bench/plain.js";
 
 const wasm = await init();
 
 export const impls = {
   widget: { render: (t, b, o) => renderBrief(t, b, o) },
   vanilla: { render },
+  plain: { render: renderPlain },
 };
 const memories = { widget: wasm.memory };
 
@@ -18,6 +20,11 @@ for (const label of (new URLSearchParams(location.search).get("pkgs") || "").spl
   const m = await import(`/pkgs/${label}/brief_card.js`);
   memories[label] = (await m.default()).memory;
   impls[label] = { render: (t, b, o) => m.renderBrief(t, b, o) };
+}
+
+// The vanilla card with other stylesheets (bench/css-cost.mjs): ?css=a,b loads /bench/css/a.js, … as "css:a", …
+for (const label of (new URLSearchParams(location.search).get("css") || "").split(",").filter(Boolean)) {
+  impls[`css:${label}`] = { render: (await import(`/bench/css/${label}.js`)).render };
 }
 
 const gc = () => { if (typeof window.gc === "function") { window.gc(); window.gc(); } };
