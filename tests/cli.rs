@@ -486,3 +486,164 @@ fn a_page_of_one_brief_makes_its_title_the_h1_and_the_element_keeps_the_level() 
     assert!(String::from_utf8_lossy(&o.stdout).contains("<h3 class=\"bc-title\""));
     assert_eq!(code(&run(&["render", "--heading-level", "5", file.to_str().unwrap()])), 2);
 }
+
+/// Stand-ins for the built element and wasm, in `dir` (the site copies them).
+fn site_assets(dir: &Path) -> PathBuf {
+    let assets = dir.join("assets");
+    fs::create_dir_all(assets.join("pkg")).expect("assets");
+    for f in ["brief-card.js", "pkg/brief_card.js", "pkg/brief_card_bg.wasm"] {
+        fs::write(assets.join(f), f).expect("asset");
+    }
+    assets
+}
+
+/// `brief-card site IN --out OUT --base-url BASE --assets ASSETS`.
+fn site(input: &Path, out: &Path, assets: &Path) -> Output {
+    let p = |p: &Path| p.to_str().expect("path").to_owned();
+    run(&["site", &p(input), "--out", &p(out), "--base-url", BASE, "--assets", &p(assets)])
+}
+
+/// Every file under `dir`, relative, with its contents.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(f) = folders.pop() {
+        for e in fs::read_dir(&f).expect("read dir") {
+            let path = e.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                all.push((path.strip_prefix(dir).expect("under").display().to_string(), fs::read(&path).expect("read")));
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
+    let dir = scratch("site-bad");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(briefs.join("more")).expect("mkdir");
+    for (name, text) in examples() {
+        fs::write(briefs.join(name.file_name().expect("name")), text).expect("copy");
+    }
+    let out = dir.join("public");
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), format!("{}: 7 briefs, 29 files\n", out.display()));
+    let before = tree(&out);
+
+    // One bad brief, in a subfolder, and a saved page without JSON-LD.
+    let bad = briefs.join("more/bad.json");
+    let related = r#"[{"title":"a","url":"/a"},{"title":"b","url":"/b"},{"title":"c","url":"javascript:alert(1)"}]"#;
+    fs::write(&bad, format!(r#"{{"id":"bad","title":" ","related":{related}}}"#)).expect("write");
+    fs::write(briefs.join("page.html"), "<!doctype html><title>no data</title>").expect("write");
+    let o = site(&briefs, &out, &assets);
+    assert_bad_input(&o, "a folder with a bad brief");
+    let err = stderr(&o);
+    let bad_name = bad.display().to_string();
+    for line in [format!("{bad_name}: title: "), format!("{bad_name}: related[2].url: scheme \"javascript\" is not allowed")] {
+        assert!(err.lines().any(|l| l.starts_with(&line)), "{line:?} in\n{err}");
+    }
+    assert!(err.contains(&format!("{}: ", briefs.join("page.html").display())), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(tree(&out), before, "the earlier site is untouched");
+    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "no temporary folder left beside it");
+
+    // Nor is a new site started.
+    let o = site(&briefs, &dir.join("new"), &assets);
+    assert_bad_input(&o, "a new --out");
+    assert!(!dir.join("new").exists());
+
+    // Fixed, the site is replaced whole: the earlier one is gone, nothing else is left.
+    fs::remove_file(&bad).expect("rm");
+    fs::remove_file(briefs.join("page.html")).expect("rm");
+    fs::write(briefs.join("more/late.json"), r#"{"id":"late","title":"Late","date":"2030-01-01"}"#).expect("write");
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = tree(&out);
+    assert_eq!(after.len(), before.len() + 3);
+    assert!(after.iter().any(|(p, _)| p == "late/oembed.json"));
+    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "the earlier site was removed, not left aside");
+    let index = fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(index.find("href=\"late/\"") < index.find("href=\"minimal/\""), "newest first");
+}
+
+#[test]
+fn site_refuses_an_out_folder_that_is_not_a_site() {
+    let dir = scratch("site-refuse");
+    let assets = site_assets(&dir);
+    let out = dir.join("docs");
+    fs::create_dir_all(&out).expect("mkdir");
+    fs::write(out.join("notes.txt"), "mine").expect("write");
+    let o = site(&root().join("www/briefs"), &out, &assets);
+    assert_bad_input(&o, "a non-site --out");
+    assert!(stderr(&o).contains("not a site written by brief-card site"), "{}", stderr(&o));
+    assert_eq!(dir_listing(&out), ["notes.txt"]);
+    assert_eq!(dir_listing(&dir), ["assets", "docs"]);
+
+    // A file, and a folder holding the input, are refused too; an empty folder is fine.
+    let o = site(&root().join("www/briefs"), &out.join("notes.txt"), &assets);
+    assert_bad_input(&o, "a file as --out");
+    fs::remove_file(out.join("notes.txt")).expect("rm");
+    fs::create_dir_all(out.join("in")).expect("mkdir");
+    fs::copy(example("minimal.json"), out.join("in/minimal.json")).expect("copy");
+    fs::write(out.join(".brief-card-site"), "").expect("marker");
+    let o = site(&out.join("in"), &out, &assets);
+    assert_bad_input(&o, "the input inside --out");
+    assert!(stderr(&o).contains("which the site would replace"), "{}", stderr(&o));
+    let empty = dir.join("empty");
+    fs::create_dir_all(&empty).expect("mkdir");
+    assert_eq!(code(&site(&root().join("www/briefs"), &empty, &assets)), 0);
+}
+
+#[test]
+fn site_reports_briefs_that_would_share_a_page() {
+    let dir = scratch("site-collide");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    fs::write(briefs.join("a.json"), r#"{"id":"Caracas","title":"A"}"#).expect("write");
+    fs::write(briefs.join("b.json"), r#"{"id":"caracas","title":"B"}"#).expect("write");
+    fs::write(briefs.join("caracas.json"), r#"{"title":"C"}"#).expect("write");
+    let o = site(&briefs, &dir.join("out"), &assets);
+    assert_bad_input(&o, "two briefs, one name");
+    let err = stderr(&o);
+    let a = briefs.join("a.json").display().to_string();
+    assert!(err.contains(&format!("{}: id: its page would be named \"caracas\" (from its id), as is the page of {a}", briefs.join("b.json").display())), "{err}");
+    assert!(err.contains(&format!("{}: its page would be named \"caracas\" (from its file name)", briefs.join("caracas.json").display())), "{err}");
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn site_says_how_to_build_missing_assets() {
+    let dir = scratch("site-assets");
+    let o = site(&root().join("www/briefs"), &dir.join("out"), &dir.join("nothing"));
+    assert_bad_input(&o, "no assets");
+    assert!(stderr(&o).contains("bash scripts/build.sh"), "{}", stderr(&o));
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn oembed_prints_one_briefs_oembed() {
+    let url = "https://briefs.example.net/raisi-latin-america-tour-2023/";
+    let file = example("flash-brief.json");
+    let o = run(&["oembed", file.to_str().expect("path"), "--url", url, "--maxwidth", "400", "--maxheight", "300", "--provider-name", "Example Policy Institute"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!((json["version"].as_str(), json["type"].as_str()), (Some("1.0"), Some("rich")));
+    assert_eq!((json["width"].as_u64(), json["height"].as_u64()), (Some(400), Some(300)));
+    assert_eq!(json["provider_name"], "Example Policy Institute");
+    assert_eq!(json["provider_url"], "https://briefs.example.net/");
+    assert_eq!(json["author_name"], "Example Policy Institute");
+    assert!(json["html"].as_str().expect("html").contains(&format!("src=\"{url}embed.html\"")));
+
+    let o = run(&["oembed", example("feed.json").to_str().expect("path"), "--url", url]);
+    assert_bad_input(&o, "a feed");
+    assert!(stderr(&o).contains("oembed takes one brief"), "{}", stderr(&o));
+    let o = run(&["oembed", file.to_str().expect("path"), "--url", url, "--maxwidth", "0"]);
+    assert_eq!(code(&o), 2, "a zero maxwidth is bad usage");
+}

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Checks every static output of every example brief with the Nu HTML Checker
 # (vnu.jar, from npm `vnu-jar` in tools/; needs Java 11+): `render` (each
-# theme and layout), `render --email` and `page`. Fragments are wrapped in a
-# minimal valid document. Any error fails; warnings are not errors.
+# theme and layout), `render --email` and `page`, and every page of a site
+# made by `site` from all of them (pages, embed pages, the index). Fragments
+# are wrapped in a minimal valid document. Any error fails; warnings are not
+# errors.
 #
 #   bash tests/vnu.sh            (from the repository root or anywhere)
 set -euo pipefail
@@ -75,8 +77,17 @@ for json in www/briefs/*.json "$out/every-field.json" "$out/hostile.json"; do
   n=$((n + 5))
 done
 
-echo "vnu.sh: checking $n documents"
-if java -jar "$jar" --errors-only --format gnu "$out"/*.html; then
+# A site of every brief above. The element and wasm are stand-ins: only the
+# HTML is checked here (tests/site.rs checks the files are copied).
+mkdir -p "$out/briefs" "$out/assets/pkg"
+cp www/briefs/*.json "$out/every-field.json" "$out/hostile.json" "$out/briefs/"
+: >"$out/assets/brief-card.js"; : >"$out/assets/pkg/brief_card.js"; : >"$out/assets/pkg/brief_card_bg.wasm"
+"$bin" site "$out/briefs" --out "$out/site" --base-url "$base" --assets "$out/assets" --theme auto >/dev/null
+mapfile -t site_pages < <(find "$out/site" -name '*.html' | sort)
+n=$((n + ${#site_pages[@]}))
+
+echo "vnu.sh: checking $n documents (${#site_pages[@]} of them from brief-card site)"
+if java -jar "$jar" --errors-only --format gnu "$out"/*.html "${site_pages[@]}"; then
   echo "vnu.sh: $n passed, 0 failed"
 else
   echo "vnu.sh: the Nu HTML Checker found errors (above)" >&2

@@ -8,6 +8,8 @@ pub mod escape;
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod style;
 
 use crate::validate::model::{Dir, Document};

@@ -39,6 +39,12 @@ pub fn page(doc: &Document, options: &Options) -> String {
 /// The whole page for `doc`, loading the custom element from `script` (a
 /// URL; one the URL policy refuses is replaced by [`DEFAULT_SCRIPT`]).
 pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> String {
+    page_with(doc, options, script, "")
+}
+
+/// The whole page, with `head` (markup written as it is, such as the site's
+/// oEmbed discovery link) added to its `<head>`.
+pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &str) -> String {
     let briefs = doc.briefs();
     let first = briefs.first();
     let one = match doc {
@@ -124,6 +130,7 @@ pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> Stri
         }
     }
 
+    out.push_str(head);
     out.push_str("<style>");
     out.push_str(STYLE);
     match options.theme {
@@ -146,29 +153,36 @@ pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> Stri
         out.push_str("</h1>\n");
     }
 
-    // The element: its data for the live card, the static card as fallback.
+    card_element(&mut out, doc, options);
+    out.push_str("\n</main>\n<script type=\"module\"");
+    let src = url_policy::check(script, UrlUse::Resource).unwrap_or_else(|_| DEFAULT_SCRIPT.into());
+    attr(&mut out, "src", &src);
+    out.push_str("></script>\n</body>\n</html>\n");
+    out
+}
+
+/// The `<brief-card>` element: the document's JSON for the live card, and
+/// the static card as its fallback (what readers without script, and
+/// crawlers, see until the live card replaces it).
+pub(crate) fn card_element(out: &mut String, doc: &Document, options: &Options) {
     out.push_str("<brief-card");
-    attr(&mut out, "theme", options.theme.as_str());
-    attr(&mut out, "layout", options.layout.as_str());
+    attr(out, "theme", options.theme.as_str());
+    attr(out, "layout", options.layout.as_str());
     if let Some(l) = &options.locale {
-        attr(&mut out, "locale", l);
+        attr(out, "locale", l);
     }
     if options.link_target == LinkTarget::Blank {
-        attr(&mut out, "link-target", "_blank");
+        attr(out, "link-target", "_blank");
     }
     if options.heading_level != Options::default().heading_level {
-        attr(&mut out, "heading-level", &options.heading_level.to_string());
+        attr(out, "heading-level", &options.heading_level.to_string());
     }
     out.push_str(">\n<script type=\"application/json\">");
     out.push_str(&script_json(&document_json(doc)));
     out.push_str("</script>\n");
     let static_options = Options { email: false, ..options.clone() };
     out.push_str(&fragment(doc, &static_options));
-    out.push_str("\n</brief-card>\n</main>\n<script type=\"module\"");
-    let src = url_policy::check(script, UrlUse::Resource).unwrap_or_else(|_| DEFAULT_SCRIPT.into());
-    attr(&mut out, "src", &src);
-    out.push_str("></script>\n</body>\n</html>\n");
-    out
+    out.push_str("\n</brief-card>");
 }
 
 /// Page layout only: the card styles itself (inline styles, or its shadow root).
@@ -204,7 +218,7 @@ fn meta(out: &mut String, kind: &str, key: &str, content: &str) {
 }
 
 /// An absolute `http(s)` URL (as the URL policy writes them: scheme lower-cased).
-fn is_absolute_http(url: &str) -> bool {
+pub(crate) fn is_absolute_http(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
@@ -272,7 +286,7 @@ pub fn script_json(value: &Value) -> String {
 /// the JSON below is written with each optional field as an `Option`, and
 /// an absent one is left out rather than written as `null`. (The model holds
 /// no value that is `null` itself.)
-fn without_nulls(mut value: Value) -> Value {
+pub(crate) fn without_nulls(mut value: Value) -> Value {
     fn strip(value: &mut Value) {
         match value {
             Value::Object(members) => {

@@ -1,0 +1,332 @@
+//! `brief-card site` on the example briefs (www/briefs), read back as its
+//! consumers read it: the files a host serves, oEmbed JSON as the oEmbed
+//! 1.0 spec lists its fields, the feeds through a feed parser (feed-rs),
+//! the sitemap through an XML reader, and every discovery link and
+//! internal URL resolved to a file of the site. (The HTML is checked by
+//! the Nu HTML Checker in tests/vnu.sh; bad input, `--out` and the
+//! `oembed` command are in tests/cli.rs.)
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/examples.rs"]
+mod examples;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use brief_card::render::site::{self, Embed, Source};
+use brief_card::{load, Document, Options};
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+const BASE: &str = "https://briefs.example.net/news/";
+const PROVIDER: &str = "Example Policy Institute";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Stand-ins for the built element and wasm (`bash scripts/build.sh`
+/// makes the real ones): the site copies them as they are.
+fn assets(dir: &Path) {
+    fs::create_dir_all(dir.join("pkg/snippets/brief-card-0123/src")).unwrap();
+    fs::write(dir.join("brief-card.js"), "// element\n").unwrap();
+    fs::write(dir.join("pkg/brief_card.js"), "// glue\n").unwrap();
+    fs::write(dir.join("pkg/brief_card_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    fs::write(dir.join("pkg/snippets/brief-card-0123/src/build.js"), "// snippet\n").unwrap();
+    fs::write(dir.join("pkg/brief_card.d.ts"), "// declarations: not for the site\n").unwrap();
+}
+
+/// The site of the examples, made once by the binary.
+fn site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("site-examples");
+        let _ = fs::remove_dir_all(&tmp);
+        assets(&tmp.join("assets"));
+        let out = tmp.join("public");
+        let o = Command::new(env!("CARGO_BIN_EXE_brief-card"))
+            .args(["site", "www/briefs", "--base-url", BASE, "--provider-name", PROVIDER, "--assets"])
+            .arg(tmp.join("assets"))
+            .arg("--out")
+            .arg(&out)
+            .current_dir(root())
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "site failed: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(stdout.ends_with(": 7 briefs, 30 files\n"), "{stdout}");
+        out
+    })
+}
+
+/// Every brief of the examples with its page name: its id, else its file's
+/// name (and `-N` in a feed). feed.json is a feed of three: three pages.
+fn briefs() -> Vec<(String, brief_card::validate::Brief)> {
+    let mut all = Vec::new();
+    for (file, text) in examples::all() {
+        let stem = file.trim_end_matches(".json").to_owned();
+        let doc = load(&text, &Options { base_url: Some(BASE.into()), ..Options::default() }).unwrap();
+        let feed = matches!(doc, Document::Feed(_));
+        for (i, b) in doc.briefs().iter().enumerate() {
+            let name = b.id.clone().unwrap_or_else(|| if feed { format!("{stem}-{}", i + 1) } else { stem.clone() });
+            all.push((name, b.clone()));
+        }
+    }
+    assert_eq!(all.len(), 7, "five example files, one of them a feed of three");
+    all
+}
+
+fn read(path: &str) -> String {
+    fs::read_to_string(site().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn files_under(dir: &Path, prefix: &str, out: &mut BTreeSet<String>) {
+    for e in fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        if e.file_type().unwrap().is_dir() {
+            files_under(&e.path(), &format!("{name}/"), out);
+        } else {
+            out.insert(name);
+        }
+    }
+}
+
+/// The file a URL of the site stands for (`…/` is `…/index.html`), if it is one.
+fn file_of(url: &str) -> Option<String> {
+    let path = url.strip_prefix(BASE)?.split(['?', '#']).next()?;
+    Some(if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_owned() })
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+#[test]
+fn every_file_is_there_and_nothing_else() {
+    let mut expected: BTreeSet<String> = [
+        ".brief-card-site",
+        "index.html",
+        "feed.xml",
+        "feed.json",
+        "sitemap.xml",
+        "brief-card.js",
+        "pkg/brief_card.js",
+        "pkg/brief_card_bg.wasm",
+        "pkg/snippets/brief-card-0123/src/build.js",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    for (name, _) in briefs() {
+        for f in ["index.html", "embed.html", "oembed.json"] {
+            expected.insert(format!("{name}/{f}"));
+        }
+    }
+    let mut found = BTreeSet::new();
+    files_under(site(), "", &mut found);
+    assert_eq!(found, expected);
+    assert_eq!(fs::read(site().join("pkg/brief_card_bg.wasm")).unwrap(), b"\0asm\x01\0\0\0", "assets are copied as they are");
+}
+
+#[test]
+fn oembed_has_the_fields_of_the_spec_and_frames_the_embed_page() {
+    const ALLOWED: [&str; 14] = [
+        "version", "type", "title", "author_name", "author_url", "provider_name", "provider_url", "cache_age", "thumbnail_url",
+        "thumbnail_width", "thumbnail_height", "html", "width", "height",
+    ];
+    for (name, brief) in briefs() {
+        let page = format!("{BASE}{name}/");
+        let o: Value = serde_json::from_str(&read(&format!("{name}/oembed.json"))).unwrap();
+        let fields = o.as_object().unwrap();
+        for key in fields.keys() {
+            assert!(ALLOWED.contains(&key.as_str()), "{name}: {key} is not an oEmbed 1.0 field");
+        }
+        assert_eq!(o["version"], "1.0", "{name}");
+        assert_eq!(o["type"], "rich", "{name}");
+        assert_eq!(o["title"], brief.title.as_str(), "{name}");
+        assert_eq!(o["provider_name"], PROVIDER, "{name}");
+        assert_eq!(o["provider_url"], BASE, "{name}");
+        assert!(o["cache_age"].as_u64().is_some_and(|a| a > 0), "{name}");
+        let (w, h) = (o["width"].as_u64().unwrap(), o["height"].as_u64().unwrap());
+        assert!(w == 600 && (160..=4000).contains(&h), "{name}: {w}×{h}");
+        let author = brief.publisher.as_ref().map(|p| p.name.as_str());
+        assert_eq!(o.get("author_name").and_then(Value::as_str), author, "{name}: the byline, else the publisher");
+        // No example has an image; with one, its size is still unknown, so no thumbnail.
+        assert!(!fields.keys().any(|k| k.starts_with("thumbnail")), "{name}");
+
+        let html = Html::parse_fragment(o["html"].as_str().unwrap());
+        let frames: Vec<_> = html.select(&sel("iframe")).collect();
+        assert_eq!(frames.len(), 1, "{name}: one iframe");
+        let f = frames[0].value();
+        assert_eq!(f.attr("src"), Some(format!("{page}embed.html").as_str()), "{name}");
+        assert_eq!(f.attr("width"), Some(w.to_string().as_str()));
+        assert_eq!(f.attr("height"), Some(h.to_string().as_str()));
+        assert_eq!(f.attr("loading"), Some("lazy"));
+        assert_eq!(f.attr("title"), Some(brief.title.as_str()));
+        let sandbox: Vec<&str> = f.attr("sandbox").unwrap().split(' ').collect();
+        for token in ["allow-scripts", "allow-same-origin", "allow-popups", "allow-popups-to-escape-sandbox"] {
+            assert!(sandbox.contains(&token), "{name}: sandbox {sandbox:?}");
+        }
+        // The fallback a consumer keeps when it strips frames: a link to the page.
+        let link = html.select(&sel("iframe + blockquote a[href]")).next().expect("blockquote link");
+        assert_eq!(link.value().attr("href"), Some(page.as_str()));
+        assert_eq!(link.text().collect::<String>(), brief.title);
+    }
+}
+
+#[test]
+fn every_page_advertises_its_oembed_and_every_url_resolves() {
+    let mut found = BTreeSet::new();
+    files_under(site(), "", &mut found);
+    for page in found.iter().filter(|f| f.ends_with(".html")) {
+        let page_url = format!("{BASE}{page}");
+        let html = Html::parse_document(&read(page));
+        let discovery: Vec<_> = html.select(&sel("head link[rel=alternate][type='application/json+oembed']")).collect();
+        if page == "index.html" {
+            assert!(discovery.is_empty());
+            let types: Vec<_> = html.select(&sel("head link[rel=alternate]")).filter_map(|l| l.value().attr("type")).collect();
+            assert_eq!(types, ["application/atom+xml", "application/feed+json"]);
+        } else {
+            assert_eq!(discovery.len(), 1, "{page}: one oEmbed discovery link");
+            let d = discovery[0].value();
+            let folder = page.rsplit_once('/').unwrap().0;
+            assert_eq!(d.attr("href"), Some(format!("{BASE}{folder}/oembed.json").as_str()), "{page}");
+            assert!(d.attr("title").is_some_and(|t| !t.is_empty()), "{page}");
+        }
+        // Every link, script and frame into the site names a file that exists.
+        let base = url::Url::parse(&page_url).unwrap();
+        for el in html.select(&sel("[href], [src]")) {
+            let raw = el.value().attr("href").or(el.value().attr("src")).unwrap();
+            let url = base.join(raw).unwrap();
+            if let Some(file) = file_of(url.as_str()) {
+                assert!(found.contains(&file), "{page}: {raw} is {file}, which the site does not have");
+            }
+        }
+        if page != "index.html" {
+            let script = html.select(&sel("script[type=module]")).next().expect("the element's script");
+            assert_eq!(script.value().attr("src"), Some("../brief-card.js"), "{page}");
+        }
+    }
+}
+
+/// The briefs as the index and feeds list them: newest first, then by name
+/// (every example is of 2023-06-13), the undated one last.
+fn newest_first() -> Vec<String> {
+    let mut b = briefs();
+    b.sort_by(|(na, a), (nb, b)| {
+        let key = |x: &brief_card::validate::Brief| x.date.as_ref().map(|d| d.iso.clone());
+        key(b).cmp(&key(a)).then(na.cmp(nb))
+    });
+    b.into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn the_index_lists_every_brief_newest_first() {
+    let html = Html::parse_document(&read("index.html"));
+    let links: Vec<String> = html.select(&sel("ol.briefs h2 a")).map(|a| a.value().attr("href").unwrap().trim_end_matches('/').to_owned()).collect();
+    assert_eq!(links, newest_first());
+    assert_eq!(links.last().map(String::as_str), Some("minimal"));
+}
+
+#[test]
+fn the_atom_feed_parses_with_every_entry() {
+    let feed = feed_rs::parser::parse(read("feed.xml").as_bytes()).expect("Atom parses");
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    assert_eq!(feed.title.unwrap().content, PROVIDER);
+    let self_link = feed.links.iter().find(|l| l.rel.as_deref() == Some("self")).unwrap();
+    assert_eq!(self_link.href, format!("{BASE}feed.xml"));
+    let names = newest_first();
+    assert_eq!(feed.entries.len(), names.len());
+    let briefs = briefs();
+    for (entry, name) in feed.entries.iter().zip(&names) {
+        let brief = &briefs.iter().find(|(n, _)| n == name).unwrap().1;
+        let page = format!("{BASE}{name}/");
+        assert_eq!(entry.id, page);
+        assert_eq!(entry.title.as_ref().unwrap().content, brief.title);
+        assert!(entry.links.iter().any(|l| l.href == page && l.rel.as_deref() == Some("alternate")), "{name}");
+        assert!(entry.updated.is_some(), "{name}: Atom requires updated");
+        assert_eq!(entry.published.is_some(), brief.date.is_some(), "{name}");
+        let content = entry.content.as_ref().and_then(|c| c.body.as_deref()).unwrap();
+        assert!(content.contains("<article") && content.contains("bc-card"), "{name}: the static card as content");
+        let tags: Vec<&str> = entry.categories.iter().map(|c| c.term.as_str()).collect();
+        assert_eq!(tags, brief.tags.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), "{name}");
+    }
+    // The undated brief is dated by the build (SOURCE_DATE_EPOCH).
+    assert_eq!(feed.entries.last().unwrap().updated.unwrap().to_rfc3339(), "2023-11-14T22:13:20+00:00");
+}
+
+#[test]
+fn the_json_feed_parses_with_every_item() {
+    let text = read("feed.json");
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(json["feed_url"], format!("{BASE}feed.json"));
+    let feed = feed_rs::parser::parse(text.as_bytes()).expect("JSON Feed parses");
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::JSON);
+    let ids: Vec<String> = feed.entries.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ids, newest_first().iter().map(|n| format!("{BASE}{n}/")).collect::<Vec<_>>());
+    for item in json["items"].as_array().unwrap() {
+        assert!(item["content_html"].as_str().is_some_and(|c| c.contains("<article")));
+        assert_eq!(item["url"], item["id"]);
+    }
+}
+
+#[test]
+fn the_sitemap_lists_the_index_and_every_page() {
+    let xml = read("sitemap.xml");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut locs, mut in_loc) = (Vec::new(), false);
+    loop {
+        match reader.read_event().expect("the sitemap is XML") {
+            quick_xml::events::Event::Start(e) => in_loc = e.name().as_ref() == b"loc",
+            quick_xml::events::Event::Text(t) if in_loc => locs.push(t.decode().unwrap().into_owned()),
+            quick_xml::events::Event::End(_) => in_loc = false,
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    let mut expected = vec![BASE.to_owned()];
+    expected.extend(newest_first().iter().map(|n| format!("{BASE}{n}/")));
+    assert_eq!(locs, expected);
+}
+
+/// The library, without files: a byline, maxwidth and maxheight, and
+/// markup in a title.
+#[test]
+fn oembed_for_one_brief() {
+    let text = r#"{"id":"x","title":"<b>T</b> & \"q\"","authors":[{"name":"Ana"},{"name":"Ben","url":"https://e.org/ben"}],
+        "publisher":{"name":"P"},"image":{"src":"https://e.org/i.png","alt":""},"summary":{"paragraphs":["a"]}}"#;
+    let doc = load(text, &Options::default()).unwrap();
+    let request = Embed { page_url: "https://e.org/x/", provider_name: "E", provider_url: "https://e.org/", maxwidth: Some(320), maxheight: Some(200) };
+    let o = site::oembed(&doc.briefs()[0], &request);
+    assert_eq!(o["author_name"], "Ana, Ben");
+    assert_eq!((o["width"].as_u64(), o["height"].as_u64()), (Some(320), Some(200)));
+    assert!(o.get("thumbnail_url").is_none(), "no size is known, so no thumbnail");
+    let html = o["html"].as_str().unwrap();
+    assert!(html.contains("title=\"&lt;b&gt;T&lt;/b&gt; &amp; &quot;q&quot;\""), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    let wide = site::oembed(&doc.briefs()[0], &Embed { maxwidth: Some(5000), maxheight: None, ..request });
+    assert_eq!(wide["width"], 600);
+}
+
+/// The library reports every shared name, each with both files.
+#[test]
+fn shared_names_are_problems() {
+    let one = |json: &str| load(json, &Options::default()).unwrap();
+    let sources = vec![
+        Source { file: "a/x.json".into(), doc: one(r#"{"id":"Same","title":"A"}"#) },
+        Source { file: "b/same.json".into(), doc: one(r#"{"title":"B"}"#) },
+        Source { file: "c.json".into(), doc: one(r#"[{"id":"pkg","title":"C"},{"id":"same","title":"D"}]"#) },
+    ];
+    let settings = site::Settings { base_url: BASE.into(), provider_name: PROVIDER.into(), now: "2024-01-01T00:00:00Z".into(), options: Options::default() };
+    let problems: Vec<String> = site::build(&sources, Vec::new(), &settings).unwrap_err().iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(problems[0].starts_with("b/same.json: its page would be named \"same\" (from its file name), as is the page of a/x.json"), "{}", problems[0]);
+    assert!(problems[1].starts_with("c.json: [0].id: its page would be named \"pkg\" (from its id), a name the site itself uses"), "{}", problems[1]);
+    assert!(problems[2].starts_with("c.json: [1].id: its page would be named \"same\""), "{}", problems[2]);
+}
