@@ -78,6 +78,10 @@ impl Found {
 pub trait Expected {
     /// E.g. "a string", "an object", "true or false".
     const EXPECTED: &'static str;
+    /// Whether the type is one of the format's objects, read from an
+    /// object's members only (serde's derive would also read a struct from
+    /// an array, field by field, which the format does not allow).
+    const OBJECT: bool = false;
 }
 
 impl Expected for String {
@@ -96,7 +100,7 @@ impl<T> Expected for Vec<T> {
     const EXPECTED: &'static str = "an array";
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Checked<T> {
+impl<'de, T: DeserializeOwned + Expected> Deserialize<'de> for Checked<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // `deserialize_option` is how serde says "absent or null", for a
         // missing field as for an explicit `null`.
@@ -106,7 +110,7 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Checked<T> {
 
 struct CheckedVisitor<T>(PhantomData<T>);
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for CheckedVisitor<T> {
+impl<'de, T: DeserializeOwned + Expected> Visitor<'de> for CheckedVisitor<T> {
     type Value = Checked<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -128,7 +132,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for CheckedVisitor<T> {
     }
 }
 
-impl<T: DeserializeOwned> Checked<T> {
+impl<T: DeserializeOwned + Expected> Checked<T> {
     /// What `value` holds: a `T`, nothing (`null`), or a value of another kind.
     pub fn from_value(value: serde_json::Value) -> Self {
         use serde_json::Value;
@@ -140,8 +144,18 @@ impl<T: DeserializeOwned> Checked<T> {
             Value::Array(_) => Found::Array,
             Value::Object(_) => Found::Object,
         };
-        T::deserialize(value).map_or(Checked::Invalid(found), Checked::Valid)
+        let read = match value {
+            Value::Object(members) if T::OBJECT => from_members(members),
+            _ if T::OBJECT => return Checked::Invalid(found),
+            value => T::deserialize(value),
+        };
+        read.map_or(Checked::Invalid(found), Checked::Valid)
     }
+}
+
+/// One of the format's objects (see [`Expected::OBJECT`]), read from its members.
+pub(crate) fn from_members<T: DeserializeOwned>(members: serde_json::Map<String, serde_json::Value>) -> Result<T, serde_json::Error> {
+    T::deserialize(de::value::MapDeserializer::new(members.into_iter()))
 }
 
 /// A `Checked` value as what it holds; an absent or invalid one as `null`.
@@ -177,7 +191,7 @@ impl<T: JsonSchema> JsonSchema for Checked<T> {
 /// Reads a sequence whose items are each `Checked`: an array always reads,
 /// whatever its items hold. (Used by the hand-written visitors of the
 /// string-or-array types.)
-pub(crate) fn checked_items<'de, T: DeserializeOwned, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Checked<T>>, A::Error> {
+pub(crate) fn checked_items<'de, T: DeserializeOwned + Expected, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Checked<T>>, A::Error> {
     let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(crate::format::limits::MAX_ITEMS));
     while let Some(item) = seq.next_element::<Checked<T>>()? {
         items.push(item);
@@ -208,6 +222,23 @@ mod tests {
         assert_eq!(p.flag, Some(Checked::Invalid(Found::String)));
         let Some(Checked::Valid(list)) = p.list else { panic!("{:?}", p.list) };
         assert_eq!(list, [Checked::Valid("a".into()), Checked::Invalid(Found::Number), Checked::Invalid(Found::Object)]);
+    }
+
+    #[test]
+    fn an_object_is_never_read_from_an_array() {
+        #[derive(Deserialize, Debug, PartialEq)]
+        struct Pair {
+            a: Checked<String>,
+            b: Option<Checked<String>>,
+        }
+        impl Expected for Pair {
+            const EXPECTED: &'static str = "an object";
+            const OBJECT: bool = true;
+        }
+        let value: serde_json::Value = serde_json::from_str(r#"["x", null]"#).unwrap();
+        assert_eq!(Checked::<Pair>::from_value(value), Checked::Invalid(Found::Array));
+        let value: serde_json::Value = serde_json::from_str(r#"{"a": "x"}"#).unwrap();
+        assert_eq!(Checked::<Pair>::from_value(value), Checked::Valid(Pair { a: Checked::Valid("x".into()), b: None }));
     }
 
     #[test]
