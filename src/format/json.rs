@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
-use super::{Checked, Problem};
+use super::{Checked, Expected, Problem};
 #[cfg(test)]
 use super::Input;
 
@@ -16,7 +16,7 @@ use super::Input;
 /// serde_json reads the text into a `Value` first: the format types must be
 /// read from a whole value (see [`Checked`]), and the depth limit is checked
 /// on it before anything else.
-pub fn from_json_text<T: DeserializeOwned>(text: &str) -> Result<Checked<T>, Vec<Problem>> {
+pub fn from_json_text<T: DeserializeOwned + Expected>(text: &str) -> Result<Checked<T>, Vec<Problem>> {
     let value = json_value(text)?;
     // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
     Checked::<T>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])

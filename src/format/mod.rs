@@ -288,7 +288,7 @@ pub struct Labels {
 
 /// The objects of the format are "an object" in a problem.
 macro_rules! objects {
-    ($($t:ty),*) => { $(impl Expected for $t { const EXPECTED: &'static str = "an object"; })* };
+    ($($t:ty),*) => { $(impl Expected for $t { const EXPECTED: &'static str = "an object"; const OBJECT: bool = true; })* };
 }
 objects!(Brief, Publisher, Author, Image, Summary, Quote, Section, Related, Tag, Labels, Options, RunObject);
 
@@ -309,7 +309,9 @@ impl<'de> Deserialize<'de> for Input {
                 f.write_str(Input::EXPECTED)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Input, A::Error> {
-                Brief::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|b| Input::One(Box::new(b)))
+                // As every object of the format is read (checked.rs), so that a brief is read one way.
+                let members = serde_json::Map::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                checked::from_members(members).map(|b| Input::One(Box::new(b))).map_err(serde::de::Error::custom)
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Input, A::Error> {
                 checked::checked_items(seq).map(Input::Feed)

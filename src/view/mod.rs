@@ -2,6 +2,8 @@
 //! which classes, parts and accessibility attributes, written as a stream
 //! of events into a [`Sink`]. Both outputs (live DOM and HTML text) are
 //! sinks, so adding a block touches only this file (and the stylesheets).
+//! The view takes its sink as `&mut dyn Sink`: one copy of the view serves
+//! every output, and a sink's calls are few next to the work each does.
 //!
 //! Reading order: header (kind, date, update, title, byline, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
@@ -30,7 +32,7 @@ pub struct Context<'a> {
 pub const COLLAPSE_AFTER: usize = 4;
 
 /// The card for a document: one `article`, or a feed of them.
-pub fn document(doc: &Document, cx: &Context, w: &mut impl Sink) {
+pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
     match doc {
         Document::One(b) => one(b, cx, w),
         Document::Feed(briefs) => {
@@ -55,13 +57,13 @@ fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
 }
 
 /// Opens `<tag class="…">`: attributes and content follow, then `close`.
-fn open(w: &mut impl Sink, tag: &'static str, class: &'static str) {
+fn open(w: &mut dyn Sink, tag: &'static str, class: &'static str) {
     w.open(tag);
     w.fixed("class", class);
 }
 
 /// `<tag class="…" dir="auto">text</tag>`: a piece of the brief's text.
-fn text_el(w: &mut impl Sink, tag: &'static str, class: &'static str, text: &str) {
+fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str) {
     open(w, tag, class);
     w.fixed("dir", "auto");
     w.text(text);
@@ -69,7 +71,7 @@ fn text_el(w: &mut impl Sink, tag: &'static str, class: &'static str, text: &str
 }
 
 /// The card for one brief: what [`document`] writes for [`Document::One`].
-pub fn one(b: &Brief, cx: &Context, w: &mut impl Sink) {
+pub fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let compact = cx.options.layout == Layout::Compact;
     open(w, "article", card_class(cx.options.theme, compact));
     w.fixed("part", "card");
@@ -133,7 +135,7 @@ fn card_class(theme: Theme, compact: bool) -> &'static str {
 /// one (one level below the card's title, `<h3>` by default); its content follows, then `close`. Section
 /// titles are headings of their own; the other blocks' headings are small
 /// labels ("Expert Analysis"), hence the extra class.
-fn block(cx: &Context, w: &mut impl Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
+fn block(cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
     let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
     open(w, tag, class);
     w.fixed("part", part);
@@ -159,7 +161,7 @@ fn heading_tag(level: u8) -> &'static str {
     }
 }
 
-fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
+fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     block(cx, w, "header", "bc-header", "header", None);
     // An update on the day of publication adds nothing a reader needs.
     let updated = b.updated.as_ref().filter(|u| !b.date.as_ref().is_some_and(|d| d.same_day(u)));
@@ -222,7 +224,7 @@ fn header(b: &Brief, cx: &Context, w: &mut impl Sink) {
 }
 
 /// "By A, B": each name a link when the author has a page.
-fn byline(b: &Brief, cx: &Context, w: &mut impl Sink) {
+fn byline(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     open(w, "p", "bc-byline");
     w.fixed("part", "byline");
     w.text(label(b, cx, Label::By));
@@ -239,7 +241,7 @@ fn byline(b: &Brief, cx: &Context, w: &mut impl Sink) {
     w.close();
 }
 
-fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut impl Sink) {
+fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut dyn Sink) {
     let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
     open(w, "time", class);
     w.attr("datetime", &d.iso);
@@ -249,7 +251,7 @@ fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut imp
 
 /// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
 /// noreferrer"`); attributes and content follow, then `close`.
-fn link(cx: &Context, href: &str, class: &'static str, w: &mut impl Sink) {
+fn link(cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
     open(w, "a", class);
     w.attr("href", href);
     if cx.options.link_target == LinkTarget::Blank {
@@ -259,14 +261,14 @@ fn link(cx: &Context, href: &str, class: &'static str, w: &mut impl Sink) {
 }
 
 /// Opens a link to `url` when there is one, else a `<span>`, with `class`.
-fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut impl Sink) {
+fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut dyn Sink) {
     match url {
         Some(u) => link(cx, u, class, w),
         None => open(w, "span", class),
     }
 }
 
-fn image(img: &Image, w: &mut impl Sink) {
+fn image(img: &Image, w: &mut dyn Sink) {
     open(w, "figure", "bc-figure");
     w.fixed("part", "image");
     open(w, "img", "bc-image");
@@ -285,7 +287,7 @@ fn image(img: &Image, w: &mut impl Sink) {
 
 /// Paragraphs, the ones past [`COLLAPSE_AFTER`] behind "Show more" when
 /// interactive (the block's `key` and `n`: see [`rest_id`]).
-fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut impl Sink) {
+fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut dyn Sink) {
     let shown = shown(cx, ps.len());
     for p in ps.get(..shown).unwrap_or(ps) {
         para(cx, p, w);
@@ -303,7 +305,7 @@ fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut
     }
 }
 
-fn para(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
+fn para(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     open(w, "p", "bc-p");
     w.fixed("dir", "auto");
     runs(cx, p, w);
@@ -333,7 +335,7 @@ fn rest_id(b: &Brief, key: &str, n: usize) -> String {
 }
 
 /// The "Show more" button for the hidden region `id`.
-fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut impl Sink) {
+fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
     open(w, "button", "bc-toggle");
     w.fixed("type", "button");
     w.fixed("aria-expanded", "false");
@@ -345,7 +347,7 @@ fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut impl Sink) {
 }
 
 /// The runs of a paragraph: text, optionally in a link, `strong` and `em` (outermost first).
-fn runs(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
+fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     for r in p {
         if let Some(h) = &r.href {
             link(cx, h, "bc-link", w);
@@ -366,7 +368,7 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut impl Sink) {
     }
 }
 
-fn quotes(b: &Brief, cx: &Context, w: &mut impl Sink) {
+fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     block(cx, w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, "figure", "bc-quote");
@@ -395,7 +397,7 @@ fn quotes(b: &Brief, cx: &Context, w: &mut impl Sink) {
     w.close();
 }
 
-fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut impl Sink) {
+fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
     open(w, "button", "bc-copy");
     w.fixed("type", "button");
     w.attr("data-anchor", anchor);
@@ -404,7 +406,7 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut impl Sink) {
     w.close();
 }
 
-fn related(b: &Brief, cx: &Context, w: &mut impl Sink) {
+fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
     block(cx, w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
@@ -430,7 +432,7 @@ fn related(b: &Brief, cx: &Context, w: &mut impl Sink) {
 }
 
 /// One related item: a link, then what is known about it (kind, author, date).
-fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut impl Sink) {
+fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
     open(w, "li", "bc-related-item");
     link(cx, &r.url, "bc-related-link", w);
     w.fixed("dir", "auto");
@@ -452,7 +454,7 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut impl Sink) {
     w.close();
 }
 
-fn tags(b: &Brief, cx: &Context, w: &mut impl Sink) {
+fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     block(cx, w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
     open(w, "ul", "bc-chips");
     w.fixed("role", "list");
@@ -469,7 +471,7 @@ fn tags(b: &Brief, cx: &Context, w: &mut impl Sink) {
     w.close();
 }
 
-fn footer(b: &Brief, cx: &Context, w: &mut impl Sink) {
+fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let copy = cx.interactive && b.id.is_some();
     if b.url.is_none() && !copy {
         return;
