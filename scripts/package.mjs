@@ -31,6 +31,9 @@ const added = {
   "brief.schema.json": at("docs/brief.schema.json"),
   "README.md": at("README.md"),
   "CHANGELOG.md": at("CHANGELOG.md"),
+  // wasm-pack copies these only in some runs; the package always carries its licence.
+  "LICENSE-MIT": at("LICENSE-MIT"),
+  "LICENSE-APACHE": at("LICENSE-APACHE"),
 };
 for (const [name, from] of Object.entries(added)) copyFileSync(from, join(pkg, name));
 

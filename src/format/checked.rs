@@ -19,7 +19,8 @@
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 use serde::{Deserialize, Serialize, Serializer};
@@ -104,7 +105,7 @@ impl<T> Expected for Vec<T> {
     const EXPECTED: &'static str = "an array";
 }
 
-impl<'de, T: DeserializeOwned + Expected> Deserialize<'de> for Checked<T> {
+impl<'de, T: Deserialize<'de> + Expected> Deserialize<'de> for Checked<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // `deserialize_option` is how serde says "absent or null", for a
         // missing field as for an explicit `null`.
@@ -114,7 +115,7 @@ impl<'de, T: DeserializeOwned + Expected> Deserialize<'de> for Checked<T> {
 
 struct CheckedVisitor<T>(PhantomData<T>);
 
-impl<'de, T: DeserializeOwned + Expected> Visitor<'de> for CheckedVisitor<T> {
+impl<'de, T: Deserialize<'de> + Expected> Visitor<'de> for CheckedVisitor<T> {
     type Value = Checked<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -129,37 +130,133 @@ impl<'de, T: DeserializeOwned + Expected> Visitor<'de> for CheckedVisitor<T> {
         Ok(Checked::Absent)
     }
 
-    /// The value whole, whatever it is (which cannot fail on the
-    /// self-describing inputs the format is read from), then the `T` it may be.
+    /// The `T` the value may be; when it is not, what it is instead (noted
+    /// as the deserializer hands the value to `T`'s visitor). Each value is
+    /// read once, where it is: nothing is rebuilt on the way down.
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        serde_json::Value::deserialize(deserializer).map(Checked::from_value)
+        let found = Cell::new(None);
+        let read = if T::OBJECT {
+            T::deserialize(Noting::<D, true> { inner: deserializer, found: &found })
+        } else {
+            T::deserialize(Noting::<D, false> { inner: deserializer, found: &found })
+        };
+        Ok(read.map_or_else(|_| Checked::Invalid(found.get().unwrap_or(Found::Other)), Checked::Valid))
     }
 }
 
-impl<T: DeserializeOwned + Expected> Checked<T> {
-    /// What `value` holds: a `T`, nothing (`null`), or a value of another kind.
-    pub fn from_value(value: serde_json::Value) -> Self {
-        use serde_json::Value;
-        let found = match &value {
-            Value::Null => return Checked::Absent,
-            Value::Bool(_) => Found::Boolean,
-            Value::Number(_) => Found::Number,
-            Value::String(_) => Found::String,
-            Value::Array(_) => Found::Array,
-            Value::Object(_) => Found::Object,
-        };
-        let read = match value {
-            Value::Object(members) if T::OBJECT => from_members(members),
-            _ if T::OBJECT => return Checked::Invalid(found),
-            value => T::deserialize(value),
-        };
-        read.map_or(Checked::Invalid(found), Checked::Valid)
+/// A deserializer that notes the kind of value it hands to the visitor, so
+/// that a failed `T` can say what it found. `OBJECT`: `T` is one of the
+/// format's objects (see [`Expected::OBJECT`]), read from an object only.
+struct Noting<'f, D, const OBJECT: bool> {
+    inner: D,
+    found: &'f Cell<Option<Found>>,
+}
+
+impl<'de, D: Deserializer<'de>, const OBJECT: bool> Deserializer<'de> for Noting<'_, D, OBJECT> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_any(NotingVisitor::<V, OBJECT> { inner: visitor, found: self.found })
+    }
+
+    /// Enums (`"dir": "rtl"`) are read from a string naming the variant.
+    fn deserialize_enum<V: Visitor<'de>>(self, name: &'static str, variants: &'static [&'static str], visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_enum(name, variants, NotingVisitor::<V, OBJECT> { inner: visitor, found: self.found })
+    }
+
+    // The format types are read from self-describing values (serde_json's
+    // `Value`, serde_wasm_bindgen's `JsValue`), so every other hint can be
+    // answered by looking at the value itself.
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
     }
 }
 
-/// One of the format's objects (see [`Expected::OBJECT`]), read from its members.
-pub(crate) fn from_members<T: DeserializeOwned>(members: serde_json::Map<String, serde_json::Value>) -> Result<T, serde_json::Error> {
-    T::deserialize(de::value::MapDeserializer::new(members.into_iter()))
+struct NotingVisitor<'f, V, const OBJECT: bool> {
+    inner: V,
+    found: &'f Cell<Option<Found>>,
+}
+
+impl<V, const OBJECT: bool> NotingVisitor<'_, V, OBJECT> {
+    fn note(&self, found: Found) {
+        self.found.set(Some(found));
+    }
+}
+
+impl<'de, V: Visitor<'de>, const OBJECT: bool> Visitor<'de> for NotingVisitor<'_, V, OBJECT> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<V::Value, E> {
+        self.note(Found::Boolean);
+        self.inner.visit_bool(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V::Value, E> {
+        self.note(Found::Number);
+        self.inner.visit_i64(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
+        self.note(Found::Number);
+        self.inner.visit_u64(v)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        self.note(Found::Number);
+        self.inner.visit_f64(v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        self.note(Found::String);
+        self.inner.visit_str(v)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        self.note(Found::String);
+        self.inner.visit_borrowed_str(v)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        self.note(Found::String);
+        self.inner.visit_string(v)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_some(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.note(Found::Array);
+        // serde's derive would also read a struct from an array, field by
+        // field; the format's objects are objects only (as the schema says).
+        if OBJECT {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        self.inner.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.note(Found::Object);
+        self.inner.visit_map(map)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.note(Found::String);
+        self.inner.visit_enum(data)
+    }
 }
 
 /// A `Checked` value as what it holds; an absent or invalid one as `null`.
@@ -195,7 +292,7 @@ impl<T: JsonSchema> JsonSchema for Checked<T> {
 /// Reads a sequence whose items are each `Checked`: an array always reads,
 /// whatever its items hold. (Used by the hand-written visitors of the
 /// string-or-array types.)
-pub(crate) fn checked_items<'de, T: DeserializeOwned + Expected, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Checked<T>>, A::Error> {
+pub(crate) fn checked_items<'de, T: Deserialize<'de> + Expected, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Checked<T>>, A::Error> {
     let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(crate::format::limits::MAX_ITEMS));
     while let Some(item) = seq.next_element::<Checked<T>>()? {
         items.push(item);
@@ -240,9 +337,9 @@ mod tests {
             const OBJECT: bool = true;
         }
         let value: serde_json::Value = serde_json::from_str(r#"["x", null]"#).unwrap();
-        assert_eq!(Checked::<Pair>::from_value(value), Checked::Invalid(Found::Array));
+        assert_eq!(Checked::<Pair>::deserialize(value).unwrap(), Checked::Invalid(Found::Array));
         let value: serde_json::Value = serde_json::from_str(r#"{"a": "x"}"#).unwrap();
-        assert_eq!(Checked::<Pair>::from_value(value), Checked::Valid(Pair { a: Checked::Valid("x".into()), b: None }));
+        assert_eq!(Checked::<Pair>::deserialize(value).unwrap(), Checked::Valid(Pair { a: Checked::Valid("x".into()), b: None }));
     }
 
     #[test]

@@ -309,9 +309,7 @@ impl<'de> Deserialize<'de> for Input {
                 f.write_str(Input::EXPECTED)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Input, A::Error> {
-                // As every object of the format is read (checked.rs), so that a brief is read one way.
-                let members = serde_json::Map::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                checked::from_members(members).map(|b| Input::One(Box::new(b))).map_err(serde::de::Error::custom)
+                Brief::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|b| Input::One(Box::new(b)))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Input, A::Error> {
                 checked::checked_items(seq).map(Input::Feed)
