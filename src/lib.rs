@@ -7,14 +7,21 @@
 //! Validate a brief, with every problem and its JSON path:
 //!
 //! ```
+//! # // Native functions: the browser build has renderBrief and renderBriefHtml instead.
+//! # #[cfg(target_arch = "wasm32")] fn main() {}
+//! # #[cfg(not(target_arch = "wasm32"))] fn main() {
 //! let problems = brief_card::check(r#"{"title": "", "related": [{"title": "r", "url": "javascript:alert(1)"}]}"#);
 //! let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
 //! assert_eq!(lines, ["title: must not be empty", "related[0].url: scheme \"javascript\" is not allowed"]);
+//! # }
 //! ```
 //!
 //! Render the static HTML, or the email-safe variant (relative URLs need a base there):
 //!
 //! ```
+//! # // Native functions: the browser build has renderBrief and renderBriefHtml instead.
+//! # #[cfg(target_arch = "wasm32")] fn main() {}
+//! # #[cfg(not(target_arch = "wasm32"))] fn main() {
 //! use brief_card::Options;
 //!
 //! let brief = r#"{"title": "Talks resume", "url": "/briefs/1", "summary": {"paragraphs": ["<b> is text."]}}"#;
@@ -24,17 +31,22 @@
 //! let email = Options { email: true, base_url: Some("https://news.example/".into()), ..Options::default() };
 //! let html = brief_card::render_html(brief, &email).unwrap();
 //! assert!(html.contains(r#"href="https://news.example/briefs/1""#) && !html.contains("var(--"));
+//! # }
 //! ```
 //!
 //! Make a standalone page (its title is the page's `h1`; the `<brief-card>`
 //! element upgrades it when its script loads):
 //!
 //! ```
+//! # // Native functions: the browser build has renderBrief and renderBriefHtml instead.
+//! # #[cfg(target_arch = "wasm32")] fn main() {}
+//! # #[cfg(not(target_arch = "wasm32"))] fn main() {
 //! use brief_card::{load, render::page, Options};
 //!
 //! let doc = load(r#"{"title": "Talks resume"}"#, &Options::default()).unwrap();
 //! let html = page::page(&doc, &Options::default());
 //! assert!(html.starts_with("<!doctype html>") && html.contains("<h1 class=\"bc-title\""));
+//! # }
 //! ```
 //!
 //! schema.org JSON-LD is read wherever a brief is ([`load`], [`load_html_page`]).
