@@ -522,6 +522,14 @@ fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
 
 type Xml = Writer<Vec<u8>>;
 
+/// The document's bytes, with a final line break.
+fn finish(written: bool, w: Xml) -> Vec<u8> {
+    debug_assert!(written, "writing into a Vec cannot fail");
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
 fn xml_writer() -> Xml {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     // Writing into a Vec cannot fail.
@@ -597,10 +605,7 @@ fn atom(entries: &[Entry], base: &str, settings: &Settings) -> Vec<u8> {
         }
         Ok(())
     });
-    debug_assert!(written.is_ok(), "writing into a Vec cannot fail");
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
-    bytes
+    finish(written.is_ok(), w)
 }
 
 /// The JSON Feed 1.1 (https://jsonfeed.org/version/1.1), with the same items.
@@ -660,10 +665,7 @@ fn sitemap(entries: &[Entry], base: &str) -> Vec<u8> {
         }
         Ok(())
     });
-    debug_assert!(written.is_ok(), "writing into a Vec cannot fail");
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
-    bytes
+    finish(written.is_ok(), w)
 }
 
 #[cfg(test)]
