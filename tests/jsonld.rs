@@ -131,6 +131,10 @@ fn tags_from_keywords_and_about() {
     ]);
     let b = one(article(json!({"keywords": ["a, b", {"@type": "DefinedTerm", "name": "c", "url": "/c"}]})));
     assert_eq!(labels(&b), [("a, b".into(), None), ("c".into(), Some("/c".into()))]);
+    // Only A–Z are folded: "Énergie" and "énergie" differ in a letter beyond them.
+    let b = one(article(json!({"keywords": "Politica, política, POLÍTICA, Énergie, énergie"})));
+    let kept: Vec<_> = labels(&b).into_iter().map(|(label, _)| label).collect();
+    assert_eq!(kept, ["Politica", "política", "POLÍTICA", "Énergie", "énergie"]);
 }
 
 #[test]

@@ -517,7 +517,10 @@ impl Tags<'_> {
         if label.is_empty() {
             return;
         }
-        let folded = label.to_lowercase();
+        // Only A–Z are folded: full Unicode case folding depends on the
+        // language (Turkish dotted and dotless i), and tags that differ in
+        // the case of other letters are kept apart rather than guessed at.
+        let folded = label.to_ascii_lowercase();
         let i = match self.list.iter().position(|(f, _)| *f == folded) {
             Some(i) => i,
             None => {
