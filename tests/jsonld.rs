@@ -84,6 +84,29 @@ fn summary_paragraphs_from_abstract_else_description() {
 }
 
 #[test]
+fn an_article_without_a_description_has_its_pages() {
+    // WordPress's Yoast describes the page, not the article.
+    let page = json!({"@type": "WebPage", "@id": "https://e.example/p/", "description": "The page says it."});
+    let graph = |article: Value| json!({"@context": "https://schema.org", "@graph": [page.clone(), article]});
+    let summary = |b: Brief| b.summary.map(|s| s.paragraphs.iter().map(plain).collect::<Vec<_>>());
+    let by = |name: &str| json!({"@type": "Article", "headline": "H", name: {"@id": "https://e.example/p/"}});
+    assert_eq!(summary(one(graph(by("mainEntityOfPage")))), Some(vec!["The page says it.".to_owned()]));
+    assert_eq!(summary(one(graph(by("isPartOf")))), Some(vec!["The page says it.".to_owned()]));
+    // The article's own words win; a page that is not a WebPage is not its page.
+    let own = json!({"@type": "Article", "headline": "H", "description": "Mine.", "mainEntityOfPage": {"@id": "https://e.example/p/"}});
+    assert_eq!(summary(one(graph(own))), Some(vec!["Mine.".to_owned()]));
+    let site = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "@id": "https://e.example/", "description": "A site."},
+        {"@type": "Article", "headline": "H", "isPartOf": {"@id": "https://e.example/"}}]});
+    assert_eq!(summary(one(site)), None);
+    // A problem in the page's description is told where it is written.
+    let bad = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://e.example/p/", "description": 7},
+        {"@type": "Article", "headline": "H", "mainEntityOfPage": {"@id": "https://e.example/p/"}}]});
+    assert_eq!(problems(bad), ["@graph[0].description: expected a string, found a number"]);
+}
+
+#[test]
 fn publisher_with_a_logo_as_url_or_image_object() {
     let b = one(article(json!({"publisher": {"@type": "Organization", "name": "P", "url": "https://p.example/", "logo": {"@type": "ImageObject", "url": "https://p.example/l.png"}}})));
     let p = b.publisher.expect("publisher");

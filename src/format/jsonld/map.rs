@@ -60,7 +60,10 @@ impl<'g, 'a> Mapper<'g, 'a> {
         b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
         b.authors = node.get("author").and_then(|a| self.authors(&a, &at("authors"))).map(Checked::Valid);
         b.image = node.get("image").and_then(|i| i.one()).and_then(|i| self.image(&i, &at("image")));
-        b.summary = node.first_of(&["abstract", "description"]).and_then(|s| {
+        // An article without an abstract or a description of its own (as
+        // WordPress's Yoast writes them) has its page's description.
+        let summary = node.first_of(&["abstract", "description"]).or_else(|| self.page_of(node).and_then(|page| page.get("description")));
+        b.summary = summary.and_then(|s| {
             let paragraphs = self.paragraphs(&s, &at("summary.paragraphs")).and_then(nonempty)?;
             self.sources.record(at("summary"), &s.path);
             Some(Checked::Valid(format::Summary { heading: None, paragraphs: Some(Checked::Valid(paragraphs)) }))
@@ -72,6 +75,17 @@ impl<'g, 'a> Mapper<'g, 'a> {
         b.tags = self.tags(node, &at("tags")).map(Checked::Valid);
         self.stack.pop();
         b
+    }
+
+    /// The web page `article` is the main entity of, when it says so
+    /// (`mainEntityOfPage`) or is part of one (`isPartOf`) that the document describes.
+    fn page_of(&self, article: &At<'a>) -> Option<At<'a>> {
+        ["mainEntityOfPage", "isPartOf"].into_iter().find_map(|name| {
+            // Only its description is read, so an `@id` that names the
+            // article itself (as many publishers write it) is no cycle here.
+            let page = article.get(name)?.one().filter(|p| p.value.is_object())?;
+            Some(self.graph.resolve(&page)).filter(|page| page.is_a(&super::PAGE_TYPES))
+        })
     }
 
     /// The node a value stands for (the definition of the `@id` it names),
