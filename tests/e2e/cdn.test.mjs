@@ -3,10 +3,11 @@
 // loopback origin under /brief-card@VERSION/, the way jsDelivr and unpkg
 // serve a package: CORS, `application/wasm`, cache-forever headers. A page on
 // the first origin embeds the card with one <script type="module" src=…>
-// line. Also here: the README's Content-Security-Policy is enough (and each
-// of its connect-src and script-src entries is needed), SRI on that one
-// script, and what a misconfigured CDN does to the page (no CORS at all, no
-// CORS on the .wasm, the .wasm served with another MIME type).
+// line, and so does the README's snippet. Also here: the README's
+// Content-Security-Policy is enough (and its CDN entries in connect-src and
+// script-src are needed), SRI on that one script, and what a misconfigured
+// CDN does to the page (no CORS at all, no CORS on the .wasm, the .wasm
+// served with another MIME type).
 //   bash scripts/build.sh && node --test tests/e2e/cdn.test.mjs
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -199,28 +200,59 @@ test("one script line from the CDN origin: every card renders, the glue and the 
   assert.ok(!t.log.some((l) => STREAMING_WARNING.test(l)), "streaming compilation (application/wasm): no fallback warning");
 });
 
-// The policy the README documents for a CDN-hosted card, with the CDN's origin where the README has jsDelivr's.
-const readmeCsp = (cdn, host = "'self'") => [
-  "default-src 'none'", // nothing else is needed: no style-src, no 'unsafe-inline', no 'unsafe-eval'
-  `script-src ${cdn} 'wasm-unsafe-eval'`,
-  `connect-src ${host} ${cdn}`,
-  `img-src ${host}`,
-  "require-trusted-types-for 'script'", "trusted-types 'none'",
-].join("; ");
+// The README's section on CDNs: its one-line snippet and its policy, with the
+// CDN's origin where the README has jsDelivr's.
+const JSDELIVR = "https://cdn.jsdelivr.net";
+const readme = await readFile(join(repo, "README.md"), "utf8");
+const cdnSection = readme.slice(readme.indexOf("### From a CDN or a static host"));
+function readmeBlock(after, lang) {
+  const at = cdnSection.indexOf(after);
+  const m = at >= 0 && new RegExp("```" + lang + "\\n([\\s\\S]*?)\\n```").exec(cdnSection.slice(at));
+  assert.ok(m, `README.md: no \`\`\`${lang} block after "${after}" in "### From a CDN or a static host"`);
+  return m[1];
+}
+
+/**
+ * The README's policy on top of `default-src 'none'` (so that nothing it
+ * leaves out is allowed) and Trusted Types; `drop` removes one source from
+ * one directive.
+ */
+function readmeCsp({ drop } = {}) {
+  const directives = readmeBlock("**Content-Security-Policy.**", "text").split(";").map((d) => d.trim()).filter(Boolean)
+    .map((d) => d.replaceAll(JSDELIVR, env.cdn))
+    .map((d) => (drop && d.startsWith(`${drop[0]} `) ? d.split(/\s+/).filter((s) => s !== drop[1]).join(" ") : d));
+  return ["default-src 'none'", ...directives, "require-trusted-types-for 'script'", "trusted-types 'none'"].join("; ");
+}
+
+test("the README's CDN snippet, with this CDN for jsDelivr, renders", async () => {
+  const snippet = readmeBlock("### From a CDN or a static host", "html");
+  const readmeVersion = /brief-card@([^/]+)\//.exec(snippet)?.[1];
+  assert.equal(readmeVersion, env.version, "the README's CDN URLs name the package's version");
+  hostPages.set("/readme-cdn.html", { html: `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>README</title></head>\n<body>\n${snippet.replaceAll(`${JSDELIVR}/npm/`, `${env.cdn}/`)}\n</body>\n</html>\n` });
+  const t = await visit("/readme-cdn.html");
+  const titles = await renderedTitles(t.page);
+  await t.close();
+  assert.deepEqual(Object.values(titles), [TITLES.flash]);
+  assert.ok(t.responses.some((r) => r.url === env.cdn + wasmPath() && r.status === 200));
+  assert.deepEqual(t.pageErrors, []);
+  assert.deepEqual(t.errors, []);
+});
 
 test("the README's Content-Security-Policy is enough: no violation, every card and image rendered", async () => {
-  const t = await visit(hostPage("/cdn-csp.html", { csp: readmeCsp(env.cdn) }));
+  const csp = readmeCsp();
+  assert.match(csp, /script-src [^;]*'wasm-unsafe-eval'/);
+  const t = await visit(hostPage("/cdn-csp.html", { csp }));
   const titles = await renderedTitles(t.page);
   await t.page.$eval("#long", (el) => el.scrollIntoView());
   // The long brief's lead image and publisher logo come from the host's origin (img-src 'self').
-  const images = await t.page.waitForFunction(() => {
+  const widths = await t.page.waitForFunction(() => {
     const imgs = [...document.querySelector("#long").shadowRoot.querySelectorAll("img")];
-    return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0) && imgs.length;
+    return imgs.length >= 2 && imgs.every((i) => i.complete) && imgs.map((i) => i.naturalWidth); // complete: loaded or refused
   }, null, { timeout: 10000 }).then((h) => h.jsonValue());
   const violations = await t.violations();
   await t.close();
   assert.deepEqual(titles, TITLES);
-  assert.ok(images >= 2, "image and logo loaded");
+  assert.ok(widths.every((w) => w > 0), `image and logo loaded: ${widths}; violations: ${violations}`);
   assert.deepEqual(violations, [], "no CSP violation");
   assert.deepEqual(t.pageErrors, []);
   assert.deepEqual(t.errors, []);
@@ -228,7 +260,7 @@ test("the README's Content-Security-Policy is enough: no violation, every card a
 });
 
 test("that policy without the CDN in connect-src: the wasm is refused, the card falls back cleanly (reason wasm)", async () => {
-  const csp = readmeCsp(env.cdn).replace(`connect-src 'self' ${env.cdn}`, "connect-src 'self'");
+  const csp = readmeCsp({ drop: ["connect-src", env.cdn] });
   const t = await visit(hostPage("/cdn-csp-no-connect.html", { csp, cards: ["inline"] }));
   const { events, shown } = await failed(t);
   const violations = await t.violations();
@@ -241,7 +273,7 @@ test("that policy without the CDN in connect-src: the wasm is refused, the card 
 });
 
 test("that policy without the CDN in script-src: the module is refused, the fallback stays, the page is unharmed", async () => {
-  const csp = readmeCsp(env.cdn).replace(`script-src ${env.cdn}`, "script-src 'self'");
+  const csp = readmeCsp({ drop: ["script-src", env.cdn] });
   const t = await visit(hostPage("/cdn-csp-no-script.html", { csp, cards: ["inline"] }));
   await t.page.waitForTimeout(500);
   const defined = await t.page.evaluate(() => !!customElements.get("brief-card"));
