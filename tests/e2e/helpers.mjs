@@ -28,6 +28,9 @@ export const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.mi
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+/** Debian's Chromium, headless, quiet on the closed network. */
+export const launch = () => chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS, headless: true });
+
 /** Registers before/after hooks; the returned object is filled in by `before`. */
 export function useBrowser() {
   const env = { root: "", base: "", browser: null, server: null };
@@ -43,7 +46,7 @@ export function useBrowser() {
     env.server = createServer(env.root);
     await new Promise((ok) => env.server.listen(0, "127.0.0.1", ok));
     env.base = `http://127.0.0.1:${env.server.address().port}`;
-    env.browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS, headless: true });
+    env.browser = await launch();
   });
   after(async () => {
     await env.browser?.close();
