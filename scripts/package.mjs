@@ -6,6 +6,7 @@
 //
 //   brief-card          pkg/brief_card.js   (renderBrief, renderBriefHtml, validateBrief, BriefCard, init, initSync)
 //   brief-card/element  pkg/brief-card.js   (defines <brief-card>; src/brief-card.js, minified)
+//   brief-card/react    pkg/brief-card-react.d.ts (types only: <brief-card> in React 19's JSX)
 //   brief-card/schema.json, brief-card/brief_card_bg.wasm (for initSync in Node)
 //
 // The element, our own file, is minified as a whole with terser (its
@@ -28,6 +29,7 @@ const generated = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
 // Files added beside what wasm-pack made.
 const added = {
   "brief-card.d.ts": at("types/brief-card.d.ts"), // the element's declarations
+  "brief-card-react.d.ts": at("types/brief-card-react.d.ts"), // <brief-card> in React's JSX (needs @types/react)
   "brief.schema.json": at("docs/brief.schema.json"),
   "README.md": at("README.md"),
   "CHANGELOG.md": at("CHANGELOG.md"),
@@ -43,6 +45,8 @@ const manifest = {
   exports: {
     ".": { types: "./brief_card.d.ts", default: "./brief_card.js" },
     "./element": { types: "./brief-card.d.ts", default: "./brief-card.js" },
+    // Types only, as `vite/client` is: `/// <reference types="brief-card/react" />`.
+    "./react": { types: "./brief-card-react.d.ts" },
     "./schema.json": "./brief.schema.json",
     "./brief_card_bg.wasm": "./brief_card_bg.wasm",
     "./package.json": "./package.json",

@@ -35,6 +35,7 @@ fn json_schema_is_up_to_date() {
 fn typescript_declarations_are_up_to_date() {
     check("types/format.d.ts", brief_card::format::schema::typescript());
     check("types/brief-card.d.ts", brief_card::format::schema::typescript_element());
+    check("types/brief-card-react.d.ts", brief_card::format::schema::typescript_react());
 }
 
 #[test]

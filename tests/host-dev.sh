@@ -2,7 +2,8 @@
 # What host developers rely on, in order: the TypeScript declarations
 # (tests/types), the JSON Schema against the real validator (tests/schema),
 # server-side rendering in Node (tests/node), and the npm package in a Vite
-# app, in Node and in plain HTML (tests/package). The generated files
+# app, in Node and in plain HTML (tests/package), and in React, Vue and
+# Svelte apps (tests/frameworks). The generated files
 # (docs/brief.schema.json, types/*.d.ts, docs/format-reference.md) are
 # checked for drift by `cargo test` (tests/generated.rs).
 #
@@ -30,3 +31,6 @@ node --test tests/node/
 
 step "host developers: the npm package in a Vite app, in Node and in plain HTML (tests/package)"
 bash tests/package/run.sh
+
+step "host developers: the npm package in React, Vue and Svelte apps (tests/frameworks)"
+bash tests/frameworks/run.sh

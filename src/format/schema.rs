@@ -186,6 +186,17 @@ pub fn typescript_element() -> String {
     out
 }
 
+/// The JSX types of `<brief-card>` for React 19 (types/brief-card-react.d.ts,
+/// the package's `brief-card/react`): apart from the element's declarations,
+/// which must type-check where @types/react is not installed.
+pub fn typescript_react() -> String {
+    let mut out = String::from("// Types for `brief-card/react`: <brief-card> in React's JSX.\n// ");
+    out.push_str(GENERATED);
+    out.push('\n');
+    out.push_str(TS_REACT);
+    out
+}
+
 /// What is written by hand around the generated types.
 const TS_API: &str = r#"// ---- the JavaScript API (wasm-bindgen declares the functions and BriefCard) ----
 
@@ -237,23 +248,77 @@ declare global {
 }
 "#;
 
-const TS_ELEMENT: &str = r#"//
+const TS_ELEMENT: &str = r##"//
 //   import "brief-card/element";
 //   <brief-card src="/briefs/flash-brief.json" theme="auto">fallback…</brief-card>
 //
-// Attributes: src, theme, layout, locale, link-target, loading ("eager"),
-// timeout (ms). Events: see HTMLElementEventMap in brief_card.d.ts.
+// Events: see HTMLElementEventMap in brief_card.d.ts. JSX types for React:
+// `brief-card/react` (brief-card-react.d.ts), kept apart so that these
+// declarations need no @types/react.
 
-import type { BriefCardElement } from "./brief_card.js";
+import type { BriefCardElement, Layout, LinkTarget, Theme } from "./brief_card.js";
 
 export type { BriefCardElement };
+
+/**
+ * The attributes of `<brief-card>` (docs/brief-format.md, "The custom
+ * element"), for typing it in a framework's templates. Changing one
+ * re-renders the card. The data can also be given as the `brief` property.
+ */
+export interface BriefCardAttributes {
+  /** The URL of the brief's JSON, fetched. Without it: `jsonld`, else a child `<script type="application/json">`. */
+  src?: string;
+  /** Render the page's own schema.org JSON-LD: every `<script type="application/ld+json">`, or the one `"#id"` names. */
+  jsonld?: boolean | "" | `#${string}`;
+  theme?: Theme;
+  layout?: Layout;
+  /** The locale for dates; default the brief's `lang`, else the element's `lang`. */
+  locale?: string;
+  "link-target"?: LinkTarget;
+  /** The title is `h{n}`, block headings `h{n+1}`; default 2. */
+  "heading-level"?: 1 | 2 | 3 | 4 | "1" | "2" | "3" | "4";
+  /** `eager`: render at once; by default a card renders when it comes within 200px of the viewport. */
+  loading?: "eager" | "lazy";
+  /** How long to wait for `src`, in milliseconds; default 10000. */
+  timeout?: number | `${number}`;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
     "brief-card": BriefCardElement;
   }
 }
-"#;
+"##;
+
+const TS_REACT: &str = r##"//
+// React 19 reads the JSX types of custom elements from React.JSX.IntrinsicElements.
+// Include this file once, where @types/react 19 is installed:
+//
+//   /// <reference types="brief-card/react" />      (or "types": ["brief-card/react"] in tsconfig.json)
+//   import "brief-card/element";
+//   <brief-card ref={ref} src="/briefs/flash-brief.json" theme="auto" />
+//
+// React cannot bind `brief-card:*` events in JSX (an attribute name cannot
+// hold a colon): listen through a ref, with addEventListener.
+
+import type { DetailedHTMLProps, HTMLAttributes } from "react";
+import type { BriefCardAttributes, BriefCardElement } from "./brief-card.js";
+import type { BriefInput } from "./brief_card.js";
+
+/** `<brief-card>` in JSX: React's props (`ref`, `className`, `children`, …) and the element's attributes. */
+export interface BriefCardProps extends DetailedHTMLProps<HTMLAttributes<BriefCardElement>, BriefCardElement>, BriefCardAttributes {
+  /** The brief itself, instead of `src`: React 19 sets it as the element's `brief` property. */
+  brief?: BriefInput;
+}
+
+declare module "react" {
+  namespace JSX {
+    interface IntrinsicElements {
+      "brief-card": BriefCardProps;
+    }
+  }
+}
+"##;
 
 // ---- TypeScript from JSON Schema -------------------------------------------
 

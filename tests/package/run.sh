@@ -30,7 +30,7 @@ TGZ=$(echo "$TMP"/brief-card-*.tgz)
 [ -f "$TGZ" ] || { echo "npm pack made no tarball" >&2; exit 1; }
 # wasm-bindgen's JS snippets (src/web/*.js) are in snippets/, as wasm-pack lays them out.
 tar -tzf "$TGZ" | sed 's#^package/##' | sed -E 's#^snippets/[^/]+/#snippets/*/#' | sort >"$TMP/files"
-expected="CHANGELOG.md LICENSE-APACHE LICENSE-MIT README.md brief-card.d.ts brief-card.js brief.schema.json brief_card.d.ts brief_card.js brief_card_bg.wasm brief_card_bg.wasm.d.ts package.json snippets/*/src/web/build.js snippets/*/src/web/copy.js"
+expected="CHANGELOG.md LICENSE-APACHE LICENSE-MIT README.md brief-card-react.d.ts brief-card.d.ts brief-card.js brief.schema.json brief_card.d.ts brief_card.js brief_card_bg.wasm brief_card_bg.wasm.d.ts package.json snippets/*/src/web/build.js snippets/*/src/web/copy.js"
 set -f  # the names hold `*`, not globs
 for f in $expected; do grep -qxF "$f" "$TMP/files" || { echo "missing from the tarball: $f" >&2; exit 1; }; done
 extra=$(grep -vxF -f <(tr ' ' '\n' <<<"$expected") "$TMP/files" || true)

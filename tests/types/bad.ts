@@ -1,6 +1,7 @@
 // Wrong use of the package's types: each line after `// @ts-expect-error`
 // must be a type error (tsc reports an expect-error that has none).
 import { renderBrief, renderBriefHtml, validateBrief, type Brief, type BriefOptions, type Quote, type Problem } from "brief-card";
+import type { BriefCardAttributes } from "brief-card/element";
 import "brief-card/element";
 
 declare const target: Element;
@@ -67,3 +68,9 @@ target.addEventListener("brief-card:link", (e) => {
 });
 // @ts-expect-error the element's brief is a brief
 document.createElement("brief-card").brief = 42;
+// @ts-expect-error theme is light, dark or auto
+export const a1: BriefCardAttributes = { theme: "blue" };
+// @ts-expect-error heading levels are 1 to 4
+export const a2: BriefCardAttributes = { "heading-level": 5 };
+// @ts-expect-error jsonld names a script by "#id"
+export const a3: BriefCardAttributes = { jsonld: "lead" };

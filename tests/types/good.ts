@@ -4,6 +4,7 @@ import init, {
   type Brief, type BriefCard, type BriefCardElement, type BriefDocument, type BriefError, type BriefErrorDetail,
   type BriefInput, type BriefOptions, type InitOutput, type Labels, type Paragraph, type Problem, type Quote, type Run,
 } from "brief-card";
+import type { BriefCardAttributes } from "brief-card/element";
 import "brief-card/element";
 
 const paragraph: Paragraph = ["Iran's president ", { text: "began a tour", href: "https://example.org/tour", strong: true }, "."];
@@ -90,4 +91,8 @@ export async function main(target: Element, host: HTMLElement): Promise<void> {
   el.addEventListener("brief-card:error", (e) => e.detail.reason);
   document.querySelector("brief-card")?.brief;
   document.body.append(el);
+
+  // Its attributes, as a framework's template types them (no React needed).
+  const attributes: BriefCardAttributes = { src: "/b.json", theme: "auto", layout: "compact", "link-target": "_blank", "heading-level": 3, loading: "eager", timeout: "5000", jsonld: "#lead" };
+  attributes.locale = "fa-IR";
 }
