@@ -95,6 +95,8 @@ fn rtl_briefs_are_marked_rtl() {
     let a = &all(&h, "article")[0];
     assert_eq!((a.value().attr("lang"), a.value().attr("dir")), (Some("fa"), Some("rtl")));
     assert_eq!(text(&all(&h, ".bc-quotes h3")[0]), "تحلیل کارشناسان");
+    // 2023-06-13 in the Persian calendar and digits, as the live card's `Intl` writes it (tests/e2e/dates.test.mjs).
+    assert_eq!(text(&all(&h, "header time")[0]), "۲۳ خرداد ۱۴۰۲");
 }
 
 #[test]

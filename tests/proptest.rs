@@ -64,7 +64,7 @@ fn exercise(text: &str) -> Option<Outputs> {
         assert!(!p.message.is_empty(), "empty problem message for {text:.200}");
     }
     if let Ok(doc) = brief_card::load(text, &other) {
-        let _ = static_html::fragment(&doc, &other);
+        let _ = static_html::fragment(&doc, &other, static_html::dates::icu);
     }
     let email_doc = brief_card::load(text, &email);
     assert_eq!(loaded.is_ok(), email_doc.is_ok(), "a base URL made email disagree with load() on {text:.200}");
@@ -72,9 +72,9 @@ fn exercise(text: &str) -> Option<Outputs> {
     // The page holds the fragment as the page renders it: a single brief's title as its h1.
     let page_level = Options { heading_level: if matches!(doc, brief_card::Document::One(_)) { 1 } else { plain.heading_level }, ..plain.clone() };
     Some(Outputs {
-        fragment: static_html::fragment(&doc, &plain),
-        page_fragment: static_html::fragment(&doc, &page_level),
-        email: static_html::email(&email_doc.ok()?, &email),
+        fragment: static_html::fragment(&doc, &plain, static_html::dates::icu),
+        page_fragment: static_html::fragment(&doc, &page_level, static_html::dates::icu),
+        email: static_html::email(&email_doc.ok()?, &email, static_html::dates::icu),
         page: page::page(&doc, &plain),
     })
 }
@@ -325,7 +325,7 @@ fn structure_holds(brief: &J, full: bool) -> Result<bool, TestCaseError> {
 
 /// Every `n`th call is true: which cases also get the email and page parsed.
 fn every(counter: &AtomicUsize, n: usize) -> bool {
-    counter.fetch_add(1, Ordering::Relaxed) % n == 0
+    counter.fetch_add(1, Ordering::Relaxed).is_multiple_of(n)
 }
 
 // ---- the properties --------------------------------------------------------------

@@ -246,7 +246,7 @@ Bad input anywhere (or two briefs with one name) prints every problem and writes
             Command::Render { email, render, output } => {
                 let options = Options { email, ..options(&render) };
                 let doc = load(&render.file, &options)?;
-                let html = if email { render::email(&doc, &options) } else { render::fragment(&doc, &options) };
+                let html = if email { render::email(&doc, &options, render::dates::icu) } else { render::fragment(&doc, &options, render::dates::icu) };
                 write_output(output.out.as_deref(), &[&html, "\n"])
             }
             Command::Page { script, render, output } => {

@@ -446,7 +446,7 @@ fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> String {
                 super::html::write_attr(&mut out, "datetime", &d.iso);
                 out.push('>');
                 let locale = settings.options.locale.as_deref().unwrap_or(&b.lang);
-                escape::text(&mut out, &super::dates::format(d, locale));
+                escape::text(&mut out, &super::dates::icu(d, locale));
                 out.push_str("</time>");
             }
             out.push_str("</p>");
@@ -505,7 +505,7 @@ fn updated(b: &Brief, now: &str) -> String {
 /// The static card for a feed reader: the fragment, URLs already absolute
 /// (the briefs are read against the base URL), no script.
 fn content_html(b: &Brief, options: &Options) -> String {
-    fragment(&Document::One(b.clone()), &Options { email: false, ..options.clone() })
+    fragment(&Document::One(b.clone()), &Options { email: false, ..options.clone() }, super::dates::icu)
 }
 
 /// Text XML 1.0 can hold: it has no escape for most C0 controls (a brief

@@ -34,9 +34,9 @@ pub fn run_str(text: &str) {
                 if i == 0 {
                     assert!(problems.is_empty(), "load() accepted what check() refuses: {problems:?}");
                 }
-                let fragment = static_html::fragment(&doc, opts);
+                let fragment = static_html::fragment(&doc, opts, static_html::dates::icu);
                 markup_is_ours(&fragment);
-                let email = static_html::email(&doc, opts);
+                let email = static_html::email(&doc, opts, static_html::dates::icu);
                 markup_is_ours(&email);
                 let _ = page::page(&doc, opts);
             }
