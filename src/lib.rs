@@ -28,7 +28,10 @@
 //! let html = brief_card::render_html(brief, &Options::default()).unwrap();
 //! assert!(html.contains("Talks resume") && html.contains("&lt;b&gt; is text."));
 //!
-//! let email = Options { email: true, base_url: Some("https://news.example/".into()), ..Options::default() };
+//! // Options are `#[non_exhaustive]`: start from the defaults and set what differs.
+//! let mut email = Options::default();
+//! email.email = true;
+//! email.base_url = Some("https://news.example/".into());
 //! let html = brief_card::render_html(brief, &email).unwrap();
 //! assert!(html.contains(r#"href="https://news.example/briefs/1""#) && !html.contains("var(--"));
 //! # }
@@ -78,6 +81,12 @@ pub use validate::{Document, Options};
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The README, whose Rust example `cargo test --doc` compiles and runs
+/// (natively: it uses the native functions).
+#[cfg(all(doctest, not(target_arch = "wasm32")))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 /// The stylesheet of the live card (adopted into its shadow root): src/card.css
 /// without its comments, written by build.rs, which also makes the static

@@ -69,6 +69,7 @@ pub struct Source {
 
 /// What a host says about its site.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Settings {
     /// The absolute http(s) URL the site is served from (a `/` is added
     /// when the path does not end with one).
@@ -81,6 +82,14 @@ pub struct Settings {
     pub now: String,
     /// How to render the cards (theme, layout, …).
     pub options: Options,
+}
+
+impl Settings {
+    /// A site served from `base_url`, published by `provider_name`, built
+    /// at `now`, its cards rendered with the default options.
+    pub fn new(base_url: impl Into<String>, provider_name: impl Into<String>, now: impl Into<String>) -> Settings {
+        Settings { base_url: base_url.into(), provider_name: provider_name.into(), now: now.into(), options: Options::default() }
+    }
 }
 
 /// One file of the site.
