@@ -28,7 +28,10 @@
 //! let html = brief_card::render_html(brief, &Options::default()).unwrap();
 //! assert!(html.contains("Talks resume") && html.contains("&lt;b&gt; is text."));
 //!
-//! let email = Options { email: true, base_url: Some("https://news.example/".into()), ..Options::default() };
+//! // Options are `#[non_exhaustive]`: start from the defaults and set what differs.
+//! let mut email = Options::default();
+//! email.email = true;
+//! email.base_url = Some("https://news.example/".into());
 //! let html = brief_card::render_html(brief, &email).unwrap();
 //! assert!(html.contains(r#"href="https://news.example/briefs/1""#) && !html.contains("var(--"));
 //! # }
@@ -79,6 +82,12 @@ pub use validate::{Document, Options};
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// The README, whose Rust example `cargo test --doc` compiles and runs
+/// (natively: it uses the native functions).
+#[cfg(all(doctest, not(target_arch = "wasm32")))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// The stylesheet of the live card (adopted into its shadow root): src/card.css
 /// without its comments, written by build.rs, which also makes the static
 /// outputs' inline styles from it (see [`render::style`]). Pages theme it with
@@ -114,11 +123,13 @@ pub fn check(json_text: &str) -> Vec<Problem> {
     load(json_text, &Options::default()).err().unwrap_or_default()
 }
 
-/// The static HTML for `json_text`: the fragment, or the email variant when `options.email`.
+/// The static HTML for `json_text`: the fragment, or the email variant when
+/// `options.email`. Dates are written by ICU4X ([`render::dates::icu`]) in the
+/// brief's locale and that locale's calendar, as the live card's `Intl` writes them.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_html(json_text: &str, options: &Options) -> Result<String, Vec<Problem>> {
     let doc = load(json_text, options)?;
-    Ok(if options.email { render::email(&doc, options) } else { render::fragment(&doc, options) })
+    Ok(if options.email { render::email(&doc, options, render::dates::icu) } else { render::fragment(&doc, options, render::dates::icu) })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

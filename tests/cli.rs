@@ -111,7 +111,9 @@ fn every_example_checks_renders_and_makes_a_page() {
 
         let o = run(&["render", "--email", "--base-url", BASE, f]);
         assert_eq!(code(&o), 0, "render --email {f}: {}", stderr(&o));
-        let options = Options { email: true, base_url: Some(BASE.into()), ..Options::default() };
+        let mut options = Options::default();
+        options.email = true;
+        options.base_url = Some(BASE.into());
         assert_eq!(stdout(&o), format!("{}\n", brief_card::render_html(&text, &options).expect("email renders")));
 
         let o = run(&["page", f]);

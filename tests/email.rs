@@ -41,6 +41,14 @@ fn examples() -> Vec<(String, String)> {
     out
 }
 
+/// The email variant's options, with `base` to make relative URLs absolute.
+fn email(base: Option<&str>) -> Options {
+    let mut o = Options::default();
+    o.email = true;
+    o.base_url = base.map(Into::into);
+    o
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("selector")
 }
@@ -51,7 +59,9 @@ fn emails() -> Vec<(String, String)> {
     for (name, text) in examples() {
         for theme in [Theme::Light, Theme::Dark, Theme::Auto] {
             for layout in [Layout::Full, Layout::Compact] {
-                let options = Options { email: true, theme, layout, base_url: Some(BASE.into()), ..Options::default() };
+                let mut options = email(Some(BASE));
+                options.theme = theme;
+                options.layout = layout;
                 let html = render_html(&text, &options).unwrap_or_else(|p| panic!("{name}: {p:?}"));
                 out.push((format!("{name} {} {}", theme.as_str(), layout.as_str()), html));
             }
@@ -126,7 +136,7 @@ fn images_have_alt_and_width_within_the_column() {
         }
     }
     assert!(seen > 0, "the full brief has images");
-    let full = render_html(FULL, &Options { email: true, base_url: Some(BASE.into()), ..Options::default() }).expect("renders");
+    let full = render_html(FULL, &email(Some(BASE))).expect("renders");
     assert!(full.contains("src=\"https://example.org/logo.png\""));
     assert!(full.contains("src=\"https://example.org/briefs/img/lead.jpg\" alt=\"A delegation on a runway\""));
     assert!(full.contains("href=\"https://people.example.org/a\""), "protocol-relative URLs get the base's scheme");
@@ -204,11 +214,11 @@ fn explicit_colours_on_the_card() {
 #[test]
 fn direction_becomes_physical() {
     let fa = examples().into_iter().find(|(n, _)| n == "gozaresh-fa.json").expect("the Persian example").1;
-    let html = render_html(&fa, &Options { email: true, ..Options::default() }).expect("renders");
+    let html = render_html(&fa, &email(None)).expect("renders");
     assert!(html.contains("dir=\"rtl\""));
     assert!(html.contains("text-align:right"), "rtl text is right-aligned");
     assert!(!html.contains("text-align:left"));
-    let en = render_html(r#"{"title":"t","quotes":[{"text":"q","author":"a","role":"r"}]}"#, &Options { email: true, ..Options::default() }).expect("renders");
+    let en = render_html(r#"{"title":"t","quotes":[{"text":"q","author":"a","role":"r"}]}"#, &email(None)).expect("renders");
     // The role after the author: a rule and padding on its start side (`.bc-author+.bc-role` in card.css).
     assert!(en.contains("text-align:left") && en.contains("border-left:4px") && en.contains("padding-left:.6em"));
     assert!(html.contains("border-right:4px") && html.contains("padding-right:.6em"));
@@ -216,7 +226,7 @@ fn direction_becomes_physical() {
 
 #[test]
 fn relative_urls_without_a_base_name_their_path() {
-    let problems = render_html(FULL, &Options { email: true, ..Options::default() }).expect_err("relative URLs need a base");
+    let problems = render_html(FULL, &email(None)).expect_err("relative URLs need a base");
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(
         paths,

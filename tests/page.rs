@@ -173,7 +173,8 @@ fn images_and_base_urls() {
     assert!(meta(&relative, "og:image").is_none() && meta(&relative, "og:url").is_none(), "Open Graph needs absolute URLs");
     assert_eq!(one(&relative, "link[rel='canonical']").and_then(|l| l.value().attr("href").map(str::to_owned)).as_deref(), Some("/b/1"));
 
-    let options = Options { base_url: Some("https://example.org/x/".into()), ..Options::default() };
+    let mut options = Options::default();
+    options.base_url = Some("https://example.org/x/".into());
     let absolute = Html::parse_document(&render(brief, &options));
     assert_eq!(meta(&absolute, "og:image").as_deref(), Some("https://example.org/i/lead.jpg"));
     assert_eq!(meta(&absolute, "og:image:alt").as_deref(), Some("A runway"));
@@ -231,7 +232,10 @@ fn hostile_text_cannot_leave_its_script_or_attribute() {
 #[test]
 fn options_and_the_script_url() {
     let doc = load(&example("flash-brief.json"), &Options::default()).expect("loads");
-    let options = Options { theme: brief_card::validate::options::Theme::Dark, link_target: brief_card::validate::options::LinkTarget::Blank, locale: Some("de".into()), ..Options::default() };
+    let mut options = Options::default();
+    options.theme = brief_card::validate::options::Theme::Dark;
+    options.link_target = brief_card::validate::options::LinkTarget::Blank;
+    options.locale = Some("de".into());
     let html = page_with_script(&doc, &options, "https://cdn.example.org/brief-card.js");
     let parsed = Html::parse_document(&html);
     let card = one(&parsed, "brief-card").expect("element");

@@ -41,9 +41,15 @@ fn runner(cases: u32) -> TestRunner {
 
 /// Options for every sink: the defaults, and email with a base URL (so relative URLs resolve).
 fn option_sets() -> [Options; 3] {
-    let email = Options { email: true, base_url: Some("https://example.org/briefs/".into()), ..Options::default() };
+    let mut email = Options::default();
+    email.email = true;
+    email.base_url = Some("https://example.org/briefs/".into());
     use brief_card::validate::options::{Layout, LinkTarget, Theme};
-    let other = Options { theme: Theme::Dark, layout: Layout::Compact, link_target: LinkTarget::Blank, locale: Some("fa".into()), ..Options::default() };
+    let mut other = Options::default();
+    other.theme = Theme::Dark;
+    other.layout = Layout::Compact;
+    other.link_target = LinkTarget::Blank;
+    other.locale = Some("fa".into());
     [Options::default(), email, other]
 }
 
@@ -64,17 +70,20 @@ fn exercise(text: &str) -> Option<Outputs> {
         assert!(!p.message.is_empty(), "empty problem message for {text:.200}");
     }
     if let Ok(doc) = brief_card::load(text, &other) {
-        let _ = static_html::fragment(&doc, &other);
+        let _ = static_html::fragment(&doc, &other, static_html::dates::icu);
     }
     let email_doc = brief_card::load(text, &email);
     assert_eq!(loaded.is_ok(), email_doc.is_ok(), "a base URL made email disagree with load() on {text:.200}");
     let doc = loaded.ok()?;
     // The page holds the fragment as the page renders it: a single brief's title as its h1.
-    let page_level = Options { heading_level: if matches!(doc, brief_card::Document::One(_)) { 1 } else { plain.heading_level }, ..plain.clone() };
+    let mut page_level = plain.clone();
+    if matches!(doc, brief_card::Document::One(_)) {
+        page_level.heading_level = 1;
+    }
     Some(Outputs {
-        fragment: static_html::fragment(&doc, &plain),
-        page_fragment: static_html::fragment(&doc, &page_level),
-        email: static_html::email(&email_doc.ok()?, &email),
+        fragment: static_html::fragment(&doc, &plain, static_html::dates::icu),
+        page_fragment: static_html::fragment(&doc, &page_level, static_html::dates::icu),
+        email: static_html::email(&email_doc.ok()?, &email, static_html::dates::icu),
         page: page::page(&doc, &plain),
     })
 }
@@ -325,7 +334,7 @@ fn structure_holds(brief: &J, full: bool) -> Result<bool, TestCaseError> {
 
 /// Every `n`th call is true: which cases also get the email and page parsed.
 fn every(counter: &AtomicUsize, n: usize) -> bool {
-    counter.fetch_add(1, Ordering::Relaxed) % n == 0
+    counter.fetch_add(1, Ordering::Relaxed).is_multiple_of(n)
 }
 
 // ---- the properties --------------------------------------------------------------

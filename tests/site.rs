@@ -69,7 +69,9 @@ fn briefs() -> Vec<(String, brief_card::validate::Brief)> {
     let mut all = Vec::new();
     for (file, text) in examples::all() {
         let stem = file.trim_end_matches(".json").to_owned();
-        let doc = load(&text, &Options { base_url: Some(BASE.into()), ..Options::default() }).unwrap();
+        let mut options = Options::default();
+        options.base_url = Some(BASE.into());
+        let doc = load(&text, &options).unwrap();
         let feed = matches!(doc, Document::Feed(_));
         for (i, b) in doc.briefs().iter().enumerate() {
             let name = b.id.clone().unwrap_or_else(|| if feed { format!("{stem}-{}", i + 1) } else { stem.clone() });
@@ -323,7 +325,7 @@ fn shared_names_are_problems() {
         Source { file: "b/same.json".into(), doc: one(r#"{"title":"B"}"#) },
         Source { file: "c.json".into(), doc: one(r#"[{"id":"pkg","title":"C"},{"id":"same","title":"D"}]"#) },
     ];
-    let settings = site::Settings { base_url: BASE.into(), provider_name: PROVIDER.into(), now: "2024-01-01T00:00:00Z".into(), options: Options::default() };
+    let settings = site::Settings::new(BASE, PROVIDER, "2024-01-01T00:00:00Z");
     let problems: Vec<String> = site::build(&sources, Vec::new(), &settings).unwrap_err().iter().map(ToString::to_string).collect();
     assert_eq!(problems.len(), 3, "{problems:#?}");
     assert!(problems[0].starts_with("b/same.json: its page would be named \"same\" (from its file name), as is the page of a/x.json"), "{}", problems[0]);

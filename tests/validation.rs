@@ -146,10 +146,12 @@ fn direction_follows_the_language_unless_given() {
 #[test]
 fn email_needs_absolute_urls_and_a_base_makes_them_so() {
     let json = r#"{"title": "t", "url": "/briefs/1", "related": [{"title": "r", "url": "other"}]}"#;
-    let email = Options { email: true, ..Options::default() };
+    let mut email = Options::default();
+    email.email = true;
     let e = render_html(json, &email).unwrap_err();
     assert_eq!(e.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["url", "related[0].url"]);
-    let based = Options { base_url: Some("https://example.org/news/".into()), ..email };
+    let mut based = email;
+    based.base_url = Some("https://example.org/news/".into());
     let html = render_html(json, &based).unwrap();
     assert!(html.contains(r#"href="https://example.org/briefs/1""#) && html.contains(r#"href="https://example.org/news/other""#));
 }

@@ -244,9 +244,10 @@ Bad input anywhere (or two briefs with one name) prints every problem and writes
     fn run(cli: Cli) -> Result<(), Failed> {
         match cli.command {
             Command::Render { email, render, output } => {
-                let options = Options { email, ..options(&render) };
+                let mut options = options(&render);
+                options.email = email;
                 let doc = load(&render.file, &options)?;
-                let html = if email { render::email(&doc, &options) } else { render::fragment(&doc, &options) };
+                let html = if email { render::email(&doc, &options, render::dates::icu) } else { render::fragment(&doc, &options, render::dates::icu) };
                 write_output(output.out.as_deref(), &[&html, "\n"])
             }
             Command::Page { script, render, output } => {
@@ -255,18 +256,18 @@ Bad input anywhere (or two briefs with one name) prints every problem and writes
                 write_output(output.out.as_deref(), &[&page::page_with_script(&doc, &options, &script)])
             }
             Command::Site { dir, out, base_url, provider_name, assets, theme } => {
-                let settings = site::Settings {
-                    provider_name: provider_name.unwrap_or_else(|| host(&base_url)),
-                    now: now_rfc3339(),
-                    // Relative URLs in the briefs are read against the site: its
-                    // pages sit in folders, and feeds and oEmbed are read elsewhere.
-                    options: Options { theme, base_url: Some(base_url.clone()), shadow: false, ..Options::default() },
-                    base_url,
-                };
+                let provider_name = provider_name.unwrap_or_else(|| host(&base_url));
+                let mut settings = site::Settings::new(base_url.clone(), provider_name, now_rfc3339());
+                settings.options.theme = theme;
+                // Relative URLs in the briefs are read against the site: its
+                // pages sit in folders, and feeds and oEmbed are read elsewhere.
+                settings.options.base_url = Some(base_url);
+                settings.options.shadow = false;
                 publish::site(&dir, &out, &assets, &settings)
             }
             Command::Oembed { url, maxwidth, maxheight, provider_name, file } => {
-                let options = Options { base_url: Some(url.clone()), ..Options::default() };
+                let mut options = Options::default();
+                options.base_url = Some(url.clone());
                 let doc = load(&file, &options)?;
                 let [brief] = doc.briefs() else {
                     return Err(fail(format!("{} holds a feed of {} briefs; oembed takes one brief", name(&file), doc.briefs().len())));
@@ -278,7 +279,9 @@ Bad input anywhere (or two briefs with one name) prints every problem and writes
                 write_output(None, &[&json, "\n"])
             }
             Command::Check { email, base_url, file } => {
-                let options = Options { email, base_url, ..Options::default() };
+                let mut options = Options::default();
+                options.email = email;
+                options.base_url = base_url;
                 load(&file, &options)?;
                 write_output(None, &["ok\n"])
             }
@@ -321,17 +324,16 @@ Bad input anywhere (or two briefs with one name) prints every problem and writes
     }
 
     fn options(r: &RenderArgs) -> Options {
-        Options {
-            theme: r.theme,
-            layout: r.layout,
-            locale: r.locale.clone(),
-            link_target: r.link_target,
-            base_url: r.base_url.clone(),
-            labels: r.labels.clone().unwrap_or_default(),
-            heading_level: r.heading_level.unwrap_or(2),
-            shadow: false,
-            ..Options::default()
-        }
+        let mut o = Options::default();
+        o.theme = r.theme;
+        o.layout = r.layout;
+        o.locale = r.locale.clone();
+        o.link_target = r.link_target;
+        o.base_url = r.base_url.clone();
+        o.labels = r.labels.clone().unwrap_or_default();
+        o.heading_level = r.heading_level.unwrap_or(o.heading_level);
+        o.shadow = false;
+        o
     }
 
     /// Prints every problem, one `path: message` per line, on standard error.

@@ -10,6 +10,24 @@
 //! `Option<Checked<T>>`: `None` when absent or `null`.
 //!
 //! The doc comments below are the schema's descriptions.
+//!
+//! The structs are `#[non_exhaustive]` (the format grows by new optional
+//! fields): outside this crate, start from `Default` and set fields.
+//!
+//! ```
+//! # #[cfg(target_arch = "wasm32")] fn main() {}
+//! # #[cfg(not(target_arch = "wasm32"))] fn main() {
+//! use brief_card::format::{Brief, Checked, Publisher};
+//!
+//! let mut publisher = Publisher::default();
+//! publisher.name = Checked::Valid("Newsroom".into());
+//! let mut brief = Brief::default();
+//! brief.title = Checked::Valid("Talks resume".into());
+//! brief.publisher = Some(Checked::Valid(publisher));
+//! let json = serde_json::to_string(&brief).unwrap();
+//! assert!(brief_card::check(&json).is_empty(), "{json}");
+//! # }
+//! ```
 
 mod checked;
 #[cfg(not(target_arch = "wasm32"))]
@@ -56,6 +74,7 @@ impl Expected for Input {
 /// required; `null` counts as absent; unknown fields are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Brief {
     /// Format version; any value other than 1 is an error ("unsupported version").
     #[schemars(with = "Option<Version>")]
@@ -136,6 +155,7 @@ pub enum Dir {
 
 /// Who published a brief.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Publisher {
     /// The publisher's name; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
@@ -150,6 +170,7 @@ pub struct Publisher {
 
 /// An author of a brief, named in its byline.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Author {
     /// The author's name; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
@@ -161,6 +182,7 @@ pub struct Author {
 
 /// A lead image.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Image {
     /// The image URL; required.
     #[schemars(length(max = MAX_URL_CHARS), regex(pattern = RESOURCE_URL_PATTERN))]
@@ -175,6 +197,7 @@ pub struct Image {
 
 /// The summary block.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Summary {
     /// The block heading; default "Latest Developments" in the brief's language.
     #[schemars(length(max = MAX_SHORT_CHARS))]
@@ -186,6 +209,7 @@ pub struct Summary {
 
 /// An expert quote.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Quote {
     /// What was said; required.
     pub text: Checked<Paragraph>,
@@ -202,6 +226,7 @@ pub struct Quote {
 
 /// A titled body section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Section {
     /// The section heading; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
@@ -213,6 +238,7 @@ pub struct Section {
 
 /// A link to related analysis.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Related {
     /// The linked item's title; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
@@ -233,6 +259,7 @@ pub struct Related {
 
 /// A topic tag.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Tag {
     /// The tag's text; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
@@ -247,6 +274,7 @@ pub struct Tag {
 /// `labels`, then the built-in words for the brief's language, then English.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Labels {
     /// Heading of the summary block ("Latest Developments").
     #[schemars(length(max = MAX_SHORT_CHARS))]

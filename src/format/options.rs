@@ -14,6 +14,7 @@ use super::Labels;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[schemars(rename = "BriefOptions")]
+#[non_exhaustive]
 pub struct Options {
     /// Colour theme; default `light`.
     pub theme: Option<Checked<Theme>>,
@@ -47,6 +48,7 @@ pub struct Options {
 #[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Theme {
     #[default]
     Light,
@@ -58,6 +60,7 @@ pub enum Theme {
 #[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Layout {
     #[default]
     Full,
@@ -67,6 +70,7 @@ pub enum Layout {
 /// `_self` or `_blank`.
 #[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub enum LinkTarget {
     #[default]
     #[serde(rename = "_self")]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One thing wrong with the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Problem {
     /// Where: a JSON path such as `related[2].url` (`""` for the whole input,
     /// `[3].title` in a feed, `options.theme` in the options).

@@ -40,6 +40,7 @@ impl Expected for Run {
 
 /// A run with a link and/or emphasis. Never markup: `text` is text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RunObject {
     /// The text of the run; required (may be empty).
     #[schemars(length(max = MAX_TEXT_CHARS))]

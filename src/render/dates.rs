@@ -1,12 +1,50 @@
-//! Dates as words where no `Intl` is at hand (the command line, the static
-//! HTML). The live card formats with the browser's `Intl.DateTimeFormat`
-//! instead, in any locale; these tables cover the common ones and fall back
-//! to the ISO date, which every reader can read.
+//! Dates as words in the static outputs. The live card writes them with the
+//! browser's `Intl.DateTimeFormat` (year numeric, month long, day numeric,
+//! the date as written); a static card must read as the live card will, so
+//! the static outputs take their formatter from their caller, a
+//! [`DateFormat`]: natively [`icu`] (ICU4X: CLDR's words, digits and each
+//! locale's own calendar, the Persian one for `fa`, as `Intl` has them), in
+//! the browser `Intl` itself. [`builtin`] serves where either refuses the
+//! locale.
 
 use crate::validate::model::BriefDate;
 
-/// "June 13, 2023", "13 de junio de 2023", "13 juin 2023", "13. Juni 2023", else "2023-06-13".
-pub fn format(date: &BriefDate, locale: &str) -> String {
+/// Writes a calendar date in a locale's words: `(date, locale) -> "June 13, 2023"`.
+pub type DateFormat = fn(&BriefDate, &str) -> String;
+
+/// The date in `locale` through ICU4X, with the locale's default calendar
+/// and digits; [`builtin`] where `locale` is not a BCP 47 language tag
+/// (where `Intl` throws, and the live card too falls back to it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn icu(date: &BriefDate, locale: &str) -> String {
+    icu_format(date, locale).unwrap_or_else(|| builtin(date, locale))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn icu_format(date: &BriefDate, locale: &str) -> Option<String> {
+    use icu_calendar::Date;
+    use icu_datetime::fieldsets::YMD;
+    use icu_datetime::DateTimeFormatter;
+    use icu_locale_core::Locale;
+
+    // ICU4X also reads `_` as a separator; `Intl` refuses it.
+    if locale.contains('_') {
+        return None;
+    }
+    let locale: Locale = locale.parse().ok()?;
+    let date = Date::try_new_iso(i32::from(date.year), date.month, date.day).ok()?;
+    // `YMD::long()`: the fields of `{year: "numeric", month: "long", day: "numeric"}`.
+    let words = |locale: &Locale| Some(DateTimeFormatter::try_new(locale.into(), YMD::long()).ok()?.format(&date).to_string());
+    let in_locale = words(&locale)?;
+    // A language CLDR has no words for gets the root locale's "2023 M06 13",
+    // which reads as no language does (`Intl` shows its own default locale).
+    (in_locale != words(&Locale::UNKNOWN)?).then_some(in_locale)
+}
+
+/// "June 13, 2023", "13 de junio de 2023", "13 juin 2023", "13. Juni 2023",
+/// else "2023-06-13": the words of a few common locales, for a locale that
+/// `Intl` (or ICU4X) refuses.
+pub fn builtin(date: &BriefDate, locale: &str) -> String {
     let (day, year) = (date.day, date.year);
     // Validation keeps `month` in 1..=12; the clamp makes that local.
     let month = |names: &[&'static str; 12]| names.get(usize::from(date.month.clamp(1, 12)) - 1).copied().unwrap_or_default();
@@ -29,15 +67,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_in_known_locales_and_falls_back_to_iso() {
+    fn builtin_formats_known_locales_and_falls_back_to_iso() {
         let d = crate::validate::parse_date("2023-06-13T09:30:00Z").unwrap();
-        assert_eq!(format(&d, "en-US"), "June 13, 2023");
-        assert_eq!(format(&d, "es"), "13 de junio de 2023");
-        assert_eq!(format(&d, "de"), "13. Juni 2023");
-        assert_eq!(format(&d, "fr-CA"), "13 juin 2023");
-        assert_eq!(format(&d, "fa"), "2023-06-13");
+        assert_eq!(builtin(&d, "en-US"), "June 13, 2023");
+        assert_eq!(builtin(&d, "es"), "13 de junio de 2023");
+        assert_eq!(builtin(&d, "de"), "13. Juni 2023");
+        assert_eq!(builtin(&d, "fr-CA"), "13 juin 2023");
+        assert_eq!(builtin(&d, "fa"), "2023-06-13");
         let d = crate::validate::parse_date("1999-12-01").unwrap();
-        assert_eq!(format(&d, "en"), "December 1, 1999");
-        assert_eq!(format(&d, "de-AT"), "1. Dezember 1999");
+        assert_eq!(builtin(&d, "en"), "December 1, 1999");
+        assert_eq!(builtin(&d, "de-AT"), "1. Dezember 1999");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn icu_writes_each_locale_in_its_own_calendar_and_digits() {
+        let d = crate::validate::parse_date("2024-03-20T09:30:00Z").unwrap();
+        assert_eq!(icu(&d, "en"), "March 20, 2024");
+        assert_eq!(icu(&d, "es"), "20 de marzo de 2024");
+        // Nowruz: the first day of the Persian year 1403, in Persian digits.
+        assert_eq!(icu(&d, "fa"), "۱ فروردین ۱۴۰۳");
+        assert_eq!(icu(&d, "th"), "20 มีนาคม 2567");
+        assert_eq!(icu(&d, "en-u-ca-japanese"), "March 20, 6 Reiwa");
+        // Not a language tag (`Intl` throws), or a language CLDR has no words for: the built-in words.
+        assert_eq!(icu(&d, "en_US"), "2024-03-20");
+        assert_eq!(icu(&d, "xx"), "2024-03-20");
+        assert_eq!(icu(&d, "und"), "2024-03-20");
     }
 }

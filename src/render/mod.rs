@@ -1,7 +1,9 @@
 //! The static outputs: the HTML fragment (`renderBriefHtml`, `brief-card
 //! render`) and the email-safe variant (`{ email: true }`, `--email`). Both
 //! are the view written by the HTML sink; only the attribute policy and,
-//! for email, a table wrapper differ.
+//! for email, a table wrapper differ. Both write dates with the
+//! [`DateFormat`] their caller gives: natively [`dates::icu`], in the
+//! browser its own `Intl`, as the live card does.
 
 pub mod dates;
 pub mod escape;
@@ -14,6 +16,7 @@ pub mod style;
 
 use crate::validate::model::{Dir, Document};
 use crate::validate::options::{Options, Theme};
+pub use dates::DateFormat;
 use crate::view::{self, Context};
 use html::{write_attr, AttrPolicy, Attrs, HtmlWriter, Place};
 use style::Output;
@@ -56,8 +59,8 @@ impl AttrPolicy for Inline {
 
 /// The view's context for static HTML. It has no script, so the card is not
 /// interactive: no "Show more" or "Copy link" buttons, every paragraph shown.
-fn context(options: &Options) -> Context<'_> {
-    Context { options, format_date: &dates::format, interactive: false }
+fn context<'a>(options: &'a Options, dates: &'a DateFormat) -> Context<'a> {
+    Context { options, format_date: dates, interactive: false }
 }
 
 impl Inline {
@@ -66,17 +69,18 @@ impl Inline {
     }
 }
 
-/// The static fragment for `doc`.
-pub fn fragment(doc: &Document, options: &Options) -> String {
+/// The static fragment for `doc`, its dates written by `dates`.
+pub fn fragment(doc: &Document, options: &Options, dates: DateFormat) -> String {
     let mut out = String::new();
     let policy = Inline::new(options, Output::Fragment);
-    view::document(doc, &context(options), &mut HtmlWriter::new(&mut out, &policy));
+    view::document(doc, &context(options, &dates), &mut HtmlWriter::new(&mut out, &policy));
     out
 }
 
 /// The email-safe variant: a centred 600 px single column in layout tables
-/// (what Outlook needs), everything styled inline, images with `width`.
-pub fn email(doc: &Document, options: &Options) -> String {
+/// (what Outlook needs), everything styled inline, images with `width`;
+/// its dates written by `dates`.
+pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
     let mut out = String::new();
     out.push_str(
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
@@ -91,7 +95,7 @@ pub fn email(doc: &Document, options: &Options) -> String {
         out.push_str(if rtl { ";text-align:right" } else { ";text-align:left" });
         out.push_str("\">");
         let policy = Inline::new(options, output);
-        view::one(b, &context(options), &mut HtmlWriter::new(&mut out, &policy));
+        view::one(b, &context(options, &dates), &mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
     }
     out.push_str("</td></tr></table>");

@@ -181,7 +181,7 @@ pub(crate) fn card_element(out: &mut String, doc: &Document, options: &Options) 
     out.push_str(&script_json(&document_json(doc)));
     out.push_str("</script>\n");
     let static_options = Options { email: false, ..options.clone() };
-    out.push_str(&fragment(doc, &static_options));
+    out.push_str(&fragment(doc, &static_options, super::dates::icu));
     out.push_str("\n</brief-card>");
 }
 

@@ -69,6 +69,7 @@ pub struct Source {
 
 /// What a host says about its site.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Settings {
     /// The absolute http(s) URL the site is served from (a `/` is added
     /// when the path does not end with one).
@@ -81,6 +82,14 @@ pub struct Settings {
     pub now: String,
     /// How to render the cards (theme, layout, …).
     pub options: Options,
+}
+
+impl Settings {
+    /// A site served from `base_url`, published by `provider_name`, built
+    /// at `now`, its cards rendered with the default options.
+    pub fn new(base_url: impl Into<String>, provider_name: impl Into<String>, now: impl Into<String>) -> Settings {
+        Settings { base_url: base_url.into(), provider_name: provider_name.into(), now: now.into(), options: Options::default() }
+    }
 }
 
 /// One file of the site.
@@ -446,7 +455,7 @@ fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> String {
                 super::html::write_attr(&mut out, "datetime", &d.iso);
                 out.push('>');
                 let locale = settings.options.locale.as_deref().unwrap_or(&b.lang);
-                escape::text(&mut out, &super::dates::format(d, locale));
+                escape::text(&mut out, &super::dates::icu(d, locale));
                 out.push_str("</time>");
             }
             out.push_str("</p>");
@@ -505,7 +514,7 @@ fn updated(b: &Brief, now: &str) -> String {
 /// The static card for a feed reader: the fragment, URLs already absolute
 /// (the briefs are read against the base URL), no script.
 fn content_html(b: &Brief, options: &Options) -> String {
-    fragment(&Document::One(b.clone()), &Options { email: false, ..options.clone() })
+    fragment(&Document::One(b.clone()), &Options { email: false, ..options.clone() }, super::dates::icu)
 }
 
 /// Text XML 1.0 can hold: it has no escape for most C0 controls (a brief

@@ -97,7 +97,7 @@ impl Compound {
     fn matches<'a>(&self, e: &Element, ancestors: &'a [Open], place: &Place<'a>) -> bool {
         (self.tags.is_empty() || self.tags.contains(&e.tag))
             && self.classes.iter().all(|c| e.has_class(c))
-            && self.dir.map_or(true, |dir| e.dir == dir)
+            && self.dir.is_none_or(|dir| e.dir == dir)
             && !(self.first_child && place.previous(ancestors).is_some())
     }
 }

@@ -5,6 +5,7 @@
 
 /// One of the card's fixed words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Label {
     /// Heading of the summary block ("Latest Developments").
     Summary,

@@ -28,6 +28,7 @@ use url_policy::{UrlUse, Whatwg};
 /// How relative URLs are treated: kept (they resolve against the host page),
 /// resolved against a base, or refused (email needs absolute URLs).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct UrlSettings {
     /// An absolute http(s) URL, already through the URL policy.
     pub base: Option<String>,

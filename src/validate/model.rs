@@ -28,6 +28,7 @@ impl Document {
 
 /// One validated brief: everything the card shows.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Brief {
     /// Anchor for deep links (`#<id>`); letters, digits, `-`, `_`, `.`, `:`.
     pub id: Option<String>,
@@ -89,6 +90,7 @@ impl Dir {
 
 /// A date or date-time, as given (for `<time datetime>`) and as numbers (for display).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct BriefDate {
     /// The ISO text from the brief, trimmed: `2023-06-13` or `2023-06-13T09:30:00Z`.
     pub iso: String,
@@ -109,6 +111,7 @@ impl BriefDate {
 
 /// Who published a brief.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Publisher {
     /// The publisher's name; never blank.
     pub name: String,
@@ -120,6 +123,7 @@ pub struct Publisher {
 
 /// An author named in the byline.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Author {
     /// The author's name; never blank.
     pub name: String,
@@ -129,6 +133,7 @@ pub struct Author {
 
 /// A lead image.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Image {
     /// The image URL (already through the URL policy).
     pub src: String,
@@ -140,6 +145,7 @@ pub struct Image {
 
 /// The summary block.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Summary {
     /// The block heading; `None` means the label for [`super::labels::Label::Summary`].
     pub heading: Option<String>,
@@ -152,6 +158,7 @@ pub type Paragraph = Vec<Run>;
 
 /// A stretch of text, optionally a link and/or emphasised. Never markup.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Run {
     /// The text; always rendered as text, never parsed as markup.
     pub text: String,
@@ -165,6 +172,7 @@ pub struct Run {
 
 /// An expert quote.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Quote {
     /// What was said.
     pub text: Paragraph,
@@ -178,6 +186,7 @@ pub struct Quote {
 
 /// A titled body section.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Section {
     /// The section heading; never blank.
     pub heading: String,
@@ -187,6 +196,7 @@ pub struct Section {
 
 /// A link to related analysis.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Related {
     /// The linked item's title; never blank.
     pub title: String,
@@ -202,6 +212,7 @@ pub struct Related {
 
 /// A topic tag.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Tag {
     /// The tag's text; never blank.
     pub label: String,

@@ -12,6 +12,7 @@ pub use crate::format::{Layout, LinkTarget, Theme};
 
 /// How to render: theme, layout, locale, labels, links, and the output variant.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Options {
     /// Colour scheme.
     pub theme: Theme,

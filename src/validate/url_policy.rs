@@ -181,7 +181,7 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
         written.make_ascii_lowercase();
     }
     if let Some(port) = port {
-        if !decimal(port.as_bytes()).is_some_and(|p| p <= 65535) {
+        if decimal(port.as_bytes()).is_none_or(|p| p > 65535) {
             return Err(UrlProblem::BadPort);
         }
         if !port.is_empty() {
@@ -260,7 +260,7 @@ fn is_ipv4(name: &[u8]) -> bool {
     let mut parts = 0;
     for part in name.split(is_dot) {
         let digits = part.strip_prefix(b"+").unwrap_or(part);
-        if part.len() > 3 || digits.is_empty() || !decimal(digits).is_some_and(|n| n <= 255) {
+        if part.len() > 3 || digits.is_empty() || decimal(digits).is_none_or(|n| n > 255) {
             return false;
         }
         parts += 1;

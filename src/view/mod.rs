@@ -20,8 +20,8 @@ use words::{builtin, Label};
 pub struct Context<'a> {
     /// The rendering options.
     pub options: &'a Options,
-    /// Formats a date for a locale (`Intl` in the browser, the static
-    /// outputs' own tables elsewhere).
+    /// Formats a date for a locale: `Intl` in the browser, ICU4X natively
+    /// (see `render::dates`).
     pub format_date: &'a dyn Fn(&BriefDate, &str) -> String,
     /// Adds the controls that need script: "Show more" and "Copy link" buttons.
     pub interactive: bool,

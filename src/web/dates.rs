@@ -52,7 +52,7 @@ fn formatter(locale: &str) -> Option<Intl::DateTimeFormat> {
 
 /// The calendar date as written, in `locale`: through `Intl`, else the built-in tables.
 pub(super) fn format(d: &BriefDate, locale: &str) -> String {
-    intl_format(d, locale).unwrap_or_else(|| crate::render::dates::format(d, locale))
+    intl_format(d, locale).unwrap_or_else(|| crate::render::dates::builtin(d, locale))
 }
 
 fn intl_format(d: &BriefDate, locale: &str) -> Option<String> {

@@ -104,7 +104,8 @@ pub fn render_brief_html(
 ) -> Result<String, JsValue> {
     let options = read_options(&options).map_err(|p| to_error(&p))?;
     let doc = read_document(&brief, &options).map_err(|p| to_error(&p))?;
-    Ok(if options.email { render::email(&doc, &options) } else { render::fragment(&doc, &options) })
+    // The browser's own `Intl` writes the dates, as the live card does.
+    Ok(if options.email { render::email(&doc, &options, dates::format) } else { render::fragment(&doc, &options, dates::format) })
 }
 
 /// Renders the card into `target` (into its open shadow root unless

@@ -34,9 +34,9 @@ pub fn run_str(text: &str) {
                 if i == 0 {
                     assert!(problems.is_empty(), "load() accepted what check() refuses: {problems:?}");
                 }
-                let fragment = static_html::fragment(&doc, opts);
+                let fragment = static_html::fragment(&doc, opts, static_html::dates::icu);
                 markup_is_ours(&fragment);
-                let email = static_html::email(&doc, opts);
+                let email = static_html::email(&doc, opts, static_html::dates::icu);
                 markup_is_ours(&email);
                 let _ = page::page(&doc, opts);
             }
@@ -54,7 +54,9 @@ pub fn run_str(text: &str) {
 }
 
 fn option_sets() -> [Options; 3] {
-    let email = Options { email: true, base_url: Some("https://example.org/briefs/".into()), ..Options::default() };
+    let mut email = Options::default();
+    email.email = true;
+    email.base_url = Some("https://example.org/briefs/".into());
     let other = from_json_text::<format::Options>(r#"{"theme":"auto","layout":"compact","linkTarget":"_blank","locale":"ar","labels":{"feed":"<b>&"}}"#)
         .ok()
         .and_then(|v| validate::options(v).ok())
