@@ -167,6 +167,33 @@ fn options_reach_the_output() {
     assert!(page.contains("<script type=\"module\" src=\"brief-card.js\"></script>"));
 }
 
+/// `render --declarative-shadow-dom`: the live card (with its buttons) in a
+/// declarative shadow root of <brief-card>, the element's attributes from
+/// the flags, and the brief's JSON for the element. The flags the element
+/// could not carry into its own render are refused; a page's JSON carries
+/// --labels, so that its element shows those words too.
+#[test]
+fn declarative_shadow_dom_is_the_live_card_for_the_element() {
+    let flash = example("flash-brief.json");
+    let f = flash.to_str().expect("path");
+    let html = stdout(&run(&["render", "--declarative-shadow-dom", "--theme", "dark", "--heading-level", "3", f]));
+    assert!(html.starts_with(r#"<brief-card theme="dark" layout="full" heading-level="3"><template shadowrootmode="open"><style>:host{"#), "{html}");
+    let (shadow, light) = html.split_once("</template>").expect("a template");
+    assert!(shadow.contains(r#"class="bc-copy""#) && shadow.contains("<h4 "), "the live card: {shadow}");
+    assert!(!shadow.contains(r#" style=""#), "classes, not inline styles");
+    let json = light.split_once(r#"<script type="application/json">"#).and_then(|(_, rest)| rest.split_once("</script>")).expect("the brief's JSON").0;
+    let brief: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    assert_eq!(brief["title"], "Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries");
+    assert!(light.ends_with("</a></p></brief-card>\n"), "a fallback link: {light}");
+    for flag in [&["--email"][..], &["--labels", r#"{"quotes":"Voices"}"#], &["--base-url", BASE]] {
+        let refused = run(&[&["render", "--declarative-shadow-dom"][..], flag, &[f]].concat());
+        assert_eq!(code(&refused), 2, "{flag:?}: {}", stderr(&refused));
+    }
+
+    let page = stdout(&run(&["page", "--labels", r#"{"quotes":"Voices"}"#, f]));
+    assert!(page.contains(r#""labels":{"quotes":"Voices"}"#), "the page's JSON carries --labels");
+}
+
 #[test]
 fn email_needs_absolute_urls_or_a_base() {
     let es = example("resumen-es.json");

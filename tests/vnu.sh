@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks every static output of every example brief with the Nu HTML Checker
 # (vnu.jar, from npm `vnu-jar` in tools/; needs Java 11+): `render` (each
-# theme and layout), `render --email` and `page`, and every page of a site
+# theme and layout), `render --email`, `render --declarative-shadow-dom` and `page`, and every page of a site
 # made by `site` from all of them (pages, embed pages, the index). Fragments
 # are wrapped in a minimal valid document. Any error fails; warnings are not
 # errors.
@@ -72,9 +72,11 @@ for json in www/briefs/*.json "$out/every-field.json" "$out/hostile.json"; do
   wrap "$out/frag" >"$out/$name.email.html"
   "$bin" render --email --theme dark --layout compact --base-url "$base" "$json" >"$out/frag"
   wrap "$out/frag" >"$out/$name.email-dark-compact.html"
+  "$bin" render --declarative-shadow-dom --theme dark --heading-level 3 "$json" >"$out/frag"
+  wrap "$out/frag" >"$out/$name.declarative.html"
   "$bin" page "$json" >"$out/$name.page.html"
   "$bin" page --theme auto --base-url "$base" --link-target _blank "$json" >"$out/$name.page-auto.html"
-  n=$((n + 5))
+  n=$((n + 6))
 done
 
 # A site of every brief above. The element and wasm are stand-ins: only the

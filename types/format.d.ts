@@ -350,6 +350,13 @@ export interface BriefOptions {
   /** `renderBriefHtml` only: the email-safe variant (inline styles, layout tables). Default `false`. */
   email?: boolean | null;
   /**
+   * `renderBriefHtml` only: the live card in declarative shadow DOM
+   * (`<brief-card><template shadowrootmode="open">…`) with its JSON, for
+   * server rendering: the element upgrades it with no flash. Not with
+   * `email`, `shadow: false`, `labels` or `baseUrl`. Default `false`.
+   */
+  declarativeShadowDom?: boolean | null;
+  /**
    * An absolute http(s) URL that relative URLs resolve against (static HTML).
    * At most 2048 characters.
    */

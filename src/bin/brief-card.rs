@@ -68,6 +68,10 @@ mod cli {
             /// The email-safe variant: layout tables, plain colours, absolute URLs only
             #[arg(long)]
             email: bool,
+            /// Server rendering: the live card as <brief-card> in declarative shadow DOM
+            /// (<template shadowrootmode="open">), which the element upgrades with no flash
+            #[arg(long, conflicts_with_all = ["email", "labels", "base_url"])]
+            declarative_shadow_dom: bool,
             #[command(flatten)]
             render: RenderArgs,
             #[command(flatten)]
@@ -243,11 +247,20 @@ Bad input anywhere (or two briefs with one name) prints every problem and writes
 
     fn run(cli: Cli) -> Result<(), Failed> {
         match cli.command {
-            Command::Render { email, render, output } => {
+            Command::Render { email, declarative_shadow_dom, render, output } => {
                 let mut options = options(&render);
                 options.email = email;
+                options.declarative_shadow_dom = declarative_shadow_dom;
                 let doc = load(&render.file, &options)?;
-                let html = if email { render::email(&doc, &options, render::dates::icu) } else { render::fragment(&doc, &options, render::dates::icu) };
+                let html = if declarative_shadow_dom {
+                    // The brief as validated, for the element to read: the same document.
+                    let json = page::document_json(&doc, &options.labels).to_string();
+                    render::declarative(&doc, &options, render::dates::icu, &json)
+                } else if email {
+                    render::email(&doc, &options, render::dates::icu)
+                } else {
+                    render::fragment(&doc, &options, render::dates::icu)
+                };
                 write_output(output.out.as_deref(), &[&html, "\n"])
             }
             Command::Page { script, render, output } => {

@@ -31,6 +31,11 @@ pub struct Options {
     pub shadow: Option<Checked<bool>>,
     /// `renderBriefHtml` only: the email-safe variant (inline styles, layout tables). Default `false`.
     pub email: Option<Checked<bool>>,
+    /// `renderBriefHtml` only: the live card in declarative shadow DOM
+    /// (`<brief-card><template shadowrootmode="open">…`) with its JSON, for
+    /// server rendering: the element upgrades it with no flash. Not with
+    /// `email`, `shadow: false`, `labels` or `baseUrl`. Default `false`.
+    pub declarative_shadow_dom: Option<Checked<bool>>,
     /// An absolute http(s) URL that relative URLs resolve against (static HTML).
     #[schemars(length(max = MAX_URL_CHARS))]
     pub base_url: Option<Checked<String>>,

@@ -1,5 +1,6 @@
 //! HTML escaping, in one place: every text and attribute value the HTML
-//! sink writes goes through here.
+//! sink writes goes through here, and every JSON text written inside a
+//! `<script>` element ([`script_json`]).
 //!
 //! As in pulldown-cmark's escape.rs: a table of the 256 byte values says
 //! which ones need escaping, and the plain runs between them are copied
@@ -46,6 +47,26 @@ pub fn attr(out: &mut String, s: &str) {
     escape(out, s, &ATTR)
 }
 
+/// Writes JSON text so that it is safe inside an HTML `<script>` element,
+/// where HTML escaping does not apply: `<`, `>` and `&` become `\u003c`,
+/// `\u003e` and `\u0026`, so no string can end the script (`</script>`) or
+/// open a comment (`<!--`); U+2028 and U+2029 become `\u2028` and `\u2029`
+/// for any reader that takes the JSON as JavaScript. These characters occur
+/// in JSON text only inside strings, never within an escape, so the JSON
+/// means the same.
+pub fn script_json(out: &mut String, json: &str) {
+    for c in json.chars() {
+        match c {
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str("\\u");
+                // Four hex digits: every one of these is below U+10000.
+                out.push_str(&format!("{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+}
+
 /// Writes `s` into `out`, each byte `table` marks replaced by its escape.
 fn escape(out: &mut String, s: &str, table: &[u8; 256]) {
     let mut plain_from = 0;
@@ -78,6 +99,14 @@ mod tests {
         let mut o = String::new();
         super::attr(&mut o, s);
         o
+    }
+
+    #[test]
+    fn json_in_a_script_cannot_end_it() {
+        let mut o = String::new();
+        // The line separator itself, then one already escaped (left as it is).
+        super::script_json(&mut o, "{\"t\":\"</script><!-- & \u{2028} \\u2028 é\"}");
+        assert_eq!(o, r#"{"t":"\u003c/script\u003e\u003c!-- \u0026 \u2028 \u2028 é"}"#);
     }
 
     #[test]

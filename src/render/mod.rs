@@ -1,11 +1,13 @@
 //! The static outputs: the HTML fragment (`renderBriefHtml`, `brief-card
 //! render`) and the email-safe variant (`{ email: true }`, `--email`). Both
 //! are the view written by the HTML sink; only the attribute policy and,
-//! for email, a table wrapper differ. Both write dates with the
+//! for email, a table wrapper differ. [`declarative`] is the server-rendered
+//! live card (`{ declarativeShadowDom: true }`). Both write dates with the
 //! [`DateFormat`] their caller gives: natively [`dates::icu`], in the
 //! browser its own `Intl`, as the live card does.
 
 pub mod dates;
+mod element;
 pub mod escape;
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
@@ -17,6 +19,7 @@ pub mod style;
 use crate::validate::model::{Dir, Document};
 use crate::validate::options::{Options, Theme};
 pub use dates::DateFormat;
+pub use element::declarative;
 use crate::view::{self, Context};
 use html::{write_attr, AttrPolicy, Attrs, HtmlWriter, Place};
 use style::Output;

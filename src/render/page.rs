@@ -15,13 +15,12 @@
 //!
 //! Native only: the browser's card has no page to write.
 
-use std::fmt::Write as _;
-
 use serde_json::{json, Map, Value};
 
-use super::{escape, fragment};
+use super::{element, escape, fragment};
 use crate::validate::model::{Brief, Document, Paragraph, Run};
-use crate::validate::options::{LinkTarget, Options, Theme};
+use crate::validate::labels::Labels;
+use crate::validate::options::{Options, Theme};
 use crate::validate::url_policy::{self, UrlUse};
 use crate::view::words::{builtin, Label, KEYS};
 
@@ -165,20 +164,9 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
 /// the static card as its fallback (what readers without script, and
 /// crawlers, see until the live card replaces it).
 pub(crate) fn card_element(out: &mut String, doc: &Document, options: &Options) {
-    out.push_str("<brief-card");
-    attr(out, "theme", options.theme.as_str());
-    attr(out, "layout", options.layout.as_str());
-    if let Some(l) = &options.locale {
-        attr(out, "locale", l);
-    }
-    if options.link_target == LinkTarget::Blank {
-        attr(out, "link-target", "_blank");
-    }
-    if options.heading_level != Options::default().heading_level {
-        attr(out, "heading-level", &options.heading_level.to_string());
-    }
-    out.push_str(">\n<script type=\"application/json\">");
-    out.push_str(&script_json(&document_json(doc)));
+    element::start_tag(out, options);
+    out.push_str("\n<script type=\"application/json\">");
+    out.push_str(&script_json(&document_json(doc, &options.labels)));
     out.push_str("</script>\n");
     let static_options = Options { email: false, ..options.clone() };
     out.push_str(&fragment(doc, &static_options, super::dates::icu));
@@ -263,22 +251,10 @@ fn truncate(s: &str, max: usize) -> String {
     out
 }
 
-/// `value` as JSON text that is safe inside an HTML `<script>` element:
-/// `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes. These
-/// characters only ever occur inside JSON strings, and never as part of an
-/// escape serde_json writes, so replacing each one keeps the JSON the same.
+/// `value` as JSON text that is safe inside an HTML `<script>` element ([`escape::script_json`]).
 pub fn script_json(value: &Value) -> String {
-    let json = value.to_string();
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                // Writing into a String cannot fail.
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
+    let mut out = String::new();
+    escape::script_json(&mut out, &value.to_string());
     out
 }
 
@@ -308,19 +284,24 @@ fn nonempty(items: impl Iterator<Item = Value>) -> Option<Vec<Value>> {
 
 /// The document as brief JSON (format version 1), from the validated model:
 /// URLs as the policy wrote them (resolved against the base URL, if any),
-/// unknown fields gone. Reading it back gives the same document.
-pub fn document_json(doc: &Document) -> Value {
+/// unknown fields gone, and each brief's `labels` with `overrides` (the
+/// `labels` option) written over them, so that the live card that reads
+/// this JSON shows the words the static card was written with. Reading it
+/// back (with no `labels` option) gives the same card.
+pub fn document_json(doc: &Document, overrides: &Labels) -> Value {
+    let brief = |b| brief_json(b, overrides);
     without_nulls(match doc {
-        Document::One(b) => brief_json(b),
-        Document::Feed(briefs) => briefs.iter().map(brief_json).collect(),
+        Document::One(b) => brief(b),
+        Document::Feed(briefs) => briefs.iter().map(brief).collect(),
     })
 }
 
-fn brief_json(b: &Brief) -> Value {
+fn brief_json(b: &Brief, overrides: &Labels) -> Value {
     let labels: Map<String, Value> = b
         .labels
         .0
         .iter()
+        .chain(&overrides.0)
         .filter_map(|(label, text)| KEYS.iter().find(|(_, l)| l == label).map(|(key, _)| (key.to_string(), json!(text))))
         .collect();
     json!({
@@ -509,9 +490,18 @@ mod tests {
             "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
             "tags":[{"label":"t"},{"label":"u","url":"/u"}],"labels":{"tags":"Temas","readMore":"Más"},"unknown":1}"#;
         let doc = crate::load_default(text).unwrap();
-        let again = crate::load_default(&json(&document_json(&doc))).unwrap();
+        let again = crate::load_default(&json(&document_json(&doc, &Labels::default()))).unwrap();
         assert_eq!(again, doc);
         let feed = Document::Feed(vec![doc.briefs()[0].clone(), doc.briefs()[0].clone()]);
-        assert_eq!(crate::load_default(&json(&document_json(&feed))).unwrap(), feed);
+        assert_eq!(crate::load_default(&json(&document_json(&feed, &Labels::default()))).unwrap(), feed);
+    }
+
+    #[test]
+    fn the_labels_option_is_written_over_the_briefs_own() {
+        use crate::validate::labels::Label;
+        let doc = crate::load_default(r#"{"title":"T","labels":{"tags":"Temas","quotes":"Voces"}}"#).unwrap();
+        let overrides = Labels(vec![(Label::Tags, "Topics".into()), (Label::ReadMore, "All of it".into())]);
+        let labels = &document_json(&doc, &overrides)["labels"];
+        assert_eq!(labels, &json!({"tags": "Topics", "quotes": "Voces", "readMore": "All of it"}));
     }
 }

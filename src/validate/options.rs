@@ -28,6 +28,9 @@ pub struct Options {
     pub shadow: bool,
     /// `renderBriefHtml` only: the email-safe variant (inline styles, tables).
     pub email: bool,
+    /// `renderBriefHtml` only: the live card in declarative shadow DOM, for
+    /// server rendering ([`crate::render::declarative`]).
+    pub declarative_shadow_dom: bool,
     /// Makes relative URLs absolute (`baseUrl`, `--base-url`); an absolute http(s) URL.
     pub base_url: Option<String>,
     /// The level of the card's title, 1 to 4 (`headingLevel`, `--heading-level`).
@@ -46,6 +49,7 @@ impl Default for Options {
             link_target: LinkTarget::SelfTarget,
             shadow: true,
             email: false,
+            declarative_shadow_dom: false,
             base_url: None,
             heading_level: 2,
             image_origins: None,
@@ -84,6 +88,7 @@ fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
     choose(c, v.link_target, &at("linkTarget"), &names(&LinkTarget::ALL.map(LinkTarget::as_str)), &mut o.link_target);
     flag(c, v.shadow, &at("shadow"), &mut o.shadow);
     flag(c, v.email, &at("email"), &mut o.email);
+    flag(c, v.declarative_shadow_dom, &at("declarativeShadowDom"), &mut o.declarative_shadow_dom);
     o.locale = c.opt_string(v.locale, &at("locale"), MAX_LANG_CHARS).filter(|l| !l.trim().is_empty());
     if let Some(base) = c.opt_string(v.base_url, &at("baseUrl"), MAX_URL_CHARS) {
         match url_policy::check(&base, UrlUse::Resource) {
@@ -99,6 +104,22 @@ fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
         Some(_) => c.report(&at("headingLevel"), "must be 1, 2, 3 or 4"),
     }
     o.image_origins = image_origins(c, v.image_origins, &at("imageOrigins"));
+    // Declarative shadow DOM is the live card in its shadow root: neither
+    // an email nor a card in the light DOM.
+    if o.declarative_shadow_dom && o.email {
+        c.report(&at("declarativeShadowDom"), "cannot be used with email: true");
+    }
+    if o.declarative_shadow_dom && !o.shadow {
+        c.report(&at("declarativeShadowDom"), "cannot be used with shadow: false");
+    }
+    // The element renders from its attributes and the brief's JSON alone:
+    // options it has no attribute for would make its card differ.
+    if o.declarative_shadow_dom && !o.labels.0.is_empty() {
+        c.report(&at("declarativeShadowDom"), "cannot be used with labels (give the words in the brief's own labels)");
+    }
+    if o.declarative_shadow_dom && o.base_url.is_some() {
+        c.report(&at("declarativeShadowDom"), "cannot be used with baseUrl (relative URLs stay relative, for the page to resolve)");
+    }
 }
 
 /// `imageOrigins`: each an http(s) origin, kept as the URL policy writes it
@@ -182,6 +203,23 @@ mod tests {
         assert_eq!((o.shadow, o.email), (true, false));
         let lines: Vec<_> = parse(r#"{"email": 1, "shadow": "yes"}"#).unwrap_err().iter().map(Problem::line).collect();
         assert_eq!(lines, ["options.shadow: must be true or false", "options.email: must be true or false"]);
+    }
+
+    #[test]
+    fn declarative_shadow_dom_is_neither_email_nor_light_dom() {
+        assert!(parse(r#"{"declarativeShadowDom": true}"#).unwrap().declarative_shadow_dom);
+        assert!(!parse(r#"{"declarativeShadowDom": null}"#).unwrap().declarative_shadow_dom);
+        let lines = |json: &str| parse(json).unwrap_err().iter().map(Problem::line).collect::<Vec<_>>();
+        assert_eq!(lines(r#"{"declarativeShadowDom": true, "email": true, "shadow": false}"#), [
+            "options.declarativeShadowDom: cannot be used with email: true",
+            "options.declarativeShadowDom: cannot be used with shadow: false",
+        ]);
+        assert_eq!(lines(r#"{"declarativeShadowDom": true, "labels": {"tags": "Topics"}, "baseUrl": "https://news.example/"}"#), [
+            "options.declarativeShadowDom: cannot be used with labels (give the words in the brief's own labels)",
+            "options.declarativeShadowDom: cannot be used with baseUrl (relative URLs stay relative, for the page to resolve)",
+        ]);
+        assert_eq!(lines(r#"{"declarativeShadowDom": "yes"}"#), ["options.declarativeShadowDom: must be true or false"]);
+        assert!(parse(r#"{"declarativeShadowDom": false, "email": true}"#).is_ok());
     }
 
     #[test]

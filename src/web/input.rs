@@ -27,10 +27,19 @@ pub(super) fn problem(path: &str, message: &str) -> Vec<Problem> {
 /// JSON-LD, or any of them as JSON text), validated for `options`: every
 /// problem with its path if it is not one.
 pub fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Problem>> {
-    let value = plain_value(v, "", Input::EXPECTED)?;
+    read_document_and_json(v, options).map(|(document, _)| document)
+}
+
+/// [`read_document`], and the JSON text of what the host passed (its plain
+/// copy), for `<brief-card>` to read the same document from
+/// (`declarativeShadowDom`); `None` without that option.
+pub fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Document, Option<String>), Vec<Problem>> {
+    let plain = plain_copy_of(v, "", Input::EXPECTED)?;
+    // The copy is plain data, which JSON.stringify always writes.
+    let json = options.declarative_shadow_dom.then(|| js_sys::JSON::stringify(&plain).ok().and_then(|s| s.as_string())).flatten();
     // Relative URLs resolve against a base URL with the browser's own WHATWG parser.
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
-    validate::from_value(value, &urls)
+    validate::from_value(value_of(plain, "")?, &urls).map(|document| (document, json))
 }
 
 /// The article (or feed) of a page's JSON-LD scripts (`[{id?, text}]`, in
@@ -73,10 +82,19 @@ pub fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
 /// JS values once; the format types are read from the tree), or the problem
 /// copy.js found, at `path`.
 fn plain_value(v: &JsValue, path: &str, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
-    let plain = plain_copy(v, what, MAX_INPUT_BYTES as u32).map_err(|thrown| {
+    value_of(plain_copy_of(v, path, what)?, path)
+}
+
+/// The plain copy of `v` (copy.js), or the problem copy.js found, at `path`.
+fn plain_copy_of(v: &JsValue, path: &str, what: &str) -> Result<JsValue, Vec<Problem>> {
+    plain_copy(v, what, MAX_INPUT_BYTES as u32).map_err(|thrown| {
         // copy.js throws only strings; anything else would be a bug of ours, still reported.
         problem(path, &thrown.as_string().unwrap_or_else(|| "could not be read".into()))
-    })?;
+    })
+}
+
+/// A plain copy as an untyped tree.
+fn value_of(plain: JsValue, path: &str) -> Result<serde_json::Value, Vec<Problem>> {
     // The copy is plain data, which serde-wasm-bindgen always reads; its
     // error's text would need wasm-bindgen's debug formatting of JS values.
     serde_wasm_bindgen::from_value(plain).map_err(|_| problem(path, "could not be read"))

@@ -95,7 +95,9 @@ pub fn validate_brief(#[wasm_bindgen(unchecked_param_type = "unknown")] brief: J
 }
 
 /// The static HTML of the card (`{ email: true }`: the email-safe variant),
-/// for newsletters, server-side rendering and the no-script fallback.
+/// for newsletters, server-side rendering and the no-script fallback; with
+/// `{ declarativeShadowDom: true }`, the live card as a `<brief-card>` in
+/// declarative shadow DOM, which the element upgrades with no flash.
 /// @throws {BriefError}
 #[wasm_bindgen(js_name = renderBriefHtml)]
 pub fn render_brief_html(
@@ -103,9 +105,16 @@ pub fn render_brief_html(
     #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
     let options = read_options(&options).map_err(|p| to_error(&p))?;
-    let doc = read_document(&brief, &options).map_err(|p| to_error(&p))?;
+    let (doc, json) = input::read_document_and_json(&brief, &options).map_err(|p| to_error(&p))?;
     // The browser's own `Intl` writes the dates, as the live card does.
-    Ok(if options.email { render::email(&doc, &options, dates::format) } else { render::fragment(&doc, &options, dates::format) })
+    Ok(if let Some(json) = json {
+        // The element reads the brief as the host gave it, as renderBrief would.
+        render::declarative(&doc, &options, dates::format, &json)
+    } else if options.email {
+        render::email(&doc, &options, dates::format)
+    } else {
+        render::fragment(&doc, &options, dates::format)
+    })
 }
 
 /// Renders the card into `target` (into its open shadow root unless
