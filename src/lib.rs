@@ -88,13 +88,7 @@ pub mod web;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// The stylesheet of the live card (adopted into its shadow root): src/card.css
-/// without its comments, written by build.rs, which also makes the static
-/// outputs' inline styles from it (see [`render::style`]). Pages theme it with
-/// `--brief-{bg,fg,muted,accent,link,border,quote,chip}`, their
-/// `--brief-dark-*` twins, `--brief-font`, `--brief-heading-font`,
-/// `--brief-radius` and `--brief-max-width` (see the README).
-pub const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));
+pub use render::style::CARD_CSS;
 
 /// Parses and validates JSON text as a brief or a feed, or as a schema.org
 /// JSON-LD document (its article, or its feed), for these options.
@@ -137,9 +131,4 @@ pub fn render_html(json_text: &str, options: &Options) -> Result<String, Vec<Pro
     } else {
         render::fragment(&doc, options, render::dates::icu)
     })
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) fn load_default(json_text: &str) -> Result<Document, Vec<Problem>> {
-    load(json_text, &Options::default())
 }

@@ -15,10 +15,10 @@
 use super::dates::DateFormat;
 use super::escape;
 use super::html::{write_attr, AsIs, HtmlWriter};
+use super::style::CARD_CSS;
 use crate::validate::model::Document;
 use crate::validate::options::{LinkTarget, Options};
 use crate::view::{self, Context};
-use crate::CARD_CSS;
 
 /// `<brief-card …>`: the start tag, with an attribute for each option the
 /// element reads that differs from its default (theme and layout always).
@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn the_live_card_in_a_shadow_root_its_json_and_a_fallback() {
-        let doc = crate::load_default(r#"{"id":"b1","title":"T </template><script>x()</script>","url":"https://news.example/b1","summary":{"paragraphs":["a"]}}"#).unwrap();
+        let doc = crate::validate::load_default(r#"{"id":"b1","title":"T </template><script>x()</script>","url":"https://news.example/b1","summary":{"paragraphs":["a"]}}"#).unwrap();
         let options = Options { heading_level: 3, ..Options::default() };
         let json = r#"{"title":"T </template><script>x()</script>","url":"https://news.example/b1"}"#;
         let html = declarative(&doc, &options, builtin, json);

@@ -489,17 +489,17 @@ mod tests {
             "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org"}],
             "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
             "tags":[{"label":"t"},{"label":"u","url":"/u"}],"labels":{"tags":"Temas","readMore":"Más"},"unknown":1}"#;
-        let doc = crate::load_default(text).unwrap();
-        let again = crate::load_default(&json(&document_json(&doc, &Labels::default()))).unwrap();
+        let doc = crate::validate::load_default(text).unwrap();
+        let again = crate::validate::load_default(&json(&document_json(&doc, &Labels::default()))).unwrap();
         assert_eq!(again, doc);
         let feed = Document::Feed(vec![doc.briefs()[0].clone(), doc.briefs()[0].clone()]);
-        assert_eq!(crate::load_default(&json(&document_json(&feed, &Labels::default()))).unwrap(), feed);
+        assert_eq!(crate::validate::load_default(&json(&document_json(&feed, &Labels::default()))).unwrap(), feed);
     }
 
     #[test]
     fn the_labels_option_is_written_over_the_briefs_own() {
         use crate::validate::labels::Label;
-        let doc = crate::load_default(r#"{"title":"T","labels":{"tags":"Temas","quotes":"Voces"}}"#).unwrap();
+        let doc = crate::validate::load_default(r#"{"title":"T","labels":{"tags":"Temas","quotes":"Voces"}}"#).unwrap();
         let overrides = Labels(vec![(Label::Tags, "Topics".into()), (Label::ReadMore, "All of it".into())]);
         let labels = &document_json(&doc, &overrides)["labels"];
         assert_eq!(labels, &json!({"tags": "Topics", "quotes": "Voces", "readMore": "All of it"}));

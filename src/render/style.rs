@@ -68,6 +68,14 @@ struct Rule {
     email: [[&'static str; 2]; 2],
 }
 
+/// The stylesheet of the live card (adopted into its shadow root): src/card.css
+/// without its comments, written by build.rs, which also makes the static
+/// outputs' inline styles from it (see this module). Pages theme it with
+/// `--brief-{bg,fg,muted,accent,link,border,quote,chip}`, their
+/// `--brief-dark-*` twins, `--brief-font`, `--brief-heading-font`,
+/// `--brief-radius` and `--brief-max-width` (see the README).
+pub const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));
+
 // `RULES`, `COLOURS` and (in tests) `NAMED_CLASSES`, from src/card.css.
 include!(concat!(env!("OUT_DIR"), "/inline_rules.rs"));
 

@@ -503,6 +503,13 @@ fn is_language_tag(s: &str) -> bool {
         && subtags.all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// JSON text as a validated document with the default options: for the
+/// tests of the layers above.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn load_default(json_text: &str) -> Result<Document, Vec<Problem>> {
+    from_value(crate::format::json_value(json_text)?, &UrlSettings::default())
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -541,3 +548,4 @@ mod tests {
         assert_eq!(lines(r#"{"title": null, "kind": null, "quotes": null}"#), ["title: is required"]);
     }
 }
+
