@@ -3,7 +3,7 @@
 # (tests/types), the JSON Schema against the real validator (tests/schema),
 # server-side rendering in Node (tests/node), and the npm package in a Vite
 # app, in Node and in plain HTML (tests/package), and in React, Vue and
-# Svelte apps (tests/frameworks). The generated files
+# Svelte apps and a server-rendering Node app (tests/frameworks). The generated files
 # (docs/brief.schema.json, types/*.d.ts, docs/format-reference.md) are
 # checked for drift by `cargo test` (tests/generated.rs).
 #
@@ -32,5 +32,5 @@ node --test tests/node/
 step "host developers: the npm package in a Vite app, in Node and in plain HTML (tests/package)"
 bash tests/package/run.sh
 
-step "host developers: the npm package in React, Vue and Svelte apps (tests/frameworks)"
+step "host developers: the npm package in React, Vue and Svelte apps, and server rendering in Node (tests/frameworks)"
 bash tests/frameworks/run.sh

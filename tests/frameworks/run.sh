@@ -19,7 +19,11 @@
 #     (tests/frameworks/check.mjs): the card renders, the framework's
 #     attributes reach it, the app's brief-card:render listener runs, and
 #     the page reports no error and no warning.
-#   bash tests/frameworks/run.sh [react] [vue] [svelte]     (default: all three)
+# examples/ssr-node (server rendering in plain Node, no bundler) is installed
+# the same way (step 1); then the README's "Server rendering" snippet must be
+# the example's own code, and tests/frameworks/ssr-check.mjs runs its server
+# and checks the page it serves, over HTTP and in Chromium.
+#   bash tests/frameworks/run.sh [react] [vue] [svelte] [ssr-node]     (default: all four)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
@@ -31,7 +35,7 @@ if [ ! -f pkg/package.json ] || [ ! -f pkg/brief-card.js ]; then
   exit 1
 fi
 frameworks=("$@")
-[ ${#frameworks[@]} -gt 0 ] || frameworks=(react vue svelte)
+[ ${#frameworks[@]} -gt 0 ] || frameworks=(react vue svelte ssr-node)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 # The examples depend on "file:../../pkg": a copy at $TMP/x/NAME finds this snapshot at $TMP/pkg.
@@ -80,6 +84,17 @@ for fw in "${frameworks[@]}"; do
   ' "$app" "$VERSION"
   cmp -s "$app/node_modules/brief-card/brief_card_bg.wasm" "$TMP/pkg/brief_card_bg.wasm" || fail "the installed .wasm is not the packed one"
   echo "ok: npm ci, then brief-card@$VERSION installed from the tarball (not linked)"
+
+  if [ "$fw" = ssr-node ]; then
+    # Every line of the README's snippet (but comments) is in the example's code.
+    code=$(awk '/^### Server rendering/ { on = 1; next } on && /^##/ { exit } on && /^```js$/ { grab = 1; next } grab && /^```$/ { exit } grab' README.md)
+    [ -n "$code" ] || fail "no js snippet under \"### Server rendering\" in README.md"
+    missing=$(printf '%s\n' "$code" | sed -E 's#^[[:space:]]+##; s#[[:space:]]+//.*$##' | grep -v -e '^$' -e '^//' | grep -vxF -f <(sed -E 's#^[[:space:]]+##; s#[[:space:]]+//.*$##' examples/ssr-node/lib/brief-card.mjs examples/ssr-node/app/*.mjs) || true)
+    [ -z "$missing" ] || { echo "$missing"; fail "these lines of the README's Server rendering snippet are not in examples/ssr-node"; }
+    echo "ok: the README's Server rendering snippet is the example's code"
+    node tests/frameworks/ssr-check.mjs "$app" "$TITLE"
+    continue
+  fi
 
   case $fw in
   react)
