@@ -217,3 +217,22 @@ fn images_send_no_referrer_and_image_origins_refuse_other_hosts() {
     assert!(render_html(r#"{"title": "T", "image": {"src": "/a.jpg", "alt": ""}}"#, &only(&["https://img.example"])).is_ok());
     assert!(render_html(relative, &only(&["https://evil.example"])).is_ok());
 }
+
+/// `image.width` and `height` become the `<img>`'s attributes, so the page
+/// keeps the image's space while it loads; email writes an image wider than
+/// its column at the column's width, without a height, and one within it as given.
+#[test]
+fn image_sizes_reserve_the_space_and_fit_the_email_column() {
+    let sized = |w: u32, h: u32| format!(r#"{{"title": "T", "image": {{"src": "https://img.example/a.jpg", "alt": "A", "width": {w}, "height": {h}}}}}"#);
+    let img = |json: &str, options: &Options| {
+        let h = doc(json, options);
+        let img = all(&h, "img.bc-image, figure img").into_iter().next().expect("the image");
+        (img.value().attr("width").map(str::to_owned), img.value().attr("height").map(str::to_owned))
+    };
+    assert_eq!(img(&sized(1200, 675), &Options::default()), (Some("1200".into()), Some("675".into())));
+    let mut email = Options::default();
+    email.email = true;
+    assert_eq!(img(&sized(1200, 675), &email), (Some("550".into()), None));
+    assert_eq!(img(&sized(300, 200), &email), (Some("300".into()), Some("200".into())));
+    assert_eq!(img(r#"{"title": "T", "image": {"src": "https://img.example/a.jpg", "alt": "A"}}"#, &email), (Some("550".into()), None));
+}

@@ -123,6 +123,16 @@ fn image_alt_from_name_else_caption_else_decorative() {
     assert_eq!((i.src.as_str(), i.alt.as_str(), i.caption.as_deref()), ("https://e.example/a.jpg", "Alt", Some("Cap")));
     let i = img(json!({"@type": "ImageObject", "contentUrl": "https://e.example/b.jpg", "caption": "Cap"}));
     assert_eq!((i.src.as_str(), i.alt.as_str()), ("https://e.example/b.jpg", "Cap"));
+    // Sizes as numbers, strings with or without px, or QuantitativeValues;
+    // anything else is left out, not refused.
+    let i = img(json!({"url": "https://e.example/c.jpg", "width": 1200, "height": "675px"}));
+    assert_eq!((i.width, i.height), (Some(1200), Some(675)));
+    let i = img(json!({"url": "https://e.example/c.jpg", "width": {"@type": "QuantitativeValue", "value": "800"}, "height": [450]}));
+    assert_eq!((i.width, i.height), (Some(800), Some(450)));
+    let i = img(json!({"url": "https://e.example/c.jpg", "width": "wide", "height": 0}));
+    assert_eq!((i.width, i.height), (None, None));
+    let i = img(json!({"url": "https://e.example/c.jpg", "width": 1.5e6, "height": -3}));
+    assert_eq!((i.width, i.height), (None, None));
     let i = img(json!(["https://e.example/16x9.jpg", "https://e.example/4x3.jpg"]));
     assert_eq!((i.src.as_str(), i.alt.as_str(), i.caption), ("https://e.example/16x9.jpg", "", None));
 }
@@ -564,7 +574,7 @@ fn blocks(b: &Brief) -> Value {
         "updated": b.updated.as_ref().map(|d| &d.iso), "url": b.url, "lang": b.lang, "dir": b.dir.as_str(),
         "publisher": b.publisher.as_ref().map(|p| (&p.name, &p.url, &p.logo)),
         "authors": b.authors.iter().map(|a| (&a.name, &a.url)).collect::<Vec<_>>(),
-        "image": b.image.as_ref().map(|i| (&i.src, &i.alt, &i.caption)),
+        "image": b.image.as_ref().map(|i| (&i.src, &i.alt, &i.caption, i.width, i.height)),
         "summary": b.summary.as_ref().map(|s| (s.heading.as_deref().unwrap_or_else(|| builtin(&b.lang, Label::Summary)), paragraphs(&s.paragraphs))),
         "quotes": b.quotes.iter().map(|q| (plain(&q.text), &q.author, &q.role, &q.url)).collect::<Vec<_>>(),
         "sections": b.sections.iter().map(|s| (&s.heading, paragraphs(&s.paragraphs))).collect::<Vec<_>>(),
@@ -576,7 +586,7 @@ fn blocks(b: &Brief) -> Value {
 #[test]
 fn every_example_survives_the_round_trip_through_the_pages_json_ld() {
     let rich = r#"{"title": "Rich", "date": "2024-05-01", "updated": "2024-05-04T10:00:00Z", "authors": [{"name": "A", "url": "https://e.example/a"}, {"name": "B"}],
-        "image": {"src": "https://e.example/i.jpg", "alt": "Alt text", "caption": "A caption"}, "summary": {"paragraphs": ["One", "Two"]},
+        "image": {"src": "https://e.example/i.jpg", "alt": "Alt text", "caption": "A caption", "width": 1200, "height": 675}, "summary": {"paragraphs": ["One", "Two"]},
         "sections": [{"heading": "Empty", "paragraphs": []}], "tags": [{"label": "Plain"}, {"label": "Linked", "url": "https://e.example/t"}]}"#;
     let mut cases = examples::all();
     cases.push(("rich".into(), rich.into()));

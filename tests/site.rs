@@ -158,7 +158,7 @@ fn oembed_has_the_fields_of_the_spec_and_frames_the_embed_page() {
         assert!(w == 600 && (160..=4000).contains(&h), "{name}: {w}×{h}");
         let author = brief.publisher.as_ref().map(|p| p.name.as_str());
         assert_eq!(o.get("author_name").and_then(Value::as_str), author, "{name}: the byline, else the publisher");
-        // No example has an image; with one, its size is still unknown, so no thumbnail.
+        // No example has an image, so none has a thumbnail (oembed_for_one_brief has one).
         assert!(!fields.keys().any(|k| k.starts_with("thumbnail")), "{name}");
 
         let html = Html::parse_fragment(o["html"].as_str().unwrap());
@@ -309,6 +309,13 @@ fn oembed_for_one_brief() {
     assert_eq!(o["author_name"], "Ana, Ben");
     assert_eq!((o["width"].as_u64(), o["height"].as_u64()), (Some(320), Some(200)));
     assert!(o.get("thumbnail_url").is_none(), "no size is known, so no thumbnail");
+    // With its size, the image is the thumbnail, while it fits maxwidth and maxheight.
+    let sized = load(&text.replace("https://e.org/i.png\",", "https://e.org/i.png\",\"width\":300,\"height\":200,"), &Options::default()).unwrap();
+    let o = site::oembed(&sized.briefs()[0], &request);
+    let thumbnail = (o["thumbnail_url"].as_str(), o["thumbnail_width"].as_u64(), o["thumbnail_height"].as_u64());
+    assert_eq!(thumbnail, (Some("https://e.org/i.png"), Some(300), Some(200)));
+    let narrow = site::oembed(&sized.briefs()[0], &Embed { maxwidth: Some(200), ..request.clone() });
+    assert!(narrow.get("thumbnail_url").is_none() && narrow.get("thumbnail_width").is_none(), "too wide for maxwidth: none of the three");
     let html = o["html"].as_str().unwrap();
     assert!(html.contains("title=\"&lt;b&gt;T&lt;/b&gt; &amp; &quot;q&quot;\""), "{html}");
     assert!(!html.contains("<b>"), "{html}");

@@ -208,3 +208,17 @@ fn authors_and_updated_are_checked_like_the_other_fields() {
     let b = &doc.briefs()[0];
     assert_eq!((b.updated.as_ref().map(|d| d.iso.as_str()), b.authors[0].url.as_deref()), (Some("2024-01-02"), Some("/a")));
 }
+
+#[test]
+fn image_sizes_are_whole_pixels_within_bounds() {
+    let image = |size: &str| format!(r#"{{"title": "T", "image": {{"src": "/a.jpg", "alt": "", {size}}}}}"#);
+    assert_eq!(check(&image(r#""width": 1200, "height": 675"#)), vec![]);
+    assert_eq!(messages(&image(r#""width": 0, "height": 100001"#)), [
+        "image.width: must be a whole number from 1 to 100000",
+        "image.height: must be a whole number from 1 to 100000",
+    ]);
+    assert_eq!(messages(&image(r#""width": 12.5, "height": "12""#)), [
+        "image.width: must be a whole number from 1 to 100000",
+        "image.height: expected a number, found a string",
+    ]);
+}

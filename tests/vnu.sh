@@ -36,7 +36,7 @@ cat >"$out/every-field.json" <<'JSON'
   "id": "every-field", "kind": "Analysis", "title": "Every field", "date": "2023-06-13T09:30:00+02:00",
   "url": "/briefs/every-field", "lang": "en-GB", "dir": "auto",
   "publisher": {"name": "Example Institute", "url": "https://example.org/", "logo": "/logo.png"},
-  "image": {"src": "img/lead.jpg", "alt": "A delegation on a runway", "caption": "Caracas, June 12"},
+  "image": {"src": "img/lead.jpg", "alt": "A delegation on a runway", "caption": "Caracas, June 12", "width": 1200, "height": 675},
   "summary": {"heading": "Summary", "paragraphs": ["Plain.", ["Run ", {"text": "link", "href": "../x?y=1#z", "em": true, "strong": true}, {"text": "mail", "href": "mailto:desk@example.org"}]]},
   "quotes": [{"text": ["Quoted ", {"text": "words", "em": true}], "author": "A. Expert", "role": "Fellow", "url": "//people.example.org/a"}, {"text": "Second.", "author": "B"}],
   "sections": [{"heading": "One", "paragraphs": ["a", "b", "c", "d", "e", "f", "g"]}, {"heading": "Empty", "paragraphs": []}],

@@ -141,6 +141,13 @@ export interface Image {
    * At most 500 characters.
    */
   caption?: string | null;
+  /**
+   * The image's width in CSS pixels. With `height`, the card keeps the
+   * image's space while it loads, so nothing below it moves.
+   */
+  width?: number | null;
+  /** The image's height in CSS pixels (see `width`). */
+  height?: number | null;
 }
 
 /** The summary block. */

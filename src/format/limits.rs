@@ -23,6 +23,8 @@ pub const MAX_ITEMS: usize = 100;
 pub const MAX_LANG_CHARS: usize = 35;
 /// Longest `date`, in characters (before trimming white space).
 pub const MAX_DATE_CHARS: usize = 64;
+/// Largest `width` or `height` of an image, in CSS pixels.
+pub const MAX_IMAGE_PIXELS: u32 = 100_000;
 /// Most objects and arrays in a schema.org JSON-LD document (all its
 /// scripts together). A publisher's page has a few dozen; the bound keeps a
 /// hostile graph from costing more than reading a brief does.

@@ -51,7 +51,7 @@ pub use text::{Paragraph, Run, RunObject};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use limits::{MAX_DATE_CHARS, MAX_FEED, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_URL_CHARS};
+use limits::{MAX_DATE_CHARS, MAX_FEED, MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_URL_CHARS};
 use patterns::*;
 
 /// A brief (an object) or a collection of briefs (an array, rendered as a feed).
@@ -193,6 +193,15 @@ pub struct Image {
     /// A caption shown under the image.
     #[schemars(length(max = MAX_SHORT_CHARS))]
     pub caption: Option<Checked<String>>,
+    /// The image's width in CSS pixels. With `height`, the card keeps the
+    /// image's space while it loads, so nothing below it moves.
+    // Read as any number and held to whole pixels by validation, whose one
+    // problem then says what is wanted; the schema and the types say integer.
+    #[schemars(with = "Option<u32>", range(min = 1, max = MAX_IMAGE_PIXELS))]
+    pub width: Option<Checked<f64>>,
+    /// The image's height in CSS pixels (see `width`).
+    #[schemars(with = "Option<u32>", range(min = 1, max = MAX_IMAGE_PIXELS))]
+    pub height: Option<Checked<f64>>,
 }
 
 /// The summary block.

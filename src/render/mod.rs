@@ -42,8 +42,13 @@ fn is_dom_only(name: &str) -> bool {
 impl AttrPolicy for Inline {
     fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String) {
         let email = self.output != Output::Fragment;
+        // Outlook shows an image at its `width` attribute, whatever the CSS
+        // says: one wider than the column is written at the column's width,
+        // without its `height`, so that it keeps its shape.
+        let too_wide = |(name, value): (&str, &str)| name == "width" && value.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_PIXELS);
+        let narrowed = email && tag == "img" && attrs.iter().any(too_wide);
         for (name, value) in attrs.iter() {
-            let dropped = is_dom_only(name) || email && name == "class";
+            let dropped = is_dom_only(name) || email && name == "class" || narrowed && (name == "width" || name == "height");
             if !dropped {
                 write_attr(out, name, value);
             }
@@ -54,7 +59,7 @@ impl AttrPolicy for Inline {
             write_attr(out, "style", &style);
         }
         let has_width = attrs.iter().any(|(name, _)| name == "width");
-        if email && tag == "img" && !has_width {
+        if email && tag == "img" && (!has_width || narrowed) {
             write_attr(out, "width", EMAIL_IMAGE_WIDTH);
         }
     }
@@ -108,3 +113,4 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
 /// The images of an email need an explicit `width` attribute (Outlook ignores
 /// CSS widths): the 600 px column less the card's padding (2 × 24 px) and border (2 × 1 px).
 pub const EMAIL_IMAGE_WIDTH: &str = "550";
+const EMAIL_IMAGE_PIXELS: u32 = 550;

@@ -316,7 +316,7 @@ fn brief_json(b: &Brief, overrides: &Labels) -> Value {
         "dir": b.dir.as_str(),
         "publisher": b.publisher.as_ref().map(|p| json!({ "name": p.name, "url": p.url, "logo": p.logo })),
         "authors": nonempty(b.authors.iter().map(|a| json!({ "name": a.name, "url": a.url }))),
-        "image": b.image.as_ref().map(|i| json!({ "src": i.src, "alt": i.alt, "caption": i.caption })),
+        "image": b.image.as_ref().map(|i| json!({ "src": i.src, "alt": i.alt, "caption": i.caption, "width": i.width, "height": i.height })),
         "summary": b.summary.as_ref().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) })),
         "quotes": nonempty(b.quotes.iter().map(|q| json!({ "text": paragraph(&q.text), "author": q.author, "role": q.role, "url": q.url }))),
         "sections": nonempty(b.sections.iter().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) }))),
@@ -402,7 +402,7 @@ fn plain_paragraphs(ps: &[Paragraph]) -> String {
 fn article(b: &Brief) -> Value {
     let image = b.image.as_ref().map(|i| {
         let alt = Some(i.alt.as_str()).filter(|a| !a.is_empty());
-        json!({ "@type": "ImageObject", "url": i.src, "caption": i.caption, "name": alt })
+        json!({ "@type": "ImageObject", "url": i.src, "caption": i.caption, "name": alt, "width": i.width, "height": i.height })
     });
     let publisher = b.publisher.as_ref().map(|p| {
         let logo = p.logo.as_ref().map(|l| json!({ "@type": "ImageObject", "url": l }));
@@ -484,7 +484,7 @@ mod tests {
     #[test]
     fn the_embedded_json_reads_back_as_the_same_document() {
         let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","updated":"2023-06-14T08:00:00Z","url":"/a b","lang":"es",
-            "publisher":{"name":"P","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c"},
+            "publisher":{"name":"P","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c","width":640,"height":360},
             "summary":{"paragraphs":["one",["a",{"text":"b","href":"https://e.org/","strong":true,"em":true}]]},
             "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org"}],
             "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],

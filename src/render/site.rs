@@ -315,14 +315,22 @@ pub fn embed_url(page_url: &str) -> String {
 /// The oEmbed 1.0 answer (type `rich`) for `b`: an `<iframe>` of its
 /// embed page, then a `<blockquote>` linking to its page, which is what a
 /// consumer that strips frames (as WordPress and Ghost do for providers
-/// they do not know) keeps. Thumbnails are left out: oEmbed wants
-/// `thumbnail_url`, `_width` and `_height` together, and the format does
-/// not give an image's size.
+/// they do not know) keeps. The brief's image is the thumbnail when its
+/// size is given and it fits `maxwidth` and `maxheight` (oEmbed wants
+/// `thumbnail_url`, `_width` and `_height` together, and a thumbnail within
+/// the consumer's bounds; the image cannot be scaled here).
 pub fn oembed(b: &Brief, request: &Embed) -> Value {
     let width = request.maxwidth.map_or(EMBED_WIDTH, |max| max.min(EMBED_WIDTH));
     let height = request.maxheight.map_or(estimate_height(b, width), |max| max.min(estimate_height(b, width)));
     let author = byline(b);
     let author_url = b.authors.first().and_then(|a| a.url.as_deref()).or(b.publisher.as_ref().and_then(|p| p.url.as_deref())).filter(|u| is_absolute_http(u));
+    let fits = |size: u32, max: Option<u32>| max.is_none_or(|max| size <= max);
+    let thumbnail = b
+        .image
+        .as_ref()
+        .filter(|i| is_absolute_http(&i.src))
+        .and_then(|i| Some((i.src.as_str(), i.width?, i.height?)))
+        .filter(|&(_, w, h)| fits(w, request.maxwidth) && fits(h, request.maxheight));
     let mut html = String::new();
     html.push_str("<iframe");
     for (name, value) in [
@@ -362,6 +370,9 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
         "provider_name": request.provider_name,
         "provider_url": request.provider_url,
         "cache_age": CACHE_AGE,
+        "thumbnail_url": thumbnail.map(|t| t.0),
+        "thumbnail_width": thumbnail.map(|t| t.1),
+        "thumbnail_height": thumbnail.map(|t| t.2),
         "html": html,
         "width": width,
         "height": height,

@@ -20,7 +20,7 @@ pub use jsonld::{from_value, json_ld};
 pub use model::*;
 pub use options::{options, Options};
 
-use crate::format::limits::{MAX_DATE_CHARS, MAX_FEED, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
+use crate::format::limits::{MAX_DATE_CHARS, MAX_FEED, MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
 use crate::format::{self, Checked, Expected, Found, Input, Problem, MAX_PROBLEMS};
 use labels::{Label, Labels};
 use url_policy::{UrlUse, Whatwg};
@@ -414,6 +414,20 @@ impl<'u> Checker<'u> {
                 .and_then(|a| self.text(a, &alt, MAX_SHORT_CHARS, false))
                 .unwrap_or_default(),
             caption: self.opt_string(i.caption, &Path::Key(path, "caption"), MAX_SHORT_CHARS),
+            width: self.pixels(i.width, &Path::Key(path, "width")),
+            height: self.pixels(i.height, &Path::Key(path, "height")),
+        }
+    }
+
+    /// An image's `width` or `height`: a whole number of CSS pixels.
+    fn pixels(&mut self, field: Option<Checked<f64>>, path: &Path) -> Option<u32> {
+        let n = self.optional(field, path)?;
+        // Whole and within bounds, so the conversion is exact.
+        if n.fract() == 0.0 && (1.0..=f64::from(MAX_IMAGE_PIXELS)).contains(&n) {
+            Some(n as u32)
+        } else {
+            self.report(path, format!("must be a whole number from 1 to {MAX_IMAGE_PIXELS}"));
+            None
         }
     }
 

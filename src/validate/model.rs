@@ -141,6 +141,10 @@ pub struct Image {
     pub alt: String,
     /// A caption shown under the image.
     pub caption: Option<String>,
+    /// Its width in CSS pixels, 1 to [`crate::format::limits::MAX_IMAGE_PIXELS`].
+    pub width: Option<u32>,
+    /// Its height in CSS pixels.
+    pub height: Option<u32>,
 }
 
 /// The summary block.

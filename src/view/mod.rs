@@ -274,6 +274,14 @@ fn image(img: &Image, w: &mut dyn Sink) {
     open(w, "img", "bc-image");
     w.attr("src", &img.src);
     w.attr("alt", &img.alt);
+    // With both, the browser knows the image's shape before it loads and
+    // keeps its space (card.css scales it: `max-width:100%;height:auto`).
+    if let Some(width) = img.width {
+        w.attr("width", &width.to_string());
+    }
+    if let Some(height) = img.height {
+        w.attr("height", &height.to_string());
+    }
     // Privacy: an image host learns nothing of the page that shows it.
     w.fixed("referrerpolicy", "no-referrer");
     w.fixed("loading", "lazy");

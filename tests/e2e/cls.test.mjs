@@ -96,3 +96,38 @@ test("CLS with a one-line link fallback and no reserved space (reported only)", 
   report("one-line link fallback, no reserved space", r);
   assert.ok(Number.isFinite(r.total));
 });
+
+// An image whose size the brief gives (`image.width`, `height`) keeps its
+// space while it loads; one without moves everything below it when it
+// arrives. The image is held back until the card has rendered.
+test("a sized image keeps its space while it loads; an unsized one shifts the page", async () => {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><rect width="1200" height="675" fill="#8ab"/></svg>`;
+  const shiftWhileLoading = async (size) => {
+    const brief = { title: "A brief with a lead image", image: { src: "/lead.svg", alt: "A lead image", ...size }, summary: { paragraphs: ["Text below the image."] } };
+    await writePage(env, "cls-image.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Image</title>
+<script type="module" src="/brief-card.js"></script></head><body><brief-card loading="eager"><script type="application/json">${JSON.stringify(brief)}</script></brief-card>
+<p id="after">Text after the card.</p></body></html>`);
+    const t = await open(env, null, { viewport: { width: 800, height: 1200 } });
+    let release;
+    const held = new Promise((r) => (release = r));
+    await t.page.route("**/lead.svg", async (route) => { await held; await route.fulfill({ contentType: "image/svg+xml", body: svg }); });
+    await t.page.goto(env.base + "/cls-image.html");
+    await t.page.waitForFunction(() => document.querySelector("brief-card")?.dataset.state === "rendered");
+    const top = () => t.page.$eval("#after", (e) => e.getBoundingClientRect().top);
+    const before = await top();
+    await t.page.evaluate(() => { window.__shift = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; }).observe({ type: "layout-shift" }); });
+    release();
+    await t.page.waitForFunction(() => document.querySelector("brief-card").shadowRoot.querySelector("img")?.complete);
+    await t.page.waitForTimeout(300);
+    const r = { moved: (await top()) - before, shift: await t.page.evaluate(() => window.__shift) };
+    assert.deepEqual(t.errors, []);
+    await t.close();
+    return r;
+  };
+  const sized = await shiftWhileLoading({ width: 1200, height: 675 });
+  const unsized = await shiftWhileLoading({});
+  console.log(`image load: sized moved the text below by ${sized.moved}px (shift ${sized.shift.toFixed(4)}); unsized by ${unsized.moved}px (shift ${unsized.shift.toFixed(4)})`);
+  assert.equal(sized.moved, 0, "the sized image's space was kept");
+  assert.equal(sized.shift, 0);
+  assert.ok(unsized.moved > 100 && unsized.shift > 0, `an unsized image moves what follows (${unsized.moved}px)`);
+});

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::date;
 use super::graph::{found, is_reference, type_names, At, Graph};
 use super::sources::{index, key, Sources};
-use crate::format::limits::MAX_ITEMS;
+use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS};
 use crate::format::{self, Checked, Found, Paragraph, Problem, MAX_PROBLEMS};
 
 pub(super) struct Mapper<'g, 'a> {
@@ -249,7 +249,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         Some(match at.value {
             Value::String(src) => {
                 self.sources.record(key(bp, "src"), &at.path);
-                Checked::Valid(format::Image { src: Checked::Valid(src.clone()), alt: Checked::Valid(String::new()), caption: None })
+                Checked::Valid(format::Image { src: Checked::Valid(src.clone()), alt: Checked::Valid(String::new()), caption: None, width: None, height: None })
             }
             Value::Object(_) => {
                 let node = self.node(at)?;
@@ -262,10 +262,33 @@ impl<'g, 'a> Mapper<'g, 'a> {
                     }
                 };
                 let alt = self.string(node.first_of(&["name", "caption"]), key(bp, "alt")).or_else(decorative).unwrap_or_default();
-                Checked::Valid(format::Image { src, alt, caption: self.string(node.get("caption"), key(bp, "caption")) })
+                let caption = self.string(node.get("caption"), key(bp, "caption"));
+                let (width, height) = (self.pixels(node.get("width")), self.pixels(node.get("height")));
+                Checked::Valid(format::Image { src, alt, caption, width, height })
             }
             other => Checked::Invalid(found(other)),
         })
+    }
+
+    /// An `ImageObject`'s `width` or `height`: a number, a numeric string
+    /// (`"1200"`, `"1200px"`) or a `QuantitativeValue`'s `value`. Anything
+    /// else, or a size outside 1 to [`MAX_IMAGE_PIXELS`], is left out rather
+    /// than refused: it only keeps the image's space while it loads, and
+    /// publishers write it loosely.
+    fn pixels(&mut self, at: Option<At<'a>>) -> Option<Checked<f64>> {
+        let mut first = at?.one()?;
+        if first.value.is_object() {
+            first = self.node(&first)?.first_of(&["value", "@value"])?.one()?;
+        }
+        let n: u64 = match first.value {
+            Value::Number(n) => n.as_u64()?,
+            Value::String(s) => {
+                let s = s.trim();
+                s.strip_suffix("px").unwrap_or(s).trim_end().parse().ok()?
+            }
+            _ => return None,
+        };
+        u32::try_from(n).ok().filter(|n| (1..=MAX_IMAGE_PIXELS).contains(n)).map(|n| Checked::Valid(f64::from(n)))
     }
 
     /// `author`: names, or `Person`s and `Organization`s with `name` and `url`.
