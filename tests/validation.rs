@@ -214,11 +214,11 @@ fn image_sizes_are_whole_pixels_within_bounds() {
     let image = |size: &str| format!(r#"{{"title": "T", "image": {{"src": "/a.jpg", "alt": "", {size}}}}}"#);
     assert_eq!(check(&image(r#""width": 1200, "height": 675"#)), vec![]);
     assert_eq!(messages(&image(r#""width": 0, "height": 100001"#)), [
-        "image.width: must be a whole number from 1 to 100000",
-        "image.height: must be a whole number from 1 to 100000",
+        "image.width: must be from 1 to 100000",
+        "image.height: must be from 1 to 100000",
     ]);
     assert_eq!(messages(&image(r#""width": 12.5, "height": "12""#)), [
-        "image.width: must be a whole number from 1 to 100000",
-        "image.height: expected a number, found a string",
+        "image.width: expected a whole number, found a number",
+        "image.height: expected a whole number, found a string",
     ]);
 }

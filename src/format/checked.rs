@@ -97,6 +97,10 @@ impl Expected for u8 {
     const EXPECTED: &'static str = "a whole number";
 }
 
+impl Expected for u32 {
+    const EXPECTED: &'static str = "a whole number";
+}
+
 impl Expected for f64 {
     const EXPECTED: &'static str = "a number";
 }

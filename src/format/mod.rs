@@ -195,13 +195,11 @@ pub struct Image {
     pub caption: Option<Checked<String>>,
     /// The image's width in CSS pixels. With `height`, the card keeps the
     /// image's space while it loads, so nothing below it moves.
-    // Read as any number and held to whole pixels by validation, whose one
-    // problem then says what is wanted; the schema and the types say integer.
-    #[schemars(with = "Option<u32>", range(min = 1, max = MAX_IMAGE_PIXELS))]
-    pub width: Option<Checked<f64>>,
+    #[schemars(range(min = 1, max = MAX_IMAGE_PIXELS))]
+    pub width: Option<Checked<u32>>,
     /// The image's height in CSS pixels (see `width`).
-    #[schemars(with = "Option<u32>", range(min = 1, max = MAX_IMAGE_PIXELS))]
-    pub height: Option<Checked<f64>>,
+    #[schemars(range(min = 1, max = MAX_IMAGE_PIXELS))]
+    pub height: Option<Checked<u32>>,
 }
 
 /// The summary block.

@@ -420,13 +420,12 @@ impl<'u> Checker<'u> {
     }
 
     /// An image's `width` or `height`: a whole number of CSS pixels.
-    fn pixels(&mut self, field: Option<Checked<f64>>, path: &Path) -> Option<u32> {
+    fn pixels(&mut self, field: Option<Checked<u32>>, path: &Path) -> Option<u32> {
         let n = self.optional(field, path)?;
-        // Whole and within bounds, so the conversion is exact.
-        if n.fract() == 0.0 && (1.0..=f64::from(MAX_IMAGE_PIXELS)).contains(&n) {
-            Some(n as u32)
+        if (1..=MAX_IMAGE_PIXELS).contains(&n) {
+            Some(n)
         } else {
-            self.report(path, format!("must be a whole number from 1 to {MAX_IMAGE_PIXELS}"));
+            self.report(path, format!("must be from 1 to {MAX_IMAGE_PIXELS}"));
             None
         }
     }

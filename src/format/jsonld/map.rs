@@ -275,7 +275,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// else, or a size outside 1 to [`MAX_IMAGE_PIXELS`], is left out rather
     /// than refused: it only keeps the image's space while it loads, and
     /// publishers write it loosely.
-    fn pixels(&mut self, at: Option<At<'a>>) -> Option<Checked<f64>> {
+    fn pixels(&mut self, at: Option<At<'a>>) -> Option<Checked<u32>> {
         let mut first = at?.one()?;
         if first.value.is_object() {
             first = self.node(&first)?.first_of(&["value", "@value"])?.one()?;
@@ -288,7 +288,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
             }
             _ => return None,
         };
-        u32::try_from(n).ok().filter(|n| (1..=MAX_IMAGE_PIXELS).contains(n)).map(|n| Checked::Valid(f64::from(n)))
+        u32::try_from(n).ok().filter(|n| (1..=MAX_IMAGE_PIXELS).contains(n)).map(Checked::Valid)
     }
 
     /// `author`: names, or `Person`s and `Organization`s with `name` and `url`.
