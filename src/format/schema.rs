@@ -13,6 +13,8 @@
 //! listed in [`GAPS`] (and in docs/format-reference.md).
 
 use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
+use schemars::Schema;
 use schemars::JsonSchema;
 use serde_json::{Map, Value};
 
@@ -87,7 +89,14 @@ pub struct BriefToggleDetail {
 // ---- generating ------------------------------------------------------------
 
 fn settings() -> SchemaSettings {
-    SchemaSettings::draft2020_12()
+    // schemars names Rust's integer types as formats (`"uint32"`), which
+    // JSON Schema does not define and strict validators (Ajv) refuse; the
+    // type and the range say what they would.
+    SchemaSettings::draft2020_12().with_transform(RecursiveTransform(|schema: &mut Schema| {
+        if schema.get("format").and_then(Value::as_str).is_some_and(|f| f.starts_with("uint") || f.starts_with("int")) {
+            schema.remove("format");
+        }
+    }))
 }
 
 /// The JSON Schema of a brief or a feed (docs/brief.schema.json).
