@@ -517,8 +517,8 @@ pub fn format_reference() -> String {
     out.push_str(
         "Every type of the brief format, with its fields, generated from the JSON Schema \
          [`brief.schema.json`](brief.schema.json) (draft 2020-12), which is generated from the \
-         Rust types in `src/schema.rs`. The contract, in words, is [brief-format.md](brief-format.md); \
-         the limits come from `src/limits.rs`, the URL rules from `src/url_policy.rs`.\n\n",
+         Rust types in `src/format/` (`src/format/schema.rs`). The contract, in words, is [brief-format.md](brief-format.md); \
+         the limits come from `src/format/limits.rs`, the URL rules from `src/validate/url_policy.rs`.\n\n",
     );
     out.push_str(
         "Everywhere: `null` counts as absent for optional fields, unknown fields are ignored, and \

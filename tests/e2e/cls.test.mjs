@@ -77,7 +77,7 @@ test("CLS < 0.1 while several full cards upgrade from a static-HTML fallback", a
   assert.ok(r.total < 0.1, `CLS ${r.total}`);
 });
 
-// The static HTML has the compact rules too (src/static_style.rs COMPACT).
+// The static HTML has the compact rules too (card.css, through src/render/style.rs).
 // A card with an id but no url differs by its footer: the live card adds a
 // "Copy link" button, which needs script, so static HTML has no footer.
 test("CLS < 0.1 while compact cards upgrade from a static-HTML fallback", async () => {
