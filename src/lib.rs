@@ -117,18 +117,12 @@ pub fn check(json_text: &str) -> Vec<Problem> {
     load(json_text, &Options::default()).err().unwrap_or_default()
 }
 
-/// The static HTML for `json_text`: the fragment, the email variant when
-/// `options.email`, or the server-rendered live card when
-/// `options.declarative_shadow_dom` ([`render::declarative`]). Dates are written by ICU4X ([`render::dates::icu`]) in the
-/// brief's locale and that locale's calendar, as the live card's `Intl` writes them.
+/// The static HTML for `json_text` ([`render::html`]): the fragment, the
+/// email variant when `options.email`, or the server-rendered live card when
+/// `options.declarative_shadow_dom`. Dates are written by ICU4X
+/// ([`render::dates::icu`]) in the brief's locale and that locale's
+/// calendar, as the live card's `Intl` writes them.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_html(json_text: &str, options: &Options) -> Result<String, Vec<Problem>> {
-    let doc = load(json_text, options)?;
-    Ok(if options.declarative_shadow_dom {
-        render::declarative(&doc, options, render::dates::icu, &render::page::document_json(&doc, &options.labels).to_string())
-    } else if options.email {
-        render::email(&doc, options, render::dates::icu)
-    } else {
-        render::fragment(&doc, options, render::dates::icu)
-    })
+    Ok(render::html(&load(json_text, options)?, options))
 }

@@ -252,15 +252,7 @@ Bad input anywhere (or two briefs with one name) prints every problem and writes
                 options.email = email;
                 options.declarative_shadow_dom = declarative_shadow_dom;
                 let doc = load(&render.file, &options)?;
-                let html = if declarative_shadow_dom {
-                    // The brief as validated, for the element to read: the same document.
-                    let json = page::document_json(&doc, &options.labels).to_string();
-                    render::declarative(&doc, &options, render::dates::icu, &json)
-                } else if email {
-                    render::email(&doc, &options, render::dates::icu)
-                } else {
-                    render::fragment(&doc, &options, render::dates::icu)
-                };
+                let html = render::html(&doc, &options);
                 write_output(output.out.as_deref(), &[&html, "\n"])
             }
             Command::Page { script, render, output } => {

@@ -38,6 +38,14 @@ pub(crate) fn start_tag(out: &mut String, options: &Options) {
     out.push('>');
 }
 
+/// The brief's JSON for the element, in the `<script type="application/json">`
+/// it reads (`json`: JSON text, escaped for the script here).
+pub(crate) fn data_script(out: &mut String, json: &str) {
+    out.push_str("<script type=\"application/json\">");
+    escape::script_json(out, json);
+    out.push_str("</script>");
+}
+
 /// The server-rendered card: `<brief-card>` holding the live card in an open
 /// declarative shadow root, the brief's JSON (`json`: JSON text the element
 /// reads as this document), and, for a browser that has neither script nor
@@ -65,9 +73,8 @@ pub fn declarative(doc: &Document, options: &Options, dates: DateFormat, json: &
     out.push_str("</style>");
     let cx = Context { options, format_date: &dates, interactive: true };
     view::document(doc, &cx, &mut HtmlWriter::new(&mut out, &AsIs));
-    out.push_str("</template><script type=\"application/json\">");
-    escape::script_json(&mut out, json);
-    out.push_str("</script>");
+    out.push_str("</template>");
+    data_script(&mut out, json);
     for b in doc.briefs() {
         out.push_str("<p>");
         if let Some(url) = &b.url {

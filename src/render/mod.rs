@@ -45,7 +45,7 @@ impl AttrPolicy for Inline {
         // Outlook shows an image at its `width` attribute, whatever the CSS
         // says: one wider than the column is written at the column's width,
         // without its `height`, so that it keeps its shape.
-        let too_wide = |(name, value): (&str, &str)| name == "width" && value.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_PIXELS);
+        let too_wide = |(name, value): (&str, &str)| name == "width" && value.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH);
         let narrowed = email && tag == "img" && attrs.iter().any(too_wide);
         for (name, value) in attrs.iter() {
             let dropped = is_dom_only(name) || email && name == "class" || narrowed && (name == "width" || name == "height");
@@ -60,7 +60,7 @@ impl AttrPolicy for Inline {
         }
         let has_width = attrs.iter().any(|(name, _)| name == "width");
         if email && tag == "img" && (!has_width || narrowed) {
-            write_attr(out, "width", EMAIL_IMAGE_WIDTH);
+            write_attr(out, "width", &EMAIL_IMAGE_WIDTH.to_string());
         }
     }
 }
@@ -112,5 +112,19 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
 
 /// The images of an email need an explicit `width` attribute (Outlook ignores
 /// CSS widths): the 600 px column less the card's padding (2 × 24 px) and border (2 × 1 px).
-pub const EMAIL_IMAGE_WIDTH: &str = "550";
-const EMAIL_IMAGE_PIXELS: u32 = 550;
+pub const EMAIL_IMAGE_WIDTH: u32 = 550;
+
+/// The static HTML `options` ask for, natively: the fragment, the email
+/// variant, or the server-rendered card with the brief's JSON as validated;
+/// dates by ICU4X ([`dates::icu`]). (The browser's `renderBriefHtml` chooses
+/// the same way, with `Intl` and the host's own JSON.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn html(doc: &Document, options: &Options) -> String {
+    if options.declarative_shadow_dom {
+        declarative(doc, options, dates::icu, &page::document_json(doc, &options.labels).to_string())
+    } else if options.email {
+        email(doc, options, dates::icu)
+    } else {
+        fragment(doc, options, dates::icu)
+    }
+}

@@ -165,9 +165,9 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
 /// crawlers, see until the live card replaces it).
 pub(crate) fn card_element(out: &mut String, doc: &Document, options: &Options) {
     element::start_tag(out, options);
-    out.push_str("\n<script type=\"application/json\">");
-    out.push_str(&script_json(&document_json(doc, &options.labels)));
-    out.push_str("</script>\n");
+    out.push('\n');
+    element::data_script(out, &document_json(doc, &options.labels).to_string());
+    out.push('\n');
     let static_options = Options { email: false, ..options.clone() };
     out.push_str(&fragment(doc, &static_options, super::dates::icu));
     out.push_str("\n</brief-card>");

@@ -561,4 +561,3 @@ mod tests {
         assert_eq!(lines(r#"{"title": null, "kind": null, "quotes": null}"#), ["title: is required"]);
     }
 }
-

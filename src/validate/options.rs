@@ -104,21 +104,20 @@ fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
         Some(_) => c.report(&at("headingLevel"), "must be 1, 2, 3 or 4"),
     }
     o.image_origins = image_origins(c, v.image_origins, &at("imageOrigins"));
-    // Declarative shadow DOM is the live card in its shadow root: neither
-    // an email nor a card in the light DOM.
-    if o.declarative_shadow_dom && o.email {
-        c.report(&at("declarativeShadowDom"), "cannot be used with email: true");
-    }
-    if o.declarative_shadow_dom && !o.shadow {
-        c.report(&at("declarativeShadowDom"), "cannot be used with shadow: false");
-    }
-    // The element renders from its attributes and the brief's JSON alone:
-    // options it has no attribute for would make its card differ.
-    if o.declarative_shadow_dom && !o.labels.0.is_empty() {
-        c.report(&at("declarativeShadowDom"), "cannot be used with labels (give the words in the brief's own labels)");
-    }
-    if o.declarative_shadow_dom && o.base_url.is_some() {
-        c.report(&at("declarativeShadowDom"), "cannot be used with baseUrl (relative URLs stay relative, for the page to resolve)");
+    if o.declarative_shadow_dom {
+        // The live card in its shadow root is neither an email nor a card in
+        // the light DOM; and the element renders from its attributes and the
+        // brief's JSON alone, so options it has no attribute for would make
+        // its card differ.
+        let conflicts = [
+            (o.email, "email: true"),
+            (!o.shadow, "shadow: false"),
+            (!o.labels.0.is_empty(), "labels (give the words in the brief's own labels)"),
+            (o.base_url.is_some(), "baseUrl (relative URLs stay relative, for the page to resolve)"),
+        ];
+        for (_, option) in conflicts.iter().filter(|(given, _)| *given) {
+            c.report(&at("declarativeShadowDom"), format!("cannot be used with {option}"));
+        }
     }
 }
 

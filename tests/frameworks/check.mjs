@@ -13,6 +13,7 @@
 import { resolve } from "node:path";
 import { createRequire } from "node:module";
 import { createServer } from "../../tools/serve.mjs";
+import { watch } from "./reported.mjs";
 
 const [dir, title] = process.argv.slice(2);
 if (!dir || !title) {
@@ -41,14 +42,7 @@ const check = async (what, fn) => {
 };
 try {
   const tab = await browser.newPage();
-  const reported = [];
-  tab.on("pageerror", (e) => reported.push(`page error: ${e.message}`));
-  tab.on("console", (m) => {
-    // (a failed load is reported by the response handler, which knows the URL)
-    if ((m.type() === "error" && !m.text().startsWith("Failed to load resource")) || m.type() === "warning") reported.push(`console.${m.type()}: ${m.text()}`);
-  });
-  tab.on("requestfailed", (r) => reported.push(`request failed: ${r.url()}`));
-  tab.on("response", (r) => { if (r.status() >= 400) reported.push(`HTTP ${r.status()}: ${r.url()}`); });
+  const reported = watch(tab);
   await tab.goto(`${origin}/`);
 
   await check("the card renders", async () => {

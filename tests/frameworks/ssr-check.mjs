@@ -20,6 +20,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { watch } from "./reported.mjs";
 
 const [dir, title] = process.argv.slice(2);
 if (!dir || !title) {
@@ -118,14 +119,7 @@ try {
 
   const context = await browser.newContext({ viewport: { width: 1000, height: 1600 } });
   const tab = await context.newPage();
-  const reported = [];
-  tab.on("pageerror", (e) => reported.push(`page error: ${e.message}`));
-  tab.on("console", (m) => {
-    // (a failed load is reported by the response handler, which knows the URL)
-    if ((m.type() === "error" && !m.text().startsWith("Failed to load resource")) || m.type() === "warning") reported.push(`console.${m.type()}: ${m.text()}`);
-  });
-  tab.on("requestfailed", (r) => reported.push(`request failed: ${r.url()}`));
-  tab.on("response", (r) => { if (r.status() >= 400) reported.push(`HTTP ${r.status()}: ${r.url()}`); });
+  const reported = watch(tab);
   await tab.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
