@@ -212,6 +212,9 @@ const TS_API: &str = r#"// ---- the JavaScript API (wasm-bindgen declares the fu
 /** What the functions read: a brief, a feed (an array of briefs), or either as JSON text. */
 export type BriefInput = Brief | Brief[] | string;
 
+/** The options, by the name docs/brief-format.md gives them (`BriefOptions`, as the JSON Schema names them). */
+export type Options = BriefOptions;
+
 /**
  * What `renderBrief`, `renderBriefHtml` and `BriefCard.update` throw on bad
  * input: an `Error` whose message lists every problem, one per line

@@ -1,6 +1,6 @@
 // Wrong use of the package's types: each line after `// @ts-expect-error`
 // must be a type error (tsc reports an expect-error that has none).
-import { renderBrief, renderBriefHtml, validateBrief, type Brief, type BriefOptions, type Quote, type Problem } from "brief-card";
+import { renderBrief, renderBriefHtml, validateBrief, type Brief, type BriefOptions, type Options, type Quote, type Problem } from "brief-card";
 import type { BriefCardAttributes } from "brief-card/element";
 import "brief-card/element";
 
@@ -74,3 +74,5 @@ export const a1: BriefCardAttributes = { theme: "blue" };
 export const a2: BriefCardAttributes = { "heading-level": 5 };
 // @ts-expect-error jsonld names a script by "#id"
 export const a3: BriefCardAttributes = { jsonld: "lead" };
+// @ts-expect-error Options is BriefOptions: layout is full or compact
+export const o4: Options = { layout: "grid" };

@@ -2,7 +2,7 @@
 import init, {
   initSync, renderBrief, renderBriefHtml, validateBrief,
   type Brief, type BriefCard, type BriefCardElement, type BriefDocument, type BriefError, type BriefErrorDetail,
-  type BriefInput, type BriefOptions, type InitOutput, type Labels, type Paragraph, type Problem, type Quote, type Run,
+  type BriefInput, type BriefOptions, type InitOutput, type Options, type Labels, type Paragraph, type Problem, type Quote, type Run,
 } from "brief-card";
 import type { BriefCardAttributes } from "brief-card/element";
 import "brief-card/element";
@@ -46,6 +46,9 @@ export async function main(target: Element, host: HTMLElement): Promise<void> {
     linkTarget: "_blank", shadow: false, email: false, baseUrl: "https://example.org/",
   };
   const card: BriefCard = renderBrief(target, brief, options);
+  // The contract's name for the options (docs/brief-format.md) is the same type.
+  const sameOptions: Options = options;
+  renderBrief(target, brief, sameOptions);
   renderBrief(host, feed);
   for (const input of inputs) card.update(input);
   card.update({ title: "Updated" });
