@@ -1,0 +1,220 @@
+//! The site's feeds for readers and crawlers: an Atom feed (RFC 4287), a
+//! JSON Feed 1.1 and a sitemap, written with quick-xml (escaping included).
+
+use std::io;
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+use serde_json::{json, Value};
+
+use super::index::most_common_lang;
+use super::{Entry, Settings};
+use crate::render::fragment;
+use crate::render::page::{self, description, is_absolute_http};
+use crate::validate::model::{Brief, BriefDate, Document};
+use crate::validate::options::Options;
+
+fn rfc3339(d: &BriefDate) -> String {
+    if d.iso.len() == 10 {
+        format!("{}T00:00:00Z", d.iso)
+    } else {
+        d.iso.clone()
+    }
+}
+
+/// When the brief last changed, for the feeds: `updated`, else `date`, else the build.
+fn updated(b: &Brief, now: &str) -> String {
+    b.updated.as_ref().or(b.date.as_ref()).map_or_else(|| now.to_owned(), rfc3339)
+}
+
+/// The static card for a feed reader: the fragment, URLs already absolute
+/// (the briefs are read against the base URL), no script.
+fn content_html(b: &Brief, options: &Options) -> String {
+    fragment(&Document::One(b.clone()), &Options { email: false, ..options.clone() }, crate::render::dates::icu)
+}
+
+/// Text XML 1.0 can hold: it has no escape for most C0 controls (a brief
+/// may hold them; HTML output turns them into text), so they are dropped,
+/// as are U+FFFE and U+FFFF. Escaping itself is quick-xml's.
+fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}');
+    if s.chars().all(allowed) {
+        s.into()
+    } else {
+        s.chars().filter(|&c| allowed(c)).collect::<String>().into()
+    }
+}
+
+type Xml = Writer<Vec<u8>>;
+
+/// The document's bytes, with a final line break.
+fn finish(written: bool, w: Xml) -> Vec<u8> {
+    debug_assert!(written, "writing into a Vec cannot fail");
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn xml_writer() -> Xml {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a Vec cannot fail.
+    let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)));
+    w
+}
+
+/// `<name>text</name>`, the text escaped.
+fn element(w: &mut Xml, name: &str, text: &str) -> io::Result<()> {
+    w.create_element(name).write_text_content(BytesText::new(&xml_chars(text)))?;
+    Ok(())
+}
+
+/// `<name a="v" …/>`, the values escaped.
+fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    let attrs: Vec<(&str, std::borrow::Cow<str>)> = attrs.iter().map(|&(k, v)| (k, xml_chars(v))).collect();
+    w.create_element(name).with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref()))).write_empty()?;
+    Ok(())
+}
+
+/// The Atom feed (RFC 4287): every brief, with its page as the link, its
+/// description as the summary and its static card as the content.
+pub(super) fn atom(entries: &[Entry], base: &str, settings: &Settings) -> Vec<u8> {
+    let now = settings.now.as_str();
+    let feed_updated = entries.iter().map(|e| updated(e.brief, now)).max().unwrap_or_else(|| now.to_owned());
+    let mut w = xml_writer();
+    let written = w.create_element("feed").with_attribute(("xmlns", "http://www.w3.org/2005/Atom")).write_inner_content(|w| {
+        element(w, "title", &settings.provider_name)?;
+        element(w, "id", base)?;
+        element(w, "updated", &feed_updated)?;
+        empty(w, "link", &[("rel", "self"), ("type", "application/atom+xml"), ("href", &format!("{base}feed.xml"))])?;
+        empty(w, "link", &[("rel", "alternate"), ("type", "text/html"), ("href", base)])?;
+        // An entry with no author of its own takes the feed's.
+        w.create_element("author").write_inner_content(|w| element(w, "name", &settings.provider_name))?;
+        element(w, "generator", "brief-card")?;
+        for e in entries {
+            let b = e.brief;
+            let page_url = e.page_url(base);
+            w.create_element("entry").with_attribute(("xml:lang", b.lang.as_str())).write_inner_content(|w| {
+                element(w, "title", &b.title)?;
+                element(w, "id", &page_url)?;
+                empty(w, "link", &[("rel", "alternate"), ("type", "text/html"), ("href", &page_url)])?;
+                if let Some(u) = b.url.as_deref().filter(|u| is_absolute_http(u)) {
+                    empty(w, "link", &[("rel", "related"), ("type", "text/html"), ("href", u)])?;
+                }
+                if let Some(d) = &b.date {
+                    element(w, "published", &rfc3339(d))?;
+                }
+                element(w, "updated", &updated(b, now))?;
+                let authors: Vec<(&str, Option<&str>)> = if b.authors.is_empty() {
+                    b.publisher.iter().map(|p| (p.name.as_str(), p.url.as_deref())).collect()
+                } else {
+                    b.authors.iter().map(|a| (a.name.as_str(), a.url.as_deref())).collect()
+                };
+                for (name, uri) in authors {
+                    w.create_element("author").write_inner_content(|w| {
+                        element(w, "name", name)?;
+                        if let Some(u) = uri.filter(|u| is_absolute_http(u)) {
+                            element(w, "uri", u)?;
+                        }
+                        Ok(())
+                    })?;
+                }
+                for t in &b.tags {
+                    empty(w, "category", &[("term", &t.label)])?;
+                }
+                if let Some(d) = description(b) {
+                    element(w, "summary", &d)?;
+                }
+                w.create_element("content").with_attribute(("type", "html")).write_text_content(BytesText::new(&xml_chars(&content_html(b, &settings.options))))?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    });
+    finish(written.is_ok(), w)
+}
+
+/// The JSON Feed 1.1 (https://jsonfeed.org/version/1.1), with the same items.
+pub(super) fn json_feed(entries: &[Entry], base: &str, settings: &Settings) -> Value {
+    let now = settings.now.as_str();
+    let items: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let b = e.brief;
+            let page_url = e.page_url(base);
+            let authors: Vec<Value> = if b.authors.is_empty() {
+                b.publisher.iter().map(|p| json!({ "name": p.name, "url": p.url.as_deref().filter(|u| is_absolute_http(u)) })).collect()
+            } else {
+                b.authors.iter().map(|a| json!({ "name": a.name, "url": a.url.as_deref().filter(|u| is_absolute_http(u)) })).collect()
+            };
+            json!({
+                "id": page_url,
+                "url": page_url,
+                "external_url": b.url.as_deref().filter(|u| is_absolute_http(u)),
+                "title": b.title,
+                "summary": description(b),
+                "content_html": content_html(b, &settings.options),
+                "image": b.image.as_ref().map(|i| &i.src).filter(|u| is_absolute_http(u)),
+                "date_published": b.date.as_ref().map(rfc3339),
+                "date_modified": updated(b, now),
+                "authors": Some(authors).filter(|a| !a.is_empty()),
+                "tags": Some(b.tags.iter().map(|t| t.label.as_str()).collect::<Vec<_>>()).filter(|t| !t.is_empty()),
+                "language": b.lang,
+            })
+        })
+        .collect();
+    page::without_nulls(json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": settings.provider_name,
+        "home_page_url": base,
+        "feed_url": format!("{base}feed.json"),
+        "language": most_common_lang(entries),
+        "authors": [{ "name": settings.provider_name }],
+        "items": items,
+    }))
+}
+
+/// The sitemap (sitemaps.org 0.9): the index and every page (not the
+/// embed pages, which are parts of other pages).
+pub(super) fn sitemap(entries: &[Entry], base: &str) -> Vec<u8> {
+    let mut w = xml_writer();
+    let written = w.create_element("urlset").with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")).write_inner_content(|w| {
+        w.create_element("url").write_inner_content(|w| element(w, "loc", base))?;
+        for e in entries {
+            w.create_element("url").write_inner_content(|w| {
+                element(w, "loc", &e.page_url(base))?;
+                if let Some(d) = e.brief.updated.as_ref().or(e.brief.date.as_ref()) {
+                    element(w, "lastmod", &d.iso)?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    });
+    finish(written.is_ok(), w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_text_loses_only_what_xml_cannot_hold() {
+        assert_eq!(xml_chars("a\tb\nc\rd é ✓"), "a\tb\nc\rd é ✓");
+        assert_eq!(xml_chars("a\u{0}b\u{1}\u{1f}c\u{fffe}\u{ffff}d"), "abcd");
+        // Markup characters are kept here and escaped by quick-xml.
+        let mut w = Writer::new(Vec::new());
+        element(&mut w, "t", "<a href=\"x\">&amp;</a>'\u{0}").unwrap();
+        assert_eq!(String::from_utf8(w.into_inner()).unwrap(), "<t>&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;&apos;</t>");
+        let mut w = Writer::new(Vec::new());
+        empty(&mut w, "l", &[("href", "?a=1&b=\"2\"<")]).unwrap();
+        assert_eq!(String::from_utf8(w.into_inner()).unwrap(), "<l href=\"?a=1&amp;b=&quot;2&quot;&lt;\"/>");
+    }
+
+    #[test]
+    fn dates_become_rfc3339() {
+        let d = crate::validate::parse_date("2023-06-13").unwrap();
+        assert_eq!(rfc3339(&d), "2023-06-13T00:00:00Z");
+        let d = crate::validate::parse_date("2023-06-13T09:30:00+02:00").unwrap();
+        assert_eq!(rfc3339(&d), "2023-06-13T09:30:00+02:00");
+    }
+}
