@@ -1,0 +1,69 @@
+//! What each command does, from its parsed flags to its output.
+
+use std::process::ExitCode;
+
+use brief_card::render::site::{self, Embed};
+use brief_card::render::{self, page};
+use brief_card::validate::options::Options;
+use clap::Parser;
+
+use crate::args::{host, options, Cli, Command};
+use crate::failed::{fail, Failed};
+use crate::input::{load, name};
+use crate::output::{now_rfc3339, write_output};
+use crate::publish;
+
+pub fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failed) => ExitCode::from(1),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failed> {
+    match cli.command {
+        Command::Render { email, declarative_shadow_dom, render, output } => {
+            let mut options = options(&render);
+            options.email = email;
+            options.declarative_shadow_dom = declarative_shadow_dom;
+            let doc = load(&render.file, &options)?;
+            let html = render::html(&doc, &options);
+            write_output(output.out.as_deref(), &[&html, "\n"])
+        }
+        Command::Page { script, render, output } => {
+            let options = options(&render);
+            let doc = load(&render.file, &options)?;
+            write_output(output.out.as_deref(), &[&page::page_with_script(&doc, &options, &script)])
+        }
+        Command::Site { dir, out, base_url, provider_name, assets, theme } => {
+            let provider_name = provider_name.unwrap_or_else(|| host(&base_url));
+            let mut settings = site::Settings::new(base_url.clone(), provider_name, now_rfc3339());
+            settings.options.theme = theme;
+            // Relative URLs in the briefs are read against the site: its
+            // pages sit in folders, and feeds and oEmbed are read elsewhere.
+            settings.options.base_url = Some(base_url);
+            settings.options.shadow = false;
+            publish::site(&dir, &out, &assets, &settings)
+        }
+        Command::Oembed { url, maxwidth, maxheight, provider_name, file } => {
+            let mut options = Options::default();
+            options.base_url = Some(url.clone());
+            let doc = load(&file, &options)?;
+            let [brief] = doc.briefs() else {
+                return Err(fail(format!("{} holds a feed of {} briefs; oembed takes one brief", name(&file), doc.briefs().len())));
+            };
+            let provider_url = url::Url::parse(&url).map(|u| u.origin().ascii_serialization() + "/").unwrap_or_default();
+            let name = provider_name.unwrap_or_else(|| host(&url));
+            let request = Embed { page_url: &url, provider_name: &name, provider_url: &provider_url, maxwidth, maxheight };
+            let json = serde_json::to_string_pretty(&site::oembed(brief, &request)).unwrap_or_default();
+            write_output(None, &[&json, "\n"])
+        }
+        Command::Check { email, base_url, file } => {
+            let mut options = Options::default();
+            options.email = email;
+            options.base_url = base_url;
+            load(&file, &options)?;
+            write_output(None, &["ok\n"])
+        }
+    }
+}

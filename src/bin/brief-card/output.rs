@@ -1,0 +1,65 @@
+//! Writing what a command made: to standard output, or to a file
+//! atomically (a temporary file beside it, then renamed).
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::input::is_stdio;
+use crate::failed::{fail, Failed};
+
+/// Writes `parts` to standard output, or atomically to `out`.
+pub(crate) fn write_output(out: Option<&Path>, parts: &[&str]) -> Result<(), Failed> {
+    match out.filter(|p| !is_stdio(p)) {
+        None => {
+            let mut stdout = io::stdout().lock();
+            let written = parts.iter().try_for_each(|p| stdout.write_all(p.as_bytes())).and_then(|()| stdout.flush());
+            match written {
+                // The reader went away (`| head`): nothing left to say.
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(fail(format!("cannot write to standard output: {e}"))),
+                _ => Ok(()),
+            }
+        }
+        Some(path) => write_atomically(path, &parts.concat()).map_err(|e| fail(format!("cannot write {}: {e}", path.display()))),
+    }
+}
+
+/// Writes a temporary file next to `path`, then renames it over `path`,
+/// so readers see the old file or the whole new one, never a part.
+fn write_atomically(path: &Path, data: &str) -> io::Result<()> {
+    let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let keep_mode = fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.permissions());
+    for attempt in 0..100u32 {
+        let tmp = dir.join(format!(".{}.{}-{attempt}.tmp", name.to_string_lossy(), std::process::id()));
+        let mut file = match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        let result = (|| {
+            file.write_all(data.as_bytes())?;
+            if let Some(mode) = &keep_mode {
+                file.set_permissions(mode.clone())?;
+            }
+            file.sync_all()?;
+            drop(file);
+            fs::rename(&tmp, path)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        return result;
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "could not create a temporary file"))
+}
+
+/// The time now as RFC 3339 (UTC, whole seconds), or `SOURCE_DATE_EPOCH`
+/// when set (the reproducible-builds convention): the `updated` of
+/// briefs that have no date.
+pub(crate) fn now_rfc3339() -> String {
+    let from_env = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<u64>().ok());
+    let now = from_env.map_or_else(SystemTime::now, |secs| UNIX_EPOCH + Duration::from_secs(secs));
+    humantime::format_rfc3339_seconds(now).to_string()
+}

@@ -1,0 +1,192 @@
+//! The file side of `brief-card site`: reading the folder of briefs and
+//! the assets, and writing the site all at once.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use brief_card::render::site::{self, File, FileProblem, Settings, Source};
+
+use crate::input::{read_document, Unread};
+use crate::output::write_output;
+use crate::failed::{fail, Failed};
+
+/// The file that marks a folder as a site this command wrote, so
+/// that it may be replaced (and is never read as input).
+pub const MARKER: &str = ".brief-card-site";
+
+/// What `MARKER` says to whoever opens it.
+const MARKER_TEXT: &str = "This folder was written by `brief-card site`; the next run replaces it whole.\n";
+
+pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Result<(), Failed> {
+    check_folders(dir, out).map_err(fail)?;
+    let inputs = input_files(dir).map_err(|e| fail(format!("cannot read {}: {e}", dir.display())))?;
+    if inputs.is_empty() {
+        return Err(fail(format!("{} holds no .json or .html files", dir.display())));
+    }
+    // Every problem of every file, then the names the briefs would share.
+    let mut problems: Vec<String> = Vec::new();
+    let mut sources = Vec::with_capacity(inputs.len());
+    for file in &inputs {
+        let shown = file.display().to_string();
+        match read_document(file, &settings.options) {
+            Ok(doc) => sources.push(Source { file: shown, doc }),
+            Err(Unread::File(message)) => problems.push(message),
+            Err(Unread::Problems(ps)) => problems.extend(ps.into_iter().map(|problem| FileProblem { file: shown.clone(), problem }.to_string())),
+        }
+    }
+    let assets = read_assets(assets).map_err(fail)?;
+    let files = match site::build(&sources, assets, settings) {
+        Ok(files) if problems.is_empty() => files,
+        Ok(_) => Vec::new(),
+        Err(names) => {
+            problems.extend(names.iter().map(FileProblem::to_string));
+            Vec::new()
+        }
+    };
+    if !problems.is_empty() {
+        return Err(fail(format!("{} problem(s); nothing was written:\n{}", problems.len(), problems.join("\n"))));
+    }
+    write_site(out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
+    let briefs: usize = sources.iter().map(|s| s.doc.briefs().len()).sum();
+    write_output(None, &[&format!("{}: {briefs} briefs, {} files\n", out.display(), files.len() + 1)])
+}
+
+/// Refuses an `--out` that holds anything but an earlier site, and
+/// one that holds the input (replacing it would delete the briefs).
+fn check_folders(dir: &Path, out: &Path) -> Result<(), String> {
+    if dir.join(MARKER).exists() {
+        return Err(format!("{} is a site written by brief-card site, not a folder of briefs", dir.display()));
+    }
+    match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("cannot read {}: {e}", out.display())),
+        Ok(m) if !m.is_dir() => return Err(format!("{} is not a folder; --out must be a new or empty folder, or an earlier site", out.display())),
+        Ok(_) => {}
+    }
+    let empty = fs::read_dir(out).map_err(|e| format!("cannot read {}: {e}", out.display()))?.next().is_none();
+    if !empty && !out.join(MARKER).is_file() {
+        return Err(format!(
+            "{} holds files that are not a site written by brief-card site (it has no {MARKER}); refusing to replace them: choose a new or empty folder",
+            out.display()
+        ));
+    }
+    if let (Ok(d), Ok(o)) = (dir.canonicalize(), out.canonicalize()) {
+        if d.starts_with(&o) {
+            return Err(format!("{} is inside {}, which the site would replace", dir.display(), out.display()));
+        }
+    }
+    Ok(())
+}
+
+/// The `.json` and `.html` files under `dir`, sorted, leaving out
+/// hidden files and folders and sites written earlier (their pages
+/// and oEmbed JSON are outputs, not briefs).
+fn input_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        if folder.join(MARKER).exists() {
+            continue;
+        }
+        for entry in fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+            if path.is_dir() {
+                folders.push(path);
+            } else if matches!(ext.as_deref(), Some("json" | "html" | "htm")) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The element and the wasm from a build: `brief-card.js`, and in
+/// `pkg/` the glue, the binary and the glue's snippets.
+fn read_assets(dir: &Path) -> Result<Vec<File>, String> {
+    let pkg = dir.join("pkg");
+    let needed = [dir.join("brief-card.js"), pkg.join("brief_card.js"), pkg.join("brief_card_bg.wasm")];
+    if let Some(missing) = needed.iter().find(|p| !p.is_file()) {
+        return Err(format!(
+            "{} is missing: the site needs the built element and wasm. Build them with `bash scripts/build.sh` (it leaves them in www/), or give their folder with --assets DIR",
+            missing.display()
+        ));
+    }
+    let mut files = Vec::new();
+    let read = |path: &Path, name: String, files: &mut Vec<File>| {
+        fs::read(path).map(|bytes| files.push(File { path: name, bytes })).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    read(&dir.join("brief-card.js"), "brief-card.js".into(), &mut files)?;
+    read(&pkg.join("brief_card.js"), "pkg/brief_card.js".into(), &mut files)?;
+    read(&pkg.join("brief_card_bg.wasm"), "pkg/brief_card_bg.wasm".into(), &mut files)?;
+    // The glue imports its JS snippets from pkg/snippets/…
+    let mut folders = vec![pkg.join("snippets")];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else { continue };
+        for entry in entries {
+            let path = entry.map_err(|e| format!("cannot read {}: {e}", folder.display()))?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).map_err(|e| e.to_string())?;
+                let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                read(&path, name, &mut files)?;
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Writes `files` (and the marker) into a new temporary folder beside
+/// `out`, then puts it in `out`'s place: one rename when `out` is new;
+/// else the earlier site is renamed aside first, so there is a moment
+/// with no `out` at all, but never a mix of old and new files (std
+/// has no portable atomic exchange of two folders). The temporary
+/// folder is removed if anything fails.
+fn write_site(out: &Path, files: &[File]) -> io::Result<()> {
+    let name = out.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a folder name"))?.to_string_lossy().into_owned();
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = (0..100u32)
+        .map(|attempt| parent.join(format!(".{name}.{}-{attempt}.tmp", std::process::id())))
+        .find_map(|tmp| match fs::create_dir(&tmp) {
+            Ok(()) => Some(Ok(tmp)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => None,
+            Err(e) => Some(Err(e)),
+        })
+        .unwrap_or_else(|| Err(io::Error::new(io::ErrorKind::AlreadyExists, "could not create a temporary folder")))?;
+    let result = fill(&tmp, files).and_then(|()| swap(&tmp, out, parent, &name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn fill(tmp: &Path, files: &[File]) -> io::Result<()> {
+    for f in files {
+        let path = tmp.join(&f.path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(&path, &f.bytes)?;
+    }
+    fs::write(tmp.join(MARKER), MARKER_TEXT)
+}
+
+fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<()> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(tmp, out);
+    }
+    let old = parent.join(format!(".{name}.{}.old", std::process::id()));
+    fs::rename(out, &old)?;
+    if let Err(e) = fs::rename(tmp, out) {
+        // Put the earlier site back.
+        let _ = fs::rename(&old, out);
+        return Err(e);
+    }
+    fs::remove_dir_all(&old)
+}
