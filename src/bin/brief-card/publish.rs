@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use brief_card::render::site::{self, File, FileProblem, Settings, Source};
 
+use crate::failed::{fail, Failed};
 use crate::input::{read_document, Unread};
 use crate::output::write_output;
-use crate::failed::{fail, Failed};
 
 /// The file that marks a folder as a site this command wrote, so
 /// that it may be replaced (and is never read as input).

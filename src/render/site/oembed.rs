@@ -189,7 +189,6 @@ fn estimate_height(b: &Brief, width: u32) -> u32 {
     h.clamp(160, 4000)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
