@@ -1,4 +1,4 @@
-//! The committed files generated from the Rust wire types (src/schema.rs)
+//! The committed files generated from the Rust format types (src/format/schema/)
 //! must be what those types generate now. To regenerate them:
 //!
 //!     UPDATE=1 cargo test --test generated
@@ -19,7 +19,7 @@ fn check(path: &str, generated: String) {
     if committed != generated {
         let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b).unwrap_or(committed.lines().count().min(generated.lines().count()));
         panic!(
-            "{path} differs from what src/schema.rs generates (first at line {}). \
+            "{path} differs from what src/format/schema/ generates (first at line {}). \
              Regenerate it with `UPDATE=1 cargo test --test generated` and commit the result.",
             line + 1
         );

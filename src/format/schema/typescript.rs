@@ -1,116 +1,12 @@
-//! The brief format for other tools: a JSON Schema (draft 2020-12),
-//! TypeScript declarations and a Markdown format reference, all generated
-//! from the *wire types* below. Native only: none of this reaches the wasm.
-//!
-//! The wire types mirror the JSON shape of docs/brief-format.md (which
-//! [`crate::validate`] reads into [`crate::validate::model`]); their doc comments
-//! become the schema's descriptions, and their constraints come from
-//! [`crate::format::limits`] and [`crate::validate::url_policy`]. Regenerate the committed
-//! files with `UPDATE=1 cargo test --test generated`; without `UPDATE` that
-//! test fails when they differ from what these types generate.
-//!
-//! JSON Schema cannot say everything the validator checks; what differs is
-//! listed in [`GAPS`] (and in docs/format-reference.md).
+//! The TypeScript declarations: the format's types and the API's data,
+//! written from their JSON Schema definitions, and what is written by hand
+//! around them (the API's own types, the element, React's JSX).
 
-use schemars::generate::SchemaSettings;
-use schemars::transform::RecursiveTransform;
-use schemars::Schema;
-use schemars::JsonSchema;
 use serde_json::{Map, Value};
 
-use super::patterns::*;
-use super::{Input as BriefDocument, Options as BriefOptions, Problem};
-
-
-/// Where JSON Schema and the validator differ: the schema accepts a
-/// superset or a subset of what `validateBrief` accepts in these cases only.
-pub const GAPS: [&str; 4] = [
-    "**Input size and depth.** The validator refuses JSON text over 1,000,000 bytes and nesting deeper than 16 arrays/objects; JSON Schema sees a parsed value and has no such limits.",
-    "**February 29.** The date pattern accepts `02-29` in every year; the validator only in leap years.",
-    "**Tabs and newlines inside an http(s) host.** Browsers (and the validator) remove them (`https://exa\\tmple.org/`); the URL pattern refuses them. Inside the scheme (`java\\tscript:`) and before the path both read them the same way.",
-    "**Relative URLs in email and with a base URL.** `renderBriefHtml(brief, { email: true })` without `baseUrl` refuses relative URLs; the schema, like `validateBrief`, describes the brief alone, not the options.",
-];
-
-// ---- the API's other data, for the TypeScript declarations ---------------
-
-/// `detail` of `brief-card:render`.
-#[derive(JsonSchema)]
-pub struct BriefRenderDetail {
-    /// How many cards were rendered (1, or the briefs in a feed).
-    pub count: u32,
-}
-
-/// `detail` of `brief-card:error`.
-#[derive(JsonSchema)]
-pub struct BriefErrorDetail {
-    /// Every problem with the brief or the options, when the data was invalid.
-    pub problems: Option<Vec<Problem>>,
-    /// Why: `"invalid"` from `renderBrief` (and `<brief-card>` with invalid data); `<brief-card>`'s other reasons for showing its fallback.
-    pub reason: Option<ErrorReason>,
-    /// `<brief-card>` with `reason: "http"`: the HTTP status.
-    pub status: Option<u16>,
-    /// `<brief-card>` with `reason: "timeout"`: the timeout in milliseconds.
-    pub timeout: Option<u32>,
-}
-
-/// Why `<brief-card>` could not render: `http`, `timeout`, `network` (fetching
-/// `src`), `json` (not JSON), `invalid` (problems), `wasm` (the module did not load).
-#[allow(missing_docs)] // the values are named in the enum's doc; variant docs would change the schema
-#[derive(JsonSchema)]
-#[schemars(rename_all = "lowercase")]
-pub enum ErrorReason {
-    Http,
-    Timeout,
-    Network,
-    Json,
-    Invalid,
-    Wasm,
-}
-
-/// `detail` of `brief-card:link`, dispatched when a reader follows a link;
-/// `preventDefault()` cancels the navigation.
-#[derive(JsonSchema)]
-pub struct BriefLinkDetail {
-    /// The link's absolute URL.
-    pub url: String,
-    /// The block the link is in (`data-block`), or `card`.
-    pub block: String,
-}
-
-/// `detail` of `brief-card:toggle`, dispatched when a reader opens or closes a long block.
-#[derive(JsonSchema)]
-pub struct BriefToggleDetail {
-    /// The block (`data-block`).
-    pub block: String,
-    /// Whether it is now open.
-    pub expanded: bool,
-}
-
-// ---- generating ------------------------------------------------------------
-
-fn settings() -> SchemaSettings {
-    // schemars names Rust's integer types as formats (`"uint32"`), which
-    // JSON Schema does not define and strict validators (Ajv) refuse; the
-    // type and the range say what they would.
-    SchemaSettings::draft2020_12().with_transform(RecursiveTransform(|schema: &mut Schema| {
-        if schema.get("format").and_then(Value::as_str).is_some_and(|f| f.starts_with("uint") || f.starts_with("int")) {
-            schema.remove("format");
-        }
-    }))
-}
-
-/// The JSON Schema of a brief or a feed (docs/brief.schema.json).
-pub fn brief_schema() -> Value {
-    let schema = settings().into_generator().into_root_schema_for::<BriefDocument>();
-    schema.to_value()
-}
-
-/// docs/brief.schema.json as text: the schema, pretty-printed, with a final newline.
-pub fn brief_schema_text() -> String {
-    let mut s = serde_json::to_string_pretty(&brief_schema()).unwrap_or_default();
-    s.push('\n');
-    s
-}
+use super::{settings, BriefErrorDetail, BriefLinkDetail, BriefRenderDetail, BriefToggleDetail, GENERATED};
+use crate::format::patterns::PATTERNS;
+use crate::format::{Input as BriefDocument, Options as BriefOptions, Problem};
 
 /// Types emitted as TypeScript, in order; `true` for what the API returns
 /// (optional fields are never `null` there), `false` for what it is given.
@@ -154,8 +50,6 @@ fn ts_definitions() -> Map<String, Value> {
     g.subschema_for::<BriefToggleDetail>();
     g.take_definitions(true)
 }
-
-const GENERATED: &str = "Generated from the Rust types in src/format/ by `UPDATE=1 cargo test --test generated`; do not edit.";
 
 /// The types the npm package's main module declares besides what
 /// wasm-bindgen declares itself (`renderBrief`, `renderBriefHtml`,
@@ -394,7 +288,7 @@ fn strip_null(t: &str) -> String {
 }
 
 /// A TypeScript type expression for `schema`.
-fn ts_type(schema: &Value, output: bool) -> String {
+pub(super) fn ts_type(schema: &Value, output: bool) -> String {
     let Some(obj) = schema.as_object() else {
         return "unknown".into();
     };
@@ -477,7 +371,7 @@ fn jsdoc(indent: &str, schema: &Value) -> String {
 }
 
 /// The constraints of `schema` in words (for both the declarations and the reference).
-fn constraints(schema: &Value) -> Vec<String> {
+pub(super) fn constraints(schema: &Value) -> Vec<String> {
     let mut out = Vec::new();
     let num = |k: &str| schema.get(k).and_then(Value::as_u64);
     match (num("minLength"), num("maxLength")) {
@@ -499,127 +393,4 @@ fn constraints(schema: &Value) -> Vec<String> {
         }
     }
     out
-}
-
-// ---- the format reference --------------------------------------------------
-
-/// Types described in the reference, in order.
-const REFERENCE_TYPES: [&str; 14] =
-    ["Brief", "Publisher", "Author", "Image", "Summary", "Paragraph", "Run", "RunObject", "Quote", "Section", "Related", "Tag", "Labels", "Dir"];
-
-/// docs/format-reference.md: a table per type of the brief format, from the schema.
-pub fn format_reference() -> String {
-    let schema = brief_schema();
-    let empty = Map::new();
-    let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
-    let mut out = String::new();
-    out.push_str("# Format reference (brief format, version 1)\n\n");
-    out.push_str("<!-- ");
-    out.push_str(GENERATED);
-    out.push_str(" -->\n\n");
-    out.push_str(
-        "Every type of the brief format, with its fields, generated from the JSON Schema \
-         [`brief.schema.json`](brief.schema.json) (draft 2020-12), which is generated from the \
-         Rust types in `src/format/` (`src/format/schema.rs`). The contract, in words, is [brief-format.md](brief-format.md); \
-         the limits come from `src/format/limits.rs`, the URL rules from `src/validate/url_policy.rs`.\n\n",
-    );
-    out.push_str(
-        "Everywhere: `null` counts as absent for optional fields, unknown fields are ignored, and \
-         lengths are counted in characters (Unicode code points).\n\n",
-    );
-    out.push_str("## The input\n\n");
-    out.push_str(&one_line(schema.get("description")));
-    out.push_str("\n\n");
-    out.push_str("| form | type | constraints |\n| --- | --- | --- |\n");
-    if let Some(any) = schema.get("anyOf").and_then(Value::as_array) {
-        for s in any {
-            out.push_str(&format!("| {} | {} | {} |\n", cell(&one_line(s.get("description"))), md_type(s), cell(&constraints(s).join("; "))));
-        }
-    }
-    out.push('\n');
-    for name in REFERENCE_TYPES {
-        let Some(def) = defs.get(name) else { continue };
-        out.push_str(&format!("## {name}\n\n"));
-        let d = one_line(def.get("description"));
-        if !d.is_empty() {
-            out.push_str(&d);
-            out.push_str("\n\n");
-        }
-        if let Some(props) = def.get("properties").and_then(Value::as_object) {
-            let required: Vec<&str> =
-                def.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-            out.push_str("| field | type | required | constraints | description |\n| --- | --- | --- | --- | --- |\n");
-            for (key, s) in props {
-                let req = if required.contains(&key.as_str()) { "yes" } else { "no" };
-                out.push_str(&format!(
-                    "| `{key}` | {} | {req} | {} | {} |\n",
-                    md_type(s),
-                    cell(&constraints(s).join("; ")),
-                    cell(&one_line(s.get("description")))
-                ));
-            }
-        } else if let Some(any) = def.get("anyOf").and_then(Value::as_array) {
-            out.push_str("| form | type | constraints | description |\n| --- | --- | --- | --- |\n");
-            for (i, s) in any.iter().enumerate() {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} |\n",
-                    i + 1,
-                    md_type(s),
-                    cell(&constraints(s).join("; ")),
-                    cell(&one_line(s.get("description")))
-                ));
-            }
-        } else {
-            out.push_str(&format!("One of: {}.\n", md_type(def)));
-        }
-        out.push('\n');
-    }
-    out.push_str("## Patterns\n\n");
-    out.push_str(
-        "The regular expressions (ECMA-262, as JSON Schema uses them) behind the named patterns above. \
-         An unanchored pattern need only match somewhere in the string.\n\n",
-    );
-    for (name, pattern, meaning) in PATTERNS {
-        out.push_str(&format!("- **{name}**: {meaning}.\n\n  ```\n  {pattern}\n  ```\n\n"));
-    }
-    out.push_str("## Where the schema and the validator differ\n\n");
-    out.push_str(
-        "`validateBrief` (and the command line's `check`) is the authority. The schema accepts exactly \
-         what it accepts except in these cases, which tests/schema/ keeps out of its agreement check \
-         (and checks, in tests/schema/gaps/, that they still differ as described):\n\n",
-    );
-    for gap in GAPS {
-        out.push_str("- ");
-        out.push_str(gap);
-        out.push('\n');
-    }
-    out
-}
-
-fn one_line(v: Option<&Value>) -> String {
-    v.and_then(Value::as_str).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
-}
-
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|")
-}
-
-/// A type in the reference: TypeScript-like, with links to the other types.
-fn md_type(schema: &Value) -> String {
-    let t = ts_type(schema, false);
-    if t.contains('\n') {
-        return "object".into();
-    }
-    let linked: Vec<String> = t
-        .split(" | ")
-        .map(|part| {
-            let base = part.trim_start_matches('(').trim_end_matches("[]").trim_end_matches(')');
-            if REFERENCE_TYPES.contains(&base) {
-                format!("[`{part}`](#{})", base.to_ascii_lowercase())
-            } else {
-                format!("`{part}`")
-            }
-        })
-        .collect();
-    linked.join(" \\| ")
 }
