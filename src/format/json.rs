@@ -10,7 +10,7 @@ use super::{Checked, Expected, Problem};
 #[cfg(test)]
 use super::Input;
 
-/// Reads JSON text as one of the format's types (an [`Input`]: a brief or a
+/// Reads JSON text as one of the format's types (an [`Input`](super::Input): a brief or a
 /// feed; or the rendering [`super::Options`]), within the size and depth limits.
 ///
 /// serde_json reads the text into a `Value` first: the format types must be

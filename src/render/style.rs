@@ -31,7 +31,7 @@
 //!   stay logical in the fragment and are physical for the brief's direction
 //!   in email (Outlook and older Gmail apps ignore the logical ones).
 //!
-//! Email adds what its clients need beyond the card's look ([`EMAIL`]).
+//! Email adds what its clients need beyond the card's look (the table `EMAIL` below).
 
 use super::html::{Element, Open, Place};
 use crate::validate::options::Theme;

@@ -1,8 +1,9 @@
 //! The brief format for other tools: a JSON Schema (draft 2020-12, here),
-//! TypeScript declarations ([`typescript`]) and a Markdown format reference
-//! ([`reference`]), all generated from the format's own serde types
-//! ([`super::Input`], [`super::Options`], [`super::Problem`]: a
-//! `Checked<T>` field is simply a `T` to them) and the event details below.
+//! TypeScript declarations ([`typescript()`], typescript.rs) and a Markdown
+//! format reference ([`format_reference`], reference.rs), all generated
+//! from the format's own serde types ([`super::Input`], [`super::Options`],
+//! [`super::Problem`]: a `Checked<T>` field is simply a `T` to them) and
+//! the event details below.
 //! Native only: none of this reaches the wasm.
 //!
 //! Their doc comments become the schema's descriptions, and their
