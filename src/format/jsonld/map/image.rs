@@ -1,0 +1,72 @@
+//! The `image` (and the publisher's `logo`): URLs, `ImageObject`s and their sizes.
+
+use serde_json::Value;
+
+use crate::format::jsonld::graph::{found, At};
+use crate::format::jsonld::sources::key;
+use crate::format::limits::MAX_IMAGE_PIXELS;
+use crate::format::{self, Checked};
+use super::Mapper;
+
+impl<'a> Mapper<'_, 'a> {
+    /// An image's address: a URL, or an `ImageObject`'s `url` (else `contentUrl`).
+    pub(super) fn image_url(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
+        let first = at?.one()?;
+        if !first.value.is_object() || first.value.get("@value").is_some() {
+            return self.string(Some(first), bp);
+        }
+        let node = self.node(&first)?;
+        self.iri(node.first_of(&["url", "contentUrl"]), bp)
+    }
+
+    /// `image`: a URL, or an `ImageObject`: `url` (else `contentUrl`),
+    /// `caption`, and the alternative text from `name`, else `caption`; an
+    /// image with neither is decorative (`alt` is `""`).
+    pub(super) fn image(&mut self, at: &At<'a>, bp: &str) -> Option<Checked<format::Image>> {
+        self.sources.record(bp.to_owned(), &at.path);
+        let decorative = || Some(Checked::Valid(String::new()));
+        Some(match at.value {
+            Value::String(src) => {
+                self.sources.record(key(bp, "src"), &at.path);
+                Checked::Valid(format::Image { src: Checked::Valid(src.clone()), alt: Checked::Valid(String::new()), caption: None, width: None, height: None })
+            }
+            Value::Object(_) => {
+                let node = self.node(at)?;
+                self.sources.record(bp.to_owned(), &node.path);
+                let src = match self.iri(node.first_of(&["url", "contentUrl"]), key(bp, "src")) {
+                    Some(src) => src,
+                    None => {
+                        self.sources.record(key(bp, "src"), &key(&node.path, "url"));
+                        Checked::Absent
+                    }
+                };
+                let alt = self.string(node.first_of(&["name", "caption"]), key(bp, "alt")).or_else(decorative).unwrap_or_default();
+                let caption = self.string(node.get("caption"), key(bp, "caption"));
+                let (width, height) = (self.pixels(node.get("width")), self.pixels(node.get("height")));
+                Checked::Valid(format::Image { src, alt, caption, width, height })
+            }
+            other => Checked::Invalid(found(other)),
+        })
+    }
+
+    /// An `ImageObject`'s `width` or `height`: a number, a numeric string
+    /// (`"1200"`, `"1200px"`) or a `QuantitativeValue`'s `value`. Anything
+    /// else, or a size outside 1 to [`MAX_IMAGE_PIXELS`], is left out rather
+    /// than refused: it only keeps the image's space while it loads, and
+    /// publishers write it loosely.
+    fn pixels(&mut self, at: Option<At<'a>>) -> Option<Checked<u32>> {
+        let mut first = at?.one()?;
+        if first.value.is_object() {
+            first = self.node(&first)?.first_of(&["value", "@value"])?.one()?;
+        }
+        let n: u64 = match first.value {
+            Value::Number(n) => n.as_u64()?,
+            Value::String(s) => {
+                let s = s.trim();
+                s.strip_suffix("px").unwrap_or(s).trim_end().parse().ok()?
+            }
+            _ => return None,
+        };
+        u32::try_from(n).ok().filter(|n| (1..=MAX_IMAGE_PIXELS).contains(n)).map(Checked::Valid)
+    }
+}

@@ -1,0 +1,277 @@
+//! One schema.org article node into a [`format::Brief`], field by field
+//! (the table is in docs/jsonld-mapping.md; the blocks that are nodes of
+//! their own are mapped in the files below), recording in [`Sources`] where
+//! each value came from.
+//!
+//! The mapping judges shapes only where JSON-LD's differ from the brief's
+//! (a property with several values, a node instead of a string, a reference
+//! by `@id`). Values themselves (a blank title, a `javascript:` URL, a date
+//! that is no date) are left to the validator, which then speaks about the
+//! JSON-LD through [`Sources::rewrite`].
+
+use serde_json::Value;
+
+use super::date;
+use super::graph::{found, is_reference, At, Graph};
+use super::sources::{index, key, Sources};
+use crate::format::limits::MAX_ITEMS;
+use crate::format::{self, Checked, Found, Paragraph, Problem, MAX_PROBLEMS};
+
+// The brief's blocks that JSON-LD writes as nodes of their own, a file each.
+mod image;
+mod parts;
+mod people;
+mod related;
+mod tags;
+
+pub(super) struct Mapper<'g, 'a> {
+    graph: &'g Graph<'a>,
+    pub sources: Sources,
+    pub problems: Vec<Problem>,
+    /// Problems past [`MAX_PROBLEMS`], only counted.
+    pub dropped: usize,
+    /// The nodes being mapped, outermost first: a reference from inside one
+    /// of them back to one of them is a cycle.
+    stack: Vec<*const Value>,
+}
+
+impl<'g, 'a> Mapper<'g, 'a> {
+    pub fn new(graph: &'g Graph<'a>) -> Self {
+        Mapper { graph, sources: Sources::default(), problems: Vec::new(), dropped: 0, stack: Vec::new() }
+    }
+
+    pub fn report(&mut self, path: &str, message: impl Into<String>) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(path, message));
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// The article `node` as a brief whose problems have paths under `bp`
+    /// (`""` for one brief, `[2]` for the third of a feed).
+    pub fn brief(&mut self, node: &At<'a>, bp: &str) -> format::Brief {
+        self.stack.push(node.value);
+        let at = |field: &str| key(bp, field);
+        let mut b = format::Brief { id: self.identifier(node, at("id")), kind: self.string(node.first_of(&["articleSection", "genre"]), at("kind")), ..Default::default() };
+        match node.first_of(&["headline", "name"]) {
+            Some(title) => b.title = self.string(Some(title), at("title")).unwrap_or_default(),
+            None => {
+                self.report(&node.path, "has no headline (or name), which the card needs as its title");
+                self.sources.reported(at("title"));
+            }
+        }
+        b.date = self.date(node.get("datePublished"), at("date"));
+        b.updated = self.date(node.get("dateModified"), at("updated"));
+        b.url = self.iri(node.first_of(&["url", "mainEntityOfPage"]), at("url"));
+        b.lang = self.language(node.get("inLanguage"), at("lang"));
+        b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
+        b.authors = node.get("author").and_then(|a| self.authors(&a, &at("authors"))).map(Checked::Valid);
+        b.image = node.get("image").and_then(|i| i.one()).and_then(|i| self.image(&i, &at("image")));
+        // An article without an abstract or a description of its own (as
+        // WordPress's Yoast writes them) has its page's description.
+        let summary = node.first_of(&["abstract", "description"]).or_else(|| self.page_of(node).and_then(|page| page.get("description")));
+        b.summary = summary.and_then(|s| {
+            let paragraphs = self.paragraphs(&s, &at("summary.paragraphs")).and_then(nonempty)?;
+            self.sources.record(at("summary"), &s.path);
+            Some(Checked::Valid(format::Summary { heading: None, paragraphs: Some(Checked::Valid(paragraphs)) }))
+        });
+        let (quotes, sections) = self.parts(node, bp);
+        b.quotes = quotes.map(Checked::Valid);
+        b.sections = sections.map(Checked::Valid);
+        b.related = self.related(node, &at("related")).map(Checked::Valid);
+        b.tags = self.tags(node, &at("tags")).map(Checked::Valid);
+        self.stack.pop();
+        b
+    }
+
+    /// The web page `article` is the main entity of, when it says so
+    /// (`mainEntityOfPage`) or is part of one (`isPartOf`) that the document describes.
+    fn page_of(&self, article: &At<'a>) -> Option<At<'a>> {
+        ["mainEntityOfPage", "isPartOf"].into_iter().find_map(|name| {
+            // Only its description is read, so an `@id` that names the
+            // article itself (as many publishers write it) is no cycle here.
+            let page = article.get(name)?.one().filter(|p| p.value.is_object())?;
+            Some(self.graph.resolve(&page)).filter(|page| page.is_a(&super::PAGE_TYPES))
+        })
+    }
+
+    /// The node a value stands for (the definition of the `@id` it names),
+    /// or `None` when that is a node being mapped (a cycle, reported) or a
+    /// node the document does not define (nothing to read but its `@id`).
+    fn node(&mut self, at: &At<'a>) -> Option<At<'a>> {
+        let node = self.graph.resolve(at);
+        if self.stack.contains(&(node.value as *const Value)) {
+            let target = if node.path.is_empty() { "the document itself".to_owned() } else { node.path.clone() };
+            self.report(&at.path, format!("refers through @id back to {target}, which contains it (a cycle)"));
+            return None;
+        }
+        let undefined = node.value.as_object().is_some_and(is_reference);
+        (!undefined).then_some(node)
+    }
+
+    /// The values of a list property, or `None` (and a problem) when there
+    /// are more than any list of a brief may have.
+    fn values(&mut self, at: &At<'a>) -> Option<Vec<At<'a>>> {
+        let len = at.value.as_array().map_or(1, Vec::len);
+        if len > MAX_ITEMS {
+            self.report(&at.path, format!("must have at most {MAX_ITEMS} items (has {len})"));
+            return None;
+        }
+        Some(at.values())
+    }
+
+    /// A text property (its first value), recorded at `bp`.
+    fn string(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
+        let at = at?;
+        let first = at.one();
+        self.sources.record(bp, &first.as_ref().unwrap_or(&at).path);
+        Some(first.map_or(Checked::Absent, |v| text(v.value)))
+    }
+
+    /// A required text property of `node`: recorded at the first of `names`
+    /// when absent, so that "is required" names the property to add.
+    fn required(&mut self, node: &At<'a>, names: &[&str], bp: String) -> Checked<String> {
+        match node.first_of(names) {
+            Some(at) => self.string(Some(at), bp).unwrap_or_default(),
+            None => {
+                self.sources.record(bp, &key(&node.path, names.first().copied().unwrap_or_default()));
+                Checked::Absent
+            }
+        }
+    }
+
+    /// A property that is text or a node with a name (`jobTitle` as a
+    /// `DefinedTerm`, `inLanguage` as a `Language`): the text, or the name.
+    fn named(&mut self, at: Option<At<'a>>, names: &[&str], bp: String) -> Option<Checked<String>> {
+        let first = at?.one()?;
+        if first.value.is_object() && first.value.get("@value").is_none() {
+            let node = self.node(&first)?;
+            return self.string(node.first_of(names), bp);
+        }
+        self.string(Some(first), bp)
+    }
+
+    fn date(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
+        Some(match self.string(at, bp)? {
+            Checked::Valid(s) => Checked::Valid(date::normalise(&s).into_owned()),
+            other => other,
+        })
+    }
+
+    /// A URL: text, or a node's `url`, else its `@id` unless that names a
+    /// blank node (`_:b0`), which is local to the document.
+    fn iri(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
+        let first = at?.one()?;
+        if !first.value.is_object() || first.value.get("@value").is_some() {
+            return self.string(Some(first), bp);
+        }
+        // Only the node's address is read, so no cycle can come of it.
+        let node = self.graph.resolve(&first);
+        if let Some(url) = node.get("url") {
+            return self.iri(Some(url), bp);
+        }
+        let id = node.id().filter(|id| !id.starts_with("_:"))?;
+        self.sources.record(bp, &key(&node.path, "@id"));
+        Some(Checked::Valid(id.to_owned()))
+    }
+
+    /// `identifier`, when it can serve as the card's anchor (a short string
+    /// of anchor characters); publishers' other identifiers are ignored.
+    fn identifier(&mut self, node: &At<'a>, bp: String) -> Option<Checked<String>> {
+        let at = node.get("identifier")?.one()?;
+        let id = at.value.as_str().filter(|id| id.len() <= 100 && !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))?;
+        self.sources.record(bp, &at.path);
+        Some(Checked::Valid(id.to_owned()))
+    }
+
+    /// `inLanguage`: a tag (`en_US` read as `en-US`), or a `Language` node's
+    /// `alternateName` (its tag) or `name`.
+    fn language(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
+        Some(match self.named(at, &["alternateName", "name"], bp)? {
+            Checked::Valid(tag) => Checked::Valid(tag.trim().replace('_', "-")),
+            other => other,
+        })
+    }
+
+    /// Text split into paragraphs at blank lines (`None`, reported, when it is not text).
+    fn paragraphs(&mut self, at: &At<'a>, bp: &str) -> Option<Vec<Checked<Paragraph>>> {
+        let first = at.one()?;
+        match text(first.value) {
+            Checked::Valid(s) => {
+                let paragraphs: Vec<Checked<Paragraph>> = split_paragraphs(&s).map(|p| Checked::Valid(Paragraph::Text(p))).collect();
+                // Every paragraph comes from the one string: a problem with any is a problem with it.
+                self.sources.record(bp.to_owned(), &first.path);
+                for i in 0..paragraphs.len() {
+                    self.sources.record(index(bp, i), &first.path);
+                }
+                Some(paragraphs)
+            }
+            Checked::Invalid(kind) => {
+                self.report(&first.path, format!("expected a string, found {}", kind.name()));
+                self.sources.reported(bp.to_owned());
+                None
+            }
+            Checked::Absent => None,
+        }
+    }
+}
+
+/// A list that is left out when empty.
+fn nonempty<T>(items: Vec<T>) -> Option<Vec<T>> {
+    (!items.is_empty()).then_some(items)
+}
+
+/// A value as text: a string, a value object's `@value`, the first of an
+/// array; `null` is absent; anything else is of the wrong kind.
+fn text(value: &Value) -> Checked<String> {
+    match value {
+        Value::String(s) => Checked::Valid(s.clone()),
+        Value::Array(items) => items.iter().find(|v| !v.is_null()).map_or(Checked::Absent, text),
+        Value::Object(members) => match members.get("@value") {
+            Some(v) if !v.is_array() && !v.is_object() => text(v),
+            _ => Checked::Invalid(Found::Object),
+        },
+        Value::Null => Checked::Absent,
+        other => Checked::Invalid(found(other)),
+    }
+}
+
+/// Paragraphs of a text: separated by blank lines, each trimmed.
+fn split_paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in s.lines().map(str::trim).chain(std::iter::once("")) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    paragraphs.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_split_at_blank_lines() {
+        let ps: Vec<String> = split_paragraphs(" One\nstill one \n\n \nTwo\r\n\r\nThree ").collect();
+        assert_eq!(ps, ["One\nstill one", "Two", "Three"]);
+        assert_eq!(split_paragraphs(" \n ").count(), 0);
+    }
+
+    #[test]
+    fn text_reads_strings_value_objects_and_first_values() {
+        assert_eq!(text(&serde_json::json!("a")), Checked::Valid("a".into()));
+        assert_eq!(text(&serde_json::json!({"@value": "b", "@language": "en"})), Checked::Valid("b".into()));
+        assert_eq!(text(&serde_json::json!([null, "c", "d"])), Checked::Valid("c".into()));
+        assert_eq!(text(&serde_json::json!([])), Checked::Absent);
+        assert_eq!(text(&serde_json::json!({"name": "x"})), Checked::Invalid(Found::Object));
+        assert_eq!(text(&serde_json::json!(4)), Checked::Invalid(Found::Number));
+    }
+}

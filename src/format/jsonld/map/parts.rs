@@ -1,0 +1,95 @@
+//! `hasPart`: `Quotation`s as quotes, named parts with text as sections.
+
+use serde_json::Value;
+
+use crate::format::jsonld::graph::{found, At};
+use crate::format::jsonld::sources::{index, key};
+use crate::format::{self, Checked, Paragraph};
+use super::{nonempty, text, Mapper};
+
+impl<'a> Mapper<'_, 'a> {
+    /// `hasPart`: `Quotation`s become quotes; other parts with a name (or
+    /// headline) and a text become sections; the rest (paywall markers,
+    /// parts named only by an IRI) are not for the card.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn parts(&mut self, node: &At<'a>, bp: &str) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
+        let Some(parts) = node.get("hasPart").and_then(|p| self.values(&p)) else { return (None, None) };
+        let (mut quotes, mut sections) = (Vec::new(), Vec::new());
+        for part in parts {
+            match part.value {
+                Value::Object(_) => {
+                    let Some(part) = self.node(&part) else { continue };
+                    if part.is_a(&["Quotation"]) {
+                        let q = self.quote(&part, &index(&key(bp, "quotes"), quotes.len()));
+                        quotes.push(Checked::Valid(q));
+                    } else if part.first_of(&["name", "headline"]).is_some() && part.get("text").is_some() {
+                        let s = self.section(&part, &index(&key(bp, "sections"), sections.len()));
+                        sections.push(Checked::Valid(s));
+                    }
+                }
+                Value::String(_) => {}
+                other => self.report(&part.path, format!("expected a node (an object), found {}", found(other).name())),
+            }
+        }
+        (nonempty(quotes), nonempty(sections))
+    }
+
+    /// A `Quotation`: its `text`, and who said it: `creator` (else
+    /// `spokenByCharacter`), a name or a `Person` with `name`, `jobTitle` and `url`.
+    fn quote(&mut self, node: &At<'a>, bp: &str) -> format::Quote {
+        self.stack.push(node.value);
+        self.sources.record(bp.to_owned(), &node.path);
+        let text = match node.get("text").and_then(|t| t.one()) {
+            Some(t) => self.paragraph(&t, key(bp, "text")),
+            None => {
+                self.sources.record(key(bp, "text"), &key(&node.path, "text"));
+                Checked::Absent
+            }
+        };
+        let mut q = format::Quote { text, ..Default::default() };
+        let author = key(bp, "author");
+        match node.first_of(&["creator", "spokenByCharacter"]).and_then(|c| c.one()) {
+            None => self.sources.record(author, &key(&node.path, "creator")),
+            Some(c) if c.value.is_object() => {
+                if let Some(person) = self.node(&c) {
+                    q.author = self.required(&person, &["name"], author);
+                    q.role = self.named(person.get("jobTitle"), &["name"], key(bp, "role"));
+                    q.url = self.iri(person.get("url"), key(bp, "url"));
+                } else {
+                    // Reported as a cycle, or a person the document does not describe.
+                    self.sources.record(author, &c.path);
+                }
+            }
+            Some(c) => q.author = self.string(Some(c), author).unwrap_or_default(),
+        }
+        self.stack.pop();
+        q
+    }
+
+    /// Text as one paragraph (a quote's): reported here when it is not text,
+    /// since the validator would offer "an array of runs", which JSON-LD has not.
+    fn paragraph(&mut self, at: &At<'a>, bp: String) -> Checked<Paragraph> {
+        match text(at.value) {
+            Checked::Valid(s) => {
+                self.sources.record(bp, &at.path);
+                Checked::Valid(Paragraph::Text(s))
+            }
+            Checked::Invalid(kind) => {
+                self.report(&at.path, format!("expected a string, found {}", kind.name()));
+                self.sources.reported(bp);
+                Checked::Valid(Paragraph::Text(String::new()))
+            }
+            Checked::Absent => Checked::Absent,
+        }
+    }
+
+    /// A part with a `name` (or `headline`) and a `text`: a titled section.
+    fn section(&mut self, node: &At<'a>, bp: &str) -> format::Section {
+        self.stack.push(node.value);
+        self.sources.record(bp.to_owned(), &node.path);
+        let heading = self.required(node, &["name", "headline"], key(bp, "heading"));
+        let paragraphs = node.get("text").and_then(|t| self.paragraphs(&t, &key(bp, "paragraphs"))).map(Checked::Valid);
+        self.stack.pop();
+        format::Section { heading, paragraphs }
+    }
+}

@@ -1,0 +1,58 @@
+//! Who: the `publisher` and the `author`s.
+
+use serde_json::Value;
+
+use crate::format::jsonld::graph::{found, At};
+use crate::format::jsonld::sources::{index, key};
+use crate::format::{self, Checked};
+use super::Mapper;
+
+impl<'a> Mapper<'_, 'a> {
+    /// `publisher`: a name, or an `Organization` (or `Person`) with `name`,
+    /// `url` and `logo` (a URL or an `ImageObject`).
+    pub(super) fn publisher(&mut self, at: &At<'a>, bp: &str) -> Option<Checked<format::Publisher>> {
+        self.sources.record(bp.to_owned(), &at.path);
+        Some(match at.value {
+            Value::String(name) => {
+                self.sources.record(key(bp, "name"), &at.path);
+                Checked::Valid(format::Publisher { name: Checked::Valid(name.clone()), ..Default::default() })
+            }
+            Value::Object(_) => {
+                let node = self.node(at)?;
+                self.sources.record(bp.to_owned(), &node.path);
+                Checked::Valid(format::Publisher {
+                    name: self.required(&node, &["name"], key(bp, "name")),
+                    url: self.iri(node.get("url"), key(bp, "url")),
+                    logo: self.image_url(node.get("logo"), key(bp, "logo")),
+                })
+            }
+            other => Checked::Invalid(found(other)),
+        })
+    }
+
+    /// `author`: names, or `Person`s and `Organization`s with `name` and `url`.
+    pub(super) fn authors(&mut self, at: &At<'a>, bp: &str) -> Option<Vec<Checked<format::Author>>> {
+        let mut out = Vec::new();
+        for v in self.values(at)? {
+            let item = index(bp, out.len());
+            match v.value {
+                Value::String(name) => {
+                    self.sources.record(item.clone(), &v.path);
+                    self.sources.record(key(&item, "name"), &v.path);
+                    out.push(Checked::Valid(format::Author { name: Checked::Valid(name.clone()), url: None }));
+                }
+                Value::Object(_) => {
+                    let Some(node) = self.node(&v) else { continue };
+                    self.sources.record(item.clone(), &node.path);
+                    let name = self.required(&node, &["name"], key(&item, "name"));
+                    out.push(Checked::Valid(format::Author { name, url: self.iri(node.get("url"), key(&item, "url")) }));
+                }
+                other => {
+                    self.sources.record(item, &v.path);
+                    out.push(Checked::Invalid(found(other)));
+                }
+            }
+        }
+        Some(out)
+    }
+}

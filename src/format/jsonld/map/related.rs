@@ -1,0 +1,112 @@
+//! `citation` and `isBasedOn`: the related works.
+
+use serde_json::Value;
+
+use crate::format::jsonld::graph::{found, is_reference, type_names, At};
+use crate::format::jsonld::sources::{index, key};
+use crate::format::{self, Checked};
+use super::{text, Mapper};
+
+impl<'a> Mapper<'_, 'a> {
+    /// `citation`, then `isBasedOn`: each a `CreativeWork` (or any node), a
+    /// URL, or a node named only by its `@id`. A citation written out in
+    /// words (a string with spaces) has no link to show and is left out.
+    pub(super) fn related(&mut self, node: &At<'a>, bp: &str) -> Option<Vec<Checked<format::Related>>> {
+        let mut out = Vec::new();
+        for property in ["citation", "isBasedOn"] {
+            let Some(values) = node.get(property).and_then(|p| self.values(&p)) else { continue };
+            for v in values {
+                let item = index(bp, out.len());
+                match v.value {
+                    Value::String(s) if !s.trim().is_empty() && !s.trim().contains(char::is_whitespace) => {
+                        // The one string is both the link and its text.
+                        self.sources.record(key(&item, "url"), &v.path);
+                        self.sources.record(key(&item, "title"), &v.path);
+                        self.sources.record(item, &v.path);
+                        out.push(Checked::Valid(format::Related { title: Checked::Valid(s.clone()), url: Checked::Valid(s.clone()), ..Default::default() }));
+                    }
+                    Value::String(_) => {}
+                    Value::Object(_) => {
+                        if let Some(r) = self.work(&v, &item) {
+                            out.push(Checked::Valid(r));
+                        }
+                    }
+                    other => {
+                        self.sources.record(item, &v.path);
+                        out.push(Checked::Invalid(found(other)));
+                    }
+                }
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    /// A cited work: title from `headline` or `name` (else its address),
+    /// `url` (else `@id`), its authors' names, `datePublished`, and its kind
+    /// from `genre`, else from a `@type` that reads as a word.
+    fn work(&mut self, v: &At<'a>, bp: &str) -> Option<format::Related> {
+        let resolved = self.graph.resolve(v);
+        if resolved.value.as_object().is_some_and(is_reference) {
+            // A work the document names but does not describe: its @id is its address.
+            let id = resolved.id().filter(|id| !id.starts_with("_:"))?;
+            self.sources.record(bp.to_owned(), &key(&resolved.path, "@id"));
+            return Some(format::Related { title: Checked::Valid(id.to_owned()), url: Checked::Valid(id.to_owned()), ..Default::default() });
+        }
+        let node = self.node(v)?;
+        self.stack.push(node.value);
+        self.sources.record(bp.to_owned(), &node.path);
+        let url = self.iri(Some(node.clone()), key(bp, "url")).unwrap_or_else(|| {
+            self.sources.record(key(bp, "url"), &key(&node.path, "url"));
+            Checked::Absent
+        });
+        let title = match node.first_of(&["headline", "name"]) {
+            Some(t) => self.string(Some(t), key(bp, "title")).unwrap_or_default(),
+            None => {
+                let url_path = self.sources.path_of(&key(bp, "url")).unwrap_or_default().to_owned();
+                self.sources.record(key(bp, "title"), &url_path);
+                url.clone()
+            }
+        };
+        let author = node.get("author").and_then(|a| self.names(&a, key(bp, "author")));
+        let date = self.date(node.get("datePublished"), key(bp, "date"));
+        let kind = self.string(node.get("genre"), key(bp, "kind")).or_else(|| type_word(node.value).map(|w| Checked::Valid(w.to_owned())));
+        self.stack.pop();
+        Some(format::Related { title, url, author, date, kind })
+    }
+
+    /// The names of a work's authors, joined (a related item has one author line).
+    fn names(&mut self, at: &At<'a>, bp: String) -> Option<Checked<String>> {
+        let mut names = Vec::new();
+        for v in self.values(at)? {
+            match v.value {
+                Value::String(name) => names.push(name.clone()),
+                Value::Object(_) => {
+                    if let Some(Checked::Valid(name)) = self.node(&v).and_then(|n| n.get("name")).and_then(|n| n.one()).map(|n| text(n.value)) {
+                        names.push(name);
+                    }
+                }
+                other => self.report(&v.path, format!("expected a name, a Person or an Organization, found {}", found(other).name())),
+            }
+        }
+        self.sources.record(bp, &at.path);
+        (!names.is_empty()).then(|| Checked::Valid(names.join(", ")))
+    }
+}
+
+/// A cited work's `@type` as the word a reader would use for its kind, for
+/// the types that have one (`CreativeWork`, `WebPage`… say nothing).
+fn type_word(node: &Value) -> Option<&'static str> {
+    const WORDS: [(&str, &str); 10] = [
+        ("Report", "Report"),
+        ("Book", "Book"),
+        ("Chapter", "Chapter"),
+        ("ScholarlyArticle", "Paper"),
+        ("Dataset", "Dataset"),
+        ("Legislation", "Legislation"),
+        ("Thesis", "Thesis"),
+        ("VideoObject", "Video"),
+        ("PodcastEpisode", "Podcast"),
+        ("AnalysisNewsArticle", "Analysis"),
+    ];
+    type_names(node).find_map(|t| WORDS.iter().find(|(name, _)| *name == t).map(|(_, word)| *word))
+}
