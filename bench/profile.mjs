@@ -106,7 +106,7 @@ try {
   };
   const category = (n) => {
     const f = n.callFrame;
-    if (f.url.includes(".wasm") || f.url.startsWith("wasm")) return "wasm (Rust: JSON parse, validation, view, sink loop, allocator)";
+    if (f.url.includes(".wasm") || f.url.startsWith("wasm")) return "wasm (Rust: reading the input, validation, view, DOM sink, allocator)";
     if (f.url.includes("brief_card.js")) return "JS glue (imports: string decoding, externref table)";
     if (/^\((program|idle|root)\)$/.test(f.functionName)) return "(program: browser internals, e.g. style invalidation)";
     if (f.functionName === "(garbage collector)") return "(garbage collector)";
@@ -146,22 +146,38 @@ try {
     return t;
   };
   const phases = [
-    ["reading the brief into its flat form (JS side: json_form, JSON.parse/stringify)", /json_form|json_text_form|^form$|^stringify$|^parse$/],
-    ["handing strings to wasm (TextEncoder, text_of, take_text)", /^text_of$|take_text|^encode$/],
-    ["decoding the form (Rust json_tokens)", /wasm .*json_tokens/],
+    ["the host's input copied (copy.js)", /copy\.js|glue __wbg_plain_copy/],
+    ["the copy read into a serde_json::Value (serde-wasm-bindgen)", /wasm .*input(::|\.\.)value_of/],
+    ["the Value read into the format types and validated", /wasm .*validate(::|\.\.)checked_document/],
     ["validation (Rust, incl. URL policy)", /wasm .*validate(::|\.\.)(document|Checker)/],
     ["URL policy (Rust)", /wasm .*url_policy/],
-    ["view tree (Rust)", /wasm .*view(::|\.\.)document/],
-    ["DOM sink dom::build (Rust + imports + DOM)", /wasm .*dom(::|\.\.)(build|append)/],
+    ["JSON-LD mapping (Rust)", /wasm .*jsonld/],
+    ["view tree into the DOM sink (Rust)", /wasm .*view(::|\.\.)document/],
+    ["the card's nodes built (build.js, incl. cloneNode)", /glue __wbg_build|build\.js build/],
+    ["mount: shadow root, stylesheet, listener (Rust + imports)", /wasm .*mount(::|\.\.)Mount(::|\.\.)new/],
+    ["deep-link check (location.hash)", /wasm .*mount(::|\.\.)Mount(::|\.\.)reveal/],
+    ["the render event (Rust + imports)", /wasm .*events(::|\.\.)rendered/],
     ["date formatting (Intl, via glue)", /format_date|glue __wbg_format|DateTimeFormat/],
     ["string decoding (getStringFromWasm0/TextDecoder)", /getStringFromWasm0|decodeText|^decode$/],
-    ["createElement", /^createElement$/], ["setAttribute", /^setAttribute$/], ["appendChild", /^appendChild$/], ["createTextNode", /^createTextNode$/],
+    ["strings handed to wasm (passStringToWasm0/encodeInto)", /passStringToWasm0|^encodeInto$/],
+    ["cloneNode", /^cloneNode$/], ["createElement", /^createElement$/], ["setAttribute", /^setAttribute$/], ["appendChild", /^appendChild$/], ["createTextNode", /^createTextNode$/],
     ["attachShadow + adoptedStyleSheets", /^attachShadow$|adoptedStyleSheets/],
     ["dispatchEvent (render event)", /^dispatchEvent$/],
-    ["querySelectorAll (card count)", /^querySelectorAll$/],
     ["replaceChildren", /^replaceChildren$/],
     ["allocator (dlmalloc)", /wasm .*(dlmalloc|malloc|__rust_alloc|__rust_dealloc|__rust_realloc)/],
   ];
+
+  // Inclusive time by function: each sample counts once per function on its stack.
+  const incl = new Map();
+  for (const [id, t] of self) {
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const k = name(byId.get(n));
+      if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + t); }
+    }
+  }
+  console.log(`-- top ${TOP} functions by inclusive time (what each spends, callees included)`);
+  for (const [k, t] of [...incl].filter(([k]) => !/^(page\.js|\(root\))/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${pct(t)}  ${k.slice(0, 140)}`);
   console.log("-- inclusive time of phases (outermost match)");
   for (const [label, re] of phases) { const t = inclusive(re); if (t > 0) console.log(`${pct(t)}  ${label}`); }
 } finally {
