@@ -1,0 +1,227 @@
+//! What a brief must be, block by block: the readers from the format's
+//! types to the validated model ([`super::model`]), and of a labels object
+//! (which the options have too).
+
+use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::format::{self, Checked};
+use super::checker::{Checker, Path};
+use super::labels::{Label, Labels};
+use super::model::*;
+use super::url_policy::UrlUse;
+
+impl Checker<'_> {
+    // Fields are read in the order written, which is the order of the problems.
+    pub(super) fn brief(&mut self, b: format::Brief, path: &Path) -> Brief {
+        let at = |key| Path::Key(path, key);
+        if let Some(version) = b.version {
+            if version != Checked::Valid(1.0) {
+                self.report(&at("version"), "unsupported version (this renderer reads version 1)");
+            }
+        }
+        let id = self.opt_string(b.id, &at("id"), MAX_SHORT_CHARS);
+        if let Some(id) = &id {
+            let anchor = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+            if !anchor {
+                self.report(&at("id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
+            }
+        }
+        let kind = self.opt_string(b.kind, &at("kind"), MAX_SHORT_CHARS);
+        let title = self.req_string(b.title, &at("title"), MAX_SHORT_CHARS);
+        let date = self.opt_date(b.date, &at("date"));
+        let updated = self.opt_date(b.updated, &at("updated"));
+        let url = self.opt_url(b.url, &at("url"), UrlUse::Link);
+        let lang = self.opt_string(b.lang, &at("lang"), MAX_LANG_CHARS);
+        if let Some(l) = &lang {
+            if !is_language_tag(l) {
+                self.report(&at("lang"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
+            }
+        }
+        let dir = match b.dir {
+            None | Some(Checked::Absent) => None,
+            Some(Checked::Valid(dir)) => Some(dir),
+            Some(Checked::Invalid(_)) => {
+                self.report(&at("dir"), "must be \"ltr\", \"rtl\" or \"auto\"");
+                None
+            }
+        };
+        let lang = lang.unwrap_or_else(|| "en".into());
+        let dir = dir.unwrap_or_else(|| Dir::of_lang(&lang));
+        let publisher = self.optional(b.publisher, &at("publisher")).map(|p| self.publisher(p, &at("publisher")));
+        let authors = self.list(b.authors, &at("authors"), Self::author);
+        let image = self.optional(b.image, &at("image")).map(|i| self.image(i, &at("image")));
+        let summary = self.optional(b.summary, &at("summary")).map(|s| self.summary(s, &at("summary")));
+        Brief {
+            id,
+            kind,
+            title,
+            date,
+            updated,
+            url,
+            lang,
+            dir,
+            publisher,
+            authors,
+            image,
+            summary,
+            quotes: self.list(b.quotes, &at("quotes"), Self::quote),
+            sections: self.list(b.sections, &at("sections"), Self::section),
+            related: self.list(b.related, &at("related"), Self::related),
+            tags: self.list(b.tags, &at("tags"), Self::tag),
+            labels: self.labels(b.labels, &at("labels")),
+        }
+    }
+
+    pub(super) fn publisher(&mut self, p: format::Publisher, path: &Path) -> Publisher {
+        Publisher {
+            name: self.req_string(p.name, &Path::Key(path, "name"), MAX_SHORT_CHARS),
+            url: self.opt_url(p.url, &Path::Key(path, "url"), UrlUse::Link),
+            logo: self.opt_url(p.logo, &Path::Key(path, "logo"), UrlUse::Resource),
+        }
+    }
+
+    pub(super) fn author(&mut self, a: format::Author, path: &Path) -> Author {
+        Author { name: self.req_string(a.name, &Path::Key(path, "name"), MAX_SHORT_CHARS), url: self.opt_url(a.url, &Path::Key(path, "url"), UrlUse::Link) }
+    }
+
+    /// `alt` may be `""`, for a decorative image, but must be given.
+    pub(super) fn image(&mut self, i: format::Image, path: &Path) -> Image {
+        let alt = Path::Key(path, "alt");
+        Image {
+            src: self.req_url(i.src, &Path::Key(path, "src"), UrlUse::Resource),
+            alt: self
+                .required(i.alt, &alt, "is required (use \"\" for a decorative image)")
+                .and_then(|a| self.text(a, &alt, MAX_SHORT_CHARS, false))
+                .unwrap_or_default(),
+            caption: self.opt_string(i.caption, &Path::Key(path, "caption"), MAX_SHORT_CHARS),
+            width: self.pixels(i.width, &Path::Key(path, "width")),
+            height: self.pixels(i.height, &Path::Key(path, "height")),
+        }
+    }
+
+    /// An image's `width` or `height`: a whole number of CSS pixels.
+    pub(super) fn pixels(&mut self, field: Option<Checked<u32>>, path: &Path) -> Option<u32> {
+        let n = self.optional(field, path)?;
+        if (1..=MAX_IMAGE_PIXELS).contains(&n) {
+            Some(n)
+        } else {
+            self.report(path, format!("must be from 1 to {MAX_IMAGE_PIXELS}"));
+            None
+        }
+    }
+
+    pub(super) fn summary(&mut self, s: format::Summary, path: &Path) -> Summary {
+        Summary {
+            heading: self.opt_string(s.heading, &Path::Key(path, "heading"), MAX_SHORT_CHARS),
+            paragraphs: self.list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
+        }
+    }
+
+    pub(super) fn quote(&mut self, q: format::Quote, path: &Path) -> Quote {
+        let text = Path::Key(path, "text");
+        Quote {
+            text: self.required(q.text, &text, "is required").map(|t| self.paragraph(t, &text)).unwrap_or_default(),
+            author: self.req_string(q.author, &Path::Key(path, "author"), MAX_SHORT_CHARS),
+            role: self.opt_string(q.role, &Path::Key(path, "role"), MAX_SHORT_CHARS),
+            url: self.opt_url(q.url, &Path::Key(path, "url"), UrlUse::Link),
+        }
+    }
+
+    pub(super) fn section(&mut self, s: format::Section, path: &Path) -> Section {
+        Section {
+            heading: self.req_string(s.heading, &Path::Key(path, "heading"), MAX_SHORT_CHARS),
+            paragraphs: self.list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
+        }
+    }
+
+    pub(super) fn related(&mut self, r: format::Related, path: &Path) -> Related {
+        Related {
+            title: self.req_string(r.title, &Path::Key(path, "title"), MAX_SHORT_CHARS),
+            url: self.req_url(r.url, &Path::Key(path, "url"), UrlUse::Link),
+            author: self.opt_string(r.author, &Path::Key(path, "author"), MAX_SHORT_CHARS),
+            date: self.opt_date(r.date, &Path::Key(path, "date")),
+            kind: self.opt_string(r.kind, &Path::Key(path, "kind"), MAX_SHORT_CHARS),
+        }
+    }
+
+    pub(super) fn tag(&mut self, t: format::Tag, path: &Path) -> Tag {
+        Tag { label: self.req_string(t.label, &Path::Key(path, "label"), MAX_SHORT_CHARS), url: self.opt_url(t.url, &Path::Key(path, "url"), UrlUse::Link) }
+    }
+
+    /// A paragraph: a plain string (one plain run), or an array of runs.
+    pub(super) fn paragraph(&mut self, p: format::Paragraph, path: &Path) -> Paragraph {
+        match p {
+            format::Paragraph::Text(s) => self.plain_run(s, path).into_iter().collect(),
+            format::Paragraph::Runs(runs) if self.max_len(runs.len(), MAX_ITEMS, path) => self.each(runs, path, Self::run).into_iter().flatten().collect(),
+            format::Paragraph::Runs(_) => Vec::new(),
+        }
+    }
+
+    pub(super) fn plain_run(&mut self, text: String, path: &Path) -> Option<Run> {
+        let text = self.text(text, path, MAX_TEXT_CHARS, false)?;
+        Some(Run { text, href: None, strong: false, em: false })
+    }
+
+    pub(super) fn run(&mut self, run: format::Run, path: &Path) -> Option<Run> {
+        match run {
+            format::Run::Text(s) => self.plain_run(s, path),
+            format::Run::Styled(r) => {
+                let text = Path::Key(path, "text");
+                Some(Run {
+                    text: self.required(r.text, &text, "is required").and_then(|t| self.text(t, &text, MAX_TEXT_CHARS, false)).unwrap_or_default(),
+                    href: self.opt_url(r.href, &Path::Key(path, "href"), UrlUse::Link),
+                    strong: self.opt_bool(r.strong, &Path::Key(path, "strong")),
+                    em: self.opt_bool(r.em, &Path::Key(path, "em")),
+                })
+            }
+        }
+    }
+
+    /// A labels object (of a brief, or of the options): each known key must be a string; blank ones keep the default.
+    pub(crate) fn labels(&mut self, field: Option<Checked<format::Labels>>, path: &Path) -> Labels {
+        let mut labels = Labels::default();
+        let Some(l) = self.optional(field, path) else { return labels };
+        let given = [
+            ("summary", Label::Summary, l.summary),
+            ("quotes", Label::Quotes, l.quotes),
+            ("related", Label::Related, l.related),
+            ("tags", Label::Tags, l.tags),
+            ("readMore", Label::ReadMore, l.read_more),
+            ("showMore", Label::ShowMore, l.show_more),
+            ("showLess", Label::ShowLess, l.show_less),
+            ("copyLink", Label::CopyLink, l.copy_link),
+            ("linkCopied", Label::LinkCopied, l.link_copied),
+            ("feed", Label::Feed, l.feed),
+            ("by", Label::By, l.by),
+            ("updated", Label::Updated, l.updated),
+        ];
+        for (key, label, value) in given {
+            if let Some(s) = self.opt_string(value, &Path::Key(path, key), MAX_SHORT_CHARS) {
+                if !s.trim().is_empty() {
+                    labels.0.push((label, s));
+                }
+            }
+        }
+        labels
+    }
+}
+
+/// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 letter or digit subtags.
+fn is_language_tag(s: &str) -> bool {
+    let mut subtags = s.split('-');
+    let primary = subtags.next().unwrap_or("");
+    (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags.all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_language_tag;
+
+    #[test]
+    fn language_tags_are_checked_subtag_by_subtag() {
+        assert!(is_language_tag("pt-BR") && is_language_tag("zh-Hant-TW") && is_language_tag("es-419"));
+        assert!(!is_language_tag("not a tag") && !is_language_tag("e") && !is_language_tag("en-") && !is_language_tag("1en"));
+        assert!(!is_language_tag("") && !is_language_tag("abcdefghi") && !is_language_tag("en--x") && !is_language_tag("é"));
+    }
+}

@@ -1,0 +1,246 @@
+//! The checker: it collects every problem, each with its JSON path, while
+//! the readers turn the format's `Checked` fields into validated values.
+//! The readers of the brief's blocks and labels (brief.rs) and of the
+//! options (options.rs) are written on it.
+
+use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
+use crate::format::{Checked, Expected, Found, Problem, MAX_PROBLEMS};
+use super::model::BriefDate;
+use super::url_policy::{self, UrlUse};
+use super::{parse_date, UrlSettings};
+
+/// A JSON path, built on the stack as validation descends and turned into
+/// text only when there is a problem to report.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    /// The whole input.
+    Root,
+    /// The member `key` of the parent path.
+    Key(&'a Path<'a>, &'a str),
+    /// The item at an index of the parent path.
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// The path as text: `a.b[2].c` (empty for the root).
+    pub fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => match parent.render() {
+                p if p.is_empty() => (*key).to_owned(),
+                p => format!("{p}.{key}"),
+            },
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+}
+
+/// Collects problems while reading values; shared by the brief and the options.
+///
+/// The rule the readers rely on: a document (or options object) is kept only
+/// when no problem at all was reported ([`Checker::finish`]). So a reader
+/// that finds a field invalid reports it and goes on with a default (an
+/// empty string, `None`, an empty list) rather than failing its parents, and
+/// every problem of the input is found in one pass.
+pub(crate) struct Checker<'u> {
+    problems: Vec<Problem>,
+    dropped: usize,
+    urls: &'u UrlSettings,
+}
+
+impl<'u> Checker<'u> {
+    pub(crate) fn new(urls: &'u UrlSettings) -> Self {
+        Checker { problems: Vec::new(), dropped: 0, urls }
+    }
+
+    /// Records a problem at `path`; past [`MAX_PROBLEMS`] it is only counted.
+    pub(crate) fn report(&mut self, path: &Path, message: impl Into<String>) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(path.render(), message));
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// `Ok(value)` when nothing was reported, else every problem.
+    pub(crate) fn finish<T>(mut self, value: Option<T>) -> Result<T, Vec<Problem>> {
+        if self.dropped > 0 {
+            self.problems.push(Problem::new("", format!("… and {} more problems", self.dropped)));
+        }
+        match value {
+            Some(v) if self.problems.is_empty() => Ok(v),
+            _ => Err(self.problems),
+        }
+    }
+
+    /// The problems (at most [`MAX_PROBLEMS`]) and how many more were only counted.
+    pub(super) fn into_parts(self) -> (Vec<Problem>, usize) {
+        (self.problems, self.dropped)
+    }
+
+    /// "expected a string, found a number".
+    pub(crate) fn wrong_type(&mut self, path: &Path, expected: &str, found: Found) {
+        self.report(path, format!("expected {expected}, found {}", found.name()));
+    }
+
+    pub(super) fn max_len(&mut self, len: usize, max: usize, path: &Path) -> bool {
+        if len > max {
+            self.report(path, format!("must have at most {max} items (has {len})"));
+        }
+        len <= max
+    }
+
+    /// The value of a required field: "is required" (or `missing`) when absent.
+    pub(super) fn required<T: Expected>(&mut self, field: Checked<T>, path: &Path, missing: &str) -> Option<T> {
+        match field {
+            Checked::Valid(v) => Some(v),
+            Checked::Absent => {
+                self.report(path, missing);
+                None
+            }
+            Checked::Invalid(found) => {
+                self.wrong_type(path, T::EXPECTED, found);
+                None
+            }
+        }
+    }
+
+    /// The value of an optional field (`None` when absent, or invalid and reported).
+    pub(crate) fn optional<T: Expected>(&mut self, field: Option<Checked<T>>, path: &Path) -> Option<T> {
+        match field? {
+            Checked::Valid(v) => Some(v),
+            Checked::Absent => None,
+            Checked::Invalid(found) => {
+                self.wrong_type(path, T::EXPECTED, found);
+                None
+            }
+        }
+    }
+
+    /// The value of a list item: an item that is `null` is of the wrong kind too.
+    pub(crate) fn item<T: Expected>(&mut self, item: Checked<T>, path: &Path) -> Option<T> {
+        match item {
+            Checked::Valid(v) => Some(v),
+            Checked::Absent => {
+                self.report(path, format!("expected {}, found null", T::EXPECTED));
+                None
+            }
+            Checked::Invalid(found) => {
+                self.wrong_type(path, T::EXPECTED, found);
+                None
+            }
+        }
+    }
+
+    /// A string of at most `max` characters; `required` strings must not be blank.
+    pub(super) fn text(&mut self, s: String, path: &Path, max: usize, required: bool) -> Option<String> {
+        // No more bytes than the limit means no more characters either.
+        let chars = if s.len() <= max { s.len() } else { s.chars().count() };
+        if chars > max {
+            self.report(path, format!("must be at most {max} characters (has {chars})"));
+            None
+        } else if required && s.trim().is_empty() {
+            self.report(path, "must not be empty");
+            None
+        } else {
+            Some(s)
+        }
+    }
+
+    /// An optional string field.
+    pub(crate) fn opt_string(&mut self, field: Option<Checked<String>>, path: &Path, max: usize) -> Option<String> {
+        let s = self.optional(field, path)?;
+        self.text(s, path, max, false)
+    }
+
+    /// A required, non-blank string field (empty when invalid, reported).
+    pub(super) fn req_string(&mut self, field: Checked<String>, path: &Path, max: usize) -> String {
+        self.required(field, path, "is required").and_then(|s| self.text(s, path, max, true)).unwrap_or_default()
+    }
+
+    /// A URL, through the URL policy, resolved against the base URL if one is given.
+    pub(super) fn url(&mut self, raw: String, path: &Path, usage: UrlUse) -> Option<String> {
+        let raw = self.text(raw, path, MAX_URL_CHARS, false)?;
+        let url = match url_policy::check(&raw, usage) {
+            Ok(url) => url,
+            Err(problem) => {
+                self.report(path, problem.message());
+                return None;
+            }
+        };
+        // The limit holds for the URL as written out too (percent-encoding
+        // can make it 9 times longer), so any output validates again.
+        if url.len() > MAX_URL_CHARS {
+            self.report(path, format!("must be at most {MAX_URL_CHARS} characters once percent-encoded (has {})", url.len()));
+            return None;
+        }
+        let url = if !url_policy::is_relative(&url) {
+            url
+        } else {
+            match &self.urls.base {
+                Some(base) => url_policy::resolve(base, &url, self.urls.whatwg),
+                None if self.urls.absolute_only => {
+                    self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
+                    return None;
+                }
+                None => url,
+            }
+        };
+        // An image from an origin the host did not allow; a relative one is the host's own.
+        if let (UrlUse::Resource, Some(allowed), Some(origin)) = (usage, &self.urls.image_origins, url_policy::origin(&url)) {
+            // A protocol-relative origin (`//host`) matches either scheme.
+            let matches = |a: &String| a == origin || (origin.starts_with("//") && a.strip_suffix(origin).is_some_and(|s| s == "https:" || s == "http:"));
+            if !allowed.iter().any(matches) {
+                self.report(path, format!("comes from {origin}, which options.imageOrigins does not allow"));
+                return None;
+            }
+        }
+        Some(url)
+    }
+
+    pub(super) fn opt_url(&mut self, field: Option<Checked<String>>, path: &Path, usage: UrlUse) -> Option<String> {
+        let raw = self.optional(field, path)?;
+        self.url(raw, path, usage)
+    }
+
+    pub(super) fn req_url(&mut self, field: Checked<String>, path: &Path, usage: UrlUse) -> String {
+        self.required(field, path, "is required").and_then(|raw| self.url(raw, path, usage)).unwrap_or_default()
+    }
+
+    pub(super) fn opt_bool(&mut self, field: Option<Checked<bool>>, path: &Path) -> bool {
+        self.optional(field, path).unwrap_or(false)
+    }
+
+    /// The items of an optional list field (empty when absent or invalid),
+    /// each read by `read`; reading goes on past an invalid item, so that
+    /// every problem is reported.
+    pub(super) fn list<F, T>(&mut self, field: Option<Checked<Vec<Checked<F>>>>, path: &Path, read: impl FnMut(&mut Self, F, &Path) -> T) -> Vec<T>
+    where
+        F: Expected,
+    {
+        match self.optional(field, path) {
+            Some(items) if self.max_len(items.len(), MAX_ITEMS, path) => self.each(items, path, read),
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn each<F: Expected, T>(&mut self, items: Vec<Checked<F>>, path: &Path, mut read: impl FnMut(&mut Self, F, &Path) -> T) -> Vec<T> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let path = Path::Index(path, i);
+            if let Some(item) = self.item(item, &path) {
+                out.push(read(self, item, &path));
+            }
+        }
+        out
+    }
+
+    pub(super) fn opt_date(&mut self, field: Option<Checked<String>>, path: &Path) -> Option<BriefDate> {
+        let s = self.opt_string(field, path, MAX_DATE_CHARS)?;
+        let date = parse_date(s.trim());
+        if date.is_none() {
+            self.report(path, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)");
+        }
+        date
+    }
+}
