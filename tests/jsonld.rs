@@ -191,6 +191,22 @@ fn related_from_citation_and_is_based_on() {
 }
 
 #[test]
+fn a_cited_work_dated_by_year_or_month_keeps_no_date_and_the_card_renders() {
+    let b = one(article(json!({"citation": [
+        {"@type": "ScholarlyArticle", "name": "Groundwater trends", "url": "https://doi.org/10.1/x", "datePublished": "2019"},
+        {"@type": "Book", "name": "Rivers", "url": "https://e.example/book", "datePublished": "2019-06"},
+        {"@type": "Report", "name": "Dated", "url": "https://e.example/r", "datePublished": "2019-06-30"},
+    ]})));
+    let dates: Vec<_> = b.related.iter().map(|r| (r.title.as_str(), r.date.as_ref().map(|d| d.iso.as_str()))).collect();
+    assert_eq!(dates, [("Groundwater trends", None), ("Rivers", None), ("Dated", Some("2019-06-30"))]);
+    // Other forms are still refused, at the citation's own path; and so is
+    // a year-month date of the article itself (above).
+    assert_eq!(problems(article(json!({"citation": [{"name": "W", "url": "https://e.example/w", "datePublished": "June 2019"}]}))), [
+        "citation[0].datePublished: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
+    ]);
+}
+
+#[test]
 fn quotes_and_sections_from_has_part() {
     let b = one(json!({
         "@context": "https://schema.org",

@@ -30,6 +30,18 @@ pub fn normalise(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `s` dates something by its year (`2019`) or its month
+/// (`2019-06`) only: ISO 8601, and a `Date` to schema.org, but less than the
+/// calendar day a brief's date is. Scholarly citations are usually dated so.
+pub fn is_year_or_month(s: &str) -> bool {
+    let s = s.trim();
+    let digits = |d: &str, n: usize| d.len() == n && d.bytes().all(|b| b.is_ascii_digit());
+    match s.split_once('-') {
+        None => digits(s, 4),
+        Some((y, m)) => digits(y, 4) && digits(m, 2) && matches!(m.parse::<u8>(), Ok(1..=12)),
+    }
+}
+
 /// `YYYY-MM-DD` by shape (the validator checks that the day exists).
 fn is_ymd(d: &str) -> bool {
     d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
@@ -68,7 +80,7 @@ fn time_and_zone(time: &str) -> Option<(String, Option<String>)> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{is_year_or_month, normalise};
 
     #[test]
     fn unambiguous_forms_become_what_briefs_take() {
@@ -86,6 +98,16 @@ mod tests {
             ("2024-05-01T10:00", "2024-05-01"),
         ] {
             assert_eq!(normalise(given), want, "{given}");
+        }
+    }
+
+    #[test]
+    fn a_year_or_a_month_alone_is_told_apart() {
+        for yes in ["2019", "2019-06", " 1999-12 "] {
+            assert!(is_year_or_month(yes), "{yes}");
+        }
+        for no in ["2019-6", "2019-13", "2019-00", "2019-06-01", "19", "20190", "June 2019", "2019-W18", "-2019", "2019-", "2019-+6", ""] {
+            assert!(!is_year_or_month(no), "{no}");
         }
     }
 

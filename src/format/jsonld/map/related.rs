@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked};
@@ -68,7 +69,14 @@ impl<'a> Mapper<'_, 'a> {
             }
         };
         let author = node.get("author").and_then(|a| self.names(&a, key(bp, "author")));
-        let date = self.date(node.get("datePublished"), key(bp, "date"));
+        // A work dated by its year or month only, as cited papers and books
+        // usually are, keeps no date rather than refusing the card: a
+        // related item's date is a day. (The article's own dates are still
+        // refused in that form: they are the card's.)
+        let date = match node.get("datePublished") {
+            Some(d) if d.one().and_then(|d| d.value.as_str().map(date::is_year_or_month)).unwrap_or(false) => None,
+            d => self.date(d, key(bp, "date")),
+        };
         let kind = self.string(node.get("genre"), key(bp, "kind")).or_else(|| type_word(node.value).map(|w| Checked::Valid(w.to_owned())));
         self.stack.pop();
         Some(format::Related { title, url, author, date, kind })
