@@ -171,7 +171,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         if let Some(url) = node.get("url") {
             return self.iri(Some(url), bp);
         }
-        let id = node.id().filter(|id| !id.starts_with("_:"))?;
+        let id = node.id().filter(|id| is_address(id))?;
         self.sources.record(bp, &key(&node.path, "@id"));
         Some(Checked::Valid(id.to_owned()))
     }
@@ -215,6 +215,19 @@ impl<'g, 'a> Mapper<'g, 'a> {
             Checked::Absent => None,
         }
     }
+}
+
+/// Schemes of `@id`s that name a thing without locating it on the web
+/// (`urn:isbn:…` for a book, `doi:…` for a paper): no link can be made of them.
+const NAMING_SCHEMES: [&str; 8] = ["urn", "doi", "tag", "info", "isbn", "issn", "hdl", "ark"];
+
+/// Whether an `@id` can stand for the node's address where a URL is wanted:
+/// not a blank node (`_:b0`, local to the document) and not a name of one of
+/// the [`NAMING_SCHEMES`]. Anything else goes to the URL policy as written,
+/// so a `javascript:` `@id` is refused there like any other URL.
+fn is_address(id: &str) -> bool {
+    let scheme = id.trim_start().split_once(':').map(|(scheme, _)| scheme);
+    !id.starts_with("_:") && !scheme.is_some_and(|scheme| NAMING_SCHEMES.iter().any(|n| n.eq_ignore_ascii_case(scheme)))
 }
 
 /// A list that is left out when empty.
@@ -263,6 +276,16 @@ mod tests {
         let ps: Vec<String> = split_paragraphs(" One\nstill one \n\n \nTwo\r\n\r\nThree ").collect();
         assert_eq!(ps, ["One\nstill one", "Two", "Three"]);
         assert_eq!(split_paragraphs(" \n ").count(), 0);
+    }
+
+    #[test]
+    fn an_id_is_an_address_unless_it_is_a_blank_node_or_a_name() {
+        for yes in ["https://e.example/a#org", "/people/ana", "#q1", "javascript:alert(1)"] {
+            assert!(is_address(yes), "{yes}");
+        }
+        for no in ["_:b0", "urn:isbn:9780000000000", "URN:ISBN:9780000000000", "doi:10.1000/182", "tag:e.example,2024:x", "info:pmid/12345"] {
+            assert!(!is_address(no), "{no}");
+        }
     }
 
     #[test]

@@ -8,9 +8,9 @@ use crate::format::{self, Checked, Paragraph};
 use super::{nonempty, text, Mapper};
 
 impl<'a> Mapper<'_, 'a> {
-    /// `hasPart`: `Quotation`s become quotes; other parts with a name (or
-    /// headline) and a text become sections; the rest (paywall markers,
-    /// parts named only by an IRI) are not for the card.
+    /// `hasPart`: attributed `Quotation`s become quotes; other parts with a
+    /// name (or headline) and a text become sections; the rest (paywall
+    /// markers, parts named only by an IRI) are not for the card.
     #[allow(clippy::type_complexity)]
     pub(super) fn parts(&mut self, node: &At<'a>, bp: &str) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
         let Some(parts) = node.get("hasPart").and_then(|p| self.values(&p)) else { return (None, None) };
@@ -20,8 +20,9 @@ impl<'a> Mapper<'_, 'a> {
                 Value::Object(_) => {
                     let Some(part) = self.node(&part) else { continue };
                     if part.is_a(&["Quotation"]) {
-                        let q = self.quote(&part, &index(&key(bp, "quotes"), quotes.len()));
-                        quotes.push(Checked::Valid(q));
+                        if let Some(q) = self.quote(&part, &index(&key(bp, "quotes"), quotes.len())) {
+                            quotes.push(Checked::Valid(q));
+                        }
                     } else if part.first_of(&["name", "headline"]).is_some() && part.get("text").is_some() {
                         let s = self.section(&part, &index(&key(bp, "sections"), sections.len()));
                         sections.push(Checked::Valid(s));
@@ -35,9 +36,26 @@ impl<'a> Mapper<'_, 'a> {
     }
 
     /// A `Quotation`: its `text`, and who said it: `creator` (else
-    /// `spokenByCharacter`), a name or a `Person` with `name`, `jobTitle` and `url`.
-    fn quote(&mut self, node: &At<'a>, bp: &str) -> format::Quote {
+    /// `spokenByCharacter`), a name or a `Person` with `name`, `jobTitle` and
+    /// `url`. A quotation attributed to no one (no creator, a creator without
+    /// a name, or one the document only names by `@id`) is `None`, left
+    /// out: schema.org allows it, but a quote on the card is always attributed.
+    fn quote(&mut self, node: &At<'a>, bp: &str) -> Option<format::Quote> {
         self.stack.push(node.value);
+        let quote = self.attributed_quote(node, bp);
+        self.stack.pop();
+        quote
+    }
+
+    fn attributed_quote(&mut self, node: &At<'a>, bp: &str) -> Option<format::Quote> {
+        let said_by = node.first_of(&["creator", "spokenByCharacter"]).and_then(|c| c.one())?;
+        // Who first, before anything is recorded for a quote that may be left out.
+        let person = if said_by.value.is_object() && said_by.value.get("@value").is_none() {
+            // `None` for a cycle (reported) or a person the document does not describe.
+            Some(self.node(&said_by).filter(|person| person.get("name").is_some())?)
+        } else {
+            None
+        };
         self.sources.record(bp.to_owned(), &node.path);
         let text = match node.get("text").and_then(|t| t.one()) {
             Some(t) => self.paragraph(&t, key(bp, "text")),
@@ -47,23 +65,15 @@ impl<'a> Mapper<'_, 'a> {
             }
         };
         let mut q = format::Quote { text, ..Default::default() };
-        let author = key(bp, "author");
-        match node.first_of(&["creator", "spokenByCharacter"]).and_then(|c| c.one()) {
-            None => self.sources.record(author, &key(&node.path, "creator")),
-            Some(c) if c.value.is_object() => {
-                if let Some(person) = self.node(&c) {
-                    q.author = self.required(&person, &["name"], author);
-                    q.role = self.named(person.get("jobTitle"), &["name"], key(bp, "role"));
-                    q.url = self.iri(person.get("url"), key(bp, "url"));
-                } else {
-                    // Reported as a cycle, or a person the document does not describe.
-                    self.sources.record(author, &c.path);
-                }
+        match person {
+            Some(person) => {
+                q.author = self.required(&person, &["name"], key(bp, "author"));
+                q.role = self.named(person.get("jobTitle"), &["name"], key(bp, "role"));
+                q.url = self.iri(person.get("url"), key(bp, "url"));
             }
-            Some(c) => q.author = self.string(Some(c), author).unwrap_or_default(),
+            None => q.author = self.string(Some(said_by), key(bp, "author")).unwrap_or_default(),
         }
-        self.stack.pop();
-        q
+        Some(q)
     }
 
     /// Text as one paragraph (a quote's): reported here when it is not text,

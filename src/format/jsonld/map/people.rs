@@ -30,7 +30,8 @@ impl<'a> Mapper<'_, 'a> {
         })
     }
 
-    /// `author`: names, or `Person`s and `Organization`s with `name` and `url`.
+    /// `author`: names, or `Person`s and `Organization`s with `name` and
+    /// `url` (one without a name is left out).
     pub(super) fn authors(&mut self, at: &At<'a>, bp: &str) -> Option<Vec<Checked<format::Author>>> {
         let mut out = Vec::new();
         for v in self.values(at)? {
@@ -42,7 +43,8 @@ impl<'a> Mapper<'_, 'a> {
                     out.push(Checked::Valid(format::Author { name: Checked::Valid(name.clone()), url: None }));
                 }
                 Value::Object(_) => {
-                    let Some(node) = self.node(&v) else { continue };
+                    // A person or organisation without a name has no place in a byline.
+                    let Some(node) = self.node(&v).filter(|node| node.get("name").is_some()) else { continue };
                     self.sources.record(item.clone(), &node.path);
                     let name = self.required(&node, &["name"], key(&item, "name"));
                     out.push(Checked::Valid(format::Author { name, url: self.iri(node.get("url"), key(&item, "url")) }));

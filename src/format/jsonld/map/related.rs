@@ -6,7 +6,7 @@ use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked};
-use super::{text, Mapper};
+use super::{is_address, text, Mapper};
 
 impl<'a> Mapper<'_, 'a> {
     /// `citation`, then `isBasedOn`: each a `CreativeWork` (or any node), a
@@ -44,22 +44,28 @@ impl<'a> Mapper<'_, 'a> {
 
     /// A cited work: title from `headline` or `name` (else its address),
     /// `url` (else `@id`), its authors' names, `datePublished`, and its kind
-    /// from `genre`, else from a `@type` that reads as a word.
+    /// from `genre`, else from a `@type` that reads as a word. A work with no
+    /// address to link to (no `url`, and an `@id` that is a blank node or a
+    /// name such as `urn:isbn:…`) is `None`, left out like a citation in words.
     fn work(&mut self, v: &At<'a>, bp: &str) -> Option<format::Related> {
         let resolved = self.graph.resolve(v);
         if resolved.value.as_object().is_some_and(is_reference) {
             // A work the document names but does not describe: its @id is its address.
-            let id = resolved.id().filter(|id| !id.starts_with("_:"))?;
+            let id = resolved.id().filter(|id| is_address(id))?;
             self.sources.record(bp.to_owned(), &key(&resolved.path, "@id"));
             return Some(format::Related { title: Checked::Valid(id.to_owned()), url: Checked::Valid(id.to_owned()), ..Default::default() });
         }
         let node = self.node(v)?;
         self.stack.push(node.value);
+        let work = self.described_work(&node, bp);
+        self.stack.pop();
+        work
+    }
+
+    fn described_work(&mut self, node: &At<'a>, bp: &str) -> Option<format::Related> {
+        // The address first, before anything is recorded for a work that may be left out.
+        let url = self.iri(Some(node.clone()), key(bp, "url"))?;
         self.sources.record(bp.to_owned(), &node.path);
-        let url = self.iri(Some(node.clone()), key(bp, "url")).unwrap_or_else(|| {
-            self.sources.record(key(bp, "url"), &key(&node.path, "url"));
-            Checked::Absent
-        });
         let title = match node.first_of(&["headline", "name"]) {
             Some(t) => self.string(Some(t), key(bp, "title")).unwrap_or_default(),
             None => {
@@ -78,7 +84,6 @@ impl<'a> Mapper<'_, 'a> {
             d => self.date(d, key(bp, "date")),
         };
         let kind = self.string(node.get("genre"), key(bp, "kind")).or_else(|| type_word(node.value).map(|w| Checked::Valid(w.to_owned())));
-        self.stack.pop();
         Some(format::Related { title, url, author, date, kind })
     }
 
