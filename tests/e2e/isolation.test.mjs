@@ -40,6 +40,11 @@ async function styles(path) {
   const t = await open(env, path, { viewport: { width: 1200, height: 900 } });
   await rendered(t.page);
   await t.page.evaluate(() => document.fonts.ready);
+  // Every image loaded (or failed) first: a lazy image still loading has no
+  // size yet, and whether it has finished would differ between the two pages.
+  await t.page.evaluate(() => Promise.all([...document.querySelectorAll("brief-card")]
+    .flatMap((card) => [...card.shadowRoot.querySelectorAll("img")])
+    .map((img) => { img.loading = "eager"; return img.decode().catch(() => {}); })));
   const out = await t.page.$$eval("brief-card", (cards) => {
     const names = [...getComputedStyle(document.body)].filter((n) => !n.startsWith("--"));
     const elements = {};
