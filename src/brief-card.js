@@ -102,13 +102,16 @@ class BriefCardElement extends Base {
     const src = this.getAttribute("src");
     if (src === null && this.hasAttribute("jsonld")) {
       // The page's own schema.org JSON-LD: every ld+json script, or the one `jsonld="#id"` names.
-      const which = this.getAttribute("jsonld").trim();
-      const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter((el) => el?.matches("script[type='application/ld+json']"))
-        : [...document.querySelectorAll("script[type='application/ld+json']")];
-      if (!found.length && document.readyState === "loading") {
+      // Read once the page is parsed: a page may write its JSON-LD in several
+      // scripts down to the end of its body, and the element can be defined
+      // (an async module, or one already loaded) before the parser gets there.
+      if (document.readyState === "loading") {
         document.addEventListener("DOMContentLoaded", () => this.#update(), { once: true });
         return;
       }
+      const which = this.getAttribute("jsonld").trim();
+      const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter((el) => el?.matches("script[type='application/ld+json']"))
+        : [...document.querySelectorAll("script[type='application/ld+json']")];
       this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })));
       return this.#update();
     }

@@ -73,3 +73,26 @@ test("a page without JSON-LD keeps the fallback and says so", async () => {
   assert.equal((await inspect(t.page)).fallbackVisible, true);
   await t.close();
 });
+
+test("an article page whose JSON-LD ends after the element: the card waits for the whole page's scripts", async () => {
+  // The element is defined (async module) while the parser is held before
+  // the article's own script, so it connects with only the head's WebPage
+  // and Organization to read. Reading then would find no article.
+  const t = await open(env, "/article-ld.html");
+  const ev = await t.page.evaluate(() => new Promise((ok) => {
+    const seen = () => window.__bcEvents.find((e) => e.type === "brief-card:render" || e.type === "brief-card:error");
+    const poll = () => (seen() ? ok(seen()) : setTimeout(poll, 20));
+    poll();
+  }));
+  assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
+  const card = await t.page.$eval("brief-card", (el) => ({
+    title: el.shadowRoot.querySelector(".bc-title")?.textContent.trim(),
+    publisher: el.shadowRoot.querySelector(".bc-publisher")?.textContent.trim(),
+    tags: [...el.shadowRoot.querySelectorAll(".bc-chip")].map((c) => c.textContent.trim()),
+  }));
+  assert.deepEqual(card, { title: "Ministers meet in Caracas", publisher: "News Example", tags: ["Iran", "Venezuela"] });
+  // The case under test happened: the element was defined before the page was parsed.
+  assert.equal(await t.page.evaluate(() => window.__definedWhile), "loading");
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
