@@ -269,6 +269,27 @@ fn authors_one_or_many_people_or_organizations() {
 }
 
 #[test]
+fn a_byline_that_only_names_the_publisher_again_is_left_out() {
+    // As broadcasters and news agencies write it: the organisation is both.
+    let bbc = json!({"@type": "NewsMediaOrganization", "name": "BBC News", "url": "https://bbc.example/"});
+    let names = |author: Value| {
+        let b = one(article(json!({ "author": author, "publisher": bbc })));
+        assert_eq!(b.publisher.map(|p| p.name).as_deref(), Some("BBC News"));
+        b.authors.into_iter().map(|a| a.name).collect::<Vec<_>>()
+    };
+    assert_eq!(names(json!({"@type": "NewsMediaOrganization", "name": "BBC News"})), Vec::<String>::new());
+    assert_eq!(names(json!(["BBC News"])), Vec::<String>::new());
+    assert_eq!(names(json!({"@type": "Organization", "name": "BBC News", "url": "https://bbc.example/"})), Vec::<String>::new());
+    // A reporter beside the organisation, or another organisation, is a byline.
+    assert_eq!(names(json!([{"@type": "Person", "name": "Ana Ruiz"}, "BBC News"])), ["Ana Ruiz", "BBC News"]);
+    assert_eq!(names(json!({"@type": "Organization", "name": "Reuters"})), ["Reuters"]);
+    // An author with a page of its own stays, and its URL is still checked.
+    assert_eq!(names(json!({"name": "BBC News", "url": "https://bbc.example/news"})), ["BBC News"]);
+    let hostile = article(json!({"author": {"name": "BBC News", "url": "javascript:alert(1)"}, "publisher": bbc}));
+    assert_eq!(problems(hostile), ["author.url: scheme \"javascript\" is not allowed"]);
+}
+
+#[test]
 fn an_identifier_that_can_be_an_anchor_is_the_id() {
     assert_eq!(one(article(json!({"identifier": "brief-12"}))).id.as_deref(), Some("brief-12"));
     assert_eq!(one(article(json!({"identifier": "urn:isbn 1 2"}))).id, None);

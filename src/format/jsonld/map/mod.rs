@@ -66,7 +66,8 @@ impl<'g, 'a> Mapper<'g, 'a> {
         b.url = self.iri(node.first_of(&["url", "mainEntityOfPage"]), at("url"));
         b.lang = self.language(node.get("inLanguage"), at("lang"));
         b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
-        b.authors = node.get("author").and_then(|a| self.authors(&a, &at("authors"))).map(Checked::Valid);
+        let authors = node.get("author").and_then(|a| self.authors(&a, &at("authors")));
+        b.authors = authors.filter(|a| !people::only_the_publisher(a, b.publisher.as_ref())).map(Checked::Valid);
         b.image = node.get("image").and_then(|i| i.one()).and_then(|i| self.image(&i, &at("image")));
         // An article without an abstract or a description of its own (as
         // WordPress's Yoast writes them) has its page's description.

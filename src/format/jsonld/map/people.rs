@@ -58,3 +58,18 @@ impl<'a> Mapper<'_, 'a> {
         Some(out)
     }
 }
+
+/// Whether `authors` only name the publisher again, as news agencies and
+/// broadcasters write `author` (`{"@type": "NewsMediaOrganization", "name":
+/// "BBC News"}` beside the same publisher): then the byline would repeat
+/// the publisher's line, and is left out. An author with a URL of its own
+/// stays, so that URL is still put through the policy.
+pub(super) fn only_the_publisher(authors: &[Checked<format::Author>], publisher: Option<&Checked<format::Publisher>>) -> bool {
+    let Some(Checked::Valid(publisher)) = publisher else { return false };
+    let Checked::Valid(name) = &publisher.name else { return false };
+    let is_publisher = |author: &Checked<format::Author>| match author {
+        Checked::Valid(a) => matches!(&a.name, Checked::Valid(n) if n.trim() == name.trim()) && (a.url.is_none() || a.url == publisher.url),
+        _ => false,
+    };
+    !authors.is_empty() && authors.iter().all(is_publisher)
+}
