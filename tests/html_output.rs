@@ -118,7 +118,7 @@ fn the_minimal_brief_is_just_a_header() {
     assert!(all(&h, "footer, section, nav, time").is_empty());
 }
 
-/// The inline styles come from card.css (build.rs); what only the live card
+/// The inline styles come from card.css (the build script, build/); what only the live card
 /// can use (container units, clamp() and its kin) must never reach them, for
 /// any example, theme, layout, or email.
 #[test]

@@ -4,8 +4,8 @@
 //! element gets the declarations of the card's stylesheet that apply to it
 //! as its `style` attribute.
 //!
-//! `src/card.css` is the one source: build.rs reads it (with `cssparser`) and
-//! writes the table this module `include!`s, so the live card and the static
+//! `src/card.css` is the one source: the build script (build/) reads it
+//! (with `cssparser`) and writes the table this module `include!`s, so the live card and the static
 //! outputs cannot drift apart. The rules, also written at the top of card.css:
 //!
 //! - A rule applies inline when its selector can be decided from the element
@@ -16,7 +16,7 @@
 //!   selectors, pseudo-elements, `:host`, `:is()`, `@media` and `@container`
 //!   are live-only.
 //! - An element's style is the declarations of every rule that applies, in
-//!   cascade order (specificity, then source order); build.rs sorts the table so.
+//!   cascade order (specificity, then source order); build/inline.rs sorts the table so.
 //! - Values static HTML cannot use (`clamp()`, `min()`, `max()`, `calc()`,
 //!   `color-mix()`, container units; in email also `inherit`) are left out,
 //!   and so the declaration card.css writes just before them as a fallback is
@@ -69,7 +69,7 @@ struct Rule {
 }
 
 /// The stylesheet of the live card (adopted into its shadow root): src/card.css
-/// without its comments, written by build.rs, which also makes the static
+/// without its comments, written by the build script (build/), which also makes the static
 /// outputs' inline styles from it (see this module). Pages theme it with
 /// `--brief-{bg,fg,muted,accent,link,border,quote,chip}`, their
 /// `--brief-dark-*` twins, `--brief-font`, `--brief-heading-font`,
@@ -151,7 +151,7 @@ fn matches_left<'a>(rest: &[Compound], combinator: Option<Combinator>, ancestors
             false
         }
         // The element before has the same ancestors. Only one element before
-        // is known, so build.rs leaves `+` twice in a row to the live card,
+        // is known, so build/selectors.rs leaves `+` twice in a row to the live card,
         // and `:first-child` before a `+` cannot match.
         Some(Combinator::Next) => place.previous(ancestors).is_some_and(|before| {
             !compound.first_child
