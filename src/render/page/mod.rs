@@ -14,15 +14,23 @@
 //! brief can close the script (`</script>`) or open a comment (`<!--`).
 //!
 //! Native only: the browser's card has no page to write.
+//!
+//! The page's two JSON payloads have a file each: `brief_json.rs` (the
+//! brief for the live card) and `linked_data.rs` (schema.org JSON-LD).
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use super::{element, escape, fragment};
-use crate::validate::model::{Brief, Document, Paragraph, Run};
-use crate::validate::labels::Labels;
+use crate::validate::model::{Brief, Document, Paragraph};
 use crate::validate::options::{Options, Theme};
 use crate::validate::url_policy::{self, UrlUse};
-use crate::view::words::{builtin, Label, KEYS};
+use crate::view::words::{builtin, Label};
+
+mod brief_json;
+mod linked_data;
+
+pub use brief_json::document_json;
+pub use linked_data::{article_type, linked_data};
 
 /// Where the page loads the custom element from, unless told otherwise.
 pub const DEFAULT_SCRIPT: &str = "brief-card.js";
@@ -282,174 +290,10 @@ fn nonempty(items: impl Iterator<Item = Value>) -> Option<Vec<Value>> {
     Some(items.collect::<Vec<_>>()).filter(|items| !items.is_empty())
 }
 
-/// The document as brief JSON (format version 1), from the validated model:
-/// URLs as the policy wrote them (resolved against the base URL, if any),
-/// unknown fields gone, and each brief's `labels` with `overrides` (the
-/// `labels` option) written over them, so that the live card that reads
-/// this JSON shows the words the static card was written with. Reading it
-/// back (with no `labels` option) gives the same card.
-pub fn document_json(doc: &Document, overrides: &Labels) -> Value {
-    let brief = |b| brief_json(b, overrides);
-    without_nulls(match doc {
-        Document::One(b) => brief(b),
-        Document::Feed(briefs) => briefs.iter().map(brief).collect(),
-    })
-}
-
-fn brief_json(b: &Brief, overrides: &Labels) -> Value {
-    let labels: Map<String, Value> = b
-        .labels
-        .0
-        .iter()
-        .chain(&overrides.0)
-        .filter_map(|(label, text)| KEYS.iter().find(|(_, l)| l == label).map(|(key, _)| (key.to_string(), json!(text))))
-        .collect();
-    json!({
-        "version": 1,
-        "id": b.id,
-        "kind": b.kind,
-        "title": b.title,
-        "date": b.date.as_ref().map(|d| &d.iso),
-        "updated": b.updated.as_ref().map(|d| &d.iso),
-        "url": b.url,
-        "lang": b.lang,
-        "dir": b.dir.as_str(),
-        "publisher": b.publisher.as_ref().map(|p| json!({ "name": p.name, "url": p.url, "logo": p.logo })),
-        "authors": nonempty(b.authors.iter().map(|a| json!({ "name": a.name, "url": a.url }))),
-        "image": b.image.as_ref().map(|i| json!({ "src": i.src, "alt": i.alt, "caption": i.caption, "width": i.width, "height": i.height })),
-        "summary": b.summary.as_ref().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) })),
-        "quotes": nonempty(b.quotes.iter().map(|q| json!({ "text": paragraph(&q.text), "author": q.author, "role": q.role, "url": q.url }))),
-        "sections": nonempty(b.sections.iter().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) }))),
-        "related": nonempty(b.related.iter().map(|r| json!({
-            "title": r.title,
-            "url": r.url,
-            "author": r.author,
-            "date": r.date.as_ref().map(|d| &d.iso),
-            "kind": r.kind,
-        }))),
-        "tags": nonempty(b.tags.iter().map(|t| json!({ "label": t.label, "url": t.url }))),
-        "labels": Some(labels).filter(|labels| !labels.is_empty()),
-    })
-}
-
-fn paragraphs(ps: &[Paragraph]) -> Value {
-    ps.iter().map(paragraph).collect()
-}
-
-/// A paragraph of one plain run is a string; any other, an array of runs.
-fn paragraph(p: &Paragraph) -> Value {
-    match p.as_slice() {
-        [r] if is_plain(r) => json!(r.text),
-        runs => runs.iter().map(run).collect(),
-    }
-}
-
-fn is_plain(r: &Run) -> bool {
-    r.href.is_none() && !r.strong && !r.em
-}
-
-fn run(r: &Run) -> Value {
-    if is_plain(r) {
-        return json!(r.text);
-    }
-    json!({ "text": r.text, "href": r.href, "strong": r.strong.then_some(true), "em": r.em.then_some(true) })
-}
-
-/// schema.org linked data: the article, or an `ItemList` of them for a feed.
-pub fn linked_data(doc: &Document, feed_label: &str) -> Value {
-    let data = match doc {
-        Document::One(b) => article(b),
-        Document::Feed(briefs) => {
-            let items = briefs.iter().enumerate().map(|(i, b)| json!({ "@type": "ListItem", "position": i + 1, "url": b.url, "item": article(b) }));
-            json!({ "@type": "ItemList", "name": feed_label, "numberOfItems": briefs.len(), "itemListElement": nonempty(items) })
-        }
-    };
-    let mut with_context = Map::new();
-    with_context.insert("@context".into(), json!("https://schema.org"));
-    if let Value::Object(members) = data {
-        with_context.extend(members);
-    }
-    without_nulls(Value::Object(with_context))
-}
-
-/// `AnalysisNewsArticle` for analysis-like kinds ("Flash Brief", "Analysis",
-/// "Informe breve", "Monograph", …), `NewsArticle` otherwise.
-pub fn article_type(kind: Option<&str>) -> &'static str {
-    let kind = kind.unwrap_or("").to_lowercase();
-    const ANALYSIS: &[&str] = &["analy", "analis", "anális", "brief", "breve", "monograph", "monografía", "note", "nota"];
-    if ANALYSIS.iter().any(|w| kind.contains(w)) {
-        "AnalysisNewsArticle"
-    } else {
-        "NewsArticle"
-    }
-}
-
-fn person(name: &str, role: Option<&str>, url: Option<&str>) -> Value {
-    json!({ "@type": "Person", "name": name, "jobTitle": role, "url": url })
-}
-
-/// The text of paragraphs, one blank line between them: how JSON-LD's
-/// `abstract` and `text` hold several paragraphs (and how they are read back).
-fn plain_paragraphs(ps: &[Paragraph]) -> String {
-    ps.iter().map(plain_text).collect::<Vec<_>>().join("\n\n")
-}
-
-/// The article as schema.org sees it, carrying every block schema.org has
-/// a property for, so that reading it back ([`crate::format::jsonld`])
-/// gives a card with the same blocks (docs/jsonld-mapping.md lists what
-/// cannot survive: links and emphasis inside paragraphs, `labels`, a
-/// summary heading, an explicit `dir`).
-fn article(b: &Brief) -> Value {
-    let image = b.image.as_ref().map(|i| {
-        let alt = Some(i.alt.as_str()).filter(|a| !a.is_empty());
-        json!({ "@type": "ImageObject", "url": i.src, "caption": i.caption, "name": alt, "width": i.width, "height": i.height })
-    });
-    let publisher = b.publisher.as_ref().map(|p| {
-        let logo = p.logo.as_ref().map(|l| json!({ "@type": "ImageObject", "url": l }));
-        json!({ "@type": "Organization", "name": p.name, "url": p.url, "logo": logo })
-    });
-    let quotes = b.quotes.iter().map(|q| {
-        json!({ "@type": "Quotation", "text": plain_text(&q.text), "creator": person(&q.author, q.role.as_deref(), q.url.as_deref()) })
-    });
-    let sections = b.sections.iter().map(|s| json!({ "@type": "WebPageElement", "name": s.heading, "text": plain_paragraphs(&s.paragraphs) }));
-    let related = b.related.iter().map(|r| {
-        json!({
-            "@type": "CreativeWork",
-            "name": r.title,
-            "url": r.url,
-            "author": r.author.as_deref().map(|a| person(a, None, None)),
-            "datePublished": r.date.as_ref().map(|d| &d.iso),
-            "genre": r.kind,
-        })
-    });
-    let summary = b.summary.as_ref().map(|s| plain_paragraphs(&s.paragraphs)).filter(|s| !s.is_empty());
-    json!({
-        "@type": article_type(b.kind.as_deref()),
-        "headline": b.title,
-        // The whole summary; `description` is the short form search results show.
-        "abstract": summary,
-        "description": summary.as_ref().and(description(b)),
-        "identifier": b.id,
-        "articleSection": b.kind,
-        "datePublished": b.date.as_ref().map(|d| &d.iso),
-        "dateModified": b.updated.as_ref().map(|d| &d.iso),
-        "url": b.url,
-        "mainEntityOfPage": b.url,
-        "inLanguage": b.lang,
-        "image": image,
-        "author": nonempty(b.authors.iter().map(|a| person(&a.name, None, a.url.as_deref()))),
-        "publisher": publisher,
-        "keywords": nonempty(b.tags.iter().map(|t| json!(t.label))),
-        // Tags with a page: the Thing each is about, named like its keyword.
-        "about": nonempty(b.tags.iter().filter_map(|t| t.url.as_ref().map(|u| json!({ "@type": "Thing", "name": t.label, "url": u })))),
-        "hasPart": nonempty(quotes.chain(sections)),
-        "citation": nonempty(related),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn json(v: &Value) -> String {
         script_json(v)
@@ -470,38 +314,5 @@ mod tests {
         assert_eq!(truncate("abcdefghijklmnop", 10), "abcdefghi…");
         assert_eq!(truncate("abc, defghij", 10), "abc…");
         assert!(truncate(&"é".repeat(500), DESCRIPTION_CHARS).chars().count() <= DESCRIPTION_CHARS);
-    }
-
-    #[test]
-    fn article_types() {
-        assert_eq!(article_type(Some("Flash Brief")), "AnalysisNewsArticle");
-        assert_eq!(article_type(Some("Informe breve")), "AnalysisNewsArticle");
-        assert_eq!(article_type(Some("ANALYSIS")), "AnalysisNewsArticle");
-        assert_eq!(article_type(Some("Press release")), "NewsArticle");
-        assert_eq!(article_type(None), "NewsArticle");
-    }
-
-    #[test]
-    fn the_embedded_json_reads_back_as_the_same_document() {
-        let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","updated":"2023-06-14T08:00:00Z","url":"/a b","lang":"es",
-            "publisher":{"name":"P","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c","width":640,"height":360},
-            "summary":{"paragraphs":["one",["a",{"text":"b","href":"https://e.org/","strong":true,"em":true}]]},
-            "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org"}],
-            "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
-            "tags":[{"label":"t"},{"label":"u","url":"/u"}],"labels":{"tags":"Temas","readMore":"Más"},"unknown":1}"#;
-        let doc = crate::validate::load_default(text).unwrap();
-        let again = crate::validate::load_default(&json(&document_json(&doc, &Labels::default()))).unwrap();
-        assert_eq!(again, doc);
-        let feed = Document::Feed(vec![doc.briefs()[0].clone(), doc.briefs()[0].clone()]);
-        assert_eq!(crate::validate::load_default(&json(&document_json(&feed, &Labels::default()))).unwrap(), feed);
-    }
-
-    #[test]
-    fn the_labels_option_is_written_over_the_briefs_own() {
-        use crate::validate::labels::Label;
-        let doc = crate::validate::load_default(r#"{"title":"T","labels":{"tags":"Temas","quotes":"Voces"}}"#).unwrap();
-        let overrides = Labels(vec![(Label::Tags, "Topics".into()), (Label::ReadMore, "All of it".into())]);
-        let labels = &document_json(&doc, &overrides)["labels"];
-        assert_eq!(labels, &json!({"tags": "Topics", "quotes": "Voces", "readMore": "All of it"}));
     }
 }
