@@ -56,7 +56,7 @@ class BriefCardElement extends Base {
     });
   }
 
-  #data; #card = null; #ctl = null; #near = false; #seq = 0;
+  #data; #card = null; #ctl = null; #near = false; #seq = 0; #waiting = false;
 
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
   set brief(value) { this.#stop(); this.#data = value; this.#update(); }
@@ -98,6 +98,14 @@ class BriefCardElement extends Base {
     else if (this.#data !== FAILED && (!lazy || targets(this.#data))) this.#render();
   }
 
+  // Looks again once the page is parsed (one wait however often it is
+  // asked for: attributes and connecting each ask on upgrade).
+  #whenParsed() {
+    if (this.#waiting) return;
+    this.#waiting = true;
+    document.addEventListener("DOMContentLoaded", () => { this.#waiting = false; this.#update(); }, { once: true });
+  }
+
   async #load() {
     const src = this.getAttribute("src");
     if (src === null && this.hasAttribute("jsonld")) {
@@ -105,10 +113,7 @@ class BriefCardElement extends Base {
       // Read once the page is parsed: a page may write its JSON-LD in several
       // scripts down to the end of its body, and the element can be defined
       // (an async module, or one already loaded) before the parser gets there.
-      if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", () => this.#update(), { once: true });
-        return;
-      }
+      if (document.readyState === "loading") return this.#whenParsed();
       const which = this.getAttribute("jsonld").trim();
       const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter((el) => el?.matches("script[type='application/ld+json']"))
         : [...document.querySelectorAll("script[type='application/ld+json']")];
@@ -118,10 +123,14 @@ class BriefCardElement extends Base {
     if (src === null) {
       const json = this.querySelector(":scope > script[type='application/json']");
       if (!json) {
-        if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => this.#update(), { once: true });
+        if (document.readyState === "loading") this.#whenParsed();
         return; // no data (yet): the fallback stays, waiting for `brief`
       }
-      try { this.#data = JSON.parse(json.textContent); } catch (e) { return this.#fail("json", `its JSON is not valid (${e.message})`, {}); }
+      try { this.#data = JSON.parse(json.textContent); } catch (e) {
+        // While the page is still arriving, the script may hold only the first part of its JSON.
+        if (document.readyState === "loading") return this.#whenParsed();
+        return this.#fail("json", `its JSON is not valid (${e.message})`, {});
+      }
       return this.#update();
     }
     const ctl = (this.#ctl = new AbortController());

@@ -37,9 +37,17 @@ export function createServer(dir = root) {
       const body = await readFile(file);
       const headers = { "content-type": types[extname(file)] || "application/octet-stream", "cache-control": "no-store" };
       if (file.endsWith(".csp.html")) headers["content-security-policy"] = STRICT_CSP;
-      // Tests ask for a slow response with ?delay=ms.
+      // Tests ask for a slow response with ?delay=ms, and for one sent in two
+      // parts with ?split=bytes&pause=ms (the page as a slow network streams it).
       const delay = Number(url.searchParams.get("delay") || 0);
       if (delay) await new Promise((r) => setTimeout(r, Math.min(delay, 30000)));
+      const split = Number(url.searchParams.get("split") || 0);
+      if (split > 0 && split < body.length) {
+        res.writeHead(200, headers).write(body.subarray(0, split));
+        await new Promise((r) => setTimeout(r, Math.min(Number(url.searchParams.get("pause") || 0), 30000)));
+        res.end(body.subarray(split));
+        return;
+      }
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");

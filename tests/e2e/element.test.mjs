@@ -209,3 +209,21 @@ test("setting loading=eager on a pending lazy card renders it", async () => {
   await t.page.waitForFunction(() => document.querySelector("#feed").dataset.state === "rendered");
   await t.close();
 });
+
+test("inline JSON still arriving when the element is defined is read once the page has arrived", async () => {
+  // The page comes in two parts, the first ending inside the card's JSON,
+  // and the element is defined (an async module) in between: its script's
+  // text is then only the first half, which is not JSON yet.
+  const html = await readFile(join(env.root, "streamed.html"));
+  const split = html.indexOf("the middle of this paragraph");
+  const t = await open(env, `/streamed.html?split=${split}&pause=2000`);
+  await t.page.waitForFunction(() => window.__bcEvents.length > 0, null, { timeout: 10000 });
+  const events = await t.page.evaluate(() => window.__bcEvents.map((e) => e.type));
+  assert.deepEqual(events, ["brief-card:render"]);
+  const s = await inspect(t.page);
+  assert.deepEqual([s.state, s.cards, s.fallbackVisible], ["rendered", 1, false]);
+  // The case under test happened: the element was defined before the page had arrived.
+  assert.equal(await t.page.evaluate(() => window.__definedWhile), "loading");
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
