@@ -22,8 +22,19 @@ enum Output {
 
 /// Properties only a live, scripted card uses (its containers, animations,
 /// pointer): static HTML leaves them out.
-const LIVE_ONLY_PROPERTIES: &[&str] =
-    &["container-type", "container-name", "container", "contain-intrinsic-width", "contain-intrinsic-height", "contain-intrinsic-size", "content-visibility", "transition", "animation", "cursor", "scroll-margin"];
+const LIVE_ONLY_PROPERTIES: &[&str] = &[
+    "container-type",
+    "container-name",
+    "container",
+    "contain-intrinsic-width",
+    "contain-intrinsic-height",
+    "contain-intrinsic-size",
+    "content-visibility",
+    "transition",
+    "animation",
+    "cursor",
+    "scroll-margin",
+];
 
 /// Properties email clients strip or misapply.
 const EMAIL_UNSAFE_PROPERTIES: &[&str] = &["position"];
@@ -171,7 +182,9 @@ fn physical(name: &str, value: &str, rtl: bool) -> (String, String) {
         _ => value.to_string(),
     };
     let logical = ["inline", "block-start", "block-end", "start-start", "start-end", "end-start", "end-end"];
-    if logical.iter().any(|l| name.contains(l)) || (matches!(name.as_str(), "text-align" | "float" | "clear") && matches!(value.as_str(), "start" | "end")) {
+    if logical.iter().any(|l| name.contains(l))
+        || (matches!(name.as_str(), "text-align" | "float" | "clear") && matches!(value.as_str(), "start" | "end"))
+    {
         panic!("{SOURCE}: no physical form for {name}:{value} in email; add it to physical() in build/inline.rs");
     }
     (name, value)

@@ -141,4 +141,3 @@ pub(crate) fn named_classes(text: &str, out: &mut Vec<String>) {
     }
     walk(&mut parser, out);
 }
-

@@ -104,7 +104,12 @@ impl<'i> AtRuleParser<'i> for Rules {
         Ok(Rule::At { name, prelude, block: None })
     }
 
-    fn parse_block<'t>(&mut self, (name, prelude): (String, String), _: &ParserState, input: &mut Parser<'i, 't>) -> Result<Rule, ParseError<'i, ()>> {
+    fn parse_block<'t>(
+        &mut self,
+        (name, prelude): (String, String),
+        _: &ParserState,
+        input: &mut Parser<'i, 't>,
+    ) -> Result<Rule, ParseError<'i, ()>> {
         Ok(Rule::At { name, prelude, block: Some(rule_list(input)) })
     }
 }
@@ -192,4 +197,3 @@ fn minify_into(input: &mut Parser<'_, '_>, out: &mut String) {
         out.push_str(close);
     }
 }
-

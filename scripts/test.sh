@@ -14,7 +14,8 @@ bash scripts/setup.sh
 step "native tests: model, validation, URL policy, view, HTML and email sinks, CLI, page"
 cargo test --quiet
 
-step "lints (no unwrap/expect/indexing panics reachable from input) and the API docs"
+step "lints (no unwrap/expect/indexing panics reachable from input), formatting and the API docs"
+cargo fmt --check
 cargo clippy --quiet --lib --bins -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 # The API docs' links resolve (a renamed or moved item breaks them silently otherwise).

@@ -84,7 +84,8 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn dir_listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir).expect("read dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> =
+        fs::read_dir(dir).expect("read dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     names
 }
@@ -124,7 +125,9 @@ fn every_example_checks_renders_and_makes_a_page() {
         let doc = brief_card::load(&text, &Options::default()).expect("example loads");
         assert_eq!(page, brief_card::render::page::page(&doc, &Options::default()));
 
-        for (flag, value) in [("--theme", "dark"), ("--theme", "auto"), ("--layout", "compact"), ("--link-target", "_blank"), ("--locale", "de")] {
+        for (flag, value) in
+            [("--theme", "dark"), ("--theme", "auto"), ("--layout", "compact"), ("--link-target", "_blank"), ("--locale", "de")]
+        {
             let o = run(&["render", flag, value, f]);
             assert_eq!(code(&o), 0, "render {flag} {value} {f}: {}", stderr(&o));
         }
@@ -177,11 +180,18 @@ fn declarative_shadow_dom_is_the_live_card_for_the_element() {
     let flash = example("flash-brief.json");
     let f = flash.to_str().expect("path");
     let html = stdout(&run(&["render", "--declarative-shadow-dom", "--theme", "dark", "--heading-level", "3", f]));
-    assert!(html.starts_with(r#"<brief-card theme="dark" layout="full" heading-level="3"><template shadowrootmode="open"><style>:host{"#), "{html}");
+    assert!(
+        html.starts_with(r#"<brief-card theme="dark" layout="full" heading-level="3"><template shadowrootmode="open"><style>:host{"#),
+        "{html}"
+    );
     let (shadow, light) = html.split_once("</template>").expect("a template");
     assert!(shadow.contains(r#"class="bc-copy""#) && shadow.contains("<h4 "), "the live card: {shadow}");
     assert!(!shadow.contains(r#" style=""#), "classes, not inline styles");
-    let json = light.split_once(r#"<script type="application/json">"#).and_then(|(_, rest)| rest.split_once("</script>")).expect("the brief's JSON").0;
+    let json = light
+        .split_once(r#"<script type="application/json">"#)
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .expect("the brief's JSON")
+        .0;
     let brief: serde_json::Value = serde_json::from_str(json).expect("JSON");
     assert_eq!(brief["title"], "Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries");
     assert!(light.ends_with("</a></p></brief-card>\n"), "a fallback link: {light}");
@@ -250,7 +260,8 @@ fn out_writes_the_file_atomically() {
     assert_eq!(dir_listing(&dir), ["card.html"]);
 
     // A relative --out path is relative to the working directory.
-    let o = Command::new(env!("CARGO_BIN_EXE_brief-card")).current_dir(&dir).args(["render", "--out", "rel.html", f]).output().expect("run");
+    let o =
+        Command::new(env!("CARGO_BIN_EXE_brief-card")).current_dir(&dir).args(["render", "--out", "rel.html", f]).output().expect("run");
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(dir_listing(&dir), ["card.html", "rel.html"]);
 }
@@ -414,7 +425,8 @@ fn snapshot(name: &str, actual: &str) {
         fs::write(&path, actual).expect("write snapshot");
         return;
     }
-    let expected = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)", path.display()));
+    let expected =
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)", path.display()));
     if expected != actual {
         let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).map_or(0, |i| i + 1);
         panic!(
@@ -465,7 +477,9 @@ fn commands_read_a_saved_html_page() {
     let o = run(&["render", f]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let html = scraper::Html::parse_fragment(&stdout(&o));
-    let text = |css: &str| html.select(&scraper::Selector::parse(css).expect("selector")).map(|e| e.text().collect::<String>()).collect::<Vec<_>>();
+    let text = |css: &str| {
+        html.select(&scraper::Selector::parse(css).expect("selector")).map(|e| e.text().collect::<String>()).collect::<Vec<_>>()
+    };
     assert_eq!(text("h2"), ["Ministers agree on a grid deal"]);
     assert_eq!(text(".bc-byline"), ["By Ana Ruiz"]);
     assert_eq!(text("blockquote"), ["A good deal."]);
@@ -481,14 +495,15 @@ fn commands_read_a_saved_html_page() {
     assert!(code(&o) == 0 && stdout(&o).contains("<title>Ministers agree on a grid deal</title>"), "{}", stderr(&o));
 
     // Problems name the script by its id, else by its index.
-    let bad = SAVED_PAGE.replace("https://news.example/reports/grid", "javascript:alert(1)").replace(r#""name":"Ben Ode""#, r#""name":" ""#);
+    let bad =
+        SAVED_PAGE.replace("https://news.example/reports/grid", "javascript:alert(1)").replace(r#""name":"Ben Ode""#, r#""name":" ""#);
     fs::write(&file, bad).expect("write page");
     let o = run(&["check", f]);
     assert_bad_input(&o, "check a bad page");
-    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), [
-        "script[1][1].name: must not be empty",
-        "script#article-ld.@graph[1].citation[0].url: scheme \"javascript\" is not allowed",
-    ]);
+    assert_eq!(
+        stderr(&o).lines().collect::<Vec<_>>(),
+        ["script[1][1].name: must not be empty", "script#article-ld.@graph[1].citation[0].url: scheme \"javascript\" is not allowed",]
+    );
     let o = run(&["render", "--out", dir.join("card.html").to_str().expect("path"), f]);
     assert_bad_input(&o, "render a bad page");
     assert_eq!(dir_listing(&dir), ["article.html"]);
@@ -642,8 +657,17 @@ fn site_reports_briefs_that_would_share_a_page() {
     assert_bad_input(&o, "two briefs, one name");
     let err = stderr(&o);
     let a = briefs.join("a.json").display().to_string();
-    assert!(err.contains(&format!("{}: id: its page would be named \"caracas\" (from its id), as is the page of {a}", briefs.join("b.json").display())), "{err}");
-    assert!(err.contains(&format!("{}: its page would be named \"caracas\" (from its file name)", briefs.join("caracas.json").display())), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}: id: its page would be named \"caracas\" (from its id), as is the page of {a}",
+            briefs.join("b.json").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}: its page would be named \"caracas\" (from its file name)", briefs.join("caracas.json").display())),
+        "{err}"
+    );
     assert!(!dir.join("out").exists());
 }
 
@@ -660,7 +684,18 @@ fn site_says_how_to_build_missing_assets() {
 fn oembed_prints_one_briefs_oembed() {
     let url = "https://briefs.example.net/raisi-latin-america-tour-2023/";
     let file = example("flash-brief.json");
-    let o = run(&["oembed", file.to_str().expect("path"), "--url", url, "--maxwidth", "400", "--maxheight", "300", "--provider-name", "Example Policy Institute"]);
+    let o = run(&[
+        "oembed",
+        file.to_str().expect("path"),
+        "--url",
+        url,
+        "--maxwidth",
+        "400",
+        "--maxheight",
+        "300",
+        "--provider-name",
+        "Example Policy Institute",
+    ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!((json["version"].as_str(), json["type"].as_str()), (Some("1.0"), Some("rich")));

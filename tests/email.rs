@@ -15,7 +15,6 @@
 #[path = "support/examples.rs"]
 mod examples;
 
-
 use brief_card::validate::options::{Layout, Theme};
 use brief_card::{render_html, Options};
 use scraper::{Html, Selector};
@@ -71,19 +70,15 @@ fn emails() -> Vec<(String, String)> {
 }
 
 fn px_values<'a>(style: &'a str, property: &str) -> Vec<&'a str> {
-    style
-        .split(';')
-        .filter_map(|decl| decl.split_once(':'))
-        .filter(|(p, _)| p.trim() == property)
-        .map(|(_, v)| v.trim())
-        .collect()
+    style.split(';').filter_map(|decl| decl.split_once(':')).filter(|(p, _)| p.trim() == property).map(|(_, v)| v.trim()).collect()
 }
 
 #[test]
 fn no_forbidden_constructs() {
     for (label, html) in emails() {
         let lower = html.to_ascii_lowercase();
-        for bad in ["<style", "<link", "<script", "<svg", "<iframe", "<form", "<button", "var(--", "@font-face", "@import", "url(", "<!--"] {
+        for bad in ["<style", "<link", "<script", "<svg", "<iframe", "<form", "<button", "var(--", "@font-face", "@import", "url(", "<!--"]
+        {
             assert!(!lower.contains(bad), "{label}: contains {bad}");
         }
         let doc = Html::parse_fragment(&html);
@@ -97,7 +92,17 @@ fn no_forbidden_constructs() {
                 );
                 if name == "style" {
                     let v = value.to_ascii_lowercase();
-                    for bad in ["position", "inline-start", "inline-end", "text-align:start", "text-align:end", "var(", "url(", "expression(", "!important"] {
+                    for bad in [
+                        "position",
+                        "inline-start",
+                        "inline-end",
+                        "text-align:start",
+                        "text-align:end",
+                        "var(",
+                        "url(",
+                        "expression(",
+                        "!important",
+                    ] {
                         assert!(!v.contains(bad), "{label}: <{}> style has {bad}: {value}", e.name());
                     }
                 }

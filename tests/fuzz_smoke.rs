@@ -29,9 +29,46 @@ const SEEDS: &[&str] = &[
 ];
 
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ":", ",", "\"", "\\", "\\u", "\\ud800", "\\udc00", "\\u0000", "\\n", "null", "true", "false", "0", "-1", "1e999", "1.0",
-    "\u{feff}", "\"title\"", "\"url\"", "\"href\"", "\"text\"", "\"paragraphs\"", "\"labels\"", "\"date\"", "\"lang\"", "\"dir\"", "\"id\"",
-    "\"version\"", "\"javascript:alert(1)\"", "\"<script>\"", "\"2023-02-29\"", "\"rtl\"", "é", "😀", "\u{202e}", "\u{0}",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+    "\"",
+    "\\",
+    "\\u",
+    "\\ud800",
+    "\\udc00",
+    "\\u0000",
+    "\\n",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "1e999",
+    "1.0",
+    "\u{feff}",
+    "\"title\"",
+    "\"url\"",
+    "\"href\"",
+    "\"text\"",
+    "\"paragraphs\"",
+    "\"labels\"",
+    "\"date\"",
+    "\"lang\"",
+    "\"dir\"",
+    "\"id\"",
+    "\"version\"",
+    "\"javascript:alert(1)\"",
+    "\"<script>\"",
+    "\"2023-02-29\"",
+    "\"rtl\"",
+    "é",
+    "😀",
+    "\u{202e}",
+    "\u{0}",
 ];
 
 /// Inputs that once broke something (none so far); each stays a regression test.
@@ -204,7 +241,11 @@ fn mutated_briefs_never_panic() {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/fuzz-smoke-crash.bin");
             let _ = std::fs::write(path, &input);
             let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
-            panic!("seed {seed:#x}, iteration {n}: panic {msg:?} on {} bytes (written to {path}): {:.300}", input.len(), String::from_utf8_lossy(&input));
+            panic!(
+                "seed {seed:#x}, iteration {n}: panic {msg:?} on {} bytes (written to {path}): {:.300}",
+                input.len(),
+                String::from_utf8_lossy(&input)
+            );
         }
         if let Ok(text) = std::str::from_utf8(&input) {
             utf8 += 1;

@@ -17,7 +17,11 @@ fn check(path: &str, generated: String) {
     }
     let committed = std::fs::read_to_string(&file).unwrap_or_default();
     if committed != generated {
-        let line = committed.lines().zip(generated.lines()).position(|(a, b)| a != b).unwrap_or(committed.lines().count().min(generated.lines().count()));
+        let line = committed
+            .lines()
+            .zip(generated.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(committed.lines().count().min(generated.lines().count()));
         panic!(
             "{path} differs from what src/format/schema/ generates (first at line {}). \
              Regenerate it with `UPDATE=1 cargo test --test generated` and commit the result.",

@@ -36,7 +36,14 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
     let headings: Vec<String> = all(&h, "article h3").iter().map(text).collect();
     assert_eq!(
         headings,
-        ["Latest Developments", "Expert Analysis", "Challenging America in the Western Hemisphere", "Deepening Defense and Disinformation Cooperation", "Related Analysis", "Issues"]
+        [
+            "Latest Developments",
+            "Expert Analysis",
+            "Challenging America in the Western Hemisphere",
+            "Deepening Defense and Disinformation Cooperation",
+            "Related Analysis",
+            "Issues"
+        ]
     );
     assert_eq!(all(&h, "figure.bc-quote > blockquote").len(), 1);
     assert!(text(&all(&h, "figure.bc-quote > figcaption")[0]).contains("Emanuele Ottolenghi"));
@@ -45,7 +52,10 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
     assert_eq!(all(&h, "nav li").len(), 4);
     assert_eq!(all(&h, ".bc-tags li a").len(), 3);
     let more = &all(&h, "footer a.bc-read-more")[0];
-    assert_eq!((text(more).as_str(), more.value().attr("href")), ("Read the full brief", Some("https://example.org/briefs/raisi-latin-america-tour")));
+    assert_eq!(
+        (text(more).as_str(), more.value().attr("href")),
+        ("Read the full brief", Some("https://example.org/briefs/raisi-latin-america-tour"))
+    );
     assert_eq!(all(&h, "em").len(), 1);
     assert_eq!(text(&all(&h, "a strong")[0]), "HispanTV");
     // User text is isolated for direction.
@@ -57,7 +67,9 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
 #[test]
 fn hostile_text_stays_text_and_never_becomes_markup() {
     let evil = r#"<img src=x onerror=alert(1)>\"'><script>alert(2)</script>&amp;"#;
-    let json = format!(r#"{{"title": "{evil}", "kind": "{evil}", "summary": {{"paragraphs": ["{evil}", [{{"text": "{evil}", "strong": true}}]]}}, "tags": [{{"label": "{evil}"}}]}}"#);
+    let json = format!(
+        r#"{{"title": "{evil}", "kind": "{evil}", "summary": {{"paragraphs": ["{evil}", [{{"text": "{evil}", "strong": true}}]]}}, "tags": [{{"label": "{evil}"}}]}}"#
+    );
     let html = render_html(&json, &Options::default()).unwrap();
     assert!(!html.contains("<img src=x") && !html.contains("<script>"));
     let h = Html::parse_fragment(&html);
@@ -135,9 +147,20 @@ fn inline_styles_hold_only_what_static_html_can_use() {
                     let h = doc(&json, &options);
                     for e in all(&h, "[style]") {
                         let style = e.value().attr("style").unwrap_or_default();
-                        let mut bad = vec!["clamp(", "min(", "max(", "calc(", "color-mix(", "cqi", "cqw", "container-type", "transition", "cursor:"];
+                        let mut bad =
+                            vec!["clamp(", "min(", "max(", "calc(", "color-mix(", "cqi", "cqw", "container-type", "transition", "cursor:"];
                         if email {
-                            bad.extend(["var(", "--", "inherit", "inline-start", "inline-end", "block-start", "block-end", ":start", ":end"]);
+                            bad.extend([
+                                "var(",
+                                "--",
+                                "inherit",
+                                "inline-start",
+                                "inline-end",
+                                "block-start",
+                                "block-end",
+                                ":start",
+                                ":end",
+                            ]);
                         }
                         for b in bad {
                             assert!(!style.contains(b), "{name} {theme:?} {layout:?} email={email}: {b} in {style}");
@@ -171,7 +194,8 @@ fn the_byline_and_the_update_are_in_the_header() {
     // Both words are labels, overridable by the brief and by the page.
     let mut o = Options::default();
     o.labels.0.push((brief_card::validate::labels::Label::By, "Written by".into()));
-    let relabelled = doc(r#"{"title": "T", "updated": "2024-05-01", "authors": [{"name": "A"}], "labels": {"updated": "Revised", "by": "From"}}"#, &o);
+    let relabelled =
+        doc(r#"{"title": "T", "updated": "2024-05-01", "authors": [{"name": "A"}], "labels": {"updated": "Revised", "by": "From"}}"#, &o);
     assert_eq!(text(&all(&relabelled, ".bc-byline")[0]), "Written by A");
     assert!(text(&all(&relabelled, ".bc-updated")[0]).starts_with("Revised "));
 }
@@ -223,7 +247,9 @@ fn images_send_no_referrer_and_image_origins_refuse_other_hosts() {
 /// its column at the column's width, without a height, and one within it as given.
 #[test]
 fn image_sizes_reserve_the_space_and_fit_the_email_column() {
-    let sized = |w: u32, h: u32| format!(r#"{{"title": "T", "image": {{"src": "https://img.example/a.jpg", "alt": "A", "width": {w}, "height": {h}}}}}"#);
+    let sized = |w: u32, h: u32| {
+        format!(r#"{{"title": "T", "image": {{"src": "https://img.example/a.jpg", "alt": "A", "width": {w}, "height": {h}}}}}"#)
+    };
     let img = |json: &str, options: &Options| {
         let h = doc(json, options);
         let img = all(&h, "img.bc-image, figure img").into_iter().next().expect("the image");

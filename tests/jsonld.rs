@@ -7,8 +7,8 @@
 mod examples;
 
 use brief_card::format::jsonld::Script;
-use brief_card::validate::model::{Brief, Paragraph};
 use brief_card::render::page::page;
+use brief_card::validate::model::{Brief, Paragraph};
 use brief_card::validate::{self, UrlSettings};
 use brief_card::view::words::{builtin, Label};
 use brief_card::{check, load, load_html_page, render_html, Document, Options};
@@ -60,10 +60,13 @@ fn dates_are_normalised_where_unambiguous_and_refused_otherwise() {
     assert_eq!(b.date.map(|d| d.iso).as_deref(), Some("2024-05-01T10:00:00+00:00"));
     assert_eq!(b.updated.map(|d| d.iso).as_deref(), Some("2024-05-02T08:30:00.000Z"));
     assert_eq!(one(article(json!({"datePublished": "2024-05-01 10:00"}))).date.map(|d| d.iso).as_deref(), Some("2024-05-01"));
-    assert_eq!(problems(article(json!({"datePublished": "2024-05", "dateModified": "May 2"}))), [
-        "datePublished: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
-        "dateModified: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
-    ]);
+    assert_eq!(
+        problems(article(json!({"datePublished": "2024-05", "dateModified": "May 2"}))),
+        [
+            "datePublished: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
+            "dateModified: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
+        ]
+    );
 }
 
 #[test]
@@ -108,7 +111,9 @@ fn an_article_without_a_description_has_its_pages() {
 
 #[test]
 fn publisher_with_a_logo_as_url_or_image_object() {
-    let b = one(article(json!({"publisher": {"@type": "Organization", "name": "P", "url": "https://p.example/", "logo": {"@type": "ImageObject", "url": "https://p.example/l.png"}}})));
+    let b = one(article(
+        json!({"publisher": {"@type": "Organization", "name": "P", "url": "https://p.example/", "logo": {"@type": "ImageObject", "url": "https://p.example/l.png"}}}),
+    ));
     let p = b.publisher.expect("publisher");
     assert_eq!((p.name.as_str(), p.url.as_deref(), p.logo.as_deref()), ("P", Some("https://p.example/"), Some("https://p.example/l.png")));
     let b = one(article(json!({"publisher": {"@type": "Organization", "name": "P", "logo": "https://p.example/l.svg"}})));
@@ -139,8 +144,14 @@ fn image_alt_from_name_else_caption_else_decorative() {
 
 #[test]
 fn url_from_url_else_main_entity_of_page() {
-    assert_eq!(one(article(json!({"url": "https://e.example/a", "mainEntityOfPage": "https://e.example/b"}))).url.as_deref(), Some("https://e.example/a"));
-    assert_eq!(one(article(json!({"mainEntityOfPage": {"@type": "WebPage", "@id": "https://e.example/b"}}))).url.as_deref(), Some("https://e.example/b"));
+    assert_eq!(
+        one(article(json!({"url": "https://e.example/a", "mainEntityOfPage": "https://e.example/b"}))).url.as_deref(),
+        Some("https://e.example/a")
+    );
+    assert_eq!(
+        one(article(json!({"mainEntityOfPage": {"@type": "WebPage", "@id": "https://e.example/b"}}))).url.as_deref(),
+        Some("https://e.example/b")
+    );
     assert_eq!(one(article(json!({"mainEntityOfPage": {"@id": "_:page"}}))).url, None);
 }
 
@@ -155,13 +166,18 @@ fn language_from_in_language() {
 #[test]
 fn tags_from_keywords_and_about() {
     let labels = |b: &Brief| b.tags.iter().map(|t| (t.label.clone(), t.url.clone())).collect::<Vec<_>>();
-    let b = one(article(json!({"keywords": "Iran, Latin America ,, Oil", "about": [{"@type": "Thing", "name": "oil", "url": "https://e.example/oil"}, {"@type": "Thing", "name": "Energy"}]})));
-    assert_eq!(labels(&b), [
-        ("Iran".into(), None),
-        ("Latin America".into(), None),
-        ("Oil".into(), Some("https://e.example/oil".into())),
-        ("Energy".into(), None),
-    ]);
+    let b = one(article(
+        json!({"keywords": "Iran, Latin America ,, Oil", "about": [{"@type": "Thing", "name": "oil", "url": "https://e.example/oil"}, {"@type": "Thing", "name": "Energy"}]}),
+    ));
+    assert_eq!(
+        labels(&b),
+        [
+            ("Iran".into(), None),
+            ("Latin America".into(), None),
+            ("Oil".into(), Some("https://e.example/oil".into())),
+            ("Energy".into(), None),
+        ]
+    );
     let b = one(article(json!({"keywords": ["a, b", {"@type": "DefinedTerm", "name": "c", "url": "/c"}]})));
     assert_eq!(labels(&b), [("a, b".into(), None), ("c".into(), Some("/c".into()))]);
     // Only A–Z are folded: "Énergie" and "énergie" differ in a letter beyond them.
@@ -181,13 +197,20 @@ fn related_from_citation_and_is_based_on() {
         ],
         "isBasedOn": {"@type": "Dataset", "url": "https://e.example/data"},
     })));
-    let rows: Vec<_> = b.related.iter().map(|r| (r.title.as_str(), r.url.as_str(), r.author.as_deref(), r.date.as_ref().map(|d| d.iso.as_str()), r.kind.as_deref())).collect();
-    assert_eq!(rows, [
-        ("R", "https://e.example/r", Some("A, B"), Some("2024-01-02"), Some("Report")),
-        ("G", "https://e.example/g", None, None, Some("Brief")),
-        ("https://e.example/bare", "https://e.example/bare", None, None, None),
-        ("https://e.example/data", "https://e.example/data", None, None, Some("Dataset")),
-    ]);
+    let rows: Vec<_> = b
+        .related
+        .iter()
+        .map(|r| (r.title.as_str(), r.url.as_str(), r.author.as_deref(), r.date.as_ref().map(|d| d.iso.as_str()), r.kind.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("R", "https://e.example/r", Some("A, B"), Some("2024-01-02"), Some("Report")),
+            ("G", "https://e.example/g", None, None, Some("Brief")),
+            ("https://e.example/bare", "https://e.example/bare", None, None, None),
+            ("https://e.example/data", "https://e.example/data", None, None, Some("Dataset")),
+        ]
+    );
 }
 
 #[test]
@@ -201,9 +224,10 @@ fn a_cited_work_dated_by_year_or_month_keeps_no_date_and_the_card_renders() {
     assert_eq!(dates, [("Groundwater trends", None), ("Rivers", None), ("Dated", Some("2019-06-30"))]);
     // Other forms are still refused, at the citation's own path; and so is
     // a year-month date of the article itself (above).
-    assert_eq!(problems(article(json!({"citation": [{"name": "W", "url": "https://e.example/w", "datePublished": "June 2019"}]}))), [
-        "citation[0].datePublished: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
-    ]);
+    assert_eq!(
+        problems(article(json!({"citation": [{"name": "W", "url": "https://e.example/w", "datePublished": "June 2019"}]}))),
+        ["citation[0].datePublished: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",]
+    );
 }
 
 #[test]
@@ -232,10 +256,12 @@ fn what_the_card_cannot_show_is_left_out_not_refused() {
     assert_eq!(b.quotes.iter().map(|q| (plain(&q.text), q.author.as_str())).collect::<Vec<_>>(), [("Said.".to_owned(), "Sayer")]);
     assert_eq!(b.related.iter().map(|r| (r.title.as_str(), r.url.as_str())).collect::<Vec<_>>(), [("Linked", "https://e.example/book")]);
     // Hostile addresses are still refused, wherever they are written.
-    assert_eq!(problems(article(json!({"citation": [{"name": "X", "@id": "javascript:alert(1)"}], "author": {"name": "A", "url": "javascript:alert(2)"}}))), [
-        "author.url: scheme \"javascript\" is not allowed",
-        "citation[0].@id: scheme \"javascript\" is not allowed",
-    ]);
+    assert_eq!(
+        problems(article(
+            json!({"citation": [{"name": "X", "@id": "javascript:alert(1)"}], "author": {"name": "A", "url": "javascript:alert(2)"}})
+        )),
+        ["author.url: scheme \"javascript\" is not allowed", "citation[0].@id: scheme \"javascript\" is not allowed",]
+    );
 }
 
 #[test]
@@ -261,8 +287,13 @@ fn quotes_and_sections_from_has_part() {
 
 #[test]
 fn authors_one_or_many_people_or_organizations() {
-    let names = |author: Value| one(article(json!({ "author": author }))).authors.iter().map(|a| (a.name.clone(), a.url.clone())).collect::<Vec<_>>();
-    assert_eq!(names(json!({"@type": "Person", "name": "A", "url": "https://e.example/a"})), [("A".into(), Some("https://e.example/a".into()))]);
+    let names = |author: Value| {
+        one(article(json!({ "author": author }))).authors.iter().map(|a| (a.name.clone(), a.url.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(json!({"@type": "Person", "name": "A", "url": "https://e.example/a"})),
+        [("A".into(), Some("https://e.example/a".into()))]
+    );
     assert_eq!(names(json!([{"@type": "Organization", "name": "Desk"}, "B"])), [("Desk".into(), None), ("B".into(), None)]);
     // A person the document names but does not describe has no name to show.
     assert_eq!(names(json!([{"@id": "https://e.example/#person/9"}])), []);
@@ -424,7 +455,10 @@ fn a_news_article_in_a_graph_with_its_page_people_and_images() {
     let p = b.publisher.as_ref().expect("publisher");
     assert_eq!((p.name.as_str(), p.logo.as_deref()), ("Example News", Some("https://news.example/logo.png")));
     let i = b.image.as_ref().expect("image");
-    assert_eq!((i.src.as_str(), i.alt.as_str(), i.caption.as_deref()), ("https://news.example/img/grid.jpg", "Pylons near the border at dusk", Some("Pylons near the border at dusk")));
+    assert_eq!(
+        (i.src.as_str(), i.alt.as_str(), i.caption.as_deref()),
+        ("https://news.example/img/grid.jpg", "Pylons near the border at dusk", Some("Pylons near the border at dusk"))
+    );
     assert_eq!(b.summary.as_ref().map(|s| s.paragraphs.len()), Some(1));
     assert_eq!((b.quotes.len(), b.quotes.first().map(|q| q.author.as_str())), (1, Some("Cara Lind")));
     assert_eq!(b.related.first().map(|r| (r.title.as_str(), r.kind.as_deref())), Some(("Grid outlook 2030", Some("Report"))));
@@ -456,12 +490,15 @@ fn a_report_with_citations() {
     }));
     assert_eq!((b.title.as_str(), b.summary.map(|s| s.paragraphs.len())), ("Sanctions evasion through third countries", Some(2)));
     let related: Vec<_> = b.related.iter().map(|r| (r.title.as_str(), r.author.as_deref(), r.kind.as_deref())).collect();
-    assert_eq!(related, [
-        ("Trade diversion after sanctions", Some("K. Lee, M. Diaz"), Some("Paper")),
-        ("Customs data review", None, Some("Report")),
-        ("Regulation 833/2014", None, Some("Legislation")),
-        ("https://data.example/customs-2024", None, None),
-    ]);
+    assert_eq!(
+        related,
+        [
+            ("Trade diversion after sanctions", Some("K. Lee, M. Diaz"), Some("Paper")),
+            ("Customs data review", None, Some("Report")),
+            ("Regulation 833/2014", None, Some("Legislation")),
+            ("https://data.example/customs-2024", None, None),
+        ]
+    );
 }
 
 #[test]
@@ -480,8 +517,13 @@ fn a_blog_posting_with_a_keywords_string() {
     assert_eq!(b.url.as_deref(), Some("https://blog.example/posts/notes"));
     assert_eq!(b.date.as_ref().map(|d| d.iso.as_str()), Some("2024-03-09T07:15:00-05:00"));
     // Updated the same day: the card says nothing more.
-    let html = render_html(&json!({"@context": "http://schema.org", "@type": "BlogPosting", "headline": "h",
-        "datePublished": "2024-03-09T07:15:00-0500", "dateModified": "2024-03-09T09:00:00-0500"}).to_string(), &Options::default()).unwrap();
+    let html = render_html(
+        &json!({"@context": "http://schema.org", "@type": "BlogPosting", "headline": "h",
+        "datePublished": "2024-03-09T07:15:00-0500", "dateModified": "2024-03-09T09:00:00-0500"})
+        .to_string(),
+        &Options::default(),
+    )
+    .unwrap();
     assert!(!html.contains("Updated"));
 }
 
@@ -514,15 +556,18 @@ fn javascript_urls_anywhere_are_problems_at_their_json_ld_paths() {
         {"@id": "#q", "@type": "Quotation", "text": "q", "creator": {"@id": "#p"}},
         {"@id": "#q2", "@type": "Quotation", "text": "q2", "creator": {"@id": "#p"}},
     ]});
-    assert_eq!(problems(doc), [
-        "@graph[0].@id: scheme \"javascript\" is not allowed",
-        "@graph[2].logo: scheme \"javascript\" is not allowed",
-        "@graph[3].url: scheme \"javascript\" is not allowed",
-        "@graph[1].image.url: scheme \"data\" is not allowed",
-        "@graph[1].citation[0].url: scheme \"javascript\" is not allowed",
-        "@graph[1].citation[1]: scheme \"vbscript\" is not allowed",
-        "@graph[1].about.url: scheme \"javascript\" is not allowed",
-    ]);
+    assert_eq!(
+        problems(doc),
+        [
+            "@graph[0].@id: scheme \"javascript\" is not allowed",
+            "@graph[2].logo: scheme \"javascript\" is not allowed",
+            "@graph[3].url: scheme \"javascript\" is not allowed",
+            "@graph[1].image.url: scheme \"data\" is not allowed",
+            "@graph[1].citation[0].url: scheme \"javascript\" is not allowed",
+            "@graph[1].citation[1]: scheme \"vbscript\" is not allowed",
+            "@graph[1].about.url: scheme \"javascript\" is not allowed",
+        ]
+    );
 }
 
 #[test]
@@ -531,11 +576,14 @@ fn id_cycles_are_refused_with_the_path_of_the_reference() {
         {"@id": "#a", "@type": "NewsArticle", "headline": "H", "citation": {"@id": "#a"}, "hasPart": {"@id": "#q"}, "publisher": {"@id": "#a"}},
         {"@id": "#q", "@type": "Quotation", "text": "t", "creator": {"@id": "#q"}},
     ]});
-    assert_eq!(problems(doc), [
-        "@graph[0].publisher: refers through @id back to @graph[0], which contains it (a cycle)",
-        "@graph[1].creator: refers through @id back to @graph[1], which contains it (a cycle)",
-        "@graph[0].citation: refers through @id back to @graph[0], which contains it (a cycle)",
-    ]);
+    assert_eq!(
+        problems(doc),
+        [
+            "@graph[0].publisher: refers through @id back to @graph[0], which contains it (a cycle)",
+            "@graph[1].creator: refers through @id back to @graph[1], which contains it (a cycle)",
+            "@graph[0].citation: refers through @id back to @graph[0], which contains it (a cycle)",
+        ]
+    );
 }
 
 #[test]
@@ -555,7 +603,9 @@ fn a_huge_graph_is_refused_quickly_and_deep_values_are_bounded() {
     assert!(problems[0].message.starts_with("nested too deeply"), "{problems:?}");
     // Many references to one node cost one node each, not a copy each.
     let many: Vec<Value> = (0..100).map(|_| json!({"@id": "#p"})).collect();
-    let b = one(json!({"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "headline": "H", "author": many}, {"@id": "#p", "@type": "Person", "name": "P"}]}));
+    let b = one(
+        json!({"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "headline": "H", "author": many}, {"@id": "#p", "@type": "Person", "name": "P"}]}),
+    );
     assert_eq!(b.authors.len(), 100);
 }
 
@@ -566,30 +616,41 @@ fn wrong_types_everywhere_are_problems_never_panics() {
         "publisher": 5, "author": [1, {"@type": "Person"}], "image": false, "url": 9, "inLanguage": [],
         "keywords": 4, "about": [null, 2], "citation": 8, "isBasedOn": [true], "hasPart": [3, "x", null],
         "identifier": 5, "@id": 6});
-    assert_eq!(problems(doc), [
-        "hasPart[0]: expected a node (an object), found a number",
-        "keywords: expected a keyword (a string) or a DefinedTerm, found a number",
-        "about[1]: expected a Thing or a name, found a number",
-        "articleSection: expected a string, found an object",
-        "headline: expected a string, found a number",
-        "datePublished: expected a string, found a boolean",
-        "url: expected a string, found a number",
-        "publisher: expected an object, found a number",
-        "author[0]: expected an object, found a number",
-        "image: expected an object, found a boolean",
-        "citation: expected an object, found a number",
-        "isBasedOn[0]: expected an object, found a boolean",
-    ]);
-    for garbage in [json!({"@context": "https://schema.org", "@graph": 3}), json!({"@context": "https://schema.org"}), json!([{"@context": "https://schema.org"}, 1, [2]])] {
+    assert_eq!(
+        problems(doc),
+        [
+            "hasPart[0]: expected a node (an object), found a number",
+            "keywords: expected a keyword (a string) or a DefinedTerm, found a number",
+            "about[1]: expected a Thing or a name, found a number",
+            "articleSection: expected a string, found an object",
+            "headline: expected a string, found a number",
+            "datePublished: expected a string, found a boolean",
+            "url: expected a string, found a number",
+            "publisher: expected an object, found a number",
+            "author[0]: expected an object, found a number",
+            "image: expected an object, found a boolean",
+            "citation: expected an object, found a number",
+            "isBasedOn[0]: expected an object, found a boolean",
+        ]
+    );
+    for garbage in [
+        json!({"@context": "https://schema.org", "@graph": 3}),
+        json!({"@context": "https://schema.org"}),
+        json!([{"@context": "https://schema.org"}, 1, [2]]),
+    ] {
         assert!(!problems(garbage).is_empty());
     }
     assert_eq!(problems(json!({"@context": "https://schema.org", "@type": "Person", "name": "Nobody"})), [
         "no article: expected a node of type NewsArticle, AnalysisNewsArticle, ReportageNewsArticle, Report, Article, BlogPosting (or another kind of Article), alone, in an array, in @graph or in an ItemList",
     ]);
-    assert_eq!(problems(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "  "})), ["headline: must not be empty"]);
-    assert_eq!(problems(json!({"@context": "https://schema.org", "@graph": [{"@type": "Report", "datePublished": "2024-01-01"}]})), [
-        "@graph[0]: has no headline (or name), which the card needs as its title",
-    ]);
+    assert_eq!(
+        problems(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "  "})),
+        ["headline: must not be empty"]
+    );
+    assert_eq!(
+        problems(json!({"@context": "https://schema.org", "@graph": [{"@type": "Report", "datePublished": "2024-01-01"}]})),
+        ["@graph[0]: has no headline (or name), which the card needs as its title",]
+    );
 }
 
 // ---- saved pages ----------------------------------------------------------------------
@@ -604,9 +665,10 @@ fn a_pages_scripts_are_read_as_one_graph_named_by_id_else_index() {
         </head><body><p>{}</p></body></html>"##,
         "text ".repeat(10)
     );
-    assert_eq!(load_html_page(&html, &Options::default()).unwrap_err().iter().map(|p| p.line()).collect::<Vec<_>>(), [
-        "script#article.citation.url: scheme \"javascript\" is not allowed",
-    ]);
+    assert_eq!(
+        load_html_page(&html, &Options::default()).unwrap_err().iter().map(|p| p.line()).collect::<Vec<_>>(),
+        ["script#article.citation.url: scheme \"javascript\" is not allowed",]
+    );
     let fixed = html.replace("javascript:x", "https://e.example/c");
     let doc = load_html_page(&fixed, &Options::default()).unwrap();
     assert_eq!(doc.briefs()[0].authors[0].name, "From another script");

@@ -116,7 +116,8 @@ fn open_graph_canonical_and_json_ld_for_a_brief() {
     let description = meta(&doc, "description").expect("description");
     assert!(description.starts_with("Iranian President Ebrahim Raisi arrived in Caracas on June 12"));
     assert!(description.ends_with('…') && description.chars().count() <= DESCRIPTION_CHARS);
-    let tags: Vec<String> = doc.select(&sel("meta[property='article:tag']")).filter_map(|m| m.value().attr("content").map(str::to_owned)).collect();
+    let tags: Vec<String> =
+        doc.select(&sel("meta[property='article:tag']")).filter_map(|m| m.value().attr("content").map(str::to_owned)).collect();
     assert_eq!(tags, ["Iran", "Iran Global Threat Network", "Iran in Latin America"]);
 
     let ld = ld(&doc);
@@ -131,7 +132,10 @@ fn open_graph_canonical_and_json_ld_for_a_brief() {
     let quote = &ld["hasPart"][0];
     assert_eq!(quote["@type"], "Quotation");
     assert!(quote["text"].as_str().is_some_and(|t| t.starts_with("Raisi intends to deepen")));
-    assert_eq!(quote["creator"], serde_json::json!({"@type": "Person", "name": "Emanuele Ottolenghi", "jobTitle": "Senior Fellow", "url": "https://example.org/experts/emanuele-ottolenghi"}));
+    assert_eq!(
+        quote["creator"],
+        serde_json::json!({"@type": "Person", "name": "Emanuele Ottolenghi", "jobTitle": "Senior Fellow", "url": "https://example.org/experts/emanuele-ottolenghi"})
+    );
     assert_eq!(ld["citation"].as_array().map(Vec::len), Some(4));
     assert_eq!(ld["citation"][0]["url"], "https://example.org/analysis/venezuela-flying-to-moscow");
 }
@@ -168,7 +172,8 @@ fn types_languages_and_feeds() {
 
 #[test]
 fn images_and_base_urls() {
-    let brief = r#"{"title":"With a picture","url":"/b/1","image":{"src":"/i/lead.jpg","alt":"A runway"},"summary":{"paragraphs":["Short."]}}"#;
+    let brief =
+        r#"{"title":"With a picture","url":"/b/1","image":{"src":"/i/lead.jpg","alt":"A runway"},"summary":{"paragraphs":["Short."]}}"#;
     let relative = Html::parse_document(&render(brief, &Options::default()));
     assert!(meta(&relative, "og:image").is_none() && meta(&relative, "og:url").is_none(), "Open Graph needs absolute URLs");
     assert_eq!(one(&relative, "link[rel='canonical']").and_then(|l| l.value().attr("href").map(str::to_owned)).as_deref(), Some("/b/1"));
@@ -244,7 +249,10 @@ fn options_and_the_script_url() {
     assert_eq!(card.value().attr("locale"), Some("de"));
     assert!(html.contains("13. Juni 2023"), "the fallback uses the options");
     assert_eq!(meta(&parsed, "color-scheme").as_deref(), Some("dark"));
-    assert_eq!(one(&parsed, "script[type='module']").and_then(|s| s.value().attr("src").map(str::to_owned)).as_deref(), Some("https://cdn.example.org/brief-card.js"));
+    assert_eq!(
+        one(&parsed, "script[type='module']").and_then(|s| s.value().attr("src").map(str::to_owned)).as_deref(),
+        Some("https://cdn.example.org/brief-card.js")
+    );
 
     let refused = page_with_script(&doc, &Options::default(), "javascript:alert(1)");
     assert!(refused.contains("<script type=\"module\" src=\"brief-card.js\"></script>"), "a refused script URL falls back to the default");

@@ -30,9 +30,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 fn corpus() -> &'static [String] {
     static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        hostile_corpus::strings()
-    })
+    CORPUS.get_or_init(hostile_corpus::strings)
 }
 
 fn runner(cases: u32) -> TestRunner {
@@ -97,9 +95,49 @@ fn sel(items: &[&'static str]) -> BoxedStrategy<String> {
 /// A hostile string: arbitrary Unicode, corpus strings, markup and URL pieces glued together.
 fn hostile() -> BoxedStrategy<String> {
     let piece = sel(&[
-        "<", ">", "&", "\"", "'", "`", "=", "/", "\\", ":", "<script>", "</script>", "<img src=x onerror=alert(1)>", "<!--", "-->", "]]>",
-        "&lt;", "&#60;", "&amp;", "javascript:", "java\tscript:", "\u{1}javascript:", "data:", "vbscript:", "//", "https://", "mailto:", "\0",
-        "\r", "\n", "\r\n", "\t", " ", "\u{a0}", "\u{202e}", "\u{200b}", "\u{feff}", "\u{fffd}", "\u{2028}", "😀", "é", "x", "",
+        "<",
+        ">",
+        "&",
+        "\"",
+        "'",
+        "`",
+        "=",
+        "/",
+        "\\",
+        ":",
+        "<script>",
+        "</script>",
+        "<img src=x onerror=alert(1)>",
+        "<!--",
+        "-->",
+        "]]>",
+        "&lt;",
+        "&#60;",
+        "&amp;",
+        "javascript:",
+        "java\tscript:",
+        "\u{1}javascript:",
+        "data:",
+        "vbscript:",
+        "//",
+        "https://",
+        "mailto:",
+        "\0",
+        "\r",
+        "\n",
+        "\r\n",
+        "\t",
+        " ",
+        "\u{a0}",
+        "\u{202e}",
+        "\u{200b}",
+        "\u{feff}",
+        "\u{fffd}",
+        "\u{2028}",
+        "😀",
+        "é",
+        "x",
+        "",
     ]);
     prop_oneof![
         3 => prop::collection::vec(piece, 0..10).prop_map(|v| v.concat()),
@@ -113,13 +151,51 @@ fn hostile() -> BoxedStrategy<String> {
 
 /// The string-valued fields of the brief template, by JSON pointer.
 const FIELDS: &[&str] = &[
-    "/id", "/kind", "/title", "/url", "/summary/heading", "/summary/paragraphs/0", "/summary/paragraphs/1/0", "/summary/paragraphs/1/1/text",
-    "/summary/paragraphs/1/1/href", "/summary/paragraphs/1/2/text", "/quotes/0/text", "/quotes/0/author", "/quotes/0/role", "/quotes/0/url",
-    "/quotes/1/text/0/text", "/quotes/1/author", "/sections/0/heading", "/sections/0/paragraphs/0", "/sections/0/paragraphs/1/0/text",
-    "/sections/0/paragraphs/1/0/href", "/related/0/title", "/related/0/url", "/related/0/author", "/related/0/kind", "/related/1/title",
-    "/related/1/url", "/tags/0/label", "/tags/0/url", "/tags/1/label", "/publisher/name", "/publisher/url", "/publisher/logo", "/image/src",
-    "/image/alt", "/image/caption", "/labels/summary", "/labels/quotes", "/labels/related", "/labels/tags", "/labels/readMore",
-    "/labels/showMore", "/labels/showLess", "/labels/copyLink", "/labels/linkCopied", "/labels/feed",
+    "/id",
+    "/kind",
+    "/title",
+    "/url",
+    "/summary/heading",
+    "/summary/paragraphs/0",
+    "/summary/paragraphs/1/0",
+    "/summary/paragraphs/1/1/text",
+    "/summary/paragraphs/1/1/href",
+    "/summary/paragraphs/1/2/text",
+    "/quotes/0/text",
+    "/quotes/0/author",
+    "/quotes/0/role",
+    "/quotes/0/url",
+    "/quotes/1/text/0/text",
+    "/quotes/1/author",
+    "/sections/0/heading",
+    "/sections/0/paragraphs/0",
+    "/sections/0/paragraphs/1/0/text",
+    "/sections/0/paragraphs/1/0/href",
+    "/related/0/title",
+    "/related/0/url",
+    "/related/0/author",
+    "/related/0/kind",
+    "/related/1/title",
+    "/related/1/url",
+    "/tags/0/label",
+    "/tags/0/url",
+    "/tags/1/label",
+    "/publisher/name",
+    "/publisher/url",
+    "/publisher/logo",
+    "/image/src",
+    "/image/alt",
+    "/image/caption",
+    "/labels/summary",
+    "/labels/quotes",
+    "/labels/related",
+    "/labels/tags",
+    "/labels/readMore",
+    "/labels/showMore",
+    "/labels/showLess",
+    "/labels/copyLink",
+    "/labels/linkCopied",
+    "/labels/feed",
 ];
 
 /// A brief with every field and block (eight paragraphs, so the "Show more" shapes appear too).
@@ -168,9 +244,40 @@ fn hostile_brief() -> impl Strategy<Value = J> {
 }
 
 const KEYS: &[&str] = &[
-    "version", "id", "kind", "title", "date", "url", "lang", "dir", "publisher", "name", "logo", "image", "src", "alt", "caption", "summary",
-    "heading", "paragraphs", "quotes", "text", "author", "role", "sections", "related", "tags", "label", "labels", "href", "strong", "em",
-    "readMore", "feed", "__proto__", "",
+    "version",
+    "id",
+    "kind",
+    "title",
+    "date",
+    "url",
+    "lang",
+    "dir",
+    "publisher",
+    "name",
+    "logo",
+    "image",
+    "src",
+    "alt",
+    "caption",
+    "summary",
+    "heading",
+    "paragraphs",
+    "quotes",
+    "text",
+    "author",
+    "role",
+    "sections",
+    "related",
+    "tags",
+    "label",
+    "labels",
+    "href",
+    "strong",
+    "em",
+    "readMore",
+    "feed",
+    "__proto__",
+    "",
 ];
 
 /// Arbitrary JSON values, keyed mostly by the brief's own names, up to ~20 levels deep (the limit is 16).
@@ -299,7 +406,8 @@ fn check_page_scripts(doc: &Html) -> Result<(), TestCaseError> {
                 // MAX_URL_CHARS (or the whole text past MAX_INPUT_BYTES).
                 let known = |p: &brief_card::Problem| {
                     let url_field = ["url", "href", "src", "logo"].iter().any(|k| p.path.ends_with(k));
-                    (url_field && p.message.starts_with("must be at most 2048 characters")) || (p.path.is_empty() && p.message.starts_with("input is "))
+                    (url_field && p.message.starts_with("must be at most 2048 characters"))
+                        || (p.path.is_empty() && p.message.starts_with("input is "))
                 };
                 if !problems.is_empty() && problems.iter().all(known) {
                     KNOWN_PAGE_JSON.fetch_add(1, Ordering::Relaxed);
@@ -377,18 +485,27 @@ fn arbitrary_strings_in_every_field_never_panic_and_never_become_markup() {
             let (mut fixed, clean) = (b.clone(), template());
             for p in &problems {
                 let ptr = pointer(&p.path);
-                let in_brief = if b.is_array() { ptr.splitn(3, '/').nth(2).map(|r| format!("/{r}")).unwrap_or_default() } else { ptr.clone() };
+                let in_brief =
+                    if b.is_array() { ptr.splitn(3, '/').nth(2).map(|r| format!("/{r}")).unwrap_or_default() } else { ptr.clone() };
                 prop_assert!(fixed.pointer(&ptr).is_some(), "problem at {} ({}) names no field of the brief", p.path, p.message);
                 restore(&mut fixed, &ptr, clean.pointer(&in_brief));
             }
-            prop_assert!(structure_holds(&fixed, full)?, "still refused after repairing {:?}: {:?}", problems, brief_card::check(&fixed.to_string()));
+            prop_assert!(
+                structure_holds(&fixed, full)?,
+                "still refused after repairing {:?}: {:?}",
+                problems,
+                brief_card::check(&fixed.to_string())
+            );
             repaired.fetch_add(1, Ordering::Relaxed);
             Ok(())
         })
         .unwrap();
     let (n, v, r) = (cases.load(Ordering::Relaxed), valid.load(Ordering::Relaxed), repaired.load(Ordering::Relaxed));
     println!("hostile fields: {n} briefs: {v} valid as generated, {r} valid once the refused fields were put back; all rendered with the structure of their all-\"x\" twin (fragment; a quarter also email and page) ({:.1?})", t0.elapsed());
-    println!("known bug: {} pages whose embedded JSON is refused (a URL too long once percent-encoded)", KNOWN_PAGE_JSON.load(Ordering::Relaxed));
+    println!(
+        "known bug: {} pages whose embedded JSON is refused (a URL too long once percent-encoded)",
+        KNOWN_PAGE_JSON.load(Ordering::Relaxed)
+    );
     assert!(v + r > n / 2, "too few valid briefs ({} of {n}) to test the structure", v + r);
 }
 
@@ -423,7 +540,12 @@ fn every_corpus_string_in_every_field_keeps_the_structure() {
             assert!(FIELDS.contains(&ptr.as_str()), "{s:.60?}: problem at {} names no field set: {}", p.path, p.message);
             restore(&mut all, &ptr, clean.pointer(&ptr));
         }
-        assert!(structure_holds(&all, valid % 2 == 0).unwrap(), "{s:.60?} in the {} fields that accept it is refused: {:?}", FIELDS.len() - problems.len(), brief_card::check(&all.to_string()));
+        assert!(
+            structure_holds(&all, valid % 2 == 0).unwrap(),
+            "{s:.60?} in the {} fields that accept it is refused: {:?}",
+            FIELDS.len() - problems.len(),
+            brief_card::check(&all.to_string())
+        );
         refused += problems.len();
         valid += 1;
     }
@@ -470,7 +592,12 @@ fn arbitrary_json_values_never_panic() {
             Ok(())
         })
         .unwrap();
-    println!("arbitrary JSON: {} values, {} valid briefs among them and their titled variants ({:.1?})", cases.load(Ordering::Relaxed), valid.load(Ordering::Relaxed), t0.elapsed());
+    println!(
+        "arbitrary JSON: {} values, {} valid briefs among them and their titled variants ({:.1?})",
+        cases.load(Ordering::Relaxed),
+        valid.load(Ordering::Relaxed),
+        t0.elapsed()
+    );
 }
 
 #[test]
@@ -482,7 +609,31 @@ fn arbitrary_text_never_panics() {
         hostile(),
         // JSON-looking text: brackets, quotes, escapes, numbers, keywords.
         prop::collection::vec(
-            sel(&["{", "}", "[", "]", "\"", ":", ",", "\\", "\\u", "d800", "\\ud800", "\\uDC00", "0", "-", "1e999", ".5", "true", "null", "\"title\"", "\"x\"", " ", "\u{feff}", "\n"]),
+            sel(&[
+                "{",
+                "}",
+                "[",
+                "]",
+                "\"",
+                ":",
+                ",",
+                "\\",
+                "\\u",
+                "d800",
+                "\\ud800",
+                "\\uDC00",
+                "0",
+                "-",
+                "1e999",
+                ".5",
+                "true",
+                "null",
+                "\"title\"",
+                "\"x\"",
+                " ",
+                "\u{feff}",
+                "\n"
+            ]),
             0..40
         )
         .prop_map(|v| v.concat()),
@@ -496,4 +647,3 @@ fn arbitrary_text_never_panics() {
         .unwrap();
     println!("arbitrary text: {} inputs ({:.1?})", cases.load(Ordering::Relaxed), t0.elapsed());
 }
-

@@ -138,8 +138,20 @@ fn every_file_is_there_and_nothing_else() {
 #[test]
 fn oembed_has_the_fields_of_the_spec_and_frames_the_embed_page() {
     const ALLOWED: [&str; 14] = [
-        "version", "type", "title", "author_name", "author_url", "provider_name", "provider_url", "cache_age", "thumbnail_url",
-        "thumbnail_width", "thumbnail_height", "html", "width", "height",
+        "version",
+        "type",
+        "title",
+        "author_name",
+        "author_url",
+        "provider_name",
+        "provider_url",
+        "cache_age",
+        "thumbnail_url",
+        "thumbnail_width",
+        "thumbnail_height",
+        "html",
+        "width",
+        "height",
     ];
     for (name, brief) in briefs() {
         let page = format!("{BASE}{name}/");
@@ -230,7 +242,8 @@ fn newest_first() -> Vec<String> {
 #[test]
 fn the_index_lists_every_brief_newest_first() {
     let html = Html::parse_document(&read("index.html"));
-    let links: Vec<String> = html.select(&sel("ol.briefs h2 a")).map(|a| a.value().attr("href").unwrap().trim_end_matches('/').to_owned()).collect();
+    let links: Vec<String> =
+        html.select(&sel("ol.briefs h2 a")).map(|a| a.value().attr("href").unwrap().trim_end_matches('/').to_owned()).collect();
     assert_eq!(links, newest_first());
     assert_eq!(links.last().map(String::as_str), Some("minimal"));
 }
@@ -304,13 +317,20 @@ fn oembed_for_one_brief() {
     let text = r#"{"id":"x","title":"<b>T</b> & \"q\"","authors":[{"name":"Ana"},{"name":"Ben","url":"https://e.org/ben"}],
         "publisher":{"name":"P"},"image":{"src":"https://e.org/i.png","alt":""},"summary":{"paragraphs":["a"]}}"#;
     let doc = load(text, &Options::default()).unwrap();
-    let request = Embed { page_url: "https://e.org/x/", provider_name: "E", provider_url: "https://e.org/", maxwidth: Some(320), maxheight: Some(200) };
+    let request = Embed {
+        page_url: "https://e.org/x/",
+        provider_name: "E",
+        provider_url: "https://e.org/",
+        maxwidth: Some(320),
+        maxheight: Some(200),
+    };
     let o = site::oembed(&doc.briefs()[0], &request);
     assert_eq!(o["author_name"], "Ana, Ben");
     assert_eq!((o["width"].as_u64(), o["height"].as_u64()), (Some(320), Some(200)));
     assert!(o.get("thumbnail_url").is_none(), "no size is known, so no thumbnail");
     // With its size, the image is the thumbnail, while it fits maxwidth and maxheight.
-    let sized = load(&text.replace("https://e.org/i.png\",", "https://e.org/i.png\",\"width\":300,\"height\":200,"), &Options::default()).unwrap();
+    let sized =
+        load(&text.replace("https://e.org/i.png\",", "https://e.org/i.png\",\"width\":300,\"height\":200,"), &Options::default()).unwrap();
     let o = site::oembed(&sized.briefs()[0], &request);
     let thumbnail = (o["thumbnail_url"].as_str(), o["thumbnail_width"].as_u64(), o["thumbnail_height"].as_u64());
     assert_eq!(thumbnail, (Some("https://e.org/i.png"), Some(300), Some(200)));
@@ -335,7 +355,15 @@ fn shared_names_are_problems() {
     let settings = site::Settings::new(BASE, PROVIDER, "2024-01-01T00:00:00Z");
     let problems: Vec<String> = site::build(&sources, Vec::new(), &settings).unwrap_err().iter().map(ToString::to_string).collect();
     assert_eq!(problems.len(), 3, "{problems:#?}");
-    assert!(problems[0].starts_with("b/same.json: its page would be named \"same\" (from its file name), as is the page of a/x.json"), "{}", problems[0]);
-    assert!(problems[1].starts_with("c.json: [0].id: its page would be named \"pkg\" (from its id), a name the site itself uses"), "{}", problems[1]);
+    assert!(
+        problems[0].starts_with("b/same.json: its page would be named \"same\" (from its file name), as is the page of a/x.json"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[1].starts_with("c.json: [0].id: its page would be named \"pkg\" (from its id), a name the site itself uses"),
+        "{}",
+        problems[1]
+    );
     assert!(problems[2].starts_with("c.json: [1].id: its page would be named \"same\""), "{}", problems[2]);
 }

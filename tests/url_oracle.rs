@@ -91,7 +91,10 @@ fn refuses_what_whatwg_reads_as_other_schemes(raw: &str) -> Result<(), String> {
         for (how, parsed) in [("alone", Url::parse(raw)), ("against the base", base.join(raw))] {
             if let Ok(u) = parsed {
                 if !allowed(usage).contains(&u.scheme()) && got.is_ok() {
-                    return Err(format!("{raw:?} ({usage:?}): WHATWG reads scheme {:?} {how}, but check() accepted it as {got:?}", u.scheme()));
+                    return Err(format!(
+                        "{raw:?} ({usage:?}): WHATWG reads scheme {:?} {how}, but check() accepted it as {got:?}",
+                        u.scheme()
+                    ));
                 }
             }
         }
@@ -283,10 +286,8 @@ const SHOULD_BE_REFUSED: &[&str] = &[
 
 #[test]
 fn regression_invalid_authorities_are_refused() {
-    let accepted: Vec<String> = SHOULD_BE_REFUSED
-        .iter()
-        .filter_map(|s| check(s, UrlUse::Link).ok().map(|out| format!("{s:?} -> {out:?}")))
-        .collect();
+    let accepted: Vec<String> =
+        SHOULD_BE_REFUSED.iter().filter_map(|s| check(s, UrlUse::Link).ok().map(|out| format!("{s:?} -> {out:?}"))).collect();
     assert!(accepted.is_empty(), "accepted:\n{}", accepted.join("\n"));
 }
 

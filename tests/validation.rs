@@ -176,7 +176,9 @@ fn blank_means_only_unicode_whitespace_and_dates_are_trimmed_of_it() {
     let labels = |json: &str| load(json, &Options::default()).unwrap().briefs()[0].labels.0.len();
     assert_eq!(labels(r#"{"title": "t", "labels": {"tags": "\u3000", "summary": "Gist"}}"#), 1);
     // A date keeps its text but not the whitespace around it.
-    let iso = |date: &str| load(&format!(r#"{{"title": "t", "date": "{date}"}}"#), &Options::default()).map(|d| d.briefs()[0].date.clone().unwrap().iso);
+    let iso = |date: &str| {
+        load(&format!(r#"{{"title": "t", "date": "{date}"}}"#), &Options::default()).map(|d| d.briefs()[0].date.clone().unwrap().iso)
+    };
     assert_eq!(iso("\u{3000} 2023-06-13\\n\u{a0}").unwrap(), "2023-06-13");
     assert_eq!(iso("\u{2028}2023-06-13t09:30:00z ").unwrap(), "2023-06-13T09:30:00Z");
     assert!(iso("\u{200b}2023-06-13").is_err() && iso("2023-06-13 x").is_err() && iso("2023-06-13\u{e9}").is_err());
@@ -189,19 +191,26 @@ fn only_version_one_is_read() {
         assert!(check(&format!(r#"{{"title": "t", "version": {one}}}"#)).is_empty(), "{one}");
     }
     for other in ["2", "1.5", "1.01", "10", "0.1", "1e1", "-1", "\"1\"", "true", "[1]"] {
-        assert_eq!(messages(&format!(r#"{{"title": "t", "version": {other}}}"#)), ["version: unsupported version (this renderer reads version 1)"], "{other}");
+        assert_eq!(
+            messages(&format!(r#"{{"title": "t", "version": {other}}}"#)),
+            ["version: unsupported version (this renderer reads version 1)"],
+            "{other}"
+        );
     }
 }
 
 #[test]
 fn authors_and_updated_are_checked_like_the_other_fields() {
     let json = r#"{"title": "t", "updated": "yesterday", "authors": [{"name": " "}, {"name": "A", "url": "javascript:alert(1)"}, "B"]}"#;
-    assert_eq!(messages(json), [
-        "updated: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
-        "authors[0].name: must not be empty",
-        "authors[1].url: scheme \"javascript\" is not allowed",
-        "authors[2]: expected an object, found a string",
-    ]);
+    assert_eq!(
+        messages(json),
+        [
+            "updated: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
+            "authors[0].name: must not be empty",
+            "authors[1].url: scheme \"javascript\" is not allowed",
+            "authors[2]: expected an object, found a string",
+        ]
+    );
     let many = format!(r#"{{"title": "t", "authors": [{}]}}"#, vec![r#"{"name": "a"}"#; 101].join(","));
     assert_eq!(paths(&many), ["authors"]);
     let doc = load(r#"{"title": "t", "updated": "2024-01-02", "authors": [{"name": "A", "url": "/a"}]}"#, &Options::default()).unwrap();
@@ -213,12 +222,12 @@ fn authors_and_updated_are_checked_like_the_other_fields() {
 fn image_sizes_are_whole_pixels_within_bounds() {
     let image = |size: &str| format!(r#"{{"title": "T", "image": {{"src": "/a.jpg", "alt": "", {size}}}}}"#);
     assert_eq!(check(&image(r#""width": 1200, "height": 675"#)), vec![]);
-    assert_eq!(messages(&image(r#""width": 0, "height": 100001"#)), [
-        "image.width: must be from 1 to 100000",
-        "image.height: must be from 1 to 100000",
-    ]);
-    assert_eq!(messages(&image(r#""width": 12.5, "height": "12""#)), [
-        "image.width: expected a whole number, found a number",
-        "image.height: expected a whole number, found a string",
-    ]);
+    assert_eq!(
+        messages(&image(r#""width": 0, "height": 100001"#)),
+        ["image.width: must be from 1 to 100000", "image.height: must be from 1 to 100000",]
+    );
+    assert_eq!(
+        messages(&image(r#""width": 12.5, "height": "12""#)),
+        ["image.width: expected a whole number, found a number", "image.height: expected a whole number, found a string",]
+    );
 }

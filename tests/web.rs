@@ -91,7 +91,11 @@ fn every_block_of_every_example_appears() {
         }
         let len = |b: &JsValue, k: &str| {
             let v = get(b, k);
-            if v.is_undefined() { 0 } else { Array::from(&v).length() }
+            if v.is_undefined() {
+                0
+            } else {
+                Array::from(&v).length()
+            }
         };
         let sum = |k: &str| briefs.iter().map(|b| len(b, k)).sum::<u32>();
         assert_eq!(count(&root, "figure.bc-quote > blockquote"), sum("quotes"), "{name}: quotes");
@@ -102,7 +106,6 @@ fn every_block_of_every_example_appears() {
         drop(card);
     }
 }
-
 
 #[wasm_bindgen_test]
 fn the_flash_brief_reads_as_a_newsroom_card() {
@@ -117,7 +120,10 @@ fn the_flash_brief_reads_as_a_newsroom_card() {
     assert_eq!(text(&root, "nav h3"), "Related Analysis");
     assert_eq!(text(&root, ".bc-tags h3"), "Issues");
     assert_eq!(text(&root, "footer a.bc-read-more"), "Read the full brief");
-    assert_eq!(count(&root, "[part~=card][part], [part=header], [part=summary], [part=quotes], [part=related], [part=tags], [part=footer]"), 7);
+    assert_eq!(
+        count(&root, "[part~=card][part], [part=header], [part=summary], [part=quotes], [part=related], [part=tags], [part=footer]"),
+        7
+    );
     // The host's own children stay in the light DOM, untouched.
     assert_eq!(el.text_content().as_deref(), Some("host fallback"));
     // The stylesheet is adopted, not inlined.
@@ -149,7 +155,12 @@ fn options_theme_layout_locale_labels_link_target_and_light_dom() {
     }
 
     let el = host();
-    let _c = render_brief(el.clone().into(), json(r#"{"title":"t","tags":[{"label":"a"}],"date":"2024-01-05"}"#), opts(r#"{"labels":{"tags":"Topics"},"locale":"de-DE"}"#)).unwrap();
+    let _c = render_brief(
+        el.clone().into(),
+        json(r#"{"title":"t","tags":[{"label":"a"}],"date":"2024-01-05"}"#),
+        opts(r#"{"labels":{"tags":"Topics"},"locale":"de-DE"}"#),
+    )
+    .unwrap();
     assert_eq!(text(&shadow(&el), ".bc-tags h3"), "Topics");
     assert_eq!(text(&shadow(&el), "time"), "5. Januar 2024");
 
@@ -171,7 +182,8 @@ fn render_and_error_events_bubble_and_compose() {
     let e: web_sys::CustomEvent = renders.pop().dyn_into().unwrap();
     assert!(e.bubbles() && e.composed());
     assert!(get(&e.detail(), "count").as_f64().unwrap() > 1.0);
-    let bad = render_brief(host().into(), json(r#"{"title":"t","related":[{"title":"x","url":"javascript:alert(1)"}]}"#), JsValue::UNDEFINED);
+    let bad =
+        render_brief(host().into(), json(r#"{"title":"t","related":[{"title":"x","url":"javascript:alert(1)"}]}"#), JsValue::UNDEFINED);
     assert!(bad.is_err());
     let e: web_sys::CustomEvent = errors.pop().dyn_into().unwrap();
     assert!(e.bubbles() && e.composed());
@@ -275,7 +287,9 @@ fn an_update_keeps_the_options_as_they_were_when_the_card_was_rendered() {
 #[wasm_bindgen_test]
 fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expanded() {
     let paragraphs: Vec<String> = (1..=8).map(|i| format!("\"Paragraph {i}\"")).collect();
-    let brief = |title: &str, tags: &str| format!(r#"{{"title":"{title}","sections":[{{"heading":"h","paragraphs":[{}]}}]{tags}}}"#, paragraphs.join(","));
+    let brief = |title: &str, tags: &str| {
+        format!(r#"{{"title":"{title}","sections":[{{"heading":"h","paragraphs":[{}]}}]{tags}}}"#, paragraphs.join(","))
+    };
     let el = host();
     let card = render_brief(el.clone().into(), json(&brief("First", "")), JsValue::UNDEFINED).unwrap();
     let root = shadow(&el);
@@ -387,7 +401,9 @@ fn renders_into_an_element_of_an_iframe_and_refuses_what_only_looks_like_one() {
     assert_eq!(count(&root, "article"), 0);
 
     // Look-alikes are refused, with the target's problem.
-    let fake = js_sys::Function::new_no_args("return { nodeType: 1, ownerDocument: document, attachShadow() { return this; } }").call0(&JsValue::NULL).unwrap();
+    let fake = js_sys::Function::new_no_args("return { nodeType: 1, ownerDocument: document, attachShadow() { return this; } }")
+        .call0(&JsValue::NULL)
+        .unwrap();
     let proxy = js_sys::Function::new_no_args("return new Proxy(document.createElement('div'), {})").call0(&JsValue::NULL).unwrap();
     for v in [fake, proxy] {
         let err = render_brief(v, json(EXAMPLES[3].1), JsValue::UNDEFINED).err().expect("refused");
@@ -417,7 +433,9 @@ fn a_deep_link_reveals_the_card_the_hash_names_at_each_render() {
 
 #[wasm_bindgen_test]
 fn an_update_after_a_page_script_added_nodes_builds_the_card_anew_rather_than_misplace_text() {
-    let brief = |word: &str| format!(r#"{{"title":"t","summary":{{"paragraphs":[["{word} ",{{"text":"a link","href":"https://example.org/"}}," after"]]}}}}"#);
+    let brief = |word: &str| {
+        format!(r#"{{"title":"t","summary":{{"paragraphs":[["{word} ",{{"text":"a link","href":"https://example.org/"}}," after"]]}}}}"#)
+    };
     let el = host();
     let card = render_brief(el.clone().into(), json(&brief("Before")), JsValue::UNDEFINED).unwrap();
     let root = shadow(&el);
@@ -501,7 +519,11 @@ fn this_browsers_json_parse_hands_the_brief_over_exactly() {
     // NUL and U+0001 mark the ends of strings in the form it is handed, so a
     // string of them must still arrive as it was, as an object and as text.
     let tricky = "\u{0}a\u{1}\u{0}\u{1}b\u{0}";
-    let brief = JSON::parse(&format!(r#"{{"title":{0},"kind":{0},"\u0000":1}}"#, JSON::stringify(&JsValue::from_str(tricky)).unwrap().as_string().unwrap())).unwrap();
+    let brief = JSON::parse(&format!(
+        r#"{{"title":{0},"kind":{0},"\u0000":1}}"#,
+        JSON::stringify(&JsValue::from_str(tricky)).unwrap().as_string().unwrap()
+    ))
+    .unwrap();
     for input in [brief.clone(), JSON::stringify(&brief).unwrap().into()] {
         let el = host();
         let _card = render_brief(el.clone().into(), input, JsValue::UNDEFINED).unwrap();
@@ -574,7 +596,18 @@ async fn thousands_of_malformed_inputs_leave_the_module_usable() {
         rng ^= rng << 5;
         rng
     };
-    let junk_json = ["{\"title\":", "]", "[", "\"", "\\u12", "{\"title\":\"t\",\"quotes\":[{\"text\":[{\"href\":7}]}]}", "nul", "1e", ",", "{\"a\":{\"b\":{\"c\":{}}}}"];
+    let junk_json = [
+        "{\"title\":",
+        "]",
+        "[",
+        "\"",
+        "\\u12",
+        "{\"title\":\"t\",\"quotes\":[{\"text\":[{\"href\":7}]}]}",
+        "nul",
+        "1e",
+        ",",
+        "{\"a\":{\"b\":{\"c\":{}}}}",
+    ];
     for i in 0..3000 {
         if i % 50 == 0 {
             yield_to_browser().await;

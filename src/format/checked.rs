@@ -20,10 +20,10 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
-use serde::{Deserialize, Serialize, Serializer};
 
 /// What was found where a `T` was expected.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -164,7 +164,12 @@ impl<'de, D: Deserializer<'de>, const OBJECT: bool> Deserializer<'de> for Noting
     }
 
     /// Enums (`"dir": "rtl"`) are read from a string naming the variant.
-    fn deserialize_enum<V: Visitor<'de>>(self, name: &'static str, variants: &'static [&'static str], visitor: V) -> Result<V::Value, D::Error> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
         self.inner.deserialize_enum(name, variants, NotingVisitor::<V, OBJECT> { inner: visitor, found: self.found })
     }
 

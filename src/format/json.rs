@@ -6,9 +6,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
-use super::{Checked, Expected, Problem};
 #[cfg(test)]
 use super::Input;
+use super::{Checked, Expected, Problem};
 
 /// Reads JSON text as one of the format's types (an [`Input`](super::Input): a brief or a
 /// feed; or the rendering [`super::Options`]), within the size and depth limits.

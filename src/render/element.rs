@@ -104,17 +104,31 @@ mod tests {
 
     #[test]
     fn the_live_card_in_a_shadow_root_its_json_and_a_fallback() {
-        let doc = crate::validate::load_default(r#"{"id":"b1","title":"T </template><script>x()</script>","url":"https://news.example/b1","summary":{"paragraphs":["a"]}}"#).unwrap();
+        let doc = crate::validate::load_default(
+            r#"{"id":"b1","title":"T </template><script>x()</script>","url":"https://news.example/b1","summary":{"paragraphs":["a"]}}"#,
+        )
+        .unwrap();
         let options = Options { heading_level: 3, ..Options::default() };
         let json = r#"{"title":"T </template><script>x()</script>","url":"https://news.example/b1"}"#;
         let html = declarative(&doc, &options, builtin, json);
-        assert!(html.starts_with("<brief-card theme=\"light\" layout=\"full\" heading-level=\"3\"><template shadowrootmode=\"open\"><style>"), "{html}");
+        assert!(
+            html.starts_with("<brief-card theme=\"light\" layout=\"full\" heading-level=\"3\"><template shadowrootmode=\"open\"><style>"),
+            "{html}"
+        );
         let live = &html[html.find("</style>").unwrap()..html.find("</template>").unwrap()];
         // The interactive card (its Copy link button), not the static one.
         assert!(live.contains("class=\"bc-copy\""), "{live}");
         assert!(live.contains("<h3 "), "{live}");
         assert!(live.contains("T &lt;/template&gt;&lt;script&gt;x()&lt;/script&gt;"), "{live}");
-        assert!(html.contains(r#"<script type="application/json">{"title":"T \u003c/template\u003e\u003cscript\u003ex()\u003c/script\u003e","#), "{html}");
-        assert!(html.ends_with("<p><a href=\"https://news.example/b1\">T &lt;/template&gt;&lt;script&gt;x()&lt;/script&gt;</a></p></brief-card>"), "{html}");
+        assert!(
+            html.contains(r#"<script type="application/json">{"title":"T \u003c/template\u003e\u003cscript\u003ex()\u003c/script\u003e","#),
+            "{html}"
+        );
+        assert!(
+            html.ends_with(
+                "<p><a href=\"https://news.example/b1\">T &lt;/template&gt;&lt;script&gt;x()&lt;/script&gt;</a></p></brief-card>"
+            ),
+            "{html}"
+        );
     }
 }

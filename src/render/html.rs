@@ -148,7 +148,8 @@ impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
             self.out.push_str(tag);
             // The pending element is the last open one; its ancestors are the rest.
             if let Some((own, ancestors)) = self.open.split_last_mut() {
-                let attr = |wanted: &str| self.attrs.iter().find(|(name, _)| *name == wanted).map(|(_, v)| v.to_string()).unwrap_or_default();
+                let attr =
+                    |wanted: &str| self.attrs.iter().find(|(name, _)| *name == wanted).map(|(_, v)| v.to_string()).unwrap_or_default();
                 own.element.class = attr("class");
                 own.element.dir = attr("dir");
                 let place = Place { element: &own.element, ancestors, top_last: self.top_last.as_ref() };

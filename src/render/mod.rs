@@ -18,9 +18,9 @@ pub mod style;
 
 use crate::validate::model::{Dir, Document};
 use crate::validate::options::{Options, Theme};
+use crate::view::{self, Context};
 pub use dates::DateFormat;
 pub use element::declarative;
-use crate::view::{self, Context};
 use html::{write_attr, AttrPolicy, Attrs, HtmlWriter, Place};
 use style::Output;
 

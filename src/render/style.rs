@@ -82,11 +82,8 @@ include!(concat!(env!("OUT_DIR"), "/inline_rules.rs"));
 /// What email adds to the card's look, by class: the card fills the 600 px
 /// column, and images scale without a border (older clients draw one around
 /// linked images). The `width` attribute Outlook needs is written by the email renderer.
-const EMAIL: &[(&str, &str)] = &[
-    ("bc-card", "max-width:600px;width:100%"),
-    ("bc-image", "width:100%;max-width:550px;border:0"),
-    ("bc-logo", "border:0"),
-];
+const EMAIL: &[(&str, &str)] =
+    &[("bc-card", "max-width:600px;width:100%"), ("bc-image", "width:100%;max-width:550px;border:0"), ("bc-logo", "border:0")];
 
 /// Which static output the styles are for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -114,7 +111,9 @@ impl Rule {
     /// Whether the rule applies to the element at `place`.
     fn applies(&self, place: &Place<'_>) -> bool {
         match self.selector.split_first() {
-            Some((subject, rest)) => subject.matches(place.element, place.ancestors, place) && matches_left(rest, subject.left, place.ancestors, place),
+            Some((subject, rest)) => {
+                subject.matches(place.element, place.ancestors, place) && matches_left(rest, subject.left, place.ancestors, place)
+            }
             None => false,
         }
     }
@@ -137,9 +136,9 @@ fn matches_left<'a>(rest: &[Compound], combinator: Option<Combinator>, ancestors
     };
     match combinator {
         None => false,
-        Some(Combinator::Child) => ancestors
-            .split_last()
-            .is_some_and(|(parent, above)| compound.matches(&parent.element, above, place) && matches_left(further, compound.left, above, place)),
+        Some(Combinator::Child) => ancestors.split_last().is_some_and(|(parent, above)| {
+            compound.matches(&parent.element, above, place) && matches_left(further, compound.left, above, place)
+        }),
         Some(Combinator::Descendant) => {
             let mut above = ancestors;
             while let Some((ancestor, next)) = above.split_last() {
@@ -281,14 +280,54 @@ mod tests {
     fn inline_output_has_nothing_static_html_cannot_use() {
         let fragment = RULES.iter().flat_map(|r| r.fragment);
         let email = RULES.iter().flat_map(|r| r.email.into_iter().flatten()).chain(EMAIL.iter().map(|(_, d)| *d));
-        let unusable = ["clamp(", "min(", "max(", "calc(", "color-mix(", "env(", "attr(", "cqi", "cqw", "cqh", "cqb", "cqmin", "cqmax", "container-type", "transition", "cursor", "{", "}", "\n"];
+        let unusable = [
+            "clamp(",
+            "min(",
+            "max(",
+            "calc(",
+            "color-mix(",
+            "env(",
+            "attr(",
+            "cqi",
+            "cqw",
+            "cqh",
+            "cqb",
+            "cqmin",
+            "cqmax",
+            "container-type",
+            "transition",
+            "cursor",
+            "{",
+            "}",
+            "\n",
+        ];
         for decls in fragment {
             for bad in unusable {
                 assert!(!decls.contains(bad), "fragment: {bad} in {decls}");
             }
-            assert!(!decls.contains("var(--") || decls.split("var(").skip(1).all(|v| v.starts_with("--brief-")), "only the host's custom properties: {decls}");
+            assert!(
+                !decls.contains("var(--") || decls.split("var(").skip(1).all(|v| v.starts_with("--brief-")),
+                "only the host's custom properties: {decls}"
+            );
         }
-        let email_unusable = ["var(", "--", "inherit", "inline-start", "inline-end", "block-start", "block-end", "start-start", "start-end", "end-start", "end-end", "text-align:start", "text-align:end", "position", "!important", "url("];
+        let email_unusable = [
+            "var(",
+            "--",
+            "inherit",
+            "inline-start",
+            "inline-end",
+            "block-start",
+            "block-end",
+            "start-start",
+            "start-end",
+            "end-start",
+            "end-end",
+            "text-align:start",
+            "text-align:end",
+            "position",
+            "!important",
+            "url(",
+        ];
         for decls in email {
             for bad in unusable.into_iter().chain(email_unusable) {
                 assert!(!decls.contains(bad), "email: {bad} in {decls}");
@@ -299,8 +338,8 @@ mod tests {
     /// Classes that name a place in the card for hosts and scripts and take
     /// their look from rules on other classes.
     const HOOKS: &[&str] = &[
-        "bc-light",       // the default theme: `.bc-card`'s own colours
-        "bc-quotes",      // block names, styled as `.bc-block`
+        "bc-light",  // the default theme: `.bc-card`'s own colours
+        "bc-quotes", // block names, styled as `.bc-block`
         "bc-related",
         "bc-tags",
         "bc-feed-item",   // a cell of `.bc-feed`'s column
@@ -312,7 +351,11 @@ mod tests {
     #[test]
     fn every_class_of_the_view_is_styled_by_card_css() {
         let view = include_str!("../view/mod.rs");
-        let mut classes: Vec<&str> = view.split('"').skip(1).step_by(2).filter(|s| s.starts_with("bc-") && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b' '))
+        let mut classes: Vec<&str> = view
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| s.starts_with("bc-") && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b' '))
             .flat_map(|s| s.split(' '))
             .collect();
         classes.sort_unstable();

@@ -2,12 +2,12 @@
 //! types to the validated model ([`super::model`]), and of a labels object
 //! (which the options have too).
 
-use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
-use crate::format::{self, Checked};
 use super::checker::{Checker, Path};
 use super::labels::{Label, Labels};
 use super::model::*;
 use super::url_policy::UrlUse;
+use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::format::{self, Checked};
 
 impl Checker<'_> {
     // Fields are read in the order written, which is the order of the problems.
@@ -80,7 +80,10 @@ impl Checker<'_> {
     }
 
     pub(super) fn author(&mut self, a: format::Author, path: &Path) -> Author {
-        Author { name: self.req_string(a.name, &Path::Key(path, "name"), MAX_SHORT_CHARS), url: self.opt_url(a.url, &Path::Key(path, "url"), UrlUse::Link) }
+        Author {
+            name: self.req_string(a.name, &Path::Key(path, "name"), MAX_SHORT_CHARS),
+            url: self.opt_url(a.url, &Path::Key(path, "url"), UrlUse::Link),
+        }
     }
 
     /// `alt` may be `""`, for a decorative image, but must be given.
@@ -144,14 +147,19 @@ impl Checker<'_> {
     }
 
     pub(super) fn tag(&mut self, t: format::Tag, path: &Path) -> Tag {
-        Tag { label: self.req_string(t.label, &Path::Key(path, "label"), MAX_SHORT_CHARS), url: self.opt_url(t.url, &Path::Key(path, "url"), UrlUse::Link) }
+        Tag {
+            label: self.req_string(t.label, &Path::Key(path, "label"), MAX_SHORT_CHARS),
+            url: self.opt_url(t.url, &Path::Key(path, "url"), UrlUse::Link),
+        }
     }
 
     /// A paragraph: a plain string (one plain run), or an array of runs.
     pub(super) fn paragraph(&mut self, p: format::Paragraph, path: &Path) -> Paragraph {
         match p {
             format::Paragraph::Text(s) => self.plain_run(s, path).into_iter().collect(),
-            format::Paragraph::Runs(runs) if self.max_len(runs.len(), MAX_ITEMS, path) => self.each(runs, path, Self::run).into_iter().flatten().collect(),
+            format::Paragraph::Runs(runs) if self.max_len(runs.len(), MAX_ITEMS, path) => {
+                self.each(runs, path, Self::run).into_iter().flatten().collect()
+            }
             format::Paragraph::Runs(_) => Vec::new(),
         }
     }
@@ -167,7 +175,10 @@ impl Checker<'_> {
             format::Run::Styled(r) => {
                 let text = Path::Key(path, "text");
                 Some(Run {
-                    text: self.required(r.text, &text, "is required").and_then(|t| self.text(t, &text, MAX_TEXT_CHARS, false)).unwrap_or_default(),
+                    text: self
+                        .required(r.text, &text, "is required")
+                        .and_then(|t| self.text(t, &text, MAX_TEXT_CHARS, false))
+                        .unwrap_or_default(),
                     href: self.opt_url(r.href, &Path::Key(path, "href"), UrlUse::Link),
                     strong: self.opt_bool(r.strong, &Path::Key(path, "strong")),
                     em: self.opt_bool(r.em, &Path::Key(path, "em")),

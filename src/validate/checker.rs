@@ -3,11 +3,11 @@
 //! The readers of the brief's blocks and labels (brief.rs) and of the
 //! options (options.rs) are written on it.
 
-use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
-use crate::format::{Checked, Expected, Found, Problem, MAX_PROBLEMS};
 use super::model::BriefDate;
 use super::url_policy::{self, UrlUse};
 use super::{parse_date, UrlSettings};
+use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
+use crate::format::{Checked, Expected, Found, Problem, MAX_PROBLEMS};
 
 /// A JSON path, built on the stack as validation descends and turned into
 /// text only when there is a problem to report.
@@ -189,7 +189,9 @@ impl<'u> Checker<'u> {
         // An image from an origin the host did not allow; a relative one is the host's own.
         if let (UrlUse::Resource, Some(allowed), Some(origin)) = (usage, &self.urls.image_origins, url_policy::origin(&url)) {
             // A protocol-relative origin (`//host`) matches either scheme.
-            let matches = |a: &String| a == origin || (origin.starts_with("//") && a.strip_suffix(origin).is_some_and(|s| s == "https:" || s == "http:"));
+            let matches = |a: &String| {
+                a == origin || (origin.starts_with("//") && a.strip_suffix(origin).is_some_and(|s| s == "https:" || s == "http:"))
+            };
             if !allowed.iter().any(matches) {
                 self.report(path, format!("comes from {origin}, which options.imageOrigins does not allow"));
                 return None;
@@ -214,7 +216,12 @@ impl<'u> Checker<'u> {
     /// The items of an optional list field (empty when absent or invalid),
     /// each read by `read`; reading goes on past an invalid item, so that
     /// every problem is reported.
-    pub(super) fn list<F, T>(&mut self, field: Option<Checked<Vec<Checked<F>>>>, path: &Path, read: impl FnMut(&mut Self, F, &Path) -> T) -> Vec<T>
+    pub(super) fn list<F, T>(
+        &mut self,
+        field: Option<Checked<Vec<Checked<F>>>>,
+        path: &Path,
+        read: impl FnMut(&mut Self, F, &Path) -> T,
+    ) -> Vec<T>
     where
         F: Expected,
     {
@@ -224,7 +231,12 @@ impl<'u> Checker<'u> {
         }
     }
 
-    pub(super) fn each<F: Expected, T>(&mut self, items: Vec<Checked<F>>, path: &Path, mut read: impl FnMut(&mut Self, F, &Path) -> T) -> Vec<T> {
+    pub(super) fn each<F: Expected, T>(
+        &mut self,
+        items: Vec<Checked<F>>,
+        path: &Path,
+        mut read: impl FnMut(&mut Self, F, &Path) -> T,
+    ) -> Vec<T> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             let path = Path::Index(path, i);

@@ -25,8 +25,8 @@ pub mod model;
 pub mod options;
 pub mod url_policy;
 
-pub use checker::Path;
 pub(crate) use checker::Checker;
+pub use checker::Path;
 pub use date::parse_date;
 pub use jsonld::{from_value, json_ld};
 pub use model::*;
@@ -75,7 +75,9 @@ fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings) -> (Option
             c.report(&root, "a feed needs at least one brief");
             None
         }
-        Checked::Valid(Input::Feed(items)) => c.max_len(items.len(), MAX_FEED, &root).then(|| Document::Feed(c.each(items, &root, Checker::brief))),
+        Checked::Valid(Input::Feed(items)) => {
+            c.max_len(items.len(), MAX_FEED, &root).then(|| Document::Feed(c.each(items, &root, Checker::brief)))
+        }
         Checked::Absent => {
             c.report(&root, format!("expected {}, found null", Input::EXPECTED));
             None
@@ -87,8 +89,6 @@ fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings) -> (Option
     };
     (doc, c)
 }
-
-
 
 /// JSON text as a validated document with the default options: for the
 /// tests of the layers above.
@@ -106,7 +106,6 @@ mod tests {
         from_json_text(json).and_then(|input| document(input, &UrlSettings::default())).err().unwrap_or_default()
     }
 
-
     #[test]
     fn describe_writes_each_problem_as_its_line() {
         let problems = check(r#"{"title": " ", "tags": [1], "related": [{"title": "r", "url": "javascript:x"}]}"#);
@@ -122,10 +121,10 @@ mod tests {
     fn null_items_and_null_inputs_are_of_the_wrong_kind() {
         let lines = |json: &str| check(json).iter().map(Problem::line).collect::<Vec<_>>();
         assert_eq!(lines("null"), ["expected a brief (an object) or a feed (an array of briefs), found null"]);
-        assert_eq!(lines(r#"{"title": "t", "tags": [null], "summary": {"paragraphs": [null]}}"#), [
-            "summary.paragraphs[0]: expected a string or an array of runs, found null",
-            "tags[0]: expected an object, found null",
-        ]);
+        assert_eq!(
+            lines(r#"{"title": "t", "tags": [null], "summary": {"paragraphs": [null]}}"#),
+            ["summary.paragraphs[0]: expected a string or an array of runs, found null", "tags[0]: expected an object, found null",]
+        );
         assert_eq!(lines(r#"{"title": null, "kind": null, "quotes": null}"#), ["title: is required"]);
     }
 }

@@ -3,8 +3,8 @@
 //! nothing unvalidated can reach either output.
 //! The JSON format itself is documented in docs/brief-format.md.
 
-pub use crate::format::Dir;
 use super::labels::Labels;
+pub use crate::format::Dir;
 
 /// What the input held: one brief, or a collection rendered as a feed.
 #[derive(Debug, Clone, PartialEq)]

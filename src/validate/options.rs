@@ -60,7 +60,12 @@ impl Default for Options {
 impl Options {
     /// How these options ask relative URLs to be treated.
     pub fn url_settings(&self) -> UrlSettings {
-        UrlSettings { base: self.base_url.clone(), absolute_only: self.email, image_origins: self.image_origins.clone(), ..UrlSettings::default() }
+        UrlSettings {
+            base: self.base_url.clone(),
+            absolute_only: self.email,
+            image_origins: self.image_origins.clone(),
+            ..UrlSettings::default()
+        }
     }
 }
 
@@ -209,14 +214,20 @@ mod tests {
         assert!(parse(r#"{"declarativeShadowDom": true}"#).unwrap().declarative_shadow_dom);
         assert!(!parse(r#"{"declarativeShadowDom": null}"#).unwrap().declarative_shadow_dom);
         let lines = |json: &str| parse(json).unwrap_err().iter().map(Problem::line).collect::<Vec<_>>();
-        assert_eq!(lines(r#"{"declarativeShadowDom": true, "email": true, "shadow": false}"#), [
-            "options.declarativeShadowDom: cannot be used with email: true",
-            "options.declarativeShadowDom: cannot be used with shadow: false",
-        ]);
-        assert_eq!(lines(r#"{"declarativeShadowDom": true, "labels": {"tags": "Topics"}, "baseUrl": "https://news.example/"}"#), [
-            "options.declarativeShadowDom: cannot be used with labels (give the words in the brief's own labels)",
-            "options.declarativeShadowDom: cannot be used with baseUrl (relative URLs stay relative, for the page to resolve)",
-        ]);
+        assert_eq!(
+            lines(r#"{"declarativeShadowDom": true, "email": true, "shadow": false}"#),
+            [
+                "options.declarativeShadowDom: cannot be used with email: true",
+                "options.declarativeShadowDom: cannot be used with shadow: false",
+            ]
+        );
+        assert_eq!(
+            lines(r#"{"declarativeShadowDom": true, "labels": {"tags": "Topics"}, "baseUrl": "https://news.example/"}"#),
+            [
+                "options.declarativeShadowDom: cannot be used with labels (give the words in the brief's own labels)",
+                "options.declarativeShadowDom: cannot be used with baseUrl (relative URLs stay relative, for the page to resolve)",
+            ]
+        );
         assert_eq!(lines(r#"{"declarativeShadowDom": "yes"}"#), ["options.declarativeShadowDom: must be true or false"]);
         assert!(parse(r#"{"declarativeShadowDom": false, "email": true}"#).is_ok());
     }
@@ -251,12 +262,16 @@ mod tests {
         }
         let o = parse(r#"{"imageOrigins": ["HTTPS://Img.Example", "http://localhost:8080/"]}"#).unwrap();
         assert_eq!(o.image_origins.unwrap(), ["https://img.example", "http://localhost:8080"]);
-        let lines: Vec<_> = parse(r#"{"imageOrigins": ["https://a.example/path", "javascript:x", 3]}"#).unwrap_err().iter().map(Problem::line).collect();
-        assert_eq!(lines, [
-            "options.imageOrigins[0]: must be an origin such as \"https://images.example\" (no path)",
-            "options.imageOrigins[1]: scheme \"javascript\" is not allowed",
-            "options.imageOrigins[2]: expected a string, found a number",
-        ]);
+        let lines: Vec<_> =
+            parse(r#"{"imageOrigins": ["https://a.example/path", "javascript:x", 3]}"#).unwrap_err().iter().map(Problem::line).collect();
+        assert_eq!(
+            lines,
+            [
+                "options.imageOrigins[0]: must be an origin such as \"https://images.example\" (no path)",
+                "options.imageOrigins[1]: scheme \"javascript\" is not allowed",
+                "options.imageOrigins[2]: expected a string, found a number",
+            ]
+        );
     }
 
     #[test]

@@ -210,7 +210,8 @@ fn host_parses(host: &str, ipv6: bool) -> bool {
     if ipv6 {
         return bytes.iter().all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
-    let forbidden = |&b: &u8| b <= b' ' || matches!(b, b'<' | b'>' | b'"' | b'^' | b'|' | b'%' | b'`' | b'{' | b'}' | b'[' | b']' | b':' | 0x7f);
+    let forbidden =
+        |&b: &u8| b <= b' ' || matches!(b, b'<' | b'>' | b'"' | b'^' | b'|' | b'%' | b'`' | b'{' | b'}' | b'[' | b']' | b':' | 0x7f);
     if bytes.iter().any(forbidden) {
         return false;
     }
@@ -218,10 +219,11 @@ fn host_parses(host: &str, ipv6: bool) -> bool {
         return is_ipv4(without_trailing_dots(bytes));
     }
     // IDNA allows all of ASCII that is left: no need to decode an ASCII host.
-    (host.is_ascii() || host.chars().all(idna_allows)) && bytes.split(is_dot).all(|label| match label.split_at_checked(4) {
-        Some(([b'x' | b'X', b'n' | b'N', b'-', b'-'], punycode)) => punycode_names_unicode(punycode),
-        _ => true,
-    })
+    (host.is_ascii() || host.chars().all(idna_allows))
+        && bytes.split(is_dot).all(|label| match label.split_at_checked(4) {
+            Some(([b'x' | b'X', b'n' | b'N', b'-', b'-'], punycode)) => punycode_names_unicode(punycode),
+            _ => true,
+        })
 }
 
 fn is_dot(b: &u8) -> bool {
@@ -378,12 +380,17 @@ pub const DEFAULT_WHATWG: Whatwg = |_, _| None;
 /// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte;
 /// written after what `out` holds (no second string to copy over).
 fn encode(out: String, s: &str) -> String {
-    rewrite(out, s, |b| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`'), |b, out| {
-        let hex = |d: u8| char::from(if d < 10 { b'0' + d } else { b'A' - 10 + d });
-        out.push('%');
-        out.push(hex(b >> 4));
-        out.push(hex(b & 15));
-    })
+    rewrite(
+        out,
+        s,
+        |b| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`'),
+        |b, out| {
+            let hex = |d: u8| char::from(if d < 10 { b'0' + d } else { b'A' - 10 + d });
+            out.push('%');
+            out.push(hex(b >> 4));
+            out.push(hex(b & 15));
+        },
+    )
 }
 
 /// `s` with every `\` read as `/`, as browsers read it in http(s) URLs.
@@ -421,7 +428,6 @@ fn find(s: &str, stop: fn(u8) -> bool) -> Option<usize> {
     s.as_bytes().iter().position(|&b| stop(b))
 }
 
-
 /// The origin (`https://host[:port]`) of an absolute http(s) URL as
 /// [`check`] writes it, or `//host[:port]` for a protocol-relative one
 /// (whose scheme is the page's); `None` for a path-relative reference or `mailto:`.
@@ -450,7 +456,11 @@ pub fn resolve(base: &str, reference: &str, whatwg: Whatwg) -> String {
     }
     whatwg(base, reference).unwrap_or_else(|| {
         let scheme = base.get(..scheme_len(base).map_or(0, |colon| colon + 1)).unwrap_or("");
-        if reference.starts_with("//") { format!("{scheme}{reference}") } else { reference.to_owned() }
+        if reference.starts_with("//") {
+            format!("{scheme}{reference}")
+        } else {
+            reference.to_owned()
+        }
     })
 }
 
@@ -467,10 +477,56 @@ mod tests {
         // Every combination of scheme, host and rest, common and odd: where
         // the shortcut answers, it answers what the full reading does.
         let schemes = ["https://", "http://", "HTTPS://", "Http://", "https:/", "https:", "ftp://", "https:\\\\", " https://", "https:///"];
-        let hosts = ["example.org", "Example.org", "a-b.c0.example", "example.org.", "...", "", "127.0.0.1", "1.2.3", "0x7f.1", "example.123",
-            "xn--caf-dma.example", "xn--.example", "ex\u{e9}.org", "[::1]", "example.org:8080", "user@example.org", "ex ample.org", "exa%41.org", "a_b.org",
-            "a!$&'()*+,;=~.org", "a\\b.org", "@x", "x:", "1.2.3.4", "256.1.1.1", "a--b.org", "xn--mnchen-3ya.de", "x.1e", "a|b", "a^b"];
-        let tails = ["", "/", "/a/b?q=1&r=2#frag", "?q", "#x", "/a b", "/\"q\"", "/<x>", "/`", "/a\\b", "/%41", "/\u{e9}", "/\t", "/\u{7f}", "/~!$&'()*+,;=:@", "/a\n"];
+        let hosts = [
+            "example.org",
+            "Example.org",
+            "a-b.c0.example",
+            "example.org.",
+            "...",
+            "",
+            "127.0.0.1",
+            "1.2.3",
+            "0x7f.1",
+            "example.123",
+            "xn--caf-dma.example",
+            "xn--.example",
+            "ex\u{e9}.org",
+            "[::1]",
+            "example.org:8080",
+            "user@example.org",
+            "ex ample.org",
+            "exa%41.org",
+            "a_b.org",
+            "a!$&'()*+,;=~.org",
+            "a\\b.org",
+            "@x",
+            "x:",
+            "1.2.3.4",
+            "256.1.1.1",
+            "a--b.org",
+            "xn--mnchen-3ya.de",
+            "x.1e",
+            "a|b",
+            "a^b",
+        ];
+        let tails = [
+            "",
+            "/",
+            "/a/b?q=1&r=2#frag",
+            "?q",
+            "#x",
+            "/a b",
+            "/\"q\"",
+            "/<x>",
+            "/`",
+            "/a\\b",
+            "/%41",
+            "/\u{e9}",
+            "/\t",
+            "/\u{7f}",
+            "/~!$&'()*+,;=:@",
+            "/a\n",
+        ];
         let mut plain = 0;
         for scheme in schemes {
             for host in hosts {
@@ -642,7 +698,19 @@ mod tests {
     #[test]
     fn hosts_browsers_cannot_parse_are_refused() {
         // The WHATWG parser (UTS 46) refuses these, so a link to them would go nowhere.
-        for host in ["xn--", "xn--a.org", "XN--A.org", "xn--ls8h-.la", "a.xn--9999999999.org", "localhost\u{ff1a}", "a\u{3000}b.org", "\u{e000}.org", "x\u{fe5e1}.org", "\u{2100}.org", "a\u{fe55}b.org"] {
+        for host in [
+            "xn--",
+            "xn--a.org",
+            "XN--A.org",
+            "xn--ls8h-.la",
+            "a.xn--9999999999.org",
+            "localhost\u{ff1a}",
+            "a\u{3000}b.org",
+            "\u{e000}.org",
+            "x\u{fe5e1}.org",
+            "\u{2100}.org",
+            "a\u{fe55}b.org",
+        ] {
             let url = format!("https://{host}/");
             assert_eq!(link(&url), Err(UrlProblem::BadHost), "{url:?}");
         }

@@ -171,7 +171,8 @@ mod tests {
         assert_eq!(builtin("zz", Label::Tags), "Issues");
         assert_eq!((builtin("fr-CA", Label::Updated), builtin("de", Label::By)), ("Mis à jour", "Von"));
         assert_eq!((list_separator("ar-EG"), list_separator("en")), ("، ", ", "));
-        for (lang, last) in [("en", "Briefs"), ("es", "Informes"), ("fr", "Notes"), ("de", "Berichte"), ("fa", "گزارش‌ها"), ("ar", "موجزات")] {
+        for (lang, last) in [("en", "Briefs"), ("es", "Informes"), ("fr", "Notes"), ("de", "Berichte"), ("fa", "گزارش‌ها"), ("ar", "موجزات")]
+        {
             assert_eq!(builtin(lang, Label::Feed), last);
         }
     }

@@ -34,7 +34,15 @@ extern "C" {
     fn build_js(doc: &Document, ops: &[u32], text: &str, ends: &[u32], statics: &str, static_ends: &[u32]) -> Result<Built, JsValue>;
 
     #[wasm_bindgen(catch, js_name = update)]
-    fn update_js(doc: &Document, card: &Built, ops: &[u32], text: &str, ends: &[u32], statics: &str, static_ends: &[u32]) -> Result<Built, JsValue>;
+    fn update_js(
+        doc: &Document,
+        card: &Built,
+        ops: &[u32],
+        text: &str,
+        ends: &[u32],
+        statics: &str,
+        static_ends: &[u32],
+    ) -> Result<Built, JsValue>;
 }
 
 // The instruction codes; build.js reads the same numbers.

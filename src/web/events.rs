@@ -12,7 +12,9 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Node, ShadowRoot};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Node, ShadowRoot,
+};
 
 /// A plain object of these members.
 pub(super) fn object(members: &[(&str, &JsValue)]) -> JsValue {

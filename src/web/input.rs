@@ -6,8 +6,8 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::limits::MAX_INPUT_BYTES;
 use crate::format::jsonld::Script;
+use crate::format::limits::MAX_INPUT_BYTES;
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
 

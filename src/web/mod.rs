@@ -148,7 +148,11 @@ pub fn render_json_ld(
 /// Renders what `read` reads, with `options`, into `target`: the shared
 /// steps of the render exports. Nothing on the page changes until the
 /// card is valid and built whole.
-fn render_into(target: &JsValue, options: &JsValue, read: impl FnOnce(&Options) -> Result<Document, Vec<Problem>>) -> Result<BriefCard, JsValue> {
+fn render_into(
+    target: &JsValue,
+    options: &JsValue,
+    read: impl FnOnce(&Options) -> Result<Document, Vec<Problem>>,
+) -> Result<BriefCard, JsValue> {
     let Some(target) = element(target) else {
         return Err(to_error(&problem("target", "expected a DOM element")));
     };

@@ -109,9 +109,9 @@ impl Mount {
             let (root, fresh) = match target.shadow_root() {
                 Some(root) => (root, false),
                 None => {
-                    let root = target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
-                        ["cannot hold a shadow root (", &message_of(&e), "); render with { shadow: false }"].concat()
-                    })?;
+                    let root = target
+                        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                        .map_err(|e| ["cannot hold a shadow root (", &message_of(&e), "); render with { shadow: false }"].concat())?;
                     (root, true)
                 }
             };

@@ -11,8 +11,30 @@ use brief_card::{validate, Options};
 
 /// The tags the static outputs may contain; anything else after a `<` means text became markup.
 const TAGS: &[&str] = &[
-    "a", "article", "blockquote", "button", "div", "em", "figcaption", "figure", "footer", "h2", "h3", "header", "img", "li", "nav", "p",
-    "section", "span", "strong", "time", "ul", "table", "tr", "td",
+    "a",
+    "article",
+    "blockquote",
+    "button",
+    "div",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h2",
+    "h3",
+    "header",
+    "img",
+    "li",
+    "nav",
+    "p",
+    "section",
+    "span",
+    "strong",
+    "time",
+    "ul",
+    "table",
+    "tr",
+    "td",
 ];
 
 /// Bytes as UTF-8, or nothing (the module only ever receives strings).
@@ -57,10 +79,12 @@ fn option_sets() -> [Options; 3] {
     let mut email = Options::default();
     email.email = true;
     email.base_url = Some("https://example.org/briefs/".into());
-    let other = from_json_text::<format::Options>(r#"{"theme":"auto","layout":"compact","linkTarget":"_blank","locale":"ar","labels":{"feed":"<b>&"}}"#)
-        .ok()
-        .and_then(|v| validate::options(v).ok())
-        .unwrap_or_default();
+    let other = from_json_text::<format::Options>(
+        r#"{"theme":"auto","layout":"compact","linkTarget":"_blank","locale":"ar","labels":{"feed":"<b>&"}}"#,
+    )
+    .ok()
+    .and_then(|v| validate::options(v).ok())
+    .unwrap_or_default();
     [Options::default(), email, other]
 }
 

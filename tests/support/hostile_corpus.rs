@@ -42,4 +42,3 @@ fn without_lone_surrogates(json: &str) -> String {
     out.push_str(rest);
     out
 }
-

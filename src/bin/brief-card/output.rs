@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::input::is_stdio;
 use crate::failed::{fail, Failed};
+use crate::input::is_stdio;
 
 /// Writes `parts` to standard output, or atomically to `out`.
 pub(crate) fn write_output(out: Option<&Path>, parts: &[&str]) -> Result<(), Failed> {

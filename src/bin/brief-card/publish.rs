@@ -32,7 +32,9 @@ pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Resul
         match read_document(file, &settings.options) {
             Ok(doc) => sources.push(Source { file: shown, doc }),
             Err(Unread::File(message)) => problems.push(message),
-            Err(Unread::Problems(ps)) => problems.extend(ps.into_iter().map(|problem| FileProblem { file: shown.clone(), problem }.to_string())),
+            Err(Unread::Problems(ps)) => {
+                problems.extend(ps.into_iter().map(|problem| FileProblem { file: shown.clone(), problem }.to_string()))
+            }
         }
     }
     let assets = read_assets(assets).map_err(fail)?;
@@ -61,7 +63,9 @@ fn check_folders(dir: &Path, out: &Path) -> Result<(), String> {
     match fs::symlink_metadata(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(format!("cannot read {}: {e}", out.display())),
-        Ok(m) if !m.is_dir() => return Err(format!("{} is not a folder; --out must be a new or empty folder, or an earlier site", out.display())),
+        Ok(m) if !m.is_dir() => {
+            return Err(format!("{} is not a folder; --out must be a new or empty folder, or an earlier site", out.display()))
+        }
         Ok(_) => {}
     }
     let empty = fs::read_dir(out).map_err(|e| format!("cannot read {}: {e}", out.display()))?.next().is_none();
@@ -149,7 +153,8 @@ fn read_assets(dir: &Path) -> Result<Vec<File>, String> {
 /// has no portable atomic exchange of two folders). The temporary
 /// folder is removed if anything fails.
 fn write_site(out: &Path, files: &[File]) -> io::Result<()> {
-    let name = out.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a folder name"))?.to_string_lossy().into_owned();
+    let name =
+        out.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a folder name"))?.to_string_lossy().into_owned();
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = (0..100u32)
         .map(|attempt| parent.join(format!(".{name}.{}-{attempt}.tmp", std::process::id())))

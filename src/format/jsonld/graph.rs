@@ -33,7 +33,9 @@ impl<'a> At<'a> {
     /// array of them (`null` items are no value).
     pub fn values(&self) -> Vec<At<'a>> {
         match self.value {
-            Value::Array(items) => items.iter().enumerate().filter(|(_, v)| !v.is_null()).map(|(i, value)| At { value, path: index(&self.path, i) }).collect(),
+            Value::Array(items) => {
+                items.iter().enumerate().filter(|(_, v)| !v.is_null()).map(|(i, value)| At { value, path: index(&self.path, i) }).collect()
+            }
             _ => vec![self.clone()],
         }
     }
@@ -137,7 +139,9 @@ impl<'a> Graph<'a> {
                             self.top.extend(nodes.map(|(i, value)| At { value, path: index(&graph_path, i) }));
                         }
                         Value::Object(_) => self.top.push(At { value: graph, path: graph_path }),
-                        other => problems.push(Problem::new(graph_path, format!("expected an array of nodes, found {}", found(other).name()))),
+                        other => {
+                            problems.push(Problem::new(graph_path, format!("expected an array of nodes, found {}", found(other).name())))
+                        }
                     }
                 }
             },
@@ -146,13 +150,23 @@ impl<'a> Graph<'a> {
                     self.collect_top(item, &index(path, i), problems);
                 }
             }
-            other => problems.push(Problem::new(path, format!("expected a JSON-LD node (an object) or an array of them, found {}", found(other).name()))),
+            other => problems.push(Problem::new(
+                path,
+                format!("expected a JSON-LD node (an object) or an array of them, found {}", found(other).name()),
+            )),
         }
     }
 
     /// Indexes definitions and notes references, everywhere in `value`
     /// (`owner`: the `@id` of the top-level node it lies in).
-    fn walk(&mut self, value: &'a Value, path: &str, depth: usize, top: &HashSet<*const Value>, mut owner: Option<&'a str>) -> Result<(), Problem> {
+    fn walk(
+        &mut self,
+        value: &'a Value,
+        path: &str,
+        depth: usize,
+        top: &HashSet<*const Value>,
+        mut owner: Option<&'a str>,
+    ) -> Result<(), Problem> {
         let members: Box<dyn Iterator<Item = (String, &'a Value)>> = match value {
             Value::Object(members) => {
                 if let Some(id) = value.get("@id").and_then(Value::as_str) {

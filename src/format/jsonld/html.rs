@@ -16,7 +16,8 @@ pub fn scripts_in_html(html: &str) -> (Vec<Script>, Vec<Problem>) {
     let page = Html::parse_document(html);
     let (mut scripts, mut problems) = (Vec::new(), Vec::new());
     let Ok(selector) = Selector::parse("script") else { return (scripts, problems) };
-    let json_ld = page.select(&selector).filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")));
+    let json_ld =
+        page.select(&selector).filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")));
     for (i, element) in json_ld.enumerate() {
         let text: String = element.text().collect();
         let id = element.value().attr("id");

@@ -165,7 +165,8 @@ pub fn read(scripts: &[Script]) -> Mapped {
             None
         }
         Some(Choice::Feed { items, .. }) => {
-            let briefs: Vec<Checked<Brief>> = items.iter().enumerate().map(|(i, a)| Checked::Valid(m.brief(a, &format!("[{i}]")))).collect();
+            let briefs: Vec<Checked<Brief>> =
+                items.iter().enumerate().map(|(i, a)| Checked::Valid(m.brief(a, &format!("[{i}]")))).collect();
             Some(Input::Feed(briefs))
         }
     };
@@ -175,7 +176,10 @@ pub fn read(scripts: &[Script]) -> Mapped {
 enum Choice<'a> {
     One(At<'a>),
     /// Articles for a feed, and the path of what lists them (for a problem).
-    Feed { path: String, items: Vec<At<'a>> },
+    Feed {
+        path: String,
+        items: Vec<At<'a>>,
+    },
 }
 
 /// Which article (or articles) the document is about.

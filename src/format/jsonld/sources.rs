@@ -122,12 +122,18 @@ mod tests {
             p("", "… and 3 more problems"),
         ];
         let lines: Vec<String> = s.rewrite(problems).iter().map(Problem::line).collect();
-        assert_eq!(lines, ["@graph[3].@id: bad", "@graph[3].title: is required", "hasPart[0].text: too long", "quotesx: other", "… and 3 more problems"]);
+        assert_eq!(
+            lines,
+            ["@graph[3].@id: bad", "@graph[3].title: is required", "hasPart[0].text: too long", "quotesx: other", "… and 3 more problems"]
+        );
     }
 
     #[test]
     fn paths_join_at_the_root() {
         assert_eq!((join("", ".name"), join("", "[0]"), join("a", ".b")), ("name".into(), "[0]".into(), "a.b".into()));
-        assert_eq!((key("", "@graph"), key("script#x", "headline"), index("@graph", 2)), ("@graph".into(), "script#x.headline".into(), "@graph[2]".into()));
+        assert_eq!(
+            (key("", "@graph"), key("script#x", "headline"), index("@graph", 2)),
+            ("@graph".into(), "script#x.headline".into(), "@graph[2]".into())
+        );
     }
 }

@@ -17,8 +17,8 @@
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
-use schemars::Schema;
 use schemars::JsonSchema;
+use schemars::Schema;
 use serde_json::Value;
 
 use super::{Input as BriefDocument, Problem};

@@ -8,8 +8,22 @@ use super::{brief_schema, GAPS, GENERATED};
 use crate::format::patterns::PATTERNS;
 
 /// Types described in the reference, in order.
-const REFERENCE_TYPES: [&str; 14] =
-    ["Brief", "Publisher", "Author", "Image", "Summary", "Paragraph", "Run", "RunObject", "Quote", "Section", "Related", "Tag", "Labels", "Dir"];
+const REFERENCE_TYPES: [&str; 14] = [
+    "Brief",
+    "Publisher",
+    "Author",
+    "Image",
+    "Summary",
+    "Paragraph",
+    "Run",
+    "RunObject",
+    "Quote",
+    "Section",
+    "Related",
+    "Tag",
+    "Labels",
+    "Dir",
+];
 
 /// docs/format-reference.md: a table per type of the brief format, from the schema.
 pub fn format_reference() -> String {
@@ -37,7 +51,12 @@ pub fn format_reference() -> String {
     out.push_str("| form | type | constraints |\n| --- | --- | --- |\n");
     if let Some(any) = schema.get("anyOf").and_then(Value::as_array) {
         for s in any {
-            out.push_str(&format!("| {} | {} | {} |\n", cell(&one_line(s.get("description"))), md_type(s), cell(&constraints(s).join("; "))));
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                cell(&one_line(s.get("description"))),
+                md_type(s),
+                cell(&constraints(s).join("; "))
+            ));
         }
     }
     out.push('\n');

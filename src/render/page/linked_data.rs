@@ -11,7 +11,8 @@ pub fn linked_data(doc: &Document, feed_label: &str) -> Value {
     let data = match doc {
         Document::One(b) => article(b),
         Document::Feed(briefs) => {
-            let items = briefs.iter().enumerate().map(|(i, b)| json!({ "@type": "ListItem", "position": i + 1, "url": b.url, "item": article(b) }));
+            let items =
+                briefs.iter().enumerate().map(|(i, b)| json!({ "@type": "ListItem", "position": i + 1, "url": b.url, "item": article(b) }));
             json!({ "@type": "ItemList", "name": feed_label, "numberOfItems": briefs.len(), "itemListElement": nonempty(items) })
         }
     };
@@ -59,10 +60,11 @@ fn article(b: &Brief) -> Value {
         let logo = p.logo.as_ref().map(|l| json!({ "@type": "ImageObject", "url": l }));
         json!({ "@type": "Organization", "name": p.name, "url": p.url, "logo": logo })
     });
-    let quotes = b.quotes.iter().map(|q| {
-        json!({ "@type": "Quotation", "text": plain_text(&q.text), "creator": person(&q.author, q.role.as_deref(), q.url.as_deref()) })
-    });
-    let sections = b.sections.iter().map(|s| json!({ "@type": "WebPageElement", "name": s.heading, "text": plain_paragraphs(&s.paragraphs) }));
+    let quotes = b.quotes.iter().map(
+        |q| json!({ "@type": "Quotation", "text": plain_text(&q.text), "creator": person(&q.author, q.role.as_deref(), q.url.as_deref()) }),
+    );
+    let sections =
+        b.sections.iter().map(|s| json!({ "@type": "WebPageElement", "name": s.heading, "text": plain_paragraphs(&s.paragraphs) }));
     let related = b.related.iter().map(|r| {
         json!({
             "@type": "CreativeWork",

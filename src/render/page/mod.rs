@@ -63,7 +63,11 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     let single = Options { heading_level: 1, ..options.clone() };
     let options = if one.is_some() { &single } else { options };
     let lang = first.map_or("en", |b| b.lang.as_str());
-    let feed_label = options.labels.get(Label::Feed).or_else(|| first.and_then(|b| b.labels.get(Label::Feed))).unwrap_or_else(|| builtin(lang, Label::Feed));
+    let feed_label = options
+        .labels
+        .get(Label::Feed)
+        .or_else(|| first.and_then(|b| b.labels.get(Label::Feed)))
+        .unwrap_or_else(|| builtin(lang, Label::Feed));
     let title = one.map_or(feed_label, |b| b.title.as_str());
     let description = match one {
         Some(b) => description(b),

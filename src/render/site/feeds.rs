@@ -124,7 +124,9 @@ pub(super) fn atom(entries: &[Entry], base: &str, settings: &Settings) -> Vec<u8
                 if let Some(d) = description(b) {
                     element(w, "summary", &d)?;
                 }
-                w.create_element("content").with_attribute(("type", "html")).write_text_content(BytesText::new(&xml_chars(&content_html(b, &settings.options))))?;
+                w.create_element("content")
+                    .with_attribute(("type", "html"))
+                    .write_text_content(BytesText::new(&xml_chars(&content_html(b, &settings.options))))?;
                 Ok(())
             })?;
         }
@@ -177,19 +179,20 @@ pub(super) fn json_feed(entries: &[Entry], base: &str, settings: &Settings) -> V
 /// embed pages, which are parts of other pages).
 pub(super) fn sitemap(entries: &[Entry], base: &str) -> Vec<u8> {
     let mut w = xml_writer();
-    let written = w.create_element("urlset").with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")).write_inner_content(|w| {
-        w.create_element("url").write_inner_content(|w| element(w, "loc", base))?;
-        for e in entries {
-            w.create_element("url").write_inner_content(|w| {
-                element(w, "loc", &e.page_url(base))?;
-                if let Some(d) = e.brief.updated.as_ref().or(e.brief.date.as_ref()) {
-                    element(w, "lastmod", &d.iso)?;
-                }
-                Ok(())
-            })?;
-        }
-        Ok(())
-    });
+    let written =
+        w.create_element("urlset").with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")).write_inner_content(|w| {
+            w.create_element("url").write_inner_content(|w| element(w, "loc", base))?;
+            for e in entries {
+                w.create_element("url").write_inner_content(|w| {
+                    element(w, "loc", &e.page_url(base))?;
+                    if let Some(d) = e.brief.updated.as_ref().or(e.brief.date.as_ref()) {
+                        element(w, "lastmod", &d.iso)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        });
     finish(written.is_ok(), w)
 }
 

@@ -86,4 +86,3 @@ pub(super) fn most_common_lang<'a>(entries: &[Entry<'a>]) -> &'a str {
     // max_by_key keeps the last of equals; reversing first keeps the first.
     counts.into_iter().rev().max_by_key(|&(_, n)| n).map_or("en", |(l, _)| l)
 }
-

@@ -43,12 +43,12 @@ use serde_json::Value;
 pub use oembed::{embed_url, oembed, Embed, CACHE_AGE, EMBED_WIDTH};
 
 use super::page;
-use feeds::{atom, json_feed, sitemap};
-use index::index_page;
-use oembed::{discovery_link, embed_page};
 use crate::format::Problem;
 use crate::validate::model::{Brief, Document};
 use crate::validate::options::Options;
+use feeds::{atom, json_feed, sitemap};
+use index::index_page;
+use oembed::{discovery_link, embed_page};
 
 /// The site's own files and folders at its root: no brief may be named so.
 const RESERVED: [&str; 7] = ["index.html", "feed.xml", "feed.json", "sitemap.xml", "brief-card.js", "pkg", "embed.html"];
@@ -137,7 +137,8 @@ impl Entry<'_> {
 pub fn build(sources: &[Source], assets: Vec<File>, settings: &Settings) -> Result<Vec<File>, Vec<FileProblem>> {
     let base = with_slash(&settings.base_url);
     let mut entries = entries(sources);
-    let reserved: Vec<String> = RESERVED.iter().map(|r| r.to_string()).chain(assets.iter().filter_map(|a| a.path.split('/').next().map(str::to_owned))).collect();
+    let reserved: Vec<String> =
+        RESERVED.iter().map(|r| r.to_string()).chain(assets.iter().filter_map(|a| a.path.split('/').next().map(str::to_owned))).collect();
     check_names(&entries, &reserved)?;
     // Newest first; undated briefs last; then by name, so the order is stable.
     entries.sort_by(|a, b| (Reverse(date_key(a.brief)), &a.name).cmp(&(Reverse(date_key(b.brief)), &b.name)));
@@ -151,7 +152,8 @@ pub fn build(sources: &[Source], assets: Vec<File>, settings: &Settings) -> Resu
         let html = page::page_with(&doc, &settings.options, "../brief-card.js", &discovery);
         files.push(text_file(format!("{}/index.html", e.name), html));
         files.push(text_file(format!("{}/embed.html", e.name), embed_page(e.brief, &page_url, &discovery, &settings.options)));
-        let request = Embed { page_url: &page_url, provider_name: &settings.provider_name, provider_url: &base, maxwidth: None, maxheight: None };
+        let request =
+            Embed { page_url: &page_url, provider_name: &settings.provider_name, provider_url: &base, maxwidth: None, maxheight: None };
         files.push(json_file(format!("{}/oembed.json", e.name), &oembed(e.brief, &request)));
     }
     files.push(text_file("index.html".into(), index_page(&entries, &base, settings)));
@@ -172,7 +174,11 @@ fn entries(sources: &[Source]) -> Vec<Entry<'_>> {
             let from_id = brief.id.as_deref().and_then(url_name);
             let from_file = || {
                 let base = url_name(&stem).unwrap_or_else(|| "brief".into());
-                if feed { format!("{base}-{}", i + 1) } else { base }
+                if feed {
+                    format!("{base}-{}", i + 1)
+                } else {
+                    base
+                }
             };
             entries.push(Entry {
                 file: &s.file,
@@ -212,11 +218,13 @@ fn check_names(entries: &[Entry], reserved: &[String]) -> Result<(), Vec<FilePro
         let path = if e.from_id { format!("{}.id", e.at).trim_start_matches('.').to_owned() } else { e.at.clone() };
         let whose = if e.from_id { "its id" } else { "its file name" };
         if reserved.iter().any(|r| r.eq_ignore_ascii_case(&key)) {
-            let message = format!("its page would be named \"{}\" (from {whose}), a name the site itself uses; give the brief another id", e.name);
+            let message =
+                format!("its page would be named \"{}\" (from {whose}), a name the site itself uses; give the brief another id", e.name);
             problems.push(FileProblem { file: e.file.into(), problem: Problem::new(path, message) });
         } else if let Some(first) = taken.get(&key) {
             let other = if first.at.is_empty() { first.file.to_owned() } else { format!("{} {}", first.file, first.at) };
-            let message = format!("its page would be named \"{}\" (from {whose}), as is the page of {other}; give one of them another id", e.name);
+            let message =
+                format!("its page would be named \"{}\" (from {whose}), as is the page of {other}; give one of them another id", e.name);
             problems.push(FileProblem { file: e.file.into(), problem: Problem::new(path, message) });
         } else {
             taken.insert(key, e);

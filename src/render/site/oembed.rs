@@ -88,7 +88,12 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
     let width = request.maxwidth.map_or(EMBED_WIDTH, |max| max.min(EMBED_WIDTH));
     let height = request.maxheight.map_or(estimate_height(b, width), |max| max.min(estimate_height(b, width)));
     let author = byline(b);
-    let author_url = b.authors.first().and_then(|a| a.url.as_deref()).or(b.publisher.as_ref().and_then(|p| p.url.as_deref())).filter(|u| is_absolute_http(u));
+    let author_url = b
+        .authors
+        .first()
+        .and_then(|a| a.url.as_deref())
+        .or(b.publisher.as_ref().and_then(|p| p.url.as_deref()))
+        .filter(|u| is_absolute_http(u));
     let fits = |size: u32, max: Option<u32>| max.is_none_or(|max| size <= max);
     let thumbnail = b
         .image

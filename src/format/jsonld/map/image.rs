@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
+use super::Mapper;
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::key;
 use crate::format::limits::MAX_IMAGE_PIXELS;
 use crate::format::{self, Checked};
-use super::Mapper;
 
 impl<'a> Mapper<'_, 'a> {
     /// An image's address: a URL, or an `ImageObject`'s `url` (else `contentUrl`).
@@ -28,7 +28,13 @@ impl<'a> Mapper<'_, 'a> {
         Some(match at.value {
             Value::String(src) => {
                 self.sources.record(key(bp, "src"), &at.path);
-                Checked::Valid(format::Image { src: Checked::Valid(src.clone()), alt: Checked::Valid(String::new()), caption: None, width: None, height: None })
+                Checked::Valid(format::Image {
+                    src: Checked::Valid(src.clone()),
+                    alt: Checked::Valid(String::new()),
+                    caption: None,
+                    width: None,
+                    height: None,
+                })
             }
             Value::Object(_) => {
                 let node = self.node(at)?;

@@ -53,7 +53,11 @@ impl<'g, 'a> Mapper<'g, 'a> {
     pub fn brief(&mut self, node: &At<'a>, bp: &str) -> format::Brief {
         self.stack.push(node.value);
         let at = |field: &str| key(bp, field);
-        let mut b = format::Brief { id: self.identifier(node, at("id")), kind: self.string(node.first_of(&["articleSection", "genre"]), at("kind")), ..Default::default() };
+        let mut b = format::Brief {
+            id: self.identifier(node, at("id")),
+            kind: self.string(node.first_of(&["articleSection", "genre"]), at("kind")),
+            ..Default::default()
+        };
         match node.first_of(&["headline", "name"]) {
             Some(title) => b.title = self.string(Some(title), at("title")).unwrap_or_default(),
             None => {
@@ -181,7 +185,10 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// of anchor characters); publishers' other identifiers are ignored.
     fn identifier(&mut self, node: &At<'a>, bp: String) -> Option<Checked<String>> {
         let at = node.get("identifier")?.one()?;
-        let id = at.value.as_str().filter(|id| id.len() <= 100 && !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))?;
+        let id = at
+            .value
+            .as_str()
+            .filter(|id| id.len() <= 100 && !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))?;
         self.sources.record(bp, &at.path);
         Some(Checked::Valid(id.to_owned()))
     }
@@ -284,7 +291,8 @@ mod tests {
         for yes in ["https://e.example/a#org", "/people/ana", "#q1", "javascript:alert(1)"] {
             assert!(is_address(yes), "{yes}");
         }
-        for no in ["_:b0", "urn:isbn:9780000000000", "URN:ISBN:9780000000000", "doi:10.1000/182", "tag:e.example,2024:x", "info:pmid/12345"] {
+        for no in ["_:b0", "urn:isbn:9780000000000", "URN:ISBN:9780000000000", "doi:10.1000/182", "tag:e.example,2024:x", "info:pmid/12345"]
+        {
             assert!(!is_address(no), "{no}");
         }
     }

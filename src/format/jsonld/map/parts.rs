@@ -2,17 +2,21 @@
 
 use serde_json::Value;
 
+use super::{nonempty, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked, Paragraph};
-use super::{nonempty, text, Mapper};
 
 impl<'a> Mapper<'_, 'a> {
     /// `hasPart`: attributed `Quotation`s become quotes; other parts with a
     /// name (or headline) and a text become sections; the rest (paywall
     /// markers, parts named only by an IRI) are not for the card.
     #[allow(clippy::type_complexity)]
-    pub(super) fn parts(&mut self, node: &At<'a>, bp: &str) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
+    pub(super) fn parts(
+        &mut self,
+        node: &At<'a>,
+        bp: &str,
+    ) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
         let Some(parts) = node.get("hasPart").and_then(|p| self.values(&p)) else { return (None, None) };
         let (mut quotes, mut sections) = (Vec::new(), Vec::new());
         for part in parts {

@@ -2,10 +2,10 @@
 
 use serde_json::Value;
 
+use super::Mapper;
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked};
-use super::Mapper;
 
 impl<'a> Mapper<'_, 'a> {
     /// `publisher`: a name, or an `Organization` (or `Person`) with `name`,

@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
+use super::{is_address, text, Mapper};
 use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked};
-use super::{is_address, text, Mapper};
 
 impl<'a> Mapper<'_, 'a> {
     /// `citation`, then `isBasedOn`: each a `CreativeWork` (or any node), a
@@ -24,7 +24,11 @@ impl<'a> Mapper<'_, 'a> {
                         self.sources.record(key(&item, "url"), &v.path);
                         self.sources.record(key(&item, "title"), &v.path);
                         self.sources.record(item, &v.path);
-                        out.push(Checked::Valid(format::Related { title: Checked::Valid(s.clone()), url: Checked::Valid(s.clone()), ..Default::default() }));
+                        out.push(Checked::Valid(format::Related {
+                            title: Checked::Valid(s.clone()),
+                            url: Checked::Valid(s.clone()),
+                            ..Default::default()
+                        }));
                     }
                     Value::String(_) => {}
                     Value::Object(_) => {
@@ -53,7 +57,11 @@ impl<'a> Mapper<'_, 'a> {
             // A work the document names but does not describe: its @id is its address.
             let id = resolved.id().filter(|id| is_address(id))?;
             self.sources.record(bp.to_owned(), &key(&resolved.path, "@id"));
-            return Some(format::Related { title: Checked::Valid(id.to_owned()), url: Checked::Valid(id.to_owned()), ..Default::default() });
+            return Some(format::Related {
+                title: Checked::Valid(id.to_owned()),
+                url: Checked::Valid(id.to_owned()),
+                ..Default::default()
+            });
         }
         let node = self.node(v)?;
         self.stack.push(node.value);
@@ -94,7 +102,9 @@ impl<'a> Mapper<'_, 'a> {
             match v.value {
                 Value::String(name) => names.push(name.clone()),
                 Value::Object(_) => {
-                    if let Some(Checked::Valid(name)) = self.node(&v).and_then(|n| n.get("name")).and_then(|n| n.one()).map(|n| text(n.value)) {
+                    if let Some(Checked::Valid(name)) =
+                        self.node(&v).and_then(|n| n.get("name")).and_then(|n| n.one()).map(|n| text(n.value))
+                    {
                         names.push(name);
                     }
                 }

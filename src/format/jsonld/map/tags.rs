@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
+use super::{text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::limits::MAX_ITEMS;
 use crate::format::{self, Checked};
-use super::{text, Mapper};
 
 impl<'a> Mapper<'_, 'a> {
     /// `keywords` (a comma-separated string, or an array of words or
