@@ -16,7 +16,7 @@ cargo test --quiet
 
 step "lints (no unwrap/expect/indexing panics reachable from input), formatting and the API docs"
 cargo fmt --check
-cargo clippy --quiet --lib --bins -- -D warnings
+cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 # The API docs' links resolve (a renamed or moved item breaks them silently otherwise).
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --lib
