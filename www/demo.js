@@ -105,8 +105,14 @@ async function pgLoad(name) {
   pgRender();
 }
 
+/** The schema.org JSON-LD this page carries (the "From JSON-LD" section), as a playground example. */
+const PAGE_JSON_LD = ["#demo-article", "schema.org JSON-LD: this page’s Report"];
+
 function setUpPlayground() {
-  pg.example.replaceChildren(...EXAMPLES.map(([name, title]) => el("option", { value: name, textContent: `${title} — ${name}` })));
+  const ld = document.getElementById(PAGE_JSON_LD[0].slice(1));
+  if (ld) pg.texts.set(PAGE_JSON_LD[0], ld.textContent.trim());
+  const examples = ld ? [...EXAMPLES, PAGE_JSON_LD] : EXAMPLES;
+  pg.example.replaceChildren(...examples.map(([name, title]) => el("option", { value: name, textContent: `${title} — ${name}` })));
   pg.example.addEventListener("change", () => pgLoad(pg.example.value));
   pg.json.addEventListener("input", () => {
     clearTimeout(pg.timer);
