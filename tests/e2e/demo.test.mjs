@@ -3,7 +3,7 @@
 // jsonld>, and the playground reads a brief, JSON-LD and bad input.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, useBrowser } from "./helpers.mjs";
+import { axeSource, open, useBrowser } from "./helpers.mjs";
 
 const env = useBrowser();
 
@@ -75,5 +75,16 @@ test("the playground renders the page's JSON-LD and lists a problem at its JSON-
   assert.equal(await t.page.isVisible("#pg-stale"), true);
   assert.equal(await stageTitle(), "Remittances to Latin America reach a record");
   assert.deepEqual([t.errors, t.pageErrors], [[], []]);
+  await t.close();
+});
+
+test("axe finds nothing on the demo page (WCAG 2.x A and AA), the cards' shadow roots included", async () => {
+  const t = await demo();
+  await t.page.waitForSelector("#jsonld brief-card[data-state=rendered]", { timeout: 15000 });
+  await t.page.addScriptTag({ path: axeSource });
+  const violations = await t.page.evaluate(() => axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"],
+  }).then((r) => r.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 4).map((n) => JSON.stringify(n.target)).join(", ")}`)));
+  assert.deepEqual(violations, []);
   await t.close();
 });
