@@ -508,9 +508,13 @@ fn commands_read_a_saved_html_page() {
     assert_bad_input(&o, "render a bad page");
     assert_eq!(dir_listing(&dir), ["article.html"]);
 
-    // A page without JSON-LD says so.
+    // A page without JSON-LD says so, and so does one whose JSON-LD is not schema.org's.
     let o = run_with_stdin(&["check", "-"], Some(b"\xef\xbb\xbf  <!doctype html><p>No data here.</p>"));
     assert_bad_input(&o, "a page without JSON-LD");
+    assert_eq!(stderr(&o), "the page has no JSON-LD (no <script type=\"application/ld+json\">)\n");
+    let other = br#"<!doctype html><script type="application/ld+json">{"@context": "https://w3id.org/security/v2", "id": "x"}</script>"#;
+    let o = run_with_stdin(&["check", "-"], Some(other));
+    assert_bad_input(&o, "a page whose JSON-LD is not schema.org's");
     assert!(stderr(&o).starts_with("no schema.org JSON-LD"), "{}", stderr(&o));
 }
 

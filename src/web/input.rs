@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::jsonld::Script;
+use crate::format::jsonld::{self, Script};
 use crate::format::limits::MAX_INPUT_BYTES;
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
@@ -58,7 +58,7 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options) -> Result<Document, Ve
         }
     }
     if read.is_empty() && unreadable.is_empty() {
-        return Err(problem("", "the page has no JSON-LD (no <script type=\"application/ld+json\">)"));
+        return Err(problem("", jsonld::NO_SCRIPTS));
     }
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
     validate::json_ld(&read, &urls).map_err(|mut problems| {
