@@ -286,6 +286,25 @@ fn quotes_and_sections_from_has_part() {
 }
 
 #[test]
+fn a_quotations_author_and_an_article_parts_body_are_read_as_creator_and_text() {
+    // schema.org makes `author` the same as `creator`; a part that is an
+    // article has its text as `articleBody`; a cited work may name its `creator`.
+    let b = one(article(json!({
+        "hasPart": [
+            {"@type": "Quotation", "text": "Said.", "author": {"@type": "Person", "name": "A", "jobTitle": "Chair"}},
+            {"@type": "Quotation", "text": "Both.", "creator": "C", "author": "Not this one"},
+            {"@type": "Article", "headline": "Background", "articleBody": "One.\n\nTwo."},
+        ],
+        "citation": [{"@type": "Dataset", "name": "Prices", "url": "https://e.example/d", "creator": {"@type": "Organization", "name": "Bank"}}],
+    })));
+    let quotes: Vec<_> = b.quotes.iter().map(|q| (plain(&q.text), q.author.as_str(), q.role.as_deref())).collect();
+    assert_eq!(quotes, [("Said.".into(), "A", Some("Chair")), ("Both.".into(), "C", None)]);
+    let sections: Vec<_> = b.sections.iter().map(|s| (s.heading.as_str(), s.paragraphs.len())).collect();
+    assert_eq!(sections, [("Background", 2)]);
+    assert_eq!(b.related.first().and_then(|r| r.author.as_deref()), Some("Bank"));
+}
+
+#[test]
 fn authors_one_or_many_people_or_organizations() {
     let names = |author: Value| {
         one(article(json!({ "author": author }))).authors.iter().map(|a| (a.name.clone(), a.url.clone())).collect::<Vec<_>>()

@@ -7,6 +7,9 @@ use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked, Paragraph};
 
+/// Where a section's text is: a part's `text`, else an article part's `articleBody`.
+const SECTION_TEXT: [&str; 2] = ["text", "articleBody"];
+
 impl<'a> Mapper<'_, 'a> {
     /// `hasPart`: attributed `Quotation`s become quotes; other parts with a
     /// name (or headline) and a text become sections; the rest (paywall
@@ -27,7 +30,7 @@ impl<'a> Mapper<'_, 'a> {
                         if let Some(q) = self.quote(&part, &index(&key(bp, "quotes"), quotes.len())) {
                             quotes.push(Checked::Valid(q));
                         }
-                    } else if part.first_of(&["name", "headline"]).is_some() && part.get("text").is_some() {
+                    } else if part.first_of(&["name", "headline"]).is_some() && part.first_of(&SECTION_TEXT).is_some() {
                         let s = self.section(&part, &index(&key(bp, "sections"), sections.len()));
                         sections.push(Checked::Valid(s));
                     }
@@ -40,7 +43,8 @@ impl<'a> Mapper<'_, 'a> {
     }
 
     /// A `Quotation`: its `text`, and who said it: `creator` (else
-    /// `spokenByCharacter`), a name or a `Person` with `name`, `jobTitle` and
+    /// `spokenByCharacter`, else `author`, which schema.org makes the same
+    /// as `creator`), a name or a `Person` with `name`, `jobTitle` and
     /// `url`. A quotation attributed to no one (no creator, a creator without
     /// a name, or one the document only names by `@id`) is `None`, left
     /// out: schema.org allows it, but a quote on the card is always attributed.
@@ -52,7 +56,7 @@ impl<'a> Mapper<'_, 'a> {
     }
 
     fn attributed_quote(&mut self, node: &At<'a>, bp: &str) -> Option<format::Quote> {
-        let said_by = node.first_of(&["creator", "spokenByCharacter"]).and_then(|c| c.one())?;
+        let said_by = node.first_of(&["creator", "spokenByCharacter", "author"]).and_then(|c| c.one())?;
         // Who first, before anything is recorded for a quote that may be left out.
         let person = if said_by.value.is_object() && said_by.value.get("@value").is_none() {
             // `None` for a cycle (reported) or a person the document does not describe.
@@ -97,12 +101,13 @@ impl<'a> Mapper<'_, 'a> {
         }
     }
 
-    /// A part with a `name` (or `headline`) and a `text`: a titled section.
+    /// A part with a `name` (or `headline`) and a `text` (or, for a part
+    /// that is itself an article, `articleBody`): a titled section.
     fn section(&mut self, node: &At<'a>, bp: &str) -> format::Section {
         self.stack.push(node.value);
         self.sources.record(bp.to_owned(), &node.path);
         let heading = self.required(node, &["name", "headline"], key(bp, "heading"));
-        let paragraphs = node.get("text").and_then(|t| self.paragraphs(&t, &key(bp, "paragraphs"))).map(Checked::Valid);
+        let paragraphs = node.first_of(&SECTION_TEXT).and_then(|t| self.paragraphs(&t, &key(bp, "paragraphs"))).map(Checked::Valid);
         self.stack.pop();
         format::Section { heading, paragraphs }
     }

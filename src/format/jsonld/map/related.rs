@@ -82,7 +82,7 @@ impl<'a> Mapper<'_, 'a> {
                 url.clone()
             }
         };
-        let author = node.get("author").and_then(|a| self.names(&a, key(bp, "author")));
+        let author = node.first_of(&["author", "creator"]).and_then(|a| self.names(&a, key(bp, "author")));
         // A work dated by its year or month only, as cited papers and books
         // usually are, keeps no date rather than refusing the card: a
         // related item's date is a day. (The article's own dates are still
