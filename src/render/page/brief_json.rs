@@ -13,7 +13,7 @@ use crate::view::words::KEYS;
 /// `labels` option) written over them, so that the live card that reads
 /// this JSON shows the words the static card was written with. Reading it
 /// back (with no `labels` option) gives the same card.
-pub fn document_json(doc: &Document, overrides: &Labels) -> Value {
+pub(crate) fn document_json(doc: &Document, overrides: &Labels) -> Value {
     let brief = |b| brief_json(b, overrides);
     without_nulls(match doc {
         Document::One(b) => brief(b),

@@ -7,7 +7,7 @@ use super::{description, nonempty, plain_text, without_nulls};
 use crate::validate::model::{Brief, Document, Paragraph};
 
 /// schema.org linked data: the article, or an `ItemList` of them for a feed.
-pub fn linked_data(doc: &Document, feed_label: &str) -> Value {
+pub(crate) fn linked_data(doc: &Document, feed_label: &str) -> Value {
     let data = match doc {
         Document::One(b) => article(b),
         Document::Feed(briefs) => {
@@ -26,7 +26,7 @@ pub fn linked_data(doc: &Document, feed_label: &str) -> Value {
 
 /// `AnalysisNewsArticle` for analysis-like kinds ("Flash Brief", "Analysis",
 /// "Informe breve", "Monograph", …), `NewsArticle` otherwise.
-pub fn article_type(kind: Option<&str>) -> &'static str {
+pub(crate) fn article_type(kind: Option<&str>) -> &'static str {
     let kind = kind.unwrap_or("").to_lowercase();
     const ANALYSIS: &[&str] = &["analy", "analis", "anális", "brief", "breve", "monograph", "monografía", "note", "nota"];
     if ANALYSIS.iter().any(|w| kind.contains(w)) {

@@ -10,7 +10,7 @@
 //!   without script, and crawlers, see; the live card replaces it).
 //!
 //! JSON goes inside `<script>` elements, where HTML escaping does not apply:
-//! [`script_json`] escapes `<`, `>` and `&` as `\u003c`…, so no string in a
+//! `script_json` escapes `<`, `>` and `&` as `\u003c`…, so no string in a
 //! brief can close the script (`</script>`) or open a comment (`<!--`).
 //!
 //! Native only: the browser's card has no page to write.
@@ -29,8 +29,8 @@ use crate::view::words::{builtin, Label};
 mod brief_json;
 mod linked_data;
 
-pub use brief_json::document_json;
-pub use linked_data::{article_type, linked_data};
+pub(crate) use brief_json::document_json;
+pub(crate) use linked_data::linked_data;
 
 /// Where the page loads the custom element from, unless told otherwise.
 pub const DEFAULT_SCRIPT: &str = "brief-card.js";
@@ -229,7 +229,7 @@ fn plain_text(p: &Paragraph) -> String {
 
 /// The brief's description: its first non-blank summary paragraph (else
 /// section paragraph), whitespace collapsed, cut at a word.
-pub fn description(b: &Brief) -> Option<String> {
+pub(crate) fn description(b: &Brief) -> Option<String> {
     let summary = b.summary.iter().flat_map(|s| s.paragraphs.iter());
     let sections = b.sections.iter().flat_map(|s| s.paragraphs.iter());
     summary.chain(sections).map(|p| squeeze(&plain_text(p))).find(|t| !t.is_empty()).map(|t| truncate(&t, DESCRIPTION_CHARS))
@@ -264,7 +264,7 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 /// `value` as JSON text that is safe inside an HTML `<script>` element ([`escape::script_json`]).
-pub fn script_json(value: &Value) -> String {
+pub(crate) fn script_json(value: &Value) -> String {
     let mut out = String::new();
     escape::script_json(&mut out, &value.to_string());
     out
