@@ -105,13 +105,7 @@ pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Problem>> {
     let (scripts, broken) = format::jsonld::scripts_in_html(html);
-    if scripts.is_empty() && broken.is_empty() {
-        return Err(vec![Problem::new("", format::jsonld::NO_SCRIPTS)]);
-    }
-    validate::json_ld(&scripts, &options.url_settings()).map_err(|mut problems| {
-        problems.splice(0..0, broken);
-        problems
-    })
+    validate::page(&scripts, broken, &options.url_settings())
 }
 
 /// Every problem with `json_text` (empty when it is a valid brief or feed).

@@ -25,6 +25,17 @@ pub fn from_value(value: Value, urls: &UrlSettings) -> Result<Document, Vec<Prob
     super::document(input, urls)
 }
 
+/// Validates a page's JSON-LD scripts as one graph: the element's `jsonld`,
+/// the command line's saved page. `unreadable` holds the problems of the
+/// scripts whose text is not JSON, skipped, and reported (first) only when
+/// no card can be made without them.
+pub fn page(scripts: &[Script], unreadable: Vec<Problem>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    if scripts.is_empty() && unreadable.is_empty() {
+        return Err(vec![Problem::new("", "the page has no JSON-LD (no <script type=\"application/ld+json\">)")]);
+    }
+    json_ld(scripts, urls).map_err(|problems| unreadable.into_iter().chain(problems).collect())
+}
+
 /// Validates the article (or feed) of these JSON-LD documents, read as one
 /// graph: every problem, the mapping's and the validator's, with a path
 /// into the JSON-LD as written (`script#ld.@graph[1].citation[0].url`).

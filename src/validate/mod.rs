@@ -28,7 +28,7 @@ pub mod url_policy;
 pub(crate) use checker::Checker;
 pub use checker::Path;
 pub use date::parse_date;
-pub use jsonld::{from_value, json_ld};
+pub use jsonld::{from_value, json_ld, page};
 pub use model::*;
 pub use options::{options, Options};
 

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::jsonld::{self, Script};
+use crate::format::jsonld::Script;
 use crate::format::limits::MAX_INPUT_BYTES;
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
@@ -57,14 +57,8 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options) -> Result<Document, Ve
             Err(problems) => unreadable.extend(problems),
         }
     }
-    if read.is_empty() && unreadable.is_empty() {
-        return Err(problem("", jsonld::NO_SCRIPTS));
-    }
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
-    validate::json_ld(&read, &urls).map_err(|mut problems| {
-        problems.extend(unreadable);
-        problems
-    })
+    validate::page(&read, unreadable, &urls)
 }
 
 /// The options the host passed; `undefined` and `null` are the defaults.

@@ -38,10 +38,6 @@ mod sources;
 pub use html::scripts_in_html;
 pub use sources::Sources;
 
-/// The problem of a page that has no `<script type="application/ld+json">`
-/// at all (the element's `jsonld`, the command line's saved page).
-pub const NO_SCRIPTS: &str = "the page has no JSON-LD (no <script type=\"application/ld+json\">)";
-
 use serde_json::Value;
 
 use super::limits::MAX_FEED;
