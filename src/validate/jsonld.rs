@@ -33,7 +33,11 @@ pub fn page(scripts: &[Script], unreadable: Vec<Problem>, urls: &UrlSettings) ->
     if scripts.is_empty() && unreadable.is_empty() {
         return Err(vec![Problem::new("", "the page has no JSON-LD (no <script type=\"application/ld+json\">)")]);
     }
-    json_ld(scripts, urls).map_err(|problems| unreadable.into_iter().chain(problems).collect())
+    json_ld(scripts, urls).map_err(|problems| {
+        let mut all = unreadable;
+        all.extend(problems);
+        all
+    })
 }
 
 /// Validates the article (or feed) of these JSON-LD documents, read as one
