@@ -232,9 +232,11 @@ for (const r of ["create 1", "create 100", "create 1,000", "update 1,000", "dest
 if (samples["cold|widget|total"]) {
   const [w, v, p] = ["widget", "vanilla", "plain"].map((n) => median(samples[`cold|${n}|total`]));
   results.cold = Object.fromEntries(["total", "start", "init", "render"].map((k) => [k, Object.fromEntries(["widget", "vanilla", "plain"].map((n) => [n, median(samples[`cold|${n}|${k}`])]))]));
-  row("cold page: first card + layout (from navigation start)", w, v, p, ms, targetText(TARGETS["cold|total"]), met(TARGETS["cold|total"], w, v, p));
+  row("cold page: first card + layout (from navigation start)", w, v, p, ms);
+  // Issue 15 sets the cold target for a page with the README's two hints
+  // (the glue and the wasm fetched at once), so that row carries it.
   results.coldPreload = median(samples["cold|widget-preload|total"]);
-  row("cold page with the README's preload hints (widget)", results.coldPreload, v, p, ms);
+  row("cold page with the README's preload hints (widget)", results.coldPreload, v, p, ms, targetText(TARGETS["cold|total"]), met(TARGETS["cold|total"], results.coldPreload, v, p));
 }
 row("download, raw", sizes.widget.raw, sizes.vanilla.raw, sizes.plain.raw, kb);
 row("download, gzip -9", sizes.widget.gzip, sizes.vanilla.gzip, sizes.plain.gzip, kb, "< 64.0 KB", sizes.widget.gzip < 64 * 1024);
