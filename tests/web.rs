@@ -261,6 +261,47 @@ fn update_rerenders_in_place_and_destroy_shows_the_fallback_again() {
 }
 
 #[wasm_bindgen_test]
+fn a_shadow_root_of_the_hosts_own_gets_its_content_and_sheets_back() {
+    let el = host();
+    let root = el.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    root.set_inner_html("<p id=\"own\">host shadow content</p>");
+    let card = render_brief(el.clone().into(), json(EXAMPLES[3].1), JsValue::UNDEFINED).unwrap();
+    assert_eq!(count(&root, "article"), 1);
+    assert_eq!(count(&root, "#own"), 0);
+    assert_eq!(root.adopted_style_sheets().length(), 1, "the card's sheet");
+    card.destroy();
+    assert_eq!(root.inner_html(), "<p id=\"own\">host shadow content</p>", "what the host had, as it was");
+    assert_eq!(root.adopted_style_sheets().length(), 0, "the card's :host rules no longer style the host");
+}
+
+#[wasm_bindgen_test]
+fn a_card_rendered_into_a_target_again_takes_the_older_ones_place_and_its_handle_lets_go() {
+    for shadowed in [true, false] {
+        let el = host();
+        let options = if shadowed { JsValue::UNDEFINED } else { opts(r#"{"shadow":false}"#) };
+        let shown = |el: &Element| if shadowed { shadow(el).inner_html() } else { el.inner_html() };
+        let a = render_brief(el.clone().into(), json(r#"{"title":"A"}"#), options.clone()).unwrap();
+        let b = render_brief(el.clone().into(), json(r#"{"title":"B"}"#), options.clone()).unwrap();
+        assert!(shown(&el).contains(">B</h2>") && !shown(&el).contains(">A</h2>"), "{}", shown(&el));
+        // The older handle touches the target no more: not its update…
+        let e = a.update(json(r#"{"title":"A again"}"#)).expect_err("A's place is taken");
+        assert_eq!(get(&e, "message").as_string().as_deref(), Some("another card has taken this card's place in its target"));
+        // …nor its destroy.
+        a.destroy();
+        assert!(shown(&el).contains(">B</h2>"), "B stays: {}", shown(&el));
+        b.update(json(r#"{"title":"B2"}"#)).unwrap();
+        assert!(shown(&el).contains(">B2</h2>"));
+        // B puts back what the host had before A, not A.
+        b.destroy();
+        assert!(!shown(&el).contains("<article"), "{}", shown(&el));
+        assert_eq!(el.inner_html(), "<p>host fallback</p>");
+        if shadowed {
+            assert_eq!(shadow(&el).inner_html(), "<slot></slot>");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn an_update_keeps_the_options_as_they_were_when_the_card_was_rendered() {
     let el = host();
     let options = opts(r#"{"theme":"dark","labels":{"tags":"Topics"}}"#);

@@ -86,6 +86,12 @@ fn destroyed() -> JsValue {
     to_error(&problem("", "this card was destroyed"))
 }
 
+/// The card's target holds another card now (rendered into it later), which
+/// this handle must not touch.
+fn replaced() -> JsValue {
+    to_error(&problem("", "another card has taken this card's place in its target"))
+}
+
 // ---- the exports ------------------------------------------------------------
 
 /// Every problem with `brief` (anything at all), or `[]` when it is a valid brief or feed.
@@ -228,11 +234,13 @@ impl BriefCard {
     /// Re-renders with `brief` and the options the card was rendered with (as
     /// they were then): in place when only its text changed, so the reader
     /// keeps focus, scroll and what they expanded; else anew. On problems the
-    /// current card stays and this throws, as it does once the card was destroyed.
+    /// current card stays and this throws, as it does once the card was
+    /// destroyed or another card rendered into its target has taken its place.
     /// @throws {BriefError}
     pub fn update(&self, #[wasm_bindgen(unchecked_param_type = "BriefInput")] brief: JsValue) -> Result<(), JsValue> {
         let (target, options) = match &*self.live.try_borrow().map_err(|_| busy())? {
-            Some(live) => (live.target.clone(), live.options.clone()),
+            Some(live) if live.mount.is_current() => (live.target.clone(), live.options.clone()),
+            Some(_) => return Err(replaced()),
             None => return Err(destroyed()),
         };
         // Reading the brief may run the host's code (getters, toJSON), which
@@ -242,6 +250,9 @@ impl BriefCard {
         {
             let mut live = self.live.try_borrow_mut().map_err(|_| busy())?;
             let live = live.as_mut().ok_or_else(destroyed)?;
+            if !live.mount.is_current() {
+                return Err(replaced());
+            }
             let doc = target.owner_document().ok_or_else(destroyed)?;
             let built = sink.update(&doc, &live.built)?;
             // A node: the card built anew, which takes the old one's place.
@@ -255,7 +266,8 @@ impl BriefCard {
     }
 
     /// Removes the card and its listener; the target shows what it had
-    /// before. Once is enough; again does nothing.
+    /// before. Once is enough; again does nothing, as it does once another
+    /// card rendered into the same target has taken this one's place.
     pub fn destroy(&self) {
         // (Never busy: an update holds the card only while build.js writes it, which runs no host code.)
         let live = self.live.try_borrow_mut().ok().and_then(|mut live| live.take());

@@ -5,8 +5,8 @@
 
 use std::cell::OnceCell;
 
-use js_sys::Array;
-use wasm_bindgen::JsValue;
+use js_sys::{Array, WeakMap};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::events;
@@ -17,15 +17,15 @@ enum Root {
     /// The target's open shadow root: the host's CSS cannot reach the card,
     /// and the host's own children stay in the light DOM, hidden.
     Shadow(ShadowRoot),
-    /// The target itself; its children were moved out, kept to be put back.
-    Light(Element, DocumentFragment),
+    /// The target itself (its children were moved out, into [`HELD`]).
+    Light(Element),
 }
 
 impl Root {
     fn event_target(&self) -> &EventTarget {
         match self {
             Root::Shadow(root) => root,
-            Root::Light(target, _) => target,
+            Root::Light(target) => target,
         }
     }
 
@@ -33,14 +33,14 @@ impl Root {
         let nodes: Array = nodes.iter().copied().collect();
         match self {
             Root::Shadow(root) => root.replace_children_with_node(&nodes),
-            Root::Light(target, _) => target.replace_children_with_node(&nodes),
+            Root::Light(target) => target.replace_children_with_node(&nodes),
         }
     }
 
     fn query_selector(&self, selector: &str) -> Option<Element> {
         match self {
             Root::Shadow(root) => root.query_selector(selector),
-            Root::Light(target, _) => target.query_selector(selector),
+            Root::Light(target) => target.query_selector(selector),
         }
         .ok()
         .flatten()
@@ -49,16 +49,29 @@ impl Root {
 
 /// A mounted card's place on the page.
 pub(super) struct Mount {
+    target: Element,
     root: Root,
     /// The card's stylesheet as a `<style>`, kept before the card, where the
     /// page's shared sheet cannot be adopted (another document, or no
     /// constructable stylesheets).
     style: Option<Element>,
+    /// What the target showed before, as it is kept in [`HELD`]; while this
+    /// very array is the target's entry there, the target is this card's.
+    held: Array,
 }
 
 thread_local! {
     /// The page's one stylesheet for every card (`None` without constructable stylesheets).
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+
+    /// For each target holding a card, what it showed before the card went
+    /// in: `[shadow, content, sheets]` (see [`Mount::new`]). It is kept here,
+    /// beside the target, rather than in the card's handle, because a card
+    /// outlives a dropped handle, and a card rendered into the same target
+    /// later takes the older one's place: it must put back what the host
+    /// had, not the older card. Keyed weakly: a target the page lets go takes
+    /// its entry with it.
+    static HELD: WeakMap = WeakMap::new();
 }
 
 fn shared_sheet() -> Option<CssStyleSheet> {
@@ -97,47 +110,97 @@ fn message_of(e: &JsValue) -> String {
     js_sys::Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default()
 }
 
+/// Whether a shadow root we did not attach holds a card rendered on the
+/// server (declarative shadow DOM): that card is the element's own, so, as
+/// in a root we attached, destroying the live card shows the fallback.
+fn holds_server_card(root: &ShadowRoot) -> bool {
+    root.query_selector(".bc-card").ok().flatten().is_some()
+}
+
+/// The children of `parent`, moved into a fragment of `doc`.
+fn moved_out(doc: &Document, parent: &Node) -> DocumentFragment {
+    let saved = doc.create_document_fragment();
+    while let Some(child) = parent.first_child() {
+        if saved.append_child(&child).is_err() {
+            break;
+        }
+    }
+    saved
+}
+
+/// Puts back what `target` showed before the card that `held` records went
+/// in, and lets the target go: the root's children and adopted sheets as
+/// they were, or, in a shadow root that had none of the host's, a `<slot>`
+/// that shows the host's own children again.
+fn put_back(target: &Element, held: &Array) {
+    let root = if held.get(0).as_bool() == Some(true) {
+        match target.shadow_root() {
+            Some(root) => Root::Shadow(root),
+            None => return,
+        }
+    } else {
+        Root::Light(target.clone())
+    };
+    events::unlisten(root.event_target());
+    let content = held.get(1);
+    if !content.is_undefined() {
+        // A fragment of the target's own document: unchecked, as an iframe's is another class.
+        root.replace_children(&[content.unchecked_ref()]);
+    } else if let Ok(slot) = target.owner_document().map_or(Err(JsValue::NULL), |doc| doc.create_element("slot")) {
+        root.replace_children(&[&slot]);
+    }
+    if let Root::Shadow(root) = &root {
+        root.set_adopted_style_sheets(held.get(2).unchecked_ref());
+    }
+    HELD.with(|map| map.delete(target));
+}
+
 impl Mount {
     /// Prepares `target` for a card: its open shadow root (attached if it
-    /// has none), or, with `shadow` false, the target itself with its
-    /// children moved out. Fails, before anything changed, where the target
-    /// cannot hold a shadow root.
+    /// has none), or, with `shadow` false, the target itself. A card already
+    /// in the target (rendered before, its handle kept or dropped) gives way:
+    /// what the host had comes back first, and the older handle no longer
+    /// touches the target. Then what the root holds is moved out, kept in
+    /// [`HELD`] to be put back. Fails, before anything changed, where the
+    /// target cannot hold a shadow root.
     pub(super) fn new(target: &Element, shadow: bool) -> Result<Mount, String> {
         let doc = target.owner_document().ok_or("has no document")?;
         let sheet = sheet_for(&doc);
-        let root = if shadow {
-            let (root, fresh) = match target.shadow_root() {
-                Some(root) => (root, false),
-                None => {
-                    let root = target
-                        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-                        .map_err(|e| ["cannot hold a shadow root (", &message_of(&e), "); render with { shadow: false }"].concat())?;
-                    (root, true)
-                }
-            };
-            if let Some(sheet) = &sheet {
-                // A root of our own takes the sheet as it is.
-                if fresh {
-                    root.set_adopted_style_sheets(&Array::of1(sheet));
-                } else if let Some(list) = with_sheet(root.adopted_style_sheets(), sheet) {
+        let attached = match (shadow, target.shadow_root()) {
+            (false, _) => None,
+            (true, Some(root)) => Some((root, false)),
+            (true, None) => {
+                let root = target
+                    .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                    .map_err(|e| ["cannot hold a shadow root (", &message_of(&e), "); render with { shadow: false }"].concat())?;
+                Some((root, true))
+            }
+        };
+        let previous = HELD.with(|map| map.get(target));
+        if !previous.is_undefined() {
+            put_back(target, previous.unchecked_ref());
+        }
+        let (root, content, sheets) = match attached {
+            Some((root, fresh)) => {
+                // A copy: the getter's array is the root's own, live.
+                let sheets = Array::from(&root.adopted_style_sheets());
+                if let Some(list) = sheet.as_ref().and_then(|sheet| with_sheet(root.adopted_style_sheets(), sheet)) {
                     root.set_adopted_style_sheets(&list);
                 }
+                // What the host put in a shadow root of its own is kept; a root we
+                // attached, or a server-rendered card's, had nothing of the host's.
+                let content = (!fresh && !holds_server_card(&root)).then(|| moved_out(&doc, &root));
+                (Root::Shadow(root), content, sheets.into())
             }
-            Root::Shadow(root)
-        } else {
-            let saved = doc.create_document_fragment();
-            while let Some(child) = target.first_child() {
-                if saved.append_child(&child).is_err() {
-                    break;
-                }
-            }
-            if let Some(sheet) = &sheet {
-                if let Some(list) = with_sheet(doc.adopted_style_sheets(), sheet) {
+            None => {
+                if let Some(list) = sheet.as_ref().and_then(|sheet| with_sheet(doc.adopted_style_sheets(), sheet)) {
                     doc.set_adopted_style_sheets(&list);
                 }
+                (Root::Light(target.clone()), Some(moved_out(&doc, target)), JsValue::UNDEFINED)
             }
-            Root::Light(target.clone(), saved)
         };
+        let held = Array::of3(&shadow.into(), &content.map_or(JsValue::UNDEFINED, JsValue::from), &sheets);
+        HELD.with(|map| map.set(target, &held));
         // Without the shared sheet: a <style> (which a strict style-src blocks; adopted sheets it does not).
         let style = match sheet {
             Some(_) => None,
@@ -148,7 +211,13 @@ impl Mount {
             }
         };
         events::listen(root.event_target());
-        Ok(Mount { root, style })
+        Ok(Mount { target: target.clone(), root, style, held })
+    }
+
+    /// Whether the target still holds this card: not once another card
+    /// rendered into the same target has taken its place.
+    pub(super) fn is_current(&self) -> bool {
+        HELD.with(|map| map.get(&self.target)) == JsValue::from(&self.held)
     }
 
     /// Shows `card` (nodes build.js made) as the root's content, in place of what was there.
@@ -175,17 +244,11 @@ impl Mount {
         }
     }
 
-    /// Removes the card and its listener: the target shows what it had before
-    /// (in a shadow root, a `<slot>` shows the host's own children again).
+    /// Removes the card and its listener: the target shows what it had
+    /// before. A card whose place another has taken leaves the target alone.
     pub(super) fn remove(self) {
-        events::unlisten(self.root.event_target());
-        match &self.root {
-            Root::Light(_, saved) => self.root.replace_children(&[saved]),
-            Root::Shadow(root) => {
-                if let Ok(slot) = root.owner_document().map_or(Err(JsValue::NULL), |doc| doc.create_element("slot")) {
-                    self.root.replace_children(&[&slot]);
-                }
-            }
+        if self.is_current() {
+            put_back(&self.target, &self.held);
         }
     }
 }
