@@ -243,3 +243,17 @@ fn relative_urls_without_a_base_name_their_path() {
     // The same brief is fine as a fragment, where relative URLs resolve against the page.
     assert!(render_html(FULL, &Options::default()).is_ok());
 }
+
+#[test]
+fn without_a_base_relative_urls_resolve_against_each_briefs_own_page() {
+    let brief = |url: &str, link: &str| format!(r#"{{"title":"t","url":"{url}","related":[{{"title":"r","url":"{link}"}}]}}"#);
+    let feed = format!("[{},{}]", brief("https://a.example/news/one", "two"), brief("https://b.example/x/", "/y"));
+    let html = render_html(&feed, &email(None)).expect("each brief has a page of its own");
+    assert!(html.contains("href=\"https://a.example/news/two\"") && html.contains("href=\"https://b.example/y\""), "{html}");
+    // A base URL comes first.
+    let html = render_html(&feed, &email(Some(BASE))).expect("renders");
+    assert!(html.contains("href=\"https://example.org/briefs/two\""), "{html}");
+    // A brief's page that is itself relative is refused, and gives no base.
+    let problems = render_html(&brief("/news/one", "two"), &email(None)).expect_err("no absolute page");
+    assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["url", "related[0].url"]);
+}

@@ -5,7 +5,7 @@
 use super::checker::{Checker, Path};
 use super::labels::{Label, Labels};
 use super::model::*;
-use super::url_policy::UrlUse;
+use super::url_policy::{self, UrlUse};
 use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::format::{self, Checked};
 
@@ -30,6 +30,7 @@ impl Checker<'_> {
         let date = self.opt_date(b.date, &at("date"));
         let updated = self.opt_date(b.updated, &at("updated"));
         let url = self.opt_url(b.url, &at("url"), UrlUse::Link);
+        let outer_page = self.set_brief_page(url.clone().filter(|u| !url_policy::is_relative(u)));
         let lang = self.opt_string(b.lang, &at("lang"), MAX_LANG_CHARS);
         if let Some(l) = &lang {
             if !is_language_tag(l) {
@@ -50,6 +51,11 @@ impl Checker<'_> {
         let authors = self.list(b.authors, &at("authors"), Self::author);
         let image = self.optional(b.image, &at("image")).map(|i| self.image(i, &at("image")));
         let summary = self.optional(b.summary, &at("summary")).map(|s| self.summary(s, &at("summary")));
+        let quotes = self.list(b.quotes, &at("quotes"), Self::quote);
+        let sections = self.list(b.sections, &at("sections"), Self::section);
+        let related = self.list(b.related, &at("related"), Self::related);
+        let tags = self.list(b.tags, &at("tags"), Self::tag);
+        self.set_brief_page(outer_page);
         Brief {
             id,
             kind,
@@ -63,10 +69,10 @@ impl Checker<'_> {
             authors,
             image,
             summary,
-            quotes: self.list(b.quotes, &at("quotes"), Self::quote),
-            sections: self.list(b.sections, &at("sections"), Self::section),
-            related: self.list(b.related, &at("related"), Self::related),
-            tags: self.list(b.tags, &at("tags"), Self::tag),
+            quotes,
+            sections,
+            related,
+            tags,
             labels: self.labels(b.labels, &at("labels")),
         }
     }

@@ -46,11 +46,21 @@ pub(crate) struct Checker<'u> {
     problems: Vec<Problem>,
     dropped: usize,
     urls: &'u UrlSettings,
+    /// The page of the brief being read (its own absolute `url`): where
+    /// relative URLs must be made absolute (email) and no base URL was
+    /// given, they resolve against it, as they would on that page.
+    brief_page: Option<String>,
 }
 
 impl<'u> Checker<'u> {
     pub(crate) fn new(urls: &'u UrlSettings) -> Self {
-        Checker { problems: Vec::new(), dropped: 0, urls }
+        Checker { problems: Vec::new(), dropped: 0, urls, brief_page: None }
+    }
+
+    /// Sets the page of the brief about to be read (see `brief_page`), and
+    /// returns the one before (a feed's briefs each have their own).
+    pub(super) fn set_brief_page(&mut self, page: Option<String>) -> Option<String> {
+        std::mem::replace(&mut self.brief_page, page)
     }
 
     /// Records a problem at `path`; past [`MAX_PROBLEMS`] it is only counted.
@@ -177,13 +187,14 @@ impl<'u> Checker<'u> {
         let url = if !url_policy::is_relative(&url) {
             url
         } else {
-            match &self.urls.base {
-                Some(base) => url_policy::resolve(base, &url, self.urls.whatwg),
-                None if self.urls.absolute_only => {
+            match (&self.urls.base, &self.brief_page) {
+                (Some(base), _) => url_policy::resolve(base, &url, self.urls.whatwg),
+                (None, Some(page)) if self.urls.absolute_only => url_policy::resolve(page, &url, self.urls.whatwg),
+                (None, None) if self.urls.absolute_only => {
                     self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
                     return None;
                 }
-                None => url,
+                (None, _) => url,
             }
         };
         // An image from an origin the host did not allow; a relative one is the host's own.
