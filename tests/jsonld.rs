@@ -606,6 +606,25 @@ fn id_cycles_are_refused_with_the_path_of_the_reference() {
 }
 
 #[test]
+fn a_url_that_refers_by_id_to_its_own_node_or_back_names_that_nodes_address() {
+    // JSON-LD reads `url` as an IRI, so `{"@id": X}` there names X, even when
+    // X is the node itself; these once recursed without end (a stack overflow).
+    let me = "https://e.example/a";
+    let b = one(json!({"@context": "https://schema.org", "@type": "NewsArticle", "@id": me, "headline": "H", "url": {"@id": me},
+        "publisher": {"@id": "https://e.example/#org", "@type": "Organization", "name": "E", "url": {"@id": "https://e.example/#org"}}}));
+    assert_eq!(b.url.as_deref(), Some(me));
+    assert_eq!(b.publisher.and_then(|p| p.url).as_deref(), Some("https://e.example/#org"));
+    let ping_pong = json!({"@context": "https://schema.org", "@graph": [
+        {"@id": "https://e.example/a", "@type": "NewsArticle", "headline": "H", "url": {"@id": "https://e.example/b"}},
+        {"@id": "https://e.example/b", "@type": "WebPage", "url": {"@id": "https://e.example/a"}},
+    ]});
+    assert_eq!(one(ping_pong).url.as_deref(), Some("https://e.example/b"));
+    // And a hostile address reached that way is still refused where it is written.
+    let hostile = article(json!({"@id": "javascript:alert(1)", "url": {"@id": "javascript:alert(1)"}}));
+    assert_eq!(problems(hostile), ["@id: scheme \"javascript\" is not allowed"]);
+}
+
+#[test]
 fn a_huge_graph_is_refused_quickly_and_deep_values_are_bounded() {
     let nodes: Vec<Value> = (0..20_000).map(|i| json!({"@id": format!("#n{i}"), "knows": {"@id": format!("#n{}", i + 1)}})).collect();
     let huge = json!({"@context": "https://schema.org", "@graph": nodes});

@@ -166,16 +166,28 @@ impl<'g, 'a> Mapper<'g, 'a> {
 
     /// A URL: text, or a node's `url`, else its `@id` unless that names a
     /// blank node (`_:b0`), which is local to the document.
+    ///
+    /// A node's `url` may itself be a reference (`{"@id": …}`), even to the
+    /// node itself or back to one on the way: JSON-LD reads `url` as an IRI
+    /// either way, so such a reference names that node's address, its `@id`.
     fn iri(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
-        let first = at?.one()?;
-        if !first.value.is_object() || first.value.get("@value").is_some() {
-            return self.string(Some(first), bp);
+        let mut at = at?.one()?;
+        let mut on_the_way: Vec<&Value> = Vec::new();
+        loop {
+            if !at.value.is_object() || at.value.get("@value").is_some() {
+                return self.string(Some(at), bp);
+            }
+            let node = self.graph.resolve(&at);
+            if on_the_way.iter().any(|seen| std::ptr::eq(*seen, node.value)) {
+                break;
+            }
+            on_the_way.push(node.value);
+            match node.get("url") {
+                Some(url) => at = url.one()?,
+                None => break,
+            }
         }
-        // Only the node's address is read, so no cycle can come of it.
-        let node = self.graph.resolve(&first);
-        if let Some(url) = node.get("url") {
-            return self.iri(Some(url), bp);
-        }
+        let node = self.graph.resolve(&at);
         let id = node.id().filter(|id| is_address(id))?;
         self.sources.record(bp, &key(&node.path, "@id"));
         Some(Checked::Valid(id.to_owned()))
