@@ -645,6 +645,19 @@ fn a_huge_graph_is_refused_quickly_and_deep_values_are_bounded() {
         json!({"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "headline": "H", "author": many}, {"@id": "#p", "@type": "Person", "name": "P"}]}),
     );
     assert_eq!(b.authors.len(), 100);
+    // But a node named so often that its copies would outgrow the largest
+    // brief is refused where that happens: 50 articles, each quoting one
+    // quotation of 9,000 characters 100 times, would be 45 MB of quotes.
+    let quoted: Vec<Value> = (0..100).map(|_| json!({"@id": "#q"})).collect();
+    let mut nodes: Vec<Value> = (0..50).map(|i| json!({"@type": "NewsArticle", "headline": format!("A{i}"), "hasPart": quoted})).collect();
+    nodes.push(json!({"@id": "#q", "@type": "Quotation", "text": "q".repeat(9_000), "creator": "C"}));
+    let start = std::time::Instant::now();
+    let amplified = self::problems(json!({"@context": "https://schema.org", "@graph": nodes}));
+    assert!(start.elapsed().as_secs() < 5);
+    assert_eq!(
+        amplified,
+        ["@graph[1].hasPart[10]: the document names its nodes by @id so often that they add up to more than 1000000 bytes, the largest brief (each reference counts its node again)"]
+    );
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! for real briefs: the longest example is far inside every one of them.
 //! Documented in the README ("Limits"); change both together.
 
-/// Largest accepted input, in bytes of JSON text (UTF-8).
+/// Largest accepted input, in bytes of JSON text (UTF-8); also the most
+/// text a JSON-LD document's `@id` references may copy in all.
 pub const MAX_INPUT_BYTES: usize = 1_000_000;
 /// Deepest accepted nesting of JSON arrays and objects. A brief needs 7
 /// (feed › brief › sections › section › paragraphs › paragraph › run).

@@ -40,7 +40,7 @@ pub use sources::Sources;
 
 use serde_json::Value;
 
-use super::limits::MAX_FEED;
+use super::limits::{MAX_FEED, MAX_INPUT_BYTES};
 use super::{Brief, Checked, Input, Problem};
 use graph::{At, Graph};
 use map::Mapper;
@@ -170,6 +170,12 @@ pub fn read(scripts: &[Script]) -> Mapped {
             Some(Input::Feed(briefs))
         }
     };
+    if let Some(path) = graph.ran_out_at() {
+        m.report(
+            &path,
+            format!("the document names its nodes by @id so often that they add up to more than {MAX_INPUT_BYTES} bytes, the largest brief (each reference counts its node again)"),
+        );
+    }
     Mapped { input: input.map(Checked::Valid), sources: m.sources, problems: m.problems, dropped: m.dropped }
 }
 
