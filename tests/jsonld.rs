@@ -265,6 +265,23 @@ fn what_the_card_cannot_show_is_left_out_not_refused() {
 }
 
 #[test]
+fn a_long_caption_alt_text_or_author_list_is_shortened_not_refused() {
+    // News agencies' captions run past a brief's 500 characters ("FILE - …"), and papers have many authors.
+    let caption = format!("FILE - {} (AP Photo/A. Photographer, File)", "Delegates arrive at the summit venue. ".repeat(14));
+    let authors: Vec<Value> = (0..60).map(|i| json!({"@type": "Person", "name": format!("Author Number{i}")})).collect();
+    let b = one(article(json!({
+        "image": {"@type": "ImageObject", "url": "https://e.example/i.jpg", "caption": caption, "name": caption},
+        "citation": {"@type": "ScholarlyArticle", "name": "Paper", "url": "https://e.example/p", "author": authors},
+    })));
+    let image = b.image.expect("image");
+    let shown = image.caption.expect("caption");
+    assert!(shown.starts_with("FILE - Delegates arrive") && shown.ends_with("…") && shown.chars().count() <= 500, "{shown}");
+    assert_eq!(image.alt, shown);
+    let author = b.related[0].author.clone().expect("author");
+    assert!(author.starts_with("Author Number0, Author Number1,") && author.ends_with("…") && author.chars().count() <= 500, "{author}");
+}
+
+#[test]
 fn quotes_and_sections_from_has_part() {
     let b = one(json!({
         "@context": "https://schema.org",

@@ -2,10 +2,10 @@
 
 use serde_json::Value;
 
-use super::Mapper;
+use super::{fitted, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::key;
-use crate::format::limits::MAX_IMAGE_PIXELS;
+use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
 
 impl<'a> Mapper<'_, 'a> {
@@ -47,7 +47,8 @@ impl<'a> Mapper<'_, 'a> {
                     }
                 };
                 let alt = self.string(node.first_of(&["name", "caption"]), key(bp, "alt")).or_else(decorative).unwrap_or_default();
-                let caption = self.string(node.get("caption"), key(bp, "caption"));
+                let alt = fitted(alt, MAX_SHORT_CHARS);
+                let caption = self.string(node.get("caption"), key(bp, "caption")).map(|c| fitted(c, MAX_SHORT_CHARS));
                 let (width, height) = (self.pixels(node.get("width")), self.pixels(node.get("height")));
                 Checked::Valid(format::Image { src, alt, caption, width, height })
             }

@@ -270,6 +270,24 @@ fn text(value: &Value) -> Checked<String> {
     }
 }
 
+/// Text the card shows beside something else (a caption, an image's
+/// alternative text, a cited work's authors), shortened with "…" to at most
+/// `max` characters, at a word's end where one is near: publishers write
+/// longer ones than a brief's field may hold (news agencies' captions pass
+/// 500 characters; a paper may have sixty authors), and one of them is no
+/// reason to refuse the card.
+fn fitted(text: Checked<String>, max: usize) -> Checked<String> {
+    match text {
+        Checked::Valid(s) if s.chars().count() > max => {
+            let cut = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
+            let head = s.get(..cut).unwrap_or_default();
+            let head = head.rfind(char::is_whitespace).filter(|&i| i > cut * 4 / 5).and_then(|i| head.get(..i)).unwrap_or(head);
+            Checked::Valid([head.trim_end(), "…"].concat())
+        }
+        other => other,
+    }
+}
+
 /// Paragraphs of a text: separated by blank lines, each trimmed.
 fn split_paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
     let mut paragraphs = Vec::new();
@@ -307,6 +325,16 @@ mod tests {
         {
             assert!(!is_address(no), "{no}");
         }
+    }
+
+    #[test]
+    fn fitted_text_is_shortened_at_a_words_end_with_an_ellipsis() {
+        let long = Checked::Valid("word ".repeat(30));
+        assert_eq!(fitted(long.clone(), 200), long, "short enough: as it is");
+        let Checked::Valid(fit) = fitted(long, 23) else { panic!() };
+        assert_eq!(fit, "word word word word…");
+        let Checked::Valid(fit) = fitted(Checked::Valid("ä".repeat(30)), 10) else { panic!() };
+        assert_eq!(fit, format!("{}…", "ä".repeat(9)), "no word's end near: cut at a character");
     }
 
     #[test]

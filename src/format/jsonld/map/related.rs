@@ -2,10 +2,11 @@
 
 use serde_json::Value;
 
-use super::{is_address, text, Mapper};
+use super::{fitted, is_address, text, Mapper};
 use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
+use crate::format::limits::MAX_SHORT_CHARS;
 use crate::format::{self, Checked};
 
 impl<'a> Mapper<'_, 'a> {
@@ -112,7 +113,7 @@ impl<'a> Mapper<'_, 'a> {
             }
         }
         self.sources.record(bp, &at.path);
-        (!names.is_empty()).then(|| Checked::Valid(names.join(", ")))
+        (!names.is_empty()).then(|| fitted(Checked::Valid(names.join(", ")), MAX_SHORT_CHARS))
     }
 }
 
