@@ -388,6 +388,27 @@ fn else_the_one_article_no_other_node_refers_to() {
         {"@type": "Article", "@id": "#b", "headline": "B", "citation": {"@id": "#a"}},
     ]}));
     assert_eq!(b.title, "A");
+    // A breadcrumb's item and a comment's `about` only link to the article:
+    // it stays the one no node refers to, and "More from World" is no feed.
+    let page = "https://e.example/2024/05/01/story";
+    let b = one(json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "@id": page, "url": page, "headline": "Main", "mainEntityOfPage": page},
+        {"@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "item": {"@id": "https://e.example/world", "name": "World"}},
+            {"@type": "ListItem", "position": 2, "item": {"@id": page, "name": "Main"}},
+        ]},
+        {"@type": "Comment", "text": "Great piece", "about": {"@id": page}},
+        {"@type": "ItemList", "name": "More from World", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "item": {"@type": "NewsArticle", "headline": "Other"}},
+        ]},
+    ]}));
+    assert_eq!(b.title, "Main");
+    // Two descriptions of one page (an SEO plugin's and a theme's) are one article, the fuller.
+    let b = one(json!([
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Main", "mainEntityOfPage": {"@id": page}, "description": "D", "keywords": "a, b"},
+        {"@context": "https://schema.org", "@type": "Article", "headline": "Main (theme)", "url": page},
+    ]));
+    assert_eq!((b.title.as_str(), b.tags.len()), ("Main", 2));
 }
 
 #[test]

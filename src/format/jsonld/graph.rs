@@ -105,6 +105,11 @@ pub(super) fn is_reference(members: &Map<String, Value>) -> bool {
     members.len() == 1 && members.get("@id").is_some_and(Value::is_string)
 }
 
+/// Nodes whose references to an article only link to it, and do not make
+/// it a part of another (see [`Graph::is_referenced`]): a breadcrumb's
+/// last item is the page's own article, a comment is `about` it.
+const LINKS_ONLY: [&str; 2] = ["BreadcrumbList", "Comment"];
+
 pub(super) struct Graph<'a> {
     /// The top-level nodes, in document order.
     pub top: Vec<At<'a>>,
@@ -143,7 +148,7 @@ impl<'a> Graph<'a> {
         }
         let top: HashSet<*const Value> = g.top.iter().map(|n| n.value as *const Value).collect();
         for (value, path) in roots {
-            g.walk(value, path, 0, &top, None).map_err(|p| vec![p])?;
+            g.walk(value, path, 0, &top, None, false).map_err(|p| vec![p])?;
         }
         g.sizes = g.ids.values().map(|def| (def.value as *const Value, text_bytes(def.value))).collect();
         if problems.is_empty() {
@@ -190,7 +195,8 @@ impl<'a> Graph<'a> {
     }
 
     /// Indexes definitions and notes references, everywhere in `value`
-    /// (`owner`: the `@id` of the top-level node it lies in).
+    /// (`owner`: the `@id` of the top-level node it lies in; `links_only`:
+    /// inside a node whose references only link, see [`LINKS_ONLY`]).
     fn walk(
         &mut self,
         value: &'a Value,
@@ -198,13 +204,15 @@ impl<'a> Graph<'a> {
         depth: usize,
         top: &HashSet<*const Value>,
         mut owner: Option<&'a str>,
+        mut links_only: bool,
     ) -> Result<(), Problem> {
         let members: Box<dyn Iterator<Item = (String, &'a Value)>> = match value {
             Value::Object(members) => {
+                links_only = links_only || type_names(value).any(|t| LINKS_ONLY.contains(&t));
                 if let Some(id) = value.get("@id").and_then(Value::as_str) {
                     if top.contains(&(value as *const Value)) {
                         owner = Some(id);
-                    } else if owner != Some(id) {
+                    } else if owner != Some(id) && !links_only {
                         self.referenced.insert(id);
                     }
                     if !is_reference(members) {
@@ -227,7 +235,7 @@ impl<'a> Graph<'a> {
             return Err(Problem::new(path, format!("nested too deeply (the limit is {MAX_DEPTH} levels)")));
         }
         for (child_path, child) in members {
-            self.walk(child, &child_path, depth + 1, top, owner)?;
+            self.walk(child, &child_path, depth + 1, top, owner, links_only)?;
         }
         Ok(())
     }
@@ -261,7 +269,8 @@ impl<'a> Graph<'a> {
         self.ran_out_at.borrow().clone()
     }
 
-    /// Whether another node refers to this one (by its `@id`).
+    /// Whether another node refers to this one (by its `@id`), other than
+    /// from inside a breadcrumb or a comment ([`LINKS_ONLY`]).
     pub fn is_referenced(&self, node: &At<'a>) -> bool {
         node.id().is_some_and(|id| self.referenced.contains(id))
     }

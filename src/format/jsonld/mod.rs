@@ -202,7 +202,16 @@ fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
         }
     }
     let articles: Vec<&At> = g.top.iter().filter(|n| n.is_a(&ARTICLE_TYPES)).collect();
-    let mut unreferenced: Vec<At> = articles.iter().filter(|a| !g.is_referenced(a)).map(|a| (*a).clone()).collect();
+    let mut unreferenced: Vec<At> = Vec::new();
+    for a in articles.iter().filter(|a| !g.is_referenced(a)) {
+        // Two descriptions of one page (a site's SEO plugin and its theme
+        // each write one) are one article: the fuller of them.
+        match unreferenced.iter_mut().find(|b| page_address(b).is_some_and(|addr| page_address(a) == Some(addr))) {
+            Some(b) if members(a) > members(b) => *b = (*a).clone(),
+            Some(_) => {}
+            None => unreferenced.push((*a).clone()),
+        }
+    }
     if unreferenced.len() > 1 {
         return Some(Choice::Feed { path: String::new(), items: unreferenced });
     }
@@ -213,6 +222,18 @@ fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
         return Some(feed);
     }
     articles.first().map(|a| Choice::One((*a).clone()))
+}
+
+/// The page an article describes, as written: its `url`, else its
+/// `mainEntityOfPage` (a URL, or a node's `@id` or `url`).
+fn page_address<'a>(article: &At<'a>) -> Option<&'a str> {
+    let page = article.value.get("url").or_else(|| article.value.get("mainEntityOfPage"))?;
+    page.as_str().or_else(|| page.get("@id").or_else(|| page.get("url")).and_then(Value::as_str)).map(str::trim)
+}
+
+/// How many members a node has: of two descriptions, the fuller.
+fn members(node: &At) -> usize {
+    node.value.as_object().map_or(0, serde_json::Map::len)
 }
 
 /// An `ItemList` with articles among its items (each the item itself, or
