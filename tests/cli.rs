@@ -499,14 +499,16 @@ fn commands_read_a_saved_html_page() {
     assert!(code(&o) == 0 && stdout(&o).contains("<title>Ministers agree on a grid deal</title>"), "{}", stderr(&o));
 
     // Problems name the script by its id, else by its index.
-    let bad =
-        SAVED_PAGE.replace("https://news.example/reports/grid", "javascript:alert(1)").replace(r#""name":"Ben Ode""#, r#""name":" ""#);
+    let bad = SAVED_PAGE.replace("https://news.example/reports/grid", "javascript:alert(1)").replace(r#""name":"Ben Ode""#, r#""name":5"#);
     fs::write(&file, bad).expect("write page");
     let o = run(&["check", f]);
     assert_bad_input(&o, "check a bad page");
     assert_eq!(
         stderr(&o).lines().collect::<Vec<_>>(),
-        ["script[1][1].name: must not be empty", "script#article-ld.@graph[1].citation[0].url: scheme \"javascript\" is not allowed",]
+        [
+            "script[1][1].name: expected a string, found a number",
+            "script#article-ld.@graph[1].citation[0].url: scheme \"javascript\" is not allowed",
+        ]
     );
     let o = run(&["render", "--out", dir.join("card.html").to_str().expect("path"), f]);
     assert_bad_input(&o, "render a bad page");

@@ -282,6 +282,28 @@ fn a_long_caption_alt_text_or_author_list_is_shortened_not_refused() {
 }
 
 #[test]
+fn blank_values_and_nodes_the_card_cannot_show_are_left_out() {
+    // Templates write "" for what a page does not have; it says as little as no value.
+    let b = one(article(json!({
+        "headline": "", "name": "From name", "abstract": " ", "description": "From description",
+        "dateModified": "", "inLanguage": "", "image": "", "url": "",
+        "author": [{"@type": "Person", "name": ""}, {"@type": "Person", "name": "Ana"}],
+        "publisher": {"@type": "Organization", "url": "https://e.example/"},
+        "hasPart": [
+            {"@type": "Quotation", "creator": {"@type": "Person", "name": "Says nothing"}},
+            {"@type": "Quotation", "text": "Said.", "creator": {"@type": "Person", "name": "Q"}},
+        ],
+    })));
+    assert_eq!((b.title.as_str(), plain(&b.summary.as_ref().expect("summary").paragraphs[0])), ("From name", "From description".into()));
+    assert!(b.updated.is_none() && b.image.is_none() && b.url.is_none() && b.publisher.is_none());
+    assert_eq!(b.lang, "en");
+    assert_eq!(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ana"]);
+    assert_eq!(b.quotes.iter().map(|q| q.author.as_str()).collect::<Vec<_>>(), ["Q"], "a quotation without text is left out");
+    // An ImageObject with no address to show it from is left out too.
+    assert!(one(article(json!({"image": {"@type": "ImageObject", "@id": "#primaryimage", "caption": "c"}}))).image.is_none());
+}
+
+#[test]
 fn quotes_and_sections_from_has_part() {
     let b = one(json!({
         "@context": "https://schema.org",
@@ -734,7 +756,7 @@ fn wrong_types_everywhere_are_problems_never_panics() {
     ]);
     assert_eq!(
         problems(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "  "})),
-        ["headline: must not be empty"]
+        ["has no headline (or name), which the card needs as its title"]
     );
     assert_eq!(
         problems(json!({"@context": "https://schema.org", "@graph": [{"@type": "Report", "datePublished": "2024-01-01"}]})),

@@ -62,6 +62,18 @@ fn reports_every_problem_with_its_path_not_just_the_first() {
 }
 
 #[test]
+fn a_summary_and_a_section_need_their_paragraphs_as_a_quote_needs_its_text() {
+    // docs/brief-format.md: `summary` is `{heading?, paragraphs: [Paragraph]}`, a section `{heading, paragraphs}`.
+    assert_eq!(
+        messages(
+            r#"{"title": "t", "summary": {"heading": "h"}, "sections": [{"heading": "s"}, {"heading": "e", "paragraphs": []}], "quotes": [{"author": "a"}]}"#
+        ),
+        ["summary.paragraphs: is required", "quotes[0].text: is required", "sections[0].paragraphs: is required"]
+    );
+    assert_eq!(messages(r#"{"title": "t", "summary": {"paragraphs": null}}"#), ["summary.paragraphs: is required"]);
+}
+
+#[test]
 fn feed_paths_start_with_the_index() {
     let json = r#"[{"title": "ok"}, {"title": "x", "url": "vbscript:msgbox"}, 7]"#;
     assert_eq!(paths(json), ["[1].url", "[2]"]);

@@ -158,10 +158,10 @@ export interface Summary {
    */
   heading?: string | null;
   /**
-   * The summary's paragraphs.
+   * The summary's paragraphs; required.
    * At most 100 items.
    */
-  paragraphs?: Paragraph[] | null;
+  paragraphs: Paragraph[];
 }
 
 /** A paragraph: a plain string (rendered literally, never as markup) or an array of runs. */
@@ -217,10 +217,10 @@ export interface Section {
    */
   heading: string;
   /**
-   * The section's paragraphs.
+   * The section's paragraphs; required.
    * At most 100 items.
    */
-  paragraphs?: Paragraph[] | null;
+  paragraphs: Paragraph[];
 }
 
 /** A link to related analysis. */

@@ -209,9 +209,9 @@ pub struct Summary {
     /// The block heading; default "Latest Developments" in the brief's language.
     #[schemars(length(max = MAX_SHORT_CHARS))]
     pub heading: Option<Checked<String>>,
-    /// The summary's paragraphs.
+    /// The summary's paragraphs; required.
     #[schemars(length(max = MAX_ITEMS))]
-    pub paragraphs: Option<Checked<Vec<Checked<Paragraph>>>>,
+    pub paragraphs: Checked<Vec<Checked<Paragraph>>>,
 }
 
 /// An expert quote.
@@ -238,9 +238,9 @@ pub struct Section {
     /// The section heading; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
     pub heading: Checked<String>,
-    /// The section's paragraphs.
+    /// The section's paragraphs; required.
     #[schemars(length(max = MAX_ITEMS))]
-    pub paragraphs: Option<Checked<Vec<Checked<Paragraph>>>>,
+    pub paragraphs: Checked<Vec<Checked<Paragraph>>>,
 }
 
 /// A link to related analysis.

@@ -121,7 +121,7 @@ impl Checker<'_> {
     pub(super) fn summary(&mut self, s: format::Summary, path: &Path) -> Summary {
         Summary {
             heading: self.opt_string(s.heading, &Path::Key(path, "heading"), MAX_SHORT_CHARS),
-            paragraphs: self.list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
+            paragraphs: self.req_list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
         }
     }
 
@@ -138,7 +138,7 @@ impl Checker<'_> {
     pub(super) fn section(&mut self, s: format::Section, path: &Path) -> Section {
         Section {
             heading: self.req_string(s.heading, &Path::Key(path, "heading"), MAX_SHORT_CHARS),
-            paragraphs: self.list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
+            paragraphs: self.req_list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
         }
     }
 

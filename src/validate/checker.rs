@@ -187,14 +187,14 @@ impl<'u> Checker<'u> {
         let url = if !url_policy::is_relative(&url) {
             url
         } else {
-            match (&self.urls.base, &self.brief_page) {
-                (Some(base), _) => url_policy::resolve(base, &url, self.urls.whatwg),
-                (None, Some(page)) if self.urls.absolute_only => url_policy::resolve(page, &url, self.urls.whatwg),
-                (None, None) if self.urls.absolute_only => {
+            let brief_page = self.brief_page.as_ref().filter(|_| self.urls.absolute_only);
+            match self.urls.base.as_ref().or(brief_page) {
+                Some(base) => url_policy::resolve(base, &url, self.urls.whatwg),
+                None if self.urls.absolute_only => {
                     self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
                     return None;
                 }
-                (None, _) => url,
+                None => url,
             }
         };
         // An image from an origin the host did not allow; a relative one is the host's own.
@@ -237,6 +237,23 @@ impl<'u> Checker<'u> {
         F: Expected,
     {
         match self.optional(field, path) {
+            Some(items) if self.max_len(items.len(), MAX_ITEMS, path) => self.each(items, path, read),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A list the format requires (`summary.paragraphs`): as [`Checker::list`],
+    /// and "is required" when it is absent.
+    pub(super) fn req_list<F, T>(
+        &mut self,
+        field: Checked<Vec<Checked<F>>>,
+        path: &Path,
+        read: impl FnMut(&mut Self, F, &Path) -> T,
+    ) -> Vec<T>
+    where
+        F: Expected,
+    {
+        match self.required(field, path, "is required") {
             Some(items) if self.max_len(items.len(), MAX_ITEMS, path) => self.each(items, path, read),
             _ => Vec::new(),
         }

@@ -25,9 +25,11 @@ pub(super) struct At<'a> {
 }
 
 impl<'a> At<'a> {
-    /// The member `name` of this object, if it has one that is not `null`.
+    /// The member `name` of this object, if it has one that is not `null`
+    /// or a blank string: publishers' templates write `""` for what they do
+    /// not have (`"dateModified": ""`, `"image": ""`), which says as little.
     pub fn get(&self, name: &str) -> Option<At<'a>> {
-        let value = self.value.get(name).filter(|v| !v.is_null())?;
+        let value = self.value.get(name).filter(|v| !v.is_null() && !v.as_str().is_some_and(|s| s.trim().is_empty()))?;
         Some(At { value, path: key(&self.path, name) })
     }
 
@@ -121,8 +123,6 @@ pub(super) struct Graph<'a> {
     referenced: HashSet<&'a str>,
     /// How many objects and arrays the walk has met (bounded by [`MAX_GRAPH_NODES`]).
     count: usize,
-    /// The bytes of text in each definition, what resolving a reference to it can hand out.
-    sizes: HashMap<*const Value, usize>,
     /// The bytes of text resolving references has handed out so far.
     handed_out: Cell<usize>,
     /// Where references first handed out more than [`MAX_INPUT_BYTES`].
@@ -138,7 +138,6 @@ impl<'a> Graph<'a> {
             ids: HashMap::new(),
             referenced: HashSet::new(),
             count: 0,
-            sizes: HashMap::new(),
             handed_out: Cell::new(0),
             ran_out_at: RefCell::new(None),
         };
@@ -150,7 +149,6 @@ impl<'a> Graph<'a> {
         for (value, path) in roots {
             g.walk(value, path, 0, &top, None, false).map_err(|p| vec![p])?;
         }
-        g.sizes = g.ids.values().map(|def| (def.value as *const Value, text_bytes(def.value))).collect();
         if problems.is_empty() {
             Ok(g)
         } else {
@@ -250,8 +248,11 @@ impl<'a> Graph<'a> {
     pub fn resolve(&self, at: &At<'a>) -> At<'a> {
         match at.id().and_then(|id| self.ids.get(id)) {
             Some(def) if !std::ptr::eq(def.value, at.value) => {
-                let size = self.sizes.get(&(def.value as *const Value)).copied().unwrap_or_default();
-                let handed_out = self.handed_out.get().saturating_add(size);
+                // Counting reads the definition, at most once past the limit.
+                let handed_out = match self.handed_out.get() {
+                    so_far @ 0..=MAX_INPUT_BYTES => so_far.saturating_add(text_bytes(def.value)),
+                    over => over,
+                };
                 self.handed_out.set(handed_out);
                 if handed_out <= MAX_INPUT_BYTES {
                     return def.clone();

@@ -39,13 +39,8 @@ impl<'a> Mapper<'_, 'a> {
             Value::Object(_) => {
                 let node = self.node(at)?;
                 self.sources.record(bp.to_owned(), &node.path);
-                let src = match self.iri(node.first_of(&["url", "contentUrl"]), key(bp, "src")) {
-                    Some(src) => src,
-                    None => {
-                        self.sources.record(key(bp, "src"), &key(&node.path, "url"));
-                        Checked::Absent
-                    }
-                };
+                // An image with no address to show it from is left out.
+                let src = self.iri(node.first_of(&["url", "contentUrl"]), key(bp, "src"))?;
                 let alt = self.string(node.first_of(&["name", "caption"]), key(bp, "alt")).or_else(decorative).unwrap_or_default();
                 let alt = fitted(alt, MAX_SHORT_CHARS);
                 let caption = self.string(node.get("caption"), key(bp, "caption")).map(|c| fitted(c, MAX_SHORT_CHARS));

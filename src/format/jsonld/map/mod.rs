@@ -79,7 +79,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         b.summary = summary.and_then(|s| {
             let paragraphs = self.paragraphs(&s, &at("summary.paragraphs")).and_then(nonempty)?;
             self.sources.record(at("summary"), &s.path);
-            Some(Checked::Valid(format::Summary { heading: None, paragraphs: Some(Checked::Valid(paragraphs)) }))
+            Some(Checked::Valid(format::Summary { heading: None, paragraphs: Checked::Valid(paragraphs) }))
         });
         let (quotes, sections) = self.parts(node, bp);
         b.quotes = quotes.map(Checked::Valid);

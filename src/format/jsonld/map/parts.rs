@@ -30,7 +30,9 @@ impl<'a> Mapper<'_, 'a> {
                         if let Some(q) = self.quote(&part, &index(&key(bp, "quotes"), quotes.len())) {
                             quotes.push(Checked::Valid(q));
                         }
-                    } else if part.first_of(&["name", "headline"]).is_some() && part.first_of(&SECTION_TEXT).is_some() {
+                    } else if part.first_of(&["name", "headline"]).is_some()
+                        && SECTION_TEXT.iter().any(|t| part.value.get(t).is_some_and(|text| !text.is_null()))
+                    {
                         let s = self.section(&part, &index(&key(bp, "sections"), sections.len()));
                         sections.push(Checked::Valid(s));
                     }
@@ -45,9 +47,10 @@ impl<'a> Mapper<'_, 'a> {
     /// A `Quotation`: its `text`, and who said it: `creator` (else
     /// `spokenByCharacter`, else `author`, which schema.org makes the same
     /// as `creator`), a name or a `Person` with `name`, `jobTitle` and
-    /// `url`. A quotation attributed to no one (no creator, a creator without
-    /// a name, or one the document only names by `@id`) is `None`, left
-    /// out: schema.org allows it, but a quote on the card is always attributed.
+    /// `url`. A quotation without text, or attributed to no one (no creator,
+    /// a creator without a name, or one the document only names by `@id`),
+    /// is `None`, left out: schema.org allows both, but a quote on the card
+    /// always says something, and who said it.
     fn quote(&mut self, node: &At<'a>, bp: &str) -> Option<format::Quote> {
         self.stack.push(node.value);
         let quote = self.attributed_quote(node, bp);
@@ -56,6 +59,7 @@ impl<'a> Mapper<'_, 'a> {
     }
 
     fn attributed_quote(&mut self, node: &At<'a>, bp: &str) -> Option<format::Quote> {
+        let said = node.get("text").and_then(|t| t.one())?;
         let said_by = node.first_of(&["creator", "spokenByCharacter", "author"]).and_then(|c| c.one())?;
         // Who first, before anything is recorded for a quote that may be left out.
         let person = if said_by.value.is_object() && said_by.value.get("@value").is_none() {
@@ -65,14 +69,7 @@ impl<'a> Mapper<'_, 'a> {
             None
         };
         self.sources.record(bp.to_owned(), &node.path);
-        let text = match node.get("text").and_then(|t| t.one()) {
-            Some(t) => self.paragraph(&t, key(bp, "text")),
-            None => {
-                self.sources.record(key(bp, "text"), &key(&node.path, "text"));
-                Checked::Absent
-            }
-        };
-        let mut q = format::Quote { text, ..Default::default() };
+        let mut q = format::Quote { text: self.paragraph(&said, key(bp, "text")), ..Default::default() };
         match person {
             Some(person) => {
                 q.author = self.required(&person, &["name"], key(bp, "author"));
@@ -107,7 +104,12 @@ impl<'a> Mapper<'_, 'a> {
         self.stack.push(node.value);
         self.sources.record(bp.to_owned(), &node.path);
         let heading = self.required(node, &["name", "headline"], key(bp, "heading"));
-        let paragraphs = node.first_of(&SECTION_TEXT).and_then(|t| self.paragraphs(&t, &key(bp, "paragraphs"))).map(Checked::Valid);
+        // A blank text (as a heading-only section is written back) is no
+        // paragraphs, as is one not text (reported).
+        let paragraphs = match node.first_of(&SECTION_TEXT) {
+            Some(text) => Checked::Valid(self.paragraphs(&text, &key(bp, "paragraphs")).unwrap_or_default()),
+            None => Checked::Valid(Vec::new()),
+        };
         self.stack.pop();
         format::Section { heading, paragraphs }
     }

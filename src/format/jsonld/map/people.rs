@@ -9,7 +9,8 @@ use crate::format::{self, Checked};
 
 impl<'a> Mapper<'_, 'a> {
     /// `publisher`: a name, or an `Organization` (or `Person`) with `name`,
-    /// `url` and `logo` (a URL or an `ImageObject`).
+    /// `url` and `logo` (a URL or an `ImageObject`). One without a name is
+    /// left out: the card names its publisher.
     pub(super) fn publisher(&mut self, at: &At<'a>, bp: &str) -> Option<Checked<format::Publisher>> {
         self.sources.record(bp.to_owned(), &at.path);
         Some(match at.value {
@@ -18,7 +19,7 @@ impl<'a> Mapper<'_, 'a> {
                 Checked::Valid(format::Publisher { name: Checked::Valid(name.clone()), ..Default::default() })
             }
             Value::Object(_) => {
-                let node = self.node(at)?;
+                let node = self.node(at).filter(|node| node.get("name").is_some())?;
                 self.sources.record(bp.to_owned(), &node.path);
                 Checked::Valid(format::Publisher {
                     name: self.required(&node, &["name"], key(bp, "name")),
