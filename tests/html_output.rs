@@ -240,6 +240,9 @@ fn images_send_no_referrer_and_image_origins_refuse_other_hosts() {
     assert_eq!(render_html(relative, &only(&["https://img.example"])).unwrap_err()[0].path, "image.src");
     assert!(render_html(r#"{"title": "T", "image": {"src": "/a.jpg", "alt": ""}}"#, &only(&["https://img.example"])).is_ok());
     assert!(render_html(relative, &only(&["https://evil.example"])).is_ok());
+    // A scheme's default port names the same origin (`imageOrigins` are written so too: validate::options).
+    let port = r#"{"title": "T", "image": {"src": "https://img.example:443/a.jpg", "alt": ""}}"#;
+    assert!(render_html(port, &only(&["https://img.example"])).is_ok());
 }
 
 /// `image.width` and `height` become the `<img>`'s attributes, so the page

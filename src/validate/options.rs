@@ -260,8 +260,8 @@ mod tests {
             let e = parse(&format!("{{\"headingLevel\": {bad}}}")).unwrap_err();
             assert_eq!(e[0].line(), "options.headingLevel: must be 1, 2, 3 or 4", "{bad}");
         }
-        let o = parse(r#"{"imageOrigins": ["HTTPS://Img.Example", "http://localhost:8080/"]}"#).unwrap();
-        assert_eq!(o.image_origins.unwrap(), ["https://img.example", "http://localhost:8080"]);
+        let o = parse(r#"{"imageOrigins": ["HTTPS://Img.Example", "http://localhost:8080/", "https://cdn.example:443"]}"#).unwrap();
+        assert_eq!(o.image_origins.unwrap(), ["https://img.example", "http://localhost:8080", "https://cdn.example"]);
         let lines: Vec<_> =
             parse(r#"{"imageOrigins": ["https://a.example/path", "javascript:x", 3]}"#).unwrap_err().iter().map(Problem::line).collect();
         assert_eq!(

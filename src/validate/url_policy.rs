@@ -181,12 +181,18 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
         written.make_ascii_lowercase();
     }
     if let Some(port) = port {
-        if decimal(port.as_bytes()).is_none_or(|p| p > 65535) {
-            return Err(UrlProblem::BadPort);
-        }
-        if !port.is_empty() {
+        let number = decimal(port.as_bytes()).filter(|&p| p <= 65535).ok_or(UrlProblem::BadPort)?;
+        // As the URL standard writes a port: a number (`0443` is 443), left
+        // out when it is the scheme's default, so `https://a:443/` and
+        // `https://a/` are one URL and one origin.
+        let default = match scheme {
+            "https:" => Some(443),
+            "http:" => Some(80),
+            _ => None,
+        };
+        if !port.is_empty() && default != Some(number) {
             out.push(':');
-            out.push_str(port);
+            out.push_str(&number.to_string());
         }
     }
     if tail.is_empty() {
@@ -565,6 +571,13 @@ mod tests {
         assert_eq!(link("HTTP://example.org").unwrap(), "http://example.org/");
         assert_eq!(link("http://example.org:8080/x").unwrap(), "http://example.org:8080/x");
         assert_eq!(link("http://[::1]:8080/").unwrap(), "http://[::1]:8080/");
+        // Ports as the URL standard writes them: a number, the scheme's default left out.
+        assert_eq!(link("https://example.org:443/x").unwrap(), "https://example.org/x");
+        assert_eq!(link("HTTP://example.org:0080").unwrap(), "http://example.org/");
+        assert_eq!(link("https://example.org:80/").unwrap(), "https://example.org:80/");
+        assert_eq!(link("http://example.org:08080/").unwrap(), "http://example.org:8080/");
+        assert_eq!(link("https://example.org:/").unwrap(), "https://example.org/");
+        assert_eq!(link("//cdn.example.org:443/x").unwrap(), "//cdn.example.org:443/x", "the page's scheme decides");
         assert_eq!(link("mailto:desk@example.org?subject=Hi there").unwrap(), "mailto:desk@example.org?subject=Hi%20there");
         assert_eq!(link("/briefs/1").unwrap(), "/briefs/1");
         assert_eq!(link("briefs/é").unwrap(), "briefs/%C3%A9");
