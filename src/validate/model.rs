@@ -76,17 +76,45 @@ impl Dir {
         }
     }
 
-    /// The direction a language is written in, from its primary subtag.
+    /// The direction a language tag's text is written in: its script's,
+    /// when the tag names one (`az-Arab`, `ar-Latn`), else the usual
+    /// script's of the language (in a region where it is another, that
+    /// one's: `pa-PK`), as CLDR's likely subtags give them.
     pub fn of_lang(lang: &str) -> Dir {
-        const RTL: [&str; 13] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"];
-        let primary = lang.split('-').next().unwrap_or("");
-        if RTL.iter().any(|rtl| rtl.eq_ignore_ascii_case(primary)) {
+        let mut subtags = lang.split(['-', '_']);
+        let language = subtags.next().unwrap_or_default();
+        let is = |list: &[&str], subtag: &str| list.iter().any(|s| s.eq_ignore_ascii_case(subtag));
+        let mut rtl = is(&RTL_LANGUAGES, language);
+        // After the language: extended languages (3 letters), then a script (4), a region (2 letters or 3 digits).
+        for subtag in subtags.take_while(|s| s.len() > 1) {
+            match subtag.len() {
+                4 if subtag.bytes().all(|b| b.is_ascii_alphabetic()) => return if is(&RTL_SCRIPTS, subtag) { Dir::Rtl } else { Dir::Ltr },
+                2 | 3 if RTL_IN_REGION.iter().any(|(l, r)| l.eq_ignore_ascii_case(language) && r.eq_ignore_ascii_case(subtag)) => {
+                    rtl = true
+                }
+                _ => {}
+            }
+        }
+        if rtl {
             Dir::Rtl
         } else {
             Dir::Ltr
         }
     }
 }
+
+/// Languages whose usual script is written right to left.
+const RTL_LANGUAGES: [&str; 28] = [
+    "ar", "arc", "bal", "bqi", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "khw", "ks", "lrc", "mzn", "nqo", "pnb", "prs", "ps", "rhg",
+    "sd", "sdh", "skr", "syr", "ug", "ur", "yi", "yid",
+];
+
+/// Scripts written right to left (ISO 15924): a tag that names its script
+/// is read by it.
+const RTL_SCRIPTS: [&str; 12] = ["Adlm", "Arab", "Aran", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"];
+
+/// Languages written in an Arabic script in these regions only.
+const RTL_IN_REGION: [(&str, &str); 3] = [("az", "IR"), ("pa", "PK"), ("uz", "AF")];
 
 /// A date or date-time, as given (for `<time datetime>`) and as numbers (for display).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,12 +257,64 @@ mod tests {
     use super::Dir;
 
     #[test]
-    fn direction_from_the_primary_subtag_ignoring_case() {
-        for rtl in ["ar", "AR", "ar-EG", "Fa", "fa-IR", "he", "ckb", "yi", "ur-PK", "arc"] {
+    fn direction_from_the_script_else_the_language_ignoring_case() {
+        for rtl in [
+            "ar",
+            "AR",
+            "ar-EG",
+            "Fa",
+            "fa-IR",
+            "he",
+            "ckb",
+            "yi",
+            "ur-PK",
+            "arc",
+            "arc-",
+            "syr",
+            "nqo",
+            "ks",
+            "mzn",
+            "glk",
+            "lrc",
+            "bal",
+            "ji",
+            "ps",
+            "sd",
+            "az-Arab",
+            "uz-Arab-AF",
+            "ms-Arab",
+            "pa-Arab",
+            "pa-PK",
+            "az-IR",
+            "ff-Adlm",
+            "en-arab",
+            "ar_EG",
+            "ar-u-nu-latn",
+        ] {
             assert_eq!(Dir::of_lang(rtl), Dir::Rtl, "{rtl}");
         }
-        for ltr in ["", "en", "en-arab", "ara", "xar", "arc-", "-ar", "es-419", "ár", "a\u{0}r"] {
-            assert_eq!(Dir::of_lang(ltr), if ltr == "arc-" { Dir::Rtl } else { Dir::Ltr }, "{ltr}");
+        for ltr in [
+            "",
+            "en",
+            "ara",
+            "xar",
+            "-ar",
+            "es-419",
+            "ár",
+            "a\u{0}r",
+            "ar-Latn",
+            "fa-Cyrl",
+            "az",
+            "az-Latn-IR",
+            "pa",
+            "pa-IN",
+            "uz",
+            "ku",
+            "en-x-arab",
+            "ms",
+            "sr-Latn",
+        ] {
+            assert_eq!(Dir::of_lang(ltr), Dir::Ltr, "{ltr}");
         }
     }
 }
