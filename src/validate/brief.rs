@@ -223,7 +223,7 @@ impl Checker<'_> {
 }
 
 /// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 letter or digit subtags.
-fn is_language_tag(s: &str) -> bool {
+pub(super) fn is_language_tag(s: &str) -> bool {
     let mut subtags = s.split('-');
     let primary = subtags.next().unwrap_or("");
     (2..=8).contains(&primary.len())

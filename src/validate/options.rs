@@ -2,6 +2,7 @@
 //! command line (`--theme`, `--layout`, …). Invalid values are problems
 //! with paths like `options.theme`, exactly like problems in a brief.
 
+use super::brief::is_language_tag;
 use super::labels::Labels;
 use super::url_policy::{self, UrlUse};
 use super::{Checker, Path, UrlSettings};
@@ -94,7 +95,11 @@ fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
     flag(c, v.shadow, &at("shadow"), &mut o.shadow);
     flag(c, v.email, &at("email"), &mut o.email);
     flag(c, v.declarative_shadow_dom, &at("declarativeShadowDom"), &mut o.declarative_shadow_dom);
-    o.locale = c.opt_string(v.locale, &at("locale"), MAX_LANG_CHARS).filter(|l| !l.trim().is_empty());
+    // A language tag, as a brief's `lang` is; `en_US` is read as `en-US`, as the command line reads it.
+    o.locale = c.opt_string(v.locale, &at("locale"), MAX_LANG_CHARS).map(|l| l.trim().replace('_', "-")).filter(|l| !l.is_empty());
+    if o.locale.as_deref().is_some_and(|l| !is_language_tag(l)) {
+        c.report(&at("locale"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
+    }
     if let Some(base) = c.opt_string(v.base_url, &at("baseUrl"), MAX_URL_CHARS) {
         match url_policy::check(&base, UrlUse::Resource) {
             Ok(u) if !url_policy::is_relative(&u) => o.base_url = Some(u),
@@ -233,11 +238,20 @@ mod tests {
     }
 
     #[test]
+    fn a_locale_is_a_language_tag() {
+        assert_eq!(parse(r#"{"locale": " en_US "}"#).unwrap().locale.as_deref(), Some("en-US"));
+        for bad in ["!!", "x-private", "en--US", "e"] {
+            let e = parse(&format!(r#"{{"locale": "{bad}"}}"#)).unwrap_err();
+            assert_eq!(e[0].line(), "options.locale: must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"", "{bad}");
+        }
+    }
+
+    #[test]
     fn a_blank_locale_means_the_default() {
         let locale = |json: &str| parse(json).unwrap().locale;
         assert_eq!(locale(r#"{"locale": " \u3000"}"#), None);
         assert_eq!(locale(r#"{"locale": ""}"#), None);
-        assert_eq!(locale(r#"{"locale": " fr "}"#).as_deref(), Some(" fr "));
+        assert_eq!(locale(r#"{"locale": " fr "}"#).as_deref(), Some("fr"), "trimmed, as Intl would refuse it");
     }
 
     #[test]
