@@ -204,7 +204,9 @@ class BriefCardElement extends Base {
     this.dataset.state = "error";
     const src = this.getAttribute("src");
     console.error(`<brief-card${src ? ` src="${src}"` : ""}> [${reason}]: ${message}. Showing the fallback content.`);
-    if (detail) this.dispatchEvent(new CustomEvent("brief-card:error", { bubbles: true, composed: true, detail: { reason, ...detail } }));
+    // Every error event lists its problems, as renderBrief's do: here the one, at the document's root.
+    const problems = [{ path: "", message }];
+    if (detail) this.dispatchEvent(new CustomEvent("brief-card:error", { bubbles: true, composed: true, detail: { reason, ...detail, problems } }));
   }
 }
 

@@ -18,6 +18,9 @@ async function fails(attrs, opts, reason) {
   assert.equal(ev.type, "brief-card:error", JSON.stringify(ev));
   assert.equal(ev.count, 1, "exactly one error event");
   assert.equal(ev.detail.reason, reason);
+  // Every error lists its problems, each a path and a message, as renderBrief's do.
+  assert.ok(Array.isArray(ev.detail.problems) && ev.detail.problems.length > 0, JSON.stringify(ev.detail));
+  for (const p of ev.detail.problems) assert.ok(typeof p.path === "string" && p.message.length > 0, JSON.stringify(p));
   assert.deepEqual(all.map((e) => e.type), ["brief-card:error"], "no other event reached the document");
   assert.equal(s.state, "error");
   assert.equal(s.cards, 0, "no card rendered");
@@ -94,7 +97,8 @@ test("a failed re-load (src changed to a 404) drops the old card and shows the f
     el.setAttribute("src", "/briefs/missing.json");
   }));
   await t.page.waitForTimeout(100);
-  assert.deepEqual(detail, { reason: "http", status: 404 });
+  assert.deepEqual({ ...detail, problems: detail.problems.map((p) => p.path) }, { reason: "http", status: 404, problems: [""] });
+  assert.match(detail.problems[0].message, /^HTTP 404 for .*\/briefs\/missing\.json$/);
   const s = await inspect(t.page);
   assert.deepEqual([s.state, s.cards, s.fallbackVisible], ["error", 0, true]);
   assert.equal(t.errors.length, 1);
