@@ -398,6 +398,16 @@ fn the_web_pages_main_entity_is_the_article() {
 }
 
 #[test]
+fn every_kind_of_article_however_its_type_is_written() {
+    for t in ["SocialMediaPosting", "DiscussionForumPosting", "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference"] {
+        assert_eq!(one(json!({"@context": "https://schema.org", "@type": t, "headline": t})).title, t);
+    }
+    for t in ["https://www.schema.org/NewsArticle", "http://schema.org/Report", "schema:BlogPosting"] {
+        assert_eq!(one(json!({"@context": "https://schema.org", "@type": t, "headline": "H"})).title, "H", "{t}");
+    }
+}
+
+#[test]
 fn else_the_one_article_no_other_node_refers_to() {
     let b = one(json!({"@context": "https://schema.org", "@graph": [
         {"@type": "Article", "@id": "#cited", "headline": "Cited", "url": "https://e.example/c"},

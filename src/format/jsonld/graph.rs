@@ -76,7 +76,10 @@ pub(super) fn type_names(node: &Value) -> impl Iterator<Item = &str> {
     };
     names.into_iter().map(|t| {
         let t = t.trim();
-        ["https://schema.org/", "http://schema.org/", "schema:"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t)
+        ["https://schema.org/", "http://schema.org/", "https://www.schema.org/", "http://www.schema.org/", "schema:"]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t)
     })
 }
 

@@ -46,7 +46,7 @@ use graph::{At, Graph};
 use map::Mapper;
 
 /// The schema.org types read as an article (a brief).
-pub const ARTICLE_TYPES: [&str; 14] = [
+pub const ARTICLE_TYPES: [&str; 19] = [
     "NewsArticle",
     "AnalysisNewsArticle",
     "ReportageNewsArticle",
@@ -61,6 +61,11 @@ pub const ARTICLE_TYPES: [&str; 14] = [
     "ScholarlyArticle",
     "TechArticle",
     "SatiricalArticle",
+    "AdvertiserContentArticle",
+    "MedicalScholarlyArticle",
+    "APIReference",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
 ];
 
 /// The page types whose `mainEntity` is the article (or the feed).
@@ -118,19 +123,21 @@ impl Mapped {
 /// schema.org, or an array with such an object.
 pub fn is_json_ld(value: &Value) -> bool {
     match value {
-        Value::Object(_) => value.get("@context").is_some_and(names_schema_org),
+        // Some pages put the context on each node of the `@graph` instead.
+        Value::Object(_) => value.get("@context").is_some_and(names_schema_org) || value.get("@graph").is_some_and(is_json_ld),
         Value::Array(items) => items.iter().any(|item| item.is_object() && is_json_ld(item)),
         _ => false,
     }
 }
 
-/// A context that names schema.org: `"https://schema.org"` (or http, with
-/// or without `www.` or a path), in an array, or as an object's `@vocab`.
+/// A context that names schema.org: `"https://schema.org"` (or http, or
+/// scheme-relative, with or without `www.` or a path), in an array, or as
+/// an object's `@vocab`.
 fn names_schema_org(context: &Value) -> bool {
     match context {
         Value::String(iri) => {
             let iri = iri.trim().to_ascii_lowercase();
-            let rest = iri.strip_prefix("https://").or_else(|| iri.strip_prefix("http://")).unwrap_or_default();
+            let rest = ["https://", "http://", "//"].iter().find_map(|scheme| iri.strip_prefix(scheme)).unwrap_or_default();
             let host = rest.strip_prefix("www.").unwrap_or(rest);
             host == "schema.org" || host.starts_with("schema.org/")
         }
@@ -267,6 +274,8 @@ mod tests {
             json!({"@context": ["https://schema.org", {"@language": "en"}]}),
             json!({"@context": {"@vocab": "https://schema.org/"}}),
             json!([{"title": "x"}, {"@context": "https://schema.org"}]),
+            json!({"@context": "//schema.org"}),
+            json!({"@graph": [{"@context": "https://schema.org", "@type": "NewsArticle"}]}),
         ] {
             assert!(is_json_ld(&yes), "{yes}");
         }
@@ -277,6 +286,7 @@ mod tests {
             json!({"@context": 1}),
             json!([{"title": "x"}]),
             json!("https://schema.org"),
+            json!({"@graph": [{"title": "x"}]}),
         ] {
             assert!(!is_json_ld(&no), "{no}");
         }
