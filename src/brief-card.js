@@ -115,8 +115,9 @@ class BriefCardElement extends Base {
       // (an async module, or one already loaded) before the parser gets there.
       if (document.readyState === "loading") return this.#whenParsed();
       const which = this.getAttribute("jsonld").trim();
-      const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter((el) => el?.matches("script[type='application/ld+json']"))
-        : [...document.querySelectorAll("script[type='application/ld+json']")];
+      // The type as the command line reads a saved page's: trimmed, in any case.
+      const isLd = (el) => el?.localName === "script" && el.type.trim().toLowerCase() === "application/ld+json";
+      const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter(isLd) : [...document.scripts].filter(isLd);
       this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })));
       return this.#update();
     }

@@ -660,6 +660,22 @@ fn javascript_urls_anywhere_are_problems_at_their_json_ld_paths() {
 }
 
 #[test]
+fn lists_that_outgrow_a_card_together_and_named_works_have_paths_into_the_json_ld() {
+    let words: Vec<String> = (0..60).map(|i| format!("k{i}")).collect();
+    let things: Vec<Value> = (0..60).map(|i| json!({"@type": "Thing", "name": format!("t{i}")})).collect();
+    let works: Vec<Value> = (0..60).map(|i| json!(format!("https://e.example/w{i}"))).collect();
+    assert_eq!(
+        problems(article(json!({"keywords": words, "about": things, "citation": works, "isBasedOn": works}))),
+        [
+            "isBasedOn: with the citations, gives more related items than a card may have (120; the limit is 100)",
+            "about: with the keywords, gives more tags than a card may have (120; the limit is 100)",
+        ]
+    );
+    // A work named only by @id is reported at that @id.
+    assert_eq!(problems(article(json!({"citation": [{"@id": "javascript:alert(1)"}]}))), ["citation[0].@id: scheme \"javascript\" is not allowed"]);
+}
+
+#[test]
 fn id_cycles_are_refused_with_the_path_of_the_reference() {
     let doc = json!({"@context": "https://schema.org", "@graph": [
         {"@id": "#a", "@type": "NewsArticle", "headline": "H", "citation": {"@id": "#a"}, "hasPart": {"@id": "#q"}, "publisher": {"@id": "#a"}},

@@ -7,9 +7,9 @@ const env = useBrowser();
 
 /** Adds `<script type="application/ld+json" id=…>` elements to the page. */
 const addScripts = (page, scripts) => page.evaluate((scripts) => {
-  for (const { id, json } of scripts) {
+  for (const { id, json, type } of scripts) {
     const s = document.createElement("script");
-    s.type = "application/ld+json";
+    s.type = type ?? "application/ld+json";
     if (id) s.id = id;
     s.textContent = json;
     document.head.append(s);
@@ -62,6 +62,14 @@ test("jsonld=#id reads that script only; a javascript: URL is a problem at its p
   assert.deepEqual(ev.detail.problems.map((p) => p.path), ["script#bad.@graph[1].citation[0].url"]);
   const s = await inspect(t.page);
   assert.deepEqual([s.state, s.cards, s.fallbackVisible], ["error", 0, true]);
+  await t.close();
+});
+
+test("a script's type is read as the command line reads a saved page's: trimmed, in any case", async () => {
+  const t = await open(env, "/blank.html");
+  await addScripts(t.page, [{ json: JSON.stringify(article), type: " Application/LD+JSON " }]);
+  const ev = await mount(t.page, { jsonld: "", loading: "eager" });
+  assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
   await t.close();
 });
 

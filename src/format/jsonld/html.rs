@@ -16,8 +16,14 @@ pub fn scripts_in_html(html: &str) -> (Vec<Script>, Vec<Problem>) {
     let page = Html::parse_document(html);
     let (mut scripts, mut problems) = (Vec::new(), Vec::new());
     let Ok(selector) = Selector::parse("script") else { return (scripts, problems) };
-    let json_ld =
-        page.select(&selector).filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")));
+    // As `<brief-card jsonld>` finds them on the live page: never inside a
+    // `<template>`, whose content (a declarative shadow root's too) is no
+    // part of the document's tree.
+    let in_template = |s: &scraper::ElementRef| s.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "template"));
+    let json_ld = page
+        .select(&selector)
+        .filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
+        .filter(|s| !in_template(s));
     for (i, element) in json_ld.enumerate() {
         let text: String = element.text().collect();
         let id = element.value().attr("id");
@@ -44,6 +50,8 @@ mod tests {
             <script type="application/json">{"not": "ld"}</script>
             <script type="Application/LD+JSON ">[1, </script>
             <div data-x='<script type="application/ld+json">{}</script>'></div>
+            <template><script type="application/ld+json">{"in": "a template"}</script></template>
+            <div><template shadowrootmode="open"><script type="application/ld+json">{"in": "a shadow root"}</script></template></div>
             <script type="application/ld+json">{"second": true}</script>"#;
         let (scripts, problems) = scripts_in_html(html);
         let paths: Vec<&str> = scripts.iter().map(|s| s.path.as_str()).collect();

@@ -6,7 +6,7 @@ use super::{fitted, is_address, text, Mapper};
 use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
-use crate::format::limits::MAX_SHORT_CHARS;
+use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
 
 impl<'a> Mapper<'_, 'a> {
@@ -44,6 +44,15 @@ impl<'a> Mapper<'_, 'a> {
                 }
             }
         }
+        if out.len() > MAX_ITEMS {
+            // Each list alone is within the limit (`values`); together they are not.
+            let at = node.get("isBasedOn").map(|b| b.path).unwrap_or_default();
+            self.report(
+                &at,
+                format!("with the citations, gives more related items than a card may have ({}; the limit is {MAX_ITEMS})", out.len()),
+            );
+            return None;
+        }
         (!out.is_empty()).then_some(out)
     }
 
@@ -57,7 +66,11 @@ impl<'a> Mapper<'_, 'a> {
         if resolved.value.as_object().is_some_and(is_reference) {
             // A work the document names but does not describe: its @id is its address.
             let id = resolved.id().filter(|id| is_address(id))?;
-            self.sources.record(bp.to_owned(), &key(&resolved.path, "@id"));
+            let id_path = key(&resolved.path, "@id");
+            for field in ["url", "title"] {
+                self.sources.record(key(bp, field), &id_path);
+            }
+            self.sources.record(bp.to_owned(), &id_path);
             return Some(format::Related {
                 title: Checked::Valid(id.to_owned()),
                 url: Checked::Valid(id.to_owned()),

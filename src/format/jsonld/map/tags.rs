@@ -31,6 +31,14 @@ impl<'a> Mapper<'_, 'a> {
         }
         if let Some(about) = node.get("about") {
             self.things(&about, &mut tags, "a Thing or a name");
+            if tags.list.len() > MAX_ITEMS {
+                // Each alone is within the limit; together they are not.
+                self.report(
+                    &about.path,
+                    format!("with the keywords, gives more tags than a card may have ({}; the limit is {MAX_ITEMS})", tags.list.len()),
+                );
+                return None;
+            }
         }
         (!tags.list.is_empty()).then(|| tags.list.into_iter().map(|(_, tag)| Checked::Valid(tag)).collect())
     }
