@@ -672,7 +672,10 @@ fn lists_that_outgrow_a_card_together_and_named_works_have_paths_into_the_json_l
         ]
     );
     // A work named only by @id is reported at that @id.
-    assert_eq!(problems(article(json!({"citation": [{"@id": "javascript:alert(1)"}]}))), ["citation[0].@id: scheme \"javascript\" is not allowed"]);
+    assert_eq!(
+        problems(article(json!({"citation": [{"@id": "javascript:alert(1)"}]}))),
+        ["citation[0].@id: scheme \"javascript\" is not allowed"]
+    );
 }
 
 #[test]

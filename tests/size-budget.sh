@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=65536                             # 64 KiB, reported
-BUDGET=${SIZE_BUDGET_GZIP:-150000}       # the ratchet, enforced (raised 1.7 KB for server rendering, 1.7 KB for image sizes, 0.7 KB for JSON-LD values left out rather than refused, 0.5 KB for targets rendered into again, 1.2 KB for what a stress run of publishers' and hostile JSON-LD found: a url naming its own node, copies through @id held to a budget, long captions shortened, breadcrumbs, blank values, email links against the brief's page; 0.6 KB for a contract audit's: ports as the URL standard writes them, direction by script and for more languages, options.locale checked)
+BUDGET=${SIZE_BUDGET_GZIP:-150600}       # the ratchet, enforced (raised 1.7 KB for server rendering, 1.7 KB for image sizes, 0.7 KB for JSON-LD values left out rather than refused, 0.5 KB for targets rendered into again, 1.2 KB for what a stress run of publishers' and hostile JSON-LD found: a url naming its own node, copies through @id held to a budget, long captions shortened, breadcrumbs, blank values, email links against the brief's page; 0.6 KB for a contract audit's: ports as the URL standard writes them, direction by script and for more languages, options.locale checked; 0.6 KB for the rest of schema.org's kinds of Article, JSON-LD paths and middle clicks)
 [ -f pkg/brief_card_bg.wasm ] || { echo "pkg/ is missing: run bash scripts/build.sh first" >&2; exit 2; }
 files=(pkg/brief_card_bg.wasm pkg/brief_card.js)
 while IFS= read -r f; do files+=("$f"); done < <(find pkg/snippets -name '*.js' 2>/dev/null | sort)

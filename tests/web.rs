@@ -207,6 +207,34 @@ fn following_a_link_reports_url_and_block() {
 }
 
 #[wasm_bindgen_test]
+fn a_middle_click_follows_a_link_too_and_other_buttons_do_nothing() {
+    let links = record("brief-card:link");
+    let cancel = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| e.prevent_default());
+    document().add_event_listener_with_callback("brief-card:link", cancel.as_ref().unchecked_ref()).unwrap();
+    let el = host();
+    let _c = render_brief(el.clone().into(), json(EXAMPLES[0].1), JsValue::UNDEFINED).unwrap();
+    let aux_click = |target: &Element, button: i16| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_cancelable(true);
+        init.set_button(button);
+        let e = web_sys::MouseEvent::new_with_mouse_event_init_dict("auxclick", &init).unwrap();
+        target.dispatch_event(&e).unwrap()
+    };
+    let a = shadow(&el).query_selector("nav a").unwrap().unwrap();
+    assert!(!aux_click(&a, 1), "the host cancelled it, so the new tab does not open");
+    let e: web_sys::CustomEvent = links.pop().dyn_into().unwrap();
+    assert_eq!(get(&e.detail(), "block").as_string().as_deref(), Some("related"));
+    aux_click(&a, 2);
+    assert_eq!(links.length(), 0, "a right click opens the context menu, no link is followed");
+    let copy = shadow(&el).query_selector("button.bc-copy").unwrap().unwrap();
+    aux_click(&copy, 1);
+    assert_eq!(copy.get_attribute("data-copied"), None, "a middle click on a button does nothing");
+    document().remove_event_listener_with_callback("brief-card:link", cancel.as_ref().unchecked_ref()).unwrap();
+}
+
+#[wasm_bindgen_test]
 fn long_blocks_collapse_behind_show_more() {
     let toggles = record("brief-card:toggle");
     let paragraphs: Vec<String> = (1..=8).map(|i| format!("\"Paragraph {i}\"")).collect();

@@ -409,10 +409,10 @@ export interface BriefRenderDetail {
 
 /** `detail` of `brief-card:error`. */
 export interface BriefErrorDetail {
-  /** Every problem with the brief or the options, when the data was invalid. */
-  problems?: Problem[];
+  /** Every problem: with the brief or the options when the data was invalid, else the one failure (at path `""`). */
+  problems: Problem[];
   /** Why: `"invalid"` from `renderBrief` (and `<brief-card>` with invalid data); `<brief-card>`'s other reasons for showing its fallback. */
-  reason?: ErrorReason;
+  reason: ErrorReason;
   /** `<brief-card>` with `reason: "http"`: the HTTP status. */
   status?: number;
   /** `<brief-card>` with `reason: "timeout"`: the timeout in milliseconds. */
@@ -491,7 +491,12 @@ export interface BriefCardEventMap {
 }
 
 declare global {
-  // `addEventListener("brief-card:…")` is typed on every element (any target of renderBrief).
+  // `addEventListener("brief-card:…")` is typed on every element (any target
+  // of renderBrief), and where the events bubble to: shadow roots, the
+  // document and the window.
   interface ElementEventMap extends BriefCardEventMap {}
   interface HTMLElementEventMap extends BriefCardEventMap {}
+  interface ShadowRootEventMap extends BriefCardEventMap {}
+  interface DocumentEventMap extends BriefCardEventMap {}
+  interface WindowEventMap extends BriefCardEventMap {}
 }

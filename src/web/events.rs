@@ -13,7 +13,8 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Node, ShadowRoot,
+    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, MouseEvent, Node,
+    ShadowRoot,
 };
 
 /// A plain object of these members.
@@ -54,14 +55,22 @@ thread_local! {
     static CLICKS: Closure<dyn Fn(Event)> = Closure::new(on_click);
 }
 
+/// The events the listener takes: clicks, and the middle button's
+/// `auxclick`, which opens a link in a new tab.
+const CLICK_EVENTS: [&str; 2] = ["click", "auxclick"];
+
 /// Adds the click listener to a mounted root (once: the browser ignores the same listener twice).
 pub(super) fn listen(root: &EventTarget) {
-    CLICKS.with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()).ok());
+    for name in CLICK_EVENTS {
+        CLICKS.with(|f| root.add_event_listener_with_callback(name, f.as_ref().unchecked_ref()).ok());
+    }
 }
 
 /// Removes it from a root whose card is destroyed.
 pub(super) fn unlisten(root: &EventTarget) {
-    CLICKS.with(|f| root.remove_event_listener_with_callback("click", f.as_ref().unchecked_ref()).ok());
+    for name in CLICK_EVENTS {
+        CLICKS.with(|f| root.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref()).ok());
+    }
 }
 
 /// The block an element is in (`data-block` of its nearest block), else "card".
@@ -79,6 +88,11 @@ fn nearest(el: &Element, selector: &str) -> Option<Element> {
 /// classes, and casts are unchecked: a card in an iframe is made of that
 /// window's classes, which `instanceof` this window's would refuse.
 fn on_click(ev: Event) {
+    // Of the other buttons' clicks, only the middle one's follows a link (in a new tab), and nothing else.
+    let aux = ev.type_() == "auxclick";
+    if aux && ev.unchecked_ref::<MouseEvent>().button() != 1 {
+        return;
+    }
     let (Some(clicked), Some(root)) = (ev.target(), ev.current_target()) else { return };
     if clicked.unchecked_ref::<Node>().node_type() != Node::ELEMENT_NODE {
         return;
@@ -95,7 +109,7 @@ fn on_click(ev: Event) {
         if !emit(&host, "brief-card:link", &link, true) {
             ev.prevent_default();
         }
-    } else if let Some(button) = nearest(el, "button.bc-toggle") {
+    } else if let Some(button) = nearest(el, "button.bc-toggle").filter(|_| !aux) {
         let expanded = button.get_attribute("aria-expanded").as_deref() != Some("true");
         if let Some(rest) = button.previous_element_sibling() {
             rest.toggle_attribute_with_force("hidden", !expanded).ok();
@@ -103,7 +117,7 @@ fn on_click(ev: Event) {
         button.set_attribute("aria-expanded", if expanded { "true" } else { "false" }).ok();
         button.set_text_content(button.get_attribute(if expanded { "data-less" } else { "data-more" }).as_deref());
         emit(&host, "brief-card:toggle", &object(&[("block", &block_of(&button).into()), ("expanded", &expanded.into())]), false);
-    } else if let Some(button) = nearest(el, "button.bc-copy") {
+    } else if let Some(button) = nearest(el, "button.bc-copy").filter(|_| !aux) {
         copy(button);
     }
 }

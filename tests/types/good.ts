@@ -78,12 +78,16 @@ export async function main(target: Element, host: HTMLElement): Promise<void> {
   target.addEventListener("brief-card:render", (e) => { const n: number = e.detail.count; n; });
   host.addEventListener("brief-card:error", (e) => {
     const detail: BriefErrorDetail = e.detail;
-    detail.problems?.forEach((p) => p.message);
+    detail.problems.forEach((p) => p.message);
     if (detail.reason === "http") detail.status?.toFixed();
     if (detail.reason === "timeout") detail.timeout?.toFixed();
   });
   host.addEventListener("brief-card:link", (e) => { const url: string = e.detail.url; e.detail.block; url; e.preventDefault(); });
   host.addEventListener("brief-card:toggle", (e) => { const open: boolean = e.detail.expanded; open; });
+  // They bubble and are composed: typed where they arrive too.
+  document.addEventListener("brief-card:link", (e) => { const url: string = e.detail.url; url; });
+  window.addEventListener("brief-card:error", (e) => { const paths: string[] = e.detail.problems.map((p) => p.path); paths; });
+  host.shadowRoot?.addEventListener("brief-card:render", (e) => e.detail.count);
 
   // The element.
   const el: BriefCardElement = document.createElement("brief-card");

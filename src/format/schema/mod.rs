@@ -50,10 +50,10 @@ pub struct BriefRenderDetail {
 /// `detail` of `brief-card:error`.
 #[derive(JsonSchema)]
 pub struct BriefErrorDetail {
-    /// Every problem with the brief or the options, when the data was invalid.
-    pub problems: Option<Vec<Problem>>,
+    /// Every problem: with the brief or the options when the data was invalid, else the one failure (at path `""`).
+    pub problems: Vec<Problem>,
     /// Why: `"invalid"` from `renderBrief` (and `<brief-card>` with invalid data); `<brief-card>`'s other reasons for showing its fallback.
-    pub reason: Option<ErrorReason>,
+    pub reason: ErrorReason,
     /// `<brief-card>` with `reason: "http"`: the HTTP status.
     pub status: Option<u16>,
     /// `<brief-card>` with `reason: "timeout"`: the timeout in milliseconds.

@@ -148,9 +148,14 @@ export interface BriefCardEventMap {
 }
 
 declare global {
-  // `addEventListener("brief-card:…")` is typed on every element (any target of renderBrief).
+  // `addEventListener("brief-card:…")` is typed on every element (any target
+  // of renderBrief), and where the events bubble to: shadow roots, the
+  // document and the window.
   interface ElementEventMap extends BriefCardEventMap {}
   interface HTMLElementEventMap extends BriefCardEventMap {}
+  interface ShadowRootEventMap extends BriefCardEventMap {}
+  interface DocumentEventMap extends BriefCardEventMap {}
+  interface WindowEventMap extends BriefCardEventMap {}
 }
 "#;
 
