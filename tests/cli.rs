@@ -715,6 +715,11 @@ fn oembed_prints_one_briefs_oembed() {
     assert_eq!(json["author_name"], "Example Policy Institute");
     assert!(json["html"].as_str().expect("html").contains(&format!("src=\"{url}embed.html\"")));
 
+    // The provider's URL is the site's base, as `site` writes it, wherever the site lives.
+    let nested = run(&["oembed", file.to_str().expect("path"), "--url", "https://news.example/briefs/raisi/"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&nested)).expect("JSON");
+    assert_eq!(json["provider_url"], "https://news.example/briefs/");
+
     let o = run(&["oembed", example("feed.json").to_str().expect("path"), "--url", url]);
     assert_bad_input(&o, "a feed");
     assert!(stderr(&o).contains("oembed takes one brief"), "{}", stderr(&o));
