@@ -55,8 +55,10 @@ pub(super) struct Mount {
     /// page's shared sheet cannot be adopted (another document, or no
     /// constructable stylesheets).
     style: Option<Element>,
-    /// What the target showed before, as it is kept in [`HELD`]; while this
-    /// very array is the target's entry there, the target is this card's.
+    /// What the target showed before.
+    before: Before,
+    /// `before` as [`HELD`] keeps it: while this very array is the
+    /// target's entry there, the target is this card's.
     held: Array,
 }
 
@@ -128,31 +130,54 @@ fn moved_out(doc: &Document, parent: &Node) -> DocumentFragment {
     saved
 }
 
-/// Puts back what `target` showed before the card that `held` records went
-/// in, and lets the target go: the root's children and adopted sheets as
-/// they were, or, in a shadow root that had none of the host's, a `<slot>`
-/// that shows the host's own children again.
-fn put_back(target: &Element, held: &Array) {
-    let root = if held.get(0).as_bool() == Some(true) {
-        match target.shadow_root() {
-            Some(root) => Root::Shadow(root),
-            None => return,
+/// What a target showed before a card went in, put back when the card goes.
+struct Before {
+    /// Whether the card is in the target's shadow root (else in the target itself).
+    shadow: bool,
+    /// The root's children, moved out; `None` for a shadow root that had
+    /// none of the host's (one we attached, or a server-rendered card's),
+    /// where a `<slot>` shows the host's own children again.
+    content: Option<DocumentFragment>,
+    /// The shadow root's adopted sheets; `None` for one we attached, which had none.
+    sheets: Option<Array>,
+}
+
+impl Before {
+    /// As [`HELD`] keeps it: `[shadow, content, sheets]`.
+    fn to_js(&self) -> Array {
+        let content = self.content.as_ref().map_or(JsValue::UNDEFINED, JsValue::from);
+        let sheets = self.sheets.as_ref().map_or(JsValue::UNDEFINED, JsValue::from);
+        Array::of3(&self.shadow.into(), &content, &sheets)
+    }
+
+    /// As read back from [`HELD`]: values this module wrote there, so unchecked
+    /// (an iframe's fragment is of another class than this window's).
+    fn from_js(held: &Array) -> Before {
+        let (content, sheets) = (held.get(1), held.get(2));
+        Before {
+            shadow: held.get(0).as_bool() == Some(true),
+            content: (!content.is_undefined()).then(|| content.unchecked_into()),
+            sheets: (!sheets.is_undefined()).then(|| sheets.unchecked_into()),
         }
-    } else {
-        Root::Light(target.clone())
-    };
-    events::unlisten(root.event_target());
-    let content = held.get(1);
-    if !content.is_undefined() {
-        // A fragment of the target's own document: unchecked, as an iframe's is another class.
-        root.replace_children(&[content.unchecked_ref()]);
-    } else if let Ok(slot) = target.owner_document().map_or(Err(JsValue::NULL), |doc| doc.create_element("slot")) {
-        root.replace_children(&[&slot]);
     }
-    if let Root::Shadow(root) = &root {
-        root.set_adopted_style_sheets(held.get(2).unchecked_ref());
+
+    /// Puts it back in `root`, the card's, and lets the target go: the root's
+    /// children (else a `<slot>`) and, in a shadow root, its sheets as they were.
+    fn put_back(&self, target: &Element, root: &Root) {
+        events::unlisten(root.event_target());
+        match &self.content {
+            Some(content) => root.replace_children(&[content]),
+            None => {
+                if let Ok(slot) = target.owner_document().map_or(Err(JsValue::NULL), |doc| doc.create_element("slot")) {
+                    root.replace_children(&[&slot]);
+                }
+            }
+        }
+        if let Root::Shadow(root) = root {
+            root.set_adopted_style_sheets(&self.sheets.clone().unwrap_or_default());
+        }
+        HELD.with(|map| map.delete(target));
     }
-    HELD.with(|map| map.delete(target));
 }
 
 impl Mount {
@@ -178,28 +203,40 @@ impl Mount {
         };
         let previous = HELD.with(|map| map.get(target));
         if !previous.is_undefined() {
-            put_back(target, previous.unchecked_ref());
+            let before = Before::from_js(previous.unchecked_ref());
+            let root = if before.shadow { target.shadow_root().map(Root::Shadow) } else { Some(Root::Light(target.clone())) };
+            if let Some(root) = root {
+                before.put_back(target, &root);
+            }
         }
         let (root, content, sheets) = match attached {
-            Some((root, fresh)) => {
+            Some((root, true)) => {
+                // A root of our own: nothing of the host's in it, and no sheets but the card's.
+                if let Some(sheet) = &sheet {
+                    root.set_adopted_style_sheets(&Array::of1(sheet));
+                }
+                (Root::Shadow(root), None, None)
+            }
+            Some((root, false)) => {
                 // A copy: the getter's array is the root's own, live.
                 let sheets = Array::from(&root.adopted_style_sheets());
                 if let Some(list) = sheet.as_ref().and_then(|sheet| with_sheet(root.adopted_style_sheets(), sheet)) {
                     root.set_adopted_style_sheets(&list);
                 }
-                // What the host put in a shadow root of its own is kept; a root we
-                // attached, or a server-rendered card's, had nothing of the host's.
-                let content = (!fresh && !holds_server_card(&root)).then(|| moved_out(&doc, &root));
-                (Root::Shadow(root), content, sheets.into())
+                // What the host put in a shadow root of its own is kept; a
+                // server-rendered card's root had nothing of the host's.
+                let content = (!holds_server_card(&root)).then(|| moved_out(&doc, &root));
+                (Root::Shadow(root), content, Some(sheets))
             }
             None => {
                 if let Some(list) = sheet.as_ref().and_then(|sheet| with_sheet(doc.adopted_style_sheets(), sheet)) {
                     doc.set_adopted_style_sheets(&list);
                 }
-                (Root::Light(target.clone()), Some(moved_out(&doc, target)), JsValue::UNDEFINED)
+                (Root::Light(target.clone()), Some(moved_out(&doc, target)), None)
             }
         };
-        let held = Array::of3(&shadow.into(), &content.map_or(JsValue::UNDEFINED, JsValue::from), &sheets);
+        let before = Before { shadow, content, sheets };
+        let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
         // Without the shared sheet: a <style> (which a strict style-src blocks; adopted sheets it does not).
         let style = match sheet {
@@ -211,7 +248,7 @@ impl Mount {
             }
         };
         events::listen(root.event_target());
-        Ok(Mount { target: target.clone(), root, style, held })
+        Ok(Mount { target: target.clone(), root, style, before, held })
     }
 
     /// Whether the target still holds this card: not once another card
@@ -248,7 +285,7 @@ impl Mount {
     /// before. A card whose place another has taken leaves the target alone.
     pub(super) fn remove(self) {
         if self.is_current() {
-            put_back(&self.target, &self.held);
+            self.before.put_back(&self.target, &self.root);
         }
     }
 }
