@@ -67,7 +67,7 @@ thread_local! {
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
 
     /// For each target holding a card, what it showed before the card went
-    /// in: `[shadow, content, sheets]` (see [`Mount::new`]). It is kept here,
+    /// in, as [`Before::to_js`] writes it. It is kept here,
     /// beside the target, rather than in the card's handle, because a card
     /// outlives a dropped handle, and a card rendered into the same target
     /// later takes the older one's place: it must put back what the host
@@ -201,6 +201,15 @@ impl Mount {
                 Some((root, true))
             }
         };
+        // Without the shared sheet: a <style> (which a strict style-src blocks; adopted sheets it does not).
+        let style = match sheet {
+            Some(_) => None,
+            None => {
+                let style = doc.create_element("style").map_err(|e| message_of(&e))?;
+                style.set_text_content(Some(CARD_CSS));
+                Some(style)
+            }
+        };
         let previous = HELD.with(|map| map.get(target));
         if !previous.is_undefined() {
             let before = Before::from_js(previous.unchecked_ref());
@@ -238,15 +247,6 @@ impl Mount {
         let before = Before { shadow, content, sheets };
         let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
-        // Without the shared sheet: a <style> (which a strict style-src blocks; adopted sheets it does not).
-        let style = match sheet {
-            Some(_) => None,
-            None => {
-                let style = doc.create_element("style").map_err(|e| message_of(&e))?;
-                style.set_text_content(Some(CARD_CSS));
-                Some(style)
-            }
-        };
         events::listen(root.event_target());
         Ok(Mount { target: target.clone(), root, style, before, held })
     }
