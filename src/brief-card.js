@@ -25,6 +25,9 @@ const FAILED = Symbol("failed");
 // What `<brief-card jsonld>` read of the page: its ld+json scripts' ids and texts.
 class PageJsonLd { constructor(scripts) { this.scripts = scripts; } }
 const pick = (v, ok) => (ok.includes(v) ? v : undefined);
+// A language tag as the card reads one (validate::brief::is_language_tag; `en_US` as `en-US`), else undefined:
+// an attribute that is no tag falls back to the default rather than costing the card.
+const tag = (v) => { const t = v?.trim().replace(/_/g, "-"); return t && t.length <= 35 && /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(t) ? t : undefined; };
 const hashId = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch { return ""; } };
 const targets = (data, h = hashId()) =>
   !!h && [data].flat().some((b) => typeof b?.id === "string" && (h === b.id || h.startsWith(b.id + "-")));
@@ -35,7 +38,7 @@ const targets = (data, h = hashId()) =>
 const Base = globalThis.HTMLElement ?? class {};
 
 class BriefCardElement extends Base {
-  static observedAttributes = ["src", "jsonld", "theme", "layout", "locale", "link-target", "heading-level", "loading"];
+  static observedAttributes = ["src", "jsonld", "theme", "layout", "locale", "link-target", "heading-level", "loading", "lang"];
   static #observer = null;
   static get #io() {
     return (BriefCardElement.#observer ??= new IntersectionObserver((entries) => {
@@ -168,7 +171,9 @@ class BriefCardElement extends Base {
       }
       if (seq !== this.#seq || !this.isConnected) return;
     }
-    const lang = this.getAttribute("lang"); // the element's lang is the default for briefs without one
+    // The language the page gives the element (its own `lang`, else its nearest ancestor's, as HTML
+    // inherits it) is the default for briefs without one.
+    const lang = tag(this.closest("[lang]")?.getAttribute("lang"));
     const fill = (b) => (lang && b?.constructor === Object && b.lang == null ? { ...b, lang } : b);
     const data = Array.isArray(this.#data) ? this.#data.map(fill) : fill(this.#data);
     // renderBrief validates (once) and, on a problem, throws and dispatches
@@ -184,7 +189,7 @@ class BriefCardElement extends Base {
         theme: pick(a("theme"), ["light", "dark", "auto"]),
         layout: pick(a("layout"), ["full", "compact"]),
         linkTarget: pick(a("link-target"), ["_self", "_blank"]),
-        locale: a("locale")?.trim().slice(0, 35) || undefined,
+        locale: tag(a("locale")),
         headingLevel: [1, 2, 3, 4].find((n) => String(n) === a("heading-level")?.trim()),
       };
       const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options) : m.renderBrief(this, data, options);

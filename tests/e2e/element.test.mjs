@@ -60,6 +60,11 @@ test("the element's lang is the default language of a brief without one", async 
   await mount(t.page, { loading: "eager", lang: "fa" }, { json: JSON.stringify({ title: "عنوان", tags: [{ label: "ایران" }] }) });
   const c = await card(t.page);
   assert.deepEqual([c.lang, c.dir], ["fa", "rtl"]);
+  // Changing it re-renders; without one of its own, the element takes the page's, as HTML inherits lang.
+  await nextRender(t.page, `el.setAttribute("lang", "ar")`);
+  assert.equal((await card(t.page)).lang, "ar");
+  await nextRender(t.page, `el.parentElement.lang = "ur"; el.removeAttribute("lang")`);
+  assert.deepEqual([(await card(t.page)).lang, (await card(t.page)).dir], ["ur", "rtl"]);
   await t.close();
 });
 
@@ -88,8 +93,9 @@ test("attributes mirror the options and re-render on change", async () => {
   await nextRender(t.page, `el.setAttribute("theme", "auto")`);
   assert.match((await card(t.page)).cls, /\bbc-auto\b/);
 
-  // An unknown value is ignored (the default applies), as for built-in enumerated attributes.
-  await nextRender(t.page, `el.setAttribute("theme", "neon"); el.removeAttribute("layout")`);
+  // An unknown value is ignored (the default applies), as for built-in enumerated attributes; so is a locale that is no language tag.
+  await nextRender(t.page, `el.setAttribute("theme", "neon"); el.removeAttribute("layout"); el.setAttribute("locale", "not a locale!!")`);
+  assert.equal((await card(t.page)).date, "June 13, 2023");
   c = await card(t.page);
   assert.match(c.cls, /\bbc-light\b/);
   assert.doesNotMatch(c.cls, /\bbc-compact\b/);
