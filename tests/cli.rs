@@ -270,6 +270,31 @@ fn out_writes_the_file_atomically() {
     assert_eq!(dir_listing(&dir), ["card.html", "rel.html"]);
 }
 
+#[cfg(unix)]
+#[test]
+fn out_writes_through_symlinks_and_into_devices_never_replacing_them() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("out-links");
+    let flash = example("flash-brief.json");
+    let f = flash.to_str().expect("path");
+    // A link to a file: the file gets the card, the link stays a link.
+    let target = dir.join("target.html");
+    fs::write(&target, "old").expect("write");
+    let link = dir.join("link.html");
+    symlink(&target, &link).expect("symlink");
+    let o = run(&["render", "--out", link.to_str().expect("path"), f]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link was replaced");
+    assert_eq!(fs::read(&target).expect("read"), run(&["render", f]).stdout);
+    // A link to a device (as /dev/stdout is): written into, not replaced by a file.
+    let device = dir.join("null");
+    symlink("/dev/null", &device).expect("symlink");
+    let o = run(&["render", "--out", device.to_str().expect("path"), f]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(fs::symlink_metadata(&device).expect("link").file_type().is_symlink(), "the link was replaced");
+    assert_eq!(dir_listing(&dir), ["link.html", "null", "target.html"], "no temporary file left behind");
+}
+
 #[test]
 fn bad_input_writes_no_file_and_keeps_the_old_one() {
     let dir = scratch("out-bad");

@@ -1,5 +1,6 @@
 //! Writing what a command made: to standard output, or to a file
-//! atomically (a temporary file beside it, then renamed).
+//! atomically (a temporary file beside it, then renamed), except where the
+//! path names no regular file (a device, a FIFO), which is written in place.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -21,8 +22,33 @@ pub(crate) fn write_output(out: Option<&Path>, parts: &[&str]) -> Result<(), Fai
                 _ => Ok(()),
             }
         }
-        Some(path) => write_atomically(path, &parts.concat()).map_err(|e| fail(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => write_file(path, &parts.concat()).map_err(|e| fail(format!("cannot write {}: {e}", path.display()))),
     }
+}
+
+/// Writes `data` to `path`: atomically where that is (or will be) a regular
+/// file, through to the file a symlink names (the link stays a link); in
+/// place into anything else (`/dev/stdout`, a FIFO), which is never
+/// replaced, and into a file the user may write in a folder they may not
+/// (where no temporary file can go beside it).
+fn write_file(path: &Path, data: &str) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(found) if !found.is_file() => write_in_place(path, data),
+        Ok(_) => {
+            let file = fs::canonicalize(path)?;
+            match write_atomically(&file, data) {
+                Err(e) if e.kind() == io::ErrorKind::PermissionDenied => write_in_place(&file, data),
+                written => written,
+            }
+        }
+        Err(_) => write_atomically(path, data),
+    }
+}
+
+fn write_in_place(path: &Path, data: &str) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).truncate(true).open(path)?;
+    file.write_all(data.as_bytes())?;
+    file.flush()
 }
 
 /// Writes a temporary file next to `path`, then renames it over `path`,
