@@ -74,6 +74,18 @@ fn a_summary_and_a_section_need_their_paragraphs_as_a_quote_needs_its_text() {
 }
 
 #[test]
+fn code_points_no_html_document_may_hold_are_dropped_from_text() {
+    // Controls other than white space, and noncharacters: the Nu checker refuses them in any HTML.
+    let json = r#"{"title": "ctl\u0001\u000b\u001f\u007f\u0085\ufffe\uffff\ufdd0 x\ty", "url": "https://e.example/a\u0001b",
+        "summary": {"paragraphs": ["p\u0002q", [{"text": "r\u0003s"}]]}}"#;
+    let html = render_html(json, &Options::default()).expect("renders");
+    assert!(html.contains(">ctl x\ty<") && html.contains(">pq<") && html.contains(">rs<"), "{html}");
+    assert!(!html.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')), "{html:?}");
+    // A URL is read as browsers read it: a control in it is percent-encoded, not dropped.
+    assert!(html.contains("https://e.example/a%01b"), "{html}");
+}
+
+#[test]
 fn feed_paths_start_with_the_index() {
     let json = r#"[{"title": "ok"}, {"title": "x", "url": "vbscript:msgbox"}, 7]"#;
     assert_eq!(paths(json), ["[1].url", "[2]"]);

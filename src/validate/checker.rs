@@ -142,8 +142,19 @@ impl<'u> Checker<'u> {
         }
     }
 
-    /// A string of at most `max` characters; `required` strings must not be blank.
-    pub(super) fn text(&mut self, s: String, path: &Path, max: usize, required: bool) -> Option<String> {
+    /// Text the card shows: without the code points no HTML document may
+    /// hold ([`not_in_html`]), which are dropped so that every output, live
+    /// and static, writes the same text; then at most `max` characters, and
+    /// not blank when `required`.
+    pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
+        if s.contains(not_in_html) {
+            s.retain(|c| !not_in_html(c));
+        }
+        self.sized(s, path, max, required)
+    }
+
+    /// `s` held to `max` characters, and not blank when `required`.
+    fn sized(&mut self, s: String, path: &Path, max: usize, required: bool) -> Option<String> {
         // No more bytes than the limit means no more characters either.
         let chars = if s.len() <= max { s.len() } else { s.chars().count() };
         if chars > max {
@@ -170,7 +181,8 @@ impl<'u> Checker<'u> {
 
     /// A URL, through the URL policy, resolved against the base URL if one is given.
     pub(super) fn url(&mut self, raw: String, path: &Path, usage: UrlUse) -> Option<String> {
-        let raw = self.text(raw, path, MAX_URL_CHARS, false)?;
+        // As written: the URL policy reads controls in a URL as browsers do.
+        let raw = self.sized(raw, path, MAX_URL_CHARS, false)?;
         let url = match url_policy::check(&raw, usage) {
             Ok(url) => url,
             Err(problem) => {
@@ -283,4 +295,12 @@ impl<'u> Checker<'u> {
         }
         date
     }
+}
+
+/// Code points the HTML standard allows in no document: controls other than
+/// ASCII white space (C0, DEL, C1), and noncharacters. NUL is left to the
+/// HTML writer, which writes it as U+FFFD, as HTML parsers read it.
+fn not_in_html(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && !matches!(c, '\0' | '\t' | '\n' | '\u{c}' | '\r')) || (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
 }
