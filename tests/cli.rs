@@ -422,6 +422,8 @@ fn unreadable_files_and_usage_errors() {
         &["render", "--base-url", "javascript:alert(1)//", m],
         &["render", "--base-url", "ftp://example.org/", m],
         &["render", "--base-url", "https://user:pw@example.org/", m],
+        &["render", "--base-url", "https://example.org/sub/?q=1", m],
+        &["site", ".", "--out", "/tmp/never", "--base-url", "https://example.org/sub/#frag"],
         &["render", "--locale", "", m],
         &["render", "--locale", "en US", m],
         &["page", "--script", "javascript:alert(1)", m],
@@ -677,6 +679,21 @@ fn site_refuses_an_out_folder_that_is_not_a_site() {
     let empty = dir.join("empty");
     fs::create_dir_all(&empty).expect("mkdir");
     assert_eq!(code(&site(&root().join("www/briefs"), &empty, &assets)), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn site_reads_a_folder_once_however_symlinks_reach_it() {
+    let dir = scratch("site-loop");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(briefs.join("sub")).expect("mkdir");
+    fs::write(briefs.join("one.json"), r#"{"title":"One"}"#).expect("write");
+    // A link back to the top: followed, the walk would never end (or report each brief again and again).
+    std::os::unix::fs::symlink(&briefs, briefs.join("sub").join("loop")).expect("symlink");
+    let o = site(&briefs, &dir.join("out"), &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(dir.join("out").join("one").join("index.html").exists());
 }
 
 #[test]

@@ -122,7 +122,7 @@ pub(crate) struct RenderArgs {
     /// Make relative URLs absolute against this absolute http(s) URL
     #[arg(long, value_name = "URL", value_parser = base_url)]
     base_url: Option<String>,
-    /// The level of the card's title, 1 to 4 (block headings one below); default 2 (a page of one brief uses 1: its title is the page's h1)
+    /// The level of the card's title, 1 to 4 (block headings one below); default 2. `page` of one brief always uses 1 (its title is the page's h1), whatever this says; a feed's page uses it for each card
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
     heading_level: Option<u8>,
     /// Words to use instead of the built-in ones, as the `labels` option:
@@ -152,6 +152,11 @@ fn base_url(raw: &str) -> Result<String, String> {
     let parsed = url::Url::parse(raw.trim()).map_err(|e| format!("not an absolute URL ({e})"))?;
     if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() {
         return Err("must be an absolute http(s) URL".into());
+    }
+    // A base is a place: every URL of a site starts with it, and a query or
+    // fragment there would end up inside each of them.
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err("must have no query (?…) or fragment (#…)".into());
     }
     match url_policy::check(parsed.as_str(), UrlUse::Resource) {
         Ok(u) if !url_policy::is_relative(&u) => Ok(u),

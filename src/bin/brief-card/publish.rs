@@ -85,12 +85,15 @@ fn check_folders(dir: &Path, out: &Path) -> Result<(), String> {
 
 /// The `.json` and `.html` files under `dir`, sorted, leaving out
 /// hidden files and folders and sites written earlier (their pages
-/// and oEmbed JSON are outputs, not briefs).
+/// and oEmbed JSON are outputs, not briefs); a folder reached again
+/// through a symlink is read once.
 fn input_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut folders = vec![dir.to_path_buf()];
+    // Each folder once, however symlinks reach it again (a link to a parent would loop).
+    let mut seen = std::collections::HashSet::new();
     while let Some(folder) = folders.pop() {
-        if folder.join(MARKER).exists() {
+        if folder.join(MARKER).exists() || !seen.insert(fs::canonicalize(&folder)?) {
             continue;
         }
         for entry in fs::read_dir(&folder)? {
