@@ -639,12 +639,20 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
     assert_bad_input(&o, "a new --out");
     assert!(!dir.join("new").exists());
 
-    // Fixed, the site is replaced whole: the earlier one is gone, nothing else is left.
+    // Fixed, the site is replaced whole: the earlier one is gone, nothing else is left
+    // but the host's own files (Netlify's _headers, GitHub Pages' CNAME), carried over.
     fs::remove_file(&bad).expect("rm");
     fs::remove_file(briefs.join("page.html")).expect("rm");
     fs::write(briefs.join("more/late.json"), r#"{"id":"late","title":"Late","date":"2030-01-01"}"#).expect("write");
+    fs::write(out.join("_headers"), "/*\n  Access-Control-Allow-Origin: *\n").expect("write");
+    fs::write(out.join("CNAME"), "briefs.example.org\n").expect("write");
+    fs::write(out.join("stale.html"), "not the host's").expect("write");
     let o = site(&briefs, &out, &assets);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(out.join("CNAME")).expect("kept"), "briefs.example.org\n");
+    assert!(out.join("_headers").exists() && !out.join("stale.html").exists());
+    fs::remove_file(out.join("_headers")).expect("rm");
+    fs::remove_file(out.join("CNAME")).expect("rm");
     let after = tree(&out);
     assert_eq!(after.len(), before.len() + 3);
     assert!(after.iter().any(|(p, _)| p == "late/oembed.json"));

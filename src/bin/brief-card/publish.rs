@@ -167,7 +167,7 @@ fn write_site(out: &Path, files: &[File]) -> io::Result<()> {
             Err(e) => Some(Err(e)),
         })
         .unwrap_or_else(|| Err(io::Error::new(io::ErrorKind::AlreadyExists, "could not create a temporary folder")))?;
-    let result = fill(&tmp, files).and_then(|()| swap(&tmp, out, parent, &name));
+    let result = fill(&tmp, files).and_then(|()| keep_host_files(out, &tmp)).and_then(|()| swap(&tmp, out, parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
     }
@@ -183,6 +183,23 @@ fn fill(tmp: &Path, files: &[File]) -> io::Result<()> {
         fs::write(&path, &f.bytes)?;
     }
     fs::write(tmp.join(MARKER), MARKER_TEXT)
+}
+
+/// Files a host reads from the folder it publishes and no site build
+/// writes: Netlify's and Cloudflare's `_headers` and `_redirects`, GitHub
+/// Pages' `CNAME` and `.nojekyll`, Apache's `.htaccess`, `robots.txt`.
+const HOST_FILES: [&str; 6] = ["_headers", "_redirects", "CNAME", ".nojekyll", ".htaccess", "robots.txt"];
+
+/// Carries the host's files over from the earlier site in `out` into the
+/// new one, so that replacing the site whole does not drop them.
+fn keep_host_files(out: &Path, tmp: &Path) -> io::Result<()> {
+    for name in HOST_FILES {
+        let (earlier, new) = (out.join(name), tmp.join(name));
+        if fs::symlink_metadata(&earlier).is_ok_and(|m| m.is_file()) && !new.exists() {
+            fs::copy(&earlier, &new)?;
+        }
+    }
+    Ok(())
 }
 
 fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<()> {
