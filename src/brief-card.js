@@ -54,12 +54,13 @@ class BriefCardElement extends Base {
   static { // a deep link followed on the page: render (again) the card it names, which reveals the target
     globalThis.addEventListener?.("hashchange", () => {
       for (const el of document.querySelectorAll("brief-card")) {
-        if (el instanceof BriefCardElement && (el.dataset.state !== "rendered" || targets(el.#data))) el.#update();
+        // Rendered anew, not updated in place: a render is what reveals the target.
+        if (el instanceof BriefCardElement && (el.dataset.state !== "rendered" || targets(el.#data))) { el.#options = ""; el.#update(); }
       }
     });
   }
 
-  #data; #card = null; #ctl = null; #near = false; #seq = 0; #waiting = false;
+  #data; #card = null; #options = ""; #ctl = null; #near = false; #seq = 0; #waiting = false;
 
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
   set brief(value) { this.#stop(); this.#data = value; this.#update(); }
@@ -176,11 +177,10 @@ class BriefCardElement extends Base {
     const lang = tag(this.closest("[lang]")?.getAttribute("lang"));
     const fill = (b) => (lang && b?.constructor === Object && b.lang == null ? { ...b, lang } : b);
     const data = Array.isArray(this.#data) ? this.#data.map(fill) : fill(this.#data);
-    // renderBrief validates (once) and, on a problem, throws and dispatches
-    // brief-card:error {reason: "invalid", problems}; the old card stays
-    // until #fail removes it. On success the new card has replaced the old
-    // one in the same shadow root, so the old handle is only dropped (its
-    // destroy() would take the new card away).
+    // renderBrief (or update) validates (once) and, on a problem, throws and
+    // dispatches brief-card:error {reason: "invalid", problems}; the old card
+    // stays until #fail removes it. On success a new card has taken the old
+    // one's place in the same shadow root, and the old handle lets go of it.
     const old = this.#card;
     try {
       const a = (n) => this.getAttribute(n);
@@ -192,7 +192,11 @@ class BriefCardElement extends Base {
         locale: tag(a("locale")),
         headingLevel: [1, 2, 3, 4].find((n) => String(n) === a("heading-level")?.trim()),
       };
+      const key = JSON.stringify(options);
+      // New data with the same options is an update in place: the reader keeps focus, scroll and what they expanded.
+      if (old && key === this.#options && !(this.#data instanceof PageJsonLd)) return old.update(data);
       const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options) : m.renderBrief(this, data, options);
+      this.#options = key;
       if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.
       if (seq === this.#seq) this.#card = card;

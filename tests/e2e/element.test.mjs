@@ -124,6 +124,26 @@ test("the brief property renders an object; the getter returns it", async () => 
   await t.close();
 });
 
+test("new data with the same attributes updates the card in place: the reader keeps focus and what they expanded", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { src: "/data/long.json", loading: "eager" });
+  const opened = await t.page.$eval("brief-card", (el) => {
+    const more = el.shadowRoot.querySelector("button.bc-toggle");
+    more.click();
+    more.focus();
+    return more.getAttribute("aria-expanded");
+  });
+  assert.equal(opened, "true");
+  await nextRender(t.page, `el.brief = { ...el.brief, title: "Retitled" }`);
+  const after = await t.page.$eval("brief-card", (el) => ({
+    title: el.shadowRoot.querySelector(".bc-title").textContent,
+    expanded: el.shadowRoot.querySelector("button.bc-toggle").getAttribute("aria-expanded"),
+    focused: el.shadowRoot.activeElement?.className ?? null,
+  }));
+  assert.deepEqual(after, { title: "Retitled", expanded: "true", focused: "bc-toggle" });
+  await t.close();
+});
+
 test("a collection (src pointing at an array) renders as a feed", async () => {
   const t = await open(env, "/blank.html");
   const ev = await mount(t.page, { src: "/briefs/feed.json", loading: "eager" });
