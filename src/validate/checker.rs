@@ -147,8 +147,8 @@ impl<'u> Checker<'u> {
     /// and static, writes the same text; then at most `max` characters, and
     /// not blank when `required`.
     pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
-        if s.contains(not_in_html) {
-            s.retain(|c| !not_in_html(c));
+        if s.chars().any(not_in_html) {
+            s = s.chars().filter(|&c| !not_in_html(c)).collect();
         }
         self.sized(s, path, max, required)
     }
