@@ -264,4 +264,8 @@ fn image_sizes_reserve_the_space_and_fit_the_email_column() {
     assert_eq!(img(&sized(1200, 675), &email), (Some("550".into()), None));
     assert_eq!(img(&sized(300, 200), &email), (Some("300".into()), Some("200".into())));
     assert_eq!(img(r#"{"title": "T", "image": {"src": "https://img.example/a.jpg", "alt": "A"}}"#, &email), (Some("550".into()), None));
+    // A narrower image keeps its width in clients that read CSS too (the last width wins), not stretched to the column.
+    let h = doc(&sized(300, 200), &email);
+    let style = all(&h, "figure img").into_iter().next().and_then(|i| i.value().attr("style").map(str::to_owned)).expect("style");
+    assert!(style.ends_with(";width:300px"), "{style}");
 }

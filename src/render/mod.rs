@@ -55,6 +55,13 @@ impl AttrPolicy for Inline {
         }
         let mut style = String::new();
         style::inline(place, self.theme, self.output, &mut style);
+        // An image narrower than the column keeps its own width: the card's
+        // `width:100%` would stretch it to the column in clients that read CSS.
+        if let Some((_, width)) = attrs.iter().find(|&(name, _)| name == "width").filter(|_| email && tag == "img" && !narrowed) {
+            style.push_str(";width:");
+            style.push_str(width);
+            style.push_str("px");
+        }
         if !style.is_empty() {
             write_attr(out, "style", &style);
         }
