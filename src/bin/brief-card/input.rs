@@ -76,7 +76,13 @@ fn read_input(file: &Path) -> Result<String, String> {
         return Err(format!("cannot read {name}: {e}"));
     }
     if bytes.len() > MAX_PAGE_BYTES {
-        return Err(format!("{name} is larger than {MAX_PAGE_BYTES} bytes, the limit for an HTML page"));
+        // Past both limits: which one it broke depends on what it is.
+        let what = if is_html(&String::from_utf8_lossy(bytes.get(..1024).unwrap_or(&bytes))) {
+            format!("{MAX_PAGE_BYTES} bytes, the limit for an HTML page")
+        } else {
+            format!("{MAX_INPUT_BYTES} bytes, the limit for a brief")
+        };
+        return Err(format!("{name} is larger than {what}"));
     }
     String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
