@@ -20,7 +20,9 @@ const GLUE = new URL("./pkg/brief_card.js", import.meta.url).href;
 const WASM = new URL("./pkg/brief_card_bg.wasm", import.meta.url).href;
 let mod, loading;
 // The binary is fetched alongside the glue, not after it: one round trip less before the first card.
-const wasm = () => (loading ||= Promise.all([import(GLUE), fetch(WASM)]).then(async ([m, bin]) => (await m.default({ module_or_path: bin }), (mod = m))));
+// A failed load is not kept: the next card to render tries again (the network may be back).
+const wasm = () => (loading ||= Promise.all([import(GLUE), fetch(WASM)]).then(async ([m, bin]) => (await m.default({ module_or_path: bin }), (mod = m)))
+  .catch((e) => { loading = null; throw e; }));
 const FAILED = Symbol("failed");
 // What `<brief-card jsonld>` read of the page: its ld+json scripts' ids and texts.
 class PageJsonLd { constructor(scripts) { this.scripts = scripts; } }
@@ -111,7 +113,7 @@ class BriefCardElement extends Base {
   }
 
   async #load() {
-    const src = this.getAttribute("src");
+    const src = this.getAttribute("src")?.trim() || null; // src="" names no data, not this page
     if (src === null && this.hasAttribute("jsonld")) {
       // The page's own schema.org JSON-LD: every ld+json script, or the one `jsonld="#id"` names.
       // Read once the page is parsed: a page may write its JSON-LD in several

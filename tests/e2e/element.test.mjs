@@ -55,6 +55,13 @@ test("upgrades from an inline <script type=application/json>", async () => {
   await t.close();
 });
 
+test("an empty src names no data (not the page itself): the inline JSON is read", async () => {
+  const t = await open(env, "/blank.html");
+  const ev = await mount(t.page, { src: "", loading: "eager" }, { json: JSON.stringify({ title: "Inline" }) });
+  assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
+  await t.close();
+});
+
 test("the element's lang is the default language of a brief without one", async () => {
   const t = await open(env, "/blank.html");
   await mount(t.page, { loading: "eager", lang: "fa" }, { json: JSON.stringify({ title: "عنوان", tags: [{ label: "ایران" }] }) });
