@@ -585,9 +585,10 @@ fn hosts_are_refused_as_natively_and_relative_urls_resolve_with_this_browsers_ur
 #[wasm_bindgen_test]
 fn this_browsers_json_parse_hands_the_brief_over_exactly() {
     // The module reads JSON through the engine's JSON.parse (src/web/copy.js):
-    // NUL and U+0001 mark the ends of strings in the form it is handed, so a
-    // string of them must still arrive as it was, as an object and as text.
-    let tricky = "\u{0}a\u{1}\u{0}\u{1}b\u{0}";
+    // a string of NULs, quotes, backslashes and line separators arrives as
+    // it was, as an object and as text. (A control such as U+0001 would
+    // not: text drops the code points no HTML document may hold.)
+    let tricky = "\u{0}a\"\u{0}\\\u{2028}b\u{0}";
     let brief = JSON::parse(&format!(
         r#"{{"title":{0},"kind":{0},"\u0000":1}}"#,
         JSON::stringify(&JsValue::from_str(tricky)).unwrap().as_string().unwrap()
