@@ -250,6 +250,12 @@ export function learnProbes() {
 // ---- what validation must do --------------------------------------------------
 
 const blank = (s) => /^\p{White_Space}*$/u.test(s); // Rust's str::trim
+// Text without what validation drops (src/validate/checker.rs, not_in_html): controls other than
+// NUL and ASCII white space, and noncharacters, which no HTML document may hold.
+const kept = (s) => [...s].filter((c) => {
+  const n = c.codePointAt(0);
+  return !((n < 0x20 && ![0, 9, 10, 12, 13].includes(n)) || (n >= 0x7f && n <= 0x9f) || (n >= 0xfdd0 && n <= 0xfdef) || (n & 0xfffe) === 0xfffe);
+}).join("");
 const chars = (s) => [...s.toWellFormed()].length;
 const isLangTag = (s) => { const [p, ...rest] = s.split("-"); return /^[A-Za-z]{2,8}$/.test(p) && rest.every((x) => /^[A-Za-z0-9]{1,8}$/.test(x)); };
 const ORACLE_BASE = "https://host.example/dir/page?q#f";
@@ -259,7 +265,9 @@ const ORACLE_BASE = "https://host.example/dir/page?q#f";
  * field: true if it must be refused, null if either is fine (the output is
  * then checked). The browser's own URL parser is the oracle for schemes.
  */
-function mustRefuse(kind, s) {
+function mustRefuse(kind, raw) {
+  // Text fields are judged as validation keeps them; URLs (and dates, dir) as written.
+  const s = ["url", "res", "date", "dir"].includes(kind) ? raw : kept(raw.toWellFormed());
   const n = chars(s);
   switch (kind) {
     case "short": case "alt": case "label": return n > 500;
@@ -282,7 +290,7 @@ function mustRefuse(kind, s) {
 
 /** What a text field must read as, in a live card or in static HTML. */
 function shown(s, sink) {
-  const w = s.toWellFormed(); // lone surrogates: U+FFFD
+  const w = kept(s.toWellFormed()); // lone surrogates: U+FFFD; what no HTML document may hold: dropped
   if (SINKS[sink].live) return w;
   // Static HTML: NUL is written as U+FFFD (escape.rs); the HTML parser turns CR and CRLF into LF.
   return w.replace(/\u0000/g, "\ufffd").replace(/\r\n?/g, "\n");
@@ -413,7 +421,7 @@ export async function runBatch(from, to, { each = false } = {}) {
           const got = pr.attr ? el?.getAttribute(pr.attr) : el?.textContent;
           let expect = pr.template;
           for (const f of textFields) {
-            if (f.kind === "label" && blank(s)) {
+            if (f.kind === "label" && blank(kept(s.toWellFormed()))) {
               if (pr.field === f.i) expect = pr.fallback;
             } else {
               expect = expect.split(marker(f.i)).join(want);
