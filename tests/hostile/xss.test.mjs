@@ -17,7 +17,9 @@
 //    values a clean card has;
 //  - every href/src resolves (new URL(v, location)) to http:, https: (or mailto: for links);
 //  - every text field reads back exactly as given, but for the documented
-//    normalisations: lone surrogates become U+FFFD; in static HTML NUL is
+//    normalisations: lone surrogates become U+FFFD; the code points no HTML
+//    document may hold (controls other than NUL and white space,
+//    noncharacters) are dropped from text; in static HTML NUL is
 //    written as U+FFFD and the HTML parser turns CR and CRLF into LF; a blank
 //    label falls back to the built-in word;
 //  - or the brief is refused, with problems only at that field's path, for
