@@ -147,7 +147,7 @@ impl<'u> Checker<'u> {
     /// and static, writes the same text; then at most `max` characters, and
     /// not blank when `required`.
     pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
-        if s.chars().any(not_in_html) {
+        if may_hold_forbidden(&s) && s.chars().any(not_in_html) {
             s = s.chars().filter(|&c| !not_in_html(c)).collect();
         }
         self.sized(s, path, max, required)
@@ -295,6 +295,15 @@ impl<'u> Checker<'u> {
         }
         date
     }
+}
+
+/// Whether `s` may hold a code point [`not_in_html`] names, from its bytes
+/// alone: each such code point's UTF-8 has a byte below 0x20, or is 0x7F, or
+/// starts with 0xC2 (C1), 0xEF (U+FDD0…, U+FFFE…) or 0xF0 and above. Most
+/// text has none of these bytes, and looking at bytes costs far less than
+/// decoding every character.
+fn may_hold_forbidden(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF || b >= 0xF0)
 }
 
 /// Code points the HTML standard allows in no document: controls other than
