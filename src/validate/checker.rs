@@ -265,10 +265,11 @@ impl<'u> Checker<'u> {
     where
         F: Expected,
     {
-        match self.required(field, path, "is required") {
-            Some(items) if self.max_len(items.len(), MAX_ITEMS, path) => self.each(items, path, read),
-            _ => Vec::new(),
+        if matches!(field, Checked::Absent) {
+            self.report(path, "is required");
+            return Vec::new();
         }
+        self.list(Some(field), path, read)
     }
 
     pub(super) fn each<F: Expected, T>(

@@ -173,21 +173,20 @@ impl<'g, 'a> Mapper<'g, 'a> {
     fn iri(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         let mut at = at?.one()?;
         let mut on_the_way: Vec<&Value> = Vec::new();
-        loop {
+        let node = loop {
             if !at.value.is_object() || at.value.get("@value").is_some() {
                 return self.string(Some(at), bp);
             }
             let node = self.graph.resolve(&at);
             if on_the_way.iter().any(|seen| std::ptr::eq(*seen, node.value)) {
-                break;
+                break node;
             }
             on_the_way.push(node.value);
             match node.get("url") {
                 Some(url) => at = url.one()?,
-                None => break,
+                None => break node,
             }
-        }
-        let node = self.graph.resolve(&at);
+        };
         let id = node.id().filter(|id| is_address(id))?;
         self.sources.record(bp, &key(&node.path, "@id"));
         Some(Checked::Valid(id.to_owned()))

@@ -31,6 +31,7 @@ impl<'a> Mapper<'_, 'a> {
                             quotes.push(Checked::Valid(q));
                         }
                     } else if part.first_of(&["name", "headline"]).is_some()
+                        // A blank text counts here (`first_of` would skip it): it is how a section without paragraphs is written back.
                         && SECTION_TEXT.iter().any(|t| part.value.get(t).is_some_and(|text| !text.is_null()))
                     {
                         let s = self.section(&part, &index(&key(bp, "sections"), sections.len()));
