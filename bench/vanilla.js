@@ -248,7 +248,6 @@ class View {
     e.setAttribute("part", part);
     e.setAttribute("data-block", part);
     if (heading == null) return e;
-    if (tag === "nav") e.setAttribute("aria-label", heading);
     const h = el("h3", part === "section" ? "bc-heading bc-section-heading" : "bc-heading");
     h.setAttribute("dir", "auto");
     h.textContent = heading;
@@ -419,7 +418,10 @@ class View {
   }
 
   related(b) {
-    const nav = this.block("nav", "bc-related", "related", this.label(b, L_RELATED));
+    const heading = this.label(b, L_RELATED);
+    const nav = this.block("nav", "bc-related", "related", heading);
+    // Each card's landmark named apart from the others' (src/view/mod.rs, related).
+    nav.setAttribute("aria-label", `${heading}: ${b.title}`);
     const items = b.related, long = items.length > COLLAPSE_AFTER + 1;
     const shown = long ? COLLAPSE_AFTER : items.length;
     const ul = el("ul", "bc-related-list");

@@ -48,7 +48,11 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
     assert_eq!(all(&h, "figure.bc-quote > blockquote").len(), 1);
     assert!(text(&all(&h, "figure.bc-quote > figcaption")[0]).contains("Emanuele Ottolenghi"));
     let nav = &all(&h, "nav.bc-related")[0];
-    assert_eq!(nav.value().attr("aria-label"), Some("Related Analysis"));
+    // Named apart from the related links of any other card on the page.
+    assert_eq!(
+        nav.value().attr("aria-label"),
+        Some("Related Analysis: Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries")
+    );
     assert_eq!(all(&h, "nav li").len(), 4);
     assert_eq!(all(&h, ".bc-tags li a").len(), 3);
     let more = &all(&h, "footer a.bc-read-more")[0];
@@ -121,6 +125,10 @@ fn a_feed_is_a_list_of_cards() {
     let items = all(&h, ".bc-feed > .bc-feed-item > article");
     assert!(items.len() > 1);
     assert_eq!(all(&h, ".bc-feed")[0].value().attr("role"), Some("list"));
+    // Each card's related links are a landmark of their own: a screen
+    // reader's list of landmarks tells them apart by name.
+    let names: std::collections::BTreeSet<_> = all(&h, "nav").iter().map(|n| n.value().attr("aria-label").unwrap_or("")).collect();
+    assert_eq!(names.len(), items.len(), "{names:?}");
 }
 
 #[test]

@@ -118,6 +118,11 @@ fn the_flash_brief_reads_as_a_newsroom_card() {
     assert_eq!(text(&root, ".bc-summary h3"), "Latest Developments");
     assert_eq!(text(&root, ".bc-quotes h3"), "Expert Analysis");
     assert_eq!(text(&root, "nav h3"), "Related Analysis");
+    let nav = root.query_selector("nav").unwrap().unwrap();
+    assert_eq!(
+        nav.get_attribute("aria-label").as_deref(),
+        Some("Related Analysis: Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries")
+    );
     assert_eq!(text(&root, ".bc-tags h3"), "Issues");
     assert_eq!(text(&root, "footer a.bc-read-more"), "Read the full brief");
     assert_eq!(

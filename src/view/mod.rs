@@ -141,9 +141,6 @@ fn block(cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str,
     w.fixed("part", part);
     w.fixed("data-block", part);
     if let Some(heading) = heading {
-        if tag == "nav" {
-            w.attr("aria-label", heading);
-        }
         text_el(w, heading_tag(cx.options.heading_level + 1), heading_class, heading);
     }
 }
@@ -417,7 +414,13 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
 fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
-    block(cx, w, "nav", "bc-block bc-related", "related", Some(label(b, cx, Label::Related)));
+    let heading = label(b, cx, Label::Related);
+    block(cx, w, "nav", "bc-block bc-related", "related", None);
+    // A landmark's name is how a screen reader's list of landmarks tells
+    // them apart, and a page of cards has one of these per card: the card's
+    // title makes each one's name its own ("Related Analysis: <title>").
+    w.attr("aria-label", &format!("{heading}: {}", b.title));
+    text_el(w, heading_tag(cx.options.heading_level + 1), "bc-heading", heading);
     open(w, "ul", "bc-related-list");
     w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {
