@@ -190,6 +190,10 @@ fn oembed_has_the_fields_of_the_spec_and_frames_the_embed_page() {
         let link = html.select(&sel("iframe + blockquote a[href]")).next().expect("blockquote link");
         assert_eq!(link.value().attr("href"), Some(page.as_str()));
         assert_eq!(link.text().collect::<String>(), brief.title);
+
+        // The framed page: the card, in the frame's one landmark.
+        let embed = Html::parse_document(&read(&format!("{name}/embed.html")));
+        assert_eq!(embed.select(&sel("body > main > brief-card > article")).count(), 1, "{name}: the card in <main>");
     }
 }
 

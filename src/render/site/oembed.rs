@@ -47,9 +47,12 @@ pub(super) fn embed_page(b: &Brief, page_url: &str, discovery: &str, options: &O
     out.push_str(">\n");
     out.push_str(discovery);
     out.push_str("<style>html,body{margin:0;padding:0;background:transparent}brief-card{display:block}</style>\n</head>\n<body>\n");
+    // The frame is a document of its own: its content belongs in a landmark
+    // for a screen reader to find it (a host's landmarks stop at the frame).
+    out.push_str("<main>\n");
     let options = Options { link_target: LinkTarget::Blank, ..options.clone() };
     page::card_element(&mut out, &Document::One(b.clone()), &options);
-    out.push_str("\n<script type=\"module\" src=\"../brief-card.js\"></script>\n</body>\n</html>\n");
+    out.push_str("\n</main>\n<script type=\"module\" src=\"../brief-card.js\"></script>\n</body>\n</html>\n");
     out
 }
 
