@@ -49,10 +49,7 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
     assert!(text(&all(&h, "figure.bc-quote > figcaption")[0]).contains("Emanuele Ottolenghi"));
     let nav = &all(&h, "nav.bc-related")[0];
     // Named apart from the related links of any other card on the page.
-    assert_eq!(
-        nav.value().attr("aria-label"),
-        Some("Related Analysis: Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries")
-    );
+    assert_eq!(nav.value().attr("aria-label"), Some("Related Analysis: Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries"));
     assert_eq!(all(&h, "nav li").len(), 4);
     assert_eq!(all(&h, ".bc-tags li a").len(), 3);
     let more = &all(&h, "footer a.bc-read-more")[0];

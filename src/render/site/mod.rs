@@ -31,6 +31,7 @@
 //! the site's home page, `feeds` its Atom feed, JSON Feed and sitemap.
 
 mod feeds;
+mod height;
 mod index;
 mod oembed;
 

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::with_slash;
+use super::{height, with_slash};
 use crate::render::page::{self, is_absolute_http};
 use crate::render::{escape, html};
 use crate::validate::model::{Brief, Document};
@@ -13,10 +13,6 @@ use crate::validate::options::{LinkTarget, Options};
 /// The width of the embedded card when the consumer sets no `maxwidth`: a
 /// blog or newsletter column (the card itself is at most 45em wide).
 pub const EMBED_WIDTH: u32 = 600;
-
-/// The narrowest width the height estimate assumes (the card has a layout
-/// for 320 px screens; a narrower frame just scrolls).
-const MIN_WIDTH: u32 = 280;
 
 /// How long a consumer may keep an oEmbed answer, in seconds (a day).
 pub const CACHE_AGE: u32 = 86_400;
@@ -89,7 +85,8 @@ pub fn embed_url(page_url: &str) -> String {
 /// the consumer's bounds; the image cannot be scaled here).
 pub fn oembed(b: &Brief, request: &Embed) -> Value {
     let width = request.maxwidth.map_or(EMBED_WIDTH, |max| max.min(EMBED_WIDTH));
-    let height = request.maxheight.map_or(estimate_height(b, width), |max| max.min(estimate_height(b, width)));
+    let estimate = height::estimate(b, width);
+    let height = request.maxheight.map_or(estimate, |max| max.min(estimate));
     let author = byline(b);
     let author_url = b
         .authors
@@ -159,42 +156,6 @@ fn byline(b: &Brief) -> Option<String> {
     } else {
         Some(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "))
     }
-}
-
-/// The height of the full static card at `width` CSS pixels, estimated
-/// from its text (the frame needs a height before anything renders;
-/// oEmbed has no way to say "as tall as it gets"). Rough on purpose: a
-/// line of body text holds about one character per 9 px and is 27 px tall.
-fn estimate_height(b: &Brief, width: u32) -> u32 {
-    let inner = width.max(MIN_WIDTH).saturating_sub(64);
-    let lines = |chars: usize, px_per_char: u32| (chars as u32 * px_per_char).div_ceil(inner.max(1)).max(1);
-    let para = |p: &Vec<crate::validate::model::Run>| lines(p.iter().map(|r| r.text.chars().count()).sum(), 9) * 27 + 16;
-    let mut h = 64 + 28; // padding, eyebrow and date
-    h += lines(b.title.chars().count(), 16) * 36 + 16;
-    if b.publisher.is_some() || !b.authors.is_empty() {
-        h += 32;
-    }
-    if b.image.is_some() {
-        h += inner * 9 / 16 + 36;
-    }
-    if let Some(s) = &b.summary {
-        h += 40 + s.paragraphs.iter().map(para).sum::<u32>();
-    }
-    if !b.quotes.is_empty() {
-        h += 40 + b.quotes.iter().map(|q| para(&q.text) + 64).sum::<u32>();
-    }
-    h += b.sections.iter().map(|s| 56 + s.paragraphs.iter().map(para).sum::<u32>()).sum::<u32>();
-    if !b.related.is_empty() {
-        h += 40 + 64 * b.related.len() as u32;
-    }
-    if !b.tags.is_empty() {
-        let chars: usize = b.tags.iter().map(|t| t.label.chars().count() + 4).sum();
-        h += 40 + lines(chars, 9) * 36;
-    }
-    if b.url.is_some() {
-        h += 80;
-    }
-    h.clamp(160, 4000)
 }
 
 #[cfg(test)]
