@@ -297,10 +297,11 @@ class View {
     }
   }
 
-  copy(b, anchor) {
+  copy(b, anchor, describedBy) {
     const c = el("button", "bc-copy");
     c.setAttribute("type", "button");
     c.setAttribute("data-anchor", anchor);
+    if (describedBy) c.setAttribute("aria-describedby", describedBy);
     c.setAttribute("data-done", this.label(b, L_LINK_COPIED));
     c.textContent = this.label(b, L_COPY_LINK);
     return c;
@@ -381,6 +382,8 @@ class View {
       const cap = el("figcaption", "bc-cite");
       const author = q.url !== undefined ? this.link(q.url, "bc-author") : el("span", "bc-author");
       author.setAttribute("dir", "auto");
+      // The quote's "Copy link" is described by its author (src/view/mod.rs, quotes).
+      if (anchor) author.setAttribute("id", `${anchor}-by`);
       author.textContent = q.author;
       cap.append(author);
       if (q.role !== undefined) {
@@ -389,7 +392,7 @@ class View {
         r.textContent = q.role;
         cap.append(r);
       }
-      if (anchor) cap.append(this.copy(b, anchor));
+      if (anchor) cap.append(this.copy(b, anchor, `${anchor}-by`));
       fig.append(bq, cap);
       sec.append(fig);
     });

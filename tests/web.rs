@@ -123,6 +123,12 @@ fn the_flash_brief_reads_as_a_newsroom_card() {
         nav.get_attribute("aria-label").as_deref(),
         Some("Related Analysis: Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries")
     );
+    // The quote's "Copy link" is told apart from the card's by its author.
+    let quote_copy = root.query_selector(".bc-quote button.bc-copy").unwrap().unwrap();
+    let by = quote_copy.get_attribute("aria-describedby").expect("described");
+    assert_eq!(root.get_element_by_id(&by).and_then(|a| a.text_content()).as_deref(), Some("Emanuele Ottolenghi"));
+    let card_copy = root.query_selector("footer button.bc-copy").unwrap().unwrap();
+    assert_eq!(card_copy.get_attribute("aria-describedby"), None);
     assert_eq!(text(&root, ".bc-tags h3"), "Issues");
     assert_eq!(text(&root, "footer a.bc-read-more"), "Read the full brief");
     assert_eq!(

@@ -388,13 +388,19 @@ fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         open(w, "figcaption", "bc-cite");
         link_or_span(cx, q.url.as_deref(), "bc-author", w);
         w.fixed("dir", "auto");
+        // The quote's "Copy link" is described by its author: a card has
+        // one such button per quote and one for itself, all of one name.
+        let author_id = anchor.as_ref().filter(|_| cx.interactive).map(|a| format!("{a}-by"));
+        if let Some(id) = &author_id {
+            w.attr("id", id);
+        }
         w.text(&q.author);
         w.close();
         if let Some(r) = &q.role {
             text_el(w, "span", "bc-role", r);
         }
-        if let (Some(a), true) = (&anchor, cx.interactive) {
-            copy_button(b, cx, a, w);
+        if let (Some(a), Some(by)) = (&anchor, &author_id) {
+            copy_button(b, cx, a, Some(by), w);
         }
         w.close();
         w.close();
@@ -402,10 +408,14 @@ fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.close();
 }
 
-fn copy_button(b: &Brief, cx: &Context, anchor: &str, w: &mut dyn Sink) {
+/// A "Copy link" button for `anchor`, described by the element `described_by`.
+fn copy_button(b: &Brief, cx: &Context, anchor: &str, described_by: Option<&str>, w: &mut dyn Sink) {
     open(w, "button", "bc-copy");
     w.fixed("type", "button");
     w.attr("data-anchor", anchor);
+    if let Some(id) = described_by {
+        w.attr("aria-describedby", id);
+    }
     w.attr("data-done", label(b, cx, Label::LinkCopied));
     w.text(label(b, cx, Label::CopyLink));
     w.close();
@@ -495,7 +505,7 @@ fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         w.close();
     }
     if let (Some(id), true) = (&b.id, copy) {
-        copy_button(b, cx, id, w);
+        copy_button(b, cx, id, None, w);
     }
     w.close();
 }
