@@ -122,7 +122,8 @@ class BriefCardElement extends Base {
       if (document.readyState === "loading") return this.#whenParsed();
       const which = this.getAttribute("jsonld").trim();
       // The type as the command line reads a saved page's: trimmed, in any case.
-      const isLd = (el) => el?.localName === "script" && el.type.trim().toLowerCase() === "application/ld+json";
+      // The type's essence: `application/ld+json; charset=utf-8` is one too.
+      const isLd = (el) => el?.localName === "script" && el.type.split(";")[0].trim().toLowerCase() === "application/ld+json";
       const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter(isLd) : [...document.scripts].filter(isLd);
       this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })));
       return this.#update();

@@ -33,6 +33,10 @@ pub fn page(scripts: &[Script], unreadable: Vec<Problem>, urls: &UrlSettings) ->
     if scripts.is_empty() && unreadable.is_empty() {
         return Err(vec![Problem::new("", "the page has no JSON-LD (no <script type=\"application/ld+json\">)")]);
     }
+    if scripts.is_empty() {
+        // Every script was unreadable: that is the whole story ("no @context names schema.org" would not be true).
+        return Err(unreadable);
+    }
     json_ld(scripts, urls).map_err(|problems| {
         let mut all = unreadable;
         all.extend(problems);

@@ -29,7 +29,7 @@ impl<'a> At<'a> {
     /// or a blank string: publishers' templates write `""` for what they do
     /// not have (`"dateModified": ""`, `"image": ""`), which says as little.
     pub fn get(&self, name: &str) -> Option<At<'a>> {
-        let value = self.value.get(name).filter(|v| !v.is_null() && !v.as_str().is_some_and(|s| s.trim().is_empty()))?;
+        let value = self.value.get(name).filter(|v| !is_blank(v))?;
         Some(At { value, path: key(&self.path, name) })
     }
 
@@ -39,11 +39,11 @@ impl<'a> At<'a> {
     }
 
     /// Each value of a property, which JSON-LD writes as one value or as an
-    /// array of them (`null` items are no value).
+    /// array of them (`null` and blank items are no value).
     pub fn values(&self) -> Vec<At<'a>> {
         match self.value {
             Value::Array(items) => {
-                items.iter().enumerate().filter(|(_, v)| !v.is_null()).map(|(i, value)| At { value, path: index(&self.path, i) }).collect()
+                items.iter().enumerate().filter(|(_, v)| !is_blank(v)).map(|(i, value)| At { value, path: index(&self.path, i) }).collect()
             }
             _ => vec![self.clone()],
         }
@@ -65,6 +65,11 @@ impl<'a> At<'a> {
     pub fn is_a(&self, types: &[&str]) -> bool {
         type_names(self.value).any(|t| types.contains(&t))
     }
+}
+
+/// `null` or a blank string: no value (templates write `""` for what they lack).
+pub(super) fn is_blank(value: &Value) -> bool {
+    value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty())
 }
 
 /// The node's `@type`s, without a schema.org prefix.
@@ -105,6 +110,13 @@ fn text_bytes(value: &Value) -> usize {
     }
 }
 
+/// How full a definition is, to pick one of several of one `@id`: one
+/// with a title (`headline` or `name`) first, then the one with the most members.
+fn fullness(node: &Value) -> (bool, usize) {
+    let titled = node.get("headline").or_else(|| node.get("name")).is_some();
+    (titled, node.as_object().map_or(0, Map::len))
+}
+
 /// An object that only names a node (`{"@id": "…"}`): a reference.
 pub(super) fn is_reference(members: &Map<String, Value>) -> bool {
     members.len() == 1 && members.get("@id").is_some_and(Value::is_string)
@@ -118,11 +130,11 @@ const LINKS_ONLY: [&str; 2] = ["BreadcrumbList", "Comment"];
 pub(super) struct Graph<'a> {
     /// The top-level nodes, in document order.
     pub top: Vec<At<'a>>,
-    /// The fullest definition of each `@id` (the one with the most members;
-    /// the first of those).
+    /// The fullest definition of each `@id` (see [`fullness`]; the first of those).
     ids: HashMap<&'a str, At<'a>>,
-    /// The `@id`s that some node names other than by its own `@id` (an
-    /// article naming itself as its `mainEntityOfPage` does not count).
+    /// The `@id`s that an article or a list names other than by its own
+    /// `@id` (an article naming itself as its `mainEntityOfPage` does not
+    /// count), see [`Graph::is_referenced`].
     referenced: HashSet<&'a str>,
     /// How many objects and arrays the walk has met (bounded by [`MAX_GRAPH_NODES`]).
     count: usize,
@@ -150,7 +162,7 @@ impl<'a> Graph<'a> {
         }
         let top: HashSet<*const Value> = g.top.iter().map(|n| n.value as *const Value).collect();
         for (value, path) in roots {
-            g.walk(value, path, 0, &top, None, false).map_err(|p| vec![p])?;
+            g.walk(value, path, 0, &top, None, true).map_err(|p| vec![p])?;
         }
         if problems.is_empty() {
             Ok(g)
@@ -197,7 +209,8 @@ impl<'a> Graph<'a> {
 
     /// Indexes definitions and notes references, everywhere in `value`
     /// (`owner`: the `@id` of the top-level node it lies in; `links_only`:
-    /// inside a node whose references only link, see [`LINKS_ONLY`]).
+    /// inside a node whose references only link, see [`LINKS_ONLY`], or in
+    /// a top-level node that is neither an article nor a list).
     fn walk(
         &mut self,
         value: &'a Value,
@@ -209,16 +222,24 @@ impl<'a> Graph<'a> {
     ) -> Result<(), Problem> {
         let members: Box<dyn Iterator<Item = (String, &'a Value)>> = match value {
             Value::Object(members) => {
+                let is_top = top.contains(&(value as *const Value));
+                if is_top {
+                    // A video, an image, a person or the site that names the
+                    // article (`isPartOf`, `about`…) makes it no part of
+                    // anything: only an article (`hasPart`, `citation`) or a
+                    // list does.
+                    links_only = !type_names(value).any(|t| t == "ItemList" || super::ARTICLE_TYPES.contains(&t));
+                }
                 links_only = links_only || type_names(value).any(|t| LINKS_ONLY.contains(&t));
                 if let Some(id) = value.get("@id").and_then(Value::as_str) {
-                    if top.contains(&(value as *const Value)) {
+                    if is_top {
                         owner = Some(id);
                     } else if owner != Some(id) && !links_only {
                         self.referenced.insert(id);
                     }
                     if !is_reference(members) {
-                        let known = self.ids.get(id).and_then(|def| def.value.as_object()).map_or(0, Map::len);
-                        if known < members.len() {
+                        let known = self.ids.get(id).map_or((false, 0), |def| fullness(def.value));
+                        if known < fullness(value) {
                             self.ids.insert(id, At { value, path: path.to_owned() });
                         }
                     }
@@ -273,9 +294,16 @@ impl<'a> Graph<'a> {
         self.ran_out_at.borrow().clone()
     }
 
-    /// Whether another node refers to this one (by its `@id`), other than
-    /// from inside a breadcrumb or a comment ([`LINKS_ONLY`]).
+    /// Whether an article or a list refers to this node (by its `@id`),
+    /// other than from inside a breadcrumb or a comment ([`LINKS_ONLY`]).
     pub fn is_referenced(&self, node: &At<'a>) -> bool {
         node.id().is_some_and(|id| self.referenced.contains(id))
+    }
+
+    /// The fullest definition of the node `node` is one definition of:
+    /// JSON-LD's nodes of one `@id` are one node, and a page may define it
+    /// twice (the article in one script, its paywall markup in another).
+    pub fn fullest(&self, node: &At<'a>) -> At<'a> {
+        node.id().and_then(|id| self.ids.get(id)).unwrap_or(node).clone()
     }
 }

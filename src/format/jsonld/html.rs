@@ -22,7 +22,12 @@ pub fn scripts_in_html(html: &str) -> (Vec<Script>, Vec<Problem>) {
     let in_template = |s: &scraper::ElementRef| s.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "template"));
     let json_ld = page
         .select(&selector)
-        .filter(|s| s.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
+        // The type's essence: `application/ld+json; charset=utf-8` is one too.
+        .filter(|s| {
+            s.value()
+                .attr("type")
+                .is_some_and(|t| t.split(';').next().unwrap_or_default().trim().eq_ignore_ascii_case("application/ld+json"))
+        })
         .filter(|s| !in_template(s));
     for (i, element) in json_ld.enumerate() {
         let text: String = element.text().collect();

@@ -68,8 +68,12 @@ pub const ARTICLE_TYPES: [&str; 19] = [
     "DiscussionForumPosting",
 ];
 
-/// The page types whose `mainEntity` is the article (or the feed).
-const PAGE_TYPES: [&str; 6] = ["WebPage", "ItemPage", "CollectionPage", "AboutPage", "ProfilePage", "SearchResultsPage"];
+/// Whether `node` is a web page, whose `mainEntity` is the article (or the
+/// feed): a `WebPage` or one of its kinds, which schema.org names
+/// `…Page` (`ItemPage`, `CollectionPage`, `MedicalWebPage`, `FAQPage`…).
+fn is_page(node: &At) -> bool {
+    graph::type_names(node.value).any(|t| t.ends_with("Page"))
+}
 
 /// One JSON-LD document to read, and where its paths start: `""` for an
 /// input that is the document, `script#id` (or `script[2]`) for one of a
@@ -197,26 +201,32 @@ enum Choice<'a> {
 
 /// Which article (or articles) the document is about.
 fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
-    for page in g.top.iter().filter(|n| n.is_a(&PAGE_TYPES)) {
-        if let Some(main) = page.get("mainEntity").and_then(|m| m.one()) {
-            let main = g.resolve(&main);
-            if main.is_a(&ARTICLE_TYPES) {
-                return Some(Choice::One(main));
-            }
-            if let Some(feed) = item_list(g, &main) {
-                return Some(feed);
-            }
+    for page in g.top.iter().filter(|n| is_page(n)) {
+        // The page's main entity: an article (the first, if it names
+        // several things, an organisation say, too), else a list of them.
+        let mains: Vec<At> = page.get("mainEntity").map(|m| m.values().iter().map(|v| g.resolve(v)).collect()).unwrap_or_default();
+        if let Some(main) = mains.iter().find(|m| m.is_a(&ARTICLE_TYPES)) {
+            return Some(Choice::One(g.fullest(main)));
+        }
+        if let Some(feed) = mains.iter().find_map(|m| item_list(g, m)) {
+            return Some(feed);
         }
     }
-    let articles: Vec<&At> = g.top.iter().filter(|n| n.is_a(&ARTICLE_TYPES)).collect();
+    // Each article once, as its fullest definition (see `Graph::fullest`).
+    let mut articles: Vec<At> = Vec::new();
+    for a in g.top.iter().filter(|n| n.is_a(&ARTICLE_TYPES)).map(|a| g.fullest(a)) {
+        if !articles.iter().any(|b| std::ptr::eq(a.value, b.value)) {
+            articles.push(a);
+        }
+    }
     let mut unreferenced: Vec<At> = Vec::new();
     for a in articles.iter().filter(|a| !g.is_referenced(a)) {
         // Two descriptions of one page (a site's SEO plugin and its theme
         // each write one) are one article: the fuller of them.
-        match unreferenced.iter_mut().find(|b| page_address(b).is_some_and(|addr| page_address(a) == Some(addr))) {
-            Some(b) if members(a) > members(b) => *b = (*a).clone(),
+        match unreferenced.iter_mut().find(|b| same_story(a, b)) {
+            Some(b) if members(a) > members(b) => *b = a.clone(),
             Some(_) => {}
-            None => unreferenced.push((*a).clone()),
+            None => unreferenced.push(a.clone()),
         }
     }
     if unreferenced.len() > 1 {
@@ -228,7 +238,15 @@ fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
     if let Some(feed) = g.top.iter().find_map(|n| item_list(g, n)) {
         return Some(feed);
     }
-    articles.first().map(|a| Choice::One((*a).clone()))
+    articles.into_iter().next().map(Choice::One)
+}
+
+/// Whether two articles describe one story: the same page (`url`s that
+/// differ only in a fragment or a final `/`), or the same headline.
+fn same_story(a: &At, b: &At) -> bool {
+    let page = |n: &At| page_address(n).map(|p| p.split('#').next().unwrap_or_default().trim_end_matches('/').to_owned());
+    let headline = |n: &At| n.value.get("headline").and_then(Value::as_str).map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+    page(a).is_some_and(|p| page(b) == Some(p)) || headline(a).is_some_and(|h| headline(b) == Some(h))
 }
 
 /// The page an article describes, as written: its `url`, else its

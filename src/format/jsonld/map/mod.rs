@@ -12,7 +12,7 @@
 use serde_json::Value;
 
 use super::date;
-use super::graph::{found, is_reference, At, Graph};
+use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
 use crate::format::limits::MAX_ITEMS;
 use crate::format::{self, Checked, Found, Paragraph, Problem, MAX_PROBLEMS};
@@ -97,7 +97,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
             // Only its description is read, so an `@id` that names the
             // article itself (as many publishers write it) is no cycle here.
             let page = article.get(name)?.one().filter(|p| p.value.is_object())?;
-            Some(self.graph.resolve(&page)).filter(|page| page.is_a(&super::PAGE_TYPES))
+            Some(self.graph.resolve(&page)).filter(|page| super::is_page(page))
         })
     }
 
@@ -115,15 +115,14 @@ impl<'g, 'a> Mapper<'g, 'a> {
         (!undefined).then_some(node)
     }
 
-    /// The values of a list property, or `None` (and a problem) when there
-    /// are more than any list of a brief may have.
-    fn values(&mut self, at: &At<'a>) -> Option<Vec<At<'a>>> {
-        let len = at.value.as_array().map_or(1, Vec::len);
-        if len > MAX_ITEMS {
-            self.report(&at.path, format!("must have at most {MAX_ITEMS} items (has {len})"));
-            return None;
-        }
-        Some(at.values())
+    /// The values of a list property, the first [`MAX_ITEMS`] of them: the
+    /// most any list of a brief may have. A paper with 120 authors or a
+    /// report with 150 citations is no reason to refuse the card, and no
+    /// card shows that many.
+    fn values(&self, at: &At<'a>) -> Vec<At<'a>> {
+        let mut values = at.values();
+        values.truncate(MAX_ITEMS);
+        values
     }
 
     /// A text property (its first value), recorded at `bp`.
@@ -259,7 +258,7 @@ fn nonempty<T>(items: Vec<T>) -> Option<Vec<T>> {
 fn text(value: &Value) -> Checked<String> {
     match value {
         Value::String(s) => Checked::Valid(s.clone()),
-        Value::Array(items) => items.iter().find(|v| !v.is_null()).map_or(Checked::Absent, text),
+        Value::Array(items) => items.iter().find(|v| !is_blank(v)).map_or(Checked::Absent, text),
         Value::Object(members) => match members.get("@value") {
             Some(v) if !v.is_array() && !v.is_object() => text(v),
             _ => Checked::Invalid(Found::Object),
@@ -270,21 +269,28 @@ fn text(value: &Value) -> Checked<String> {
 }
 
 /// Text the card shows beside something else (a caption, an image's
-/// alternative text, a cited work's authors), shortened with "…" to at most
-/// `max` characters, at a word's end where one is near: publishers write
-/// longer ones than a brief's field may hold (news agencies' captions pass
-/// 500 characters; a paper may have sixty authors), and one of them is no
-/// reason to refuse the card.
+/// alternative text, a cited work's title or authors, a tag, a section's
+/// heading), shortened with "…" to at most `max` characters, at a word's
+/// end where one is near: publishers write longer ones than a brief's field
+/// may hold (news agencies' captions pass 500 characters; a paper may have
+/// sixty authors; a law's title runs long), and one of them is no reason to
+/// refuse the card.
 fn fitted(text: Checked<String>, max: usize) -> Checked<String> {
     match text {
-        Checked::Valid(s) if s.chars().count() > max => {
-            let cut = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
-            let head = s.get(..cut).unwrap_or_default();
-            let head = head.rfind(char::is_whitespace).filter(|&i| i > cut * 4 / 5).and_then(|i| head.get(..i)).unwrap_or(head);
-            Checked::Valid([head.trim_end(), "…"].concat())
-        }
+        Checked::Valid(s) => Checked::Valid(shortened(s, max)),
         other => other,
     }
+}
+
+/// `s` shortened to at most `max` characters as [`fitted`] says.
+fn shortened(s: String, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
+    let head = s.get(..cut).unwrap_or_default();
+    let head = head.rfind(char::is_whitespace).filter(|&i| i > cut * 4 / 5).and_then(|i| head.get(..i)).unwrap_or(head);
+    [head.trim_end(), "…"].concat()
 }
 
 /// Paragraphs of a text: separated by blank lines, each trimmed.

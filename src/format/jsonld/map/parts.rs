@@ -2,9 +2,10 @@
 
 use serde_json::Value;
 
-use super::{nonempty, text, Mapper};
+use super::{fitted, nonempty, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
+use crate::format::limits::MAX_SHORT_CHARS;
 use crate::format::{self, Checked, Paragraph};
 
 /// Where a section's text is: a part's `text`, else an article part's `articleBody`.
@@ -20,7 +21,7 @@ impl<'a> Mapper<'_, 'a> {
         node: &At<'a>,
         bp: &str,
     ) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
-        let Some(parts) = node.get("hasPart").and_then(|p| self.values(&p)) else { return (None, None) };
+        let Some(parts) = node.get("hasPart").map(|p| self.values(&p)) else { return (None, None) };
         let (mut quotes, mut sections) = (Vec::new(), Vec::new());
         for part in parts {
             match part.value {
@@ -104,7 +105,7 @@ impl<'a> Mapper<'_, 'a> {
     fn section(&mut self, node: &At<'a>, bp: &str) -> format::Section {
         self.stack.push(node.value);
         self.sources.record(bp.to_owned(), &node.path);
-        let heading = self.required(node, &["name", "headline"], key(bp, "heading"));
+        let heading = fitted(self.required(node, &["name", "headline"], key(bp, "heading")), MAX_SHORT_CHARS);
         // A blank text (as a heading-only section is written back) is no
         // paragraphs, as is one not text (reported).
         let paragraphs = match node.first_of(&SECTION_TEXT) {

@@ -16,11 +16,12 @@ impl<'a> Mapper<'_, 'a> {
     pub(super) fn related(&mut self, node: &At<'a>, bp: &str) -> Option<Vec<Checked<format::Related>>> {
         let mut out = Vec::new();
         for property in ["citation", "isBasedOn"] {
-            let Some(values) = node.get(property).and_then(|p| self.values(&p)) else { continue };
+            let Some(values) = node.get(property).map(|p| self.values(&p)) else { continue };
             for v in values {
                 let item = index(bp, out.len());
                 match v.value {
-                    Value::String(s) if !s.trim().is_empty() && !s.trim().contains(char::is_whitespace) => {
+                    // A name such as `doi:10.1000/182` locates nothing either (see `is_address`).
+                    Value::String(s) if !s.trim().contains(char::is_whitespace) && is_address(s.trim()) => {
                         // The one string is both the link and its text.
                         self.sources.record(key(&item, "url"), &v.path);
                         self.sources.record(key(&item, "title"), &v.path);
@@ -44,15 +45,8 @@ impl<'a> Mapper<'_, 'a> {
                 }
             }
         }
-        if out.len() > MAX_ITEMS {
-            // Each list alone is within the limit (`values`); together they are not.
-            let at = node.get("isBasedOn").map(|b| b.path).unwrap_or_default();
-            self.report(
-                &at,
-                format!("with the citations, gives more related items than a card may have ({}; the limit is {MAX_ITEMS})", out.len()),
-            );
-            return None;
-        }
+        // Each list alone is held to the limit (`values`); together, the first ones count.
+        out.truncate(MAX_ITEMS);
         (!out.is_empty()).then_some(out)
     }
 
@@ -89,7 +83,7 @@ impl<'a> Mapper<'_, 'a> {
         let url = self.iri(Some(node.clone()), key(bp, "url"))?;
         self.sources.record(bp.to_owned(), &node.path);
         let title = match node.first_of(&["headline", "name"]) {
-            Some(t) => self.string(Some(t), key(bp, "title")).unwrap_or_default(),
+            Some(t) => fitted(self.string(Some(t), key(bp, "title")).unwrap_or_default(), MAX_SHORT_CHARS),
             None => {
                 let url_path = self.sources.path_of(&key(bp, "url")).unwrap_or_default().to_owned();
                 self.sources.record(key(bp, "title"), &url_path);
@@ -112,7 +106,7 @@ impl<'a> Mapper<'_, 'a> {
     /// The names of a work's authors, joined (a related item has one author line).
     fn names(&mut self, at: &At<'a>, bp: String) -> Option<Checked<String>> {
         let mut names = Vec::new();
-        for v in self.values(at)? {
+        for v in self.values(at) {
             match v.value {
                 Value::String(name) => names.push(name.clone()),
                 Value::Object(_) => {

@@ -2,10 +2,10 @@
 
 use serde_json::Value;
 
-use super::{text, Mapper};
+use super::{shortened, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
-use crate::format::limits::MAX_ITEMS;
+use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
 
 impl<'a> Mapper<'_, 'a> {
@@ -17,13 +17,10 @@ impl<'a> Mapper<'_, 'a> {
         if let Some(keywords) = node.get("keywords") {
             match keywords.value {
                 Value::String(s) => {
-                    let words: Vec<&str> = s.split(',').map(str::trim).filter(|w| !w.is_empty()).collect();
-                    if words.len() > MAX_ITEMS {
-                        self.report(&keywords.path, format!("must have at most {MAX_ITEMS} keywords (has {})", words.len()));
-                    } else {
-                        for w in words {
-                            tags.add(self, w.to_owned(), &keywords.path, None);
-                        }
+                    // Commas as the page's script writes them: Latin, Arabic (،), ideographic (、), full-width (，).
+                    let words = s.split([',', '،', '、', '，']).map(str::trim).filter(|w| !w.is_empty());
+                    for w in words.take(MAX_ITEMS) {
+                        tags.add(self, w.to_owned(), &keywords.path, None);
                     }
                 }
                 _ => self.things(&keywords, &mut tags, "a keyword (a string) or a DefinedTerm"),
@@ -31,22 +28,15 @@ impl<'a> Mapper<'_, 'a> {
         }
         if let Some(about) = node.get("about") {
             self.things(&about, &mut tags, "a Thing or a name");
-            if tags.list.len() > MAX_ITEMS {
-                // Each alone is within the limit; together they are not.
-                self.report(
-                    &about.path,
-                    format!("with the keywords, gives more tags than a card may have ({}; the limit is {MAX_ITEMS})", tags.list.len()),
-                );
-                return None;
-            }
+            // Each alone is held to the limit; together, the first ones count.
+            tags.list.truncate(MAX_ITEMS);
         }
         (!tags.list.is_empty()).then(|| tags.list.into_iter().map(|(_, tag)| Checked::Valid(tag)).collect())
     }
 
     /// Words or named nodes (`DefinedTerm`, `Thing`) as tags.
     fn things(&mut self, at: &At<'a>, tags: &mut Tags, expected: &str) {
-        let Some(values) = self.values(at) else { return };
-        for v in values {
+        for v in self.values(at) {
             match v.value {
                 Value::String(s) if !s.trim().is_empty() => tags.add(self, s.trim().to_owned(), &v.path, None),
                 Value::String(_) => {}
@@ -85,6 +75,7 @@ impl Tags<'_> {
         if label.is_empty() {
             return;
         }
+        let label = shortened(label, MAX_SHORT_CHARS);
         // Only A–Z are folded: full Unicode case folding depends on the
         // language (Turkish dotted and dotless i), and tags that differ in
         // the case of other letters are kept apart rather than guessed at.
