@@ -10,6 +10,12 @@ pub trait AttrPolicy {
     /// Writes the attributes of a `tag` element (each as ` name="value"`),
     /// which stands at `place` in the document.
     fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String);
+
+    /// The element written for the view's `tag` (the view's own, unless the
+    /// output's readers lack it).
+    fn element(&self, tag: &'static str) -> &'static str {
+        tag
+    }
 }
 
 /// Writes every attribute unchanged.
@@ -145,7 +151,7 @@ impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
     fn start_tag(&mut self) {
         if let Some(tag) = self.pending.take() {
             self.out.push('<');
-            self.out.push_str(tag);
+            self.out.push_str(self.policy.element(tag));
             // The pending element is the last open one; its ancestors are the rest.
             if let Some((own, ancestors)) = self.open.split_last_mut() {
                 let attr =
@@ -183,7 +189,7 @@ impl<P: AttrPolicy> Sink for HtmlWriter<'_, P> {
             let tag = closed.element.tag;
             if !is_void(tag) {
                 self.out.push_str("</");
-                self.out.push_str(tag);
+                self.out.push_str(self.policy.element(tag));
                 self.out.push('>');
             }
             match self.open.last_mut() {

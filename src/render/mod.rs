@@ -39,7 +39,27 @@ fn is_dom_only(name: &str) -> bool {
     name == "part" || name.starts_with("data-")
 }
 
+/// Email's elements for HTML5's sectioning ones: Outlook for Windows drops
+/// them with their styles, Yahoo strips them and Gmail writes `<nav>` as
+/// `<u>` (underlining the whole block); a `<div>` (a `<span>` for `<time>`)
+/// keeps each block's look everywhere.
+fn email_element(tag: &'static str) -> &'static str {
+    match tag {
+        "article" | "section" | "header" | "footer" | "nav" | "figure" | "figcaption" => "div",
+        "time" => "span",
+        other => other,
+    }
+}
+
 impl AttrPolicy for Inline {
+    fn element(&self, tag: &'static str) -> &'static str {
+        if self.output == Output::Fragment {
+            tag
+        } else {
+            email_element(tag)
+        }
+    }
+
     fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String) {
         let email = self.output != Output::Fragment;
         // Outlook shows an image at its `width` attribute, whatever the CSS
@@ -48,22 +68,29 @@ impl AttrPolicy for Inline {
         let too_wide = |(name, value): (&str, &str)| name == "width" && value.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH);
         let narrowed = email && tag == "img" && attrs.iter().any(too_wide);
         for (name, value) in attrs.iter() {
-            let dropped = is_dom_only(name) || email && name == "class" || narrowed && (name == "width" || name == "height");
+            // `datetime` belongs to `<time>`, which email writes as a `<span>`.
+            let dropped =
+                is_dom_only(name) || email && (name == "class" || name == "datetime") || narrowed && (name == "width" || name == "height");
             if !dropped {
                 write_attr(out, name, value);
             }
         }
         let mut style = String::new();
         style::inline(place, self.theme, self.output, &mut style);
-        // An image narrower than the column keeps its own width: the card's
-        // `width:100%` would stretch it to the column in clients that read CSS.
+        // An image narrower than the column keeps its own width at most: the
+        // card's `width:100%` would stretch it to the column in clients that
+        // read CSS, and a fixed width would not shrink on a phone.
         if let Some((_, width)) = attrs.iter().find(|&(name, _)| name == "width").filter(|_| email && tag == "img" && !narrowed) {
-            style.push_str(";width:");
+            style.push_str(";max-width:");
             style.push_str(width);
             style.push_str("px");
         }
         if !style.is_empty() {
             write_attr(out, "style", &style);
+        }
+        // The related links keep their landmark (and so their `aria-label`) in a `<div>`.
+        if email && tag == "nav" {
+            write_attr(out, "role", "navigation");
         }
         let has_width = attrs.iter().any(|(name, _)| name == "width");
         if email && tag == "img" && (!has_width || narrowed) {
@@ -103,7 +130,11 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
     for b in doc.briefs() {
         let rtl = b.dir == Dir::Rtl;
         let output = Output::Email { rtl };
-        out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td style=\"");
+        out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td");
+        // The brief's language and direction on the cell too, for clients that drop the card's own attributes.
+        write_attr(&mut out, "lang", &b.lang);
+        write_attr(&mut out, "dir", b.dir.as_str());
+        out.push_str(" style=\"");
         // The card's background and direction for the cell around it.
         out.push_str("padding:0 0 16px;background:");
         out.push_str(style::colour("bg", options.theme, output));
@@ -118,8 +149,9 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
 }
 
 /// The images of an email need an explicit `width` attribute (Outlook ignores
-/// CSS widths): the 600 px column less the card's padding (2 × 24 px) and border (2 × 1 px).
-pub const EMAIL_IMAGE_WIDTH: u32 = 550;
+/// CSS widths): the 600 px column less the card's padding (2 × 28 px) and
+/// border (2 × 1 px). style.rs's `EMAIL` says the same in CSS (a test holds them together).
+pub const EMAIL_IMAGE_WIDTH: u32 = 542;
 
 /// The static HTML `options` ask for, natively: the fragment, the email
 /// variant, or the server-rendered card with the brief's JSON as validated;

@@ -80,10 +80,17 @@ pub const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"
 include!(concat!(env!("OUT_DIR"), "/inline_rules.rs"));
 
 /// What email adds to the card's look, by class: the card fills the 600 px
-/// column, and images scale without a border (older clients draw one around
-/// linked images). The `width` attribute Outlook needs is written by the email renderer.
-const EMAIL: &[(&str, &str)] =
-    &[("bc-card", "max-width:600px;width:100%"), ("bc-image", "width:100%;max-width:550px;border:0"), ("bc-logo", "border:0")];
+/// column, and its text breaks anywhere a long word or URL needs to (a
+/// table cell grows to its content's narrowest width, which would push the
+/// column past a phone's screen; `word-break` for clients without
+/// `overflow-wrap`); images scale without a border (older clients draw one
+/// around linked images), at most the column's width inside the card
+/// (`EMAIL_IMAGE_WIDTH`, the `width` attribute Outlook needs, written by the email renderer).
+const EMAIL: &[(&str, &str)] = &[
+    ("bc-card", "max-width:600px;width:100%;overflow-wrap:anywhere;word-break:break-word"),
+    ("bc-image", "width:100%;max-width:542px;border:0"),
+    ("bc-logo", "border:0"),
+];
 
 /// Which static output the styles are for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -269,7 +276,13 @@ mod tests {
     fn fallbacks_stand_in_for_what_static_html_cannot_use() {
         let card_style = style("article", "bc-card bc-light", &[], Theme::Light, LTR);
         assert!(card_style.contains("padding:24px 28px") && !card_style.contains("clamp"), "{card_style}");
-        assert!(card_style.ends_with("max-width:600px;width:100%"), "email's column last: {card_style}");
+        assert!(
+            card_style.ends_with("max-width:600px;width:100%;overflow-wrap:anywhere;word-break:break-word"),
+            "email's column last: {card_style}"
+        );
+        // The image's CSS width in email is the `width` attribute the email renderer writes.
+        let image = style("img", "bc-image", &card(), Theme::Light, LTR);
+        assert!(image.ends_with(&format!("max-width:{}px;border:0", crate::render::EMAIL_IMAGE_WIDTH)), "{image}");
         let title = style("h2", "bc-title", &card(), Theme::Light, Output::Fragment);
         assert!(title.contains("font:700 2em/1.18 var(--brief-heading-font,system-ui,"), "{title}");
     }
