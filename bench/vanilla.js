@@ -339,7 +339,6 @@ class View {
         const img = el("img", "bc-logo");
         img.setAttribute("src", pub.logo);
         img.setAttribute("alt", "");
-        img.setAttribute("width", "20");
         img.setAttribute("height", "20");
         by.append(img);
       }

@@ -230,6 +230,15 @@ fn images_send_no_referrer_and_image_origins_refuse_other_hosts() {
     let imgs = all(&h, "img");
     assert_eq!(imgs.len(), 2);
     assert!(imgs.iter().all(|i| i.value().attr("referrerpolicy") == Some("no-referrer")));
+    // The logo is 20 px tall and as wide as its shape makes it (wordmarks are wide), in every output.
+    let mut email = Options::default();
+    email.email = true;
+    for options in [Options::default(), email] {
+        let h = doc(json, &options);
+        let logo = all(&h, "img[src*=logo]")[0].value().clone();
+        assert_eq!((logo.attr("height"), logo.attr("width")), (Some("20"), None));
+        assert!(logo.attr("style").is_some_and(|s| s.contains("height:20px") && s.contains("width:auto")), "{:?}", logo.attr("style"));
+    }
 
     let only = |origins: &[&str]| {
         let mut o = Options::default();

@@ -66,7 +66,9 @@ impl AttrPolicy for Inline {
         // says: one wider than the column is written at the column's width,
         // without its `height`, so that it keeps its shape.
         let too_wide = |(name, value): (&str, &str)| name == "width" && value.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH);
-        let narrowed = email && tag == "img" && attrs.iter().any(too_wide);
+        // The brief's image, not the publisher's logo (20 px tall, as wide as its shape).
+        let lead_image = email && tag == "img" && attrs.iter().any(|(name, value)| name == "class" && value == "bc-image");
+        let narrowed = lead_image && attrs.iter().any(too_wide);
         for (name, value) in attrs.iter() {
             // `datetime` belongs to `<time>`, which email writes as a `<span>`.
             let dropped =
@@ -80,7 +82,7 @@ impl AttrPolicy for Inline {
         // An image narrower than the column keeps its own width at most: the
         // card's `width:100%` would stretch it to the column in clients that
         // read CSS, and a fixed width would not shrink on a phone.
-        if let Some((_, width)) = attrs.iter().find(|&(name, _)| name == "width").filter(|_| email && tag == "img" && !narrowed) {
+        if let Some((_, width)) = attrs.iter().find(|&(name, _)| name == "width").filter(|_| lead_image && !narrowed) {
             style.push_str(";max-width:");
             style.push_str(width);
             style.push_str("px");
@@ -93,7 +95,7 @@ impl AttrPolicy for Inline {
             write_attr(out, "role", "navigation");
         }
         let has_width = attrs.iter().any(|(name, _)| name == "width");
-        if email && tag == "img" && (!has_width || narrowed) {
+        if lead_image && (!has_width || narrowed) {
             write_attr(out, "width", &EMAIL_IMAGE_WIDTH.to_string());
         }
     }

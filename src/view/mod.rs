@@ -202,12 +202,13 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     if let Some(p) = &b.publisher {
         open(w, "p", "bc-publisher");
         if let Some(logo) = &p.logo {
-            // The name follows, so the logo is decorative.
+            // The name follows, so the logo is decorative. Its height only:
+            // publishers' logos are mostly wide (a wordmark), and the width
+            // follows from the image's own shape (card.css: `width:auto`).
             open(w, "img", "bc-logo");
             w.attr("src", logo);
             w.fixed("alt", "");
             w.fixed("referrerpolicy", "no-referrer");
-            w.fixed("width", "20");
             w.fixed("height", "20");
             w.close();
         }
