@@ -198,7 +198,7 @@ class BriefCardElement extends Base {
       const key = JSON.stringify(options);
       // New data with the same options is an update in place: the reader keeps focus, scroll and what they expanded.
       if (old && key === this.#options && !(this.#data instanceof PageJsonLd)) return old.update(data);
-      const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options) : m.renderBrief(this, data, options);
+      const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options, lang) : m.renderBrief(this, data, options);
       this.#options = key;
       if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.

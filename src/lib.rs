@@ -104,8 +104,8 @@ pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>
 /// without it.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Problem>> {
-    let (scripts, broken) = format::jsonld::scripts_in_html(html);
-    validate::page(&scripts, broken, &options.url_settings())
+    let page = format::jsonld::scripts_in_html(html);
+    validate::page(&page.scripts, page.unreadable, page.lang.as_deref(), &options.url_settings())
 }
 
 /// Every problem with `json_text` (empty when it is a valid brief or feed).

@@ -161,6 +161,26 @@ fn language_from_in_language() {
     let b = one(article(json!({"inLanguage": {"@type": "Language", "name": "Persian", "alternateName": "fa"}})));
     assert_eq!((b.lang.as_str(), b.dir.as_str()), ("fa", "rtl"));
     assert_eq!(one(article(json!({}))).lang, "en");
+    // A value that is no language tag (a name) is left out: the page's language, else the default.
+    let lang = |v: Value| {
+        let b = one(article(json!({"inLanguage": v})));
+        (b.lang, b.dir.as_str().to_owned())
+    };
+    assert_eq!(lang(json!("English")), ("en".into(), "ltr".into()));
+    assert_eq!(lang(json!({"@type": "Language", "name": "فارسی"})), ("en".into(), "ltr".into()));
+    assert_eq!(lang(json!("Arabic")), ("en".into(), "ltr".into()));
+    // On a saved page, an article without inLanguage has the page's language.
+    let page = |html_lang: &str, ld: &str| {
+        let html = format!(
+            r#"<!doctype html><html lang="{html_lang}"><script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H"{ld}}}</script></html>"#
+        );
+        let b = load_html_page(&html, &Options::default()).unwrap().briefs()[0].clone();
+        (b.lang, b.dir.as_str().to_owned())
+    };
+    assert_eq!(page("ar", ""), ("ar".into(), "rtl".into()));
+    assert_eq!(page("fa", r#", "inLanguage": "Persian""#), ("fa".into(), "rtl".into()), "a name is no language: the page's");
+    assert_eq!(page("ar", r#", "inLanguage": "en""#), ("en".into(), "ltr".into()), "the article's own language first");
+    assert_eq!(page("not a tag", ""), ("en".into(), "ltr".into()));
 }
 
 #[test]
@@ -929,7 +949,7 @@ fn scripts_can_be_handed_over_already_parsed() {
         Script::in_page(Some("ld"), 0, json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": 1})),
         Script::in_page(None, 1, json!({"@context": "https://example.org/other", "@type": "NewsArticle"})),
     ];
-    let problems = validate::json_ld(&scripts, &UrlSettings::default()).unwrap_err();
+    let problems = validate::json_ld(&scripts, None, &UrlSettings::default()).unwrap_err();
     assert_eq!(problems.iter().map(|p| p.line()).collect::<Vec<_>>(), ["script#ld.headline: expected a string, found a number"]);
 }
 

@@ -141,14 +141,18 @@ pub fn render_brief(
 /// `<script type="application/ld+json">` elements, each with its `id`), read
 /// as one graph; otherwise as [`render_brief`]. A problem's path names its
 /// script: `script#id.…`, else `script[i].…` by its place in `scripts`.
+/// `pageLang`, the page's language where the element is (its `lang`, as
+/// HTML inherits it), is the article's when its JSON-LD has no `inLanguage`.
 /// @throws {BriefError}
 #[wasm_bindgen(js_name = renderJsonLd)]
 pub fn render_json_ld(
     #[wasm_bindgen(unchecked_param_type = "Element")] target: JsValue,
     #[wasm_bindgen(unchecked_param_type = "JsonLdScript[]")] scripts: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
+    #[wasm_bindgen(js_name = pageLang, unchecked_optional_param_type = "string")] page_lang: JsValue,
 ) -> Result<BriefCard, JsValue> {
-    render_into(&target, &options, |options| input::read_json_ld(&scripts, options))
+    let page_lang = page_lang.as_string();
+    render_into(&target, &options, |options| input::read_json_ld(&scripts, options, page_lang.as_deref()))
 }
 
 /// Renders what `read` reads, with `options`, into `target`: the shared

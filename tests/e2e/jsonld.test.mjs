@@ -104,3 +104,15 @@ test("an article page whose JSON-LD ends after the element: the card waits for t
   assert.deepEqual(t.errors, []);
   await t.close();
 });
+
+test("an article without inLanguage takes the page's language (and its direction); a charset parameter on the type is read", async () => {
+  const t = await open(env, "/blank.html");
+  await t.page.evaluate(() => { document.documentElement.lang = "ar"; });
+  const ld = { "@context": "https://schema.org", "@type": "NewsArticle", headline: "وزراء يجتمعون في كاراكاس", datePublished: "2024-05-01" };
+  await addScripts(t.page, [{ json: JSON.stringify(ld), type: "application/ld+json; charset=utf-8" }]);
+  const ev = await mount(t.page, { jsonld: "", loading: "eager" });
+  assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
+  const card = await t.page.$eval("brief-card", (el) => { const a = el.shadowRoot.querySelector("article"); return [a.lang, a.dir]; });
+  assert.deepEqual(card, ["ar", "rtl"]);
+  await t.close();
+});

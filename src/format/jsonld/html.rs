@@ -9,13 +9,26 @@ use super::Script;
 use crate::format::json::json_value;
 use crate::format::Problem;
 
-/// Each `<script type="application/ld+json">` of `html`, parsed, named by its
-/// `id` else its index among them; and a problem for each that is not
-/// JSON (within the limits), with the script's name as its path.
-pub fn scripts_in_html(html: &str) -> (Vec<Script>, Vec<Problem>) {
+/// What a saved page gives the card: its JSON-LD and its language.
+#[derive(Debug)]
+pub struct SavedPage {
+    /// Each `<script type="application/ld+json">`, parsed, named by its
+    /// `id` else its index among them.
+    pub scripts: Vec<Script>,
+    /// A problem for each script that is not JSON (within the limits), with
+    /// the script's name as its path.
+    pub unreadable: Vec<Problem>,
+    /// The page's `<html lang>`: the article's language when its JSON-LD
+    /// has no `inLanguage` (publishers often leave it out).
+    pub lang: Option<String>,
+}
+
+/// The JSON-LD and the language of `html` (see [`SavedPage`]).
+pub fn scripts_in_html(html: &str) -> SavedPage {
     let page = Html::parse_document(html);
+    let lang = page.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
     let (mut scripts, mut problems) = (Vec::new(), Vec::new());
-    let Ok(selector) = Selector::parse("script") else { return (scripts, problems) };
+    let Ok(selector) = Selector::parse("script") else { return SavedPage { scripts, unreadable: problems, lang } };
     // As `<brief-card jsonld>` finds them on the live page: never inside a
     // `<template>`, whose content (a declarative shadow root's too) is no
     // part of the document's tree.
@@ -40,7 +53,7 @@ pub fn scripts_in_html(html: &str) -> (Vec<Script>, Vec<Problem>) {
             }
         }
     }
-    (scripts, problems)
+    SavedPage { scripts, unreadable: problems, lang }
 }
 
 #[cfg(test)]
@@ -58,7 +71,8 @@ mod tests {
             <template><script type="application/ld+json">{"in": "a template"}</script></template>
             <div><template shadowrootmode="open"><script type="application/ld+json">{"in": "a shadow root"}</script></template></div>
             <script type="application/ld+json">{"second": true}</script>"#;
-        let (scripts, problems) = scripts_in_html(html);
+        let SavedPage { scripts, unreadable: problems, lang } = scripts_in_html(html);
+        assert_eq!(lang, None);
         let paths: Vec<&str> = scripts.iter().map(|s| s.path.as_str()).collect();
         assert_eq!(paths, ["script#main", "script[2]"]);
         assert_eq!(scripts.first().map(|s| &s.value["headline"]), Some(&serde_json::json!("</p>")));

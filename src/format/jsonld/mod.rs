@@ -35,7 +35,7 @@ mod map;
 mod sources;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use html::scripts_in_html;
+pub use html::{scripts_in_html, SavedPage};
 pub use sources::Sources;
 
 use serde_json::Value;

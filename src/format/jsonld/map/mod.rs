@@ -204,10 +204,22 @@ impl<'g, 'a> Mapper<'g, 'a> {
     }
 
     /// `inLanguage`: a tag (`en_US` read as `en-US`), or a `Language` node's
-    /// `alternateName` (its tag) or `name`.
+    /// `alternateName` (its tag) or `name`. A value whose first subtag is
+    /// not a language code of two or three letters (`"English"`, `"فارسی"`)
+    /// is left out, so the article has the page's language (or the
+    /// default): `lang="English"` would name no language to a browser or a
+    /// screen reader, and set no direction.
     fn language(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         Some(match self.named(at, &["alternateName", "name"], bp)? {
-            Checked::Valid(tag) => Checked::Valid(tag.trim().replace('_', "-")),
+            Checked::Valid(value) => {
+                let tag = value.trim().replace('_', "-");
+                let primary = tag.split('-').next().unwrap_or_default();
+                if (2..=3).contains(&primary.len()) {
+                    Checked::Valid(tag)
+                } else {
+                    return None;
+                }
+            }
             other => other,
         })
     }
