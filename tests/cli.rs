@@ -603,6 +603,24 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
+fn a_site_base_without_its_final_slash_still_names_the_sites_folder() {
+    let dir = scratch("site-base-slash");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    fs::write(briefs.join("r.json"), r#"{"id":"r","title":"Relative","image":{"src":"img.png","alt":""}}"#).expect("brief");
+    let p = |p: &Path| p.to_str().expect("path").to_owned();
+    for base in ["https://b.example/news", "https://b.example/news/"] {
+        let out = dir.join("public");
+        let _ = fs::remove_dir_all(&out);
+        let o = run(&["site", &p(&briefs), "--out", &p(&out), "--base-url", base, "--assets", &p(&assets)]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let page = fs::read_to_string(out.join("r/index.html")).expect("page");
+        assert!(page.contains("src=\"https://b.example/news/img.png\""), "{base}: the image inside the site's folder");
+    }
+}
+
+#[test]
 fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
     let dir = scratch("site-bad");
     let assets = site_assets(&dir);

@@ -347,6 +347,26 @@ fn oembed_for_one_brief() {
     assert_eq!(wide["width"], 600);
 }
 
+/// The index reads in its briefs' language and direction; its own English words say so; long words wrap.
+#[test]
+fn the_index_of_a_persian_site_reads_right_to_left() {
+    let one = |json: &str| load(json, &Options::default()).unwrap();
+    let sources = vec![
+        Source { file: "a.json".into(), doc: one(r#"{"id":"a","title":"گزارش","lang":"fa"}"#) },
+        Source { file: "b.json".into(), doc: one(r#"{"id":"b","title":"خبر","lang":"fa"}"#) },
+        Source { file: "c.json".into(), doc: one(r#"{"id":"c","title":"News","lang":"en"}"#) },
+    ];
+    let settings = site::Settings::new(BASE, PROVIDER, "2024-01-01T00:00:00Z");
+    let files = site::build(&sources, Vec::new(), &settings).unwrap();
+    let index = files.iter().find(|f| f.path == "index.html").map(|f| String::from_utf8_lossy(&f.bytes).into_owned()).unwrap();
+    let html = Html::parse_document(&index);
+    let root = html.root_element().value();
+    assert_eq!((root.attr("lang"), root.attr("dir")), (Some("fa"), Some("rtl")));
+    let feeds = html.select(&sel("p.feeds")).next().unwrap();
+    assert_eq!((feeds.value().attr("lang"), feeds.value().attr("dir")), (Some("en"), Some("ltr")));
+    assert!(index.contains("overflow-wrap:anywhere"));
+}
+
 /// The library reports every shared name, each with both files.
 #[test]
 fn shared_names_are_problems() {

@@ -41,7 +41,10 @@ fn run(cli: Cli) -> Result<(), Failed> {
             settings.options.theme = theme;
             // Relative URLs in the briefs are read against the site: its
             // pages sit in folders, and feeds and oEmbed are read elsewhere.
-            settings.options.base_url = Some(base_url);
+            // The base names the site's folder, with or without its final
+            // `/` (as its pages are placed), so `img.png` is read inside it.
+            let folder = if base_url.ends_with('/') { base_url } else { format!("{base_url}/") };
+            settings.options.base_url = Some(folder);
             settings.options.shadow = false;
             publish::site(&dir, &out, &assets, &settings)
         }

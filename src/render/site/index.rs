@@ -7,9 +7,12 @@ use crate::render::{dates, escape, html};
 pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> String {
     let title = &settings.provider_name;
     let lang = most_common_lang(entries);
+    // The page reads in that language's direction (a site of Persian briefs, right to left).
+    let dir = entries.iter().find(|e| e.brief.lang == lang).map_or("ltr", |e| e.brief.dir.as_str());
     let mut out = String::with_capacity(4096 + entries.len() * 512);
     out.push_str("<!doctype html>\n<html");
     html::write_attr(&mut out, "lang", lang);
+    html::write_attr(&mut out, "dir", dir);
     out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(&mut out, title);
     out.push_str("</title>\n<link rel=\"canonical\"");
@@ -62,14 +65,15 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
         }
         out.push_str("</li>\n");
     }
-    out.push_str("</ol>\n<p class=\"feeds\"><a href=\"feed.xml\">Atom feed</a> · <a href=\"feed.json\">JSON Feed</a></p>\n</main>\n</body>\n</html>\n");
+    // These words are English, whatever the briefs' language.
+    out.push_str("</ol>\n<p class=\"feeds\" lang=\"en\" dir=\"ltr\"><a href=\"feed.xml\">Atom feed</a> · <a href=\"feed.json\">JSON Feed</a></p>\n</main>\n</body>\n</html>\n");
     out
 }
 
 const INDEX_STYLE: &str = "<style>body{margin:0;padding:24px 16px 48px;background:#f3f4f6;color:#1a1d23;\
 font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;line-height:1.5}\
 main{max-width:760px;margin:0 auto}h1{font-size:28px;line-height:1.2}ol{list-style:none;margin:0;padding:0}\
-li{margin:0 0 16px;padding:16px 20px;background:#fff;border:1px solid #d8dbe0;border-radius:8px}\
+li{margin:0 0 16px;padding:16px 20px;background:#fff;border:1px solid #d8dbe0;border-radius:8px;overflow-wrap:anywhere}\
 h2{margin:0 0 8px;font-size:20px;line-height:1.3}a{color:#1d4ed8}.meta{margin:0 0 4px;font-size:14px;color:#4b5563}\
 li>p:last-child{margin-bottom:0}\
 @media (prefers-color-scheme:dark){body{background:#0e1014;color:#eceef2}li{background:#16191f;border-color:#2b3038}a{color:#93b4ff}.meta{color:#a3aab5}}</style>\n";
