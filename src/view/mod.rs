@@ -319,10 +319,20 @@ fn para(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
 }
 
 /// How many of `len` items a block shows: all, or in an interactive card
+/// [`interactive_shown`] of them.
+fn shown(cx: &Context, len: usize) -> usize {
+    if cx.interactive {
+        interactive_shown(len)
+    } else {
+        len
+    }
+}
+
+/// How many of `len` items an interactive card shows: all, or
 /// [`COLLAPSE_AFTER`] of a list longer by more than one (the rest go behind
 /// "Show more").
-fn shown(cx: &Context, len: usize) -> usize {
-    if cx.interactive && len > COLLAPSE_AFTER + 1 {
+pub fn interactive_shown(len: usize) -> usize {
+    if len > COLLAPSE_AFTER + 1 {
         COLLAPSE_AFTER
     } else {
         len

@@ -244,8 +244,12 @@ fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
 /// Whether two articles describe one story: the same page (`url`s that
 /// differ only in a fragment or a final `/`), or the same headline.
 fn same_story(a: &At, b: &At) -> bool {
-    let page = |n: &At| page_address(n).map(|p| p.split('#').next().unwrap_or_default().trim_end_matches('/').to_owned());
-    let headline = |n: &At| n.value.get("headline").and_then(Value::as_str).map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+    fn page<'v>(n: &At<'v>) -> Option<&'v str> {
+        page_address(n).map(|p| p.split('#').next().unwrap_or_default().trim_end_matches('/'))
+    }
+    fn headline<'v>(n: &At<'v>) -> Option<&'v str> {
+        n.value.get("headline").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty())
+    }
     page(a).is_some_and(|p| page(b) == Some(p)) || headline(a).is_some_and(|h| headline(b) == Some(h))
 }
 

@@ -9,7 +9,7 @@
 //! tall only leaves space under the card.
 
 use crate::validate::model::{Brief, Paragraph};
-use crate::view::COLLAPSE_AFTER;
+use crate::view::interactive_shown;
 
 /// Root font size of the frame's document, in CSS pixels.
 const EM: f64 = 16.0;
@@ -142,19 +142,14 @@ fn chars(p: &Paragraph) -> usize {
     p.iter().map(|r| r.text.chars().count()).sum()
 }
 
-/// What an interactive card shows of a list (the rest behind "Show more",
-/// as `view::shown` decides).
+/// What an interactive card shows of a list (the rest behind "Show more").
 fn shown<T>(items: &[T]) -> &[T] {
-    if items.len() > COLLAPSE_AFTER + 1 {
-        items.get(..COLLAPSE_AFTER).unwrap_or(items)
-    } else {
-        items
-    }
+    items.get(..interactive_shown(items.len())).unwrap_or(items)
 }
 
 /// The "Show more" button under a list of `len` items, if it has one.
 fn toggle(len: usize) -> f64 {
-    if len > COLLAPSE_AFTER + 1 {
+    if interactive_shown(len) < len {
         BUTTON + 0.5 * EM
     } else {
         0.0

@@ -115,16 +115,6 @@ impl<'g, 'a> Mapper<'g, 'a> {
         (!undefined).then_some(node)
     }
 
-    /// The values of a list property, the first [`MAX_ITEMS`] of them: the
-    /// most any list of a brief may have. A paper with 120 authors or a
-    /// report with 150 citations is no reason to refuse the card, and no
-    /// card shows that many.
-    fn values(&self, at: &At<'a>) -> Vec<At<'a>> {
-        let mut values = at.values();
-        values.truncate(MAX_ITEMS);
-        values
-    }
-
     /// A text property (its first value), recorded at `bp`.
     fn string(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         let at = at?;
@@ -210,18 +200,14 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// default): `lang="English"` would name no language to a browser or a
     /// screen reader, and set no direction.
     fn language(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
-        Some(match self.named(at, &["alternateName", "name"], bp)? {
+        match self.named(at, &["alternateName", "name"], bp)? {
             Checked::Valid(value) => {
                 let tag = value.trim().replace('_', "-");
                 let primary = tag.split('-').next().unwrap_or_default();
-                if (2..=3).contains(&primary.len()) {
-                    Checked::Valid(tag)
-                } else {
-                    return None;
-                }
+                (2..=3).contains(&primary.len()).then_some(Checked::Valid(tag))
             }
-            other => other,
-        })
+            other => Some(other),
+        }
     }
 
     /// Text split into paragraphs at blank lines (`None`, reported, when it is not text).
@@ -258,6 +244,16 @@ const NAMING_SCHEMES: [&str; 8] = ["urn", "doi", "tag", "info", "isbn", "issn", 
 fn is_address(id: &str) -> bool {
     let scheme = id.trim_start().split_once(':').map(|(scheme, _)| scheme);
     !id.starts_with("_:") && !scheme.is_some_and(|scheme| NAMING_SCHEMES.iter().any(|n| n.eq_ignore_ascii_case(scheme)))
+}
+
+/// The values of a list property, the first [`MAX_ITEMS`] of them: the
+/// most any list of a brief may have. A paper with 120 authors or a report
+/// with 150 citations is no reason to refuse the card, and no card shows
+/// that many.
+fn listed<'a>(at: &At<'a>) -> Vec<At<'a>> {
+    let mut values = at.values();
+    values.truncate(MAX_ITEMS);
+    values
 }
 
 /// A list that is left out when empty.

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{fitted, nonempty, text, Mapper};
+use super::{fitted, listed, nonempty, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::limits::MAX_SHORT_CHARS;
@@ -21,7 +21,7 @@ impl<'a> Mapper<'_, 'a> {
         node: &At<'a>,
         bp: &str,
     ) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
-        let Some(parts) = node.get("hasPart").map(|p| self.values(&p)) else { return (None, None) };
+        let Some(parts) = node.get("hasPart").map(|p| listed(&p)) else { return (None, None) };
         let (mut quotes, mut sections) = (Vec::new(), Vec::new());
         for part in parts {
             match part.value {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::Mapper;
+use super::{listed, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked};
@@ -35,7 +35,7 @@ impl<'a> Mapper<'_, 'a> {
     /// `url` (one without a name is left out).
     pub(super) fn authors(&mut self, at: &At<'a>, bp: &str) -> Option<Vec<Checked<format::Author>>> {
         let mut out = Vec::new();
-        for v in self.values(at) {
+        for v in listed(at) {
             let item = index(bp, out.len());
             match v.value {
                 Value::String(name) => {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{fitted, is_address, text, Mapper};
+use super::{fitted, is_address, listed, text, Mapper};
 use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
@@ -16,7 +16,7 @@ impl<'a> Mapper<'_, 'a> {
     pub(super) fn related(&mut self, node: &At<'a>, bp: &str) -> Option<Vec<Checked<format::Related>>> {
         let mut out = Vec::new();
         for property in ["citation", "isBasedOn"] {
-            let Some(values) = node.get(property).map(|p| self.values(&p)) else { continue };
+            let Some(values) = node.get(property).map(|p| listed(&p)) else { continue };
             for v in values {
                 let item = index(bp, out.len());
                 match v.value {
@@ -106,7 +106,7 @@ impl<'a> Mapper<'_, 'a> {
     /// The names of a work's authors, joined (a related item has one author line).
     fn names(&mut self, at: &At<'a>, bp: String) -> Option<Checked<String>> {
         let mut names = Vec::new();
-        for v in self.values(at) {
+        for v in listed(at) {
             match v.value {
                 Value::String(name) => names.push(name.clone()),
                 Value::Object(_) => {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{shortened, text, Mapper};
+use super::{listed, shortened, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
@@ -36,7 +36,7 @@ impl<'a> Mapper<'_, 'a> {
 
     /// Words or named nodes (`DefinedTerm`, `Thing`) as tags.
     fn things(&mut self, at: &At<'a>, tags: &mut Tags, expected: &str) {
-        for v in self.values(at) {
+        for v in listed(at) {
             match v.value {
                 Value::String(s) if !s.trim().is_empty() => tags.add(self, s.trim().to_owned(), &v.path, None),
                 Value::String(_) => {}
