@@ -87,6 +87,22 @@ fn summary_paragraphs_from_abstract_else_description() {
 }
 
 #[test]
+fn an_article_described_only_by_its_body_opens_with_it() {
+    let summary = |b: Brief| b.summary.map(|s| s.paragraphs.iter().map(plain).collect::<Vec<_>>());
+    let b = one(article(json!({"articleBody": "\n  The opening.  \nThe rest of the story.\n\nMore."})));
+    assert_eq!(summary(b), Some(vec!["The opening.".to_owned()]));
+    // A body in one line is cut at a word's end; a description wins over it.
+    let long = "word ".repeat(400);
+    let Some(lead) = summary(one(article(json!({ "articleBody": long })))) else { panic!("no summary") };
+    assert!(lead[0].ends_with("word…") && lead[0].chars().count() <= 500, "{lead:?}");
+    assert_eq!(summary(one(article(json!({"description": "Short.", "articleBody": "Body."})))), Some(vec!["Short.".to_owned()]));
+    assert_eq!(summary(one(article(json!({"description": " ", "articleBody": "Body."})))), Some(vec!["Body.".to_owned()]));
+    // It only stands in for a summary: a blank body or one that is no text is none.
+    assert_eq!(summary(one(article(json!({"articleBody": " \n "})))), None);
+    assert_eq!(summary(one(article(json!({"articleBody": {"x": 1}})))), None);
+}
+
+#[test]
 fn an_article_without_a_description_has_its_pages() {
     // WordPress's Yoast describes the page, not the article.
     let page = json!({"@type": "WebPage", "@id": "https://e.example/p/", "description": "The page says it."});
@@ -140,6 +156,17 @@ fn image_alt_from_name_else_caption_else_decorative() {
     assert_eq!((i.width, i.height), (None, None));
     let i = img(json!(["https://e.example/16x9.jpg", "https://e.example/4x3.jpg"]));
     assert_eq!((i.src.as_str(), i.alt.as_str(), i.caption), ("https://e.example/16x9.jpg", "", None));
+}
+
+#[test]
+fn an_image_given_only_as_a_thumbnail_is_the_image() {
+    let b = one(article(json!({"thumbnailUrl": "https://e.example/t.jpg"})));
+    assert_eq!(b.image.map(|i| i.src).as_deref(), Some("https://e.example/t.jpg"));
+    let b = one(article(json!({"image": {"@type": "ImageObject", "thumbnailUrl": "https://e.example/t2.jpg", "caption": "C"}})));
+    assert_eq!(b.image.map(|i| (i.src, i.alt)), Some(("https://e.example/t2.jpg".to_owned(), "C".to_owned())));
+    let b = one(article(json!({"image": "https://e.example/big.jpg", "thumbnailUrl": "https://e.example/t.jpg"})));
+    assert_eq!(b.image.map(|i| i.src).as_deref(), Some("https://e.example/big.jpg"));
+    assert_eq!(problems(article(json!({"thumbnailUrl": "javascript:alert(1)"}))), ["thumbnailUrl: scheme \"javascript\" is not allowed"]);
 }
 
 #[test]
@@ -992,4 +1019,21 @@ fn every_example_survives_the_round_trip_through_the_pages_json_ld() {
             assert_eq!(blocks(b), blocks(a), "{name}");
         }
     }
+}
+
+#[test]
+fn people_named_in_parts_are_named_whole() {
+    // Some CMSs and academic publishers write a person's name only in parts.
+    let person = |given: Value, family: Value| json!({"@type": "Person", "givenName": given, "familyName": family});
+    let b = one(article(json!({
+        "author": [person(json!("Ana"), json!("Silva")), person(json!("  "), json!("Okafor")), {"@type": "Person", "givenName": 3}],
+        "hasPart": {"@type": "Quotation", "text": "Said.", "creator": person(json!("Li"), json!("Wei"))},
+        "citation": {"@type": "ScholarlyArticle", "name": "Paper", "url": "https://e.example/p", "author": [person(json!("Mo"), json!("Re"))]},
+    })));
+    assert_eq!(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ana Silva", "Okafor"], "no text, no name");
+    assert_eq!(b.quotes.iter().map(|q| q.author.as_str()).collect::<Vec<_>>(), ["Li Wei"]);
+    assert_eq!(b.related[0].author.as_deref(), Some("Mo Re"));
+    // A problem in the name is told at its first part.
+    let bad = problems(article(json!({"author": {"@type": "Person", "givenName": "Ana", "familyName": "S".repeat(600)}})));
+    assert!(bad.len() == 1 && bad[0].starts_with("author.givenName: "), "{bad:?}");
 }

@@ -8,18 +8,23 @@ use crate::format::jsonld::sources::key;
 use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
 
+/// Where an `ImageObject` gives its address, best first: a thumbnail is
+/// better than no image.
+const IMAGE_ADDRESS: [&str; 3] = ["url", "contentUrl", "thumbnailUrl"];
+
 impl<'a> Mapper<'_, 'a> {
-    /// An image's address: a URL, or an `ImageObject`'s `url` (else `contentUrl`).
+    /// An image's address: a URL, or an `ImageObject`'s `url` (else
+    /// `contentUrl`, else `thumbnailUrl`).
     pub(super) fn image_url(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         let first = at?.one()?;
         if !first.value.is_object() || first.value.get("@value").is_some() {
             return self.string(Some(first), bp);
         }
         let node = self.node(&first)?;
-        self.iri(node.first_of(&["url", "contentUrl"]), bp)
+        self.iri(node.first_of(&IMAGE_ADDRESS), bp)
     }
 
-    /// `image`: a URL, or an `ImageObject`: `url` (else `contentUrl`),
+    /// `image`: a URL, or an `ImageObject`: its address (as for [`IMAGE_ADDRESS`]),
     /// `caption`, and the alternative text from `name`, else `caption`; an
     /// image with neither is decorative (`alt` is `""`).
     pub(super) fn image(&mut self, at: &At<'a>, bp: &str) -> Option<Checked<format::Image>> {
@@ -40,7 +45,7 @@ impl<'a> Mapper<'_, 'a> {
                 let node = self.node(at)?;
                 self.sources.record(bp.to_owned(), &node.path);
                 // An image with no address to show it from is left out.
-                let src = self.iri(node.first_of(&["url", "contentUrl"]), key(bp, "src"))?;
+                let src = self.iri(node.first_of(&IMAGE_ADDRESS), key(bp, "src"))?;
                 let alt = self.string(node.first_of(&["name", "caption"]), key(bp, "alt")).or_else(decorative).unwrap_or_default();
                 let alt = fitted(alt, MAX_SHORT_CHARS);
                 let caption = self.string(node.get("caption"), key(bp, "caption")).map(|c| fitted(c, MAX_SHORT_CHARS));

@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::date;
 use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
-use crate::format::limits::MAX_ITEMS;
+use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked, Found, Paragraph, Problem, MAX_PROBLEMS};
 
 // The brief's blocks that JSON-LD writes as nodes of their own, a file each.
@@ -72,14 +72,20 @@ impl<'g, 'a> Mapper<'g, 'a> {
         b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
         let authors = node.get("author").and_then(|a| self.authors(&a, &at("authors")));
         b.authors = authors.filter(|a| !people::only_the_publisher(a, b.publisher.as_ref())).map(Checked::Valid);
-        b.image = node.get("image").and_then(|i| i.one()).and_then(|i| self.image(&i, &at("image")));
+        b.image = node.first_of(&["image", "thumbnailUrl"]).and_then(|i| i.one()).and_then(|i| self.image(&i, &at("image")));
         // An article without an abstract or a description of its own (as
         // WordPress's Yoast writes them) has its page's description.
         let summary = node.first_of(&["abstract", "description"]).or_else(|| self.page_of(node).and_then(|page| page.get("description")));
-        b.summary = summary.and_then(|s| {
-            let paragraphs = self.paragraphs(&s, &at("summary.paragraphs")).and_then(nonempty)?;
+        let paragraphs = summary.and_then(|s| Some((self.paragraphs(&s, &at("summary.paragraphs")).and_then(nonempty)?, s)));
+        // Some publishers describe an article only by its whole text: then
+        // its opening stands as the summary.
+        let paragraphs = paragraphs.or_else(|| {
+            let body = node.get("articleBody")?;
+            Some((self.lead(&body, &at("summary.paragraphs"))?, body))
+        });
+        b.summary = paragraphs.map(|(paragraphs, s)| {
             self.sources.record(at("summary"), &s.path);
-            Some(Checked::Valid(format::Summary { heading: None, paragraphs: Checked::Valid(paragraphs) }))
+            Checked::Valid(format::Summary { heading: None, paragraphs: Checked::Valid(paragraphs) })
         });
         let (quotes, sections) = self.parts(node, bp);
         b.quotes = quotes.map(Checked::Valid);
@@ -208,6 +214,19 @@ impl<'g, 'a> Mapper<'g, 'a> {
             }
             other => Some(other),
         }
+    }
+
+    /// The opening of an `articleBody` as one paragraph: its first
+    /// paragraph or line, shortened with "…" past [`MAX_SHORT_CHARS`]
+    /// characters (a whole article is no summary). `None` when the body is
+    /// blank or no text: it was only a stand-in for a summary.
+    fn lead(&mut self, at: &At<'a>, bp: &str) -> Option<Vec<Checked<Paragraph>>> {
+        let first = at.one()?;
+        let Checked::Valid(body) = text(first.value) else { return None };
+        let opening = body.lines().map(str::trim).find(|line| !line.is_empty())?;
+        self.sources.record(bp.to_owned(), &first.path);
+        self.sources.record(index(bp, 0), &first.path);
+        Some(vec![Checked::Valid(Paragraph::Text(shortened(opening.to_owned(), MAX_SHORT_CHARS)))])
     }
 
     /// Text split into paragraphs at blank lines (`None`, reported, when it is not text).

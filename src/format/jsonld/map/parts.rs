@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::people::is_named;
 use super::{fitted, listed, nonempty, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
@@ -66,7 +67,7 @@ impl<'a> Mapper<'_, 'a> {
         // Who first, before anything is recorded for a quote that may be left out.
         let person = if said_by.value.is_object() && said_by.value.get("@value").is_none() {
             // `None` for a cycle (reported) or a person the document does not describe.
-            Some(self.node(&said_by).filter(|person| person.get("name").is_some())?)
+            Some(self.node(&said_by).filter(is_named)?)
         } else {
             None
         };
@@ -74,7 +75,7 @@ impl<'a> Mapper<'_, 'a> {
         let mut q = format::Quote { text: self.paragraph(&said, key(bp, "text")), ..Default::default() };
         match person {
             Some(person) => {
-                q.author = self.required(&person, &["name"], key(bp, "author"));
+                q.author = self.person_name(&person, key(bp, "author"));
                 q.role = self.named(person.get("jobTitle"), &["name"], key(bp, "role"));
                 q.url = self.iri(person.get("url"), key(bp, "url"));
             }

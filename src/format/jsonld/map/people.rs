@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{listed, Mapper};
+use super::{listed, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
 use crate::format::{self, Checked};
@@ -45,9 +45,9 @@ impl<'a> Mapper<'_, 'a> {
                 }
                 Value::Object(_) => {
                     // A person or organisation without a name has no place in a byline.
-                    let Some(node) = self.node(&v).filter(|node| node.get("name").is_some()) else { continue };
+                    let Some(node) = self.node(&v).filter(is_named) else { continue };
                     self.sources.record(item.clone(), &node.path);
-                    let name = self.required(&node, &["name"], key(&item, "name"));
+                    let name = self.person_name(&node, key(&item, "name"));
                     out.push(Checked::Valid(format::Author { name, url: self.iri(node.get("url"), key(&item, "url")) }));
                 }
                 other => {
@@ -57,6 +57,56 @@ impl<'a> Mapper<'_, 'a> {
             }
         }
         Some(out)
+    }
+}
+
+/// The parts of a person's name, in the order a byline writes them, for
+/// people described without a `name` (as some CMSs and academic publishers
+/// write them).
+const NAME_PARTS: [&str; 3] = ["givenName", "additionalName", "familyName"];
+
+/// Whether a person or organisation has a name: its `name`, or
+/// [`NAME_PARTS`] that are text.
+pub(super) fn is_named(node: &At) -> bool {
+    node.get("name").is_some() || name_in_parts(node).is_some()
+}
+
+/// A named node's name as text, for a line that joins several (a cited
+/// work's authors); `None` when it is not text.
+pub(super) fn plain_name(node: &At) -> Option<String> {
+    match node.get("name") {
+        Some(name) => match text(name.value) {
+            Checked::Valid(name) => Some(name),
+            _ => None,
+        },
+        None => name_in_parts(node).map(|(name, _)| name),
+    }
+}
+
+/// The [`NAME_PARTS`] of a node that are text, joined by spaces, and the
+/// path of the first of them; `None` when there are none.
+fn name_in_parts(node: &At) -> Option<(String, String)> {
+    let mut first = None;
+    let mut parts = Vec::new();
+    for at in NAME_PARTS.iter().filter_map(|part| node.get(part)) {
+        if let Checked::Valid(part) = text(at.value) {
+            first.get_or_insert(at.path);
+            parts.push(part);
+        }
+    }
+    Some((parts.join(" "), first?))
+}
+
+impl<'a> Mapper<'_, 'a> {
+    /// An [`is_named`] person's name, recorded at `bp`: its `name`, else
+    /// its [`NAME_PARTS`].
+    pub(super) fn person_name(&mut self, node: &At<'a>, bp: String) -> Checked<String> {
+        if node.get("name").is_some() {
+            return self.required(node, &["name"], bp);
+        }
+        let Some((name, path)) = name_in_parts(node) else { return Checked::Absent };
+        self.sources.record(bp, &path);
+        Checked::Valid(name)
     }
 }
 

@@ -2,7 +2,8 @@
 
 use serde_json::Value;
 
-use super::{fitted, is_address, listed, text, Mapper};
+use super::people::plain_name;
+use super::{fitted, is_address, listed, Mapper};
 use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
@@ -110,9 +111,7 @@ impl<'a> Mapper<'_, 'a> {
             match v.value {
                 Value::String(name) => names.push(name.clone()),
                 Value::Object(_) => {
-                    if let Some(Checked::Valid(name)) =
-                        self.node(&v).and_then(|n| n.get("name")).and_then(|n| n.one()).map(|n| text(n.value))
-                    {
+                    if let Some(name) = self.node(&v).and_then(|person| plain_name(&person)) {
                         names.push(name);
                     }
                 }
