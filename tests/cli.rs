@@ -657,26 +657,47 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
     assert_bad_input(&o, "a new --out");
     assert!(!dir.join("new").exists());
 
-    // Fixed, the site is replaced whole: the earlier one is gone, nothing else is left
-    // but the host's own files (Netlify's _headers, GitHub Pages' CNAME), carried over.
+    // Fixed, the site is replaced whole: the earlier one's files are gone, and the
+    // host's own (Netlify's _headers, GitHub Pages' CNAME, a favicon, .well-known/,
+    // a file beside a brief's page: any file the earlier site did not write) are
+    // carried over.
     fs::remove_file(&bad).expect("rm");
     fs::remove_file(briefs.join("page.html")).expect("rm");
     fs::write(briefs.join("more/late.json"), r#"{"id":"late","title":"Late","date":"2030-01-01"}"#).expect("write");
-    fs::write(out.join("_headers"), "/*\n  Access-Control-Allow-Origin: *\n").expect("write");
-    fs::write(out.join("CNAME"), "briefs.example.org\n").expect("write");
-    fs::write(out.join("stale.html"), "not the host's").expect("write");
+    let hosts = ["_headers", "CNAME", "favicon.ico", ".well-known/security.txt", "minimal/extra.png"];
+    for host in hosts {
+        fs::create_dir_all(out.join(host).parent().expect("folder")).expect("mkdir");
+        fs::write(out.join(host), format!("the host's {host}")).expect("write");
+    }
     let o = site(&briefs, &out, &assets);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(fs::read_to_string(out.join("CNAME")).expect("kept"), "briefs.example.org\n");
-    assert!(out.join("_headers").exists() && !out.join("stale.html").exists());
-    fs::remove_file(out.join("_headers")).expect("rm");
-    fs::remove_file(out.join("CNAME")).expect("rm");
+    for host in hosts {
+        assert_eq!(fs::read_to_string(out.join(host)).ok(), Some(format!("the host's {host}")), "{host} kept");
+        fs::remove_file(out.join(host)).expect("rm");
+    }
     let after = tree(&out);
     assert_eq!(after.len(), before.len() + 3);
     assert!(after.iter().any(|(p, _)| p == "late/oembed.json"));
     assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "the earlier site was removed, not left aside");
     let index = fs::read_to_string(out.join("index.html")).expect("index");
     assert!(index.find("href=\"late/\"") < index.find("href=\"minimal/\""), "newest first");
+
+    // A brief taken out takes its pages with it, but not a host's file beside them.
+    fs::rename(briefs.join("minimal.json"), dir.join("minimal.json")).expect("mv");
+    fs::write(out.join("minimal/extra.png"), "the host's").expect("write");
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(dir_listing(&out.join("minimal")), ["extra.png"]);
+
+    // A host's file where the new site would write one is refused, before anything is replaced.
+    fs::write(out.join("minimal/index.html"), "the host's page").expect("write");
+    fs::rename(dir.join("minimal.json"), briefs.join("minimal.json")).expect("mv back");
+    let kept = tree(&out);
+    let o = site(&briefs, &out, &assets);
+    assert_bad_input(&o, "a host's file in the site's way");
+    assert!(stderr(&o).contains("minimal/index.html is not a file an earlier site wrote"), "{}", stderr(&o));
+    assert_eq!(tree(&out), kept, "the earlier site is untouched");
+    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "no temporary folder left beside it");
 }
 
 #[test]

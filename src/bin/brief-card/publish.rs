@@ -15,8 +15,10 @@ use crate::output::write_output;
 /// that it may be replaced (and is never read as input).
 pub const MARKER: &str = ".brief-card-site";
 
-/// What `MARKER` says to whoever opens it.
-const MARKER_TEXT: &str = "This folder was written by `brief-card site`; the next run replaces it whole.\n";
+/// What `MARKER` says to whoever opens it, before the list of the files
+/// the site wrote, one path a line: every other file in the folder is the
+/// host's, and the next run carries it over.
+const MARKER_TEXT: &str = "This folder was written by `brief-card site`; the next run replaces the files below and keeps any others.\n\n";
 
 pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Result<(), Failed> {
     check_folders(dir, out).map_err(fail)?;
@@ -182,24 +184,74 @@ fn fill(tmp: &Path, files: &[File]) -> io::Result<()> {
         }
         fs::write(&path, &f.bytes)?;
     }
-    fs::write(tmp.join(MARKER), MARKER_TEXT)
+    let list: String = files.iter().map(|f| format!("{}\n", f.path)).collect();
+    fs::write(tmp.join(MARKER), [MARKER_TEXT, &list].concat())
 }
 
 /// Files a host reads from the folder it publishes and no site build
 /// writes: Netlify's and Cloudflare's `_headers` and `_redirects`, GitHub
-/// Pages' `CNAME` and `.nojekyll`, Apache's `.htaccess`, `robots.txt`.
+/// Pages' `CNAME` and `.nojekyll`, Apache's `.htaccess`, `robots.txt`. A
+/// site whose marker lists no files (written before the marker did) keeps
+/// only these.
 const HOST_FILES: [&str; 6] = ["_headers", "_redirects", "CNAME", ".nojekyll", ".htaccess", "robots.txt"];
 
 /// Carries the host's files over from the earlier site in `out` into the
-/// new one, so that replacing the site whole does not drop them.
+/// new one (`tmp`), so that replacing the site whole loses none of them: a
+/// favicon, `.well-known/`, a host's configuration. The host's files are
+/// those the earlier site's marker does not list. One that the new site
+/// would write too is an error, before anything is replaced.
 fn keep_host_files(out: &Path, tmp: &Path) -> io::Result<()> {
-    for name in HOST_FILES {
-        let (earlier, new) = (out.join(name), tmp.join(name));
-        if fs::symlink_metadata(&earlier).is_ok_and(|m| m.is_file()) && !new.exists() {
-            fs::copy(&earlier, &new)?;
+    let Ok(marker) = fs::read_to_string(out.join(MARKER)) else { return Ok(()) };
+    let written: std::collections::HashSet<&str> = marker.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
+    let hosts = if written.is_empty() {
+        HOST_FILES.iter().map(PathBuf::from).filter(|name| fs::symlink_metadata(out.join(name)).is_ok_and(|m| m.is_file())).collect()
+    } else {
+        let mut all = Vec::new();
+        files_under(out, Path::new(""), &mut all)?;
+        all.retain(|path| path.as_os_str() != MARKER && !written.contains(slashed(path).as_str()));
+        all
+    };
+    for path in hosts {
+        let (earlier, new) = (out.join(&path), tmp.join(&path));
+        if fs::symlink_metadata(&new).is_ok() {
+            let message = format!("{} is not a file an earlier site wrote, and this site writes it: move it away first", earlier.display());
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, message));
+        }
+        if let Some(folder) = new.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        carry(&earlier, &new)?;
+    }
+    Ok(())
+}
+
+/// Copies a file, or makes the same symlink again (a host's link may point
+/// to a folder, or outside the site).
+fn carry(earlier: &Path, new: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    if fs::symlink_metadata(earlier)?.file_type().is_symlink() {
+        return std::os::unix::fs::symlink(fs::read_link(earlier)?, new);
+    }
+    fs::copy(earlier, new).map(drop)
+}
+
+/// The files (and symlinks) under `dir`/`at`, as paths relative to `dir`.
+fn files_under(dir: &Path, at: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir.join(at))? {
+        let entry = entry?;
+        let path = at.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            files_under(dir, &path, found)?;
+        } else {
+            found.push(path);
         }
     }
     Ok(())
+}
+
+/// A relative path as the marker lists it: its parts joined by `/`.
+fn slashed(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<()> {
