@@ -125,6 +125,9 @@ class BriefCardElement extends Base {
       // The type's essence: `application/ld+json; charset=utf-8` is one too.
       const isLd = (el) => el?.localName === "script" && el.type.split(";")[0].trim().toLowerCase() === "application/ld+json";
       const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter(isLd) : [...document.scripts].filter(isLd);
+      if (which.startsWith("#") && !found.length) {
+        return this.#fail("invalid", `the page has no <script type="application/ld+json" id="${which.slice(1)}">`, {});
+      }
       this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })));
       return this.#update();
     }
@@ -179,7 +182,9 @@ class BriefCardElement extends Base {
     // inherits it) is the default for briefs without one.
     const lang = tag(this.closest("[lang]")?.getAttribute("lang"));
     const fill = (b) => (lang && b?.constructor === Object && b.lang == null ? { ...b, lang } : b);
-    const data = Array.isArray(this.#data) ? this.#data.map(fill) : fill(this.#data);
+    let data = this.#data;
+    // A value that throws when read (a getter, a Proxy) goes to renderBrief as it is, which reports it.
+    try { data = Array.isArray(data) ? data.map(fill) : fill(data); } catch { /* as it is */ }
     // renderBrief (or update) validates (once) and, on a problem, throws and
     // dispatches brief-card:error {reason: "invalid", problems}; the old card
     // stays until #fail removes it. On success a new card has taken the old

@@ -393,20 +393,66 @@ fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expande
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"), "still expanded");
     assert!(root.active_element().is_some_and(|a| a.is_same_node(Some(&button))), "focus stays");
 
-    // Another structure (a tags block): built anew, exactly as a fresh render.
+    // Another structure (a tags block): built anew, as a fresh render that the
+    // reader expanded the same way, with focus on the same button.
     let with_tags = brief("Third", r#","tags":[{"label":"x"}]"#);
     card.update(json(&with_tags)).unwrap();
     assert!(!root.query_selector("article").unwrap().unwrap().is_same_node(Some(&article)), "rebuilt");
-    let fresh = host();
-    let _f = render_brief(fresh.clone().into(), json(&with_tags), JsValue::UNDEFINED).unwrap();
-    assert_eq!(root.inner_html(), shadow(&fresh).inner_html());
+    let rebuilt = root.query_selector("button.bc-toggle").unwrap().unwrap();
+    assert_eq!(rebuilt.get_attribute("aria-expanded").as_deref(), Some("true"), "still expanded");
+    assert!(root.active_element().is_some_and(|a| a.is_same_node(Some(&rebuilt))), "focus on the same button");
+    let expanded_fresh = |brief: &str| {
+        let fresh = host();
+        let _f = render_brief(fresh.clone().into(), json(brief), JsValue::UNDEFINED).unwrap();
+        shadow(&fresh).query_selector("button.bc-toggle").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+        shadow(&fresh).inner_html()
+    };
+    assert_eq!(root.inner_html(), expanded_fresh(&with_tags));
 
     // And patched again from there: a patch gives what a fresh render gives.
     let renamed = brief("Fourth", r#","tags":[{"label":"y"}]"#);
     card.update(json(&renamed)).unwrap();
+    assert_eq!(root.inner_html(), expanded_fresh(&renamed));
+}
+
+#[wasm_bindgen_test]
+fn a_card_built_anew_keeps_the_readers_place_block_by_block() {
+    // What an outside check found: expanded blocks and focus were lost when an
+    // update changed anything but text (here, one more tag).
+    let related: Vec<String> = (0..7).map(|i| format!(r#"{{"title":"R{i}","url":"https://e.example/{i}"}}"#)).collect();
+    let brief = |tags: &str| {
+        format!(
+            r#"{{"title":"T","summary":{{"paragraphs":["P0","P1","P2","P3","P4","P5"]}},"related":[{}],"tags":[{tags}]}}"#,
+            related.join(",")
+        )
+    };
+    let el = host();
+    let card = render_brief(el.clone().into(), json(&brief(r#"{"label":"a"}"#)), JsValue::UNDEFINED).unwrap();
+    let root = shadow(&el);
+    let toggles = root.query_selector_all("button.bc-toggle").unwrap();
+    assert!(toggles.length() >= 2, "the summary and the related links collapse");
+    for i in 0..toggles.length() {
+        toggles.get(i).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    }
+    let link = |root: &ShadowRoot| root.query_selector("a[href='https://e.example/3']").unwrap().unwrap();
+    link(&root).dyn_into::<web_sys::HtmlElement>().unwrap().focus().unwrap();
+
+    card.update(json(&brief(r#"{"label":"a"},{"label":"b"}"#))).unwrap();
+    assert_eq!(count(&root, "[data-block=tags] li"), 2, "rebuilt with two tags");
+    assert_eq!(count(&root, "button.bc-toggle[aria-expanded=true]"), toggles.length(), "every block still expanded");
+    assert_eq!(count(&root, ".bc-rest[hidden]"), 0);
+    assert!(root.active_element().is_some_and(|a| a.is_same_node(Some(&link(&root)))), "focus on the same link");
+
+    // A card rendered into the same target (for the element's new attribute)
+    // keeps it too.
     let fresh = host();
-    let _f = render_brief(fresh.clone().into(), json(&renamed), JsValue::UNDEFINED).unwrap();
-    assert_eq!(root.inner_html(), shadow(&fresh).inner_html());
+    let first = render_brief(fresh.clone().into(), json(&brief("")), JsValue::UNDEFINED).unwrap();
+    let fresh_root = shadow(&fresh);
+    fresh_root.query_selector_all("button.bc-toggle").unwrap().get(1).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    link(&fresh_root).dyn_into::<web_sys::HtmlElement>().unwrap().focus().unwrap();
+    let _second = render_brief(fresh.clone().into(), json(&brief("")), opts(r#"{"theme":"dark"}"#)).unwrap();
+    assert!(fresh_root.active_element().is_some_and(|a| a.is_same_node(Some(&link(&fresh_root)))), "focus kept across a re-render");
+    drop(first);
 }
 
 /// A brief with every block, an image and a logo, whose every string ends in `mark`.

@@ -111,15 +111,20 @@ fn on_click(ev: Event) {
         }
     } else if let Some(button) = nearest(el, "button.bc-toggle").filter(|_| !aux) {
         let expanded = button.get_attribute("aria-expanded").as_deref() != Some("true");
-        if let Some(rest) = button.previous_element_sibling() {
-            rest.toggle_attribute_with_force("hidden", !expanded).ok();
-        }
-        button.set_attribute("aria-expanded", if expanded { "true" } else { "false" }).ok();
-        button.set_text_content(button.get_attribute(if expanded { "data-less" } else { "data-more" }).as_deref());
+        set_expanded(&button, expanded);
         emit(&host, "brief-card:toggle", &object(&[("block", &block_of(&button).into()), ("expanded", &expanded.into())]), false);
     } else if let Some(button) = nearest(el, "button.bc-copy").filter(|_| !aux) {
         copy(button);
     }
+}
+
+/// Shows or hides the rest of a block behind its "Show more" `button`.
+pub(super) fn set_expanded(button: &Element, expanded: bool) {
+    if let Some(rest) = button.previous_element_sibling() {
+        rest.toggle_attribute_with_force("hidden", !expanded).ok();
+    }
+    button.set_attribute("aria-expanded", if expanded { "true" } else { "false" }).ok();
+    button.set_text_content(button.get_attribute(if expanded { "data-less" } else { "data-more" }).as_deref());
 }
 
 thread_local! {

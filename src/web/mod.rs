@@ -6,6 +6,7 @@
 //! - [`dom`]: the DOM sink, the view's stream as one instruction buffer;
 //! - `mount`: the shadow root (or light DOM), the stylesheet, deep links;
 //! - `events`: the card's events and the reader's clicks;
+//! - `place`: the reader's place (what they expanded, their focus), kept when a card is rebuilt;
 //! - `dates`: dates in the reader's locale through `Intl`.
 //!
 //! Nothing here panics on any input: every failure is a thrown `Error` with
@@ -42,6 +43,7 @@ mod dom;
 mod events;
 pub mod input;
 mod mount;
+mod place;
 
 use dom::{Built, DomSink};
 use input::{problem, read_document, read_options};
@@ -172,9 +174,9 @@ fn render_into(
     let options = read_options(options).map_err(|p| fail(&target, &p))?;
     let document = read(&options).map_err(|p| fail(&target, &p))?;
     let built = sink_for(&document, &options).build(&doc)?;
-    let mount = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
+    let (mount, place) = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
     if let Some(node) = built.node() {
-        mount.show(&node);
+        mount.show(&node, &place);
     }
     mount.reveal();
     events::rendered(&target, document.briefs().len());
@@ -259,9 +261,10 @@ impl BriefCard {
             }
             let doc = target.owner_document().ok_or_else(destroyed)?;
             let built = sink.update(&doc, &live.built)?;
-            // A node: the card built anew, which takes the old one's place.
+            // A node: the card built anew, which takes the old one's place
+            // (until then the old card is on the page as it was).
             if let Some(node) = built.node() {
-                live.mount.show(&node);
+                live.mount.show(&node, &live.mount.place());
             }
             live.built = built;
         }

@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::events;
+use super::place::{self, Place};
 use crate::CARD_CSS;
 
 /// The node a card is put in.
@@ -34,6 +35,29 @@ impl Root {
         match self {
             Root::Shadow(root) => root.replace_children_with_node(&nodes),
             Root::Light(target) => target.replace_children_with_node(&nodes),
+        }
+    }
+
+    /// The holders of the reader's place in the card (see [`Place`]), in document order.
+    fn holders(&self) -> Vec<Element> {
+        let list = match self {
+            Root::Shadow(root) => root.query_selector_all(place::HOLDERS),
+            Root::Light(target) => target.query_selector_all(place::HOLDERS),
+        };
+        let Ok(list) = list else { return Vec::new() };
+        (0..list.length()).filter_map(|i| list.get(i)).map(JsCast::unchecked_into).collect()
+    }
+
+    /// The reader's place in the card the root holds.
+    fn place(&self) -> Place {
+        Place::of(&self.holders(), self.focused())
+    }
+
+    /// The element in the root that has focus, if any.
+    fn focused(&self) -> Option<Element> {
+        match self {
+            Root::Shadow(root) => root.active_element(),
+            Root::Light(target) => target.owner_document()?.active_element().filter(|el| target.contains(Some(el)) && el != target),
         }
     }
 
@@ -187,9 +211,18 @@ impl Mount {
     /// what the host had comes back first, and the older handle no longer
     /// touches the target. Then what the root holds is moved out, kept in
     /// [`HELD`] to be put back. Fails, before anything changed, where the
-    /// target cannot hold a shadow root.
-    pub(super) fn new(target: &Element, shadow: bool) -> Result<Mount, String> {
+    /// target cannot hold a shadow root. With the mount comes the reader's
+    /// place in the card the target showed before (if any), for [`Mount::show`].
+    pub(super) fn new(target: &Element, shadow: bool) -> Result<(Mount, Place), String> {
         let doc = target.owner_document().ok_or("has no document")?;
+        // A card shows in the target now when its shadow root holds one (a
+        // server-rendered card too), or when HELD has it (a card in light DOM).
+        let previous = HELD.with(|map| map.get(target));
+        let place = match target.shadow_root() {
+            Some(root) => Root::Shadow(root).place(),
+            None if !previous.is_undefined() => Root::Light(target.clone()).place(),
+            None => Place::default(),
+        };
         let sheet = sheet_for(&doc);
         let attached = match (shadow, target.shadow_root()) {
             (false, _) => None,
@@ -210,7 +243,6 @@ impl Mount {
                 Some(style)
             }
         };
-        let previous = HELD.with(|map| map.get(target));
         if !previous.is_undefined() {
             let before = Before::from_js(previous.unchecked_ref());
             let root = if before.shadow { target.shadow_root().map(Root::Shadow) } else { Some(Root::Light(target.clone())) };
@@ -248,7 +280,7 @@ impl Mount {
         let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
         events::listen(root.event_target());
-        Ok(Mount { target: target.clone(), root, style, before, held })
+        Ok((Mount { target: target.clone(), root, style, before, held }, place))
     }
 
     /// Whether the target still holds this card: not once another card
@@ -257,12 +289,19 @@ impl Mount {
         HELD.with(|map| map.get(&self.target)) == JsValue::from(&self.held)
     }
 
-    /// Shows `card` (nodes build.js made) as the root's content, in place of what was there.
-    pub(super) fn show(&self, card: &Node) {
+    /// The reader's place in the card shown now.
+    pub(super) fn place(&self) -> Place {
+        self.root.place()
+    }
+
+    /// Shows `card` (nodes build.js made) as the root's content, in place
+    /// of what was there, and puts the reader at `place` in it.
+    pub(super) fn show(&self, card: &Node, place: &Place) {
         match &self.style {
             Some(style) => self.root.replace_children(&[style, card]),
             None => self.root.replace_children(&[card]),
         }
+        place.restore(&self.root.holders());
     }
 
     /// Deep links: when the page's `#fragment` names this card or one of its

@@ -327,6 +327,29 @@ for (const source of SOURCES) {
   }
 }
 
+test("a reader's focus in the server-rendered card stays on the same link through the upgrade", async () => {
+  // What an outside check found: the upgrade built the card anew, and focus fell to the page.
+  const t = await openHeld(await pagePath("cli", "flash-brief"));
+  try {
+    await settled(t.page);
+    const focused = await t.page.evaluate(() => {
+      const links = document.querySelector("brief-card").shadowRoot.querySelectorAll("[data-block=related] a[href]");
+      const link = links[links.length - 1];
+      link.focus();
+      return link.href;
+    });
+    await t.release();
+    await t.page.waitForFunction(() => document.querySelector("brief-card").dataset.state, null, { timeout: 15000 });
+    const after = await t.page.evaluate(() => {
+      const root = document.querySelector("brief-card").shadowRoot;
+      return { state: document.querySelector("brief-card").dataset.state, href: root.activeElement?.href ?? null };
+    });
+    assert.deepEqual(after, { state: "rendered", href: focused });
+  } finally {
+    await t.close();
+  }
+});
+
 for (const c of CASES.filter((c) => !c.hostile)) {
   test(`${c.name}: with JavaScript off, the card shows with every paragraph and no buttons`, async () => {
     const t = await open(env, await pagePath("cli", c.name), { viewport: VIEWPORT, javaScriptEnabled: false });

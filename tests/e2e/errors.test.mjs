@@ -123,3 +123,25 @@ test("invalid data through the property: one error event, fallback shown", async
   assert.equal(t.errors.length, 1);
   await t.close();
 });
+
+test("a brief that throws when read (a getter, a Proxy) is a problem, not a raw exception, on a page with a lang too", async () => {
+  // What an outside check found: the element read the brief to give it the
+  // page's language before renderBrief's guarded copy, and the exception escaped.
+  const t = await open(env, "/blank.html");
+  await t.page.evaluate(() => document.documentElement.setAttribute("lang", "en"));
+  await mount(t.page, { src: "/briefs/minimal.json", loading: "eager" });
+  for (const hostile of ["({ get title() { throw new Error('boom'); } })", "new Proxy({}, { get() { throw new Error('trap'); } })"]) {
+    const got = await t.page.evaluate((hostile) => new Promise((resolve) => {
+      const el = document.querySelector("brief-card");
+      const seen = [];
+      el.addEventListener("brief-card:error", (e) => seen.push(e.detail));
+      el.brief = (0, eval)(hostile); // the test page has no CSP
+      setTimeout(() => resolve({ seen, state: el.dataset.state }), 300);
+    }), hostile);
+    assert.equal(got.seen.length, 1, hostile);
+    assert.equal(got.seen[0].reason, "invalid");
+    assert.equal(got.state, "error");
+  }
+  assert.deepEqual(t.pageErrors, [], "nothing escaped");
+  await t.close();
+});

@@ -82,6 +82,16 @@ test("a page without JSON-LD keeps the fallback and says so", async () => {
   await t.close();
 });
 
+test("jsonld=#id naming no script of the page says which it looked for", async () => {
+  const t = await open(env, "/blank.html");
+  await addScripts(t.page, [{ id: "there", json: JSON.stringify(article) }]);
+  const ev = await mount(t.page, { jsonld: "#missing", loading: "eager" });
+  assert.equal(ev.type, "brief-card:error");
+  assert.equal(ev.detail.problems[0].message, 'the page has no <script type="application/ld+json" id="missing">');
+  assert.equal((await inspect(t.page)).fallbackVisible, true);
+  await t.close();
+});
+
 test("an article page whose JSON-LD ends after the element: the card waits for the whole page's scripts", async () => {
   // The element is defined (async module) while the parser is held before
   // the article's own script, so it connects with only the head's WebPage
