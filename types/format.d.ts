@@ -372,7 +372,7 @@ export interface BriefOptions {
    * The level of the card's title, `1` to `4` (default `2`): the title is
    * `h{n}` and the block headings `h{n+1}`, to fit the host page's outline.
    */
-  headingLevel?: number | null;
+  headingLevel?: 1 | 2 | 3 | 4 | null;
   /**
    * The origins images and logos may come from (`https://images.example`);
    * default: any. An image from elsewhere is a problem. Relative URLs are the host's own.
@@ -446,8 +446,18 @@ export interface BriefToggleDetail {
 
 // ---- the JavaScript API (wasm-bindgen declares the functions and BriefCard) ----
 
-/** What the functions read: a brief, a feed (an array of briefs), or either as JSON text. */
-export type BriefInput = Brief | Brief[] | string;
+/**
+ * A schema.org JSON-LD document, which every function reads as a brief
+ * (docs/jsonld-mapping.md): a node or an `@graph` whose `@context` names
+ * schema.org. Its members are schema.org's, not checked here.
+ */
+export interface JsonLd {
+  "@context": unknown;
+  [member: string]: unknown;
+}
+
+/** What the functions read: a brief, a feed (an array of briefs), schema.org JSON-LD, or any of them as JSON text. */
+export type BriefInput = Brief | Brief[] | JsonLd | JsonLd[] | string;
 
 /** The options, by the name docs/brief-format.md gives them (`BriefOptions`, as the JSON Schema names them). */
 export type Options = BriefOptions;

@@ -39,6 +39,8 @@ export const o1: BriefOptions = { theme: "neon" };
 export const o2: BriefOptions = { linkTarget: "_top" };
 // @ts-expect-error shadow is a boolean
 export const o3: BriefOptions = { shadow: "no" };
+// @ts-expect-error the title's level is 1 to 4
+export const o4: BriefOptions = { headingLevel: 7 };
 // @ts-expect-error a misspelt option
 renderBriefHtml({ title: "t" }, { emial: true });
 

@@ -59,6 +59,9 @@ export async function main(target: Element, host: HTMLElement): Promise<void> {
   const html: string = renderBriefHtml(brief, { email: true, baseUrl: "https://example.org/" });
   html.length;
   renderBriefHtml('{"title": "From JSON text"}');
+  // schema.org JSON-LD, as a publisher's page has it, is read as a brief.
+  renderBrief(target, { "@context": "https://schema.org", "@type": "NewsArticle", headline: "H", author: [{ "@type": "Person", name: "A" }] });
+  renderBriefHtml([{ "@context": "https://schema.org", "@type": "NewsArticle", headline: "A" }], { headingLevel: 3 });
 
   const problems: Problem[] = validateBrief(JSON.parse("{}") as unknown);
   problems.map((p) => `${p.path}: ${p.message}`);

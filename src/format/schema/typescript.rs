@@ -103,8 +103,18 @@ pub fn typescript_react() -> String {
 /// What is written by hand around the generated types.
 const TS_API: &str = r#"// ---- the JavaScript API (wasm-bindgen declares the functions and BriefCard) ----
 
-/** What the functions read: a brief, a feed (an array of briefs), or either as JSON text. */
-export type BriefInput = Brief | Brief[] | string;
+/**
+ * A schema.org JSON-LD document, which every function reads as a brief
+ * (docs/jsonld-mapping.md): a node or an `@graph` whose `@context` names
+ * schema.org. Its members are schema.org's, not checked here.
+ */
+export interface JsonLd {
+  "@context": unknown;
+  [member: string]: unknown;
+}
+
+/** What the functions read: a brief, a feed (an array of briefs), schema.org JSON-LD, or any of them as JSON text. */
+export type BriefInput = Brief | Brief[] | JsonLd | JsonLd[] | string;
 
 /** The options, by the name docs/brief-format.md gives them (`BriefOptions`, as the JSON Schema names them). */
 export type Options = BriefOptions;
@@ -292,6 +302,13 @@ fn strip_null(t: &str) -> String {
     t.split(" | ").filter(|p| *p != "null").collect::<Vec<_>>().join(" | ")
 }
 
+/// An integer of a range of a few values (`headingLevel`: 1 to 4) as their
+/// union (`1 | 2 | 3 | 4`), so that TypeScript refuses what validation would.
+fn small_range(obj: &serde_json::Map<String, Value>) -> Option<String> {
+    let (min, max) = (obj.get("minimum")?.as_i64()?, obj.get("maximum")?.as_i64()?);
+    ((0..=10).contains(&(max - min))).then(|| (min..=max).map(|n| n.to_string()).collect::<Vec<_>>().join(" | "))
+}
+
 /// A TypeScript type expression for `schema`.
 pub(super) fn ts_type(schema: &Value, output: bool) -> String {
     let Some(obj) = schema.as_object() else {
@@ -315,7 +332,8 @@ pub(super) fn ts_type(schema: &Value, output: bool) -> String {
         for t in types {
             parts.push(match t {
                 "string" => "string".into(),
-                "integer" | "number" => "number".into(),
+                "integer" => small_range(obj).unwrap_or_else(|| "number".into()),
+                "number" => "number".into(),
                 "boolean" => "boolean".into(),
                 "null" => "null".into(),
                 "array" => {
