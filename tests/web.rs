@@ -664,9 +664,9 @@ fn this_browsers_json_parse_hands_the_brief_over_exactly() {
     assert!(get(&broken.get(0), "message").as_string().unwrap().starts_with("invalid JSON: "));
     // Nesting: as deep as the command line's reader allows, and no deeper.
     let nested = |n: usize| JsValue::from_str(&format!("{}{}", "[".repeat(n), "]".repeat(n)));
-    let at_limit = validate_brief(nested(17)).unchecked_into::<Array>();
-    assert_eq!(get(&at_limit.get(0), "path").as_string().as_deref(), Some("[0]"), "17 levels are read");
-    let deeper = validate_brief(nested(18)).unchecked_into::<Array>();
+    let at_limit = validate_brief(nested(16)).unchecked_into::<Array>();
+    assert_eq!(get(&at_limit.get(0), "path").as_string().as_deref(), Some("[0]"), "16 levels are read");
+    let deeper = validate_brief(nested(17)).unchecked_into::<Array>();
     assert_eq!(get(&deeper.get(0), "message").as_string().as_deref(), Some("invalid JSON: nested too deeply (the limit is 16 levels)"));
 }
 
@@ -784,5 +784,27 @@ fn releasing_the_handle_leaves_the_card_on_the_page() {
         let update: Function = Reflect::get(&card, &"update".into()).unwrap().unchecked_into();
         assert!(update.call1(&card, &json(r#"{"title":"x"}"#)).is_err());
         assert_eq!(count(&shadow(&el), "article"), 1);
+    }
+}
+
+#[wasm_bindgen_test]
+fn sixteen_levels_are_read_and_seventeen_refused_as_text_as_objects_and_in_a_feed() {
+    // The brief's object is the first level, as the command line counts them.
+    let nested = |levels: usize| format!(r#"{{"title":"t","x":{}1{}}}"#, "[".repeat(levels - 1), "]".repeat(levels - 1));
+    let problems = |input: JsValue| {
+        validate_brief(input)
+            .unchecked_into::<Array>()
+            .iter()
+            .map(|p| get(&p, "message").as_string().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    for (text, within) in
+        [(nested(16), true), (nested(17), false), (format!("[{}]", nested(15)), true), (format!("[{}]", nested(16)), false)]
+    {
+        for input in [JsValue::from_str(&text), json(&text)] {
+            let said = problems(input);
+            let refused = said.iter().any(|m| m.contains("nested too deeply (the limit is 16 levels)"));
+            assert_eq!(refused, !within, "{text}: {said:?}");
+        }
     }
 }

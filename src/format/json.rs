@@ -31,7 +31,7 @@ pub fn json_value(text: &str) -> Result<Value, Vec<Problem>> {
     // A byte-order mark is not JSON, but editors write one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| vec![Problem::new("", syntax_message(&e))])?;
-    if too_deep(&value, 0) {
+    if too_deep(&value, 1) {
         return Err(vec![Problem::new("", format!("invalid JSON: nested too deeply (the limit is {MAX_DEPTH} levels)"))]);
     }
     Ok(value)
@@ -46,8 +46,8 @@ fn syntax_message(e: &serde_json::Error) -> String {
     format!("invalid JSON at line {}, column {}: {what}", e.line(), e.column())
 }
 
-/// Whether arrays and objects nest deeper than [`MAX_DEPTH`] levels below
-/// the outermost (as the browser's reading counts them).
+/// Whether arrays and objects nest deeper than [`MAX_DEPTH`] levels, the
+/// outermost being the first (as the browser's reading counts them).
 fn too_deep(value: &Value, depth: usize) -> bool {
     let children: Box<dyn Iterator<Item = &Value>> = match value {
         Value::Array(items) => Box::new(items.iter()),
@@ -72,10 +72,10 @@ mod tests {
     }
 
     #[test]
-    fn seventeen_levels_are_read_eighteen_are_not() {
+    fn sixteen_levels_are_read_seventeen_are_not() {
         let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
-        assert!(from_json_text::<Input>(&nested(17)).is_ok());
-        assert_eq!(problem(&nested(18)), "invalid JSON: nested too deeply (the limit is 16 levels)");
+        assert!(from_json_text::<Input>(&nested(16)).is_ok());
+        assert_eq!(problem(&nested(17)), "invalid JSON: nested too deeply (the limit is 16 levels)");
     }
 
     #[test]

@@ -22,7 +22,7 @@ export function plain_copy(v, what, limit) {
     // Counted as JSON text would be (at most 6 characters per character of
     // a string, as `\u0001`): a copy counted within a sixth of the limit is
     // within the limit as text too; a bigger one is measured exactly below.
-    try { return copy(v, 0, { left: limit / 6 }); } catch {}
+    try { return copy(v, 1, { left: limit / 6 }); } catch {}
   }
   let t = v;
   if (typeof v !== "string") {
@@ -39,7 +39,7 @@ export function plain_copy(v, what, limit) {
   let value;
   // A byte-order mark is not JSON, but editors write one.
   try { value = JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t); } catch (e) { throw `invalid JSON: ${e.message}`; }
-  return copy(value, 0, null);
+  return copy(value, 1, null);
 }
 
 // A copy of `x`, which is plain data: from JSON.parse (`budget` null), or

@@ -162,7 +162,7 @@ impl<'a> Graph<'a> {
         }
         let top: HashSet<*const Value> = g.top.iter().map(|n| n.value as *const Value).collect();
         for (value, path) in roots {
-            g.walk(value, path, 0, &top, None, true).map_err(|p| vec![p])?;
+            g.walk(value, path, 1, &top, None, true).map_err(|p| vec![p])?;
         }
         if problems.is_empty() {
             Ok(g)
