@@ -766,7 +766,8 @@ fn a_huge_graph_is_refused_quickly_and_deep_values_are_bounded() {
     let nodes: Vec<Value> = (0..20_000).map(|i| json!({"@id": format!("#n{i}"), "knows": {"@id": format!("#n{}", i + 1)}})).collect();
     let huge = json!({"@context": "https://schema.org", "@graph": nodes});
     let start = std::time::Instant::now();
-    assert_eq!(problems(huge), ["the JSON-LD has more than 10000 objects and arrays (the limit)"]);
+    let said = problems(huge);
+    assert!(said.len() == 1 && said[0].starts_with("@graph[") && said[0].ends_with(": the JSON-LD has more than 10000 objects and arrays here (the limit)"), "{said:?}");
     assert!(start.elapsed().as_secs() < 5);
     // A value handed over already parsed (as the wasm boundary does) is held to the depth limit too.
     let mut deep = json!("x");
@@ -1036,4 +1037,21 @@ fn people_named_in_parts_are_named_whole() {
     // A problem in the name is told at its first part.
     let bad = problems(article(json!({"author": {"@type": "Person", "givenName": "Ana", "familyName": "S".repeat(600)}})));
     assert!(bad.len() == 1 && bad[0].starts_with("author.givenName: "), "{bad:?}");
+}
+
+#[test]
+fn a_script_too_large_to_read_beside_the_article_is_left_out() {
+    // A shop's or a section's list beside the article: read alone, it is past the
+    // limit; the page's card still comes from the article's script.
+    let products: Vec<Value> = (0..2_500)
+        .map(|_| json!({"@type": "ListItem", "item": {"@type": "Product", "name": "P", "image": ["/p.jpg"], "offers": {"@type": "Offer"}}}))
+        .collect();
+    let list = json!({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": products});
+    let scripts = |list: Value| vec![Script::in_page(Some("ld"), 0, article(json!({"description": "D."}))), Script::in_page(None, 1, list)];
+    let doc = validate::page(&scripts(list.clone()), Vec::new(), None, &UrlSettings::default()).expect("the article's card");
+    let Document::One(b) = doc else { panic!("one brief") };
+    assert_eq!(b.title, "H");
+    // Alone, it is refused, with the path of where the count ran past the limit.
+    let alone = validate::page(&[Script::in_page(None, 1, list)], Vec::new(), None, &UrlSettings::default()).unwrap_err();
+    assert!(alone[0].line().starts_with("script[1].itemListElement["), "{alone:?}");
 }

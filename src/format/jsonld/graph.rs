@@ -144,6 +144,28 @@ pub(super) struct Graph<'a> {
     ran_out_at: RefCell<Option<String>>,
 }
 
+/// Whether `value` alone holds more than [`MAX_GRAPH_NODES`] objects and
+/// arrays (counted until it does).
+pub fn too_large(value: &Value) -> bool {
+    fn count(value: &Value, n: &mut usize) {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(members) => Box::new(members.values()),
+            _ => return,
+        };
+        *n += 1;
+        for child in children {
+            if *n > MAX_GRAPH_NODES {
+                return;
+            }
+            count(child, n);
+        }
+    }
+    let mut n = 0;
+    count(value, &mut n);
+    n > MAX_GRAPH_NODES
+}
+
 impl<'a> Graph<'a> {
     /// The graph of these documents (each a value and the path it starts
     /// at), or the problem that stopped the walk (too large, too deep).
@@ -251,7 +273,7 @@ impl<'a> Graph<'a> {
         };
         self.count += 1;
         if self.count > MAX_GRAPH_NODES {
-            return Err(Problem::new("", format!("the JSON-LD has more than {MAX_GRAPH_NODES} objects and arrays (the limit)")));
+            return Err(Problem::new(path, format!("the JSON-LD has more than {MAX_GRAPH_NODES} objects and arrays here (the limit)")));
         }
         if depth > MAX_DEPTH {
             return Err(Problem::new(path, format!("nested too deeply (the limit is {MAX_DEPTH} levels)")));

@@ -155,9 +155,16 @@ fn names_schema_org(context: &Value) -> bool {
 /// name schema.org are left out) and maps its article, or its feed, to the
 /// brief format.
 pub fn read(scripts: &[Script]) -> Mapped {
-    let roots: Vec<(&Value, String)> = scripts.iter().filter(|s| is_json_ld(&s.value)).map(|s| (&s.value, s.path.clone())).collect();
+    let mut roots: Vec<(&Value, String)> = scripts.iter().filter(|s| is_json_ld(&s.value)).map(|s| (&s.value, s.path.clone())).collect();
     if roots.is_empty() {
         return Mapped::failed(vec![Problem::new("", "no schema.org JSON-LD: no @context names https://schema.org")]);
+    }
+    // A script too large to read beside others (a shop's list of products
+    // beside the article) is left out, as a script that is not JSON is; the
+    // limit still holds for what is read.
+    let fitting: Vec<(&Value, String)> = roots.iter().filter(|(value, _)| !graph::too_large(value)).cloned().collect();
+    if !fitting.is_empty() {
+        roots = fitting;
     }
     let graph = match Graph::build(&roots) {
         Ok(graph) => graph,
