@@ -183,6 +183,24 @@ fn url_from_url_else_main_entity_of_page() {
 }
 
 #[test]
+fn an_article_without_a_url_links_to_the_page_it_is_the_main_entity_of() {
+    let graph = |page: Value, article: Value| json!({"@context": "https://schema.org", "@graph": [page, article]});
+    let article = json!({"@type": "NewsArticle", "@id": "https://n.example/s#article", "headline": "H"});
+    let page = json!({"@type": "WebPage", "@id": "https://n.example/s#webpage", "url": "https://n.example/s", "mainEntity": {"@id": "https://n.example/s#article"}});
+    assert_eq!(one(graph(page, article.clone())).url.as_deref(), Some("https://n.example/s"));
+    // A page without a url is its @id; an article of no page, its own absolute @id.
+    let page = json!({"@type": "WebPage", "@id": "https://n.example/t", "mainEntity": {"@id": "https://n.example/s#article"}});
+    assert_eq!(one(graph(page, article.clone())).url.as_deref(), Some("https://n.example/t"));
+    let alone = json!({"@context": "https://schema.org", "@type": "NewsArticle", "@id": "https://n.example/s#article", "headline": "H"});
+    assert_eq!(one(alone).url.as_deref(), Some("https://n.example/s#article"));
+    assert_eq!(one(json!({"@context": "https://schema.org", "@type": "NewsArticle", "@id": "#article", "headline": "H"})).url, None);
+    // The page's address goes through the URL policy, with its path.
+    let page = json!({"@type": "WebPage", "url": "javascript:alert(1)", "mainEntity": {"@id": "#a"}});
+    let said = problems(graph(page, json!({"@type": "NewsArticle", "@id": "#a", "headline": "H"})));
+    assert_eq!(said, ["@graph[0].url: scheme \"javascript\" is not allowed"]);
+}
+
+#[test]
 fn language_from_in_language() {
     assert_eq!(one(article(json!({"inLanguage": "pt_BR"}))).lang, "pt-BR");
     let b = one(article(json!({"inLanguage": {"@type": "Language", "name": "Persian", "alternateName": "fa"}})));

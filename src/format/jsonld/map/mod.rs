@@ -67,7 +67,10 @@ impl<'g, 'a> Mapper<'g, 'a> {
         }
         b.date = self.date(node.get("datePublished"), at("date"));
         b.updated = self.date(node.get("dateModified"), at("updated"));
-        b.url = self.iri(node.first_of(&["url", "mainEntityOfPage"]), at("url"));
+        b.url = match node.first_of(&["url", "mainEntityOfPage"]) {
+            Some(url) => self.iri(Some(url), at("url")),
+            None => self.page_address(node, at("url")),
+        };
         b.lang = self.language(node.get("inLanguage"), at("lang"));
         b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
         let authors = node.get("author").and_then(|a| self.authors(&a, &at("authors")));
@@ -105,6 +108,24 @@ impl<'g, 'a> Mapper<'g, 'a> {
             let page = article.get(name)?.one().filter(|p| p.value.is_object())?;
             Some(self.graph.resolve(&page)).filter(|page| super::is_page(page))
         })
+    }
+
+    /// The address of the page of an article that gives none itself: the
+    /// page whose `mainEntity` it is (its `url`, else its `@id`), else its
+    /// own `@id` when that is an absolute http(s) URL, which for an article
+    /// names its page. (A relative `@id` such as `#article` names a node of
+    /// the document, not a page to link to.)
+    fn page_address(&mut self, article: &At<'a>, bp: String) -> Option<Checked<String>> {
+        let graph = self.graph;
+        let names_article = |page: &&At<'a>| {
+            let mains = page.get("mainEntity").map(|m| m.values()).unwrap_or_default();
+            mains.iter().any(|m| std::ptr::eq(graph.fullest(&graph.resolve(m)).value, article.value))
+        };
+        if let Some(page) = graph.top.iter().filter(|n| super::is_page(n)).find(names_article) {
+            return self.iri(Some(page.clone()), bp);
+        }
+        let id = article.get("@id").filter(|id| id.value.as_str().is_some_and(|id| id.starts_with("https://") || id.starts_with("http://")))?;
+        self.string(Some(id), bp)
     }
 
     /// The node a value stands for (the definition of the `@id` it names),
