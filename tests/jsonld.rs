@@ -180,6 +180,7 @@ fn url_from_url_else_main_entity_of_page() {
         Some("https://e.example/b")
     );
     assert_eq!(one(article(json!({"mainEntityOfPage": {"@id": "_:page"}}))).url, None);
+    assert_eq!(one(article(json!({"mainEntityOfPage": true}))).url, None, "true says nothing of where the page is");
 }
 
 #[test]
@@ -785,7 +786,12 @@ fn a_huge_graph_is_refused_quickly_and_deep_values_are_bounded() {
     let huge = json!({"@context": "https://schema.org", "@graph": nodes});
     let start = std::time::Instant::now();
     let said = problems(huge);
-    assert!(said.len() == 1 && said[0].starts_with("@graph[") && said[0].ends_with(": the JSON-LD has more than 10000 objects and arrays here (the limit)"), "{said:?}");
+    assert!(
+        said.len() == 1
+            && said[0].starts_with("@graph[")
+            && said[0].ends_with(": the JSON-LD has more than 10000 objects and arrays here (the limit)"),
+        "{said:?}"
+    );
     assert!(start.elapsed().as_secs() < 5);
     // A value handed over already parsed (as the wasm boundary does) is held to the depth limit too.
     let mut deep = json!("x");
@@ -852,11 +858,11 @@ fn wrong_types_everywhere_are_problems_never_panics() {
     ]);
     assert_eq!(
         problems(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "  "})),
-        ["has no headline (or name), which the card needs as its title"]
+        ["headline: is required (else name): it is the card's title"]
     );
     assert_eq!(
         problems(json!({"@context": "https://schema.org", "@graph": [{"@type": "Report", "datePublished": "2024-01-01"}]})),
-        ["@graph[0]: has no headline (or name), which the card needs as its title",]
+        ["@graph[0].headline: is required (else name): it is the card's title",]
     );
 }
 
@@ -940,6 +946,8 @@ fn keywords_split_at_the_commas_of_their_script_and_names_of_works_are_not_links
     assert_eq!(labels("ایران، آمریکا، مذاکره"), ["ایران", "آمریکا", "مذاکره"]);
     assert_eq!(labels("イラン、外交"), ["イラン", "外交"]);
     assert_eq!(labels("伊朗，外交"), ["伊朗", "外交"]);
+    assert_eq!(labels("Elections; Europe; Parliament"), ["Elections", "Europe", "Parliament"]);
+    assert_eq!(labels("انتخابات؛ اروپا"), ["انتخابات", "اروپا"]);
     // A cited work named by a DOI or an ISBN has no address to link to: left out, like one in words.
     let b = one(article(json!({"citation": ["doi:10.1000/182", "urn:isbn:9780000000000", "https://e.example/w"]})));
     assert_eq!(b.related.iter().map(|r| r.url.as_str()).collect::<Vec<_>>(), ["https://e.example/w"]);

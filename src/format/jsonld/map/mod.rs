@@ -61,13 +61,15 @@ impl<'g, 'a> Mapper<'g, 'a> {
         match node.first_of(&["headline", "name"]) {
             Some(title) => b.title = self.string(Some(title), at("title")).unwrap_or_default(),
             None => {
-                self.report(&node.path, "has no headline (or name), which the card needs as its title");
+                self.report(&key(&node.path, "headline"), "is required (else name): it is the card's title");
                 self.sources.reported(at("title"));
             }
         }
         b.date = self.date(node.get("datePublished"), at("date"));
         b.updated = self.date(node.get("dateModified"), at("updated"));
-        b.url = match node.first_of(&["url", "mainEntityOfPage"]) {
+        // `"mainEntityOfPage": true`, as some CMSs write it, says nothing of where the page is.
+        let page = node.get("mainEntityOfPage").filter(|page| !page.value.is_boolean());
+        b.url = match node.get("url").or(page) {
             Some(url) => self.iri(Some(url), at("url")),
             None => self.page_address(node, at("url")),
         };
@@ -124,7 +126,8 @@ impl<'g, 'a> Mapper<'g, 'a> {
         if let Some(page) = graph.top.iter().filter(|n| super::is_page(n)).find(names_article) {
             return self.iri(Some(page.clone()), bp);
         }
-        let id = article.get("@id").filter(|id| id.value.as_str().is_some_and(|id| id.starts_with("https://") || id.starts_with("http://")))?;
+        let id =
+            article.get("@id").filter(|id| id.value.as_str().is_some_and(|id| id.starts_with("https://") || id.starts_with("http://")))?;
         self.string(Some(id), bp)
     }
 

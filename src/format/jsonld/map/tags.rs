@@ -9,7 +9,7 @@ use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
 
 impl<'a> Mapper<'_, 'a> {
-    /// `keywords` (a comma-separated string, or an array of words or
+    /// `keywords` (a string of words separated by commas or semicolons, or an array of words or
     /// `DefinedTerm`s), then `about` (`Thing`s with `name` and `url`). A
     /// `Thing` named like a keyword gives that tag its link.
     pub(super) fn tags(&mut self, node: &At<'a>, bp: &str) -> Option<Vec<Checked<format::Tag>>> {
@@ -17,8 +17,9 @@ impl<'a> Mapper<'_, 'a> {
         if let Some(keywords) = node.get("keywords") {
             match keywords.value {
                 Value::String(s) => {
-                    // Commas as the page's script writes them: Latin, Arabic (،), ideographic (、), full-width (，).
-                    let words = s.split([',', '،', '、', '，']).map(str::trim).filter(|w| !w.is_empty());
+                    // Commas as the page's script writes them: Latin, Arabic (،), ideographic (、), full-width (，);
+                    // and semicolons, as some CMSs separate keywords.
+                    let words = s.split([',', '،', '、', '，', ';', '؛']).map(str::trim).filter(|w| !w.is_empty());
                     for w in words.take(MAX_ITEMS) {
                         tags.add(self, w.to_owned(), &keywords.path, None);
                     }
