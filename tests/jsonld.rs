@@ -948,6 +948,14 @@ fn keywords_split_at_the_commas_of_their_script_and_names_of_works_are_not_links
     assert_eq!(labels("伊朗，外交"), ["伊朗", "外交"]);
     assert_eq!(labels("Elections; Europe; Parliament"), ["Elections", "Europe", "Parliament"]);
     assert_eq!(labels("انتخابات؛ اروپا"), ["انتخابات", "اروپا"]);
+    // A cited work kept elsewhere links there: a DOI's resolver in sameAs, a report's PDF.
+    let b = one(article(json!({
+        "citation": {"@type": "ScholarlyArticle", "name": "Paper", "@id": "doi:10.1000/182", "sameAs": ["https://doi.org/10.1000/182", "https://x.example"]},
+        "isBasedOn": {"@type": "MediaObject", "name": "Report", "contentUrl": "https://e.example/r.pdf"},
+    })));
+    assert_eq!(b.related.iter().map(|r| r.url.as_str()).collect::<Vec<_>>(), ["https://doi.org/10.1000/182", "https://e.example/r.pdf"]);
+    let said = problems(article(json!({"citation": {"name": "Paper", "sameAs": "javascript:alert(1)"}})));
+    assert_eq!(said, ["citation.sameAs: scheme \"javascript\" is not allowed"]);
     // A cited work named by a DOI or an ISBN has no address to link to: left out, like one in words.
     let b = one(article(json!({"citation": ["doi:10.1000/182", "urn:isbn:9780000000000", "https://e.example/w"]})));
     assert_eq!(b.related.iter().map(|r| r.url.as_str()).collect::<Vec<_>>(), ["https://e.example/w"]);
@@ -1080,4 +1088,10 @@ fn a_script_too_large_to_read_beside_the_article_is_left_out() {
     // Alone, it is refused, with the path of where the count ran past the limit.
     let alone = validate::page(&[Script::in_page(None, 1, list)], Vec::new(), None, &UrlSettings::default()).unwrap_err();
     assert!(alone[0].line().starts_with("script[1].itemListElement["), "{alone:?}");
+}
+
+#[test]
+fn a_byline_written_with_its_own_by_is_not_by_by() {
+    let b = one(article(json!({"author": ["By SYLVIE CORBET", {"@type": "Person", "name": "by Jane Doe"}, "Byron Katz", "By", "By  "]})));
+    assert_eq!(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["SYLVIE CORBET", "Jane Doe", "Byron Katz", "By", "By  "]);
 }

@@ -56,6 +56,20 @@ impl<'a> Mapper<'_, 'a> {
                 }
             }
         }
+        // The card writes its own "By": a name written with one ("By JANE
+        // DOE", as agencies' bylines are) would read "By By JANE DOE".
+        for author in &mut out {
+            if let Checked::Valid(format::Author { name: Checked::Valid(name), .. }) = author {
+                if let Some(rest) = name
+                    .get(..3)
+                    .filter(|by| by.eq_ignore_ascii_case("by "))
+                    .and_then(|_| name.get(3..))
+                    .filter(|rest| !rest.trim().is_empty())
+                {
+                    *name = rest.trim_start().to_owned();
+                }
+            }
+        }
         Some(out)
     }
 }

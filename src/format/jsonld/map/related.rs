@@ -54,8 +54,9 @@ impl<'a> Mapper<'_, 'a> {
     /// A cited work: title from `headline` or `name` (else its address),
     /// `url` (else `@id`), its authors' names, `datePublished`, and its kind
     /// from `genre`, else from a `@type` that reads as a word. A work with no
-    /// address to link to (no `url`, and an `@id` that is a blank node or a
-    /// name such as `urn:isbn:…`) is `None`, left out like a citation in words.
+    /// address to link to (no `url`, an `@id` that is a blank node or a name
+    /// such as `urn:isbn:…`, and no `sameAs` or `contentUrl`) is `None`, left
+    /// out like a citation in words.
     fn work(&mut self, v: &At<'a>, bp: &str) -> Option<format::Related> {
         let resolved = self.graph.resolve(v);
         if resolved.value.as_object().is_some_and(is_reference) {
@@ -80,8 +81,13 @@ impl<'a> Mapper<'_, 'a> {
     }
 
     fn described_work(&mut self, node: &At<'a>, bp: &str) -> Option<format::Related> {
-        // The address first, before anything is recorded for a work that may be left out.
-        let url = self.iri(Some(node.clone()), key(bp, "url"))?;
+        // The address first, before anything is recorded for a work that may be left out:
+        // its `url` or `@id`, else where the work is kept (a DOI's resolver in `sameAs`,
+        // a report's PDF as a `MediaObject`'s `contentUrl`).
+        let url = match self.iri(Some(node.clone()), key(bp, "url")) {
+            Some(url) => url,
+            None => self.iri(node.first_of(&["sameAs", "contentUrl"]), key(bp, "url"))?,
+        };
         self.sources.record(bp.to_owned(), &node.path);
         let title = match node.first_of(&["headline", "name"]) {
             Some(t) => fitted(self.string(Some(t), key(bp, "title")).unwrap_or_default(), MAX_SHORT_CHARS),
