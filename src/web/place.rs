@@ -23,7 +23,6 @@ pub(super) const HOLDERS: &str = "[data-block], article";
 const TOGGLE: &str = "button.bc-toggle";
 
 /// Where an element is in a card.
-#[derive(PartialEq)]
 struct Spot {
     /// Its holder's `data-block`, or "" for an article.
     block: String,
@@ -60,12 +59,10 @@ impl Place {
     /// Puts the reader back in the same place in the card whose holders are
     /// `holders`, as far as it has the same blocks.
     pub(super) fn restore(&self, holders: &[Element]) {
-        for toggle in self.expanded.iter().filter_map(|spot| find(holders, spot)) {
+        for (_, toggle) in self.expanded.iter().filter_map(|spot| find(holders, spot)) {
             set_expanded(&toggle, true);
         }
-        let Some((el, holder)) = self.focus.as_ref().and_then(|spot| Some((find(holders, spot)?, holder(holders, spot)?))) else {
-            return;
-        };
+        let Some((holder, el)) = self.focus.as_ref().and_then(|spot| find(holders, spot)) else { return };
         // An element that is now in a collapsed rest (a server-rendered card
         // shows every block whole) is shown first.
         if el.closest("[hidden]").ok().flatten().is_some() {
@@ -102,10 +99,8 @@ fn spot(holders: &[Element], el: &Element, what: String) -> Option<Spot> {
     Some(Spot { block, nth_block, what, nth })
 }
 
-fn holder<'h>(holders: &'h [Element], spot: &Spot) -> Option<&'h Element> {
-    holders.iter().filter(|h| name(h) == spot.block).nth(spot.nth_block)
-}
-
-fn find(holders: &[Element], spot: &Spot) -> Option<Element> {
-    own(holder(holders, spot)?, &spot.what).into_iter().nth(spot.nth)
+/// The element at `spot`, and its holder.
+fn find<'h>(holders: &'h [Element], spot: &Spot) -> Option<(&'h Element, Element)> {
+    let holder = holders.iter().filter(|h| name(h) == spot.block).nth(spot.nth_block)?;
+    Some((holder, own(holder, &spot.what).into_iter().nth(spot.nth)?))
 }

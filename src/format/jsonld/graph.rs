@@ -146,7 +146,7 @@ pub(super) struct Graph<'a> {
 
 /// Whether `value` alone holds more than [`MAX_GRAPH_NODES`] objects and
 /// arrays (counted until it does).
-pub fn too_large(value: &Value) -> bool {
+pub(super) fn too_large(value: &Value) -> bool {
     fn count(value: &Value, n: &mut usize) {
         let children: Box<dyn Iterator<Item = &Value>> = match value {
             Value::Array(items) => Box::new(items.iter()),

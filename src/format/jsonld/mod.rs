@@ -161,10 +161,13 @@ pub fn read(scripts: &[Script]) -> Mapped {
     }
     // A script too large to read beside others (a shop's list of products
     // beside the article) is left out, as a script that is not JSON is; the
-    // limit still holds for what is read.
-    let fitting: Vec<(&Value, String)> = roots.iter().filter(|(value, _)| !graph::too_large(value)).cloned().collect();
-    if !fitting.is_empty() {
-        roots = fitting;
+    // limit still holds for what is read, and for a document alone the
+    // graph's walk says where it ran past it.
+    if roots.len() > 1 {
+        let fitting: Vec<(&Value, String)> = roots.iter().filter(|(value, _)| !graph::too_large(value)).cloned().collect();
+        if !fitting.is_empty() {
+            roots = fitting;
+        }
     }
     let graph = match Graph::build(&roots) {
         Ok(graph) => graph,

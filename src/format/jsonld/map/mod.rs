@@ -71,7 +71,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         let page = node.get("mainEntityOfPage").filter(|page| !page.value.is_boolean());
         b.url = match node.get("url").or(page) {
             Some(url) => self.iri(Some(url), at("url")),
-            None => self.page_address(node, at("url")),
+            None => self.address_of_its_page(node, at("url")),
         };
         b.lang = self.language(node.get("inLanguage"), at("lang"));
         b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
@@ -117,7 +117,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// own `@id` when that is an absolute http(s) URL, which for an article
     /// names its page. (A relative `@id` such as `#article` names a node of
     /// the document, not a page to link to.)
-    fn page_address(&mut self, article: &At<'a>, bp: String) -> Option<Checked<String>> {
+    fn address_of_its_page(&mut self, article: &At<'a>, bp: String) -> Option<Checked<String>> {
         let graph = self.graph;
         let names_article = |page: &&At<'a>| {
             let mains = page.get("mainEntity").map(|m| m.values()).unwrap_or_default();

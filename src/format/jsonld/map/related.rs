@@ -46,7 +46,7 @@ impl<'a> Mapper<'_, 'a> {
                 }
             }
         }
-        // Each list alone is held to the limit (`values`); together, the first ones count.
+        // Each list alone is held to the limit (`listed`); together, the first ones count.
         out.truncate(MAX_ITEMS);
         (!out.is_empty()).then_some(out)
     }
