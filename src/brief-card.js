@@ -24,8 +24,9 @@ let mod, loading;
 const wasm = () => (loading ||= Promise.all([import(GLUE), fetch(WASM)]).then(async ([m, bin]) => (await m.default({ module_or_path: bin }), (mod = m)))
   .catch((e) => { loading = null; throw e; }));
 const FAILED = Symbol("failed");
-// What `<brief-card jsonld>` read of the page: its ld+json scripts' ids and texts.
-class PageJsonLd { constructor(scripts) { this.scripts = scripts; } }
+// What `<brief-card jsonld>` read of the page: its ld+json scripts' ids and texts, and, when it
+// reads them all (the page's own article), the page's description.
+class PageJsonLd { constructor(scripts, description) { this.scripts = scripts; this.description = description; } }
 const pick = (v, ok) => (ok.includes(v) ? v : undefined);
 // A language tag as the card reads one (validate::brief::is_language_tag; `en_US` as `en-US`), else undefined:
 // an attribute that is no tag falls back to the default rather than costing the card.
@@ -128,7 +129,10 @@ class BriefCardElement extends Base {
       if (which.startsWith("#") && !found.length) {
         return this.#fail("invalid", `the page has no <script type="application/ld+json" id="${which.slice(1)}">`, {});
       }
-      this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })));
+      // As the command line reads a saved page's: `<meta name="description">`, else `og:description`.
+      const meta = (css) => document.head?.querySelector(css)?.content.trim() || undefined;
+      const description = which.startsWith("#") ? undefined : meta('meta[name="description" i]') ?? meta('meta[property="og:description"]');
+      this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })), description);
       return this.#update();
     }
     if (src === null) {
@@ -203,7 +207,7 @@ class BriefCardElement extends Base {
       const key = JSON.stringify(options);
       // New data with the same options is an update in place: the reader keeps focus, scroll and what they expanded.
       if (old && key === this.#options && !(this.#data instanceof PageJsonLd)) return old.update(data);
-      const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options, lang) : m.renderBrief(this, data, options);
+      const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options, lang, this.#data.description) : m.renderBrief(this, data, options);
       this.#options = key;
       if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.

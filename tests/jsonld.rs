@@ -6,7 +6,7 @@
 #[path = "support/examples.rs"]
 mod examples;
 
-use brief_card::format::jsonld::Script;
+use brief_card::format::jsonld::{PageFacts, Script};
 use brief_card::render::page::page;
 use brief_card::validate::model::{Brief, Paragraph};
 use brief_card::validate::{self, UrlSettings};
@@ -123,6 +123,37 @@ fn an_article_without_a_description_has_its_pages() {
         {"@type": "WebPage", "@id": "https://e.example/p/", "description": 7},
         {"@type": "Article", "headline": "H", "mainEntityOfPage": {"@id": "https://e.example/p/"}}]});
     assert_eq!(problems(bad), ["@graph[0].description: expected a string, found a number"]);
+}
+
+#[test]
+fn a_saved_pages_one_article_without_a_description_has_the_pages_meta_description() {
+    // The Guardian's JSON-LD describes its articles nowhere; its page's <meta> does.
+    let page = |head: &str, ld: &str| {
+        let html = format!(
+            r#"<!doctype html><html><head>{head}<script type="application/ld+json">{ld}</script></head><body><meta name="description" content="In the body."></body></html>"#
+        );
+        let doc = load_html_page(&html, &Options::default()).unwrap();
+        doc.briefs().iter().map(|b| b.summary.as_ref().map(|s| s.paragraphs.iter().map(plain).collect::<Vec<_>>())).collect::<Vec<_>>()
+    };
+    let article = r#"{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H"}"#;
+    let meta = r#"<meta name="Description" content="  What the page says.  "><meta property="og:description" content="What it shares.">"#;
+    assert_eq!(page(meta, article), [Some(vec!["What the page says.".to_owned()])]);
+    assert_eq!(page(r#"<meta property="og:description" content="What it shares.">"#, article), [Some(vec!["What it shares.".to_owned()])]);
+    let long = format!(r#"<meta name="description" content="{}">"#, "word ".repeat(200));
+    let Some(Some(lead)) = page(&long, article).pop() else { panic!("no summary") };
+    assert!(lead[0].ends_with('…') && lead[0].chars().count() <= 500, "shortened as an articleBody's opening is");
+    // The article's own words win, and its articleBody's opening comes after the page's words.
+    let described = r#"{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "description": "Its own."}"#;
+    assert_eq!(page(meta, described), [Some(vec!["Its own.".to_owned()])]);
+    let body = r#"{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "articleBody": "The body."}"#;
+    assert_eq!(page(meta, body), [Some(vec!["What the page says.".to_owned()])]);
+    // Nothing in the head, a blank one, or a feed of teasers (which the page does not describe): none.
+    assert_eq!(page("", article), [None]);
+    assert_eq!(page(r#"<meta name="description" content=" ">"#, article), [None]);
+    let teasers = r#"[{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "A"}, {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "B"}]"#;
+    assert_eq!(page(meta, teasers), [None, None]);
+    // The JSON-LD read as it is, with no page around it, has none.
+    assert_eq!(one(serde_json::from_str(article).unwrap()).summary.map(|s| s.paragraphs.len()), None);
 }
 
 #[test]
@@ -1011,7 +1042,7 @@ fn scripts_can_be_handed_over_already_parsed() {
         Script::in_page(Some("ld"), 0, json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": 1})),
         Script::in_page(None, 1, json!({"@context": "https://example.org/other", "@type": "NewsArticle"})),
     ];
-    let problems = validate::json_ld(&scripts, None, &UrlSettings::default()).unwrap_err();
+    let problems = validate::json_ld(&scripts, &PageFacts::default(), &UrlSettings::default()).unwrap_err();
     assert_eq!(problems.iter().map(|p| p.line()).collect::<Vec<_>>(), ["script#ld.headline: expected a string, found a number"]);
 }
 
@@ -1082,11 +1113,12 @@ fn a_script_too_large_to_read_beside_the_article_is_left_out() {
         .collect();
     let list = json!({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": products});
     let scripts = |list: Value| vec![Script::in_page(Some("ld"), 0, article(json!({"description": "D."}))), Script::in_page(None, 1, list)];
-    let doc = validate::page(&scripts(list.clone()), Vec::new(), None, &UrlSettings::default()).expect("the article's card");
+    let doc =
+        validate::page(&scripts(list.clone()), Vec::new(), &PageFacts::default(), &UrlSettings::default()).expect("the article's card");
     let Document::One(b) = doc else { panic!("one brief") };
     assert_eq!(b.title, "H");
     // Alone, it is refused, with the path of where the count ran past the limit.
-    let alone = validate::page(&[Script::in_page(None, 1, list)], Vec::new(), None, &UrlSettings::default()).unwrap_err();
+    let alone = validate::page(&[Script::in_page(None, 1, list)], Vec::new(), &PageFacts::default(), &UrlSettings::default()).unwrap_err();
     assert!(alone[0].line().starts_with("script[1].itemListElement["), "{alone:?}");
 }
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{checked_document, Document, UrlSettings};
-use crate::format::jsonld::{self, Script};
+use crate::format::jsonld::{self, PageFacts, Script};
 use crate::format::{Checked, Input, Problem, MAX_PROBLEMS};
 
 /// Validates a JSON value that is a brief, a feed, or a schema.org JSON-LD
@@ -18,7 +18,7 @@ use crate::format::{Checked, Input, Problem, MAX_PROBLEMS};
 /// the host's plain JS copy (`serde_wasm_bindgen::from_value`).
 pub fn from_value(value: Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
     if jsonld::is_json_ld(&value) {
-        return json_ld(&[Script::document(value)], None, urls);
+        return json_ld(&[Script::document(value)], &PageFacts::default(), urls);
     }
     // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
     let input = Checked::<Input>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])?;
@@ -28,9 +28,9 @@ pub fn from_value(value: Value, urls: &UrlSettings) -> Result<Document, Vec<Prob
 /// Validates a page's JSON-LD scripts as one graph: the element's `jsonld`,
 /// the command line's saved page. `unreadable` holds the problems of the
 /// scripts whose text is not JSON, skipped, and reported (first) only when
-/// no card can be made without them. `page_lang`, the page's language
-/// (`<html lang>`, the element's), is an article's without `inLanguage`.
-pub fn page(scripts: &[Script], unreadable: Vec<Problem>, page_lang: Option<&str>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+/// no card can be made without them. What the page says of itself
+/// (`facts`) stands in for what its article's JSON-LD leaves out.
+pub fn page(scripts: &[Script], unreadable: Vec<Problem>, facts: &PageFacts, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
     if scripts.is_empty() && unreadable.is_empty() {
         return Err(vec![Problem::new("", "the page has no JSON-LD (no <script type=\"application/ld+json\">)")]);
     }
@@ -38,7 +38,7 @@ pub fn page(scripts: &[Script], unreadable: Vec<Problem>, page_lang: Option<&str
         // Every script was unreadable: that is the whole story ("no @context names schema.org" would not be true).
         return Err(unreadable);
     }
-    json_ld(scripts, page_lang, urls).map_err(|problems| {
+    json_ld(scripts, facts, urls).map_err(|problems| {
         let mut all = unreadable;
         all.extend(problems);
         all
@@ -48,15 +48,16 @@ pub fn page(scripts: &[Script], unreadable: Vec<Problem>, page_lang: Option<&str
 /// Validates the article (or feed) of these JSON-LD documents, read as one
 /// graph: every problem, the mapping's and the validator's, with a path
 /// into the JSON-LD as written (`script#ld.@graph[1].citation[0].url`).
-/// An article without a language of its own has `page_lang` when that is
-/// a language tag.
-pub fn json_ld(scripts: &[Script], page_lang: Option<&str>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
-    let mapped = jsonld::read(scripts);
+/// An article without a language of its own has the page's when that is a
+/// language tag; the page's one article without a summary has its
+/// description.
+pub fn json_ld(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    let mapped = jsonld::read(scripts, page.description.as_deref());
     let mut problems = mapped.problems;
     let mut dropped = mapped.dropped;
     let mut doc = None;
     if let Some(mut input) = mapped.input {
-        if let Some(lang) = page_lang.map(|l| l.trim().replace('_', "-")).filter(|l| super::brief::is_language_tag(l)) {
+        if let Some(lang) = page.lang.as_deref().map(|l| l.trim().replace('_', "-")).filter(|l| super::brief::is_language_tag(l)) {
             with_language(&mut input, &lang);
         }
         let (checked, c) = checked_document(input, urls);

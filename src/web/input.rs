@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::jsonld::Script;
+use crate::format::jsonld::{PageFacts, Script};
 use crate::format::limits::MAX_INPUT_BYTES;
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
@@ -43,10 +43,10 @@ pub fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Documen
 }
 
 /// The article (or feed) of a page's JSON-LD scripts (`[{id?, text}]`, in
-/// page order), read as one graph, in `page_lang` unless it says its own.
-/// A script whose text is not JSON is skipped, and reported only when no
-/// card can be made without it.
-pub fn read_json_ld(scripts: &JsValue, options: &Options, page_lang: Option<&str>) -> Result<Document, Vec<Problem>> {
+/// page order), read as one graph, with what the page says of itself
+/// standing in for what the article leaves out. A script whose text is not
+/// JSON is skipped, and reported only when no card can be made without it.
+pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> Result<Document, Vec<Problem>> {
     let list = scripts.dyn_ref::<js_sys::Array>().ok_or_else(|| problem("", "expected an array of JSON-LD scripts"))?;
     let (mut read, mut unreadable) = (Vec::new(), Vec::new());
     for (i, script) in list.iter().enumerate() {
@@ -59,7 +59,7 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options, page_lang: Option<&str
         }
     }
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
-    validate::page(&read, unreadable, page_lang, &urls)
+    validate::page(&read, unreadable, page, &urls)
 }
 
 /// The options the host passed; `undefined` and `null` are the defaults.

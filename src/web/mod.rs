@@ -33,6 +33,8 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use crate::format::jsonld::PageFacts;
+use crate::format::limits::MAX_SHORT_CHARS;
 use crate::format::{self, Problem};
 use crate::render;
 use crate::validate::{Document, Options};
@@ -145,6 +147,9 @@ pub fn render_brief(
 /// script: `script#id.…`, else `script[i].…` by its place in `scripts`.
 /// `pageLang`, the page's language where the element is (its `lang`, as
 /// HTML inherits it), is the article's when its JSON-LD has no `inLanguage`.
+/// `pageDescription`, the page's `<meta name="description">` (else its
+/// `og:description`), is the summary of the page's one article when no
+/// JSON-LD describes it; a problem with it is at `meta[name=description]`.
 /// @throws {BriefError}
 #[wasm_bindgen(js_name = renderJsonLd)]
 pub fn render_json_ld(
@@ -152,9 +157,13 @@ pub fn render_json_ld(
     #[wasm_bindgen(unchecked_param_type = "JsonLdScript[]")] scripts: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
     #[wasm_bindgen(js_name = pageLang, unchecked_optional_param_type = "string")] page_lang: JsValue,
+    #[wasm_bindgen(js_name = pageDescription, unchecked_optional_param_type = "string")] page_description: JsValue,
 ) -> Result<BriefCard, JsValue> {
-    let page_lang = page_lang.as_string();
-    render_into(&target, &options, |options| input::read_json_ld(&scripts, options, page_lang.as_deref()))
+    // Only its opening can be a summary, so no more of a page's description crosses.
+    let most = u32::try_from(4 * MAX_SHORT_CHARS).unwrap_or(u32::MAX);
+    let description = page_description.dyn_ref::<js_sys::JsString>().map(|s| String::from(s.slice(0, most)));
+    let page = PageFacts { lang: page_lang.as_string(), description };
+    render_into(&target, &options, |options| input::read_json_ld(&scripts, options, &page))
 }
 
 /// Renders what `read` reads, with `options`, into `target`: the shared

@@ -126,3 +126,26 @@ test("an article without inLanguage takes the page's language (and its direction
   assert.deepEqual(card, ["ar", "rtl"]);
   await t.close();
 });
+
+test("an article its JSON-LD describes nowhere has the page's meta description as its summary; jsonld=#id does not", async () => {
+  const t = await open(env, "/blank.html");
+  await t.page.evaluate(() => {
+    const meta = document.createElement("meta");
+    meta.name = "Description";
+    meta.content = "  What the page says of the story.  ";
+    document.head.append(meta);
+  });
+  // As The Guardian writes it: no description, abstract or WebPage.
+  const ld = { "@context": "https://schema.org", "@type": "NewsArticle", headline: "Ministers meet", datePublished: "2024-05-01" };
+  await addScripts(t.page, [{ id: "ld", json: JSON.stringify(ld) }]);
+  const summary = (sel) => t.page.$eval(sel, (el) => [...el.shadowRoot.querySelectorAll(".bc-summary .bc-p")].map((p) => p.textContent));
+  const whole = await mount(t.page, { jsonld: "", loading: "eager" });
+  assert.equal(whole.type, "brief-card:render", JSON.stringify(whole.detail));
+  assert.deepEqual(await summary("brief-card"), ["What the page says of the story."]);
+  // A script named by id may be any article's, not the page's own: the page's words are not its summary.
+  await t.page.evaluate(() => document.querySelector("brief-card").remove());
+  const named = await mount(t.page, { jsonld: "#ld", loading: "eager" });
+  assert.equal(named.type, "brief-card:render", JSON.stringify(named.detail));
+  assert.deepEqual(await summary("brief-card"), []);
+  await t.close();
+});

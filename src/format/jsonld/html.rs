@@ -5,11 +5,12 @@
 
 use scraper::{Html, Selector};
 
-use super::Script;
+use super::{PageFacts, Script};
 use crate::format::json::json_value;
 use crate::format::Problem;
 
-/// What a saved page gives the card: its JSON-LD and its language.
+/// What a saved page gives the card: its JSON-LD, its language and its
+/// description.
 #[derive(Debug)]
 pub struct SavedPage {
     /// Each `<script type="application/ld+json">`, parsed, named by its
@@ -18,17 +19,18 @@ pub struct SavedPage {
     /// A problem for each script that is not JSON (within the limits), with
     /// the script's name as its path.
     pub unreadable: Vec<Problem>,
-    /// The page's `<html lang>`: the article's language when its JSON-LD
-    /// has no `inLanguage` (publishers often leave it out).
-    pub lang: Option<String>,
+    /// Its `<html lang>` and its description, for an article whose JSON-LD
+    /// leaves them out.
+    pub facts: PageFacts,
 }
 
-/// The JSON-LD and the language of `html` (see [`SavedPage`]).
+/// The JSON-LD, the language and the description of `html` (see [`SavedPage`]).
 pub fn scripts_in_html(html: &str) -> SavedPage {
     let page = Html::parse_document(html);
     let lang = page.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+    let facts = PageFacts { lang, description: description(&page) };
     let (mut scripts, mut problems) = (Vec::new(), Vec::new());
-    let Ok(selector) = Selector::parse("script") else { return SavedPage { scripts, unreadable: problems, lang } };
+    let Ok(selector) = Selector::parse("script") else { return SavedPage { scripts, unreadable: problems, facts } };
     // As `<brief-card jsonld>` finds them on the live page: never inside a
     // `<template>`, whose content (a declarative shadow root's too) is no
     // part of the document's tree.
@@ -53,7 +55,18 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
             }
         }
     }
-    SavedPage { scripts, unreadable: problems, lang }
+    SavedPage { scripts, unreadable: problems, facts }
+}
+
+/// The page's description, as `<brief-card jsonld>` reads the live page's:
+/// the first `<meta name="description">` (the name in any case), else the
+/// first `og:description`, if not blank.
+fn description(page: &Html) -> Option<String> {
+    ["head meta[name=description i]", "head meta[property=\"og:description\"]"].into_iter().find_map(|css| {
+        let selector = Selector::parse(css).ok()?;
+        let content = page.select(&selector).next()?.value().attr("content")?.trim();
+        (!content.is_empty()).then(|| content.to_owned())
+    })
 }
 
 #[cfg(test)]
@@ -71,8 +84,8 @@ mod tests {
             <template><script type="application/ld+json">{"in": "a template"}</script></template>
             <div><template shadowrootmode="open"><script type="application/ld+json">{"in": "a shadow root"}</script></template></div>
             <script type="application/ld+json">{"second": true}</script>"#;
-        let SavedPage { scripts, unreadable: problems, lang } = scripts_in_html(html);
-        assert_eq!(lang, None);
+        let SavedPage { scripts, unreadable: problems, facts } = scripts_in_html(html);
+        assert_eq!(facts, PageFacts::default());
         let paths: Vec<&str> = scripts.iter().map(|s| s.path.as_str()).collect();
         assert_eq!(paths, ["script#main", "script[2]"]);
         assert_eq!(scripts.first().map(|s| &s.value["headline"]), Some(&serde_json::json!("</p>")));

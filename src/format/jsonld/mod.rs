@@ -151,10 +151,29 @@ fn names_schema_org(context: &Value) -> bool {
     }
 }
 
+/// What a page says of itself beside its JSON-LD, for an article there
+/// that leaves it out.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct PageFacts {
+    /// The page's language (`<html lang>`, the element's `lang`): an
+    /// article's without `inLanguage` (publishers often leave it out).
+    pub lang: Option<String>,
+    /// The page's description (`<meta name="description">`, else
+    /// `og:description`): the summary of the page's one article when no
+    /// JSON-LD describes it (The Guardian's pages have none). Its problems
+    /// are at [`PAGE_DESCRIPTION`].
+    pub description: Option<String>,
+}
+
+/// The path of a problem with the page's description.
+pub const PAGE_DESCRIPTION: &str = "meta[name=description]";
+
 /// Reads these documents as one graph (those whose `@context` does not
 /// name schema.org are left out) and maps its article, or its feed, to the
-/// brief format.
-pub fn read(scripts: &[Script]) -> Mapped {
+/// brief format. `page_description` is the summary of an article that is
+/// the page's one, when its JSON-LD gives none (see [`PageFacts`]); a feed's
+/// articles are the page's teasers, which it does not describe.
+pub fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped {
     let mut roots: Vec<(&Value, String)> = scripts.iter().filter(|s| is_json_ld(&s.value)).map(|s| (&s.value, s.path.clone())).collect();
     if roots.is_empty() {
         return Mapped::failed(vec![Problem::new("", "no schema.org JSON-LD: no @context names https://schema.org")]);
@@ -173,6 +192,7 @@ pub fn read(scripts: &[Script]) -> Mapped {
         Ok(graph) => graph,
         Err(problems) => return Mapped::failed(problems),
     };
+    let described = page_description.map(|text| Value::String(text.to_owned()));
     let mut m = Mapper::new(&graph);
     let input = match choose(&graph) {
         None => {
@@ -180,7 +200,10 @@ pub fn read(scripts: &[Script]) -> Mapped {
             m.report("", format!("no article: expected a node of type {names} (or another kind of Article), alone, in an array, in @graph or in an ItemList"));
             None
         }
-        Some(Choice::One(article)) => Some(Input::One(Box::new(m.brief(&article, "")))),
+        Some(Choice::One(article)) => {
+            m.page_description = described.as_ref().map(|value| At { value, path: PAGE_DESCRIPTION.to_owned() });
+            Some(Input::One(Box::new(m.brief(&article, ""))))
+        }
         Some(Choice::Feed { path, items }) if items.len() > MAX_FEED => {
             m.report(&path, format!("a feed has at most {MAX_FEED} articles (has {})", items.len()));
             None

@@ -33,11 +33,14 @@ pub(super) struct Mapper<'g, 'a> {
     /// The nodes being mapped, outermost first: a reference from inside one
     /// of them back to one of them is a cycle.
     stack: Vec<*const Value>,
+    /// The page's own description, for the page's one article when its
+    /// JSON-LD describes it nowhere (see [`super::PageFacts`]).
+    pub page_description: Option<At<'a>>,
 }
 
 impl<'g, 'a> Mapper<'g, 'a> {
     pub fn new(graph: &'g Graph<'a>) -> Self {
-        Mapper { graph, sources: Sources::default(), problems: Vec::new(), dropped: 0, stack: Vec::new() }
+        Mapper { graph, sources: Sources::default(), problems: Vec::new(), dropped: 0, stack: Vec::new(), page_description: None }
     }
 
     pub fn report(&mut self, path: &str, message: impl Into<String>) {
@@ -82,6 +85,12 @@ impl<'g, 'a> Mapper<'g, 'a> {
         // WordPress's Yoast writes them) has its page's description.
         let summary = node.first_of(&["abstract", "description"]).or_else(|| self.page_of(node).and_then(|page| page.get("description")));
         let paragraphs = summary.and_then(|s| Some((self.paragraphs(&s, &at("summary.paragraphs")).and_then(nonempty)?, s)));
+        // Then the page's own description, which its publisher wrote as
+        // the article's summary for search results and shared links.
+        let paragraphs = paragraphs.or_else(|| {
+            let meta = self.page_description.take()?;
+            Some((self.lead(&meta, &at("summary.paragraphs"))?, meta))
+        });
         // Some publishers describe an article only by its whole text: then
         // its opening stands as the summary.
         let paragraphs = paragraphs.or_else(|| {
@@ -240,10 +249,11 @@ impl<'g, 'a> Mapper<'g, 'a> {
         }
     }
 
-    /// The opening of an `articleBody` as one paragraph: its first
-    /// paragraph or line, shortened with "…" past [`MAX_SHORT_CHARS`]
-    /// characters (a whole article is no summary). `None` when the body is
-    /// blank or no text: it was only a stand-in for a summary.
+    /// The opening of an `articleBody` (or of the page's description) as one
+    /// paragraph: its first paragraph or line, shortened with "…" past
+    /// [`MAX_SHORT_CHARS`] characters (a whole article is no summary).
+    /// `None` when the text is blank or no text: it was only a stand-in for
+    /// a summary.
     fn lead(&mut self, at: &At<'a>, bp: &str) -> Option<Vec<Checked<Paragraph>>> {
         let first = at.one()?;
         let Checked::Valid(body) = text(first.value) else { return None };
