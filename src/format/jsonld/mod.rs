@@ -135,13 +135,14 @@ pub fn is_json_ld(value: &Value) -> bool {
 }
 
 /// A context that names schema.org: `"https://schema.org"` (or http, or
-/// scheme-relative, with or without `www.` or a path), in an array, or as
-/// an object's `@vocab`.
+/// scheme-relative, or with no scheme at all as some templates write it,
+/// with or without `www.` or a path), in an array, or as an object's
+/// `@vocab`.
 fn names_schema_org(context: &Value) -> bool {
     match context {
         Value::String(iri) => {
             let iri = iri.trim().to_ascii_lowercase();
-            let rest = ["https://", "http://", "//"].iter().find_map(|scheme| iri.strip_prefix(scheme)).unwrap_or_default();
+            let rest = ["https://", "http://", "//"].iter().find_map(|scheme| iri.strip_prefix(scheme)).unwrap_or(&iri);
             let host = rest.strip_prefix("www.").unwrap_or(rest);
             host == "schema.org" || host.starts_with("schema.org/")
         }
@@ -330,6 +331,8 @@ mod tests {
             json!({"@context": {"@vocab": "https://schema.org/"}}),
             json!([{"title": "x"}, {"@context": "https://schema.org"}]),
             json!({"@context": "//schema.org"}),
+            json!({"@context": "schema.org"}),
+            json!({"@context": "www.schema.org/"}),
             json!({"@graph": [{"@context": "https://schema.org", "@type": "NewsArticle"}]}),
         ] {
             assert!(is_json_ld(&yes), "{yes}");
@@ -338,6 +341,8 @@ mod tests {
             json!({"title": "A brief", "@type": "NewsArticle"}),
             json!({"@context": "https://schema.org.evil.example"}),
             json!({"@context": "https://example.org/schema.org"}),
+            json!({"@context": "ftp://schema.org"}),
+            json!({"@context": "not schema.org"}),
             json!({"@context": 1}),
             json!([{"title": "x"}]),
             json!("https://schema.org"),
