@@ -275,8 +275,10 @@ fn tags_from_keywords_and_about() {
             ("Energy".into(), None),
         ]
     );
-    let b = one(article(json!({"keywords": ["a, b", {"@type": "DefinedTerm", "name": "c", "url": "/c"}]})));
-    assert_eq!(labels(&b), [("a, b".into(), None), ("c".into(), Some("/c".into()))]);
+    // schema.org: "typically delimited by commas, or by repeating the property"; CMSs do both at once.
+    let b = one(article(json!({"keywords": ["a, b", " ", "c; d", {"@type": "DefinedTerm", "name": "e", "url": "/e"}]})));
+    let words = ["a", "b", "c", "d"].map(|w| (w.to_owned(), None));
+    assert_eq!(labels(&b), [&words[..], &[("e".into(), Some("/e".into()))]].concat());
     // Only A–Z are folded: "Énergie" and "énergie" differ in a letter beyond them.
     let b = one(article(json!({"keywords": "Politica, política, POLÍTICA, Énergie, énergie"})));
     let kept: Vec<_> = labels(&b).into_iter().map(|(label, _)| label).collect();

@@ -17,30 +17,29 @@ impl<'a> Mapper<'_, 'a> {
         if let Some(keywords) = node.get("keywords") {
             match keywords.value {
                 Value::String(s) => {
-                    // Commas as the page's script writes them: Latin, Arabic (،), ideographic (、), full-width (，);
-                    // and semicolons, as some CMSs separate keywords.
-                    let words = s.split([',', '،', '、', '，', ';', '؛']).map(str::trim).filter(|w| !w.is_empty());
-                    for w in words.take(MAX_ITEMS) {
+                    for w in keywords_in(s).take(MAX_ITEMS) {
                         tags.add(self, w.to_owned(), &keywords.path, None);
                     }
                 }
-                _ => self.things(&keywords, &mut tags, "a keyword (a string) or a DefinedTerm"),
+                _ => self.things(&keywords, &mut tags, true, "a keyword (a string) or a DefinedTerm"),
             }
         }
         if let Some(about) = node.get("about") {
-            self.things(&about, &mut tags, "a Thing or a name");
+            self.things(&about, &mut tags, false, "a Thing or a name");
             // Each alone is held to the limit; together, the first ones count.
             tags.list.truncate(MAX_ITEMS);
         }
         (!tags.list.is_empty()).then(|| tags.list.into_iter().map(|(_, tag)| Checked::Valid(tag)).collect())
     }
 
-    /// Words or named nodes (`DefinedTerm`, `Thing`) as tags.
-    fn things(&mut self, at: &At<'a>, tags: &mut Tags, expected: &str) {
+    /// Words or named nodes (`DefinedTerm`, `Thing`) as tags; with
+    /// `keywords`, each string is split into its words (CMSs write
+    /// `"keywords": ["Ukraine, Russia"]` too).
+    fn things(&mut self, at: &At<'a>, tags: &mut Tags, keywords: bool, expected: &str) {
         for v in listed(at) {
             match v.value {
-                Value::String(s) if !s.trim().is_empty() => tags.add(self, s.trim().to_owned(), &v.path, None),
-                Value::String(_) => {}
+                Value::String(s) if keywords => keywords_in(s).for_each(|w| tags.add(self, w.to_owned(), &v.path, None)),
+                Value::String(s) => tags.add(self, s.trim().to_owned(), &v.path, None),
                 Value::Object(_) if v.value.get("@value").is_some() => {
                     if let Checked::Valid(s) = text(v.value) {
                         tags.add(self, s.trim().to_owned(), &v.path, None);
@@ -61,6 +60,13 @@ impl<'a> Mapper<'_, 'a> {
             }
         }
     }
+}
+
+/// The words of a `keywords` string, separated by commas as the page's
+/// script writes them (Latin, Arabic `،`, ideographic `、`, full-width `，`)
+/// or by semicolons, as some CMSs separate them.
+fn keywords_in(s: &str) -> impl Iterator<Item = &str> {
+    s.split([',', '،', '、', '，', ';', '؛']).map(str::trim).filter(|w| !w.is_empty())
 }
 
 /// The tags so far, each with its label folded for matching.
