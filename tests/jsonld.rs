@@ -275,10 +275,13 @@ fn tags_from_keywords_and_about() {
             ("Energy".into(), None),
         ]
     );
-    // schema.org: "typically delimited by commas, or by repeating the property"; CMSs do both at once.
-    let b = one(article(json!({"keywords": ["a, b", " ", "c; d", {"@type": "DefinedTerm", "name": "e", "url": "/e"}]})));
-    let words = ["a", "b", "c", "d"].map(|w| (w.to_owned(), None));
-    assert_eq!(labels(&b), [&words[..], &[("e".into(), Some("/e".into()))]].concat());
+    let b = one(article(json!({"keywords": ["a, b", " ", {"@type": "DefinedTerm", "name": "c", "url": "/c"}]})));
+    assert_eq!(labels(&b), [("a, b".into(), None), ("c".into(), Some("/c".into()))]);
+    // Several strings are the words themselves, commas and all (ABC's subjects);
+    // one string alone is the list written as one.
+    let words = |v: Value| labels(&one(article(json!({ "keywords": v })))).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
+    assert_eq!(words(json!(["Interest Rates", "Business, Economics and Finance"])), ["Interest Rates", "Business, Economics and Finance"]);
+    assert_eq!(words(json!(["Iran, Oil; Sanctions"])), ["Iran", "Oil", "Sanctions"]);
     // Only A–Z are folded: "Énergie" and "énergie" differ in a letter beyond them.
     let b = one(article(json!({"keywords": "Politica, política, POLÍTICA, Énergie, énergie"})));
     let kept: Vec<_> = labels(&b).into_iter().map(|(label, _)| label).collect();
@@ -361,6 +364,50 @@ fn what_the_card_cannot_show_is_left_out_not_refused() {
         )),
         ["author.url: scheme \"javascript\" is not allowed", "citation[0].@id: scheme \"javascript\" is not allowed",]
     );
+}
+
+#[test]
+fn one_person_node_naming_several_people_is_several_authors() {
+    // NPR's bylines: one Person whose name is everyone's.
+    let b = one(article(json!({"author": [
+        {"@type": "Person", "name": ["Greg Myre", " ", "Joanna Kakissis"], "url": "https://e.example/people/greg"},
+        {"@type": "Person", "name": ["Ana Ruiz"], "url": "https://e.example/people/ana"},
+    ]})));
+    let byline: Vec<_> = b.authors.iter().map(|a| (a.name.as_str(), a.url.as_deref())).collect();
+    assert_eq!(byline, [("Greg Myre", None), ("Joanna Kakissis", None), ("Ana Ruiz", Some("https://e.example/people/ana"))]);
+    // A problem in one of the names is told at that name.
+    let long = "B".repeat(501);
+    assert_eq!(
+        problems(article(json!({"author": {"@type": "Person", "name": ["A", long]}}))),
+        ["author.name[1]: must be at most 500 characters (has 501)"]
+    );
+}
+
+#[test]
+fn an_address_longer_than_the_card_keeps_is_left_out_and_a_whole_article_as_description_is_shortened() {
+    // @vercel/og writes an image's whole recipe into its query.
+    let long = format!("https://og.example/api/og?{}", "title=Sanctions%20and%20oil&".repeat(100));
+    assert!(long.len() > 2048);
+    let b = one(article(json!({
+        "url": "https://e.example/a",
+        "image": long,
+        "publisher": {"@type": "Organization", "name": "P", "logo": {"@type": "ImageObject", "url": long}},
+        "author": {"@type": "Person", "name": "A", "url": long},
+        "citation": [long, {"@type": "Report", "name": "R", "url": long}, {"@type": "Report", "name": "Kept", "url": "https://e.example/r"}],
+        "about": {"@type": "Thing", "name": "Oil", "url": long},
+        "description": "Ten thousand characters and more. ".repeat(400),
+    })));
+    assert!(b.image.is_none());
+    assert_eq!(b.publisher.as_ref().map(|p| (p.name.as_str(), p.logo.is_none())), Some(("P", true)));
+    assert_eq!(b.authors.iter().map(|a| (a.name.as_str(), a.url.is_none())).collect::<Vec<_>>(), [("A", true)]);
+    assert_eq!(b.related.iter().map(|r| r.title.as_str()).collect::<Vec<_>>(), ["Kept"]);
+    assert_eq!(b.tags.iter().map(|t| (t.label.as_str(), t.url.is_none())).collect::<Vec<_>>(), [("Oil", true)]);
+    let summary = b.summary.expect("summary");
+    assert!(plain(&summary.paragraphs[0]).chars().count() <= 10_000 && plain(&summary.paragraphs[0]).ends_with('…'));
+    // The article's own page too: a card with no link rather than none.
+    assert!(one(article(json!({"url": long}))).url.is_none());
+    // A hostile one of ordinary length is still refused at its path.
+    assert_eq!(problems(article(json!({"image": "javascript:alert(1)"}))), ["image: scheme \"javascript\" is not allowed"]);
 }
 
 #[test]

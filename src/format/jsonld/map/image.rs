@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{fitted, Mapper};
+use super::{fitted, too_long_an_address, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::key;
 use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_SHORT_CHARS};
@@ -18,7 +18,7 @@ impl<'a> Mapper<'_, 'a> {
     pub(super) fn image_url(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         let first = at?.one()?;
         if !first.value.is_object() || first.value.get("@value").is_some() {
-            return self.string(Some(first), bp);
+            return self.address(first, bp);
         }
         let node = self.node(&first)?;
         self.iri(node.first_of(&IMAGE_ADDRESS), bp)
@@ -31,6 +31,7 @@ impl<'a> Mapper<'_, 'a> {
         self.sources.record(bp.to_owned(), &at.path);
         let decorative = || Some(Checked::Valid(String::new()));
         Some(match at.value {
+            Value::String(src) if too_long_an_address(src) => return None,
             Value::String(src) => {
                 self.sources.record(key(bp, "src"), &at.path);
                 Checked::Valid(format::Image {

@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::date;
 use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
-use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
+use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
 use crate::format::{self, Checked, Found, Paragraph, Problem, MAX_PROBLEMS};
 
 // The brief's blocks that JSON-LD writes as nodes of their own, a file each.
@@ -137,7 +137,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         }
         let id =
             article.get("@id").filter(|id| id.value.as_str().is_some_and(|id| id.starts_with("https://") || id.starts_with("http://")))?;
-        self.string(Some(id), bp)
+        self.address(id, bp)
     }
 
     /// The node a value stands for (the definition of the `@id` it names),
@@ -203,7 +203,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         let mut on_the_way: Vec<&Value> = Vec::new();
         let node = loop {
             if !at.value.is_object() || at.value.get("@value").is_some() {
-                return self.string(Some(at), bp);
+                return self.address(at, bp);
             }
             let node = self.graph.resolve(&at);
             if on_the_way.iter().any(|seen| std::ptr::eq(*seen, node.value)) {
@@ -215,9 +215,18 @@ impl<'g, 'a> Mapper<'g, 'a> {
                 None => break node,
             }
         };
-        let id = node.id().filter(|id| is_address(id))?;
+        let id = node.id().filter(|id| is_address(id) && !too_long_an_address(id))?;
         self.sources.record(bp, &key(&node.path, "@id"));
         Some(Checked::Valid(id.to_owned()))
+    }
+
+    /// A URL written as text; one longer than any the card keeps is left
+    /// out (see [`too_long_an_address`]).
+    fn address(&mut self, at: At<'a>, bp: String) -> Option<Checked<String>> {
+        match self.string(Some(at), bp)? {
+            Checked::Valid(url) if too_long_an_address(&url) => None,
+            url => Some(url),
+        }
     }
 
     /// `identifier`, when it can serve as the card's anchor (a short string
@@ -268,7 +277,9 @@ impl<'g, 'a> Mapper<'g, 'a> {
         let first = at.one()?;
         match text(first.value) {
             Checked::Valid(s) => {
-                let paragraphs: Vec<Checked<Paragraph>> = split_paragraphs(&s).map(|p| Checked::Valid(Paragraph::Text(p))).collect();
+                // A description that is the whole article (some CMSs copy it in) is shortened, not refused.
+                let paragraphs: Vec<Checked<Paragraph>> =
+                    split_paragraphs(&s).take(MAX_ITEMS).map(|p| Checked::Valid(Paragraph::Text(shortened(p, MAX_TEXT_CHARS)))).collect();
                 // Every paragraph comes from the one string: a problem with any is a problem with it.
                 self.sources.record(bp.to_owned(), &first.path);
                 for i in 0..paragraphs.len() {
@@ -297,6 +308,15 @@ const NAMING_SCHEMES: [&str; 8] = ["urn", "doi", "tag", "info", "isbn", "issn", 
 fn is_address(id: &str) -> bool {
     let scheme = id.trim_start().split_once(':').map(|(scheme, _)| scheme);
     !id.starts_with("_:") && !scheme.is_some_and(|scheme| NAMING_SCHEMES.iter().any(|n| n.eq_ignore_ascii_case(scheme)))
+}
+
+/// Whether a URL is longer than any the card keeps ([`MAX_URL_CHARS`]).
+/// Such an image, logo or link is left out rather than refused: publishers
+/// serve images whose whole rendering recipe is in the query (`@vercel/og`
+/// writes 2,800 characters), and one of them is no reason to lose the card.
+/// A `javascript:` URL of that length is left out too, so it is never shown.
+fn too_long_an_address(url: &str) -> bool {
+    url.chars().count() > MAX_URL_CHARS
 }
 
 /// The values of a list property, the first [`MAX_ITEMS`] of them: the

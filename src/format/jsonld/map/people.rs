@@ -46,6 +46,18 @@ impl<'a> Mapper<'_, 'a> {
                 Value::Object(_) => {
                     // A person or organisation without a name has no place in a byline.
                     let Some(node) = self.node(&v).filter(is_named) else { continue };
+                    // One node naming several people, as NPR writes its
+                    // bylines (`"name": ["Greg Myre", "Joanna Kakissis"]`):
+                    // each is an author, with no one's `url`.
+                    if let Some(names) = node.get("name").filter(|n| n.value.as_array().is_some_and(|names| names.len() > 1)) {
+                        for name in listed(&names).iter().filter(|n| n.value.as_str().is_some_and(|s| !s.trim().is_empty())) {
+                            let item = index(bp, out.len());
+                            self.sources.record(item.clone(), &name.path);
+                            self.sources.record(key(&item, "name"), &name.path);
+                            out.push(Checked::Valid(format::Author { name: text(name.value), url: None }));
+                        }
+                        continue;
+                    }
                     self.sources.record(item.clone(), &node.path);
                     let name = self.person_name(&node, key(&item, "name"));
                     out.push(Checked::Valid(format::Author { name, url: self.iri(node.get("url"), key(&item, "url")) }));

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::people::plain_name;
-use super::{fitted, is_address, listed, Mapper};
+use super::{fitted, is_address, listed, too_long_an_address, Mapper};
 use crate::format::jsonld::date;
 use crate::format::jsonld::graph::{found, is_reference, type_names, At};
 use crate::format::jsonld::sources::{index, key};
@@ -22,7 +22,7 @@ impl<'a> Mapper<'_, 'a> {
                 let item = index(bp, out.len());
                 match v.value {
                     // A name such as `doi:10.1000/182` locates nothing either (see `is_address`).
-                    Value::String(s) if !s.trim().contains(char::is_whitespace) && is_address(s.trim()) => {
+                    Value::String(s) if !s.trim().contains(char::is_whitespace) && is_address(s.trim()) && !too_long_an_address(s) => {
                         // The one string is both the link and its text.
                         self.sources.record(key(&item, "url"), &v.path);
                         self.sources.record(key(&item, "title"), &v.path);

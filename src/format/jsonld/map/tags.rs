@@ -21,24 +21,31 @@ impl<'a> Mapper<'_, 'a> {
                         tags.add(self, w.to_owned(), &keywords.path, None);
                     }
                 }
-                _ => self.things(&keywords, &mut tags, true, "a keyword (a string) or a DefinedTerm"),
+                // One string in an array is the list written as one
+                // (`["Iran, Oil"]`); several strings are the words
+                // themselves, which may hold commas (ABC's "Business,
+                // Economics and Finance").
+                Value::Array(items) if matches!(items.as_slice(), [Value::String(_)]) => {
+                    let path = index(&keywords.path, 0);
+                    for w in items.iter().filter_map(Value::as_str).flat_map(keywords_in).take(MAX_ITEMS) {
+                        tags.add(self, w.to_owned(), &path, None);
+                    }
+                }
+                _ => self.things(&keywords, &mut tags, "a keyword (a string) or a DefinedTerm"),
             }
         }
         if let Some(about) = node.get("about") {
-            self.things(&about, &mut tags, false, "a Thing or a name");
+            self.things(&about, &mut tags, "a Thing or a name");
             // Each alone is held to the limit; together, the first ones count.
             tags.list.truncate(MAX_ITEMS);
         }
         (!tags.list.is_empty()).then(|| tags.list.into_iter().map(|(_, tag)| Checked::Valid(tag)).collect())
     }
 
-    /// Words or named nodes (`DefinedTerm`, `Thing`) as tags; with
-    /// `keywords`, each string is split into its words (CMSs write
-    /// `"keywords": ["Ukraine, Russia"]` too).
-    fn things(&mut self, at: &At<'a>, tags: &mut Tags, keywords: bool, expected: &str) {
+    /// Words or named nodes (`DefinedTerm`, `Thing`) as tags.
+    fn things(&mut self, at: &At<'a>, tags: &mut Tags, expected: &str) {
         for v in listed(at) {
             match v.value {
-                Value::String(s) if keywords => keywords_in(s).for_each(|w| tags.add(self, w.to_owned(), &v.path, None)),
                 Value::String(s) => tags.add(self, s.trim().to_owned(), &v.path, None),
                 Value::Object(_) if v.value.get("@value").is_some() => {
                     if let Checked::Valid(s) = text(v.value) {
