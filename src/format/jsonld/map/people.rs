@@ -139,13 +139,26 @@ impl<'a> Mapper<'_, 'a> {
 /// Whether `authors` only name the publisher again, as news agencies and
 /// broadcasters write `author` (`{"@type": "NewsMediaOrganization", "name":
 /// "BBC News"}` beside the same publisher): then the byline would repeat
-/// the publisher's line, and is left out. An author with a URL of its own
-/// stays, so that URL is still put through the policy.
+/// the publisher's line, and is left out. Its URL may be a page of its
+/// own (WordPress gives every author `/author/slug/`, the publisher's too);
+/// only a URL that is no web address (`javascript:`) keeps the byline, so
+/// that the policy refuses it, as it refuses one anywhere else.
 pub(super) fn only_the_publisher(authors: &[Checked<format::Author>], publisher: Option<&Checked<format::Publisher>>) -> bool {
     let Some(Checked::Valid(publisher)) = publisher else { return false };
     let Checked::Valid(name) = &publisher.name else { return false };
+    let web_address = |url: &str| {
+        let url = url.trim_start().as_bytes();
+        [&b"https://"[..], b"http://"].iter().any(|scheme| url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
+    };
     let is_publisher = |author: &Checked<format::Author>| match author {
-        Checked::Valid(a) => matches!(&a.name, Checked::Valid(n) if n.trim() == name.trim()) && (a.url.is_none() || a.url == publisher.url),
+        Checked::Valid(a) => {
+            matches!(&a.name, Checked::Valid(n) if n.trim() == name.trim())
+                && match &a.url {
+                    None => true,
+                    Some(Checked::Valid(url)) => web_address(url),
+                    Some(_) => false,
+                }
+        }
         _ => false,
     };
     !authors.is_empty() && authors.iter().all(is_publisher)
