@@ -669,8 +669,20 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
         fs::create_dir_all(out.join(host).parent().expect("folder")).expect("mkdir");
         fs::write(out.join(host), format!("the host's {host}")).expect("write");
     }
+    // A host's read-only folder keeps its permissions, and does not stop the earlier site's removal.
+    #[cfg(unix)]
+    let mode = |path: &Path| std::os::unix::fs::PermissionsExt::mode(&fs::metadata(path).expect("stat").permissions()) & 0o777;
+    #[cfg(unix)]
+    let set_mode = |path: &Path, mode: u32| fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(mode)).expect("chmod");
+    #[cfg(unix)]
+    set_mode(&out.join(".well-known"), 0o555);
     let o = site(&briefs, &out, &assets);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&out.join(".well-known")), 0o555);
+        set_mode(&out.join(".well-known"), 0o755);
+    }
     for host in hosts {
         assert_eq!(fs::read_to_string(out.join(host)).ok(), Some(format!("the host's {host}")), "{host} kept");
         fs::remove_file(out.join(host)).expect("rm");

@@ -51,7 +51,11 @@ pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Resul
     if !problems.is_empty() {
         return Err(fail(format!("{} problem(s); nothing was written:\n{}", problems.len(), problems.join("\n"))));
     }
-    write_site(out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
+    let left = write_site(out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
+    if let Some(earlier) = left {
+        // The new site is in place; only the tidying failed, which is no reason to fail the build.
+        eprintln!("brief-card: the new site is in {}; {earlier}", out.display());
+    }
     let briefs: usize = sources.iter().map(|s| s.doc.briefs().len()).sum();
     write_output(None, &[&format!("{}: {briefs} briefs, {} files\n", out.display(), files.len() + 1)])
 }
@@ -156,8 +160,10 @@ fn read_assets(dir: &Path) -> Result<Vec<File>, String> {
 /// else the earlier site is renamed aside first, so there is a moment
 /// with no `out` at all, but never a mix of old and new files (std
 /// has no portable atomic exchange of two folders). The temporary
-/// folder is removed if anything fails.
-fn write_site(out: &Path, files: &[File]) -> io::Result<()> {
+/// folder is removed if anything fails. Once the new site is in place,
+/// an earlier one that cannot be removed is left aside, and said so (the
+/// `Some`).
+fn write_site(out: &Path, files: &[File]) -> io::Result<Option<String>> {
     let name =
         out.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a folder name"))?.to_string_lossy().into_owned();
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -169,9 +175,9 @@ fn write_site(out: &Path, files: &[File]) -> io::Result<()> {
             Err(e) => Some(Err(e)),
         })
         .unwrap_or_else(|| Err(io::Error::new(io::ErrorKind::AlreadyExists, "could not create a temporary folder")))?;
-    let result = fill(&tmp, files).and_then(|()| keep_host_files(out, &tmp)).and_then(|()| swap(&tmp, out, parent, &name));
+    let result = fill(&tmp, files).and_then(|()| keep_host_files(out, &tmp, files)).and_then(|()| swap(&tmp, out, parent, &name));
     if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
+        let _ = remove(&tmp);
     }
     result
 }
@@ -199,8 +205,9 @@ const HOST_FILES: [&str; 6] = ["_headers", "_redirects", "CNAME", ".nojekyll", "
 /// new one (`tmp`), so that replacing the site whole loses none of them: a
 /// favicon, `.well-known/`, a host's configuration. The host's files are
 /// those the earlier site's marker does not list. One that the new site
-/// would write too is an error, before anything is replaced.
-fn keep_host_files(out: &Path, tmp: &Path) -> io::Result<()> {
+/// would write too is an error, before anything is replaced. The host's
+/// own folders keep their permissions (a read-only `.well-known/`).
+fn keep_host_files(out: &Path, tmp: &Path, files: &[File]) -> io::Result<()> {
     let Ok(marker) = fs::read_to_string(out.join(MARKER)) else { return Ok(()) };
     let written: std::collections::HashSet<&str> = marker.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
     let hosts = if written.is_empty() {
@@ -211,8 +218,8 @@ fn keep_host_files(out: &Path, tmp: &Path) -> io::Result<()> {
         all.retain(|path| path.as_os_str() != MARKER && !written.contains(slashed(path).as_str()));
         all
     };
-    for path in hosts {
-        let (earlier, new) = (out.join(&path), tmp.join(&path));
+    for path in &hosts {
+        let (earlier, new) = (out.join(path), tmp.join(path));
         if fs::symlink_metadata(&new).is_ok() {
             let message = format!("{} is not a file an earlier site wrote, and this site writes it: move it away first", earlier.display());
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, message));
@@ -221,6 +228,18 @@ fn keep_host_files(out: &Path, tmp: &Path) -> io::Result<()> {
             fs::create_dir_all(folder)?;
         }
         carry(&earlier, &new)?;
+    }
+    // Set last, deepest first, so that the copying above could write into
+    // them; a folder the site writes into too is the site's.
+    let mut folders: Vec<&Path> = hosts.iter().flat_map(|path| path.ancestors().skip(1)).filter(|f| !f.as_os_str().is_empty()).collect();
+    folders.sort_by_key(|f| (std::cmp::Reverse(f.components().count()), f.to_path_buf()));
+    folders.dedup();
+    let the_sites = |folder: &Path| {
+        let prefix = format!("{}/", slashed(folder));
+        files.iter().any(|f| f.path.starts_with(&prefix))
+    };
+    for folder in folders.into_iter().filter(|f| !the_sites(f)) {
+        fs::set_permissions(tmp.join(folder), fs::metadata(out.join(folder))?.permissions())?;
     }
     Ok(())
 }
@@ -254,9 +273,10 @@ fn slashed(path: &Path) -> String {
     path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<()> {
+/// Puts `tmp` in `out`'s place (see [`write_site`]).
+fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<Option<String>> {
     if fs::symlink_metadata(out).is_err() {
-        return fs::rename(tmp, out);
+        return fs::rename(tmp, out).map(|()| None);
     }
     let old = parent.join(format!(".{name}.{}.old", std::process::id()));
     fs::rename(out, &old)?;
@@ -265,5 +285,35 @@ fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<()> {
         let _ = fs::rename(&old, out);
         return Err(e);
     }
-    fs::remove_dir_all(&old)
+    Ok(remove(&old).err().map(|e| format!("the earlier one is left at {} ({e}): remove it by hand", old.display())))
+}
+
+/// Removes a folder this command renamed aside or made, read-only folders
+/// of the host's in it too (their copies are in the new site).
+fn remove(dir: &Path) -> io::Result<()> {
+    if fs::remove_dir_all(dir).is_ok() {
+        return Ok(());
+    }
+    let _ = writable(dir);
+    fs::remove_dir_all(dir)
+}
+
+/// Makes `dir` and the folders under it writable by their owner.
+fn writable(dir: &Path) -> io::Result<()> {
+    let mut permissions = fs::metadata(dir)?.permissions();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        permissions.set_mode(permissions.mode() | 0o700);
+    }
+    #[cfg(not(unix))]
+    permissions.set_readonly(false);
+    fs::set_permissions(dir, permissions)?;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            writable(&entry.path())?;
+        }
+    }
+    Ok(())
 }
