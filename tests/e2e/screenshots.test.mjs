@@ -58,3 +58,35 @@ test("screenshots of every example are not blank", async () => {
   console.log(`screenshots in ${screenshots}`);
   assert.deepEqual(failures, []);
 });
+
+test("at 320 px, words longer than the card is wide break instead of pushing the page sideways, live and static", async () => {
+  // German compounds in the flex rows (a quote's role, the eyebrow, the read-more button), and hostile lengths everywhere.
+  const long = (s) => s + "X".repeat(300);
+  const briefs = [
+    { title: "Bundeswehr", lang: "de", kind: "Sicherheitspolitische Kurzanalyse", date: "2024-01-02", url: "https://x.example/",
+      quotes: [{ text: "t", author: "Dr. Maximiliane Oberwachtmeister-Schwarzenberger", role: "Wissenschaftsgemeinschaftskoordinatorin" }],
+      labels: { readMore: "Vollständige Forschungsberichterstattung" } },
+    { title: long("T"), kind: long("K"), date: "2024-01-02", url: "https://x.example/", publisher: { name: long("P"), url: "https://x.example/p" },
+      authors: [{ name: long("A"), url: "https://x.example/a" }], quotes: [{ text: long("Q"), author: long("Au"), role: long("R") }],
+      related: [{ title: long("Rel"), url: "https://x.example/r", kind: long("RK"), author: long("RA"), date: "2024-01-01" }],
+      tags: [{ label: long("Tag") }], labels: { readMore: long("M") } },
+  ];
+  const t = await open(env, "/blank.html", { viewport: { width: 320, height: 800 } });
+  const overflow = await t.page.evaluate(async (briefs) => {
+    const m = await import("/pkg/brief_card.js");
+    await m.default();
+    const main = document.querySelector("main"), out = [];
+    for (const b of briefs) {
+      for (const how of ["live", "static"]) {
+        main.replaceChildren();
+        const host = main.appendChild(document.createElement("div"));
+        if (how === "live") m.renderBrief(host, b);
+        else host.innerHTML = m.renderBriefHtml(b);
+        out.push(`${b.kind.slice(0, 12)} ${how}: ${document.documentElement.scrollWidth - innerWidth}px`);
+      }
+    }
+    return out;
+  }, briefs);
+  assert.deepEqual(overflow, briefs.flatMap((b) => ["live", "static"].map((how) => `${b.kind.slice(0, 12)} ${how}: 0px`)));
+  await t.close();
+});
