@@ -254,6 +254,24 @@ fn options_and_the_script_url() {
         Some("https://cdn.example.org/brief-card.js")
     );
 
+    // The page sets the outline's levels, whatever was asked for: a brief's title is the h1; a
+    // feed's cards are h2s under the page's own h1 (never h3 after h1, never a second h1).
+    let feed = load(&example("feed.json"), &Options::default()).expect("loads");
+    for level in 1..=4 {
+        let mut options = Options::default();
+        options.heading_level = level;
+        let levels = |doc| {
+            let html = page_with_script(doc, &options, "brief-card.js");
+            let parsed = Html::parse_document(&html);
+            let selector = scraper::Selector::parse("h1, h2, h3, h4, h5").expect("selector");
+            let mut found: Vec<String> = parsed.select(&selector).map(|h| h.value().name().to_owned()).collect();
+            found.dedup();
+            found
+        };
+        assert_eq!(levels(&doc)[..2], ["h1", "h2"], "--heading-level {level}, one brief");
+        assert_eq!(levels(&feed)[..3], ["h1", "h2", "h3"], "--heading-level {level}, a feed");
+    }
+
     let refused = page_with_script(&doc, &Options::default(), "javascript:alert(1)");
     assert!(refused.contains("<script type=\"module\" src=\"brief-card.js\"></script>"), "a refused script URL falls back to the default");
     assert!(!refused.contains("javascript:"));

@@ -58,10 +58,11 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
         Document::One(b) => Some(b),
         Document::Feed(_) => None,
     };
-    // A page of one brief has the card's title as its h1 (the element keeps
-    // that level when it upgrades); a feed's page has an h1 of its own.
-    let single = Options { heading_level: 1, ..options.clone() };
-    let options = if one.is_some() { &single } else { options };
+    // The page is the whole outline, so it sets the level: a page of one
+    // brief has the card's title as its h1 (the element keeps that level
+    // when it upgrades); a feed's page has an h1 of its own, and its cards'
+    // titles are the h2s under it, whatever level was asked for.
+    let options = &Options { heading_level: if one.is_some() { 1 } else { 2 }, ..options.clone() };
     let lang = first.map_or("en", |b| b.lang.as_str());
     let feed_label = options
         .labels
