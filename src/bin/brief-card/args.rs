@@ -166,7 +166,7 @@ fn base_url(raw: &str) -> Result<String, String> {
 }
 
 const SITE_HELP: &str = "Each brief gets a folder NAME/ (index.html, embed.html, oembed.json), NAME being its id, else its \
-file's name (NAME-2, NAME-3… for the briefs of a feed file that have no id). Relative URLs in briefs are read against --base-url. \
+file's name (NAME-1, NAME-2… for the briefs of a feed file NAME.json that have no id). Relative URLs in briefs are read against --base-url. \
 Bad input anywhere (or two briefs with one name) prints every problem and writes nothing.";
 
 /// `--provider-name`: any text that is not blank.
