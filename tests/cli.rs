@@ -363,7 +363,6 @@ fn broken_json_is_one_line_with_its_position() {
         ("{\n  \"title\": \"x\",\n  oops\n}", "line 3, column 3"),
         ("{\"title\": \"x\"", "line 1, column 13"),
         ("[1,]", "line 1, column 4"),
-        ("", "line 1, column 0"),
         ("{\"title\": \"a\nb\"}", "line 2, column 0"),
     ] {
         for cmd in ["render", "page", "check"] {
@@ -373,6 +372,11 @@ fn broken_json_is_one_line_with_its_position() {
             assert_eq!(err.lines().count(), 1, "{cmd} {text:?}: one line: {err}");
             assert!(err.starts_with("invalid JSON at ") && err.contains(position), "{cmd} {text:?}: {err}");
         }
+    }
+    // Nothing has no place to point at (as the browser's reading says it).
+    for cmd in ["render", "page", "check"] {
+        let o = run_with_stdin(&[cmd, "-"], Some(b" \n"));
+        assert_eq!((code(&o), stderr(&o).as_str()), (1, "invalid JSON: the input is empty\n"), "{cmd}");
     }
 }
 

@@ -26,23 +26,36 @@ pub fn from_json_text<T: DeserializeOwned + Expected>(text: &str) -> Result<Chec
 /// reading of a brief, a feed or a JSON-LD document starts from.
 pub fn json_value(text: &str) -> Result<Value, Vec<Problem>> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(vec![Problem::new("", format!("input is {} bytes; the limit is {MAX_INPUT_BYTES}", text.len()))]);
+        return Err(vec![Problem::new("", format!("input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes", text.len()))]);
     }
     // A byte-order mark is not JSON, but editors write one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // As src/web/copy.js says it: there is no place in nothing to point at.
+    if text.trim().is_empty() {
+        return Err(vec![Problem::new("", "invalid JSON: the input is empty")]);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| vec![Problem::new("", syntax_message(&e))])?;
     if too_deep(&value, 1) {
-        return Err(vec![Problem::new("", format!("invalid JSON: nested too deeply (the limit is {MAX_DEPTH} levels)"))]);
+        return Err(vec![too_deep_problem()]);
     }
     Ok(value)
 }
 
+fn too_deep_problem() -> Problem {
+    Problem::new("", format!("invalid JSON: nested too deeply (the limit is {MAX_DEPTH} levels)"))
+}
+
 /// "invalid JSON at line 3, column 7: expected `,` or `}`": serde_json's
 /// words, with the place said the way the rest of our messages say it.
+/// Past its own limit of 128 levels serde_json stops reading; that is
+/// the depth limit's problem, said as it says it for 17 levels.
 fn syntax_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let place = format!(" at line {} column {}", e.line(), e.column());
     let what = full.strip_suffix(&place).unwrap_or(&full);
+    if what == "recursion limit exceeded" {
+        return too_deep_problem().message;
+    }
     format!("invalid JSON at line {}, column {}: {what}", e.line(), e.column())
 }
 
@@ -67,7 +80,8 @@ mod tests {
 
     #[test]
     fn syntax_errors_say_where() {
-        assert_eq!(problem(""), "invalid JSON at line 1, column 0: EOF while parsing a value");
+        assert_eq!(problem(" \n"), "invalid JSON: the input is empty");
+        assert_eq!(problem("{\"title\": "), "invalid JSON at line 1, column 10: EOF while parsing a value");
         assert_eq!(problem("{\"title\": \"x\",}"), "invalid JSON at line 1, column 15: trailing comma");
     }
 
@@ -76,12 +90,14 @@ mod tests {
         let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(from_json_text::<Input>(&nested(16)).is_ok());
         assert_eq!(problem(&nested(17)), "invalid JSON: nested too deeply (the limit is 16 levels)");
+        // Past serde_json's own limit (128), the same problem, not its "recursion limit exceeded".
+        assert_eq!(problem(&"[".repeat(100_000)), "invalid JSON: nested too deeply (the limit is 16 levels)");
     }
 
     #[test]
     fn size_is_checked_first_and_a_bom_is_skipped() {
         let big = format!("\"{}\"", "x".repeat(MAX_INPUT_BYTES));
-        assert_eq!(problem(&big), format!("input is {} bytes; the limit is 1000000", big.len()));
+        assert_eq!(problem(&big), format!("input is {} bytes; the limit is 1000000 bytes", big.len()));
         assert!(matches!(from_json_text("\u{feff}{}"), Ok(Checked::Valid(Input::One(_)))));
     }
 }

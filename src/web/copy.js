@@ -38,7 +38,9 @@ export function plain_copy(v, what, limit) {
   if (bytes > limit) throw `input is ${bytes} bytes; the limit is ${limit} bytes`;
   let value;
   // A byte-order mark is not JSON, but editors write one.
-  try { value = JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t); } catch (e) { throw `invalid JSON: ${e.message}`; }
+  const text = t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+  if (!text.trim()) throw "invalid JSON: the input is empty"; // as format/json.rs says it
+  try { value = JSON.parse(text); } catch (e) { throw `invalid JSON: ${e.message}`; }
   return copy(value, 1, null);
 }
 

@@ -38,6 +38,8 @@ test("broken JSON text is one problem that says so", () => {
     assert.equal(list[0].path, "");
     assert.match(list[0].message, /^invalid JSON: ./, text);
   }
+  // As the command line says it: nothing has no place to point at.
+  assert.deepEqual(validateBrief(" \n"), [{ path: "", message: "invalid JSON: the input is empty" }]);
   assert.throws(() => renderBriefHtml({ title: "t" }, "{"), (e) => e.problems[0].path === "options" && /^invalid JSON/.test(e.problems[0].message));
 });
 
