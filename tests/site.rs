@@ -232,6 +232,18 @@ fn every_page_advertises_its_oembed_and_every_url_resolves() {
     }
 }
 
+#[test]
+fn a_briefs_page_is_canonical_at_its_own_url_unless_the_brief_names_another() {
+    for (name, brief) in briefs() {
+        let html = Html::parse_document(&read(&format!("{name}/index.html")));
+        let attr = |css: &str, a: &str| html.select(&sel(css)).next().and_then(|e| e.value().attr(a).map(str::to_owned));
+        let expected = brief.url.clone().unwrap_or_else(|| format!("{BASE}{name}/"));
+        assert_eq!(attr("head link[rel=canonical]", "href").as_deref(), Some(expected.as_str()), "{name}");
+        assert_eq!(attr("head meta[property='og:url']", "content").as_deref(), Some(expected.as_str()), "{name}");
+    }
+    assert!(briefs().iter().any(|(_, b)| b.url.is_none()), "an example without a url of its own");
+}
+
 /// The briefs as the index and feeds list them: newest first, then by name
 /// (every example is of 2023-06-13), the undated one last.
 fn newest_first() -> Vec<String> {

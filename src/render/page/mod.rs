@@ -46,12 +46,13 @@ pub fn page(doc: &Document, options: &Options) -> String {
 /// The whole page for `doc`, loading the custom element from `script` (a
 /// URL; one the URL policy refuses is replaced by [`DEFAULT_SCRIPT`]).
 pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> String {
-    page_with(doc, options, script, "")
+    page_with(doc, options, script, "", None)
 }
 
 /// The whole page, with `head` (markup written as it is, such as the site's
-/// oEmbed discovery link) added to its `<head>`.
-pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &str) -> String {
+/// oEmbed discovery link) added to its `<head>`. `address` is where the page
+/// will be (a site knows it): its canonical URL when the brief names none.
+pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &str, address: Option<&str>) -> String {
     let briefs = doc.briefs();
     let first = briefs.first();
     let one = match doc {
@@ -90,7 +91,7 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     if let Some(d) = &description {
         meta(&mut out, "name", "description", d);
     }
-    let url = one.and_then(|b| b.url.as_deref());
+    let url = one.and_then(|b| b.url.as_deref()).or(address);
     if let Some(u) = url {
         out.push_str("<link rel=\"canonical\"");
         attr(&mut out, "href", u);

@@ -150,7 +150,7 @@ pub fn build(sources: &[Source], assets: Vec<File>, settings: &Settings) -> Resu
         let oembed_url = format!("{page_url}oembed.json");
         let discovery = discovery_link(&oembed_url, &e.brief.title);
         let doc = Document::One(e.brief.clone());
-        let html = page::page_with(&doc, &settings.options, "../brief-card.js", &discovery);
+        let html = page::page_with(&doc, &settings.options, "../brief-card.js", &discovery, Some(&page_url));
         files.push(text_file(format!("{}/index.html", e.name), html));
         files.push(text_file(format!("{}/embed.html", e.name), embed_page(e.brief, &page_url, &discovery, &settings.options)));
         let request =
