@@ -164,6 +164,14 @@ fn options_reach_the_output() {
     assert_eq!(code(&bad), 2, "a usage error");
     assert!(stderr(&bad).contains("labels.quotes: expected a string"), "{}", stderr(&bad));
 
+    // --image-origins, as imageOrigins: an image or logo from elsewhere is a problem.
+    let pictured = r#"{"title": "T", "image": {"src": "https://img.example/a.jpg", "alt": "A"}, "publisher": {"name": "P", "logo": "https://logo.example/l.png"}}"#;
+    let o = run_with_stdin(&["render", "--image-origins", "HTTPS://Img.Example,https://logo.example", "-"], Some(pictured.as_bytes()));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run_with_stdin(&["render", "--image-origins", "https://img.example", "-"], Some(pictured.as_bytes()));
+    assert_eq!(stderr(&o), "publisher.logo: comes from https://logo.example, which options.imageOrigins does not allow\n");
+    assert_eq!(code(&run(&["render", "--image-origins", "javascript:alert(1)", f])), 2, "a usage error");
+
     let page = stdout(&run(&["page", "--script", "/static/brief-card.js", f]));
     assert!(page.contains("<script type=\"module\" src=\"/static/brief-card.js\"></script>"));
     let page = stdout(&run(&["page", f]));

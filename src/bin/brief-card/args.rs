@@ -122,9 +122,12 @@ pub(crate) struct RenderArgs {
     /// Make relative URLs absolute against this absolute http(s) URL
     #[arg(long, value_name = "URL", value_parser = base_url)]
     base_url: Option<String>,
-    /// The level of the card's title, 1 to 4 (block headings one below); default 2. `page` of one brief always uses 1 (its title is the page's h1), whatever this says; a feed's page uses it for each card
+    /// The level of the card's title, 1 to 4 (block headings one below); default 2. `page` sets its own, whatever this says: 1 for one brief (its title is the page's h1), 2 for a feed's cards under the page's h1
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
     heading_level: Option<u8>,
+    /// The only origins images and logos may come from, as the `imageOrigins` option (default: any); several separated by commas, or the option repeated
+    #[arg(long, value_name = "ORIGIN", value_delimiter = ',', value_parser = image_origin)]
+    image_origins: Vec<String>,
     /// Words to use instead of the built-in ones, as the `labels` option:
     /// a JSON object, e.g. '{"summary":"What happened","readMore":"More"}'
     #[arg(long, value_name = "JSON", value_parser = labels)]
@@ -193,6 +196,15 @@ fn labels(raw: &str) -> Result<Labels, String> {
         .map_err(|problems| problems.iter().map(|p| p.line().replacen("options.labels", "labels", 1)).collect::<Vec<_>>().join("; "))
 }
 
+/// `--image-origins`: each an http(s) origin, read as the `imageOrigins` option reads one.
+fn image_origin(raw: &str) -> Result<String, String> {
+    let options = Checked::<format::Options>::deserialize(serde_json::json!({ "imageOrigins": [raw] })).map_err(|e| e.to_string())?;
+    match brief_card::validate::options(options) {
+        Ok(o) => o.image_origins.and_then(|origins| origins.into_iter().next()).ok_or_else(|| "must be an http(s) origin".into()),
+        Err(problems) => Err(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")),
+    }
+}
+
 /// `--locale`: a language tag such as `en`, `pt-BR`.
 fn locale(raw: &str) -> Result<String, String> {
     let tag = raw.trim();
@@ -213,6 +225,7 @@ pub(crate) fn options(r: &RenderArgs) -> Options {
     o.base_url = r.base_url.clone();
     o.labels = r.labels.clone().unwrap_or_default();
     o.heading_level = r.heading_level.unwrap_or(o.heading_level);
+    o.image_origins = Some(r.image_origins.clone()).filter(|origins| !origins.is_empty());
     o.shadow = false;
     o
 }
