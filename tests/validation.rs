@@ -179,6 +179,13 @@ fn email_needs_absolute_urls_and_a_base_makes_them_so() {
     based.base_url = Some("https://example.org/news/".into());
     let html = render_html(json, &based).unwrap();
     assert!(html.contains(r#"href="https://example.org/briefs/1""#) && html.contains(r#"href="https://example.org/news/other""#));
+
+    // Each within the limit, but together past it: the resolved URL is what every output writes,
+    // and what the page's own <brief-card> reads back.
+    based.base_url = Some(format!("https://example.org/{}/", "b".repeat(1500)));
+    let long = format!(r#"{{"title": "t", "url": "{}"}}"#, "p".repeat(1000));
+    let problems: Vec<String> = render_html(&long, &based).unwrap_err().iter().map(|p| p.line()).collect();
+    assert_eq!(problems, ["url: must be at most 2048 characters once resolved against the base URL (has 2521)"]);
 }
 
 #[test]

@@ -209,6 +209,12 @@ impl<'u> Checker<'u> {
                 None => url,
             }
         };
+        // And once resolved against a base, so that the page the command
+        // line writes (whose brief has its URLs resolved) reads back.
+        if url.len() > MAX_URL_CHARS {
+            self.report(path, format!("must be at most {MAX_URL_CHARS} characters once resolved against the base URL (has {})", url.len()));
+            return None;
+        }
         // An image from an origin the host did not allow; a relative one is the host's own.
         if let (UrlUse::Resource, Some(allowed), Some(origin)) = (usage, &self.urls.image_origins, url_policy::origin(&url)) {
             // A protocol-relative origin (`//host`) matches either scheme.
