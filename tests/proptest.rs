@@ -55,7 +55,8 @@ fn option_sets() -> [Options; 3] {
 struct Outputs {
     fragment: String,
     page_fragment: String,
-    email: String,
+    /// `None` when the base URL took a URL past the length limit (the only way it refuses).
+    email: Option<String>,
     page: String,
 }
 
@@ -71,7 +72,10 @@ fn exercise(text: &str) -> Option<Outputs> {
         let _ = static_html::fragment(&doc, &other, static_html::dates::icu);
     }
     let email_doc = brief_card::load(text, &email);
-    assert_eq!(loaded.is_ok(), email_doc.is_ok(), "a base URL made email disagree with load() on {text:.200}");
+    // A base URL changes nothing but the length of the URLs it resolves, which the limit holds too.
+    let only_resolved_length = |e: &Vec<brief_card::Problem>| e.iter().all(|p| p.message.contains("once resolved against the base URL"));
+    let agree = loaded.is_ok() == email_doc.is_ok() || email_doc.as_ref().err().is_some_and(only_resolved_length);
+    assert!(agree, "a base URL made email disagree with load() on {text:.200}");
     let doc = loaded.ok()?;
     // The page holds the fragment as the page renders it: a single brief's title as its h1.
     let mut page_level = plain.clone();
@@ -81,7 +85,7 @@ fn exercise(text: &str) -> Option<Outputs> {
     Some(Outputs {
         fragment: static_html::fragment(&doc, &plain, static_html::dates::icu),
         page_fragment: static_html::fragment(&doc, &page_level, static_html::dates::icu),
-        email: static_html::email(&email_doc.ok()?, &email, static_html::dates::icu),
+        email: email_doc.ok().map(|d| static_html::email(&d, &email, static_html::dates::icu)),
         page: page::page(&doc, &plain),
     })
 }
@@ -351,7 +355,8 @@ fn shapes_of(out: &Outputs, full: bool) -> (Shapes, Option<Html>) {
         return (Shapes { fragment, email: Vec::new(), page_body: Vec::new() }, None);
     }
     let page = Html::parse_document(&out.page);
-    let shapes = Shapes { fragment, email: shape(&Html::parse_fragment(&out.email), None), page_body: shape(&page, Some("body")) };
+    let email = out.email.as_ref().map(|e| shape(&Html::parse_fragment(e), None)).unwrap_or_default();
+    let shapes = Shapes { fragment, email, page_body: shape(&page, Some("body")) };
     (shapes, Some(page))
 }
 
@@ -432,7 +437,9 @@ fn structure_holds(brief: &J, full: bool) -> Result<bool, TestCaseError> {
     let (got, page) = shapes_of(&out, full);
     same_shape("fragment", &got.fragment, &clean.fragment, &out.fragment)?;
     if let Some(page) = page {
-        same_shape("email", &got.email, &clean.email, &out.email)?;
+        if let Some(email) = &out.email {
+            same_shape("email", &got.email, &clean.email, email)?;
+        }
         same_shape("page body", &got.page_body, &clean.page_body, &out.page)?;
         prop_assert!(out.page.contains(&out.page_fragment), "the page does not hold the fragment");
         check_page_scripts(&page)?;
