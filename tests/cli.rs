@@ -171,6 +171,9 @@ fn options_reach_the_output() {
     let o = run_with_stdin(&["render", "--image-origins", "https://img.example", "-"], Some(pictured.as_bytes()));
     assert_eq!(stderr(&o), "publisher.logo: comes from https://logo.example, which options.imageOrigins does not allow\n");
     assert_eq!(code(&run(&["render", "--image-origins", "javascript:alert(1)", f])), 2, "a usage error");
+    // --locale as the locale option reads it.
+    assert_eq!(code(&run(&["render", "--locale", "123", f])), 2, "no language tag");
+    assert!(stdout(&run(&["render", "--locale", " de_DE ", f])).contains("13. Juni 2023"));
 
     let page = stdout(&run(&["page", "--script", "/static/brief-card.js", f]));
     assert!(page.contains("<script type=\"module\" src=\"/static/brief-card.js\"></script>"));

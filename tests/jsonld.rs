@@ -246,6 +246,10 @@ fn language_from_in_language() {
     assert_eq!(lang(json!("English")), ("en".into(), "ltr".into()));
     assert_eq!(lang(json!({"@type": "Language", "name": "فارسی"})), ("en".into(), "ltr".into()));
     assert_eq!(lang(json!("Arabic")), ("en".into(), "ltr".into()));
+    // Nor is anything else the card would refuse as a brief's lang: it is left out, never the card.
+    for no_tag in ["日", "e1", "en-", "en_US.UTF-8", "de-DE-1996-abcdefgh-abcdefgh-abcdefgh"] {
+        assert_eq!(lang(json!(no_tag)), ("en".into(), "ltr".into()), "{no_tag}");
+    }
     // On a saved page, an article without inLanguage has the page's language.
     let page = |html_lang: &str, ld: &str| {
         let html = format!(
@@ -258,6 +262,7 @@ fn language_from_in_language() {
     assert_eq!(page("fa", r#", "inLanguage": "Persian""#), ("fa".into(), "rtl".into()), "a name is no language: the page's");
     assert_eq!(page("ar", r#", "inLanguage": "en""#), ("en".into(), "ltr".into()), "the article's own language first");
     assert_eq!(page("not a tag", ""), ("en".into(), "ltr".into()));
+    assert_eq!(page("de-DE-1996-abcdefgh-abcdefgh-abcdefgh", ""), ("en".into(), "ltr".into()), "a page's tag past 35 characters");
 }
 
 #[test]

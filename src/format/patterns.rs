@@ -3,6 +3,8 @@
 //! validator checks the same rules in Rust; tests/schema holds the two in
 //! agreement.
 
+use super::limits::MAX_LANG_CHARS;
+
 /// A required string must contain a character that Rust's `char::is_whitespace`
 /// (Unicode `White_Space`) does not count as space, and that validation keeps
 /// (it drops controls other than NUL and white space, and noncharacters):
@@ -12,7 +14,7 @@ pub const NON_BLANK_PATTERN: &str =
     r"[^\u0001-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFDD0-\uFDEF\uFFFE\uFFFF]";
 /// `id`: used as an anchor.
 pub const ID_PATTERN: &str = r"^[A-Za-z0-9_.:-]+$";
-/// `lang`: a loose BCP 47 check, as validate.rs makes it.
+/// `lang`: a loose BCP 47 check, as [`is_language_tag`] makes it.
 pub const LANG_PATTERN: &str = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$";
 /// `YYYY-MM-DD` or an RFC 3339 date-time, surrounded by optional white space.
 pub const DATE_PATTERN: &str = r"^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$";
@@ -45,6 +47,25 @@ pub const RESOURCE_URL_PATTERN: &str = concat!(
     r")"
 );
 
+/// Whether `s` is a language tag as [`LANG_PATTERN`] says: a 2–8 letter
+/// primary subtag, then subtags of 1–8 letters or digits.
+pub fn is_language_tag(s: &str) -> bool {
+    let mut subtags = s.split('-');
+    let primary = subtags.next().unwrap_or("");
+    (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags.all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A language tag as pages, publishers and hosts write them (` en_US `)
+/// as the card keeps it (`en-US`): trimmed, `_` read as `-`; `None` when
+/// that is no language tag (or longer than [`MAX_LANG_CHARS`]). The
+/// element's copy of this rule is `tag` in src/brief-card.js.
+pub fn language_tag(raw: &str) -> Option<String> {
+    let tag = raw.trim().replace('_', "-");
+    (tag.len() <= MAX_LANG_CHARS && is_language_tag(&tag)).then_some(tag)
+}
+
 /// The patterns with the names the reference and the declarations give them.
 pub const PATTERNS: [(&str, &str, &str); 6] = [
     ("non-blank", NON_BLANK_PATTERN, "contains a character that is not white space (Rust's `char::is_whitespace`) or a control or noncharacter (which validation drops), so it is not empty after trimming"),
@@ -54,3 +75,18 @@ pub const PATTERNS: [(&str, &str, &str); 6] = [
     ("link URL", LINK_URL_PATTERN, "a relative reference, `mailto:`, or `http(s)://` with a host, no `user:password@`, a port of at most 5 digits; tabs and newlines inside the scheme are ignored and leading controls skipped, as browsers do"),
     ("resource URL", RESOURCE_URL_PATTERN, "as a link URL, without `mailto:`"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_are_checked_subtag_by_subtag() {
+        assert!(is_language_tag("pt-BR") && is_language_tag("zh-Hant-TW") && is_language_tag("es-419"));
+        assert!(!is_language_tag("not a tag") && !is_language_tag("e") && !is_language_tag("en-") && !is_language_tag("1en"));
+        assert!(!is_language_tag("") && !is_language_tag("abcdefghi") && !is_language_tag("en--x") && !is_language_tag("é"));
+        assert_eq!(language_tag(" en_US ").as_deref(), Some("en-US"));
+        assert_eq!(language_tag("en_US.UTF-8"), None);
+        assert_eq!(language_tag(&format!("en-{}", ["abcdefgh"; 4].join("-"))), None, "longer than 35 characters");
+    }
+}

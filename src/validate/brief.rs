@@ -7,6 +7,7 @@ use super::labels::{Label, Labels};
 use super::model::*;
 use super::url_policy::{self, UrlUse};
 use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::format::patterns::is_language_tag;
 use crate::format::{self, Checked};
 
 impl Checker<'_> {
@@ -219,26 +220,5 @@ impl Checker<'_> {
             }
         }
         labels
-    }
-}
-
-/// A loose BCP 47 check: a 2–8 letter primary subtag, then 1–8 letter or digit subtags.
-pub(super) fn is_language_tag(s: &str) -> bool {
-    let mut subtags = s.split('-');
-    let primary = subtags.next().unwrap_or("");
-    (2..=8).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags.all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_language_tag;
-
-    #[test]
-    fn language_tags_are_checked_subtag_by_subtag() {
-        assert!(is_language_tag("pt-BR") && is_language_tag("zh-Hant-TW") && is_language_tag("es-419"));
-        assert!(!is_language_tag("not a tag") && !is_language_tag("e") && !is_language_tag("en-") && !is_language_tag("1en"));
-        assert!(!is_language_tag("") && !is_language_tag("abcdefghi") && !is_language_tag("en--x") && !is_language_tag("é"));
     }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::{checked_document, Document, UrlSettings};
 use crate::format::jsonld::{self, PageFacts, Script};
+use crate::format::patterns::language_tag;
 use crate::format::{Checked, Input, Problem, MAX_PROBLEMS};
 
 /// Validates a JSON value that is a brief, a feed, or a schema.org JSON-LD
@@ -57,7 +58,7 @@ pub fn json_ld(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Resu
     let mut dropped = mapped.dropped;
     let mut doc = None;
     if let Some(mut input) = mapped.input {
-        if let Some(lang) = page.lang.as_deref().map(|l| l.trim().replace('_', "-")).filter(|l| super::brief::is_language_tag(l)) {
+        if let Some(lang) = page.lang.as_deref().and_then(language_tag) {
             with_language(&mut input, &lang);
         }
         let (checked, c) = checked_document(input, urls);

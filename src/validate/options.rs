@@ -2,11 +2,11 @@
 //! command line (`--theme`, `--layout`, …). Invalid values are problems
 //! with paths like `options.theme`, exactly like problems in a brief.
 
-use super::brief::is_language_tag;
 use super::labels::Labels;
 use super::url_policy::{self, UrlUse};
 use super::{Checker, Path, UrlSettings};
 use crate::format::limits::{MAX_LANG_CHARS, MAX_URL_CHARS};
+use crate::format::patterns::language_tag;
 use crate::format::{self, Checked, Problem};
 
 pub use crate::format::{Layout, LinkTarget, Theme};
@@ -96,9 +96,11 @@ fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
     flag(c, v.email, &at("email"), &mut o.email);
     flag(c, v.declarative_shadow_dom, &at("declarativeShadowDom"), &mut o.declarative_shadow_dom);
     // A language tag, as a brief's `lang` is; `en_US` is read as `en-US`, as the command line reads it.
-    o.locale = c.opt_string(v.locale, &at("locale"), MAX_LANG_CHARS).map(|l| l.trim().replace('_', "-")).filter(|l| !l.is_empty());
-    if o.locale.as_deref().is_some_and(|l| !is_language_tag(l)) {
-        c.report(&at("locale"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
+    if let Some(locale) = c.opt_string(v.locale, &at("locale"), MAX_LANG_CHARS).filter(|l| !l.trim().is_empty()) {
+        o.locale = language_tag(&locale);
+        if o.locale.is_none() {
+            c.report(&at("locale"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
+        }
     }
     if let Some(base) = c.opt_string(v.base_url, &at("baseUrl"), MAX_URL_CHARS) {
         match url_policy::check(&base, UrlUse::Resource) {

@@ -205,15 +205,9 @@ fn image_origin(raw: &str) -> Result<String, String> {
     }
 }
 
-/// `--locale`: a language tag such as `en`, `pt-BR`.
+/// `--locale`: a language tag such as `en`, `pt-BR` (`pt_BR`), read as the `locale` option reads one.
 fn locale(raw: &str) -> Result<String, String> {
-    let tag = raw.trim();
-    let ok = !tag.is_empty() && tag.len() <= 35 && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if ok {
-        Ok(tag.replace('_', "-"))
-    } else {
-        Err("must be a language tag such as \"en\" or \"pt-BR\"".into())
-    }
+    brief_card::format::patterns::language_tag(raw).ok_or_else(|| "must be a language tag such as \"en\" or \"pt-BR\"".into())
 }
 
 pub(crate) fn options(r: &RenderArgs) -> Options {

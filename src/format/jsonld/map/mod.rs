@@ -15,6 +15,7 @@ use super::date;
 use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
 use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
+use crate::format::patterns::language_tag;
 use crate::format::{self, Checked, Found, Paragraph, Problem, MAX_PROBLEMS};
 
 // The brief's blocks that JSON-LD writes as nodes of their own, a file each.
@@ -249,10 +250,9 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// screen reader, and set no direction.
     fn language(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         match self.named(at, &["alternateName", "name"], bp)? {
+            // A name ("English") is no tag: its primary part is longer than a language's code.
             Checked::Valid(value) => {
-                let tag = value.trim().replace('_', "-");
-                let primary = tag.split('-').next().unwrap_or_default();
-                (2..=3).contains(&primary.len()).then_some(Checked::Valid(tag))
+                language_tag(&value).filter(|tag| (2..=3).contains(&tag.split('-').next().unwrap_or_default().len())).map(Checked::Valid)
             }
             other => Some(other),
         }
