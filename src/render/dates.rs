@@ -48,7 +48,8 @@ pub fn builtin(date: &BriefDate, locale: &str) -> String {
     let (day, year) = (date.day, date.year);
     // Validation keeps `month` in 1..=12; the clamp makes that local.
     let month = |names: &[&'static str; 12]| names.get(usize::from(date.month.clamp(1, 12)) - 1).copied().unwrap_or_default();
-    match locale.split('-').next().unwrap_or_default() {
+    // Language tags are case-insensitive ("ES", "Fr-CA").
+    match locale.split('-').next().unwrap_or_default().to_ascii_lowercase().as_str() {
         "en" => format!("{} {day}, {year}", month(&EN)),
         "es" => format!("{day} de {} de {year}", month(&ES)),
         "fr" => format!("{day} {} {year}", month(&FR)),
@@ -75,6 +76,7 @@ mod tests {
         let d = crate::validate::parse_date("2023-06-13T09:30:00Z").unwrap();
         assert_eq!(builtin(&d, "en-US"), "June 13, 2023");
         assert_eq!(builtin(&d, "es"), "13 de junio de 2023");
+        assert_eq!(builtin(&d, "DE-at"), "13. Juni 2023", "any case");
         assert_eq!(builtin(&d, "de"), "13. Juni 2023");
         assert_eq!(builtin(&d, "fr-CA"), "13 juin 2023");
         assert_eq!(builtin(&d, "fa"), "2023-06-13");

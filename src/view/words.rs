@@ -17,7 +17,8 @@ pub fn list_separator(lang: &str) -> &'static str {
 }
 
 fn words_for(lang: &str) -> &'static Words {
-    match lang.split('-').next().unwrap_or_default() {
+    // Language tags are case-insensitive ("ES", "Fr-CA").
+    match lang.split('-').next().unwrap_or_default().to_ascii_lowercase().as_str() {
         "es" => &ES,
         "fr" => &FR,
         "de" => &DE,
@@ -171,6 +172,11 @@ mod tests {
         assert_eq!(builtin("zz", Label::Tags), "Issues");
         assert_eq!((builtin("fr-CA", Label::Updated), builtin("de", Label::By)), ("Mis à jour", "Von"));
         assert_eq!((list_separator("ar-EG"), list_separator("en")), ("، ", ", "));
+        assert_eq!(
+            (builtin("ES", Label::ReadMore), builtin("Fr-CA", Label::Updated)),
+            ("Leer el informe completo", "Mis à jour"),
+            "any case"
+        );
         for (lang, last) in [("en", "Briefs"), ("es", "Informes"), ("fr", "Notes"), ("de", "Berichte"), ("fa", "گزارش‌ها"), ("ar", "موجزات")]
         {
             assert_eq!(builtin(lang, Label::Feed), last);
