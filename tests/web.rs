@@ -455,6 +455,30 @@ fn a_card_built_anew_keeps_the_readers_place_block_by_block() {
     drop(first);
 }
 
+#[wasm_bindgen_test]
+fn a_card_destroyed_by_a_listener_while_it_updates_is_destroyed() {
+    // The update gives the reader's focus back, which runs the host's focusin
+    // listeners; one that destroys the card must not be ignored.
+    let brief = |tags: &str| format!(r#"{{"title":"T","related":[{{"title":"R","url":"https://e.example/r"}}],"tags":[{tags}]}}"#);
+    let el = host();
+    let card = std::rc::Rc::new(render_brief(el.clone().into(), json(&brief(r#"{"label":"a"}"#)), JsValue::UNDEFINED).unwrap());
+    let root = shadow(&el);
+    root.query_selector("a[href='https://e.example/r']").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().focus().unwrap();
+    let handle = card.clone();
+    let destroy = Closure::<dyn Fn()>::new(move || handle.destroy());
+    el.add_event_listener_with_callback("focusin", destroy.as_ref().unchecked_ref()).unwrap();
+    let rendered = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = rendered.clone();
+    let on_render = Closure::<dyn Fn()>::new(move || seen.set(seen.get() + 1));
+    el.add_event_listener_with_callback("brief-card:render", on_render.as_ref().unchecked_ref()).unwrap();
+
+    card.update(json(&brief(r#"{"label":"a"},{"label":"b"}"#))).unwrap();
+    assert_eq!(count(&root, ".bc-card"), 0, "the card is gone");
+    assert_eq!(rendered.get(), 0, "and no render is told of");
+    assert!(card.update(json(&brief(""))).is_err(), "a destroyed card updates no more");
+    el.remove_event_listener_with_callback("focusin", destroy.as_ref().unchecked_ref()).unwrap();
+}
+
 /// A brief with every block, an image and a logo, whose every string ends in `mark`.
 fn every_block(mark: &str) -> String {
     format!(

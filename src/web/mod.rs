@@ -28,7 +28,7 @@
 //!   cycles, BigInts, nesting deeper than 16 and input over 1,000,000 bytes
 //!   become problems instead of raw exceptions or a grown wasm memory (tests/hostile).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -189,7 +189,7 @@ fn render_into(
     }
     mount.reveal();
     events::rendered(&target, document.briefs().len());
-    Ok(BriefCard { live: RefCell::new(Some(Live { target, mount, options, built })) })
+    Ok(BriefCard { live: RefCell::new(Some(Live { target, mount, options, built })), destroy_when_updated: Cell::new(false) })
 }
 
 /// `v` as an element of any document (an iframe's too, whose `Element` is
@@ -227,6 +227,10 @@ fn sink_for(document: &Document, options: &Options) -> DomSink {
 pub struct BriefCard {
     /// `None` once destroyed.
     live: RefCell<Option<Live>>,
+    /// `destroy()` was called while an update held the card (from a host's
+    /// listener of an event the update caused, such as `focusin` as it
+    /// gives the reader's focus back): the update destroys it when done.
+    destroy_when_updated: Cell<bool>,
 }
 
 struct Live {
@@ -262,21 +266,13 @@ impl BriefCard {
         // may destroy or update this card: nothing of it is borrowed meanwhile.
         let document = read_document(&brief, &options).map_err(|p| fail(&target, &p))?;
         let sink = sink_for(&document, &options);
-        {
-            let mut live = self.live.try_borrow_mut().map_err(|_| busy())?;
-            let live = live.as_mut().ok_or_else(destroyed)?;
-            if !live.mount.is_current() {
-                return Err(replaced());
-            }
-            let doc = target.owner_document().ok_or_else(destroyed)?;
-            let built = sink.update(&doc, &live.built)?;
-            // A node: the card built anew, which takes the old one's place
-            // (until then the old card is on the page as it was).
-            if let Some(node) = built.node() {
-                live.mount.show(&node, &live.mount.place());
-            }
-            live.built = built;
+        let shown = self.show_update(sink, &target);
+        if self.destroy_when_updated.take() {
+            // The host destroyed the card meanwhile: it is gone, and there is no render to tell of.
+            self.destroy();
+            return shown;
         }
+        shown?;
         events::rendered(&target, document.briefs().len());
         Ok(())
     }
@@ -285,10 +281,33 @@ impl BriefCard {
     /// before. Once is enough; again does nothing, as it does once another
     /// card rendered into the same target has taken this one's place.
     pub fn destroy(&self) {
-        // (Never busy: an update holds the card only while build.js writes it, which runs no host code.)
-        let live = self.live.try_borrow_mut().ok().and_then(|mut live| live.take());
-        if let Some(live) = live {
+        let Ok(mut live) = self.live.try_borrow_mut() else {
+            self.destroy_when_updated.set(true);
+            return;
+        };
+        if let Some(live) = live.take() {
             live.mount.remove();
         }
+    }
+}
+
+impl BriefCard {
+    /// The card of `sink` in place of the current one: patched in place, or
+    /// built anew with the reader's place carried over.
+    fn show_update(&self, sink: DomSink, target: &Element) -> Result<(), JsValue> {
+        let mut live = self.live.try_borrow_mut().map_err(|_| busy())?;
+        let live = live.as_mut().ok_or_else(destroyed)?;
+        if !live.mount.is_current() {
+            return Err(replaced());
+        }
+        let doc = target.owner_document().ok_or_else(destroyed)?;
+        let built = sink.update(&doc, &live.built)?;
+        // A node: the card built anew, which takes the old one's place
+        // (until then the old card is on the page as it was).
+        if let Some(node) = built.node() {
+            live.mount.show(&node, &live.mount.place());
+        }
+        live.built = built;
+        Ok(())
     }
 }
