@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::format::jsonld::{PageFacts, Script};
-use crate::format::limits::MAX_INPUT_BYTES;
+use crate::format::limits::{MAX_INPUT_BYTES, MAX_PAGE_BYTES};
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
 
@@ -34,7 +34,7 @@ pub fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Pro
 /// copy), for `<brief-card>` to read the same document from
 /// (`declarativeShadowDom`); `None` without that option.
 pub fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Document, Option<String>), Vec<Problem>> {
-    let plain = plain_copy_of(v, "", Input::EXPECTED)?;
+    let plain = plain_copy_of(v, "", Input::EXPECTED, MAX_INPUT_BYTES)?;
     // The copy is plain data, which JSON.stringify always writes.
     let json = options.declarative_shadow_dom.then(|| js_sys::JSON::stringify(&plain).ok().and_then(|s| s.as_string())).flatten();
     // Relative URLs resolve against a base URL with the browser's own WHATWG parser.
@@ -47,6 +47,8 @@ pub fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Documen
 /// standing in for what the article leaves out. A script whose text is not
 /// JSON is skipped, and reported only when no card can be made without it.
 pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> Result<Document, Vec<Problem>> {
+    // A plain copy first, as of any host value, within the most a saved page may hold.
+    let scripts = plain_copy_of(scripts, "", "an array of JSON-LD scripts", MAX_PAGE_BYTES)?;
     let list = scripts.dyn_ref::<js_sys::Array>().ok_or_else(|| problem("", "expected an array of JSON-LD scripts"))?;
     let (mut read, mut unreadable) = (Vec::new(), Vec::new());
     for (i, script) in list.iter().enumerate() {
@@ -77,12 +79,12 @@ pub fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
 /// JS values once; the format types are read from the tree), or the problem
 /// copy.js found, at `path`.
 fn plain_value(v: &JsValue, path: &str, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
-    value_of(plain_copy_of(v, path, what)?, path)
+    value_of(plain_copy_of(v, path, what, MAX_INPUT_BYTES)?, path)
 }
 
-/// The plain copy of `v` (copy.js), or the problem copy.js found, at `path`.
-fn plain_copy_of(v: &JsValue, path: &str, what: &str) -> Result<JsValue, Vec<Problem>> {
-    plain_copy(v, what, MAX_INPUT_BYTES as u32).map_err(|thrown| {
+/// The plain copy of `v` (copy.js) within `limit` bytes of JSON, or the problem copy.js found, at `path`.
+fn plain_copy_of(v: &JsValue, path: &str, what: &str, limit: usize) -> Result<JsValue, Vec<Problem>> {
+    plain_copy(v, what, u32::try_from(limit).unwrap_or(u32::MAX)).map_err(|thrown| {
         // copy.js throws only strings; anything else would be a bug of ours, still reported.
         problem(path, &thrown.as_string().unwrap_or_else(|| "could not be read".into()))
     })

@@ -34,7 +34,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::format::jsonld::PageFacts;
-use crate::format::limits::MAX_SHORT_CHARS;
+use crate::format::limits::{MAX_LANG_CHARS, MAX_SHORT_CHARS};
 use crate::format::{self, Problem};
 use crate::render;
 use crate::validate::{Document, Options};
@@ -159,10 +159,13 @@ pub fn render_json_ld(
     #[wasm_bindgen(js_name = pageLang, unchecked_optional_param_type = "string")] page_lang: JsValue,
     #[wasm_bindgen(js_name = pageDescription, unchecked_optional_param_type = "string")] page_description: JsValue,
 ) -> Result<BriefCard, JsValue> {
-    // Only its opening can be a summary, so no more of a page's description crosses.
-    let most = u32::try_from(4 * MAX_SHORT_CHARS).unwrap_or(u32::MAX);
-    let description = page_description.dyn_ref::<js_sys::JsString>().map(|s| String::from(s.slice(0, most)));
-    let page = PageFacts { lang: page_lang.as_string(), description };
+    // No more of the page's words crosses than the card can keep: a
+    // language tag, and the opening of a description that may be a summary.
+    let head = |v: &JsValue, most: usize| {
+        let most = u32::try_from(most).unwrap_or(u32::MAX);
+        v.dyn_ref::<js_sys::JsString>().map(|s| String::from(s.slice(0, most)))
+    };
+    let page = PageFacts { lang: head(&page_lang, 2 * MAX_LANG_CHARS), description: head(&page_description, 4 * MAX_SHORT_CHARS) };
     render_into(&target, &options, |options| input::read_json_ld(&scripts, options, &page))
 }
 

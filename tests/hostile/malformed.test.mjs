@@ -69,3 +69,52 @@ test("a 20 MB brief object is refused without growing wasm memory", async () => 
   console.log(`# malformed: a 20 MB brief object grew wasm memory by ${grown} bytes`);
   assert.ok(grown <= 64 * 1024, `grew by ${grown} bytes`);
 });
+
+// renderJsonLd (what <brief-card jsonld> calls with the page's scripts) takes
+// host values too: its list is copied by src/web/copy.js like any other
+// input, so a Proxy or a getter that throws is a problem, and a page's worth
+// of huge scripts never reaches the module's memory.
+test("renderJsonLd: hostile script lists are problems, the target stays, wasm memory does not grow", async () => {
+  const { page, close } = await open(env, "/malformed.html");
+  try {
+    await page.waitForFunction(() => window.__ready === true, null, { timeout: 20000 });
+    const r = await page.evaluate(async () => {
+      const bc = await import("/pkg/brief_card.js");
+      const mem = () => window.lib.wasm.memory.buffer.byteLength;
+      const article = JSON.stringify({ "@context": "https://schema.org", "@type": "NewsArticle", headline: "H" });
+      const revoked = Proxy.revocable([], {});
+      revoked.revoke();
+      const huge = "x".repeat(1_000_000);
+      const inputs = {
+        "a throwing Proxy": new Proxy([], { get() { throw new Error("trap"); } }),
+        "a revoked Proxy": revoked.proxy,
+        "a throwing getter": [{ get text() { throw new Error("getter"); } }],
+        "a list whose items throw": new Proxy([{ text: "{}" }], { get(t, k) { if (k === "0") throw new Error("item"); return Reflect.get(t, k); } }),
+        "twenty 1 MB scripts": Array.from({ length: 20 }, () => ({ text: huge })),
+        "not a list": 42,
+      };
+      const out = {};
+      const before = mem();
+      for (const [name, scripts] of Object.entries(inputs)) {
+        const target = document.body.appendChild(document.createElement("div"));
+        target.textContent = "fallback";
+        try {
+          bc.renderJsonLd(target, scripts);
+          out[name] = "rendered";
+        } catch (e) {
+          out[name] = e instanceof Error && Array.isArray(e.problems) && e.problems.length > 0 && target.textContent === "fallback" && !target.shadowRoot
+            ? "problems" : `raw: ${e}`;
+        }
+      }
+      const grown = mem() - before;
+      const ok = document.body.appendChild(document.createElement("div"));
+      bc.renderJsonLd(ok, [{ id: "ld", text: article }]);
+      return { out, grown, works: ok.shadowRoot?.querySelector(".bc-title")?.textContent };
+    });
+    for (const [name, result] of Object.entries(r.out)) assert.equal(result, "problems", name);
+    assert.ok(r.grown <= 64 * 1024, `grew by ${r.grown} bytes`);
+    assert.equal(r.works, "H", "the module keeps working");
+  } finally {
+    await close();
+  }
+});
