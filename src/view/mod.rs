@@ -141,7 +141,7 @@ fn block(cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str,
     w.fixed("part", part);
     w.fixed("data-block", part);
     if let Some(heading) = heading {
-        text_el(w, heading_tag(cx.options.heading_level + 1), heading_class, heading);
+        text_el(w, heading_tag(cx.options.heading_level.saturating_add(1)), heading_class, heading);
     }
 }
 
@@ -441,7 +441,7 @@ fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     // them apart, and a page of cards has one of these per card: the card's
     // title makes each one's name its own ("Related Analysis: <title>").
     w.attr("aria-label", &format!("{heading}: {}", b.title));
-    text_el(w, heading_tag(cx.options.heading_level + 1), "bc-heading", heading);
+    text_el(w, heading_tag(cx.options.heading_level.saturating_add(1)), "bc-heading", heading);
     open(w, "ul", "bc-related-list");
     w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {

@@ -86,6 +86,13 @@ fn fail(target: &Element, problems: &[Problem]) -> JsValue {
     error_with(&list, problems)
 }
 
+/// What the browser said when building the card's nodes failed (nothing the
+/// brief can cause: a target in a document that cannot hold them, say), as a problem.
+fn not_built(thrown: &JsValue) -> Vec<Problem> {
+    let said = thrown.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| thrown.as_string()).unwrap_or_default();
+    problem("target", &format!("the card could not be built there ({said})"))
+}
+
 fn destroyed() -> JsValue {
     to_error(&problem("", "this card was destroyed"))
 }
@@ -185,7 +192,7 @@ fn render_into(
     // options object later does not change the card's updates.
     let options = read_options(options).map_err(|p| fail(&target, &p))?;
     let document = read(&options).map_err(|p| fail(&target, &p))?;
-    let built = sink_for(&document, &options).build(&doc)?;
+    let built = sink_for(&document, &options).build(&doc).map_err(|e| fail(&target, &not_built(&e)))?;
     let (mount, place) = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
     if let Some(node) = built.node() {
         mount.show(&node, &place);
@@ -304,7 +311,7 @@ impl BriefCard {
             return Err(replaced());
         }
         let doc = target.owner_document().ok_or_else(destroyed)?;
-        let built = sink.update(&doc, &live.built)?;
+        let built = sink.update(&doc, &live.built).map_err(|e| fail(target, &not_built(&e)))?;
         // A node: the card built anew, which takes the old one's place
         // (until then the old card is on the page as it was).
         if let Some(node) = built.node() {
