@@ -126,6 +126,18 @@ fn an_article_without_a_description_has_its_pages() {
 }
 
 #[test]
+fn a_page_of_many_broken_scripts_lists_fifty_problems_then_counts_the_rest() {
+    let broken = "<script type=\"application/ld+json\">{</script>".repeat(80);
+    let html = format!(
+        r#"<!doctype html><html><head>{broken}<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle", "headline": 7}}</script></head></html>"#
+    );
+    let problems = load_html_page(&html, &Options::default()).unwrap_err();
+    assert_eq!(problems.len(), 51);
+    assert_eq!(problems.last().map(|p| p.to_string()).as_deref(), Some("… and 31 more problems"));
+    assert!(problems[0].path == "script[0]" && problems[0].message.starts_with("invalid JSON"));
+}
+
+#[test]
 fn a_saved_pages_one_article_without_a_description_has_the_pages_meta_description() {
     // The Guardian's JSON-LD describes its articles nowhere; its page's <meta> does.
     let page = |head: &str, ld: &str| {

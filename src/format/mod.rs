@@ -45,7 +45,7 @@ pub use checked::{Checked, Expected, Found};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::{from_json_text, json_value};
 pub use options::{Layout, LinkTarget, Options, Theme};
-pub use problem::{describe, Problem, MAX_PROBLEMS};
+pub use problem::{describe, Problem, Problems, MAX_PROBLEMS};
 pub use text::{Paragraph, Run, RunObject};
 
 use schemars::JsonSchema;

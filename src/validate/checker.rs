@@ -7,7 +7,7 @@ use super::model::BriefDate;
 use super::url_policy::{self, UrlUse};
 use super::{parse_date, UrlSettings};
 use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
-use crate::format::{Checked, Expected, Found, Problem, MAX_PROBLEMS};
+use crate::format::{Checked, Expected, Found, Problem, Problems};
 
 /// A JSON path, built on the stack as validation descends and turned into
 /// text only when there is a problem to report.
@@ -43,8 +43,7 @@ impl Path<'_> {
 /// empty string, `None`, an empty list) rather than failing its parents, and
 /// every problem of the input is found in one pass.
 pub(crate) struct Checker<'u> {
-    problems: Vec<Problem>,
-    dropped: usize,
+    problems: Problems,
     urls: &'u UrlSettings,
     /// The page of the brief being read (its own absolute `url`): where
     /// relative URLs must be made absolute (email) and no base URL was
@@ -54,7 +53,7 @@ pub(crate) struct Checker<'u> {
 
 impl<'u> Checker<'u> {
     pub(crate) fn new(urls: &'u UrlSettings) -> Self {
-        Checker { problems: Vec::new(), dropped: 0, urls, brief_page: None }
+        Checker { problems: Problems::default(), urls, brief_page: None }
     }
 
     /// Sets the page of the brief about to be read (see `brief_page`), and
@@ -65,27 +64,20 @@ impl<'u> Checker<'u> {
 
     /// Records a problem at `path`; past [`MAX_PROBLEMS`] it is only counted.
     pub(crate) fn report(&mut self, path: &Path, message: impl Into<String>) {
-        if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem::new(path.render(), message));
-        } else {
-            self.dropped += 1;
-        }
+        self.problems.push(Problem::new(path.render(), message));
     }
 
     /// `Ok(value)` when nothing was reported, else every problem.
-    pub(crate) fn finish<T>(mut self, value: Option<T>) -> Result<T, Vec<Problem>> {
-        if self.dropped > 0 {
-            self.problems.push(Problem::new("", format!("… and {} more problems", self.dropped)));
-        }
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Vec<Problem>> {
         match value {
             Some(v) if self.problems.is_empty() => Ok(v),
-            _ => Err(self.problems),
+            _ => Err(self.problems.into_vec()),
         }
     }
 
-    /// The problems (at most [`MAX_PROBLEMS`]) and how many more were only counted.
-    pub(super) fn into_parts(self) -> (Vec<Problem>, usize) {
-        (self.problems, self.dropped)
+    /// The problems found, for a caller that tells them in other terms.
+    pub(super) fn into_problems(self) -> Problems {
+        self.problems
     }
 
     /// "expected a string, found a number".

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{checked_document, Document, UrlSettings};
 use crate::format::jsonld::{self, PageFacts, Script};
 use crate::format::patterns::language_tag;
-use crate::format::{Checked, Input, Problem, MAX_PROBLEMS};
+use crate::format::{Checked, Input, Problem, Problems};
 
 /// Validates a JSON value that is a brief, a feed, or a schema.org JSON-LD
 /// document (told apart by its `@context`, see [`jsonld::is_json_ld`]).
@@ -39,10 +39,11 @@ pub fn page(scripts: &[Script], unreadable: Vec<Problem>, facts: &PageFacts, url
         // Every script was unreadable: that is the whole story ("no @context names schema.org" would not be true).
         return Err(unreadable);
     }
+    // The unreadable scripts first: they may be why no card can be made.
     json_ld(scripts, facts, urls).map_err(|problems| {
-        let mut all = unreadable;
+        let mut all: Problems = unreadable.into_iter().collect();
         all.extend(problems);
-        all
+        all.into_vec()
     })
 }
 
@@ -55,30 +56,18 @@ pub fn page(scripts: &[Script], unreadable: Vec<Problem>, facts: &PageFacts, url
 pub fn json_ld(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
     let mapped = jsonld::read(scripts, page.description.as_deref());
     let mut problems = mapped.problems;
-    let mut dropped = mapped.dropped;
     let mut doc = None;
     if let Some(mut input) = mapped.input {
         if let Some(lang) = page.lang.as_deref().and_then(language_tag) {
             with_language(&mut input, &lang);
         }
         let (checked, c) = checked_document(input, urls);
-        let (found, more) = c.into_parts();
         doc = checked;
-        dropped += more;
-        for p in mapped.sources.rewrite(found) {
-            if problems.len() < MAX_PROBLEMS {
-                problems.push(p);
-            } else {
-                dropped += 1;
-            }
-        }
-    }
-    if dropped > 0 {
-        problems.push(Problem::new("", format!("… and {dropped} more problems")));
+        problems.append(c.into_problems().retold(|found| mapped.sources.rewrite(found)));
     }
     match doc {
         Some(doc) if problems.is_empty() => Ok(doc),
-        _ => Err(problems),
+        _ => Err(problems.into_vec()),
     }
 }
 

@@ -41,7 +41,7 @@ pub use sources::Sources;
 use serde_json::Value;
 
 use super::limits::{MAX_FEED, MAX_INPUT_BYTES};
-use super::{Brief, Checked, Input, Problem};
+use super::{Brief, Checked, Input, Problem, Problems};
 use graph::{At, Graph};
 use map::Mapper;
 
@@ -112,14 +112,12 @@ pub struct Mapped {
     /// Where each value of `input` came from, to rewrite the validator's problems.
     pub sources: Sources,
     /// What the mapping itself found wrong, with JSON-LD paths.
-    pub problems: Vec<Problem>,
-    /// Problems past [`crate::format::MAX_PROBLEMS`], only counted.
-    pub dropped: usize,
+    pub problems: Problems,
 }
 
 impl Mapped {
     fn failed(problems: Vec<Problem>) -> Mapped {
-        Mapped { input: None, sources: Sources::default(), problems, dropped: 0 }
+        Mapped { input: None, sources: Sources::default(), problems: problems.into_iter().collect() }
     }
 }
 
@@ -221,7 +219,7 @@ pub fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped {
             format!("the document names its nodes by @id so often that they add up to more than {MAX_INPUT_BYTES} bytes, the largest brief (each reference counts its node again)"),
         );
     }
-    Mapped { input: input.map(Checked::Valid), sources: m.sources, problems: m.problems, dropped: m.dropped }
+    Mapped { input: input.map(Checked::Valid), sources: m.sources, problems: m.problems }
 }
 
 enum Choice<'a> {

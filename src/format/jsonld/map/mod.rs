@@ -16,7 +16,7 @@ use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
 use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
 use crate::format::patterns::language_tag;
-use crate::format::{self, Checked, Found, Paragraph, Problem, MAX_PROBLEMS};
+use crate::format::{self, Checked, Found, Paragraph, Problem, Problems};
 
 // The brief's blocks that JSON-LD writes as nodes of their own, a file each.
 mod image;
@@ -28,9 +28,7 @@ mod tags;
 pub(super) struct Mapper<'g, 'a> {
     graph: &'g Graph<'a>,
     pub sources: Sources,
-    pub problems: Vec<Problem>,
-    /// Problems past [`MAX_PROBLEMS`], only counted.
-    pub dropped: usize,
+    pub problems: Problems,
     /// The nodes being mapped, outermost first: a reference from inside one
     /// of them back to one of them is a cycle.
     stack: Vec<*const Value>,
@@ -41,15 +39,11 @@ pub(super) struct Mapper<'g, 'a> {
 
 impl<'g, 'a> Mapper<'g, 'a> {
     pub fn new(graph: &'g Graph<'a>) -> Self {
-        Mapper { graph, sources: Sources::default(), problems: Vec::new(), dropped: 0, stack: Vec::new(), page_description: None }
+        Mapper { graph, sources: Sources::default(), problems: Problems::default(), stack: Vec::new(), page_description: None }
     }
 
     pub fn report(&mut self, path: &str, message: impl Into<String>) {
-        if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem::new(path, message));
-        } else {
-            self.dropped += 1;
-        }
+        self.problems.push(Problem::new(path, message));
     }
 
     /// The article `node` as a brief whose problems have paths under `bp`
