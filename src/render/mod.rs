@@ -8,13 +8,13 @@
 
 pub mod dates;
 mod element;
-pub mod escape;
-pub mod html;
+pub(crate) mod escape;
+pub(crate) mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
-pub mod style;
+pub(crate) mod style;
 
 use crate::validate::model::{Dir, Document};
 use crate::validate::options::{Options, Theme};

@@ -43,7 +43,7 @@ use crate::view::{self, Context};
 mod dates;
 mod dom;
 mod events;
-pub mod input;
+pub(crate) mod input;
 mod mount;
 mod place;
 

@@ -4,7 +4,7 @@
 //! This is a mapping, not a second format: a JSON-LD document becomes the
 //! format's own [`Input`], which the ordinary validator then checks, so the
 //! URL policy, the limits and the words of every problem are the same. What
-//! the mapping adds is [`Sources`]: for each value it wrote in the brief,
+//! the mapping adds is its record of sources (`Sources`): for each value it wrote in the brief,
 //! the JSON-LD path it came from, so that problems are reported in the
 //! document the host wrote (`@graph[1].citation[0].url`), never in a brief
 //! the host has not seen. It lives in `format/` because it only reads
@@ -36,7 +36,7 @@ mod sources;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use html::{scripts_in_html, SavedPage};
-pub use sources::Sources;
+pub(crate) use sources::Sources;
 
 use serde_json::Value;
 
@@ -46,7 +46,7 @@ use graph::{At, Graph};
 use map::Mapper;
 
 /// The schema.org types read as an article (a brief).
-pub const ARTICLE_TYPES: [&str; 19] = [
+pub(crate) const ARTICLE_TYPES: [&str; 19] = [
     "NewsArticle",
     "AnalysisNewsArticle",
     "ReportageNewsArticle",
@@ -105,7 +105,7 @@ impl Script {
 
 /// What the mapping made of the JSON-LD.
 #[derive(Debug)]
-pub struct Mapped {
+pub(crate) struct Mapped {
     /// The brief or feed, for the validator; `None` when there was nothing
     /// to validate (no article at all, a graph over the limits).
     pub input: Option<Checked<Input>>,
@@ -160,19 +160,19 @@ pub struct PageFacts {
     /// The page's description (`<meta name="description">`, else
     /// `og:description`): the summary of the page's one article when no
     /// JSON-LD describes it (The Guardian's pages have none). Its problems
-    /// are at [`PAGE_DESCRIPTION`].
+    /// are at `meta[name=description]`.
     pub description: Option<String>,
 }
 
 /// The path of a problem with the page's description.
-pub const PAGE_DESCRIPTION: &str = "meta[name=description]";
+pub(crate) const PAGE_DESCRIPTION: &str = "meta[name=description]";
 
 /// Reads these documents as one graph (those whose `@context` does not
 /// name schema.org are left out) and maps its article, or its feed, to the
 /// brief format. `page_description` is the summary of an article that is
 /// the page's one, when its JSON-LD gives none (see [`PageFacts`]); a feed's
 /// articles are the page's teasers, which it does not describe.
-pub fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped {
+pub(crate) fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped {
     let mut roots: Vec<(&Value, String)> = scripts.iter().filter(|s| is_json_ld(&s.value)).map(|s| (&s.value, s.path.clone())).collect();
     if roots.is_empty() {
         return Mapped::failed(vec![Problem::new("", "no schema.org JSON-LD: no @context names https://schema.org")]);
