@@ -2,7 +2,7 @@
 //! into `OUT_DIR`:
 //!
 //! - `card.min.css`: the stylesheet without comments and needless whitespace,
-//!   the live card's `CARD_CSS` (src/lib.rs);
+//!   the live card's `CARD_CSS` (src/render/style.rs);
 //! - `inline_rules.rs`: the rules static HTML can apply as inline styles,
 //!   with their declarations resolved for the fragment and for email,
 //!   `include!`d by src/render/style.rs.
