@@ -20,6 +20,8 @@
 
 use std::num::NonZeroU32;
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
 /// Where a URL appears decides which schemes may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
@@ -95,18 +97,8 @@ fn already_plain(raw: &str) -> Option<String> {
 /// The full reading, as the WHATWG URL parser reads `raw`, then the allow-list.
 fn read(raw: &str, usage: UrlUse) -> Result<String, UrlProblem> {
     // WHATWG: strip leading and trailing C0 controls and spaces, then remove
-    // every tab and newline, wherever it is. All of them are ASCII, so
-    // bytes will do (every byte of a non-ASCII character is above b' ').
-    // (One pass from the front, for both ends.)
-    let (mut start, mut end) = (None, 0);
-    for (i, &b) in raw.as_bytes().iter().enumerate() {
-        if b > b' ' {
-            start.get_or_insert(i);
-            end = i + 1;
-        }
-    }
-    let trimmed = raw.get(start.unwrap_or(0)..end).unwrap_or("");
-    let mut cleaned = rewrite(String::new(), trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), |_, _| {});
+    // every tab and newline, wherever it is.
+    let mut cleaned = raw.trim_matches(|c: char| c <= ' ').replace(['\t', '\n', '\r'], "");
     if cleaned.is_empty() {
         return Err(UrlProblem::Empty);
     }
@@ -171,9 +163,7 @@ fn http(scheme: &str, rest: &str) -> Result<String, UrlProblem> {
     if inner.is_empty() || !host_parses(inner, ipv6) {
         return Err(UrlProblem::BadHost);
     }
-    // Starts empty: encode() reserves room for the tail, and sizing it here
-    // cost more code than the one or two early regrowths cost time.
-    let mut out = String::new();
+    let mut out = String::with_capacity(scheme.len() + 2 + host.len() + tail.len() + 1);
     out.push_str(scheme);
     out.push_str("//");
     out.push_str(host);
@@ -246,19 +236,8 @@ fn without_trailing_dots(mut host: &[u8]) -> &[u8] {
 /// True when the last label of `host` (trailing dots aside) is a number,
 /// which browsers then read as IPv4: `example.123.` does, `123.example` not.
 fn ends_in_number(host: &[u8]) -> bool {
-    // From the end back to the dot before the last label (a plain loop: less
-    // code than rsplit's iterator, which only this used).
-    let mut digits = false;
-    for &b in without_trailing_dots(host).iter().rev() {
-        if b == b'.' {
-            break;
-        }
-        if !b.is_ascii_digit() {
-            return false;
-        }
-        digits = true;
-    }
-    digits
+    let last = without_trailing_dots(host).rsplit(|&b| b == b'.').next().unwrap_or_default();
+    !last.is_empty() && last.iter().all(u8::is_ascii_digit)
 }
 
 /// A dotted quad of numbers from 0 to 255, each of one to three
@@ -382,46 +361,19 @@ pub const DEFAULT_WHATWG: Whatwg = |base, reference| url::Url::parse(base).and_t
 #[cfg(target_arch = "wasm32")]
 pub const DEFAULT_WHATWG: Whatwg = |_, _| None;
 
-/// Percent-encodes what must not appear raw in a serialised URL: controls,
-/// space, quotes, angle brackets, backtick, DEL and every non-ASCII byte;
-/// written after what `out` holds (no second string to copy over).
-fn encode(out: String, s: &str) -> String {
-    rewrite(
-        out,
-        s,
-        |b| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'<' | b'>' | b'`'),
-        |b, out| {
-            let hex = |d: u8| char::from(if d < 10 { b'0' + d } else { b'A' - 10 + d });
-            out.push('%');
-            out.push(hex(b >> 4));
-            out.push(hex(b & 15));
-        },
-    )
+/// What must not appear raw in a serialised URL: controls, space, quotes,
+/// angle brackets, backtick and DEL (and, as for every set, non-ASCII).
+const ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`');
+
+/// `out` followed by `s` with [`ENCODED`] percent-encoded.
+fn encode(mut out: String, s: &str) -> String {
+    out.extend(utf8_percent_encode(s, ENCODED));
+    out
 }
 
 /// `s` with every `\` read as `/`, as browsers read it in http(s) URLs.
 fn backslashes_to_slashes(s: &str) -> String {
-    rewrite(String::new(), s, |b| b == b'\\', |_, out| out.push('/'))
-}
-
-/// `out` followed by a copy of `s` with each byte `special` picks replaced
-/// by what `replace` writes (the common URLs never come here, see
-/// [`already_plain`]). The runs between picked bytes are copied
-/// whole. Every pick is an ASCII byte or one byte of a non-ASCII character
-/// whose every byte is picked, so the runs are whole characters (and an
-/// empty run inside a character is skipped: `get` gives `None`).
-fn rewrite(mut out: String, s: &str, special: fn(u8) -> bool, replace: fn(u8, &mut String)) -> String {
-    out.reserve(s.len() + 16);
-    let mut run = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if special(b) {
-            out.push_str(s.get(run..i).unwrap_or(""));
-            replace(b, &mut out);
-            run = i + 1;
-        }
-    }
-    out.push_str(s.get(run..).unwrap_or(""));
-    out
+    s.replace('\\', "/")
 }
 
 /// Where the authority of a URL ends (and its path, query or fragment begins).
