@@ -47,6 +47,13 @@ pub const RESOURCE_URL_PATTERN: &str = concat!(
     r")"
 );
 
+/// Whether `s` can be an anchor as [`ID_PATTERN`] says: letters, digits,
+/// `-`, `_`, `.`, `:` (nothing that needs escaping in a selector or a URL's
+/// fragment).
+pub fn is_anchor_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
 /// Whether `s` is a language tag as [`LANG_PATTERN`] says: a 2–8 letter
 /// primary subtag, then subtags of 1–8 letters or digits.
 pub fn is_language_tag(s: &str) -> bool {

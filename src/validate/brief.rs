@@ -7,7 +7,7 @@ use super::labels::{Label, Labels};
 use super::model::*;
 use super::url_policy::{self, UrlUse};
 use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
-use crate::format::patterns::is_language_tag;
+use crate::format::patterns::{is_anchor_id, is_language_tag};
 use crate::format::{self, Checked};
 
 impl Checker<'_> {
@@ -21,8 +21,7 @@ impl Checker<'_> {
         }
         let id = self.opt_string(b.id, &at("id"), MAX_SHORT_CHARS);
         if let Some(id) = &id {
-            let anchor = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
-            if !anchor {
+            if !is_anchor_id(id) {
                 self.report(&at("id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
             }
         }

@@ -11,6 +11,7 @@ use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, EventTarget, N
 
 use super::events;
 use super::place::{self, Place};
+use crate::format::patterns::is_anchor_id;
 use crate::CARD_CSS;
 
 /// The node a card is put in.
@@ -311,7 +312,7 @@ impl Mount {
         let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
         let id = hash.strip_prefix('#').unwrap_or_default();
         // Only ids the view can write; anything else could not be put in a selector as it is.
-        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-')) {
+        if !is_anchor_id(id) {
             return;
         }
         if let Some(el) = self.root.query_selector(&["[id=\"", id, "\"]"].concat()) {

@@ -15,7 +15,7 @@ use super::date;
 use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
 use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
-use crate::format::patterns::language_tag;
+use crate::format::patterns::{is_anchor_id, language_tag};
 use crate::format::{self, Checked, Found, Paragraph, Problem, Problems};
 
 // The brief's blocks that JSON-LD writes as nodes of their own, a file each.
@@ -228,10 +228,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// of anchor characters); publishers' other identifiers are ignored.
     fn identifier(&mut self, node: &At<'a>, bp: String) -> Option<Checked<String>> {
         let at = node.get("identifier")?.one()?;
-        let id = at
-            .value
-            .as_str()
-            .filter(|id| id.len() <= 100 && !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))?;
+        let id = at.value.as_str().filter(|id| id.len() <= MAX_SHORT_CHARS && is_anchor_id(id))?;
         self.sources.record(bp, &at.path);
         Some(Checked::Valid(id.to_owned()))
     }
