@@ -342,6 +342,8 @@ fn oembed_for_one_brief() {
     };
     let o = site::oembed(&doc.briefs()[0], &request);
     assert_eq!(o["author_name"], "Ana, Ben");
+    let persian = load(&text.replace(r#""id":"x","#, r#""id":"x","lang":"fa","#), &Options::default()).unwrap();
+    assert_eq!(site::oembed(&persian.briefs()[0], &request)["author_name"], "Ana، Ben", "joined as the card joins them");
     assert_eq!((o["width"].as_u64(), o["height"].as_u64()), (Some(320), Some(200)));
     assert!(o.get("thumbnail_url").is_none(), "no size is known, so no thumbnail");
     // With its size, the image is the thumbnail, while it fits maxwidth and maxheight.

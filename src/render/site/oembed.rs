@@ -149,12 +149,13 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
     }))
 }
 
-/// The byline: the authors' names joined, else the publisher's name.
+/// The byline: the authors' names joined as the card joins them (an Arabic
+/// comma in Arabic and Persian), else the publisher's name.
 fn byline(b: &Brief) -> Option<String> {
     if b.authors.is_empty() {
         b.publisher.as_ref().map(|p| p.name.clone())
     } else {
-        Some(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "))
+        Some(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(crate::view::words::list_separator(&b.lang)))
     }
 }
 
