@@ -302,7 +302,9 @@ impl Mount {
             Some(style) => self.root.replace_children(&[style, card]),
             None => self.root.replace_children(&[card]),
         }
-        place.restore(&self.root.holders());
+        if !place.is_empty() {
+            place.restore(&self.root.holders());
+        }
     }
 
     /// Deep links: when the page's `#fragment` names this card or one of its

@@ -41,6 +41,11 @@ pub(super) struct Place {
 }
 
 impl Place {
+    /// Whether there is nothing to carry over (a card rendered afresh).
+    pub(super) fn is_empty(&self) -> bool {
+        self.expanded.is_empty() && self.focus.is_none()
+    }
+
     /// The place in the card whose holders are `holders` (in document
     /// order), with `focused` the element with focus, if it is in the card.
     pub(super) fn of(holders: &[Element], focused: Option<Element>) -> Place {
