@@ -147,7 +147,7 @@ pub(crate) struct Output {
 /// One of the values of an option (`Theme::ALL`, …), by its name.
 fn choice<T: Copy + Send + Sync + 'static>(all: &'static [T], name: fn(T) -> &'static str) -> impl TypedValueParser<Value = T> {
     PossibleValuesParser::new(all.iter().map(|&v| name(v)))
-        .map(move |given| all.iter().copied().find(|&v| name(v) == given).unwrap_or(all[0]))
+        .try_map(move |given| all.iter().copied().find(|&v| name(v) == given).ok_or("not one of the possible values"))
 }
 
 /// `--base-url`: an absolute http(s) URL that the URL policy accepts.

@@ -26,6 +26,8 @@
 //! and their flags, through clap), `input` (reading a brief, a feed,
 //! JSON-LD or a saved page), `output` (standard output, or a file written
 //! atomically), `failed` (problems on standard error), `publish` (`site`'s folders). All of it is native only.
+// No input or file may reach a panic: every failure is a message and an exit status.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice, clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
