@@ -54,7 +54,7 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> R
     for (i, script) in list.iter().enumerate() {
         let id = js_sys::Reflect::get(&script, &"id".into()).ok().and_then(|id| id.as_string());
         let text = js_sys::Reflect::get(&script, &"text".into()).unwrap_or(JsValue::UNDEFINED);
-        let named = Script::in_page(id.as_deref(), i, serde_json::Value::Null).path;
+        let named = Script::name(id.as_deref(), i);
         match plain_value(&text, &named, "JSON-LD text") {
             Ok(value) => read.push(Script::in_page(id.as_deref(), i, value)),
             Err(problems) => unreadable.extend(problems),

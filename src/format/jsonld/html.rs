@@ -50,7 +50,7 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
         match json_value(&text) {
             Ok(value) => scripts.push(Script::in_page(id, i, value)),
             Err(found) => {
-                let name = Script::in_page(id, i, serde_json::Value::Null).path;
+                let name = Script::name(id, i);
                 problems.extend(found.into_iter().map(|p| Problem::new(name.clone(), p.message)));
             }
         }

@@ -95,11 +95,16 @@ impl Script {
     /// The `index`th (from 0) `<script type="application/ld+json">` of a
     /// page, named by its `id` attribute when it has one.
     pub fn in_page(id: Option<&str>, index: usize, value: Value) -> Script {
-        let path = match id.filter(|id| !id.is_empty()) {
+        Script { path: Script::name(id, index), value }
+    }
+
+    /// How the `index`th script of a page is named in a problem's path:
+    /// `script#id` by its `id` attribute, else `script[2]`.
+    pub fn name(id: Option<&str>, index: usize) -> String {
+        match id.filter(|id| !id.is_empty()) {
             Some(id) => format!("script#{id}"),
             None => format!("script[{index}]"),
-        };
-        Script { path, value }
+        }
     }
 }
 
