@@ -64,7 +64,8 @@
 //! render/    static outputs: HTML fragment, email, standalone page
 //! view/      the one description of the card, written as events into a Sink
 //! validate/  format types -> the validated model, with the URL policy
-//! format/    the serde types of the JSON format, limits, problems, the schema
+//! schema/    the JSON Schema and TypeScript generated from format/ (native)
+//! format/    the serde types of the JSON format, limits, problems
 //! ```
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
@@ -73,6 +74,8 @@
 
 pub mod format;
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod validate;
 pub mod view;
 

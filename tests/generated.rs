@@ -1,4 +1,4 @@
-//! The committed files generated from the Rust format types (src/format/schema/)
+//! The committed files generated from the Rust format types (src/schema/)
 //! must be what those types generate now. To regenerate them:
 //!
 //!     UPDATE=1 cargo test --test generated
@@ -23,7 +23,7 @@ fn check(path: &str, generated: String) {
             .position(|(a, b)| a != b)
             .unwrap_or(committed.lines().count().min(generated.lines().count()));
         panic!(
-            "{path} differs from what src/format/schema/ generates (first at line {}). \
+            "{path} differs from what src/schema/ generates (first at line {}). \
              Regenerate it with `UPDATE=1 cargo test --test generated` and commit the result.",
             line + 1
         );
@@ -32,25 +32,25 @@ fn check(path: &str, generated: String) {
 
 #[test]
 fn json_schema_is_up_to_date() {
-    check("docs/brief.schema.json", brief_card::format::schema::brief_schema_text());
+    check("docs/brief.schema.json", brief_card::schema::brief_schema_text());
 }
 
 #[test]
 fn typescript_declarations_are_up_to_date() {
-    check("types/format.d.ts", brief_card::format::schema::typescript());
-    check("types/brief-card.d.ts", brief_card::format::schema::typescript_element());
-    check("types/brief-card-react.d.ts", brief_card::format::schema::typescript_react());
+    check("types/format.d.ts", brief_card::schema::typescript());
+    check("types/brief-card.d.ts", brief_card::schema::typescript_element());
+    check("types/brief-card-react.d.ts", brief_card::schema::typescript_react());
 }
 
 #[test]
 fn format_reference_is_up_to_date() {
-    check("docs/format-reference.md", brief_card::format::schema::format_reference());
+    check("docs/format-reference.md", brief_card::schema::format_reference());
 }
 
 #[test]
 fn schema_takes_its_limits_from_limits_rs() {
     use brief_card::format::limits::*;
-    let s = brief_card::format::schema::brief_schema();
+    let s = brief_card::schema::brief_schema();
     let brief = &s["$defs"]["Brief"]["properties"];
     assert_eq!(brief["title"]["maxLength"], MAX_SHORT_CHARS);
     assert_eq!(brief["url"]["maxLength"], MAX_URL_CHARS);

@@ -2,7 +2,7 @@
 //! JSON that hosts write (docs/brief-format.md). The same types are read by
 //! serde at the wasm boundary (through `serde_wasm_bindgen`) and on the
 //! command line (through `serde_json`), and generate the JSON Schema, the
-//! TypeScript declarations and the format reference ([`schema`], native only).
+//! TypeScript declarations and the format reference (`crate::schema`, native only).
 //!
 //! Every field is [`Checked`], so reading never stops at the first problem;
 //! [`crate::validate`] turns what was read into the validated model and
@@ -37,8 +37,6 @@ pub mod limits;
 mod options;
 pub mod patterns;
 mod problem;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod schema;
 mod text;
 
 pub use checked::{Checked, Expected, Found};

@@ -1,4 +1,4 @@
-// docs/brief.schema.json (generated from src/format/schema/) against the real
+// docs/brief.schema.json (generated from src/schema/) against the real
 // validator, validateBrief from the built wasm (pkg/, by scripts/build.sh):
 //
 // - every example brief in www/briefs/ and tests/schema/valid/ validates,

@@ -38,7 +38,7 @@ pub fn format_reference() -> String {
     out.push_str(
         "Every type of the brief format, with its fields, generated from the JSON Schema \
          [`brief.schema.json`](brief.schema.json) (draft 2020-12), which is generated from the \
-         Rust types in `src/format/` (`src/format/schema/`). The contract, in words, is [brief-format.md](brief-format.md); \
+         Rust types in `src/format/` (`src/schema/`). The contract, in words, is [brief-format.md](brief-format.md); \
          the limits come from `src/format/limits.rs`, the URL rules from `src/validate/url_policy.rs`.\n\n",
     );
     out.push_str(

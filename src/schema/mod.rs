@@ -1,8 +1,8 @@
 //! The brief format for other tools: a JSON Schema (draft 2020-12, here),
 //! TypeScript declarations ([`typescript()`], typescript.rs) and a Markdown
 //! format reference ([`format_reference`], reference.rs), all generated
-//! from the format's own serde types ([`super::Input`], [`super::Options`],
-//! [`super::Problem`]: a `Checked<T>` field is simply a `T` to them) and
+//! from the format's own serde types ([`crate::format::Input`], [`crate::format::Options`],
+//! [`crate::format::Problem`]: a `Checked<T>` field is simply a `T` to them) and
 //! the event details below.
 //! Native only: none of this reaches the wasm.
 //!
@@ -21,7 +21,7 @@ use schemars::JsonSchema;
 use schemars::Schema;
 use serde_json::Value;
 
-use super::{Input as BriefDocument, Problem};
+use crate::format::{Input as BriefDocument, Problem};
 
 mod reference;
 mod typescript;
