@@ -7,9 +7,9 @@
 //! browser its own `Intl`, as the live card does.
 
 pub mod dates;
-mod element;
+mod declarative;
 pub(crate) mod escape;
-pub(crate) mod html;
+pub(crate) mod html_writer;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
@@ -20,8 +20,8 @@ use crate::validate::model::{Dir, Document};
 use crate::validate::options::{Options, Theme};
 use crate::view::{self, Context};
 pub use dates::DateFormat;
-pub use element::declarative;
-use html::{write_attr, AttrPolicy, Attrs, HtmlWriter, Place};
+pub use declarative::declarative;
+use html_writer::{write_attr, AttrPolicy, Attrs, HtmlWriter, Place};
 use style::Output;
 
 /// Static HTML: classes become inline styles (the rules of card.css that

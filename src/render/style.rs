@@ -33,7 +33,7 @@
 //!
 //! Email adds what its clients need beyond the card's look (the table `EMAIL` below).
 
-use super::html::{Element, Open, Place};
+use super::html_writer::{Element, Open, Place};
 use crate::validate::options::Theme;
 
 /// How a compound selector relates to the one on its left.

@@ -20,7 +20,7 @@
 
 use serde_json::Value;
 
-use super::{element, escape, fragment};
+use super::{declarative, escape, fragment};
 use crate::validate::model::{Brief, Document, Paragraph};
 use crate::validate::options::{Options, Theme};
 use crate::validate::url_policy::{self, UrlUse};
@@ -178,9 +178,9 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
 /// the static card as its fallback (what readers without script, and
 /// crawlers, see until the live card replaces it).
 pub(crate) fn card_element(out: &mut String, doc: &Document, options: &Options) {
-    element::start_tag(out, options);
+    declarative::start_tag(out, options);
     out.push('\n');
-    element::data_script(out, &document_json(doc, &options.labels).to_string());
+    declarative::data_script(out, &document_json(doc, &options.labels).to_string());
     out.push('\n');
     let static_options = Options { email: false, ..options.clone() };
     out.push_str(&fragment(doc, &static_options, super::dates::icu));
@@ -208,7 +208,7 @@ fn color_scheme(theme: Theme) -> &'static str {
 
 /// ` name="value"`, escaped.
 fn attr(out: &mut String, name: &str, value: &str) {
-    super::html::write_attr(out, name, value);
+    super::html_writer::write_attr(out, name, value);
 }
 
 /// `<meta {kind}="{key}" content="{content}">` (`kind` is `name` or `property`).

@@ -2,7 +2,7 @@
 
 use super::{Entry, Settings};
 use crate::render::page::description;
-use crate::render::{dates, escape, html};
+use crate::render::{dates, escape, html_writer};
 
 pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> String {
     let title = &settings.provider_name;
@@ -11,18 +11,18 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
     let dir = entries.iter().find(|e| e.brief.lang == lang).map_or("ltr", |e| e.brief.dir.as_str());
     let mut out = String::with_capacity(4096 + entries.len() * 512);
     out.push_str("<!doctype html>\n<html");
-    html::write_attr(&mut out, "lang", lang);
-    html::write_attr(&mut out, "dir", dir);
+    html_writer::write_attr(&mut out, "lang", lang);
+    html_writer::write_attr(&mut out, "dir", dir);
     out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(&mut out, title);
     out.push_str("</title>\n<link rel=\"canonical\"");
-    html::write_attr(&mut out, "href", base);
+    html_writer::write_attr(&mut out, "href", base);
     out.push_str(">\n");
     for (ty, file) in [("application/atom+xml", "feed.xml"), ("application/feed+json", "feed.json")] {
         out.push_str("<link rel=\"alternate\"");
-        html::write_attr(&mut out, "type", ty);
-        html::write_attr(&mut out, "href", &format!("{base}{file}"));
-        html::write_attr(&mut out, "title", title);
+        html_writer::write_attr(&mut out, "type", ty);
+        html_writer::write_attr(&mut out, "href", &format!("{base}{file}"));
+        html_writer::write_attr(&mut out, "title", title);
         out.push_str(">\n");
     }
     out.push_str(INDEX_STYLE);
@@ -32,8 +32,8 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
     for e in entries {
         let b = e.brief;
         out.push_str("<li");
-        html::write_attr(&mut out, "lang", &b.lang);
-        html::write_attr(&mut out, "dir", b.dir.as_str());
+        html_writer::write_attr(&mut out, "lang", &b.lang);
+        html_writer::write_attr(&mut out, "dir", b.dir.as_str());
         out.push('>');
         if b.kind.is_some() || b.date.is_some() {
             out.push_str("<p class=\"meta\">");
@@ -45,7 +45,7 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
                     out.push_str(" · ");
                 }
                 out.push_str("<time");
-                html::write_attr(&mut out, "datetime", &d.iso);
+                html_writer::write_attr(&mut out, "datetime", &d.iso);
                 out.push('>');
                 let locale = settings.options.locale.as_deref().unwrap_or(&b.lang);
                 escape::text(&mut out, &dates::icu(d, locale));
@@ -54,7 +54,7 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
             out.push_str("</p>");
         }
         out.push_str("<h2><a");
-        html::write_attr(&mut out, "href", &format!("{}/", e.name));
+        html_writer::write_attr(&mut out, "href", &format!("{}/", e.name));
         out.push('>');
         escape::text(&mut out, &b.title);
         out.push_str("</a></h2>");

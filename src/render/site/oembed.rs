@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::{height, with_slash};
 use crate::render::page::{self, is_absolute_http};
-use crate::render::{escape, html};
+use crate::render::{escape, html_writer};
 use crate::validate::model::{Brief, Document};
 use crate::validate::options::{LinkTarget, Options};
 
@@ -21,8 +21,8 @@ pub const CACHE_AGE: u32 = 86_400;
 /// Ghost and other consumers find the oEmbed of a pasted link.
 pub(super) fn discovery_link(oembed_url: &str, title: &str) -> String {
     let mut out = String::from("<link rel=\"alternate\" type=\"application/json+oembed\"");
-    html::write_attr(&mut out, "href", oembed_url);
-    html::write_attr(&mut out, "title", title);
+    html_writer::write_attr(&mut out, "href", oembed_url);
+    html_writer::write_attr(&mut out, "title", title);
     out.push_str(">\n");
     out
 }
@@ -32,14 +32,14 @@ pub(super) fn discovery_link(oembed_url: &str, title: &str) -> String {
 pub(super) fn embed_page(b: &Brief, page_url: &str, discovery: &str, options: &Options) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<!doctype html>\n<html");
-    html::write_attr(&mut out, "lang", &b.lang);
-    html::write_attr(&mut out, "dir", b.dir.as_str());
+    html_writer::write_attr(&mut out, "lang", &b.lang);
+    html_writer::write_attr(&mut out, "dir", b.dir.as_str());
     out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // The page is the one to index; the embed is a part of other pages.
     out.push_str("<meta name=\"robots\" content=\"noindex\">\n<title>");
     escape::text(&mut out, &b.title);
     out.push_str("</title>\n<link rel=\"canonical\"");
-    html::write_attr(&mut out, "href", page_url);
+    html_writer::write_attr(&mut out, "href", page_url);
     out.push_str(">\n");
     out.push_str(discovery);
     out.push_str("<style>html,body{margin:0;padding:0;background:transparent}brief-card{display:block}</style>\n</head>\n<body>\n");
@@ -114,14 +114,14 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
         ("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"),
         ("style", "border:0;max-width:100%"),
     ] {
-        html::write_attr(&mut html, name, value);
+        html_writer::write_attr(&mut html, name, value);
     }
     html.push_str("></iframe><blockquote");
-    html::write_attr(&mut html, "cite", request.page_url);
-    html::write_attr(&mut html, "lang", &b.lang);
-    html::write_attr(&mut html, "dir", b.dir.as_str());
+    html_writer::write_attr(&mut html, "cite", request.page_url);
+    html_writer::write_attr(&mut html, "lang", &b.lang);
+    html_writer::write_attr(&mut html, "dir", b.dir.as_str());
     html.push_str("><p><a");
-    html::write_attr(&mut html, "href", request.page_url);
+    html_writer::write_attr(&mut html, "href", request.page_url);
     html.push('>');
     escape::text(&mut html, &b.title);
     html.push_str("</a></p>");

@@ -14,7 +14,7 @@
 
 use super::dates::DateFormat;
 use super::escape;
-use super::html::{write_attr, AsIs, HtmlWriter};
+use super::html_writer::{write_attr, AsIs, HtmlWriter};
 use super::style::CARD_CSS;
 use crate::validate::model::Document;
 use crate::validate::options::{LinkTarget, Options};
