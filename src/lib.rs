@@ -117,7 +117,7 @@ pub fn check(json_text: &str) -> Vec<Problem> {
     load(json_text, &Options::default()).err().unwrap_or_default()
 }
 
-/// The static HTML for `json_text` ([`render::html()`](fn@render::html)): the fragment, the
+/// The static HTML for `json_text` ([`render::html`]): the fragment, the
 /// email variant when `options.email`, or the server-rendered live card when
 /// `options.declarative_shadow_dom`. Dates are written by ICU4X
 /// ([`render::dates::icu`]) in the brief's locale and that locale's
