@@ -1,7 +1,10 @@
 //! The one description of the card: which elements, in which order, with
 //! which classes, parts and accessibility attributes, written as a stream
 //! of events into a [`Sink`]. Both outputs (live DOM and HTML text) are
-//! sinks, so adding a block touches only this file (and the stylesheets).
+//! sinks, so how a block looks is written here once for both. (A new block
+//! of the format also needs its field in `format/`, its rules in
+//! `validate/brief.rs` and `model.rs`, and its place in the page's
+//! JSON-LD, `render/page/linked_data.rs`.)
 //! The view takes its sink as `&mut dyn Sink`: one copy of the view serves
 //! every output, and a sink's calls are few next to the work each does.
 //!
