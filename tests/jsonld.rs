@@ -857,6 +857,22 @@ fn id_cycles_are_refused_with_the_path_of_the_reference() {
             "@graph[0].citation: refers through @id back to @graph[0], which contains it (a cycle)",
         ]
     );
+    // A part that contains the article it is part of (or itself), though the mapping reads no part's parts.
+    let loop_back = |back: &str| {
+        json!({"@context": "https://schema.org", "@graph": [
+            {"@id": "#a", "@type": "NewsArticle", "headline": "A", "hasPart": {"@id": "#b"}},
+            {"@id": "#b", "@type": "WebPageElement", "name": "B", "text": "t", "hasPart": [{"@id": "#elsewhere"}, {"@id": back}]},
+        ]})
+    };
+    for back in ["#a", "#b"] {
+        let target = if back == "#a" { "@graph[0]" } else { "@graph[1]" };
+        assert_eq!(
+            problems(loop_back(back)),
+            [format!("@graph[1].hasPart[1]: refers through @id back to {target}, which contains it (a cycle)")]
+        );
+    }
+    // Parts that are only part of it, and works that cite one another, are no such loop.
+    assert_eq!(problems(loop_back("#elsewhere")), Vec::<String>::new());
 }
 
 #[test]

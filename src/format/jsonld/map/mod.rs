@@ -149,6 +149,20 @@ impl<'g, 'a> Mapper<'g, 'a> {
         (!undefined).then_some(node)
     }
 
+    /// Refuses a part, `node`, that has among its own parts a node being
+    /// mapped: the article it is a part of, or itself. The mapping reads no
+    /// further down, but nothing can contain what contains it, so such a
+    /// document is a cycle (issue 17: cycles are refused), reported where
+    /// the loop is written. (Works that cite one another are no such loop.)
+    fn refuse_containing_a_whole(&mut self, node: &At<'a>) {
+        for v in node.get("hasPart").map(|parts| listed(&parts)).unwrap_or_default() {
+            if v.value.is_object() {
+                // `node` reports a reference back to one being mapped as a cycle.
+                let _ = self.node(&v);
+            }
+        }
+    }
+
     /// A text property (its first value), recorded at `bp`.
     fn string(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         let at = at?;

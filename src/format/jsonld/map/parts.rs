@@ -105,6 +105,7 @@ impl<'a> Mapper<'_, 'a> {
     /// that is itself an article, `articleBody`): a titled section.
     fn section(&mut self, node: &At<'a>, bp: &str) -> format::Section {
         self.stack.push(node.value);
+        self.refuse_containing_a_whole(node);
         self.sources.record(bp.to_owned(), &node.path);
         let heading = fitted(self.required(node, &["name", "headline"], key(bp, "heading")), MAX_SHORT_CHARS);
         // A blank text (as a heading-only section is written back) is no
