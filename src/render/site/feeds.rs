@@ -22,6 +22,29 @@ fn rfc3339(d: &BriefDate) -> String {
     }
 }
 
+/// The instant an RFC 3339 date-time (as [`rfc3339`] and the build's clock
+/// write them) names, in seconds, so that times written with different
+/// offsets compare as times: `09:30+02:00` is before `08:00Z`.
+fn instant(rfc3339: &str) -> Option<i64> {
+    let number = |from: usize, to: usize| rfc3339.get(from..to)?.parse::<i64>().ok();
+    let date = icu_calendar::Date::try_new_iso(
+        i32::try_from(number(0, 4)?).ok()?,
+        u8::try_from(number(5, 7)?).ok()?,
+        u8::try_from(number(8, 10)?).ok()?,
+    )
+    .ok()?;
+    let clock = number(11, 13)? * 3600 + number(14, 16)? * 60 + number(17, 19)?;
+    // The zone is last: `Z`, or `±HH:MM` (fractions of a second before it are left out).
+    let offset = match rfc3339.get(rfc3339.len().checked_sub(6)?..)? {
+        zone if zone.starts_with(['+', '-']) => {
+            let (sign, len) = (if zone.starts_with('-') { -1 } else { 1 }, rfc3339.len());
+            sign * (number(len - 5, len - 3)? * 3600 + number(len - 2, len)? * 60)
+        }
+        _ => 0,
+    };
+    Some(date.to_rata_die().to_i64_date() * 86_400 + clock - offset)
+}
+
 /// When the brief last changed, for the feeds: `updated`, else `date`, else the build.
 fn updated(b: &Brief, now: &str) -> String {
     b.updated.as_ref().or(b.date.as_ref()).map_or_else(|| now.to_owned(), rfc3339)
@@ -79,7 +102,7 @@ fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
 /// description as the summary and its static card as the content.
 pub(super) fn atom(entries: &[Entry], base: &str, settings: &Settings) -> Vec<u8> {
     let now = settings.now.as_str();
-    let feed_updated = entries.iter().map(|e| updated(e.brief, now)).max().unwrap_or_else(|| now.to_owned());
+    let feed_updated = entries.iter().map(|e| updated(e.brief, now)).max_by_key(|u| instant(u)).unwrap_or_else(|| now.to_owned());
     let mut w = xml_writer();
     let written = w.create_element("feed").with_attribute(("xmlns", "http://www.w3.org/2005/Atom")).write_inner_content(|w| {
         element(w, "title", &settings.provider_name)?;
@@ -211,6 +234,15 @@ mod tests {
         let mut w = Writer::new(Vec::new());
         empty(&mut w, "l", &[("href", "?a=1&b=\"2\"<")]).unwrap();
         assert_eq!(String::from_utf8(w.into_inner()).unwrap(), "<l href=\"?a=1&amp;b=&quot;2&quot;&lt;\"/>");
+    }
+
+    #[test]
+    fn times_compare_as_instants_whatever_their_offsets() {
+        assert!(instant("2023-06-13T09:30:00+02:00") < instant("2023-06-13T08:00:00Z"));
+        assert_eq!(instant("2023-06-13T09:30:00.123+02:00"), instant("2023-06-13T07:30:00Z"));
+        assert_eq!(instant("2023-06-13T00:00:00-05:30"), instant("2023-06-13T05:30:00Z"));
+        assert_eq!(instant("2024-03-01T00:00:00Z").zip(instant("2024-02-29T00:00:00Z")).map(|(a, b)| a - b), Some(86_400));
+        assert_eq!(instant("not a date"), None);
     }
 
     #[test]
