@@ -194,6 +194,8 @@ fn oembed_has_the_fields_of_the_spec_and_frames_the_embed_page() {
         // The framed page: the card, in the frame's one landmark.
         let embed = Html::parse_document(&read(&format!("{name}/embed.html")));
         assert_eq!(embed.select(&sel("body > main > brief-card > article")).count(), 1, "{name}: the card in <main>");
+        assert_eq!(embed.select(&sel("main h1.bc-title")).count(), 1, "{name}: its title is the frame's one h1");
+        assert_eq!(embed.select(&sel("h1")).count(), 1, "{name}");
     }
 }
 

@@ -46,7 +46,8 @@ pub(super) fn embed_page(b: &Brief, page_url: &str, discovery: &str, options: &O
     // The frame is a document of its own: its content belongs in a landmark
     // for a screen reader to find it (a host's landmarks stop at the frame).
     out.push_str("<main>\n");
-    let options = Options { link_target: LinkTarget::Blank, ..options.clone() };
+    // A document of its own, whose heading is the card's title (as on the brief's page).
+    let options = Options { link_target: LinkTarget::Blank, heading_level: 1, ..options.clone() };
     page::card_element(&mut out, &Document::One(b.clone()), &options);
     out.push_str("\n</main>\n<script type=\"module\" src=\"../brief-card.js\"></script>\n</body>\n</html>\n");
     out
