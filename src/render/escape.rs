@@ -7,6 +7,8 @@
 //! whole. Every byte that needs escaping is ASCII, so it never falls inside
 //! a multi-byte UTF-8 character and the runs are always whole characters.
 
+use std::fmt::Write;
+
 /// The bytes that are escaped, and what each becomes: the first four
 /// everywhere, all six in attribute values.
 const ESCAPES: [(u8, &str); 6] = [
@@ -57,10 +59,10 @@ pub fn attr(out: &mut String, s: &str) {
 pub fn script_json(out: &mut String, json: &str) {
     for c in json.chars() {
         match c {
+            // Four hex digits: every one of these is below U+10000. (Writing
+            // into a String cannot fail.)
             '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str("\\u");
-                // Four hex digits: every one of these is below U+10000.
-                out.push_str(&format!("{:04x}", u32::from(c)));
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
             c => out.push(c),
         }
