@@ -62,12 +62,12 @@ fn syntax_message(e: &serde_json::Error) -> String {
 /// Whether arrays and objects nest deeper than [`MAX_DEPTH`] levels, the
 /// outermost being the first (as the browser's reading counts them).
 fn too_deep(value: &Value, depth: usize) -> bool {
-    let children: Box<dyn Iterator<Item = &Value>> = match value {
-        Value::Array(items) => Box::new(items.iter()),
-        Value::Object(members) => Box::new(members.values()),
-        _ => return false,
-    };
-    depth > MAX_DEPTH || children.into_iter().any(|child| too_deep(child, depth + 1))
+    let deeper = |child: &Value| too_deep(child, depth + 1);
+    match value {
+        Value::Array(items) => depth > MAX_DEPTH || items.iter().any(deeper),
+        Value::Object(members) => depth > MAX_DEPTH || members.values().any(deeper),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -148,13 +148,13 @@ pub(super) struct Graph<'a> {
 /// arrays (counted until it does).
 pub(super) fn too_large(value: &Value) -> bool {
     fn count(value: &Value, n: &mut usize) {
-        let children: Box<dyn Iterator<Item = &Value>> = match value {
-            Value::Array(items) => Box::new(items.iter()),
-            Value::Object(members) => Box::new(members.values()),
-            _ => return,
-        };
+        if !value.is_array() && !value.is_object() {
+            return;
+        }
         *n += 1;
-        for child in children {
+        let items = value.as_array().into_iter().flatten();
+        let members = value.as_object().into_iter().flat_map(|m| m.values());
+        for child in items.chain(members) {
             if *n > MAX_GRAPH_NODES {
                 return;
             }
