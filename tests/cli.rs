@@ -568,9 +568,7 @@ fn commands_read_a_saved_html_page() {
 
 #[test]
 fn a_page_of_one_brief_makes_its_title_the_h1_and_the_element_keeps_the_level() {
-    let dir = std::env::temp_dir().join(format!("brief-card-cli-level-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("b.json");
+    let file = scratch("heading-level").join("b.json");
     std::fs::write(&file, r#"{"title": "One", "summary": {"paragraphs": ["p"]}}"#).unwrap();
     let o = run(&["page", file.to_str().unwrap()]);
     assert_eq!(code(&o), 0);
