@@ -109,6 +109,11 @@ impl<T> Expected for Vec<T> {
     const EXPECTED: &'static str = "an array";
 }
 
+impl<T: Expected> Expected for Box<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+    const OBJECT: bool = T::OBJECT;
+}
+
 impl<'de, T: Deserialize<'de> + Expected> Deserialize<'de> for Checked<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // `deserialize_option` is how serde says "absent or null", for a
@@ -300,11 +305,25 @@ impl<T: JsonSchema> JsonSchema for Checked<T> {
 
 /// Reads a sequence whose items are each `Checked`: an array always reads,
 /// whatever its items hold. (Used by the hand-written visitors of the
-/// string-or-array types.)
-pub(crate) fn checked_items<'de, T: Deserialize<'de> + Expected, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Checked<T>>, A::Error> {
-    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(crate::format::limits::MAX_ITEMS));
-    while let Some(item) = seq.next_element::<Checked<T>>()? {
-        items.push(item);
+/// string-or-array types and of the feed.)
+///
+/// Items past the first `max` are counted, not read: the list is refused
+/// for its length alone (validation reports "at most `max` items (has N)"),
+/// and reading each of a hundred thousand briefs into a struct would make a
+/// 1 MB input cost hundreds of megabytes of the module's memory.
+pub(crate) fn checked_items<'de, T: Deserialize<'de> + Expected, A: SeqAccess<'de>>(
+    mut seq: A,
+    max: usize,
+) -> Result<Vec<Checked<T>>, A::Error> {
+    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(max + 1));
+    while items.len() < max {
+        match seq.next_element::<Checked<T>>()? {
+            Some(item) => items.push(item),
+            None => return Ok(items),
+        }
+    }
+    while seq.next_element::<de::IgnoredAny>()?.is_some() {
+        items.push(Checked::Absent);
     }
     Ok(items)
 }
@@ -349,6 +368,14 @@ mod tests {
         assert_eq!(Checked::<Pair>::deserialize(value).unwrap(), Checked::Invalid(Found::Array));
         let value: serde_json::Value = serde_json::from_str(r#"{"a": "x"}"#).unwrap();
         assert_eq!(Checked::<Pair>::deserialize(value).unwrap(), Checked::Valid(Pair { a: Checked::Valid("x".into()), b: None }));
+    }
+
+    #[test]
+    fn items_past_the_most_a_list_may_hold_are_counted_not_read() {
+        let value = serde_json::json!(["a", 1, "c", "d", {}]);
+        let seq = serde::de::value::SeqDeserializer::<_, serde_json::Error>::new(value.as_array().unwrap().iter().cloned());
+        let items = checked_items::<String, _>(seq, 2).unwrap();
+        assert_eq!(items, [Checked::Valid("a".into()), Checked::Invalid(Found::Number), Checked::Absent, Checked::Absent, Checked::Absent]);
     }
 
     #[test]

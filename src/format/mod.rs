@@ -60,7 +60,8 @@ pub enum Input {
     /// One brief.
     One(Box<Brief>),
     /// A feed: at least one brief, at most 100.
-    Feed(#[schemars(length(min = 1, max = MAX_FEED))] Vec<Checked<Brief>>),
+    // Boxed: a brief is large, and a feed's items past the limit are only counted (checked_items).
+    Feed(#[schemars(length(min = 1, max = MAX_FEED))] Vec<Checked<Box<Brief>>>),
 }
 
 impl Expected for Input {
@@ -345,7 +346,7 @@ impl<'de> Deserialize<'de> for Input {
                 Brief::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|b| Input::One(Box::new(b)))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Input, A::Error> {
-                checked::checked_items(seq).map(Input::Feed)
+                checked::checked_items(seq, MAX_FEED).map(Input::Feed)
             }
         }
         deserializer.deserialize_any(InputVisitor)

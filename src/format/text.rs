@@ -72,7 +72,7 @@ impl<'de> Deserialize<'de> for Paragraph {
                 Ok(Paragraph::Text(s))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Paragraph, A::Error> {
-                checked_items(seq).map(Paragraph::Runs)
+                checked_items(seq, MAX_ITEMS).map(Paragraph::Runs)
             }
         }
         deserializer.deserialize_any(ParagraphVisitor)

@@ -76,7 +76,7 @@ fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings) -> (Option
             None
         }
         Checked::Valid(Input::Feed(items)) => {
-            c.max_len(items.len(), MAX_FEED, &root).then(|| Document::Feed(c.each(items, &root, Checker::brief)))
+            c.max_len(items.len(), MAX_FEED, &root).then(|| Document::Feed(c.each(items, &root, |c, brief, path| c.brief(*brief, path))))
         }
         Checked::Absent => {
             c.report(&root, format!("expected {}, found null", Input::EXPECTED));

@@ -49,9 +49,11 @@ export function plain_copy(v, what, limit) {
 // not plain data or once the budget of characters is spent, so that the
 // caller takes the JSON.stringify way.
 function copy(x, depth, budget) {
-  if (x === null || typeof x === "boolean") return x;
+  // Every value counts, `null` and booleans too (with a separator): an array
+  // of five million nulls is 25 MB of JSON, and is measured as such below.
+  if (x === null || typeof x === "boolean") { if (budget && (budget.left -= 6) < 0) throw 0; return x; }
   if (typeof x === "string") { if (budget && (budget.left -= x.length + 3) < 0) throw 0; return x; }
-  if (typeof x === "number" && Number.isFinite(x)) { if (budget) budget.left -= 24; return x; }
+  if (typeof x === "number" && Number.isFinite(x)) { if (budget && (budget.left -= 24) < 0) throw 0; return x; }
   if (depth > 16) throw "invalid JSON: nested too deeply (the limit is 16 levels)"; // limits::MAX_DEPTH
   if (budget && (typeof x !== "object" || x.toJSON !== undefined || !(Array.isArray(x) || plain(x)) || (budget.left -= 2) < 0)) throw 0;
   // Index loops, not for…of: a page may have replaced the array iterator.

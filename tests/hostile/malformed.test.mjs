@@ -46,7 +46,8 @@ async function growth(kind) {
       const bc = await import("/pkg/brief_card.js");
       const mem = () => window.lib.wasm.memory.buffer.byteLength;
       const object = { title: "x".repeat(20 * 1024 * 1024) };
-      const value = kind === "text" ? JSON.stringify(object) : object;
+      // Five million nulls: 25 MB as JSON, though each item is small in JS.
+      const value = kind === "text" ? JSON.stringify(object) : kind === "nulls" ? new Array(5_000_000).fill(null) : object;
       const before = mem();
       for (const f of [() => bc.validateBrief(value), () => bc.renderBriefHtml(value), () => bc.renderBrief(document.body.appendChild(document.createElement("div")), value)]) {
         try { f(); } catch (e) { if (!Array.isArray(e.problems)) throw e; }
@@ -67,6 +68,12 @@ test("20 MB of JSON text is refused without growing wasm memory", async () => {
 test("a 20 MB brief object is refused without growing wasm memory", async () => {
   const grown = await growth("object");
   console.log(`# malformed: a 20 MB brief object grew wasm memory by ${grown} bytes`);
+  assert.ok(grown <= 64 * 1024, `grew by ${grown} bytes`);
+});
+
+test("an array of five million nulls is refused as 25 MB, without growing wasm memory", async () => {
+  const grown = await growth("nulls");
+  console.log(`# malformed: five million nulls grew wasm memory by ${grown} bytes`);
   assert.ok(grown <= 64 * 1024, `grew by ${grown} bytes`);
 });
 
@@ -91,6 +98,7 @@ test("renderJsonLd: hostile script lists are problems, the target stays, wasm me
         "a throwing getter": [{ get text() { throw new Error("getter"); } }],
         "a list whose items throw": new Proxy([{ text: "{}" }], { get(t, k) { if (k === "0") throw new Error("item"); return Reflect.get(t, k); } }),
         "twenty 1 MB scripts": Array.from({ length: 20 }, () => ({ text: huge })),
+        "five million nulls": new Array(5_000_000).fill(null),
         "not a list": 42,
       };
       const out = {};

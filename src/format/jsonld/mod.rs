@@ -213,8 +213,8 @@ pub(crate) fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped
             None
         }
         Some(Choice::Feed { items, .. }) => {
-            let briefs: Vec<Checked<Brief>> =
-                items.iter().enumerate().map(|(i, a)| Checked::Valid(m.brief(a, &format!("[{i}]")))).collect();
+            let briefs: Vec<Checked<Box<Brief>>> =
+                items.iter().enumerate().map(|(i, a)| Checked::Valid(Box::new(m.brief(a, &format!("[{i}]"))))).collect();
             Some(Input::Feed(briefs))
         }
     };
