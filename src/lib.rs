@@ -108,7 +108,7 @@ pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Problem>> {
     let page = format::jsonld::scripts_in_html(html);
-    validate::page(&page.scripts, page.unreadable, &page.facts, &options.url_settings())
+    validate::page(&page.scripts, page.unreadable.into_iter().collect(), &page.facts, &options.url_settings())
 }
 
 /// Every problem with `json_text` (empty when it is a valid brief or feed).

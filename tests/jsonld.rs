@@ -1196,12 +1196,13 @@ fn a_script_too_large_to_read_beside_the_article_is_left_out() {
         .collect();
     let list = json!({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": products});
     let scripts = |list: Value| vec![Script::in_page(Some("ld"), 0, article(json!({"description": "D."}))), Script::in_page(None, 1, list)];
-    let doc =
-        validate::page(&scripts(list.clone()), Vec::new(), &PageFacts::default(), &UrlSettings::default()).expect("the article's card");
+    let doc = validate::page(&scripts(list.clone()), Default::default(), &PageFacts::default(), &UrlSettings::default())
+        .expect("the article's card");
     let Document::One(b) = doc else { panic!("one brief") };
     assert_eq!(b.title, "H");
     // Alone, it is refused, with the path of where the count ran past the limit.
-    let alone = validate::page(&[Script::in_page(None, 1, list)], Vec::new(), &PageFacts::default(), &UrlSettings::default()).unwrap_err();
+    let alone =
+        validate::page(&[Script::in_page(None, 1, list)], Default::default(), &PageFacts::default(), &UrlSettings::default()).unwrap_err();
     assert!(alone[0].line().starts_with("script[1].itemListElement["), "{alone:?}");
 }
 
@@ -1209,4 +1210,21 @@ fn a_script_too_large_to_read_beside_the_article_is_left_out() {
 fn a_byline_written_with_its_own_by_is_not_by_by() {
     let b = one(article(json!({"author": ["By SYLVIE CORBET", {"@type": "Person", "name": "by Jane Doe"}, "Byron Katz", "By", "By  "]})));
     assert_eq!(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["SYLVIE CORBET", "Jane Doe", "Byron Katz", "By", "By  "]);
+}
+
+#[test]
+fn a_page_of_unreadable_scripts_is_told_within_the_problem_cap_with_the_right_count() {
+    const LD: &str = "<script type=\"application/ld+json\">";
+    // Every script unreadable: 80 problems, 50 kept and a count.
+    let html = format!("<!doctype html><html><head>{}</head></html>", format!("{LD}{{</script>").repeat(80));
+    let problems = load_html_page(&html, &Options::default()).unwrap_err();
+    assert_eq!(problems.len(), 51);
+    assert_eq!(problems[50].to_string(), "… and 30 more problems");
+    // Three unreadable scripts, then an article with 60 problems of its own: 63 in all.
+    let parts: Vec<i32> = (0..60).collect();
+    let article = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "hasPart": parts});
+    let html = format!("<!doctype html><html><head>{}{LD}{article}</script></head></html>", format!("{LD}{{</script>").repeat(3));
+    let problems = load_html_page(&html, &Options::default()).unwrap_err();
+    assert_eq!(problems.len(), 51);
+    assert_eq!(problems[50].to_string(), "… and 13 more problems");
 }

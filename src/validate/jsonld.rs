@@ -31,18 +31,18 @@ pub fn from_value(value: Value, urls: &UrlSettings) -> Result<Document, Vec<Prob
 /// scripts whose text is not JSON, skipped, and reported (first) only when
 /// no card can be made without them. What the page says of itself
 /// (`facts`) stands in for what its article's JSON-LD leaves out.
-pub fn page(scripts: &[Script], unreadable: Vec<Problem>, facts: &PageFacts, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+pub fn page(scripts: &[Script], unreadable: Problems, facts: &PageFacts, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
     if scripts.is_empty() && unreadable.is_empty() {
         return Err(vec![Problem::new("", "the page has no JSON-LD (no <script type=\"application/ld+json\">)")]);
     }
+    let mut all = unreadable;
     if scripts.is_empty() {
         // Every script was unreadable: that is the whole story ("no @context names schema.org" would not be true).
-        return Err(unreadable);
+        return Err(all.into_vec());
     }
     // The unreadable scripts first: they may be why no card can be made.
-    json_ld(scripts, facts, urls).map_err(|problems| {
-        let mut all: Problems = unreadable.into_iter().collect();
-        all.extend(problems);
+    graph(scripts, facts, urls).map_err(|problems| {
+        all.append(problems);
         all.into_vec()
     })
 }
@@ -54,6 +54,11 @@ pub fn page(scripts: &[Script], unreadable: Vec<Problem>, facts: &PageFacts, url
 /// language tag; the page's one article without a summary has its
 /// description.
 pub fn json_ld(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+    graph(scripts, page, urls).map_err(Problems::into_vec)
+}
+
+/// [`json_ld`], its problems still counted (to be told after others').
+fn graph(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Result<Document, Problems> {
     let mapped = jsonld::read(scripts, page.description.as_deref());
     let mut problems = mapped.problems;
     let mut doc = None;
@@ -67,7 +72,7 @@ pub fn json_ld(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Resu
     }
     match doc {
         Some(doc) if problems.is_empty() => Ok(doc),
-        _ => Err(problems.into_vec()),
+        _ => Err(problems),
     }
 }
 

@@ -50,7 +50,7 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> R
     // A plain copy first, as of any host value, within the most a saved page may hold.
     let scripts = plain_copy_of(scripts, "", "an array of JSON-LD scripts", MAX_PAGE_BYTES)?;
     let list = scripts.dyn_ref::<js_sys::Array>().ok_or_else(|| problem("", "expected an array of JSON-LD scripts"))?;
-    let (mut read, mut unreadable) = (Vec::new(), Vec::new());
+    let (mut read, mut unreadable) = (Vec::new(), format::Problems::default());
     for (i, script) in list.iter().enumerate() {
         let id = js_sys::Reflect::get(&script, &"id".into()).ok().and_then(|id| id.as_string());
         let text = js_sys::Reflect::get(&script, &"text".into()).unwrap_or(JsValue::UNDEFINED);
