@@ -1228,3 +1228,11 @@ fn a_page_of_unreadable_scripts_is_told_within_the_problem_cap_with_the_right_co
     assert_eq!(problems.len(), 51);
     assert_eq!(problems[50].to_string(), "… and 13 more problems");
 }
+
+#[test]
+fn an_address_too_long_once_percent_encoded_is_left_out_not_refused() {
+    // 700 Persian letters: 740 characters as written, 4,234 as the policy writes the URL.
+    let src = format!("https://www.example.ir/images/{}.jpg", "خ".repeat(700));
+    let card = one(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "image": src, "url": src}));
+    assert!(card.image.is_none() && card.url.is_none());
+}

@@ -3,7 +3,15 @@
 //! validator checks the same rules in Rust; tests/schema holds the two in
 //! agreement.
 
+use percent_encoding::{AsciiSet, CONTROLS};
+
 use super::limits::MAX_LANG_CHARS;
+
+/// What must not appear raw in a serialised URL: controls, space, quotes,
+/// angle brackets, backtick and DEL (and, as for every set, non-ASCII). The
+/// URL policy writes a URL with these percent-encoded, and its length limit
+/// counts that form.
+pub(crate) const URL_ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`');
 
 /// A required string must contain a character that Rust's `char::is_whitespace`
 /// (Unicode `White_Space`) does not count as space, and that validation keeps

@@ -20,7 +20,9 @@
 
 use std::num::NonZeroU32;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use percent_encoding::utf8_percent_encode;
+
+use crate::format::patterns::URL_ENCODED as ENCODED;
 
 /// Where a URL appears decides which schemes may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -360,10 +362,6 @@ pub const DEFAULT_WHATWG: Whatwg = |base, reference| url::Url::parse(base).and_t
 /// then a reference resolves as RFC 3986 would (see [`resolve`]).
 #[cfg(target_arch = "wasm32")]
 pub const DEFAULT_WHATWG: Whatwg = |_, _| None;
-
-/// What must not appear raw in a serialised URL: controls, space, quotes,
-/// angle brackets, backtick and DEL (and, as for every set, non-ASCII).
-const ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`');
 
 /// `out` followed by `s` with [`ENCODED`] percent-encoded.
 fn encode(mut out: String, s: &str) -> String {
