@@ -1236,3 +1236,13 @@ fn an_address_too_long_once_percent_encoded_is_left_out_not_refused() {
     let card = one(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "image": src, "url": src}));
     assert!(card.image.is_none() && card.url.is_none());
 }
+
+#[test]
+fn bylines_of_several_names_each_keep_the_first_hundred_authors() {
+    let names: Vec<String> = (0..60).map(|i| format!("Author {i}")).collect();
+    let card = one(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+        "author": [{"@type": "Person", "name": names}, {"@type": "Person", "name": names}]}));
+    let authors = card.authors;
+    assert_eq!(authors.len(), 100);
+    assert_eq!(authors[99].name, "Author 39");
+}

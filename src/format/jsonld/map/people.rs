@@ -5,6 +5,7 @@ use serde_json::Value;
 use super::{listed, text, Mapper};
 use crate::format::jsonld::graph::{found, At};
 use crate::format::jsonld::sources::{index, key};
+use crate::format::limits::MAX_ITEMS;
 use crate::format::{self, Checked};
 
 impl<'a> Mapper<'_, 'a> {
@@ -68,6 +69,8 @@ impl<'a> Mapper<'_, 'a> {
                 }
             }
         }
+        // Nodes naming several people can bring more than a list holds; the first ones stay, as in `listed`.
+        out.truncate(MAX_ITEMS);
         // The card writes its own "By": a name written with one ("By JANE
         // DOE", as agencies' bylines are) would read "By By JANE DOE".
         for author in &mut out {
