@@ -1246,3 +1246,17 @@ fn bylines_of_several_names_each_keep_the_first_hundred_authors() {
     assert_eq!(authors.len(), 100);
     assert_eq!(authors[99].name, "Author 39");
 }
+
+#[test]
+fn a_cited_javascript_url_is_refused_however_it_is_spaced_and_words_are_left_out() {
+    let doc = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "T", "datePublished": "2024-01-01",
+        "citation": ["java\tscript:alert(1)", "javascript:alert('a b')", "https://c.example/ok", "Note: see the annex", "Smith J. (2020), Trade"]});
+    let problems = problems(doc.clone());
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("citation[0]: ") && problems[1].starts_with("citation[1]: "), "{problems:?}");
+    assert!(problems.iter().all(|p| p.contains("javascript")), "{problems:?}");
+    let mut doc = doc;
+    doc["citation"].as_array_mut().unwrap().drain(..2);
+    let card = one(doc);
+    assert_eq!(card.related.len(), 1, "the words are left out");
+}
