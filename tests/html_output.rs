@@ -283,3 +283,10 @@ fn image_sizes_reserve_the_space_and_fit_the_email_column() {
     let style = all(&h, "img[alt=A]").into_iter().next().and_then(|i| i.value().attr("style").map(str::to_owned)).expect("style");
     assert!(style.ends_with(";max-width:300px") && style.contains("width:100%"), "{style}");
 }
+
+#[test]
+fn a_summary_without_paragraphs_is_no_block() {
+    let html = brief_card::render_html(r#"{"title": "T", "summary": {"heading": "H", "paragraphs": []}}"#, &brief_card::Options::default())
+        .unwrap();
+    assert!(!html.contains("bc-summary") && !html.contains(">H<"), "{html}");
+}

@@ -50,7 +50,9 @@ impl Checker<'_> {
         let publisher = self.optional(b.publisher, &at("publisher")).map(|p| self.publisher(p, &at("publisher")));
         let authors = self.list(b.authors, &at("authors"), Self::author);
         let image = self.optional(b.image, &at("image")).map(|i| self.image(i, &at("image")));
-        let summary = self.optional(b.summary, &at("summary")).map(|s| self.summary(s, &at("summary")));
+        // A summary of no paragraphs is no block: its heading over nothing would read as a broken card.
+        let summary =
+            self.optional(b.summary, &at("summary")).map(|s| self.summary(s, &at("summary"))).filter(|s| !s.paragraphs.is_empty());
         let quotes = self.list(b.quotes, &at("quotes"), Self::quote);
         let sections = self.list(b.sections, &at("sections"), Self::section);
         let related = self.list(b.related, &at("related"), Self::related);
