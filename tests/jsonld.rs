@@ -1260,3 +1260,15 @@ fn a_cited_javascript_url_is_refused_however_it_is_spaced_and_words_are_left_out
     let card = one(doc);
     assert_eq!(card.related.len(), 1, "the words are left out");
 }
+
+#[test]
+fn a_semicolon_closing_a_character_reference_does_not_split_keywords() {
+    let card = one(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+        "keywords": ["Telecom &amp; Media"], "about": [{"@type": "Thing", "name": "Trade; Tariffs &#8217;25; R&#x26;D"}]}));
+    let labels: Vec<&str> = card.tags.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["Telecom &amp; Media", "Trade; Tariffs &#8217;25; R&#x26;D"]);
+    let card = one(json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+        "keywords": "Telecom &amp; Media; Energy;AT&T;Q&A &co; &#8217;x"}));
+    let labels: Vec<&str> = card.tags.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["Telecom &amp; Media", "Energy", "AT&T", "Q&A &co; &#8217;x"]);
+}
