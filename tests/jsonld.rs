@@ -873,6 +873,21 @@ fn id_cycles_are_refused_with_the_path_of_the_reference() {
     }
     // Parts that are only part of it, and works that cite one another, are no such loop.
     assert_eq!(problems(loop_back("#elsewhere")), Vec::<String>::new());
+    // However deep the loop, and from a quotation as from a section.
+    let deep = json!({"@context": "https://schema.org", "@graph": [
+        {"@id": "#a", "@type": "NewsArticle", "headline": "A", "hasPart": [{"@id": "#b"}, {"@id": "#q"}]},
+        {"@id": "#b", "@type": "WebPageElement", "name": "B", "text": "t", "hasPart": {"@id": "#c"}},
+        {"@id": "#c", "@type": "WebPageElement", "name": "C", "text": "t", "hasPart": [{"@id": "#b2"}, {"@id": "#a"}]},
+        {"@id": "#b2", "@type": "WebPageElement", "hasPart": {"@id": "#c"}},
+        {"@id": "#q", "@type": "Quotation", "text": "said", "creator": "Ana", "hasPart": {"@id": "#a"}},
+    ]});
+    assert_eq!(
+        problems(deep),
+        [
+            "@graph[2].hasPart[1]: refers through @id back to @graph[0], which contains it (a cycle)",
+            "@graph[4].hasPart: refers through @id back to @graph[0], which contains it (a cycle)",
+        ]
+    );
 }
 
 #[test]

@@ -9,6 +9,8 @@
 //! that is no date) are left to the validator, which then speaks about the
 //! JSON-LD through [`Sources::rewrite`].
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::date;
@@ -149,16 +151,22 @@ impl<'g, 'a> Mapper<'g, 'a> {
         (!undefined).then_some(node)
     }
 
-    /// Refuses a part, `node`, that has among its own parts a node being
-    /// mapped: the article it is a part of, or itself. The mapping reads no
-    /// further down, but nothing can contain what contains it, so such a
-    /// document is a cycle (issue 17: cycles are refused), reported where
-    /// the loop is written. (Works that cite one another are no such loop.)
+    /// Refuses a part, `node`, that has among its own parts, or their parts
+    /// however deep, a node being mapped: the article it is a part of, or
+    /// itself. The mapping reads no further down, but nothing can contain
+    /// what contains it, so such a document is a cycle (issue 17: cycles are
+    /// refused), reported where the loop is written. (Works that cite one
+    /// another are no such loop.)
     fn refuse_containing_a_whole(&mut self, node: &At<'a>) {
-        for v in node.get("hasPart").map(|parts| listed(&parts)).unwrap_or_default() {
-            if v.value.is_object() {
-                // `node` reports a reference back to one being mapped as a cycle.
-                let _ = self.node(&v);
+        let parts_of = |node: &At<'a>| node.get("hasPart").map(|parts| listed(&parts)).unwrap_or_default();
+        // Each part once: the graph is bounded (MAX_GRAPH_NODES), and parts may share parts.
+        let mut seen = HashSet::from([node.value as *const Value]);
+        let mut todo = parts_of(node);
+        while let Some(v) = todo.pop() {
+            // `node` reports a reference back to one being mapped as a cycle.
+            let Some(part) = v.value.is_object().then(|| self.node(&v)).flatten() else { continue };
+            if seen.insert(part.value as *const Value) {
+                todo.extend(parts_of(&part));
             }
         }
     }

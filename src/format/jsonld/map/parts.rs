@@ -56,6 +56,7 @@ impl<'a> Mapper<'_, 'a> {
     /// always says something, and who said it.
     fn quote(&mut self, node: &At<'a>, bp: &str) -> Option<format::Quote> {
         self.stack.push(node.value);
+        self.refuse_containing_a_whole(node);
         let quote = self.attributed_quote(node, bp);
         self.stack.pop();
         quote
