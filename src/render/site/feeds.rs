@@ -14,7 +14,8 @@ use crate::render::page::{self, description, is_absolute_http};
 use crate::validate::model::{Brief, BriefDate, Document};
 use crate::validate::options::Options;
 
-fn rfc3339(d: &BriefDate) -> String {
+/// A brief's date as an RFC 3339 date-time (a day alone is its midnight UTC).
+pub(super) fn rfc3339(d: &BriefDate) -> String {
     if d.iso.len() == 10 {
         format!("{}T00:00:00Z", d.iso)
     } else {
@@ -25,7 +26,7 @@ fn rfc3339(d: &BriefDate) -> String {
 /// The instant an RFC 3339 date-time (as [`rfc3339`] and the build's clock
 /// write them) names, in seconds, so that times written with different
 /// offsets compare as times: `09:30+02:00` is before `08:00Z`.
-fn instant(rfc3339: &str) -> Option<i64> {
+pub(super) fn instant(rfc3339: &str) -> Option<i64> {
     let number = |from: usize, to: usize| rfc3339.get(from..to)?.parse::<i64>().ok();
     let date = icu_calendar::Date::try_new_iso(
         i32::try_from(number(0, 4)?).ok()?,

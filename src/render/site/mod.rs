@@ -238,9 +238,10 @@ fn check_names(entries: &[Entry], reserved: &[String]) -> Result<(), Vec<FilePro
     }
 }
 
-/// The brief's date for ordering: the calendar day, then the written time.
-fn date_key(b: &Brief) -> Option<(u16, u8, u8, &str)> {
-    b.date.as_ref().map(|d| (d.year, d.month, d.day, d.iso.as_str()))
+/// The brief's date for ordering: the instant it names (`09:30+02:00` is
+/// before `08:00Z`), then the date as written.
+fn date_key(b: &Brief) -> Option<(Option<i64>, &str)> {
+    b.date.as_ref().map(|d| (feeds::instant(&feeds::rfc3339(d)), d.iso.as_str()))
 }
 
 fn with_slash(url: &str) -> String {
@@ -274,5 +275,16 @@ mod tests {
         assert_eq!(url_name(".hidden").as_deref(), Some("hidden"));
         assert_eq!(url_name("گزارش").as_deref(), None);
         assert_eq!(url_name("my brief (2)").as_deref(), Some("my-brief-2"));
+    }
+
+    #[test]
+    fn briefs_are_ordered_by_the_instants_their_dates_name() {
+        let brief = |date: &str| match crate::validate::load_default(&format!(r#"{{"title": "t", "date": "{date}"}}"#)) {
+            Ok(Document::One(b)) => b,
+            other => panic!("{other:?}"),
+        };
+        let (earlier, later) = (brief("2023-06-13T09:30:00+02:00"), brief("2023-06-13T08:00:00Z"));
+        assert!(date_key(&earlier) < date_key(&later), "07:30Z is before 08:00Z");
+        assert!(date_key(&brief("2023-06-12T23:00:00-05:00")) > date_key(&brief("2023-06-13")), "04:00Z on the 13th");
     }
 }
