@@ -682,7 +682,8 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
         fs::create_dir_all(out.join(host).parent().expect("folder")).expect("mkdir");
         fs::write(out.join(host), format!("the host's {host}")).expect("write");
     }
-    // A host's read-only folder keeps its permissions, and does not stop the earlier site's removal.
+    // A host's read-only folder keeps its permissions (that it does not stop the earlier
+    // site's removal needs a user other than root: the test below).
     #[cfg(unix)]
     let mode = |path: &Path| std::os::unix::fs::PermissionsExt::mode(&fs::metadata(path).expect("stat").permissions()) & 0o777;
     #[cfg(unix)]
@@ -839,4 +840,79 @@ fn oembed_prints_one_briefs_oembed() {
     assert!(stderr(&o).contains("oembed takes one brief"), "{}", stderr(&o));
     let o = run(&["oembed", file.to_str().expect("path"), "--url", url, "--maxwidth", "0"]);
     assert_eq!(code(&o), 2, "a zero maxwidth is bad usage");
+}
+
+/// Whether the tests run as root (as CI does), for whom no folder is read-only.
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout == b"0\n")
+}
+
+/// The host's read-only folder in an earlier site, rebuilt by an ordinary
+/// user: as root every folder is writable, so the test runs the command as
+/// `nobody` (util-linux's setpriv) over files `nobody` owns.
+#[cfg(unix)]
+#[test]
+fn site_rebuilds_over_a_read_only_host_folder_as_an_ordinary_user() {
+    use std::os::unix::fs::PermissionsExt;
+    const NOBODY: u32 = 65534;
+    let as_root = running_as_root();
+    if as_root && Command::new("setpriv").arg("--version").output().is_err() {
+        eprintln!("skipped: running as root, and no setpriv to run the command as another user");
+        return;
+    }
+    let dir = scratch("site-read-only-host");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    fs::copy(root().join("www/briefs/minimal.json"), briefs.join("minimal.json")).expect("copy");
+    let out = dir.join("public");
+    let site_as_user = || {
+        let p = |p: &Path| p.to_str().expect("path").to_owned();
+        let args = ["site", &p(&briefs), "--out", &p(&out), "--base-url", BASE, "--assets", &p(&assets)].map(str::to_owned);
+        let mut command = if as_root {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_brief-card")]);
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_brief-card"))
+        };
+        command.args(args).stdin(Stdio::null()).output().expect("run brief-card")
+    };
+    let give_to_nobody = |path: &Path| {
+        if as_root {
+            chown_all(path, NOBODY);
+        }
+    };
+    give_to_nobody(&dir);
+    let o = site_as_user();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // The host adds a read-only folder, with a read-only folder in it.
+    let acme = out.join(".well-known/acme");
+    fs::create_dir_all(&acme).expect("mkdir");
+    fs::write(acme.join("token"), "the host's").expect("write");
+    give_to_nobody(&out);
+    for folder in [&acme, &out.join(".well-known")] {
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o555)).expect("chmod");
+    }
+    let o = site_as_user();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "no warning: the earlier site was removed");
+    assert_eq!(fs::read_to_string(acme.join("token")).ok().as_deref(), Some("the host's"));
+    for folder in [&acme, &out.join(".well-known")] {
+        assert_eq!(fs::metadata(folder).expect("stat").permissions().mode() & 0o777, 0o555, "{}", folder.display());
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "the earlier site was removed, not left aside");
+}
+
+/// `path` and everything in it, owned by `user`.
+#[cfg(unix)]
+fn chown_all(path: &Path, user: u32) {
+    std::os::unix::fs::chown(path, Some(user), Some(user)).expect("chown");
+    if path.is_dir() {
+        for entry in fs::read_dir(path).expect("read dir") {
+            chown_all(&entry.expect("entry").path(), user);
+        }
+    }
 }
