@@ -33,7 +33,8 @@ export function plain_copy(v, what, limit) {
   }
   // Refused before anything reaches the module; a character is at most 3
   // bytes, so only long text is counted in bytes.
-  if (t.length > limit) throw `input is ${t.length} characters; the limit is ${limit} bytes`;
+  // (Each UTF-16 unit is a byte of UTF-8 at least.)
+  if (t.length > limit) throw `input is at least ${t.length} bytes; the limit is ${limit} bytes`;
   const bytes = t.length * 3 > limit ? new TextEncoder().encode(t).length : 0;
   if (bytes > limit) throw `input is ${bytes} bytes; the limit is ${limit} bytes`;
   let value;
