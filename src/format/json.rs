@@ -1,6 +1,8 @@
 //! JSON text to the format types, on the command line and in native
 //! programs (the browser reads JSON text with its own `JSON.parse`).
 
+use std::borrow::Cow;
+
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
@@ -34,11 +36,43 @@ pub fn json_value(text: &str) -> Result<Value, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem::new("", "invalid JSON: the input is empty")]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| vec![Problem::new("", syntax_message(&e))])?;
+    let value: Value = serde_json::from_str(&lone_surrogates_replaced(text)).map_err(|e| vec![Problem::new("", syntax_message(&e))])?;
     if too_deep(&value, 1) {
         return Err(vec![too_deep_problem()]);
     }
     Ok(value)
+}
+
+/// `text` with each `\u` escape of a lone UTF-16 surrogate (`"\ud83d"`:
+/// half an emoji, cut off by a script's `slice`) written as U+FFFD's. The
+/// browser's `JSON.parse` reads such text, and the wasm boundary then gets
+/// U+FFFD; serde_json refuses it, so the command line would refuse a card
+/// the browser shows.
+fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
+    // The UTF-16 surrogate that a `\uXXXX` escape starting at byte `at` names, if any.
+    let surrogate_at = |at: usize| {
+        let hex = text.get(at..at + 6)?.strip_prefix("\\u")?;
+        u16::from_str_radix(hex, 16).ok().filter(|unit| (0xD800..=0xDFFF).contains(unit))
+    };
+    let (mut out, mut copied, mut from) = (String::new(), 0, 0);
+    while let Some(at) = text.as_bytes().get(from..).and_then(|rest| rest.iter().position(|&b| b == b'\\')).map(|p| from + p) {
+        match surrogate_at(at) {
+            Some(0xD800..=0xDBFF) if surrogate_at(at + 6).is_some_and(|low| low >= 0xDC00) => from = at + 12,
+            Some(_) => {
+                out.push_str(text.get(copied..at).unwrap_or_default());
+                out.push_str("\\ufffd");
+                (from, copied) = (at + 6, at + 6);
+            }
+            // Any other escape is two characters or more (`\\`, `\"`, `\u0041`), and
+            // its second never starts another.
+            None => from = at + 2,
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 fn too_deep_problem() -> Problem {
@@ -73,6 +107,16 @@ fn too_deep(value: &Value, depth: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_surrogate_reads_as_the_browser_reads_it() {
+        let value = json_value(r#"{"a": "cut \ud83d", "b": "\udc00x\uD83D\uDE00", "c": "\\ud83d", "d": "\\\ud83d\ud83d"}"#).unwrap();
+        assert_eq!(value["a"], "cut \u{fffd}");
+        assert_eq!(value["b"], "\u{fffd}x😀", "a pair is a character");
+        assert_eq!(value["c"], "\\ud83d", "an escaped backslash, then text");
+        assert_eq!(value["d"], "\\\u{fffd}\u{fffd}");
+        assert!(matches!(lone_surrogates_replaced(r#"{"a": "\ud83d\ude00 \n \\"}"#), Cow::Borrowed(_)));
+    }
 
     fn problem(text: &str) -> String {
         from_json_text::<Input>(text).unwrap_err()[0].to_string()
