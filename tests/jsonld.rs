@@ -1287,3 +1287,14 @@ fn a_semicolon_closing_a_character_reference_does_not_split_keywords() {
     let labels: Vec<&str> = card.tags.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(labels, ["Telecom &amp; Media", "Energy", "AT&T", "Q&A &co; &#8217;x"]);
 }
+
+#[test]
+fn a_problem_in_a_value_object_points_at_its_value() {
+    let doc = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": {"@value": " ", "@language": "en"},
+        "url": {"@value": "javascript:alert(1)"}, "datePublished": {"@value": "2024-13-01", "@type": "Date"}});
+    let problems = problems(doc);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    for (problem, path) in problems.iter().zip(["headline.@value: ", "datePublished.@value: ", "url.@value: "]) {
+        assert!(problem.starts_with(path), "{problem} at {path}");
+    }
+}

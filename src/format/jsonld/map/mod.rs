@@ -171,11 +171,17 @@ impl<'g, 'a> Mapper<'g, 'a> {
         }
     }
 
-    /// A text property (its first value), recorded at `bp`.
+    /// A text property (its first value), recorded at `bp`: at the value
+    /// object's `@value` when it is written as one, which is where a problem
+    /// with the text is.
     fn string(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         let at = at?;
         let first = at.one();
-        self.sources.record(bp, &first.as_ref().unwrap_or(&at).path);
+        let written = first.as_ref().unwrap_or(&at);
+        match written.value.get("@value") {
+            Some(v) if !v.is_array() && !v.is_object() => self.sources.record(bp, &key(&written.path, "@value")),
+            _ => self.sources.record(bp, &written.path),
+        }
         Some(first.map_or(Checked::Absent, |v| text(v.value)))
     }
 
