@@ -93,13 +93,6 @@ fn feed_paths_start_with_the_index() {
 }
 
 #[test]
-fn the_briefs_of_a_feed_need_ids_of_their_own() {
-    let json = r#"[{"id": "a", "title": "t"}, {"id": "b", "title": "u"}, {"id": "a", "title": "v"}, {"title": "w"}, {"title": "x"}]"#;
-    assert_eq!(messages(json), ["[2].id: is also the id of [0]; each brief of a feed needs its own (it is the card's anchor)"]);
-    assert_eq!(messages(r#"[{"id": "a", "title": "t"}, {"id": "A", "title": "u"}]"#), Vec::<String>::new(), "ids are case-sensitive");
-}
-
-#[test]
 fn the_root_must_be_a_brief_or_a_feed() {
     for (json, found) in [("\"text\"", "a string"), ("42", "a number"), ("null", "null"), ("true", "a boolean")] {
         assert_eq!(messages(json), [format!("expected a brief (an object) or a feed (an array of briefs), found {found}")]);

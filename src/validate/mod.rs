@@ -75,24 +75,9 @@ fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings) -> (Option
             c.report(&root, "a feed needs at least one brief");
             None
         }
-        Checked::Valid(Input::Feed(items)) => c.max_len(items.len(), MAX_FEED, &root).then(|| {
-            // A brief's id is its card's anchor (`#id`, `#id-quote-1`, …), so
-            // the briefs of one feed, which share a page, need ids of their own.
-            let mut ids: Vec<(String, String)> = Vec::new();
-            Document::Feed(c.each(items, &root, |c, brief, path| {
-                let brief = c.brief(*brief, path);
-                if let Some(id) = &brief.id {
-                    match ids.iter().find(|(seen, _)| seen == id) {
-                        Some((_, first)) => c.report(
-                            &Path::Key(path, "id"),
-                            format!("is also the id of {first}; each brief of a feed needs its own (it is the card's anchor)"),
-                        ),
-                        None => ids.push((id.clone(), path.render())),
-                    }
-                }
-                brief
-            }))
-        }),
+        Checked::Valid(Input::Feed(items)) => {
+            c.max_len(items.len(), MAX_FEED, &root).then(|| Document::Feed(c.each(items, &root, |c, brief, path| c.brief(*brief, path))))
+        }
         Checked::Absent => {
             c.report(&root, format!("expected {}, found null", Input::EXPECTED));
             None
