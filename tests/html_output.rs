@@ -290,3 +290,41 @@ fn a_summary_without_paragraphs_is_no_block() {
         .unwrap();
     assert!(!html.contains("bc-summary") && !html.contains(">H<"), "{html}");
 }
+
+/// The cards of a feed share one shadow root, so the ids they give their
+/// elements are each their own: a repeated brief id gets a number, and
+/// cards without one number their "Show more" ids by their place.
+#[test]
+fn the_cards_of_a_feed_give_their_elements_ids_of_their_own() {
+    let paragraphs: Vec<String> = (1..=6).map(|i| format!("p{i}")).collect();
+    let brief = |id: Option<&str>| {
+        let mut b = serde_json::json!({"title": "T", "summary": {"paragraphs": paragraphs}, "quotes": [{"text": "q", "author": "A"}]});
+        if let Some(id) = id {
+            b["id"] = id.into();
+        }
+        b
+    };
+    let feed = serde_json::json!([brief(Some("same")), brief(Some("same")), brief(None), brief(None), brief(Some("same-2"))]);
+    let mut options = brief_card::Options::default();
+    options.declarative_shadow_dom = true;
+    let html = brief_card::render_html(&feed.to_string(), &options).unwrap();
+    let ids: Vec<&str> = html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    for id in [
+        "same",
+        "same-2",
+        "same-2-2",
+        "same-more-summary",
+        "same-2-more-summary",
+        "bc3-more-summary",
+        "bc4-more-summary",
+        "same-quote-1",
+        "same-2-quote-1",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(html.contains("aria-controls=\"bc4-more-summary\""));
+}

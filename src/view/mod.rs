@@ -43,10 +43,11 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
             open(w, "div", "bc-feed");
             w.fixed("role", "list");
             w.attr("aria-label", feed_label);
-            for b in briefs {
+            let mut taken: Vec<String> = Vec::new();
+            for (i, b) in briefs.iter().enumerate() {
                 open(w, "div", "bc-feed-item");
                 w.fixed("role", "listitem");
-                one(b, cx, w);
+                card(b, cx, w, &Anchors::in_feed(b, i, &mut taken));
                 w.close();
             }
             w.close();
@@ -73,14 +74,52 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
     w.close();
 }
 
+/// The ids a card gives its elements: its own (the brief's `id`, which
+/// deep links name, and from which its quotes' are made) and the prefix of
+/// those that tie a "Show more" button to what it shows. The cards of a feed
+/// share one page (one shadow root), so there each card's are its own.
+struct Anchors {
+    id: Option<String>,
+    prefix: String,
+}
+
+impl Anchors {
+    fn of(b: &Brief) -> Anchors {
+        Anchors { id: b.id.clone(), prefix: b.id.clone().unwrap_or_else(|| "bc".to_owned()) }
+    }
+
+    /// The `i`th card's of a feed: the first card with an id keeps it, a
+    /// later one with the same id gets a number (`same-2`); a card without
+    /// one numbers its "Show more" ids by its place (`bc3-more-summary`).
+    fn in_feed(b: &Brief, i: usize, taken: &mut Vec<String>) -> Anchors {
+        let id = b.id.as_ref().map(|id| {
+            let mut unique = id.clone();
+            for n in 2.. {
+                if !taken.contains(&unique) {
+                    break;
+                }
+                unique = format!("{id}-{n}");
+            }
+            taken.push(unique.clone());
+            unique
+        });
+        let prefix = id.clone().unwrap_or_else(|| format!("bc{}", i + 1));
+        Anchors { id, prefix }
+    }
+}
+
 /// The card for one brief: what [`document`] writes for [`Document::One`].
 pub fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+    card(b, cx, w, &Anchors::of(b));
+}
+
+fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
     let compact = cx.options.layout == Layout::Compact;
     open(w, "article", card_class(cx.options.theme, compact));
     w.fixed("part", "card");
     w.attr("lang", &b.lang);
     w.fixed("dir", b.dir.as_str());
-    if let Some(id) = &b.id {
+    if let Some(id) = &ids.id {
         w.attr("id", id);
     }
     header(b, cx, w);
@@ -93,26 +132,26 @@ pub fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
         // A compact card is only a teaser: its summary needs no heading.
         block(cx, w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
-        paras(b, cx, "summary", 0, paragraphs, w);
+        paras(b, cx, ids, "summary", 0, paragraphs, w);
         w.close();
     }
     if !compact {
         if !b.quotes.is_empty() {
-            quotes(b, cx, w);
+            quotes(b, cx, ids, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
             block(cx, w, "section", "bc-block bc-section", "section", Some(&s.heading));
-            paras(b, cx, "section-", i + 1, &s.paragraphs, w);
+            paras(b, cx, ids, "section-", i + 1, &s.paragraphs, w);
             w.close();
         }
         if !b.related.is_empty() {
-            related(b, cx, w);
+            related(b, cx, ids, w);
         }
         if !b.tags.is_empty() {
             tags(b, cx, w);
         }
     }
-    footer(b, cx, w);
+    footer(b, cx, ids, w);
     if cx.interactive {
         // Announces "Link copied" to screen readers.
         open(w, "p", "bc-status");
@@ -296,13 +335,13 @@ fn image(img: &Image, w: &mut dyn Sink) {
 
 /// Paragraphs, the ones past [`COLLAPSE_AFTER`] behind "Show more" when
 /// interactive (the block's `key` and `n`: see [`rest_id`]).
-fn paras(b: &Brief, cx: &Context, key: &str, n: usize, ps: &[Paragraph], w: &mut dyn Sink) {
+fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Paragraph], w: &mut dyn Sink) {
     let shown = shown(cx, ps.len());
     for p in ps.get(..shown).unwrap_or(ps) {
         para(cx, p, w);
     }
     if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
-        let id = rest_id(b, key, n);
+        let id = rest_id(ids, key, n);
         open(w, "div", "bc-rest");
         w.attr("id", &id);
         w.fixed("hidden", "");
@@ -344,8 +383,8 @@ pub fn interactive_shown(len: usize) -> usize {
 
 /// The id of a block's hidden rest: `key`, then `n` unless 0 (the
 /// sections' numbers start at 1), built only for a block that has a rest.
-fn rest_id(b: &Brief, key: &str, n: usize) -> String {
-    let prefix = b.id.as_deref().unwrap_or("bc");
+fn rest_id(ids: &Anchors, key: &str, n: usize) -> String {
+    let prefix = &ids.prefix;
     if n > 0 {
         format!("{prefix}-more-{key}{n}")
     } else {
@@ -387,12 +426,12 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     }
 }
 
-fn quotes(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     block(cx, w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, "figure", "bc-quote");
         w.fixed("part", "quote");
-        let anchor = b.id.as_ref().map(|id| format!("{id}-quote-{}", i + 1));
+        let anchor = ids.id.as_ref().map(|id| format!("{id}-quote-{}", i + 1));
         if let Some(a) = &anchor {
             w.attr("id", a);
         }
@@ -435,7 +474,7 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, described_by: Option<&str>
     w.close();
 }
 
-fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+fn related(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
     let heading = label(b, cx, Label::Related);
@@ -452,7 +491,7 @@ fn related(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     }
     w.close();
     if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
-        let id = rest_id(b, "related", 0);
+        let id = rest_id(ids, "related", 0);
         open(w, "ul", "bc-related-list bc-rest");
         w.fixed("role", "list");
         w.attr("id", &id);
@@ -506,8 +545,8 @@ fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.close();
 }
 
-fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    let copy = cx.interactive && b.id.is_some();
+fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
+    let copy = cx.interactive && ids.id.is_some();
     if b.url.is_none() && !copy {
         return;
     }
@@ -518,7 +557,7 @@ fn footer(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         w.text(label(b, cx, Label::ReadMore));
         w.close();
     }
-    if let (Some(id), true) = (&b.id, copy) {
+    if let (Some(id), true) = (&ids.id, copy) {
         copy_button(b, cx, id, None, w);
     }
     w.close();
