@@ -1265,7 +1265,8 @@ fn bylines_of_several_names_each_keep_the_first_hundred_authors() {
 #[test]
 fn a_cited_javascript_url_is_refused_however_it_is_spaced_and_words_are_left_out() {
     let doc = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "T", "datePublished": "2024-01-01",
-        "citation": ["java\tscript:alert(1)", "javascript:alert('a b')", "https://c.example/ok", "Note: see the annex", "Smith J. (2020), Trade"]});
+        "citation": ["java\tscript:alert(1)", "javascript:alert('a b')", "https://c.example/ok", "Note: see the annex", "Smith J. (2020), Trade",
+            "Ibid:p.4 of the report", "Reuters:Report on trade", "10:30 am"]});
     let problems = problems(doc.clone());
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].starts_with("citation[0]: ") && problems[1].starts_with("citation[1]: "), "{problems:?}");

@@ -147,21 +147,20 @@ fn type_word(node: &Value) -> Option<&'static str> {
     type_names(node).find_map(|t| WORDS.iter().find(|(name, _)| *name == t).map(|(_, word)| *word))
 }
 
+/// Schemes whose URLs run or embed what they carry: a cited string that
+/// begins with one goes to the URL policy, which refuses it, however it is
+/// spaced (`javascript:alert('a b')`). Other spaced strings ("Ibid:p.4 of
+/// the report", "Source: Ministry of Health") are citations in words.
+const ACTIVE_SCHEMES: [&str; 3] = ["javascript", "vbscript", "data"];
+
 /// Whether a cited string is an address rather than a citation in words:
-/// one word, or a scheme joined to what follows it (`javascript:alert('a b')`,
-/// read as the browser would, without its tabs and newlines). Such a string
-/// goes to the URL policy, which refuses a `javascript:` one however it is
-/// spaced; words ("Note: see the report") are left out.
+/// one word, or a string whose scheme, read as the browser reads it
+/// (without tabs and newlines), is one of the [`ACTIVE_SCHEMES`].
 fn is_written_as_address(s: &str) -> bool {
     let s = s.trim();
     if !s.contains(char::is_whitespace) {
         return true;
     }
     let joined: String = s.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    joined.split_once(':').is_some_and(|(scheme, rest)| {
-        let scheme_chars = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.');
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme.chars().all(scheme_chars)
-            && rest.starts_with(|c: char| !c.is_whitespace())
-    })
+    joined.split_once(':').is_some_and(|(scheme, _)| ACTIVE_SCHEMES.iter().any(|active| active.eq_ignore_ascii_case(scheme)))
 }
