@@ -888,6 +888,25 @@ fn id_cycles_are_refused_with_the_path_of_the_reference() {
             "@graph[4].hasPart: refers through @id back to @graph[0], which contains it (a cycle)",
         ]
     );
+    // A loop that several sections reach is told once.
+    let shared = json!({"@context": "https://schema.org", "@graph": [
+        {"@id": "#a", "@type": "NewsArticle", "headline": "A", "hasPart": [{"@id": "#s1"}, {"@id": "#s2"}, {"@id": "#s3"}]},
+        {"@id": "#s1", "@type": "WebPageElement", "name": "1", "text": "t", "hasPart": {"@id": "#c"}},
+        {"@id": "#s2", "@type": "WebPageElement", "name": "2", "text": "t", "hasPart": {"@id": "#c"}},
+        {"@id": "#s3", "@type": "WebPageElement", "name": "3", "text": "t", "hasPart": {"@id": "#c"}},
+        {"@id": "#c", "hasPart": {"@id": "#a"}},
+    ]});
+    assert_eq!(problems(shared), ["@graph[4].hasPart: refers through @id back to @graph[0], which contains it (a cycle)"]);
+    // Parts the card never reads cost nothing of the budget of what references hand out:
+    // a hundred sections sharing one part of 12 KB.
+    let mut graph = vec![json!({"@id": "#a", "@type": "NewsArticle", "headline": "H",
+        "hasPart": (0..100).map(|i| json!({"@id": format!("#s{i}")})).collect::<Vec<_>>()})];
+    graph.extend(
+        (0..100).map(|i| json!({"@id": format!("#s{i}"), "@type": "WebPageElement", "name": "S", "text": "t", "hasPart": {"@id": "#mid"}})),
+    );
+    graph.push(json!({"@id": "#mid", "@type": "WebPageElement", "hasPart": {"@id": "#big"}}));
+    graph.push(json!({"@id": "#big", "@type": "WebPageElement", "name": "big", "text": "x".repeat(12_000)}));
+    assert_eq!(problems(json!({"@context": "https://schema.org", "@graph": graph})), Vec::<String>::new());
 }
 
 #[test]

@@ -34,6 +34,10 @@ pub(super) struct Mapper<'g, 'a> {
     /// The nodes being mapped, outermost first: a reference from inside one
     /// of them back to one of them is a cycle.
     stack: Vec<*const Value>,
+    /// The references in parts' parts already reported as looping back
+    /// (see [`Mapper::refuse_containing_a_whole`]): each once, however many
+    /// parts reach it.
+    loops: HashSet<String>,
     /// The page's own description, for the page's one article when its
     /// JSON-LD describes it nowhere (see [`super::PageFacts`]).
     pub page_description: Option<At<'a>>,
@@ -41,7 +45,14 @@ pub(super) struct Mapper<'g, 'a> {
 
 impl<'g, 'a> Mapper<'g, 'a> {
     pub fn new(graph: &'g Graph<'a>) -> Self {
-        Mapper { graph, sources: Sources::default(), problems: Problems::default(), stack: Vec::new(), page_description: None }
+        Mapper {
+            graph,
+            sources: Sources::default(),
+            problems: Problems::default(),
+            stack: Vec::new(),
+            loops: HashSet::new(),
+            page_description: None,
+        }
     }
 
     pub fn report(&mut self, path: &str, message: impl Into<String>) {
@@ -143,8 +154,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
     fn node(&mut self, at: &At<'a>) -> Option<At<'a>> {
         let node = self.graph.resolve(at);
         if self.stack.contains(&(node.value as *const Value)) {
-            let target = if node.path.is_empty() { "the document itself".to_owned() } else { node.path.clone() };
-            self.report(&at.path, format!("refers through @id back to {target}, which contains it (a cycle)"));
+            self.report_cycle(&at.path, &node);
             return None;
         }
         let undefined = node.value.as_object().is_some_and(is_reference);
@@ -163,12 +173,26 @@ impl<'g, 'a> Mapper<'g, 'a> {
         let mut seen = HashSet::from([node.value as *const Value]);
         let mut todo = parts_of(node);
         while let Some(v) = todo.pop() {
-            // `node` reports a reference back to one being mapped as a cycle.
-            let Some(part) = v.value.is_object().then(|| self.node(&v)).flatten() else { continue };
-            if seen.insert(part.value as *const Value) {
+            if !v.value.is_object() {
+                continue;
+            }
+            // Which node a reference names, found without `resolve`: nothing
+            // of it is copied, so it spends none of the references' budget.
+            let part = self.graph.fullest(&v);
+            if self.stack.contains(&(part.value as *const Value)) {
+                if self.loops.insert(v.path.clone()) {
+                    self.report_cycle(&v.path, &part);
+                }
+            } else if seen.insert(part.value as *const Value) {
                 todo.extend(parts_of(&part));
             }
         }
+    }
+
+    /// "refers through @id back to …", at the reference (`path`) to a node being mapped.
+    fn report_cycle(&mut self, path: &str, node: &At<'a>) {
+        let target = if node.path.is_empty() { "the document itself".to_owned() } else { node.path.clone() };
+        self.report(path, format!("refers through @id back to {target}, which contains it (a cycle)"));
     }
 
     /// A text property (its first value), recorded at `bp`: at the value
