@@ -88,8 +88,13 @@ fn keywords_in(s: &str) -> impl Iterator<Item = &str> {
     words.into_iter().map(str::trim).filter(|w| !w.is_empty())
 }
 
-/// Whether `text` ends in the opening of an HTML character reference
-/// (`&amp`, `&#8217`, `&#x2019`), which a `;` would close.
+/// The named references that escaping writes (WordPress's `esc_html`, and
+/// most CMSs'): the numeric ones aside, these are what a tag's text holds.
+const ESCAPES: [&str; 6] = ["amp", "lt", "gt", "quot", "apos", "nbsp"];
+
+/// Whether `text` ends in the opening of a character reference (`&amp`,
+/// `&#8217`, `&#x2019`), which a `;` would close. "Procter&Gamble;" does
+/// not: only the [`ESCAPES`] are read as names.
 fn ends_in_reference_opening(text: &str) -> bool {
     let Some((_, name)) = text.rsplit_once('&') else { return false };
     let nonempty_all = |s: &str, f: fn(&char) -> bool| !s.is_empty() && s.chars().all(|c| f(&c));
@@ -98,8 +103,7 @@ fn ends_in_reference_opening(text: &str) -> bool {
     } else if let Some(decimal) = name.strip_prefix('#') {
         nonempty_all(decimal, char::is_ascii_digit)
     } else {
-        // Every named reference has two letters at least (`&lt`): "AT&T;" is a separator.
-        name.len() >= 2 && name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+        ESCAPES.iter().any(|escape| escape.eq_ignore_ascii_case(name))
     }
 }
 
