@@ -37,7 +37,7 @@ pub(super) struct Mapper<'g, 'a> {
     /// The references in parts' parts already reported as looping back
     /// (see [`Mapper::refuse_containing_a_whole`]): each once, however many
     /// parts reach it.
-    loops: HashSet<String>,
+    loops: HashSet<*const Value>,
     /// The page's own description, for the page's one article when its
     /// JSON-LD describes it nowhere (see [`super::PageFacts`]).
     pub page_description: Option<At<'a>>,
@@ -180,7 +180,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
             // of it is copied, so it spends none of the references' budget.
             let part = self.graph.fullest(&v);
             if self.stack.contains(&(part.value as *const Value)) {
-                if self.loops.insert(v.path.clone()) {
+                if self.loops.insert(v.value as *const Value) {
                     self.report_cycle(&v.path, &part);
                 }
             } else if seen.insert(part.value as *const Value) {
