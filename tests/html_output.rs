@@ -327,4 +327,15 @@ fn the_cards_of_a_feed_give_their_elements_ids_of_their_own() {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
     assert!(html.contains("aria-controls=\"bc4-more-summary\""));
+    // Anchors one card makes from its id (`a-quote-1`) and another's id, in either order.
+    let feed = serde_json::json!([brief(Some("a")), brief(Some("a-quote-1")), brief(Some("x-more-summary")), brief(Some("x"))]);
+    let html = brief_card::render_html(&feed.to_string(), &options).unwrap();
+    let ids: Vec<&str> = html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    for id in ["a", "a-quote-1", "a-quote-1-2", "x-more-summary", "x-2", "x-2-more-summary"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
 }

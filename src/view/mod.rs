@@ -88,24 +88,45 @@ impl Anchors {
         Anchors { id: b.id.clone(), prefix: b.id.clone().unwrap_or_else(|| "bc".to_owned()) }
     }
 
-    /// The `i`th card's of a feed: the first card with an id keeps it, a
-    /// later one with the same id gets a number (`same-2`); a card without
-    /// one numbers its "Show more" ids by its place (`bc3-more-summary`).
+    /// The `i`th card's of a feed: the first card keeps its id, and a later
+    /// one whose anchors would meet an earlier card's (the same id, or `a`
+    /// after `a-quote-1`) gets a number (`same-2`); a card without an id
+    /// numbers its "Show more" ids by its place (`bc3-more-summary`).
     fn in_feed(b: &Brief, i: usize, taken: &mut Vec<String>) -> Anchors {
-        let id = b.id.as_ref().map(|id| {
-            let mut unique = id.clone();
-            for n in 2.. {
-                if !taken.contains(&unique) {
-                    break;
-                }
-                unique = format!("{id}-{n}");
+        let base = b.id.clone().unwrap_or_else(|| format!("bc{}", i + 1));
+        let mut unique = base.clone();
+        // At most one number per earlier card is taken.
+        for n in 2..=taken.len() + 2 {
+            if !taken.iter().any(|earlier| share_anchors(earlier, &unique)) {
+                break;
             }
-            taken.push(unique.clone());
-            unique
-        });
-        let prefix = id.clone().unwrap_or_else(|| format!("bc{}", i + 1));
-        Anchors { id, prefix }
+            unique = format!("{base}-{n}");
+        }
+        taken.push(unique.clone());
+        Anchors { id: b.id.is_some().then(|| unique.clone()), prefix: unique }
     }
+}
+
+/// Whether the cards whose ids (or "Show more" prefixes) are `a` and `b`
+/// would give one element's id twice: they are equal, or one is an anchor
+/// the other makes of its own (`a` and `a-quote-1`).
+fn share_anchors(a: &str, b: &str) -> bool {
+    a == b || made_from(a, b) || made_from(b, a)
+}
+
+/// Whether `anchor` is one of the ids a card whose id is `card` makes: a
+/// quote's (`{card}-quote-2`, `{card}-quote-2-by`, see [`quotes`]) or a
+/// block's hidden rest's ([`rest_id`]).
+fn made_from(card: &str, anchor: &str) -> bool {
+    let Some(rest) = anchor.strip_prefix(card) else { return false };
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(quote) = rest.strip_prefix("-quote-") {
+        return number(quote.strip_suffix("-by").unwrap_or(quote));
+    }
+    if let Some(section) = rest.strip_prefix("-more-section-") {
+        return number(section);
+    }
+    matches!(rest, "-more-summary" | "-more-related")
 }
 
 /// The card for one brief: what [`document`] writes for [`Document::One`].
@@ -566,6 +587,23 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_from_knows_every_id_a_card_makes_of_its_own() {
+        let ids = Anchors { id: Some("a".into()), prefix: "a".into() };
+        for made in [
+            rest_id(&ids, "summary", 0),
+            rest_id(&ids, "section-", 3),
+            rest_id(&ids, "related", 0),
+            "a-quote-2".into(),
+            "a-quote-2-by".into(),
+        ] {
+            assert!(made_from("a", &made), "{made}");
+        }
+        for other in ["a", "a-2", "a-quote-", "a-quote-1-2", "a-more-section-", "ab-quote-1", "b-quote-1"] {
+            assert!(!made_from("a", other), "{other}");
+        }
+    }
 
     #[test]
     fn the_card_class_names_the_theme_and_the_layout() {
