@@ -13,8 +13,8 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, MouseEvent, Node,
-    ShadowRoot,
+    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlAnchorElement, HtmlDocument, HtmlElement, HtmlTextAreaElement,
+    MouseEvent, Node, ShadowRoot,
 };
 
 /// A plain object of these members.
@@ -187,5 +187,10 @@ fn copy_with_textarea(near: &Element, text: &str) -> bool {
     area.unchecked_ref::<HtmlTextAreaElement>().select();
     let ok = doc.unchecked_ref::<HtmlDocument>().exec_command("copy").unwrap_or(false);
     area.remove();
+    // Selecting moved focus into the textarea, now gone: a keyboard user's
+    // focus goes back to the button rather than to the top of the page.
+    if let Some(button) = near.dyn_ref::<HtmlElement>() {
+        button.focus().ok();
+    }
     ok
 }

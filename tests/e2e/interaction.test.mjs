@@ -110,6 +110,25 @@ test("following a link fires brief-card:link with detail.url and detail.block (c
   await t.close();
 });
 
+// Without the Clipboard API (a plain-http page, an iframe without
+// clipboard-write), the link is copied through a textarea the card selects:
+// the keyboard's focus comes back to the button, not to the top of the page.
+test("copy link without the Clipboard API keeps the keyboard's focus on the button", async () => {
+  const t = await open(env);
+  await t.page.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
+  await t.page.goto(env.base + "/keyboard.html");
+  await rendered(t.page, "#card");
+  await t.page.evaluate(() => document.querySelector("#card").shadowRoot.querySelector(".bc-quote .bc-copy").focus());
+  await t.page.keyboard.press("Enter");
+  const after = await t.page.evaluate(() => {
+    const root = document.querySelector("#card").shadowRoot;
+    return { focused: root.activeElement?.className, copied: root.activeElement?.getAttribute("data-copied")?.split("#")[1], status: root.querySelector(".bc-status").textContent };
+  });
+  assert.deepEqual(after, { focused: "bc-copy", copied: "long-brief-quote-1", status: "Link copied" });
+  assert.deepEqual(t.pageErrors, []);
+  await t.close();
+});
+
 test("copy link puts page#<id> on the clipboard; opening it highlights the target", async () => {
   const t = await open(env);
   await t.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.base });
