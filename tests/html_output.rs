@@ -339,3 +339,28 @@ fn the_cards_of_a_feed_give_their_elements_ids_of_their_own() {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
 }
+
+/// A card in a language it has no words for shows its English words marked
+/// as English, so that a screen reader reads them so (WCAG 3.1.2); words
+/// the brief or the page gives are the card's language.
+#[test]
+fn the_cards_english_words_in_another_language_are_marked_english() {
+    let paragraphs: Vec<String> = (1..=6).map(|i| format!("p{i}")).collect();
+    let brief = serde_json::json!({"id": "b", "title": "Titolo", "lang": "it", "url": "https://e.example/b", "summary": {"paragraphs": paragraphs},
+        "quotes": [{"text": "q", "author": "A"}], "tags": [{"label": "t"}], "labels": {"tags": "Temi"}});
+    let mut options = brief_card::Options::default();
+    options.declarative_shadow_dom = true;
+    let html = brief_card::render_html(&brief.to_string(), &options).unwrap();
+    for marked in [
+        "lang=\"en\">Latest Developments<",
+        "lang=\"en\">Expert Analysis<",
+        "lang=\"en\">Read the full brief<",
+        "lang=\"en\">Copy link<",
+        "lang=\"en\" data-more=\"Show more\"",
+    ] {
+        assert!(html.contains(marked), "{marked} in {html}");
+    }
+    assert!(html.contains("dir=\"auto\">Temi<"), "the brief's own word is Italian: {html}");
+    let english = brief_card::render_html(&brief.to_string().replace("\"it\"", "\"en-GB\""), &options).unwrap();
+    assert!(!english.contains("lang=\"en\">"), "an English card's words need no mark");
+}

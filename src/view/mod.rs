@@ -17,7 +17,7 @@ pub mod words;
 use crate::validate::model::*;
 use crate::validate::options::{Layout, LinkTarget, Options, Theme};
 use sink::Sink;
-use words::{builtin, Label};
+use words::{builtin, has_words_for, Label, ENGLISH};
 
 /// Everything the view needs besides the brief.
 pub struct Context<'a> {
@@ -43,6 +43,10 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
             open(w, "div", "bc-feed");
             w.fixed("role", "list");
             w.attr("aria-label", feed_label);
+            // The list's name is in the first brief's words (each card says its own language).
+            if let Some(first) = briefs.first().filter(|_| cx.options.labels.get(Label::Feed).is_none()) {
+                w.attr("lang", label_lang(first, cx, Label::Feed).unwrap_or(&first.lang));
+            }
             let mut taken: Vec<String> = Vec::new();
             for (i, b) in briefs.iter().enumerate() {
                 open(w, "div", "bc-feed-item");
@@ -58,6 +62,22 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
 /// The word for `l`: the page's override, the brief's, the built-in one for its language.
 fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
     cx.options.labels.get(l).or_else(|| b.labels.get(l)).unwrap_or_else(|| builtin(&b.lang, l))
+}
+
+/// The language of the word for `l` where it is not the card's: `en` when
+/// the card's language is one it has no words for, so that a screen reader
+/// reads "Show more" in English, not as Italian (WCAG 3.1.2). The page's
+/// and the brief's own words are taken to be in the card's language.
+fn label_lang(b: &Brief, cx: &Context, l: Label) -> Option<&'static str> {
+    let built_in = cx.options.labels.get(l).is_none() && b.labels.get(l).is_none();
+    (built_in && !has_words_for(&b.lang)).then_some(ENGLISH)
+}
+
+/// Sets `lang` on the element just opened when its word is in another language than the card.
+fn mark_lang(w: &mut dyn Sink, lang: Option<&str>) {
+    if let Some(lang) = lang {
+        w.attr("lang", lang);
+    }
 }
 
 /// Opens `<tag class="…">`: attributes and content follow, then `close`.
@@ -150,7 +170,10 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
     if let Some(s) = &b.summary {
         // Compact cards show the first paragraph only.
         let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
-        let heading = s.heading.as_deref().unwrap_or_else(|| label(b, cx, Label::Summary));
+        let heading = match &s.heading {
+            Some(own) => (own.as_str(), None),
+            None => (label(b, cx, Label::Summary), label_lang(b, cx, Label::Summary)),
+        };
         // A compact card is only a teaser: its summary needs no heading.
         block(cx, w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
         paras(b, cx, ids, "summary", 0, paragraphs, w);
@@ -161,7 +184,7 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
             quotes(b, cx, ids, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
-            block(cx, w, "section", "bc-block bc-section", "section", Some(&s.heading));
+            block(cx, w, "section", "bc-block bc-section", "section", Some((&s.heading, None)));
             paras(b, cx, ids, "section-", i + 1, &s.paragraphs, w);
             w.close();
         }
@@ -177,6 +200,7 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
         // Announces "Link copied" to screen readers.
         open(w, "p", "bc-status");
         w.fixed("role", "status");
+        mark_lang(w, label_lang(b, cx, Label::LinkCopied));
         w.close();
     }
     w.close();
@@ -198,14 +222,27 @@ fn card_class(theme: Theme, compact: bool) -> &'static str {
 /// one (one level below the card's title, `<h3>` by default); its content follows, then `close`. Section
 /// titles are headings of their own; the other blocks' headings are small
 /// labels ("Expert Analysis"), hence the extra class.
-fn block(cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<&str>) {
+/// A block's heading: its text, and the language of that text where it is
+/// not the card's (see [`label_lang`]).
+type Heading<'h> = (&'h str, Option<&'static str>);
+
+fn block(cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<Heading>) {
     let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
     open(w, tag, class);
     w.fixed("part", part);
     w.fixed("data-block", part);
-    if let Some(heading) = heading {
-        text_el(w, heading_tag(cx.options.heading_level.saturating_add(1)), heading_class, heading);
+    if let Some((text, lang)) = heading {
+        block_heading(cx, w, heading_class, text, lang);
     }
+}
+
+/// `<h3 class dir="auto" lang?>text</h3>` (one level below the card's title).
+fn block_heading(cx: &Context, w: &mut dyn Sink, class: &'static str, text: &str, lang: Option<&str>) {
+    open(w, heading_tag(cx.options.heading_level.saturating_add(1)), class);
+    w.fixed("dir", "auto");
+    mark_lang(w, lang);
+    w.text(text);
+    w.close();
 }
 
 /// The element of a heading at `level` (the options allow 1 to 4 for the
@@ -419,6 +456,7 @@ fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
     w.fixed("type", "button");
     w.fixed("aria-expanded", "false");
     w.attr("aria-controls", id);
+    mark_lang(w, label_lang(b, cx, Label::ShowMore));
     w.attr("data-more", label(b, cx, Label::ShowMore));
     w.attr("data-less", label(b, cx, Label::ShowLess));
     w.text(label(b, cx, Label::ShowMore));
@@ -448,7 +486,7 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
 }
 
 fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
-    block(cx, w, "section", "bc-block bc-quotes", "quotes", Some(label(b, cx, Label::Quotes)));
+    block(cx, w, "section", "bc-block bc-quotes", "quotes", Some((label(b, cx, Label::Quotes), label_lang(b, cx, Label::Quotes))));
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, "figure", "bc-quote");
         w.fixed("part", "quote");
@@ -491,6 +529,7 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, described_by: Option<&str>
         w.attr("aria-describedby", id);
     }
     w.attr("data-done", label(b, cx, Label::LinkCopied));
+    mark_lang(w, label_lang(b, cx, Label::CopyLink));
     w.text(label(b, cx, Label::CopyLink));
     w.close();
 }
@@ -504,7 +543,7 @@ fn related(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     // them apart, and a page of cards has one of these per card: the card's
     // title makes each one's name its own ("Related Analysis: <title>").
     w.attr("aria-label", &format!("{heading}: {}", b.title));
-    text_el(w, heading_tag(cx.options.heading_level.saturating_add(1)), "bc-heading", heading);
+    block_heading(cx, w, "bc-heading", heading, label_lang(b, cx, Label::Related));
     open(w, "ul", "bc-related-list");
     w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {
@@ -550,7 +589,7 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
 }
 
 fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(cx, w, "section", "bc-block bc-tags", "tags", Some(label(b, cx, Label::Tags)));
+    block(cx, w, "section", "bc-block bc-tags", "tags", Some((label(b, cx, Label::Tags), label_lang(b, cx, Label::Tags))));
     open(w, "ul", "bc-chips");
     w.fixed("role", "list");
     for t in &b.tags {
@@ -575,6 +614,7 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     if let Some(u) = &b.url {
         link(cx, u, "bc-read-more", w);
         w.fixed("part", "read-more");
+        mark_lang(w, label_lang(b, cx, Label::ReadMore));
         w.text(label(b, cx, Label::ReadMore));
         w.close();
     }

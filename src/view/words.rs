@@ -7,24 +7,34 @@ pub use crate::validate::labels::{Label, Labels, KEYS};
 
 /// The built-in word for `label` in `lang` (by its primary subtag), else English.
 pub fn builtin(lang: &str, label: Label) -> &'static str {
-    words_for(lang).get(label)
+    words_for(lang).unwrap_or(&EN).get(label)
 }
 
 /// What joins the names of a byline in `lang`: the Arabic comma for Arabic
 /// and Persian, a comma elsewhere. (Not a label: no page needs to change it.)
 pub fn list_separator(lang: &str) -> &'static str {
-    words_for(lang).separator
+    words_for(lang).unwrap_or(&EN).separator
 }
 
-fn words_for(lang: &str) -> &'static Words {
+/// The language of the words a card falls back to.
+pub const ENGLISH: &str = "en";
+
+/// Whether the card has words of its own in `lang` (by its primary subtag).
+pub fn has_words_for(lang: &str) -> bool {
+    words_for(lang).is_some()
+}
+
+/// The words for `lang`, by its primary subtag; `None` for a language the card has no words for.
+fn words_for(lang: &str) -> Option<&'static Words> {
     // Language tags are case-insensitive ("ES", "Fr-CA").
     match lang.split('-').next().unwrap_or_default().to_ascii_lowercase().as_str() {
-        "es" => &ES,
-        "fr" => &FR,
-        "de" => &DE,
-        "fa" => &FA,
-        "ar" => &AR,
-        _ => &EN,
+        "en" => Some(&EN),
+        "es" => Some(&ES),
+        "fr" => Some(&FR),
+        "de" => Some(&DE),
+        "fa" => Some(&FA),
+        "ar" => Some(&AR),
+        _ => None,
     }
 }
 
