@@ -416,6 +416,29 @@ fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expande
 }
 
 #[wasm_bindgen_test]
+fn focus_whose_element_an_update_removes_goes_to_the_nearest_one_left() {
+    // An accessibility audit: focus fell to the page's body (WCAG 2.4.3).
+    let related = |n: usize| (0..n).map(|i| format!(r#"{{"title":"R{i}","url":"https://e.example/{i}"}}"#)).collect::<Vec<_>>().join(",");
+    let brief =
+        |paragraphs: &str, n: usize| format!(r#"{{"title":"T","summary":{{"paragraphs":[{paragraphs}]}},"related":[{}]}}"#, related(n));
+    let six = r#""P0","P1","P2","P3","P4","P5""#;
+    let el = host();
+    let card = render_brief(el.clone().into(), json(&brief(six, 7)), JsValue::UNDEFINED).unwrap();
+    let root = shadow(&el);
+    let focus = |sel: &str| root.query_selector(sel).unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+    focus("[data-block=related] button.bc-toggle").click();
+    focus("a[href='https://e.example/6']").focus().unwrap();
+    // The seventh related link is gone: the sixth, the last one left, has focus.
+    card.update(json(&brief(six, 6))).unwrap();
+    assert!(root.active_element().is_some_and(|a| a.get_attribute("href").as_deref() == Some("https://e.example/5")), "the last link left");
+    // The summary's "Show more" is gone: its block's first link or button, else the card's.
+    focus("[data-block=summary] button.bc-toggle").focus().unwrap();
+    card.update(json(&brief(r#""P0","P1""#, 6))).unwrap();
+    let focused = root.active_element().expect("focus stays in the card");
+    assert!(focused.closest("article").unwrap().is_some(), "{}", focused.outer_html());
+}
+
+#[wasm_bindgen_test]
 fn a_card_built_anew_keeps_the_readers_place_block_by_block() {
     // What an outside check found: expanded blocks and focus were lost when an
     // update changed anything but text (here, one more tag).

@@ -67,7 +67,9 @@ impl Place {
         for (_, toggle) in self.expanded.iter().filter_map(|spot| find(holders, spot)) {
             set_expanded(&toggle, true);
         }
-        let Some((holder, el)) = self.focus.as_ref().and_then(|spot| find(holders, spot)) else { return };
+        let Some((holder, el)) = self.focus.as_ref().and_then(|spot| find(holders, spot).or_else(|| nearest(holders, spot))) else {
+            return;
+        };
         // An element that is now in a collapsed rest (a server-rendered card
         // shows every block whole) is shown first.
         if el.closest("[hidden]").ok().flatten().is_some() {
@@ -79,6 +81,18 @@ impl Place {
             el.focus().ok();
         }
     }
+}
+
+/// Where focus goes when its element is gone (an update that shortened a
+/// list, a layout without the block), rather than to the top of the page:
+/// the last element of its kind left in its block, else the block's first
+/// link or button, else the card's.
+fn nearest<'h>(holders: &'h [Element], spot: &Spot) -> Option<(&'h Element, Element)> {
+    let first_control = |holder: &'h Element| Some((holder, holder.query_selector("a[href], button").ok().flatten()?));
+    let block = holders.iter().filter(|h| name(h) == spot.block).nth(spot.nth_block);
+    block
+        .and_then(|holder| own(holder, &spot.what).pop().map(|el| (holder, el)).or_else(|| first_control(holder)))
+        .or_else(|| holders.first().and_then(first_control))
 }
 
 /// The elements `selector` selects whose holder is `holder` (not a block inside it).
