@@ -151,6 +151,8 @@ function brief(p, b, at) {
     const v = b.summary, at = path("summary");
     if (!isObj(v)) p.add(at, "expected an object");
     else out.summary = { heading: str(p, v.heading, `${at}.heading`, false), paragraphs: list(p, v.paragraphs, `${at}.paragraphs`, paragraph) };
+    // A summary of no paragraphs is no block (src/validate/brief.rs).
+    if (out.summary && !out.summary.paragraphs?.length) out.summary = null;
   }
   const object = (read) => (p, v, at) => (isObj(v) ? read(v, at) : (p.add(at, "expected an object"), null));
   out.quotes = list(p, b.quotes, path("quotes"), object((q, at) => {
@@ -226,7 +228,12 @@ class View {
   constructor(o) { this.o = o; }
 
   label(b, l) {
-    return this.o.labels?.[l] ?? b.labels?.[l] ?? (WORDS[b.lang.split("-")[0]] || WORDS.en)[l];
+    return this.o.labels?.[l] ?? b.labels?.[l] ?? (WORDS[b.lang.split("-")[0].toLowerCase()] || WORDS.en)[l];
+  }
+
+  // "en" where the word is the English fallback in a card of a language without words (src/view/mod.rs, label_lang).
+  labelLang(b, l) {
+    return this.o.labels?.[l] == null && b.labels?.[l] == null && !WORDS[b.lang.split("-")[0].toLowerCase()] ? "en" : undefined;
   }
 
   link(href, cls) {
@@ -243,13 +250,14 @@ class View {
     return t;
   }
 
-  block(tag, cls, part, heading) {
+  block(tag, cls, part, heading, lang) {
     const e = el(tag, "bc-block " + cls);
     e.setAttribute("part", part);
     e.setAttribute("data-block", part);
     if (heading == null) return e;
     const h = el("h3", part === "section" ? "bc-heading bc-section-heading" : "bc-heading");
     h.setAttribute("dir", "auto");
+    if (lang) h.setAttribute("lang", lang);
     h.textContent = heading;
     e.append(h);
     return e;
@@ -277,6 +285,8 @@ class View {
     t.setAttribute("type", "button");
     t.setAttribute("aria-expanded", "false");
     t.setAttribute("aria-controls", id);
+    const lang = this.labelLang(b, L_SHOW_MORE);
+    if (lang) t.setAttribute("lang", lang);
     t.setAttribute("data-more", this.label(b, L_SHOW_MORE));
     t.setAttribute("data-less", this.label(b, L_SHOW_LESS));
     t.textContent = this.label(b, L_SHOW_MORE);
@@ -288,7 +298,7 @@ class View {
     const shown = long ? COLLAPSE_AFTER : ps.length;
     for (let i = 0; i < shown; i++) parent.append(this.para(ps[i]));
     if (long) {
-      const id = `${b.id ?? "bc"}-more-${key}`;
+      const id = `${this.ids.prefix}-more-${key}`;
       const rest = el("div", "bc-rest");
       rest.setAttribute("id", id);
       rest.setAttribute("hidden", "");
@@ -303,6 +313,8 @@ class View {
     c.setAttribute("data-anchor", anchor);
     if (describedBy) c.setAttribute("aria-describedby", describedBy);
     c.setAttribute("data-done", this.label(b, L_LINK_COPIED));
+    const lang = this.labelLang(b, L_COPY_LINK);
+    if (lang) c.setAttribute("lang", lang);
     c.textContent = this.label(b, L_COPY_LINK);
     return c;
   }
@@ -370,11 +382,11 @@ class View {
   }
 
   quotes(b) {
-    const sec = this.block("section", "bc-quotes", "quotes", this.label(b, L_QUOTES));
+    const sec = this.block("section", "bc-quotes", "quotes", this.label(b, L_QUOTES), this.labelLang(b, L_QUOTES));
     b.quotes.forEach((q, i) => {
       const fig = el("figure", "bc-quote");
       fig.setAttribute("part", "quote");
-      const anchor = b.id !== undefined ? `${b.id}-quote-${i + 1}` : undefined;
+      const anchor = this.ids.id !== undefined ? `${this.ids.id}-quote-${i + 1}` : undefined;
       if (anchor) fig.setAttribute("id", anchor);
       const bq = el("blockquote", "bc-blockquote");
       bq.append(this.para(q.text));
@@ -421,7 +433,7 @@ class View {
 
   related(b) {
     const heading = this.label(b, L_RELATED);
-    const nav = this.block("nav", "bc-related", "related", heading);
+    const nav = this.block("nav", "bc-related", "related", heading, this.labelLang(b, L_RELATED));
     // Each card's landmark named apart from the others' (src/view/mod.rs, related).
     nav.setAttribute("aria-label", `${heading}: ${b.title}`);
     const items = b.related, long = items.length > COLLAPSE_AFTER + 1;
@@ -431,7 +443,7 @@ class View {
     for (let i = 0; i < shown; i++) ul.append(this.relatedItem(b, items[i]));
     nav.append(ul);
     if (long) {
-      const id = `${b.id ?? "bc"}-more-related`;
+      const id = `${this.ids.prefix}-more-related`;
       const rest = el("ul", "bc-related-list bc-rest");
       rest.setAttribute("role", "list");
       rest.setAttribute("id", id);
@@ -443,7 +455,7 @@ class View {
   }
 
   tags(b) {
-    const sec = this.block("section", "bc-tags", "tags", this.label(b, L_TAGS));
+    const sec = this.block("section", "bc-tags", "tags", this.label(b, L_TAGS), this.labelLang(b, L_TAGS));
     const ul = el("ul", "bc-chips");
     ul.setAttribute("role", "list");
     for (const t of b.tags) {
@@ -459,19 +471,21 @@ class View {
     return sec;
   }
 
-  card(b) {
+  // `ids`: the card's id and its "Show more" prefix (src/view/mod.rs, Anchors).
+  card(b, ids = { id: b.id, prefix: b.id ?? "bc" }) {
     const o = this.o;
+    this.ids = ids;
     const art = doc.createElement("article");
     art.className = `bc-card bc-${o.theme}${o.compact ? " bc-compact" : ""}`;
     art.setAttribute("part", "card");
     art.setAttribute("lang", b.lang);
     art.setAttribute("dir", b.dir);
-    if (b.id !== undefined) art.setAttribute("id", b.id);
+    if (ids.id !== undefined) art.setAttribute("id", ids.id);
     art.append(this.header(b));
     if (b.image && !o.compact) art.append(this.image(b.image));
     if (b.summary) {
       const s = b.summary;
-      const sec = this.block("section", "bc-summary", "summary", o.compact ? null : s.heading ?? this.label(b, L_SUMMARY));
+      const sec = this.block("section", "bc-summary", "summary", o.compact ? null : s.heading ?? this.label(b, L_SUMMARY), s.heading == null ? this.labelLang(b, L_SUMMARY) : undefined);
       this.paras(sec, b, "summary", o.compact ? s.paragraphs.slice(0, 1) : s.paragraphs);
       art.append(sec);
     }
@@ -485,21 +499,25 @@ class View {
       if (b.related.length) art.append(this.related(b));
       if (b.tags.length) art.append(this.tags(b));
     }
-    if (b.url !== undefined || b.id !== undefined) {
+    if (b.url !== undefined || ids.id !== undefined) {
       const f = el("footer", "bc-footer");
       f.setAttribute("part", "footer");
       f.setAttribute("data-block", "footer");
       if (b.url !== undefined) {
         const a = this.link(b.url, "bc-read-more");
         a.setAttribute("part", "read-more");
+        const lang = this.labelLang(b, L_READ_MORE);
+        if (lang) a.setAttribute("lang", lang);
         a.textContent = this.label(b, L_READ_MORE);
         f.append(a);
       }
-      if (b.id !== undefined) f.append(this.copy(b, b.id));
+      if (ids.id !== undefined) f.append(this.copy(b, ids.id));
       art.append(f);
     }
     const status = el("p", "bc-status");
     status.setAttribute("role", "status");
+    const lang = this.labelLang(b, L_LINK_COPIED);
+    if (lang) status.setAttribute("lang", lang);
     art.append(status);
     return art;
   }
@@ -509,14 +527,26 @@ class View {
     const feed = el("div", "bc-feed");
     feed.setAttribute("role", "list");
     feed.setAttribute("aria-label", this.label(d[0], L_FEED));
-    for (const b of d) {
+    if (this.o.labels?.[L_FEED] == null) feed.setAttribute("lang", this.labelLang(d[0], L_FEED) ?? d[0].lang);
+    const taken = [];
+    for (const [i, b] of d.entries()) {
       const item = el("div", "bc-feed-item");
       item.setAttribute("role", "listitem");
-      item.append(this.card(b));
+      item.append(this.card(b, feedIds(b, i, taken)));
       feed.append(item);
     }
     return feed;
   }
+}
+
+// A feed card's ids: an earlier card's anchors are not given again (src/view/mod.rs, Anchors::in_feed).
+function feedIds(b, i, taken) {
+  const base = b.id ?? `bc${i + 1}`;
+  const madeFrom = (card, anchor) => anchor.startsWith(card) && /^(-quote-\d+(-by)?|-more-section-\d+|-more-summary|-more-related)$/.test(anchor.slice(card.length));
+  let unique = base;
+  for (let n = 2; taken.some((t) => t === unique || madeFrom(t, unique) || madeFrom(unique, t)); n++) unique = `${base}-${n}`;
+  taken.push(unique);
+  return { id: b.id !== undefined ? unique : undefined, prefix: unique };
 }
 
 // ---- mounting, events, the shared stylesheet and click listener ------------
