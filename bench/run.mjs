@@ -10,6 +10,7 @@
 //            --brief FILE (www/briefs/flash-brief.json)  --quick (3 rounds, 3 cold loads)
 //            --pkg DIR (measure another wasm-pack build, e.g. a prototype's pkg/)
 //            --skip-cold  --json FILE (write every sample as JSON)
+//            --identity (step 1 only: the test command's check that the baseline still renders the widget's DOM)
 //
 // Steps:
 //  1. DOM identity: for every www/briefs/*.json, with default and with
@@ -100,84 +101,87 @@ let failed = false;
 const samples = {};
 const results = {};
 try {
-  const { context, page } = await openBench(browser, base);
-  const env = await page.evaluate(() => ({ gc: window.bench.hasGc, isolated: window.bench.isolated, ua: navigator.userAgent }));
-  log(`browser: ${env.ua.match(/Chrome\/[\d.]+/)?.[0]}, gc exposed: ${env.gc}, cross-origin isolated: ${env.isolated}`);
+  steps: {
+    const { context, page } = await openBench(browser, base);
+    const env = await page.evaluate(() => ({ gc: window.bench.hasGc, isolated: window.bench.isolated, ua: navigator.userAgent }));
+    log(`browser: ${env.ua.match(/Chrome\/[\d.]+/)?.[0]}, gc exposed: ${env.gc}, cross-origin isolated: ${env.isolated}`);
 
-  // 1. DOM identity.
-  const examples = (await readdir(join(repo, "www", "briefs"))).filter((f) => f.endsWith(".json")).sort();
-  const optionSets = [undefined, { theme: "dark", layout: "compact", linkTarget: "_blank", locale: "de" },
-    { theme: "auto", linkTarget: "_blank", labels: { tags: "Topics", readMore: "More" } }];
-  let checked = 0;
-  for (const f of examples) {
-    const b = JSON.parse(await readFile(join(repo, "www", "briefs", f), "utf8"));
-    for (const o of optionSets) {
-      const r = await page.evaluate(([b, o]) => window.bench.identity(b, o), [b, o]);
-      const what = `${f} with options ${JSON.stringify(o ?? {})}`;
-      const problems = [];
-      if (r.widget.error || r.vanilla.error) problems.push(`errors: widget ${r.widget.error}, vanilla ${r.vanilla.error}`);
-      if (r.widget.html !== r.vanilla.html) problems.push(`shadow DOM differs (- widget, + vanilla):\n${diff(r.widget.html ?? "", r.vanilla.html ?? "")}`);
-      for (const k of ["events", "sheets", "mode", "afterDestroy"]) {
-        if (JSON.stringify(r.widget[k]) !== JSON.stringify(r.vanilla[k])) problems.push(`${k} differ: widget ${JSON.stringify(r.widget[k]).slice(0, 300)} vs vanilla ${JSON.stringify(r.vanilla[k]).slice(0, 300)}`);
+    // 1. DOM identity.
+    const examples = (await readdir(join(repo, "www", "briefs"))).filter((f) => f.endsWith(".json")).sort();
+    const optionSets = [undefined, { theme: "dark", layout: "compact", linkTarget: "_blank", locale: "de" },
+      { theme: "auto", linkTarget: "_blank", labels: { tags: "Topics", readMore: "More" } }];
+    let checked = 0;
+    for (const f of examples) {
+      const b = JSON.parse(await readFile(join(repo, "www", "briefs", f), "utf8"));
+      for (const o of optionSets) {
+        const r = await page.evaluate(([b, o]) => window.bench.identity(b, o), [b, o]);
+        const what = `${f} with options ${JSON.stringify(o ?? {})}`;
+        const problems = [];
+        if (r.widget.error || r.vanilla.error) problems.push(`errors: widget ${r.widget.error}, vanilla ${r.vanilla.error}`);
+        if (r.widget.html !== r.vanilla.html) problems.push(`shadow DOM differs (- widget, + vanilla):\n${diff(r.widget.html ?? "", r.vanilla.html ?? "")}`);
+        for (const k of ["events", "sheets", "mode", "afterDestroy"]) {
+          if (JSON.stringify(r.widget[k]) !== JSON.stringify(r.vanilla[k])) problems.push(`${k} differ: widget ${JSON.stringify(r.widget[k]).slice(0, 300)} vs vanilla ${JSON.stringify(r.vanilla[k]).slice(0, 300)}`);
+        }
+        if (r.widget.sheets.length !== 1) problems.push(`widget adopted ${r.widget.sheets.length} stylesheets`);
+        if (problems.length) { failed = true; console.log(`DOM identity FAILED for ${what}:\n${problems.join("\n")}\n`); }
+        checked++;
       }
-      if (r.widget.sheets.length !== 1) problems.push(`widget adopted ${r.widget.sheets.length} stylesheets`);
-      if (problems.length) { failed = true; console.log(`DOM identity FAILED for ${what}:\n${problems.join("\n")}\n`); }
-      checked++;
     }
-  }
-  for (const name of ["widget", "vanilla", "plain"]) {
-    if (!(await page.evaluate(([n, b]) => window.bench.sharedSheet(n, b), [name, brief]))) { failed = true; console.log(`${name}: cards do not share one stylesheet`); }
-  }
-  if (failed) throw new Error("the vanilla baseline does not render the widget's DOM: fix bench/vanilla.js (or the view)");
-  log(`DOM identity: ${checked} renders (${examples.length} briefs × ${optionSets.length} option sets) identical`);
+    for (const name of ["widget", "vanilla", "plain"]) {
+      if (!(await page.evaluate(([n, b]) => window.bench.sharedSheet(n, b), [name, brief]))) { failed = true; console.log(`${name}: cards do not share one stylesheet`); }
+    }
+    if (failed) throw new Error("the vanilla baseline does not render the widget's DOM: fix bench/vanilla.js (or the view)");
+    log(`DOM identity: ${checked} renders (${examples.length} briefs × ${optionSets.length} option sets) identical`);
+    if (flag("--identity")) break steps; // --identity: this step only
 
-  // 2. Warm measurements.
-  const rows = ["create 1", "create 100", "create 1,000", "update 1,000", "destroy 1,000"];
-  const IMPLS = ["widget", "vanilla", "plain"];
-  for (const r of rows) for (const n of IMPLS) samples[`${r}|${n}|script`] = [], samples[`${r}|${n}|total`] = [];
-  const put = (row, name, m) => { samples[`${row}|${name}|script`].push(m.script); samples[`${row}|${name}|total`].push(m.total); };
-  const memory = [];
-  for (let round = 0; round < WARMUP + ROUNDS; round++) {
-    const measured = round >= WARMUP;
-    const order = IMPLS.map((_, i) => IMPLS[(i + round) % IMPLS.length]);
-    for (const name of order) {
-      const m = await page.evaluate(([n, b, k]) => window.bench.createOne(n, b, k), [name, brief, REPS1]);
-      if (measured) put("create 1", name, m);
+    // 2. Warm measurements.
+    const rows = ["create 1", "create 100", "create 1,000", "update 1,000", "destroy 1,000"];
+    const IMPLS = ["widget", "vanilla", "plain"];
+    for (const r of rows) for (const n of IMPLS) samples[`${r}|${n}|script`] = [], samples[`${r}|${n}|total`] = [];
+    const put = (row, name, m) => { samples[`${row}|${name}|script`].push(m.script); samples[`${row}|${name}|total`].push(m.total); };
+    const memory = [];
+    for (let round = 0; round < WARMUP + ROUNDS; round++) {
+      const measured = round >= WARMUP;
+      const order = IMPLS.map((_, i) => IMPLS[(i + round) % IMPLS.length]);
+      for (const name of order) {
+        const m = await page.evaluate(([n, b, k]) => window.bench.createOne(n, b, k), [name, brief, REPS1]);
+        if (measured) put("create 1", name, m);
+      }
+      for (const name of order) {
+        const m = await page.evaluate(([n, b]) => window.bench.create(n, 100, b, false), [name, brief]);
+        if (measured) put("create 100", name, m);
+      }
+      for (const name of order) {
+        const c = await page.evaluate(([n, b]) => window.bench.create(n, 1000, b, true), [name, brief]);
+        if (name === "widget") memory.push(await page.evaluate(() => window.bench.wasmMemory()));
+        const u = await page.evaluate(([n, b]) => window.bench.update(n, b), [name, next]);
+        const d = await page.evaluate((n) => window.bench.destroy(n), name);
+        if (measured) { put("create 1,000", name, c); put("update 1,000", name, u); put("destroy 1,000", name, d); }
+      }
+      log(`round ${round + 1}/${WARMUP + ROUNDS}${measured ? "" : " (warm-up)"}: create 1,000 total widget ${samples["create 1,000|widget|total"].at(-1)?.toFixed(1) ?? "-"} ms, vanilla ${samples["create 1,000|vanilla|total"].at(-1)?.toFixed(1) ?? "-"} ms, plain ${samples["create 1,000|plain|total"].at(-1)?.toFixed(1) ?? "-"} ms`);
     }
-    for (const name of order) {
-      const m = await page.evaluate(([n, b]) => window.bench.create(n, 100, b, false), [name, brief]);
-      if (measured) put("create 100", name, m);
-    }
-    for (const name of order) {
-      const c = await page.evaluate(([n, b]) => window.bench.create(n, 1000, b, true), [name, brief]);
-      if (name === "widget") memory.push(await page.evaluate(() => window.bench.wasmMemory()));
-      const u = await page.evaluate(([n, b]) => window.bench.update(n, b), [name, next]);
-      const d = await page.evaluate((n) => window.bench.destroy(n), name);
-      if (measured) { put("create 1,000", name, c); put("update 1,000", name, u); put("destroy 1,000", name, d); }
-    }
-    log(`round ${round + 1}/${WARMUP + ROUNDS}${measured ? "" : " (warm-up)"}: create 1,000 total widget ${samples["create 1,000|widget|total"].at(-1)?.toFixed(1) ?? "-"} ms, vanilla ${samples["create 1,000|vanilla|total"].at(-1)?.toFixed(1) ?? "-"} ms, plain ${samples["create 1,000|plain|total"].at(-1)?.toFixed(1) ?? "-"} ms`);
-  }
-  results.memory = { first: memory[0], last: memory.at(-1) };
-  await context.close();
+    results.memory = { first: memory[0], last: memory.at(-1) };
+    await context.close();
 
-  // 3. Cold first card.
-  if (!flag("--skip-cold")) {
-    const pages = ["widget", "vanilla", "widget-preload", "plain"];
-    for (const n of pages) samples[`cold|${n}|total`] = [], samples[`cold|${n}|start`] = [], samples[`cold|${n}|init`] = [], samples[`cold|${n}|render`] = [];
-    for (let i = 0; i < COLD * pages.length; i++) {
-      const round = Math.floor(i / pages.length), at = i % pages.length;
-      const name = pages[round % 2 ? pages.length - 1 - at : at]; // w v wp p, p wp v w, …
-      const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-      const p = await ctx.newPage();
-      const cdp = await ctx.newCDPSession(p);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      await p.goto(`${base}/bench/cold-${name}.html`);
-      const r = await p.waitForFunction(() => window.__result, null, { timeout: 30000 }).then((h) => h.jsonValue());
-      for (const k of ["total", "start", "init", "render"]) samples[`cold|${name}|${k}`].push(r[k]);
-      await ctx.close();
+    // 3. Cold first card.
+    if (!flag("--skip-cold")) {
+      const pages = ["widget", "vanilla", "widget-preload", "plain"];
+      for (const n of pages) samples[`cold|${n}|total`] = [], samples[`cold|${n}|start`] = [], samples[`cold|${n}|init`] = [], samples[`cold|${n}|render`] = [];
+      for (let i = 0; i < COLD * pages.length; i++) {
+        const round = Math.floor(i / pages.length), at = i % pages.length;
+        const name = pages[round % 2 ? pages.length - 1 - at : at]; // w v wp p, p wp v w, …
+        const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+        const p = await ctx.newPage();
+        const cdp = await ctx.newCDPSession(p);
+        await cdp.send("Network.enable");
+        await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+        await p.goto(`${base}/bench/cold-${name}.html`);
+        const r = await p.waitForFunction(() => window.__result, null, { timeout: 30000 }).then((h) => h.jsonValue());
+        for (const k of ["total", "start", "init", "render"]) samples[`cold|${name}|${k}`].push(r[k]);
+        await ctx.close();
+      }
+      log(`cold loads: ${COLD} of each`);
     }
-    log(`cold loads: ${COLD} of each`);
   }
 } catch (e) {
   failed = true;
@@ -188,6 +192,7 @@ try {
   await dispose();
 }
 if (failed) process.exit(1);
+if (flag("--identity")) process.exit(0);
 
 // ---- sizes --------------------------------------------------------------------------
 

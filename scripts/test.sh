@@ -50,3 +50,6 @@ node --test --test-concurrency=1 tests/hostile/
 step "end-to-end: <brief-card> in Chromium, served over HTTP"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 node --test --test-concurrency=1 tests/e2e/
+
+step "the benchmark's hand-written baseline still renders the widget's DOM (bench/run.mjs --identity)"
+node bench/run.mjs --no-build --identity
