@@ -14,6 +14,8 @@
 pub mod sink;
 pub mod words;
 
+use std::borrow::Cow;
+
 use crate::validate::model::*;
 use crate::validate::options::{Layout, LinkTarget, Options, Theme};
 use sink::Sink;
@@ -73,6 +75,14 @@ fn label_lang(b: &Brief, cx: &Context, l: Label) -> Option<&'static str> {
     (built_in && !has_words_for(&b.lang)).then_some(ENGLISH)
 }
 
+/// A word of the card's and its language where that is not the card's:
+/// [`label`] and [`label_lang`] together, for a block's heading.
+type Heading<'h> = (&'h str, Option<&'static str>);
+
+fn heading<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> Heading<'a> {
+    (label(b, cx, l), label_lang(b, cx, l))
+}
+
 /// Sets `lang` on the element just opened when its word is in another language than the card.
 fn mark_lang(w: &mut dyn Sink, lang: Option<&str>) {
     if let Some(lang) = lang {
@@ -98,21 +108,22 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
 /// deep links name, and from which its quotes' are made) and the prefix of
 /// those that tie a "Show more" button to what it shows. The cards of a feed
 /// share one page (one shadow root), so there each card's are its own.
-struct Anchors {
-    id: Option<String>,
-    prefix: String,
+struct Anchors<'b> {
+    id: Option<Cow<'b, str>>,
+    prefix: Cow<'b, str>,
 }
 
-impl Anchors {
-    fn of(b: &Brief) -> Anchors {
-        Anchors { id: b.id.clone(), prefix: b.id.clone().unwrap_or_else(|| "bc".to_owned()) }
+impl<'b> Anchors<'b> {
+    /// A card of its own: the brief's id as it is (nothing to copy).
+    fn of(b: &'b Brief) -> Anchors<'b> {
+        Anchors { id: b.id.as_deref().map(Cow::Borrowed), prefix: Cow::Borrowed(b.id.as_deref().unwrap_or("bc")) }
     }
 
     /// The `i`th card's of a feed: the first card keeps its id, and a later
     /// one whose anchors would meet an earlier card's (the same id, or `a`
     /// after `a-quote-1`) gets a number (`same-2`); a card without an id
     /// numbers its "Show more" ids by its place (`bc3-more-summary`).
-    fn in_feed(b: &Brief, i: usize, taken: &mut Vec<String>) -> Anchors {
+    fn in_feed(b: &Brief, i: usize, taken: &mut Vec<String>) -> Anchors<'b> {
         let base = b.id.clone().unwrap_or_else(|| format!("bc{}", i + 1));
         let mut unique = base.clone();
         // At most one number per earlier card is taken.
@@ -123,7 +134,7 @@ impl Anchors {
             unique = format!("{base}-{n}");
         }
         taken.push(unique.clone());
-        Anchors { id: b.id.is_some().then(|| unique.clone()), prefix: unique }
+        Anchors { id: b.id.is_some().then(|| Cow::Owned(unique.clone())), prefix: Cow::Owned(unique) }
     }
 }
 
@@ -172,7 +183,7 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
         let paragraphs = if compact { s.paragraphs.get(..1).unwrap_or(&s.paragraphs) } else { &s.paragraphs };
         let heading = match &s.heading {
             Some(own) => (own.as_str(), None),
-            None => (label(b, cx, Label::Summary), label_lang(b, cx, Label::Summary)),
+            None => heading(b, cx, Label::Summary),
         };
         // A compact card is only a teaser: its summary needs no heading.
         block(cx, w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
@@ -222,10 +233,6 @@ fn card_class(theme: Theme, compact: bool) -> &'static str {
 /// one (one level below the card's title, `<h3>` by default); its content follows, then `close`. Section
 /// titles are headings of their own; the other blocks' headings are small
 /// labels ("Expert Analysis"), hence the extra class.
-/// A block's heading: its text, and the language of that text where it is
-/// not the card's (see [`label_lang`]).
-type Heading<'h> = (&'h str, Option<&'static str>);
-
 fn block(cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<Heading>) {
     let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
     open(w, tag, class);
@@ -486,7 +493,7 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
 }
 
 fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
-    block(cx, w, "section", "bc-block bc-quotes", "quotes", Some((label(b, cx, Label::Quotes), label_lang(b, cx, Label::Quotes))));
+    block(cx, w, "section", "bc-block bc-quotes", "quotes", Some(heading(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, "figure", "bc-quote");
         w.fixed("part", "quote");
@@ -537,13 +544,13 @@ fn copy_button(b: &Brief, cx: &Context, anchor: &str, described_by: Option<&str>
 fn related(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
-    let heading = label(b, cx, Label::Related);
+    let (heading, lang) = heading(b, cx, Label::Related);
     block(cx, w, "nav", "bc-block bc-related", "related", None);
     // A landmark's name is how a screen reader's list of landmarks tells
     // them apart, and a page of cards has one of these per card: the card's
     // title makes each one's name its own ("Related Analysis: <title>").
     w.attr("aria-label", &format!("{heading}: {}", b.title));
-    block_heading(cx, w, "bc-heading", heading, label_lang(b, cx, Label::Related));
+    block_heading(cx, w, "bc-heading", heading, lang);
     open(w, "ul", "bc-related-list");
     w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {
@@ -589,7 +596,7 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
 }
 
 fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(cx, w, "section", "bc-block bc-tags", "tags", Some((label(b, cx, Label::Tags), label_lang(b, cx, Label::Tags))));
+    block(cx, w, "section", "bc-block bc-tags", "tags", Some(heading(b, cx, Label::Tags)));
     open(w, "ul", "bc-chips");
     w.fixed("role", "list");
     for t in &b.tags {

@@ -26,16 +26,10 @@ pub fn has_words_for(lang: &str) -> bool {
 
 /// The words for `lang`, by its primary subtag; `None` for a language the card has no words for.
 fn words_for(lang: &str) -> Option<&'static Words> {
+    const ALL: [(&str, &Words); 6] = [("en", &EN), ("es", &ES), ("fr", &FR), ("de", &DE), ("fa", &FA), ("ar", &AR)];
+    let primary = lang.split('-').next().unwrap_or_default();
     // Language tags are case-insensitive ("ES", "Fr-CA").
-    match lang.split('-').next().unwrap_or_default().to_ascii_lowercase().as_str() {
-        "en" => Some(&EN),
-        "es" => Some(&ES),
-        "fr" => Some(&FR),
-        "de" => Some(&DE),
-        "fa" => Some(&FA),
-        "ar" => Some(&AR),
-        _ => None,
-    }
+    ALL.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(primary)).map(|(_, words)| *words)
 }
 
 /// One language's word for each [`Label`].
