@@ -142,7 +142,8 @@ pub fn build(sources: &[Source], assets: Vec<File>, settings: &Settings) -> Resu
         RESERVED.iter().map(|r| r.to_string()).chain(assets.iter().filter_map(|a| a.path.split('/').next().map(str::to_owned))).collect();
     check_names(&entries, &reserved)?;
     // Newest first; undated briefs last; then by name, so the order is stable.
-    entries.sort_by(|a, b| (Reverse(date_key(a.brief)), &a.name).cmp(&(Reverse(date_key(b.brief)), &b.name)));
+    // (Each brief's key worked out once: its instant is parsed from text.)
+    entries.sort_by_cached_key(|e| (Reverse(date_key(e.brief)), e.name.clone()));
 
     let mut files = Vec::with_capacity(entries.len() * 3 + 4 + assets.len());
     for e in &entries {
