@@ -872,7 +872,7 @@ fn site_rebuilds_over_a_read_only_host_folder_as_an_ordinary_user() {
         let args = ["site", &p(&briefs), "--out", &p(&out), "--base-url", BASE, "--assets", &p(&assets)].map(str::to_owned);
         let mut command = if as_root {
             let mut c = Command::new("setpriv");
-            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_brief-card")]);
+            c.args([&format!("--reuid={NOBODY}"), &format!("--regid={NOBODY}"), "--clear-groups", env!("CARGO_BIN_EXE_brief-card")]);
             c
         } else {
             Command::new(env!("CARGO_BIN_EXE_brief-card"))
