@@ -166,13 +166,40 @@ fn copy(button: Element) {
     }
 }
 
+/// How long the button says "Link copied" before it says "Copy link" again.
+const SHOWN_COPIED_MS: i32 = 2000;
+
+thread_local! {
+    /// Gives a button that said "Link copied" its own words back.
+    static COPY_SHOWN: Closure<dyn Fn(Element)> = Closure::new(|button: Element| {
+        if let Some(idle) = button.get_attribute("data-idle") {
+            button.set_text_content(Some(&idle));
+            button.remove_attribute("data-idle").ok();
+        }
+    });
+}
+
 fn copied(button: &Element, url: &str) {
+    let done = button.get_attribute("data-done");
     if let Some(status) = nearest(button, "article").and_then(|a| a.query_selector(".bc-status").ok().flatten()) {
         // Emptied first, so that a screen reader announces the same words again.
         status.set_text_content(Some(""));
-        status.set_text_content(button.get_attribute("data-done").as_deref());
+        status.set_text_content(done.as_deref());
     }
     button.set_attribute("data-copied", url).ok();
+    // The status line is for screen readers; a sighted reader sees the
+    // button itself say "Link copied" for a moment. A second copy within
+    // that moment keeps the button's own words from the first.
+    if !button.has_attribute("data-idle") {
+        button.set_attribute("data-idle", &button.text_content().unwrap_or_default()).ok();
+    }
+    button.set_text_content(done.as_deref());
+    if let Some(window) = web_sys::window() {
+        COPY_SHOWN.with(|restore| {
+            let restore = restore.as_ref().unchecked_ref();
+            window.set_timeout_with_callback_and_timeout_and_arguments_1(restore, SHOWN_COPIED_MS, button).ok();
+        });
+    }
 }
 
 fn copy_with_textarea(near: &Element, text: &str) -> bool {
