@@ -346,6 +346,7 @@ fn the_cards_of_a_feed_give_their_elements_ids_of_their_own() {
 fn the_cards_english_words_in_another_language_are_marked_english() {
     let paragraphs: Vec<String> = (1..=6).map(|i| format!("p{i}")).collect();
     let brief = serde_json::json!({"id": "b", "title": "Titolo", "lang": "it", "url": "https://e.example/b", "summary": {"paragraphs": paragraphs},
+        "date": "2024-03-01", "updated": "2024-03-04", "authors": [{"name": "Anna Rossi"}],
         "quotes": [{"text": "q", "author": "A"}], "tags": [{"label": "t"}], "labels": {"tags": "Temi"}});
     let mut options = brief_card::Options::default();
     options.declarative_shadow_dom = true;
@@ -356,6 +357,9 @@ fn the_cards_english_words_in_another_language_are_marked_english() {
         "lang=\"en\">Read the full brief<",
         "lang=\"en\">Copy link<",
         "lang=\"en\" data-more=\"Show more\"",
+        // Words inside a phrase: the byline's and the update's.
+        "<span lang=\"en\">By</span> ",
+        "<span lang=\"en\">Updated</span> ",
     ] {
         assert!(html.contains(marked), "{marked} in {html}");
     }

@@ -90,6 +90,20 @@ fn mark_lang(w: &mut dyn Sink, lang: Option<&str>) {
     }
 }
 
+/// A word of the card's inside a phrase ("By …", "Updated …"), in a
+/// `<span lang>` where its language is not the card's.
+fn word(b: &Brief, cx: &Context, l: Label, w: &mut dyn Sink) {
+    match label_lang(b, cx, l) {
+        Some(lang) => {
+            w.open("span");
+            w.attr("lang", lang);
+            w.text(label(b, cx, l));
+            w.close();
+        }
+        None => w.text(label(b, cx, l)),
+    }
+}
+
 /// Opens `<tag class="…">`: attributes and content follow, then `close`.
 fn open(w: &mut dyn Sink, tag: &'static str, class: &'static str) {
     w.open(tag);
@@ -284,7 +298,7 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         if let Some(u) = updated {
             // "Updated <time>": the word and the date read as one phrase.
             open(w, "span", "bc-updated");
-            w.text(label(b, cx, Label::Updated));
+            word(b, cx, Label::Updated, w);
             w.text(" ");
             time(b, cx, u, "bc-updated-date", w);
             w.close();
@@ -332,7 +346,7 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
 fn byline(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     open(w, "p", "bc-byline");
     w.fixed("part", "byline");
-    w.text(label(b, cx, Label::By));
+    word(b, cx, Label::By, w);
     w.text(" ");
     for (i, a) in b.authors.iter().enumerate() {
         if i > 0 {
