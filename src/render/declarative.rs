@@ -71,7 +71,7 @@ pub fn declarative(doc: &Document, options: &Options, dates: DateFormat, json: &
     // card.css has no `</`, so it cannot end the raw-text <style> (tested).
     out.push_str(CARD_CSS);
     out.push_str("</style>");
-    let cx = Context { options, format_date: &dates, interactive: true };
+    let cx = Context { options, format_date: &dates, interactive: true, number: None };
     view::document(doc, &cx, &mut HtmlWriter::new(&mut out, &AsIs));
     out.push_str("</template>");
     data_script(&mut out, json);

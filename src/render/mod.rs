@@ -104,7 +104,7 @@ impl AttrPolicy for Inline {
 /// The view's context for static HTML. It has no script, so the card is not
 /// interactive: no "Show more" or "Copy link" buttons, every paragraph shown.
 fn context<'a>(options: &'a Options, dates: &'a DateFormat) -> Context<'a> {
-    Context { options, format_date: dates, interactive: false }
+    Context { options, format_date: dates, interactive: false, number: None }
 }
 
 impl Inline {

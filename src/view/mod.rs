@@ -30,6 +30,11 @@ pub struct Context<'a> {
     pub format_date: &'a dyn Fn(&BriefDate, &str) -> String,
     /// Adds the controls that need script: "Show more" and "Copy link" buttons.
     pub interactive: bool,
+    /// A number for this card (or feed) where cards share the page's ids
+    /// (rendered into the light DOM), so that the "Show more" ids of cards
+    /// without an id of their own differ from card to card (`bc7-more-summary`).
+    /// `None` where the card's ids are its own: a shadow root, a static page.
+    pub number: Option<u32>,
 }
 
 /// A block with more paragraphs (or related items) than this shows that
@@ -53,7 +58,7 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
             for (i, b) in briefs.iter().enumerate() {
                 open(w, "div", "bc-feed-item");
                 w.fixed("role", "listitem");
-                card(b, cx, w, &Anchors::in_feed(b, i, &mut taken));
+                card(b, cx, w, &Anchors::in_feed(b, cx, i, &mut taken));
                 w.close();
             }
             w.close();
@@ -129,16 +134,25 @@ struct Anchors<'b> {
 
 impl<'b> Anchors<'b> {
     /// A card of its own: the brief's id as it is (nothing to copy).
-    fn of(b: &'b Brief) -> Anchors<'b> {
-        Anchors { id: b.id.as_deref().map(Cow::Borrowed), prefix: Cow::Borrowed(b.id.as_deref().unwrap_or("bc")) }
+    fn of(b: &'b Brief, cx: &Context) -> Anchors<'b> {
+        let prefix = match (&b.id, cx.number) {
+            (Some(id), _) => Cow::Borrowed(id.as_str()),
+            (None, Some(n)) => Cow::Owned(format!("bc{n}")),
+            (None, None) => Cow::Borrowed("bc"),
+        };
+        Anchors { id: b.id.as_deref().map(Cow::Borrowed), prefix }
     }
 
     /// The `i`th card's of a feed: the first card keeps its id, and a later
     /// one whose anchors would meet an earlier card's (the same id, or `a`
     /// after `a-quote-1`) gets a number (`same-2`); a card without an id
-    /// numbers its "Show more" ids by its place (`bc3-more-summary`).
-    fn in_feed(b: &Brief, i: usize, taken: &mut Vec<String>) -> Anchors<'b> {
-        let base = b.id.clone().unwrap_or_else(|| format!("bc{}", i + 1));
+    /// numbers its "Show more" ids by its place (`bc3-more-summary`, or
+    /// `bc7-3-more-summary` in the feed numbered 7).
+    fn in_feed(b: &Brief, cx: &Context, i: usize, taken: &mut Vec<String>) -> Anchors<'b> {
+        let base = b.id.clone().unwrap_or_else(|| match cx.number {
+            Some(n) => format!("bc{n}-{}", i + 1),
+            None => format!("bc{}", i + 1),
+        });
         let mut unique = base.clone();
         // At most one number per earlier card is taken.
         for n in 2..=taken.len() + 2 {
@@ -176,7 +190,7 @@ fn made_from(card: &str, anchor: &str) -> bool {
 
 /// The card for one brief: what [`document`] writes for [`Document::One`].
 pub fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    card(b, cx, w, &Anchors::of(b));
+    card(b, cx, w, &Anchors::of(b, cx));
 }
 
 fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {

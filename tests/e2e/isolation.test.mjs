@@ -134,3 +134,40 @@ test("without constructable stylesheets, a <style> styles the card (shadow or li
   assert.deepEqual(r.lightAfter, { styles: 0, text: "host text" }, "destroy gives the host its own content back");
   assert.deepEqual(t.pageErrors, []);
 });
+
+// Cards rendered into the light DOM share the page's ids. Those without an
+// id of their own (and feeds of them) tie "Show more" to what it shows by
+// ids that must still differ from card to card, or a screen reader's
+// aria-controls would name another card's paragraphs.
+test("light-DOM cards without ids of their own give no id twice, and each Show more controls its own card", async () => {
+  const t = await open(env);
+  await t.page.goto(env.base + "/blank.html");
+  const r = await t.page.evaluate(async () => {
+    const m = await import("/pkg/brief_card.js");
+    await m.default();
+    const long = (title) => ({ title, summary: { paragraphs: ["1", "2", "3", "4", "5", "6"] } });
+    const into = (briefs) => {
+      const host = document.createElement("div");
+      document.body.append(host);
+      return m.renderBrief(host, briefs, { shadow: false });
+    };
+    const cards = [into(long("A")), into(long("B")), into([long("C"), long("D")]), into([long("E"), long("F")])];
+    const check = () => {
+      const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+      const toggles = [...document.querySelectorAll(".bc-toggle")];
+      return {
+        repeated: ids.filter((id, i) => ids.indexOf(id) !== i),
+        toggles: toggles.length,
+        ownCard: toggles.every((b) => document.getElementById(b.getAttribute("aria-controls"))?.closest("article") === b.closest("article")),
+      };
+    };
+    const first = check();
+    cards[1].update(long("B, updated"));
+    return { first, updated: check() };
+  });
+  for (const k of ["first", "updated"]) {
+    assert.deepEqual(r[k], { repeated: [], toggles: 6, ownCard: true }, k);
+  }
+  assert.deepEqual(t.pageErrors, []);
+  await t.close();
+});
