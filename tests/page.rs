@@ -183,6 +183,10 @@ fn images_and_base_urls() {
     let absolute = Html::parse_document(&render(brief, &options));
     assert_eq!(meta(&absolute, "og:image").as_deref(), Some("https://example.org/i/lead.jpg"));
     assert_eq!(meta(&absolute, "og:image:alt").as_deref(), Some("A runway"));
+    assert!(meta(&absolute, "og:image:width").is_none(), "no size given, none written");
+    let sized = brief.replace(r#""alt":"A runway""#, r#""alt":"A runway","width":1200,"height":675"#);
+    let sized = Html::parse_document(&render(&sized, &options));
+    assert_eq!((meta(&sized, "og:image:width").as_deref(), meta(&sized, "og:image:height").as_deref()), (Some("1200"), Some("675")));
     assert_eq!(meta(&absolute, "twitter:image").as_deref(), Some("https://example.org/i/lead.jpg"));
     assert_eq!(meta(&absolute, "twitter:card").as_deref(), Some("summary_large_image"));
     assert_eq!(meta(&absolute, "og:url").as_deref(), Some("https://example.org/b/1"));
@@ -297,4 +301,24 @@ proptest::proptest! {
         let shown: String = one(&doc, "title").expect("title").text().collect();
         proptest::prop_assert_eq!(shown, title);
     }
+}
+
+/// A share preview's locale and authors: `og:locale` is `language_TERRITORY`
+/// (the territory from CLDR's likely subtags when the brief's `lang` names
+/// none), and each author is an `article:author`, by their page where they
+/// have one.
+#[test]
+fn locale_and_authors_for_share_previews() {
+    let locale = |lang: &str| meta(&Html::parse_document(&render(&format!(r#"{{"title":"t","lang":"{lang}"}}"#), &Options::default())), "og:locale");
+    for (lang, expected) in [("en", Some("en_US")), ("es", Some("es_ES")), ("fa", Some("fa_IR")), ("pt-BR", Some("pt_BR")), ("zh-Hant", Some("zh_TW")), ("qaa", None)] {
+        assert_eq!(locale(lang).as_deref(), expected, "{lang}");
+    }
+    let brief = r#"{"title":"t","authors":[{"name":"Ana Ruiz","url":"https://example.org/people/ana"},{"name":"Bo Li"},{"name":"Cy","url":"/people/cy"}]}"#;
+    let doc = Html::parse_document(&render(brief, &Options::default()));
+    let authors: Vec<String> =
+        doc.select(&sel("meta[property='article:author']")).filter_map(|m| m.value().attr("content").map(str::to_owned)).collect();
+    assert_eq!(authors, ["https://example.org/people/ana", "Bo Li", "Cy"], "a relative page is no profile address for Open Graph");
+    assert_eq!(meta(&doc, "author").as_deref(), Some("Ana Ruiz, Bo Li, Cy"));
+    let feed = Html::parse_document(&render(&example("feed.json"), &Options::default()));
+    assert!(meta(&feed, "article:author").is_none() && meta(&feed, "author").is_none(), "a feed's page is no article");
 }

@@ -91,6 +91,10 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     if let Some(d) = &description {
         meta(&mut out, "name", "description", d);
     }
+    if let Some(b) = one.filter(|b| !b.authors.is_empty()) {
+        let names: Vec<&str> = b.authors.iter().map(|a| a.name.as_str()).collect();
+        meta(&mut out, "name", "author", &names.join(", "));
+    }
     let url = one.and_then(|b| b.url.as_deref()).or(address);
     if let Some(u) = url {
         out.push_str("<link rel=\"canonical\"");
@@ -110,14 +114,26 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     let image = one.and_then(|b| b.image.as_ref()).filter(|i| is_absolute_http(&i.src));
     if let Some(i) = image {
         meta(&mut out, "property", "og:image", &i.src);
+        // With its size, a share preview can lay the image out before it loads.
+        if let (Some(w), Some(h)) = (i.width, i.height) {
+            meta(&mut out, "property", "og:image:width", &w.to_string());
+            meta(&mut out, "property", "og:image:height", &h.to_string());
+        }
         if !i.alt.is_empty() {
             meta(&mut out, "property", "og:image:alt", &i.alt);
         }
+    }
+    if let Some(locale) = og_locale(lang) {
+        meta(&mut out, "property", "og:locale", &locale);
     }
     if let Some(p) = first.and_then(|b| b.publisher.as_ref()) {
         meta(&mut out, "property", "og:site_name", &p.name);
     }
     if let Some(b) = one {
+        for a in &b.authors {
+            // Open Graph wants a profile's address; a name is what most sites write without one.
+            meta(&mut out, "property", "article:author", a.url.as_deref().filter(|u| is_absolute_http(u)).unwrap_or(&a.name));
+        }
         if let Some(d) = &b.date {
             meta(&mut out, "property", "article:published_time", &d.iso);
         }
@@ -321,4 +337,14 @@ mod tests {
         assert_eq!(truncate("abc, defghij", 10), "abc…");
         assert!(truncate(&"é".repeat(500), DESCRIPTION_CHARS).chars().count() <= DESCRIPTION_CHARS);
     }
+}
+
+/// The Open Graph locale (`language_TERRITORY`, as `es_ES`) for a BCP 47
+/// tag: its region, else the region CLDR's likely subtags give its language
+/// (`fa` is `fa_IR`); `None` when neither is known.
+fn og_locale(lang: &str) -> Option<String> {
+    let mut locale: icu_locale_core::LanguageIdentifier = lang.parse().ok()?;
+    icu_locale::LocaleExpander::new_common().maximize(&mut locale);
+    let region = locale.region?;
+    Some(format!("{}_{}", locale.language, region))
 }
