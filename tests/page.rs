@@ -309,8 +309,16 @@ proptest::proptest! {
 /// have one.
 #[test]
 fn locale_and_authors_for_share_previews() {
-    let locale = |lang: &str| meta(&Html::parse_document(&render(&format!(r#"{{"title":"t","lang":"{lang}"}}"#), &Options::default())), "og:locale");
-    for (lang, expected) in [("en", Some("en_US")), ("es", Some("es_ES")), ("fa", Some("fa_IR")), ("pt-BR", Some("pt_BR")), ("zh-Hant", Some("zh_TW")), ("qaa", None)] {
+    let locale =
+        |lang: &str| meta(&Html::parse_document(&render(&format!(r#"{{"title":"t","lang":"{lang}"}}"#), &Options::default())), "og:locale");
+    for (lang, expected) in [
+        ("en", Some("en_US")),
+        ("es", Some("es_ES")),
+        ("fa", Some("fa_IR")),
+        ("pt-BR", Some("pt_BR")),
+        ("zh-Hant", Some("zh_TW")),
+        ("qaa", None),
+    ] {
         assert_eq!(locale(lang).as_deref(), expected, "{lang}");
     }
     let brief = r#"{"title":"t","authors":[{"name":"Ana Ruiz","url":"https://example.org/people/ana"},{"name":"Bo Li"},{"name":"Cy","url":"/people/cy"}]}"#;

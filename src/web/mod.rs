@@ -225,10 +225,12 @@ fn sink_for(document: &Document, options: &Options) -> DomSink {
         /// How many cards have been built into the light DOM, where they share the page's ids.
         static LIGHT_CARDS: Cell<u32> = const { Cell::new(0) };
     }
-    let number = (!options.shadow).then(|| LIGHT_CARDS.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    }));
+    let number = (!options.shadow).then(|| {
+        LIGHT_CARDS.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        })
+    });
     let cx = Context { options, format_date: &dates::format, interactive: true, number };
     let mut sink = DomSink::new();
     view::document(document, &cx, &mut sink);
