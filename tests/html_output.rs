@@ -261,7 +261,8 @@ fn images_send_no_referrer_and_image_origins_refuse_other_hosts() {
 
 /// `image.width` and `height` become the `<img>`'s attributes, so the page
 /// keeps the image's space while it loads; email writes an image wider than
-/// its column at the column's width, without a height, and one within it as given.
+/// its column at the column's width, its height scaled to keep its shape
+/// (Outlook sizes images by these attributes), and one within it as given.
 #[test]
 fn image_sizes_reserve_the_space_and_fit_the_email_column() {
     let sized = |w: u32, h: u32| {
@@ -275,7 +276,8 @@ fn image_sizes_reserve_the_space_and_fit_the_email_column() {
     assert_eq!(img(&sized(1200, 675), &Options::default()), (Some("1200".into()), Some("675".into())));
     let mut email = Options::default();
     email.email = true;
-    assert_eq!(img(&sized(1200, 675), &email), (Some("542".into()), None));
+    assert_eq!(img(&sized(1200, 675), &email), (Some("542".into()), Some("305".into())));
+    assert_eq!(img(&sized(4000, 1), &email), (Some("542".into()), Some("1".into())), "never 0 px tall");
     assert_eq!(img(&sized(300, 200), &email), (Some("300".into()), Some("200".into())));
     assert_eq!(img(r#"{"title": "T", "image": {"src": "https://img.example/a.jpg", "alt": "A"}}"#, &email), (Some("542".into()), None));
     // A narrower image keeps its width at most in clients that read CSS too: not stretched to the column, and still shrinking on a phone.

@@ -62,9 +62,10 @@ impl AttrPolicy for Inline {
 
     fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String) {
         let email = self.output != Output::Fragment;
-        // Outlook shows an image at its `width` attribute, whatever the CSS
-        // says: one wider than the column is written at the column's width,
-        // without its `height`, so that it keeps its shape.
+        // Outlook shows an image at its `width` and `height` attributes,
+        // whatever the CSS says: one wider than the column is written at the
+        // column's width, with its height scaled to match (or none, if the
+        // brief gives none), so that it keeps its shape.
         let too_wide = |(name, value): (&str, &str)| name == "width" && value.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH);
         // The brief's image, not the publisher's logo (20 px tall, as wide as its shape).
         let lead_image = email && tag == "img" && attrs.iter().any(|(name, value)| name == "class" && value == "bc-image");
@@ -97,6 +98,13 @@ impl AttrPolicy for Inline {
         let has_width = attrs.iter().any(|(name, _)| name == "width");
         if lead_image && (!has_width || narrowed) {
             write_attr(out, "width", &EMAIL_IMAGE_WIDTH.to_string());
+        }
+        if narrowed {
+            let size = |key: &str| attrs.iter().find(|&(name, _)| name == key).and_then(|(_, value)| value.parse::<u64>().ok());
+            if let (Some(width), Some(height)) = (size("width").filter(|&w| w > 0), size("height")) {
+                let scaled = (height * u64::from(EMAIL_IMAGE_WIDTH) + width / 2) / width;
+                write_attr(out, "height", &scaled.max(1).to_string());
+            }
         }
     }
 }

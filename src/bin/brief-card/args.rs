@@ -28,7 +28,7 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Render a brief (or a feed) as an HTML fragment with inline styles
     Render {
-        /// The email-safe variant: layout tables, plain colours, absolute URLs only
+        /// The email-safe variant: layout tables, plain colours, absolute URLs only (relative ones resolve against --base-url, else the brief's own url)
         #[arg(long)]
         email: bool,
         /// Server rendering: the live card as <brief-card> in declarative shadow DOM
@@ -93,7 +93,7 @@ pub(crate) enum Command {
     },
     /// Validate a brief: every problem on standard error, exit status 1 if any
     Check {
-        /// Also require what email needs (absolute URLs, unless --base-url is given)
+        /// Also require what email needs: absolute URLs (relative ones resolve against --base-url, else the brief's own url)
         #[arg(long)]
         email: bool,
         /// Resolve relative URLs against this absolute http(s) URL
