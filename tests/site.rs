@@ -188,6 +188,8 @@ fn oembed_has_the_fields_of_the_spec_and_frames_the_embed_page() {
         }
         // The fallback a consumer keeps when it strips frames: a link to the page.
         let link = html.select(&sel("iframe + blockquote a[href]")).next().expect("blockquote link");
+        // Not shown beside the frame by a consumer that keeps both.
+        assert_eq!(html.select(&sel("iframe + blockquote[style='display:none']")).count(), 1, "{name}: the fallback hidden");
         assert_eq!(link.value().attr("href"), Some(page.as_str()));
         assert_eq!(link.text().collect::<String>(), brief.title);
 
