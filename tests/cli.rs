@@ -238,6 +238,24 @@ fn email_needs_absolute_urls_a_base_or_the_briefs_own_page() {
     assert!(stdout(&o).contains("https://mirror.example/es/analisis/iran-america-latina"));
 }
 
+/// A page whose brief has a relative address or image is written, but its
+/// share preview would lack them (Open Graph takes absolute URLs only): the
+/// command says so, by the fields' paths, and says nothing with a base.
+#[test]
+fn page_warns_of_relative_addresses_that_share_previews_cannot_use() {
+    let brief: &[u8] = br#"{"title":"t","url":"/b/1","image":{"src":"i.jpg","alt":""}}"#;
+    let o = run_with_stdin(&["page", "-"], Some(brief));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "brief-card: warning: url is relative, so the page's Open Graph has none (give --base-url)\n\
+         brief-card: warning: image.src is relative, so the page's Open Graph has none (give --base-url)\n"
+    );
+    let o = run_with_stdin(&["page", "--base-url", "https://example.org/", "-"], Some(brief));
+    assert_eq!((code(&o), stderr(&o)), (0, String::new()));
+    assert!(stdout(&o).contains("<meta property=\"og:image\" content=\"https://example.org/i.jpg\">"));
+}
+
 #[test]
 fn standard_input_is_read_from_dash() {
     for (file, text) in examples() {

@@ -33,6 +33,11 @@ fn run(cli: Cli) -> Result<(), Failed> {
         Command::Page { script, render, output } => {
             let options = options(&render);
             let doc = load(&render.file, &options)?;
+            // Written all the same (a canonical link may be relative), but a
+            // share preview would come without the page's address or image.
+            for path in page::relative_for_previews(&doc) {
+                eprintln!("brief-card: warning: {path} is relative, so the page's Open Graph has none (give --base-url)");
+            }
             write_output(output.out.as_deref(), &[&page::page_with_script(&doc, &options, &script)])
         }
         Command::Site { dir, out, base_url, provider_name, assets, theme } => {

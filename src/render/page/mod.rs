@@ -38,6 +38,22 @@ pub const DEFAULT_SCRIPT: &str = "brief-card.js";
 /// The meta description is cut (at a word) to at most this many characters.
 pub const DESCRIPTION_CHARS: usize = 160;
 
+/// What a share preview of `doc`'s page lacks because its address is
+/// relative (Open Graph takes absolute URLs only): the JSON path of each
+/// such field of a one-brief page (`url`, `image.src`), for a warning.
+pub fn relative_for_previews(doc: &Document) -> Vec<&'static str> {
+    let Document::One(b) = doc else { return Vec::new() };
+    let relative = |u: &str| !is_absolute_http(u);
+    let mut paths = Vec::new();
+    if b.url.as_deref().is_some_and(relative) {
+        paths.push("url");
+    }
+    if b.image.as_ref().is_some_and(|i| relative(&i.src)) {
+        paths.push("image.src");
+    }
+    paths
+}
+
 /// The whole page for `doc`, loading the element from [`DEFAULT_SCRIPT`].
 pub fn page(doc: &Document, options: &Options) -> String {
     page_with_script(doc, options, DEFAULT_SCRIPT)
