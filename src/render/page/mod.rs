@@ -328,6 +328,16 @@ fn nonempty(items: impl Iterator<Item = Value>) -> Option<Vec<Value>> {
     Some(items.collect::<Vec<_>>()).filter(|items| !items.is_empty())
 }
 
+/// The Open Graph locale (`language_TERRITORY`, as `es_ES`) for a BCP 47
+/// tag: its region, else the region CLDR's likely subtags give its language
+/// (`fa` is `fa_IR`); `None` when neither is known.
+fn og_locale(lang: &str) -> Option<String> {
+    let mut locale: icu_locale_core::LanguageIdentifier = lang.parse().ok()?;
+    icu_locale::LocaleExpander::new_common().maximize(&mut locale);
+    let region = locale.region?;
+    Some(format!("{}_{}", locale.language, region))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,14 +363,4 @@ mod tests {
         assert_eq!(truncate("abc, defghij", 10), "abc…");
         assert!(truncate(&"é".repeat(500), DESCRIPTION_CHARS).chars().count() <= DESCRIPTION_CHARS);
     }
-}
-
-/// The Open Graph locale (`language_TERRITORY`, as `es_ES`) for a BCP 47
-/// tag: its region, else the region CLDR's likely subtags give its language
-/// (`fa` is `fa_IR`); `None` when neither is known.
-fn og_locale(lang: &str) -> Option<String> {
-    let mut locale: icu_locale_core::LanguageIdentifier = lang.parse().ok()?;
-    icu_locale::LocaleExpander::new_common().maximize(&mut locale);
-    let region = locale.region?;
-    Some(format!("{}_{}", locale.language, region))
 }
