@@ -238,6 +238,20 @@ fn email_needs_absolute_urls_a_base_or_the_briefs_own_page() {
     assert!(stdout(&o).contains("https://mirror.example/es/analisis/iran-america-latina"));
 }
 
+/// An email long enough for Gmail to clip gets a warning on standard error
+/// (and is written all the same); the example feed's does not.
+#[test]
+fn email_that_gmail_would_clip_is_warned_of() {
+    let feed: serde_json::Value = serde_json::from_str(&fs::read_to_string(example("feed.json")).expect("feed")).expect("JSON");
+    let twelve = serde_json::Value::Array([feed.as_array().expect("a feed").as_slice(); 4].concat());
+    let o = run_with_stdin(&["render", "--email", "-"], Some(twelve.to_string().as_bytes()));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).len() > 100 * 1024, "{} bytes", stdout(&o).len());
+    assert!(stderr(&o).starts_with("brief-card: warning: the email is ") && stderr(&o).contains("Gmail"), "{}", stderr(&o));
+    let three = run(&["render", "--email", example("feed.json").to_str().expect("path")]);
+    assert_eq!((code(&three), stderr(&three)), (0, String::new()));
+}
+
 /// A page whose brief has a relative address or image is written, but its
 /// share preview would lack them (Open Graph takes absolute URLs only): the
 /// command says so, by the fields' paths, and says nothing with a base.

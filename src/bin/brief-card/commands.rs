@@ -13,6 +13,14 @@ use crate::input::{load, name};
 use crate::output::{now_rfc3339, write_output};
 use crate::publish;
 
+/// Gmail clips a message whose HTML is longer than this (102 KB).
+const GMAIL_CLIPS_AFTER: usize = 102 * 1024;
+
+/// What a newsletter tool adds around the card (its template, tracking
+/// links, the footer), at least: the card alone may be this much shorter
+/// than the clipping point and still be clipped.
+const ESP_MARKUP: usize = 12 * 1024;
+
 pub fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -28,6 +36,12 @@ fn run(cli: Cli) -> Result<(), Failed> {
             options.declarative_shadow_dom = declarative_shadow_dom;
             let doc = load(&render.file, &options)?;
             let html = render::html(&doc, &options);
+            if email && html.len() > GMAIL_CLIPS_AFTER - ESP_MARKUP {
+                eprintln!(
+                    "brief-card: warning: the email is {} KB; Gmail shows about 102 KB of a message and puts the rest behind \"View entire message\" (fewer briefs, or --layout compact, make it shorter)",
+                    html.len().div_ceil(1024)
+                );
+            }
             write_output(output.out.as_deref(), &[&html, "\n"])
         }
         Command::Page { script, render, output } => {
