@@ -677,7 +677,7 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
     let out = dir.join("public");
     let o = site(&briefs, &out, &assets);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(stdout(&o), format!("{}: 7 briefs, 29 files\n", out.display()));
+    assert_eq!(stdout(&o), format!("{}: 7 briefs, 30 files\n", out.display()));
     let before = tree(&out);
 
     // One bad brief, in a subfolder, and a saved page without JSON-LD.

@@ -58,7 +58,7 @@ fn site() -> &'static Path {
             .unwrap();
         let stdout = String::from_utf8_lossy(&o.stdout);
         assert!(o.status.success(), "site failed: {}", String::from_utf8_lossy(&o.stderr));
-        assert!(stdout.ends_with(": 7 briefs, 30 files\n"), "{stdout}");
+        assert!(stdout.ends_with(": 7 briefs, 31 files\n"), "{stdout}");
         out
     })
 }
@@ -116,6 +116,7 @@ fn every_file_is_there_and_nothing_else() {
         "feed.xml",
         "feed.json",
         "sitemap.xml",
+        "embed-height.js",
         "brief-card.js",
         "pkg/brief_card.js",
         "pkg/brief_card_bg.wasm",

@@ -11,17 +11,25 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, cp } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { open, pages, repo, useBrowser, www } from "./helpers.mjs";
+import { open, pages, repo, useBrowser, writePage, www } from "./helpers.mjs";
 
 const env = useBrowser();
 const cli = (...args) => execFileSync("cargo", ["run", "--quiet", "--bin", "brief-card", "--", ...args], { cwd: repo, encoding: "utf8" });
 
+const files = [...["flash-brief", "gozaresh-fa", "minimal", "resumen-es"].map((b) => join(www, "briefs", `${b}.json`)), join(pages, "data", "long.json")];
+
+/** The site of `files`, published under /site/ (once per run). */
+let published;
+const site = () =>
+  (published ??= (async () => {
+    const input = join(env.root, "site-input");
+    await mkdir(input);
+    for (const f of files) await cp(f, join(input, basename(f)));
+    cli("site", input, "--out", join(env.root, "site"), "--base-url", `${env.base}/site/`);
+  })());
+
 test("every embed's oEmbed height holds its card, at 600 px and narrower", async () => {
-  const input = join(env.root, "site-input");
-  await mkdir(input);
-  const files = [...["flash-brief", "gozaresh-fa", "minimal", "resumen-es"].map((b) => join(www, "briefs", `${b}.json`)), join(pages, "data", "long.json")];
-  for (const f of files) await cp(f, join(input, basename(f)));
-  cli("site", input, "--out", join(env.root, "site"), "--base-url", `${env.base}/site/`);
+  await site();
   const checked = [];
   for (const f of files) {
     // The site names a brief's page by its id, else by its file's name.
@@ -41,4 +49,47 @@ test("every embed's oEmbed height holds its card, at 600 px and narrower", async
   }
   console.log(checked.join("\n"));
   assert.ok(!checked.some((c) => / [A-Z]{3,}/.test(c)), `frames that do not hold their card or are far taller:\n${checked.join("\n")}`);
+});
+
+// A consumer shows the answer's iframe at the answer's height, estimated for
+// 600 px; in a phone's narrower column (the frame has max-width:100%) the
+// card is taller, and taller again when a reader expands a block. The embed
+// page tells the framing page its height as it changes: a plain message any
+// host can follow (this page does what the README's snippet does), and
+// WordPress's own {message: "height", value, secret} for the secret in the
+// frame's address.
+test("the embed page tells the page that frames it its height, as it changes (WordPress's protocol too)", async () => {
+  await site();
+  const o = JSON.parse(cli("oembed", "--url", `${env.base}/site/long-brief/`, join(pages, "data", "long.json")));
+  const html = o.html.replace('embed.html"', 'embed.html#?secret=Wp5ecret"');
+  await writePage(env, "framing-host.html", `<!doctype html><meta name="viewport" content="width=device-width"><body style="margin:0">${html}
+<script>
+  window.wordpress = [];
+  addEventListener("message", (e) => {
+    if (e.data?.type === "brief-card:height") {
+      for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
+    }
+    if (e.data?.message === "height") wordpress.push(e.data);
+  });
+</script>`);
+  const t = await open(env, "/framing-host.html", { viewport: { width: 360, height: 640 } });
+  const frame = () => t.page.frames().find((f) => f.url().includes("embed.html"));
+  await t.page.waitForFunction(() => document.querySelector("iframe").contentDocument?.querySelector("brief-card")?.shadowRoot?.querySelector(".bc-card"));
+  const fits = () =>
+    t.page.waitForFunction(() => {
+      const f = document.querySelector("iframe");
+      return Math.abs(f.getBoundingClientRect().height - f.contentDocument.documentElement.getBoundingClientRect().height) <= 1;
+    }, null, { timeout: 5000 });
+  await fits();
+  const collapsed = await t.page.$eval("iframe", (f) => f.getBoundingClientRect().height);
+  assert.notEqual(Math.round(collapsed), o.height, "at 360 px the card's height is not the answer's, and the frame followed the card");
+  await frame().evaluate(() => document.querySelector("brief-card").shadowRoot.querySelector(".bc-toggle").click());
+  await fits();
+  const expanded = await t.page.$eval("iframe", (f) => f.getBoundingClientRect().height);
+  assert.ok(expanded > collapsed, `expanding a block grew the frame (${collapsed} to ${expanded} px)`);
+  const wordpress = await t.page.evaluate(() => window.wordpress);
+  assert.ok(wordpress.length >= 2 && wordpress.every((m) => m.secret === "Wp5ecret" && Number.isInteger(m.value)), JSON.stringify(wordpress));
+  assert.equal(wordpress.at(-1).value, Math.round(expanded));
+  assert.deepEqual(t.pageErrors, []);
+  await t.close();
 });

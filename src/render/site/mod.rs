@@ -8,6 +8,7 @@
 //! NAME/index.html         the brief's page (`render::page`), advertising its oEmbed
 //! NAME/embed.html         the card alone, for the oEmbed iframe
 //! NAME/oembed.json        oEmbed 1.0, type "rich"
+//! embed-height.js         tells the page that frames an embed page its height
 //! brief-card.js, pkg/…    the element and the wasm (the caller's assets, as given)
 //! ```
 //!
@@ -49,10 +50,10 @@ use crate::validate::model::{Brief, Document};
 use crate::validate::options::Options;
 use feeds::{atom, json_feed, sitemap};
 use index::index_page;
-use oembed::{discovery_link, embed_page};
+use oembed::{discovery_link, embed_page, EMBED_HEIGHT, EMBED_HEIGHT_JS};
 
 /// The site's own files and folders at its root: no brief may be named so.
-const RESERVED: [&str; 7] = ["index.html", "feed.xml", "feed.json", "sitemap.xml", "brief-card.js", "pkg", "embed.html"];
+const RESERVED: [&str; 8] = ["index.html", "feed.xml", "feed.json", "sitemap.xml", "brief-card.js", "pkg", "embed.html", EMBED_HEIGHT];
 
 /// One input file, loaded: its name as the reader wrote it (for problems)
 /// and what it holds.
@@ -162,6 +163,7 @@ pub fn build(sources: &[Source], assets: Vec<File>, settings: &Settings) -> Resu
     files.push(File { path: "feed.xml".into(), bytes: atom(&entries, &base, settings) });
     files.push(json_file("feed.json".into(), &json_feed(&entries, &base, settings)));
     files.push(File { path: "sitemap.xml".into(), bytes: sitemap(&entries, &base) });
+    files.push(File { path: EMBED_HEIGHT.into(), bytes: EMBED_HEIGHT_JS.as_bytes().to_vec() });
     files.extend(assets);
     Ok(files)
 }

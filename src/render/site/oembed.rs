@@ -27,6 +27,12 @@ pub(super) fn discovery_link(oembed_url: &str, title: &str) -> String {
     out
 }
 
+/// The script of every embed page, at the site's root: it tells the page
+/// that frames the card its height (WordPress's embed protocol, and a
+/// plain message for any host), as the card's height changes.
+pub(super) const EMBED_HEIGHT: &str = "embed-height.js";
+pub(super) const EMBED_HEIGHT_JS: &str = include_str!("embed-height.js");
+
 /// The card alone, for the oEmbed iframe: no page around it, no margins,
 /// links opening outside the frame (the frame's sandbox lets them).
 pub(super) fn embed_page(b: &Brief, page_url: &str, discovery: &str, options: &Options) -> String {
@@ -49,7 +55,9 @@ pub(super) fn embed_page(b: &Brief, page_url: &str, discovery: &str, options: &O
     // A document of its own, whose heading is the card's title (as on the brief's page).
     let options = Options { link_target: LinkTarget::Blank, heading_level: 1, ..options.clone() };
     page::card_element(&mut out, &Document::One(b.clone()), &options);
-    out.push_str("\n</main>\n<script type=\"module\" src=\"../brief-card.js\"></script>\n</body>\n</html>\n");
+    out.push_str("\n</main>\n<script type=\"module\" src=\"../brief-card.js\"></script>\n<script type=\"module\" src=\"../");
+    out.push_str(EMBED_HEIGHT);
+    out.push_str("\"></script>\n</body>\n</html>\n");
     out
 }
 

@@ -1,0 +1,29 @@
+// The embed page's height, told to the page that frames it.
+//
+// An oEmbed consumer gives its iframe the height of the oEmbed answer, which
+// the site estimates for the answer's width. The card is taller in a
+// narrower frame (a phone's column, `max-width:100%`), and changes height
+// when a reader expands a block, so the frame would cut it off or scroll.
+// This posts the page's height whenever it changes, in two forms:
+//
+// - {type: "brief-card:height", height}: for any host page, which sets the
+//   frame's height (README, "Publishing a site for newsletters");
+// - {message: "height", value, secret}: WordPress's embed protocol, which
+//   WordPress sites already listen to. WordPress gives the frame a secret
+//   in its address (`embed.html#?secret=…`) and answers only messages that
+//   carry it.
+//
+// Nothing is read from the host, and a height and this page's own address
+// are all that leave it, so the messages go to any origin ("*").
+if (window.parent !== window) {
+  const secret = new URLSearchParams(location.hash.replace(/^#\??/, "")).get("secret");
+  let told = 0;
+  const tell = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === told) return;
+    told = height;
+    window.parent.postMessage({ type: "brief-card:height", height, url: location.href }, "*");
+    if (secret) window.parent.postMessage({ message: "height", value: height, secret }, "*");
+  };
+  new ResizeObserver(tell).observe(document.documentElement);
+}
