@@ -140,6 +140,11 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
     for b in doc.briefs() {
         let rtl = b.dir == Dir::Rtl;
         let output = Output::Email { rtl };
+        // Outlook for Windows (Word's engine) reads the column's
+        // `width:100%` and not its `max-width`, so it gets a table of its own
+        // that holds the column to 600 px (a "ghost table"); other clients
+        // read these as comments.
+        out.push_str(OUTLOOK_COLUMN_OPEN);
         out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td");
         // The brief's language and direction on the cell too, for clients that drop the card's own attributes.
         write_attr(&mut out, "lang", &b.lang);
@@ -153,10 +158,15 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
         let policy = Inline::new(options, output);
         view::one(b, &context(options, &dates), &mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
+        out.push_str(OUTLOOK_COLUMN_CLOSE);
     }
     out.push_str("</td></tr></table>");
     out
 }
+
+const OUTLOOK_COLUMN_OPEN: &str =
+    "<!--[if mso]><table role=\"presentation\" width=\"600\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->";
+const OUTLOOK_COLUMN_CLOSE: &str = "<!--[if mso]></td></tr></table><![endif]-->";
 
 /// The images of an email need an explicit `width` attribute (Outlook ignores
 /// CSS widths): the 600 px column less the card's padding (2 × 28 px) and
