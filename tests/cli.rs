@@ -252,6 +252,19 @@ fn email_that_gmail_would_clip_is_warned_of() {
     assert_eq!((code(&three), stderr(&three)), (0, String::new()));
 }
 
+/// Email's styles are inline, so they cannot follow the reader's light or
+/// dark setting: `--theme auto` writes the light card and says so.
+#[test]
+fn email_with_the_auto_theme_is_light_and_says_so() {
+    let f = example("minimal.json");
+    let f = f.to_str().expect("path");
+    let auto = run(&["render", "--email", "--theme", "auto", f]);
+    let light = run(&["render", "--email", "--theme", "light", f]);
+    assert_eq!((code(&auto), auto.stdout == light.stdout), (0, true));
+    assert!(stderr(&auto).contains("no \"auto\" theme"), "{}", stderr(&auto));
+    assert_eq!(stderr(&light), "");
+}
+
 /// A page whose brief has a relative address or image is written, but its
 /// share preview would lack them (Open Graph takes absolute URLs only): the
 /// command says so, by the fields' paths, and says nothing with a base.

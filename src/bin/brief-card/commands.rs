@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use brief_card::render::site::{self, Embed};
 use brief_card::render::{self, page};
-use brief_card::validate::options::Options;
+use brief_card::validate::options::{Options, Theme};
 use clap::Parser;
 
 use crate::args::{host, options, Cli, Command};
@@ -33,6 +33,9 @@ fn run(cli: Cli) -> Result<(), Failed> {
         Command::Render { email, declarative_shadow_dom, render, output } => {
             let mut options = options(&render);
             options.email = email;
+            if email && options.theme == Theme::Auto {
+                eprintln!("brief-card: warning: email has no \"auto\" theme (inline styles cannot follow the reader's setting); the light one is written");
+            }
             options.declarative_shadow_dom = declarative_shadow_dom;
             let doc = load(&render.file, &options)?;
             let html = render::html(&doc, &options);
