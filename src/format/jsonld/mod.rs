@@ -38,6 +38,8 @@ mod sources;
 pub use html::{scripts_in_html, SavedPage};
 pub(crate) use sources::Sources;
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use super::limits::{MAX_FEED, MAX_INPUT_BYTES};
@@ -249,23 +251,12 @@ fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
             return Some(feed);
         }
     }
-    // Each article once, as its fullest definition (see `Graph::fullest`).
-    let mut articles: Vec<At> = Vec::new();
-    for a in g.top.iter().filter(|n| n.is_a(&ARTICLE_TYPES)).map(|a| g.fullest(a)) {
-        if !articles.iter().any(|b| std::ptr::eq(a.value, b.value)) {
-            articles.push(a);
-        }
-    }
-    let mut unreferenced: Vec<At> = Vec::new();
-    for a in articles.iter().filter(|a| !g.is_referenced(a)) {
-        // Two descriptions of one page (a site's SEO plugin and its theme
-        // each write one) are one article: the fuller of them.
-        match unreferenced.iter_mut().find(|b| same_story(a, b)) {
-            Some(b) if members(a) > members(b) => *b = a.clone(),
-            Some(_) => {}
-            None => unreferenced.push(a.clone()),
-        }
-    }
+    // Each article once, as its fullest definition (see `Graph::fullest`):
+    // the nodes of one `@id` are one article.
+    let mut ids = HashSet::new();
+    let articles: Vec<At> =
+        g.top.iter().filter(|n| n.is_a(&ARTICLE_TYPES) && n.id().is_none_or(|id| ids.insert(id))).map(|a| g.fullest(a)).collect();
+    let mut unreferenced = stories(articles.iter().filter(|a| !g.is_referenced(a)));
     if unreferenced.len() > 1 {
         return Some(Choice::Feed { path: String::new(), items: unreferenced });
     }
@@ -278,16 +269,53 @@ fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
     articles.into_iter().next().map(Choice::One)
 }
 
-/// Whether two articles describe one story: the same page (`url`s that
-/// differ only in a fragment or a final `/`), or the same headline.
-fn same_story(a: &At, b: &At) -> bool {
-    fn page<'v>(n: &At<'v>) -> Option<&'v str> {
-        page_address(n).map(|p| p.split('#').next().unwrap_or_default().trim_end_matches('/'))
+/// The stories `articles` tell, in order, each as the fullest of its
+/// descriptions. Two descriptions of one page (a site's SEO plugin and its
+/// theme each write one) are one story: the same page (`url`s that differ
+/// only in a fragment or a final `/`), or the same headline. A story is
+/// known by every page and headline its descriptions give, and found by
+/// them in a map, not by comparing each article with each story: a
+/// document may list thousands of articles.
+fn stories<'a, 'b>(articles: impl Iterator<Item = &'b At<'a>>) -> Vec<At<'a>>
+where
+    'a: 'b,
+{
+    let mut stories: Vec<At> = Vec::new();
+    // What names a story (a page, a headline), and which story it names.
+    let mut pages: HashMap<&str, usize> = HashMap::new();
+    let mut headlines: HashMap<&str, usize> = HashMap::new();
+    for a in articles {
+        let (page, headline) = (story_page(a), story_headline(a));
+        let known = [page.and_then(|p| pages.get(p)), headline.and_then(|h| headlines.get(h))].into_iter().flatten().min().copied();
+        let i = match known.and_then(|i| stories.get_mut(i).map(|story| (i, story))) {
+            Some((i, story)) => {
+                if members(a) > members(story) {
+                    *story = a.clone();
+                }
+                i
+            }
+            None => {
+                stories.push(a.clone());
+                stories.len() - 1
+            }
+        };
+        if let Some(p) = page {
+            pages.entry(p).or_insert(i);
+        }
+        if let Some(h) = headline {
+            headlines.entry(h).or_insert(i);
+        }
     }
-    fn headline<'v>(n: &At<'v>) -> Option<&'v str> {
-        n.value.get("headline").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty())
-    }
-    page(a).is_some_and(|p| page(b) == Some(p)) || headline(a).is_some_and(|h| headline(b) == Some(h))
+    stories
+}
+
+/// The page an article describes, without a fragment or a final `/`.
+fn story_page<'v>(n: &At<'v>) -> Option<&'v str> {
+    page_address(n).map(|p| p.split('#').next().unwrap_or_default().trim_end_matches('/'))
+}
+
+fn story_headline<'v>(n: &At<'v>) -> Option<&'v str> {
+    n.value.get("headline").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty())
 }
 
 /// The page an article describes, as written: its `url`, else its
