@@ -87,8 +87,7 @@ fn px_values<'a>(style: &'a str, property: &str) -> Vec<&'a str> {
 #[test]
 fn no_forbidden_constructs() {
     // The one comment email has: Outlook's own table around each column (Outlook reads no max-width).
-    const OUTLOOK_OPEN: &str = "<!--[if mso]><table role=\"presentation\" width=\"600\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->";
-    const OUTLOOK_CLOSE: &str = "<!--[if mso]></td></tr></table><![endif]-->";
+    use brief_card::render::{OUTLOOK_COLUMN_CLOSE as OUTLOOK_CLOSE, OUTLOOK_COLUMN_OPEN as OUTLOOK_OPEN};
     for (label, html) in emails() {
         let columns = html.matches("<table role=\"presentation\" width=\"600\" cellpadding").count();
         assert!(columns > 0, "{label}: a column");

@@ -164,9 +164,13 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
     out
 }
 
-const OUTLOOK_COLUMN_OPEN: &str =
+/// What opens Outlook's own table around each email column, which holds
+/// it to 600 px where Word's engine reads no `max-width` (every other
+/// client reads a comment): the only comment email has.
+pub const OUTLOOK_COLUMN_OPEN: &str =
     "<!--[if mso]><table role=\"presentation\" width=\"600\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->";
-const OUTLOOK_COLUMN_CLOSE: &str = "<!--[if mso]></td></tr></table><![endif]-->";
+/// What closes it.
+pub const OUTLOOK_COLUMN_CLOSE: &str = "<!--[if mso]></td></tr></table><![endif]-->";
 
 /// The images of an email need an explicit `width` attribute (Outlook ignores
 /// CSS widths): the 600 px column less the card's padding (2 × 28 px) and
