@@ -32,6 +32,7 @@ mod graph;
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
 mod map;
+mod references;
 mod sources;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -91,13 +92,20 @@ pub struct Script {
 impl Script {
     /// A whole input that is JSON-LD: its paths start at its root.
     pub fn document(value: Value) -> Script {
-        Script { path: String::new(), value }
+        Script::new(String::new(), value)
     }
 
     /// The `index`th (from 0) `<script type="application/ld+json">` of a
     /// page, named by its `id` attribute when it has one.
     pub fn in_page(id: Option<&str>, index: usize, value: Value) -> Script {
-        Script { path: Script::name(id, index), value }
+        Script::new(Script::name(id, index), value)
+    }
+
+    /// The script, its strings read as the text they stand for
+    /// (`What&#8217;s` is `What’s`: see [`references`]).
+    fn new(path: String, mut value: Value) -> Script {
+        references::decode_strings(&mut value);
+        Script { path, value }
     }
 
     /// How the `index`th script of a page is named in a problem's path:

@@ -15,7 +15,8 @@ const SECTION_TEXT: [&str; 2] = ["text", "articleBody"];
 impl<'a> Mapper<'_, 'a> {
     /// `hasPart`: attributed `Quotation`s become quotes; other parts with a
     /// name (or headline) and a text become sections; the rest (paywall
-    /// markers, parts named only by an IRI) are not for the card.
+    /// markers, parts named only by an IRI) are not for the card, and
+    /// neither is a part only subscribers may read, whatever it holds.
     #[allow(clippy::type_complexity)]
     pub(super) fn parts(
         &mut self,
@@ -28,6 +29,9 @@ impl<'a> Mapper<'_, 'a> {
             match part.value {
                 Value::Object(_) => {
                     let Some(part) = self.node(&part) else { continue };
+                    if is_for_subscribers(&part) {
+                        continue;
+                    }
                     if part.is_a(&["Quotation"]) {
                         if let Some(q) = self.quote(&part, &index(&key(bp, "quotes"), quotes.len())) {
                             quotes.push(Checked::Valid(q));
@@ -117,5 +121,21 @@ impl<'a> Mapper<'_, 'a> {
         };
         self.stack.pop();
         format::Section { heading, paragraphs }
+    }
+}
+
+/// Whether a part is marked as not free to read (`isAccessibleForFree`
+/// false, as a boolean or as schema.org's `"False"`): Google's paywall
+/// markup, which some publishers fill with the paid text itself. An
+/// embedded card is free to read, so it never shows such a part.
+fn is_for_subscribers(part: &At) -> bool {
+    match part.value.get("isAccessibleForFree") {
+        Some(Value::Bool(free)) => !free,
+        Some(Value::String(free)) => {
+            let free = free.trim();
+            let free = free.strip_prefix("https://schema.org/").or_else(|| free.strip_prefix("http://schema.org/")).unwrap_or(free);
+            free.eq_ignore_ascii_case("false")
+        }
+        _ => false,
     }
 }

@@ -71,40 +71,10 @@ impl<'a> Mapper<'_, 'a> {
 
 /// The words of a `keywords` string, separated by commas as the page's
 /// script writes them (Latin, Arabic `،`, ideographic `、`, full-width `，`)
-/// or by semicolons, as some CMSs separate them; but not by the `;` that
-/// closes a character reference ("Telecom &amp; Media" is one tag, as
-/// WordPress writes its term names escaped).
+/// or by semicolons, as some CMSs separate them. (A character reference's
+/// `;`, as in `Telecom &amp; Media`, was read with its reference before.)
 fn keywords_in(s: &str) -> impl Iterator<Item = &str> {
-    let mut words = Vec::new();
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let word = s.get(start..i).unwrap_or_default();
-        if matches!(c, ',' | '،' | '、' | '，' | '؛') || (c == ';' && !ends_in_reference_opening(word)) {
-            words.push(word);
-            start = i + c.len_utf8();
-        }
-    }
-    words.push(s.get(start..).unwrap_or_default());
-    words.into_iter().map(str::trim).filter(|w| !w.is_empty())
-}
-
-/// The named references that escaping writes (WordPress's `esc_html`, and
-/// most CMSs'): the numeric ones aside, these are what a tag's text holds.
-const ESCAPES: [&str; 6] = ["amp", "lt", "gt", "quot", "apos", "nbsp"];
-
-/// Whether `text` ends in the opening of a character reference (`&amp`,
-/// `&#8217`, `&#x2019`), which a `;` would close. "Procter&Gamble;" does
-/// not: only the [`ESCAPES`] are read as names.
-fn ends_in_reference_opening(text: &str) -> bool {
-    let Some((_, name)) = text.rsplit_once('&') else { return false };
-    let nonempty_all = |s: &str, f: fn(&char) -> bool| !s.is_empty() && s.chars().all(|c| f(&c));
-    if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-        nonempty_all(hex, char::is_ascii_hexdigit)
-    } else if let Some(decimal) = name.strip_prefix('#') {
-        nonempty_all(decimal, char::is_ascii_digit)
-    } else {
-        ESCAPES.iter().any(|escape| escape.eq_ignore_ascii_case(name))
-    }
+    s.split([',', '،', '、', '，', '؛', ';']).map(str::trim).filter(|w| !w.is_empty())
 }
 
 /// The tags so far, each with its label folded for matching.

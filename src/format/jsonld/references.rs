@@ -1,0 +1,128 @@
+//! HTML character references in JSON-LD text.
+//!
+//! JSON-LD strings are plain text, but content systems often write their
+//! titles and terms into it HTML-escaped: WordPress's `esc_html` and
+//! "smart quotes" give `What&#8217;s next` and `Forests &amp; Land`. A
+//! reader should never see those, so the strings of a JSON-LD document are
+//! read as the text they stand for before anything is mapped.
+//!
+//! Only references closed by `;` are read: numeric ones (`&#8217;`,
+//! `&#x2019;`) and the few names escaping and typography write ([`NAMED`]);
+//! anything else (`AT&T`, `&copy` without its `;`, `&foo;`) stays as written.
+//! Decoding is safe: what comes out is still text, which the card writes as
+//! text nodes, and addresses pass the URL policy afterwards (so
+//! `&#106;avascript:` is refused like `javascript:`). A brief whose text
+//! literally holds a reference (a piece about HTML) reads back decoded from
+//! its page's JSON-LD; docs/jsonld-mapping.md lists that.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+/// The named references read, and their characters.
+const NAMED: [(&str, char); 14] = [
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("hellip", '…'),
+    ("shy", '\u{ad}'),
+];
+
+/// Every string in `value` (not its keys) with its references decoded.
+pub(super) fn decode_strings(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if let Cow::Owned(decoded) = decoded(s) {
+                *s = decoded;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(decode_strings),
+        Value::Object(members) => members.values_mut().for_each(decode_strings),
+        _ => {}
+    }
+}
+
+/// `s` with its character references decoded (borrowed when it has none).
+fn decoded(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        match reference(from) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = from.get(len..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = from.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The character of the reference `s` starts with (`&…;`), and its length.
+fn reference(s: &str) -> Option<(char, usize)> {
+    // The longest reference read: `&#x10FFFF;`, or a name of [`NAMED`].
+    let end = s.get(..12.min(s.len())).unwrap_or(s).find(';')?;
+    let name = s.get(1..end)?;
+    let c = match name.strip_prefix('#') {
+        Some(number) => {
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => u32::from_str_radix(hex, 16).ok()?,
+                None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => number.parse().ok()?,
+                _ => return None,
+            };
+            // As HTML reads them: NUL, surrogates and what is past Unicode are U+FFFD.
+            char::from_u32(code).filter(|&c| c != '\0').unwrap_or(char::REPLACEMENT_CHARACTER)
+        }
+        None => NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)?,
+    };
+    Some((c, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decoded;
+
+    #[test]
+    fn references_become_their_characters() {
+        for (given, want) in [
+            ("What&#8217;s next", "What’s next"),
+            ("Forests &amp; Land", "Forests & Land"),
+            ("&lt;script&gt;alert(1)&lt;/script&gt;", "<script>alert(1)</script>"),
+            ("&#x201C;Quoted&#X201d;", "“Quoted”"),
+            ("&quot;a&quot; &apos;b&apos;&nbsp;&hellip;", "\"a\" 'b'\u{a0}…"),
+            ("&amp;amp;", "&amp;"),
+            ("&#106;avascript:", "javascript:"),
+            ("&#0; &#xD800; &#x110000;", "\u{fffd} \u{fffd} \u{fffd}"),
+            ("&#99999999999999;", "&#99999999999999;"),
+        ] {
+            assert_eq!(decoded(given), want, "{given}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_closed_reference_stays() {
+        for same in
+            ["AT&T", "Q&A; more", "&copy 2024", "&foo;", "&;", "&#;", "&#x;", "&#12a;", "& amp;", "&AMP;", "a &", "&", "&#", "&#x41"]
+        {
+            assert_eq!(decoded(same), same, "{same}");
+        }
+    }
+}
