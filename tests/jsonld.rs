@@ -1326,6 +1326,18 @@ fn a_cited_javascript_url_is_refused_however_it_is_spaced_and_words_are_left_out
     assert_eq!(card.related.len(), 1, "the words are left out");
 }
 
+/// A saved page whose JSON-LD script is wrapped as older templates wrap it
+/// (an HTML comment, a commented CDATA section) is read inside the wrapper.
+#[test]
+fn a_saved_pages_script_is_read_inside_a_comment_or_cdata_wrapper() {
+    let json = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Wrapped", "datePublished": "2024-05-01"});
+    for (open, close) in [("<!--", "-->"), ("/*<![CDATA[*/", "/*]]>*/"), ("//<![CDATA[", "//]]>")] {
+        let html = format!("<!doctype html><html lang=\"en\"><head><script type=\"application/ld+json\">{open}\n{json}\n{close}</script></head><body></body></html>");
+        let doc = load_html_page(&html, &Options::default()).unwrap_or_else(|p| panic!("{open}: {p:?}"));
+        assert_eq!(doc.briefs()[0].title, "Wrapped", "{open}");
+    }
+}
+
 /// A part marked as not free to read (Google's paywall markup, which some
 /// publishers fill with the paid text) is never shown on the free card, be
 /// it a section or a quotation; the free parts beside it are.

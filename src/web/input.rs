@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::jsonld::{PageFacts, Script};
+use crate::format::jsonld::{script_json, PageFacts, Script};
 use crate::format::limits::{MAX_INPUT_BYTES, MAX_PAGE_BYTES};
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
@@ -54,6 +54,8 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> R
     for (i, script) in list.iter().enumerate() {
         let id = js_sys::Reflect::get(&script, &"id".into()).ok().and_then(|id| id.as_string());
         let text = js_sys::Reflect::get(&script, &"text".into()).unwrap_or(JsValue::UNDEFINED);
+        // Without the comment or CDATA wrapper of older templates (the copy was held to the page's limit).
+        let text = text.as_string().map_or(text, |t| JsValue::from_str(script_json(&t)));
         let named = Script::name(id.as_deref(), i);
         match plain_value(&text, &named, "JSON-LD text") {
             Ok(value) => read.push(Script::in_page(id.as_deref(), i, value)),

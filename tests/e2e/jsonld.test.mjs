@@ -73,6 +73,20 @@ test("a script's type is read as the command line reads a saved page's: trimmed,
   await t.close();
 });
 
+// Older templates wrap a script's JSON in an HTML comment or a CDATA
+// section (for XHTML); the command line reads through them (tests/jsonld.rs),
+// and so does the element.
+test("a script wrapped in an HTML comment or a CDATA section is read inside its wrapper", async () => {
+  for (const [open_, close] of [["<!--", "-->"], ["/*<![CDATA[*/", "/*]]>*/"], ["//<![CDATA[", "//]]>"]]) {
+    const t = await open(env, "/blank.html");
+    await addScripts(t.page, [{ json: `${open_}\n${JSON.stringify(article)}\n${close}` }]);
+    const ev = await mount(t.page, { jsonld: "", loading: "eager" });
+    assert.equal(ev.type, "brief-card:render", `${open_}: ${JSON.stringify(ev.detail)}`);
+    assert.equal(await t.page.$eval("brief-card", (el) => el.shadowRoot.querySelector(".bc-title").textContent), "Ministers meet in Caracas");
+    await t.close();
+  }
+});
+
 test("a page without JSON-LD keeps the fallback and says so", async () => {
   const t = await open(env, "/blank.html");
   const ev = await mount(t.page, { jsonld: "", loading: "eager" });

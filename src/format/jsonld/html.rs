@@ -5,7 +5,7 @@
 
 use scraper::{Html, Selector};
 
-use super::{PageFacts, Script};
+use super::{script_json, PageFacts, Script};
 use crate::format::json::json_value;
 use crate::format::Problem;
 
@@ -47,7 +47,7 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
     for (i, element) in json_ld.enumerate() {
         let text: String = element.text().collect();
         let id = element.value().attr("id");
-        match json_value(&text) {
+        match json_value(script_json(&text)) {
             Ok(value) => scripts.push(Script::in_page(id, i, value)),
             Err(found) => {
                 let name = Script::name(id, i);

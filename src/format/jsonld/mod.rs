@@ -118,6 +118,22 @@ impl Script {
     }
 }
 
+/// The JSON of a `<script type="application/ld+json">`'s text: the text
+/// without the wrapper older templates put around a script's content for
+/// XHTML's sake, an HTML comment (`<!-- … -->`) or a CDATA section, bare or
+/// commented out (`/*<![CDATA[*/ … /*]]>*/`, `//<![CDATA[ … //]]>`). The
+/// JSON inside is what the page means, and a browser hands the script's
+/// text over with the wrapper.
+pub fn script_json(text: &str) -> &str {
+    const WRAPPERS: [(&str, &str); 4] = [("<!--", "-->"), ("/*<![CDATA[*/", "/*]]>*/"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")];
+    let mut json = text.trim();
+    // A comment around a CDATA section, or the other way round.
+    while let Some(inside) = WRAPPERS.iter().find_map(|(open, close)| json.strip_prefix(open)?.strip_suffix(close)) {
+        json = inside.trim();
+    }
+    json
+}
+
 /// What the mapping made of the JSON-LD.
 #[derive(Debug)]
 pub(crate) struct Mapped {
@@ -388,6 +404,25 @@ mod tests {
             json!({"@graph": [{"title": "x"}]}),
         ] {
             assert!(!is_json_ld(&no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_scripts_json_is_read_inside_a_comment_or_cdata_wrapper() {
+        let json = r#"{"@context": "https://schema.org"}"#;
+        for wrapped in [
+            format!("\n  {json}  \n"),
+            format!("<!--\n{json}\n-->"),
+            format!("/*<![CDATA[*/ {json} /*]]>*/"),
+            format!("//<![CDATA[\n{json}\n//]]>"),
+            format!("<![CDATA[{json}]]>"),
+            format!("<!-- //<![CDATA[\n{json}\n//]]> -->"),
+        ] {
+            assert_eq!(super::script_json(&wrapped), json, "{wrapped}");
+        }
+        // Only a whole wrapper is taken off.
+        for other in ["<!-- {}", "{} -->", "<!--{}--> {}", "/*<![CDATA[*/ {}"] {
+            assert_eq!(super::script_json(other), other);
         }
     }
 
