@@ -220,6 +220,10 @@ fn every_page_advertises_its_oembed_and_every_url_resolves() {
             let folder = page.rsplit_once('/').unwrap().0;
             assert_eq!(d.attr("href"), Some(format!("{BASE}{folder}/oembed.json").as_str()), "{page}");
             assert!(d.attr("title").is_some_and(|t| !t.is_empty()), "{page}");
+            // A brief's page leads a feed reader to the site's feeds too; the embed page is only a frame.
+            let types: Vec<_> = html.select(&sel("head link[rel=alternate]")).filter_map(|l| l.value().attr("type")).collect();
+            let feeds: &[&str] = if page.ends_with("/index.html") { &["application/atom+xml", "application/feed+json"] } else { &[] };
+            assert_eq!(types, [&["application/json+oembed"], feeds].concat(), "{page}");
         }
         // Every link, script and frame into the site names a file that exists.
         let base = url::Url::parse(&page_url).unwrap();

@@ -4,6 +4,20 @@ use super::{Entry, Settings};
 use crate::render::page::description;
 use crate::render::{dates, escape, html_writer};
 
+/// `<link rel="alternate">`s to the site's Atom feed and JSON Feed, by
+/// which a feed reader finds them from any page of the site.
+pub(super) fn feed_links(base: &str, title: &str) -> String {
+    let mut out = String::new();
+    for (ty, file) in [("application/atom+xml", "feed.xml"), ("application/feed+json", "feed.json")] {
+        out.push_str("<link rel=\"alternate\"");
+        html_writer::write_attr(&mut out, "type", ty);
+        html_writer::write_attr(&mut out, "href", &format!("{base}{file}"));
+        html_writer::write_attr(&mut out, "title", title);
+        out.push_str(">\n");
+    }
+    out
+}
+
 pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> String {
     let title = &settings.provider_name;
     let lang = most_common_lang(entries);
@@ -18,13 +32,7 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
     out.push_str("</title>\n<link rel=\"canonical\"");
     html_writer::write_attr(&mut out, "href", base);
     out.push_str(">\n");
-    for (ty, file) in [("application/atom+xml", "feed.xml"), ("application/feed+json", "feed.json")] {
-        out.push_str("<link rel=\"alternate\"");
-        html_writer::write_attr(&mut out, "type", ty);
-        html_writer::write_attr(&mut out, "href", &format!("{base}{file}"));
-        html_writer::write_attr(&mut out, "title", title);
-        out.push_str(">\n");
-    }
+    out.push_str(&feed_links(base, title));
     out.push_str(INDEX_STYLE);
     out.push_str("</head>\n<body>\n<main>\n<h1>");
     escape::text(&mut out, title);

@@ -49,7 +49,7 @@ use crate::format::Problem;
 use crate::validate::model::{Brief, Document};
 use crate::validate::options::Options;
 use feeds::{atom, json_feed, sitemap};
-use index::index_page;
+use index::{feed_links, index_page};
 use oembed::{discovery_link, embed_page, EMBED_HEIGHT, EMBED_HEIGHT_JS};
 
 /// The site's own files and folders at its root: no brief may be named so.
@@ -152,7 +152,9 @@ pub fn build(sources: &[Source], assets: Vec<File>, settings: &Settings) -> Resu
         let oembed_url = format!("{page_url}oembed.json");
         let discovery = discovery_link(&oembed_url, &e.brief.title);
         let doc = Document::One(e.brief.clone());
-        let html = page::page_with(&doc, &settings.options, "../brief-card.js", &discovery, Some(&page_url));
+        // The page advertises its oEmbed, and the site's feeds as every page of a site does.
+        let head = [discovery.as_str(), &feed_links(&base, &settings.provider_name)].concat();
+        let html = page::page_with(&doc, &settings.options, "../brief-card.js", &head, Some(&page_url));
         files.push(text_file(format!("{}/index.html", e.name), html));
         files.push(text_file(format!("{}/embed.html", e.name), embed_page(e.brief, &page_url, &discovery, &settings.options)));
         let request =
