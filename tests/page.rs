@@ -184,6 +184,15 @@ fn images_and_base_urls() {
     assert_eq!(meta(&absolute, "og:image").as_deref(), Some("https://example.org/i/lead.jpg"));
     assert_eq!(meta(&absolute, "og:image:alt").as_deref(), Some("A runway"));
     assert!(meta(&absolute, "og:image:width").is_none(), "no size given, none written");
+    // No image of its own: the publisher's logo, in the small card.
+    let logo_only = r#"{"title":"Words only","publisher":{"name":"P","logo":"https://example.org/logo.png"}}"#;
+    let logo_only = Html::parse_document(&render(logo_only, &Options::default()));
+    assert_eq!(meta(&logo_only, "og:image").as_deref(), Some("https://example.org/logo.png"));
+    assert_eq!(meta(&logo_only, "twitter:image").as_deref(), Some("https://example.org/logo.png"));
+    assert_eq!(meta(&logo_only, "twitter:card").as_deref(), Some("summary"));
+    let with_both = brief.replace(r#""url":"/b/1""#, r#""url":"/b/1","publisher":{"name":"P","logo":"https://example.org/logo.png"}"#);
+    let with_both = Html::parse_document(&render(&with_both, &options));
+    assert_eq!(meta(&with_both, "og:image").as_deref(), Some("https://example.org/i/lead.jpg"), "the brief's own image first");
     let sized = brief.replace(r#""alt":"A runway""#, r#""alt":"A runway","width":1200,"height":675"#);
     let sized = Html::parse_document(&render(&sized, &options));
     assert_eq!((meta(&sized, "og:image:width").as_deref(), meta(&sized, "og:image:height").as_deref()), (Some("1200"), Some("675")));

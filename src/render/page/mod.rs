@@ -139,6 +139,11 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
             meta(&mut out, "property", "og:image:alt", &i.alt);
         }
     }
+    // Without an image of its own, a share preview shows the publisher's logo rather than nothing.
+    let logo = one.filter(|_| image.is_none()).and_then(|b| b.publisher.as_ref()?.logo.as_deref()).filter(|l| is_absolute_http(l));
+    if let Some(logo) = logo {
+        meta(&mut out, "property", "og:image", logo);
+    }
     if let Some(locale) = og_locale(lang) {
         meta(&mut out, "property", "og:locale", &locale);
     }
@@ -173,6 +178,8 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
         if !i.alt.is_empty() {
             meta(&mut out, "name", "twitter:image:alt", &i.alt);
         }
+    } else if let Some(logo) = logo {
+        meta(&mut out, "name", "twitter:image", logo);
     }
 
     out.push_str(head);
