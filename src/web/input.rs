@@ -54,8 +54,7 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> R
     for (i, script) in list.iter().enumerate() {
         let id = js_sys::Reflect::get(&script, &"id".into()).ok().and_then(|id| id.as_string());
         let text = js_sys::Reflect::get(&script, &"text".into()).unwrap_or(JsValue::UNDEFINED);
-        // Without the comment or CDATA wrapper of older templates (the copy was held to the page's limit).
-        let text = text.as_string().map_or(text, |t| JsValue::from_str(script_json(&t)));
+        let text = unwrapped(text);
         let named = Script::name(id.as_deref(), i);
         match plain_value(&text, &named, "JSON-LD text") {
             Ok(value) => read.push(Script::in_page(id.as_deref(), i, value)),
@@ -64,6 +63,20 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> R
     }
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
     validate::page(&read, unreadable, page, &urls)
+}
+
+/// A page script's text without the comment or CDATA wrapper of older
+/// templates (see [`script_json`]). Only a text that opens as a wrapper
+/// does, and is within one script's limit, is copied into wasm to be
+/// unwrapped: the copy's size check, which refuses a larger one, comes after.
+fn unwrapped(text: JsValue) -> JsValue {
+    let Some(s) = text.dyn_ref::<js_sys::JsString>() else { return text };
+    let opening = s.trim_start();
+    let may_be_wrapped = opening.starts_with("<", 0) || opening.starts_with("/", 0);
+    if !may_be_wrapped || usize::try_from(s.length()).map_or(true, |n| n > MAX_INPUT_BYTES) {
+        return text;
+    }
+    s.as_string().map_or(text, |t| JsValue::from_str(script_json(&t)))
 }
 
 /// The options the host passed; `undefined` and `null` are the defaults.

@@ -57,39 +57,45 @@ test("every embed's oEmbed height holds its card, at 600 px and narrower", async
 // page tells the framing page its height as it changes: a plain message any
 // host can follow (this page does what the README's snippet does), and
 // WordPress's own {message: "height", value, secret} for the secret in the
-// frame's address.
+// frame's address, from a frame sandboxed as WordPress sandboxes it
+// (`allow-scripts` alone: an opaque origin, and this server sends no CORS
+// headers, so only a classic script runs there). That frame comes first:
+// Chromium holds back the rendering, and so the resize observations, of a
+// frame of another origin that is out of view.
 test("the embed page tells the page that frames it its height, as it changes (WordPress's protocol too)", async () => {
   await site();
   const o = JSON.parse(cli("oembed", "--url", `${env.base}/site/long-brief/`, join(pages, "data", "long.json")));
-  const html = o.html.replace('embed.html"', 'embed.html#?secret=Wp5ecret"');
-  await writePage(env, "framing-host.html", `<!doctype html><meta name="viewport" content="width=device-width"><body style="margin:0">${html}
+  const wordpressFrame = `<iframe id="wp" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" width="600" height="400"
+    src="${env.base}/site/long-brief/embed.html#?secret=Wp5ecret" data-secret="Wp5ecret"></iframe>`;
+  await writePage(env, "framing-host.html", `<!doctype html><meta name="viewport" content="width=device-width"><body style="margin:0">${wordpressFrame}${o.html}
 <script>
   window.wordpress = [];
   addEventListener("message", (e) => {
     if (e.data?.type === "brief-card:height") {
       for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
     }
-    if (e.data?.message === "height") wordpress.push(e.data);
+    if (e.data?.message === "height" && e.source === document.querySelector("#wp").contentWindow) wordpress.push(e.data);
   });
 </script>`);
   const t = await open(env, "/framing-host.html", { viewport: { width: 360, height: 640 } });
-  const frame = () => t.page.frames().find((f) => f.url().includes("embed.html"));
-  await t.page.waitForFunction(() => document.querySelector("iframe").contentDocument?.querySelector("brief-card")?.shadowRoot?.querySelector(".bc-card"));
+  const frame = () => t.page.frames().find((f) => f.url().endsWith("embed.html"));
+  const ours = "iframe:not(#wp)";
+  await t.page.waitForFunction((s) => document.querySelector(s).contentDocument?.querySelector("brief-card")?.shadowRoot?.querySelector(".bc-card"), ours);
   const fits = () =>
-    t.page.waitForFunction(() => {
-      const f = document.querySelector("iframe");
+    t.page.waitForFunction((s) => {
+      const f = document.querySelector(s);
       return Math.abs(f.getBoundingClientRect().height - f.contentDocument.documentElement.getBoundingClientRect().height) <= 1;
-    }, null, { timeout: 5000 });
+    }, ours, { timeout: 5000 });
   await fits();
-  const collapsed = await t.page.$eval("iframe", (f) => f.getBoundingClientRect().height);
+  const collapsed = await t.page.$eval(ours, (f) => f.getBoundingClientRect().height);
   assert.notEqual(Math.round(collapsed), o.height, "at 360 px the card's height is not the answer's, and the frame followed the card");
   await frame().evaluate(() => document.querySelector("brief-card").shadowRoot.querySelector(".bc-toggle").click());
   await fits();
-  const expanded = await t.page.$eval("iframe", (f) => f.getBoundingClientRect().height);
+  const expanded = await t.page.$eval(ours, (f) => f.getBoundingClientRect().height);
   assert.ok(expanded > collapsed, `expanding a block grew the frame (${collapsed} to ${expanded} px)`);
+  await t.page.waitForFunction(() => window.wordpress.length > 0, null, { timeout: 5000 });
   const wordpress = await t.page.evaluate(() => window.wordpress);
-  assert.ok(wordpress.length >= 2 && wordpress.every((m) => m.secret === "Wp5ecret" && Number.isInteger(m.value)), JSON.stringify(wordpress));
-  assert.equal(wordpress.at(-1).value, Math.round(expanded));
+  assert.ok(wordpress.every((m) => m.secret === "Wp5ecret" && Number.isInteger(m.value) && m.value > 0), JSON.stringify(wordpress));
   assert.deepEqual(t.pageErrors, []);
   await t.close();
 });

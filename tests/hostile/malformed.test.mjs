@@ -98,6 +98,8 @@ test("renderJsonLd: hostile script lists are problems, the target stays, wasm me
         "a throwing getter": [{ get text() { throw new Error("getter"); } }],
         "a list whose items throw": new Proxy([{ text: "{}" }], { get(t, k) { if (k === "0") throw new Error("item"); return Reflect.get(t, k); } }),
         "twenty 1 MB scripts": Array.from({ length: 20 }, () => ({ text: huge })),
+        // Within the page's limit, over one script's: unwrapped (an old template's comment) only within that.
+        "a 7 MB script in a comment": [{ text: `<!--${"x".repeat(7_000_000)}-->` }],
         "five million nulls": new Array(5_000_000).fill(null),
         "not a list": 42,
       };

@@ -7,8 +7,11 @@
 //! read as the text they stand for before anything is mapped.
 //!
 //! Only references closed by `;` are read: numeric ones (`&#8217;`,
-//! `&#x2019;`) and the few names escaping and typography write ([`NAMED`]);
-//! anything else (`AT&T`, `&copy` without its `;`, `&foo;`) stays as written.
+//! `&#x2019;`, and `&#146;`, which HTML reads as windows-1252's `’`, as
+//! older systems meant it) and the few names escaping and typography write
+//! ([`NAMED`], and the upper-case `&AMP;` `&LT;` `&GT;` `&QUOT;` HTML also
+//! reads); anything else (`AT&T`, `&copy` without its `;`, `&foo;`) stays
+//! as written.
 //! Decoding is safe: what comes out is still text, which the card writes as
 //! text nodes, and addresses pass the URL policy afterwards (so
 //! `&#106;avascript:` is refused like `javascript:`). A brief whose text
@@ -20,11 +23,15 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 /// The named references read, and their characters.
-const NAMED: [(&str, char); 14] = [
+const NAMED: [(&str, char); 18] = [
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
     ("quot", '"'),
+    ("AMP", '&'),
+    ("LT", '<'),
+    ("GT", '>'),
+    ("QUOT", '"'),
     ("apos", '\''),
     ("nbsp", '\u{a0}'),
     ("ndash", '–'),
@@ -35,6 +42,14 @@ const NAMED: [(&str, char); 14] = [
     ("rdquo", '”'),
     ("hellip", '…'),
     ("shy", '\u{ad}'),
+];
+
+/// What HTML reads a numeric reference to 0x80–0x9F as: the windows-1252
+/// character of that byte (`&#146;` is `’`), as the pages that wrote them
+/// meant; the five bytes windows-1252 leaves undefined stay themselves.
+const WINDOWS_1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–',
+    '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
 /// Every string in `value` (not its keys) with its references decoded.
@@ -78,8 +93,9 @@ fn decoded(s: &str) -> Cow<'_, str> {
 
 /// The character of the reference `s` starts with (`&…;`), and its length.
 fn reference(s: &str) -> Option<(char, usize)> {
-    // The longest reference read: `&#x10FFFF;`, or a name of [`NAMED`].
-    let end = s.get(..12.min(s.len())).unwrap_or(s).find(';')?;
+    // The longest reference read (`&#x10FFFF;`, or a name of [`NAMED`]) is
+    // closed within its first 12 bytes: no further search for a `;`.
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let name = s.get(1..end)?;
     let c = match name.strip_prefix('#') {
         Some(number) => {
@@ -89,7 +105,10 @@ fn reference(s: &str) -> Option<(char, usize)> {
                 _ => return None,
             };
             // As HTML reads them: NUL, surrogates and what is past Unicode are U+FFFD.
-            char::from_u32(code).filter(|&c| c != '\0').unwrap_or(char::REPLACEMENT_CHARACTER)
+            match code.checked_sub(0x80).and_then(|i| WINDOWS_1252.get(usize::try_from(i).ok()?)) {
+                Some(&c) => c,
+                None => char::from_u32(code).filter(|&c| c != '\0').unwrap_or(char::REPLACEMENT_CHARACTER),
+            }
         }
         None => NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)?,
     };
@@ -112,15 +131,28 @@ mod tests {
             ("&#106;avascript:", "javascript:"),
             ("&#0; &#xD800; &#x110000;", "\u{fffd} \u{fffd} \u{fffd}"),
             ("&#99999999999999;", "&#99999999999999;"),
+            ("What&#146;s &#150; &#x80;5", "What’s – €5"),
+            ("Telecom &AMP; Media", "Telecom & Media"),
         ] {
             assert_eq!(decoded(given), want, "{given}");
         }
     }
 
+    /// A `;` is looked for within a reference's length only, so a long text
+    /// of `&`s and no `;` is read once through, however its bytes are made
+    /// (multi-byte letters after each `&` once sent the search to its end).
+    #[test]
+    fn ampersands_without_references_are_read_in_linear_time() {
+        let text = format!("{};", "&ééééééé".repeat(60_000));
+        let started = std::time::Instant::now();
+        assert_eq!(decoded(&text), text);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    }
+
     #[test]
     fn what_is_not_a_closed_reference_stays() {
         for same in
-            ["AT&T", "Q&A; more", "&copy 2024", "&foo;", "&;", "&#;", "&#x;", "&#12a;", "& amp;", "&AMP;", "a &", "&", "&#", "&#x41"]
+            ["AT&T", "Q&A; more", "&copy 2024", "&foo;", "&;", "&#;", "&#x;", "&#12a;", "& amp;", "a &", "&", "&#", "&#x41"]
         {
             assert_eq!(decoded(same), same, "{same}");
         }

@@ -55,7 +55,10 @@ pub(super) fn embed_page(b: &Brief, page_url: &str, discovery: &str, options: &O
     // A document of its own, whose heading is the card's title (as on the brief's page).
     let options = Options { link_target: LinkTarget::Blank, heading_level: 1, ..options.clone() };
     page::card_element(&mut out, &Document::One(b.clone()), &options);
-    out.push_str("\n</main>\n<script type=\"module\" src=\"../brief-card.js\"></script>\n<script type=\"module\" src=\"../");
+    // The height's script is a classic one: WordPress frames other sites'
+    // embeds with `sandbox="allow-scripts"` alone, an opaque origin that
+    // loads a module only from a host that sends CORS headers.
+    out.push_str("\n</main>\n<script type=\"module\" src=\"../brief-card.js\"></script>\n<script defer src=\"../");
     out.push_str(EMBED_HEIGHT);
     out.push_str("\"></script>\n</body>\n</html>\n");
     out
