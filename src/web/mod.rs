@@ -192,14 +192,15 @@ fn render_into(
     // options object later does not change the card's updates.
     let options = read_options(options).map_err(|p| fail(&target, &p))?;
     let document = read(&options).map_err(|p| fail(&target, &p))?;
-    let built = sink_for(&document, &options).build(&doc).map_err(|e| fail(&target, &not_built(&e)))?;
+    let number = (!options.shadow).then(next_light_dom_number);
+    let built = sink_for(&document, &options, number).build(&doc).map_err(|e| fail(&target, &not_built(&e)))?;
     let (mount, place) = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
     if let Some(node) = built.node() {
         mount.show(&node, &place);
     }
     mount.reveal();
     events::rendered(&target, document.briefs().len());
-    Ok(BriefCard { live: RefCell::new(Some(Live { target, mount, options, built })), destroy_when_updated: Cell::new(false) })
+    Ok(BriefCard { live: RefCell::new(Some(Live { target, mount, options, number, built })), destroy_when_updated: Cell::new(false) })
 }
 
 /// `v` as an element of any document (an iframe's too, whose `Element` is
@@ -219,18 +220,21 @@ fn element(v: &JsValue) -> Option<Element> {
     (node_type == f64::from(web_sys::Node::ELEMENT_NODE)).then(|| v.clone().unchecked_into())
 }
 
-/// The instructions of the card for `document`.
-fn sink_for(document: &Document, options: &Options) -> DomSink {
+/// A number for a card rendered into the light DOM, where cards share the
+/// page's ids, its own for as long as it lives (see [`Context::number`]).
+fn next_light_dom_number() -> u32 {
     thread_local! {
-        /// How many cards have been built into the light DOM, where they share the page's ids.
+        /// How many cards have been rendered into the light DOM.
         static LIGHT_CARDS: Cell<u32> = const { Cell::new(0) };
     }
-    let number = (!options.shadow).then(|| {
-        LIGHT_CARDS.with(|n| {
-            n.set(n.get().wrapping_add(1));
-            n.get()
-        })
-    });
+    LIGHT_CARDS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
+}
+
+/// The instructions of the card for `document`; `number` is a light-DOM card's.
+fn sink_for(document: &Document, options: &Options, number: Option<u32>) -> DomSink {
     let cx = Context { options, format_date: &dates::format, interactive: true, number };
     let mut sink = DomSink::new();
     view::document(document, &cx, &mut sink);
@@ -258,6 +262,8 @@ struct Live {
     mount: Mount,
     /// As they were when the card was rendered.
     options: Options,
+    /// A light-DOM card's number, which its updates keep (ids stay put).
+    number: Option<u32>,
     /// build.js's record of the card on the page.
     built: Built,
 }
@@ -277,15 +283,15 @@ impl BriefCard {
     /// destroyed or another card rendered into its target has taken its place.
     /// @throws {BriefError}
     pub fn update(&self, #[wasm_bindgen(unchecked_param_type = "BriefInput")] brief: JsValue) -> Result<(), JsValue> {
-        let (target, options) = match &*self.live.try_borrow().map_err(|_| busy())? {
-            Some(live) if live.mount.is_current() => (live.target.clone(), live.options.clone()),
+        let (target, options, number) = match &*self.live.try_borrow().map_err(|_| busy())? {
+            Some(live) if live.mount.is_current() => (live.target.clone(), live.options.clone(), live.number),
             Some(_) => return Err(replaced()),
             None => return Err(destroyed()),
         };
         // Reading the brief may run the host's code (getters, toJSON), which
         // may destroy or update this card: nothing of it is borrowed meanwhile.
         let document = read_document(&brief, &options).map_err(|p| fail(&target, &p))?;
-        let sink = sink_for(&document, &options);
+        let sink = sink_for(&document, &options, number);
         let shown = self.show_update(sink, &target);
         if self.destroy_when_updated.take() {
             // The host destroyed the card meanwhile: it is gone, and there is no render to tell of.

@@ -146,9 +146,11 @@ test("light-DOM cards without ids of their own give no id twice, and each Show m
     const m = await import("/pkg/brief_card.js");
     await m.default();
     const long = (title) => ({ title, summary: { paragraphs: ["1", "2", "3", "4", "5", "6"] } });
+    const hosts = [];
     const into = (briefs) => {
       const host = document.createElement("div");
       document.body.append(host);
+      hosts.push(host);
       return m.renderBrief(host, briefs, { shadow: false });
     };
     const cards = [into(long("A")), into(long("B")), into([long("C"), long("D")]), into([long("E"), long("F")])];
@@ -162,12 +164,16 @@ test("light-DOM cards without ids of their own give no id twice, and each Show m
       };
     };
     const first = check();
+    const idsOf = (i) => [...hosts[i].querySelectorAll("[id]")].map((e) => e.id).join(" ");
+    const before = idsOf(1);
     cards[1].update(long("B, updated"));
-    return { first, updated: check() };
+    // An update keeps the card's ids: a host's CSS or script that names them still finds them.
+    return { first, updated: check(), kept: idsOf(1) === before && before !== "" };
   });
   for (const k of ["first", "updated"]) {
     assert.deepEqual(r[k], { repeated: [], toggles: 6, ownCard: true }, k);
   }
+  assert.ok(r.kept, "an update keeps a light-DOM card's ids");
   assert.deepEqual(t.pageErrors, []);
   await t.close();
 });
