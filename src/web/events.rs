@@ -10,6 +10,8 @@
 //! the target of a light-DOM card), one function for the whole page: it
 //! reads what it needs from the clicked element, so it holds no card.
 
+use std::cell::Cell;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -166,38 +168,40 @@ fn copy(button: Element) {
     }
 }
 
-/// How long the button says "Link copied" before it says "Copy link" again.
+/// How long a copy button shows its tick after a copy.
 const SHOWN_COPIED_MS: i32 = 2000;
 
 thread_local! {
-    /// Gives a button that said "Link copied" its own words back.
-    static COPY_SHOWN: Closure<dyn Fn(Element)> = Closure::new(|button: Element| {
-        if let Some(idle) = button.get_attribute("data-idle") {
-            button.set_text_content(Some(&idle));
-            button.remove_attribute("data-idle").ok();
+    /// How many copies this page has shown: each tick's own number, so that
+    /// an earlier copy's timer does not take down a later copy's tick.
+    static COPIES: Cell<u32> = const { Cell::new(0) };
+    /// Takes a button's tick down, unless a later copy put it up again.
+    static COPY_SHOWN: Closure<dyn Fn(Element, String)> = Closure::new(|button: Element, copy: String| {
+        if button.get_attribute("data-shown").as_deref() == Some(copy.as_str()) {
+            button.remove_attribute("data-shown").ok();
         }
     });
 }
 
 fn copied(button: &Element, url: &str) {
-    let done = button.get_attribute("data-done");
     if let Some(status) = nearest(button, "article").and_then(|a| a.query_selector(".bc-status").ok().flatten()) {
         // Emptied first, so that a screen reader announces the same words again.
         status.set_text_content(Some(""));
-        status.set_text_content(done.as_deref());
+        status.set_text_content(button.get_attribute("data-done").as_deref());
     }
     button.set_attribute("data-copied", url).ok();
-    // The status line is for screen readers; a sighted reader sees the
-    // button itself say "Link copied" for a moment. A second copy within
-    // that moment keeps the button's own words from the first.
-    if !button.has_attribute("data-idle") {
-        button.set_attribute("data-idle", &button.text_content().unwrap_or_default()).ok();
-    }
-    button.set_text_content(done.as_deref());
+    // The status line is for screen readers; a sighted reader sees a tick
+    // after the button's words for a moment (card.css: `[data-shown]`). The
+    // words stay as they are, in their language, and an update may change them.
+    let copy = COPIES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get().to_string()
+    });
+    button.set_attribute("data-shown", &copy).ok();
     if let Some(window) = web_sys::window() {
-        COPY_SHOWN.with(|restore| {
-            let restore = restore.as_ref().unchecked_ref();
-            window.set_timeout_with_callback_and_timeout_and_arguments_1(restore, SHOWN_COPIED_MS, button).ok();
+        COPY_SHOWN.with(|take_down| {
+            let take_down = take_down.as_ref().unchecked_ref();
+            window.set_timeout_with_callback_and_timeout_and_arguments_2(take_down, SHOWN_COPIED_MS, button, &copy.into()).ok();
         });
     }
 }
