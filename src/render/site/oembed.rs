@@ -90,9 +90,10 @@ pub fn embed_url(page_url: &str) -> String {
 
 /// The oEmbed 1.0 answer (type `rich`) for `b`: an `<iframe>` of its
 /// embed page, then a `<blockquote>` linking to its page, which is what a
-/// consumer that strips frames (and their styles) keeps. A consumer that
-/// writes the HTML as it is shows the frame only: the blockquote's inline
-/// `display:none` outranks the host's stylesheet, as `hidden` would not. The brief's image is the thumbnail when its
+/// consumer that strips frames keeps (DOMPurify's defaults do, and keep
+/// `style`, so it is never hidden: the link would go with the frame). Where
+/// both stay, it reads as the embed's source line: small, without a
+/// blockquote's indent. The brief's image is the thumbnail when its
 /// size is given and it fits `maxwidth` and `maxheight` (oEmbed wants
 /// `thumbnail_url`, `_width` and `_height` together, and a thumbnail within
 /// the consumer's bounds; the image cannot be scaled here).
@@ -130,7 +131,7 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
         html_writer::write_attr(&mut html, name, value);
     }
     html.push_str("></iframe><blockquote");
-    html_writer::write_attr(&mut html, "style", "display:none");
+    html_writer::write_attr(&mut html, "style", "margin:.5em 0 0;padding:0;border:0;font-size:.875em");
     html_writer::write_attr(&mut html, "cite", request.page_url);
     html_writer::write_attr(&mut html, "lang", &b.lang);
     html_writer::write_attr(&mut html, "dir", b.dir.as_str());
