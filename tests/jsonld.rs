@@ -1086,6 +1086,14 @@ fn two_descriptions_of_one_story_are_one_card() {
         second["headline"] = json!("Same story");
         assert_eq!(one(json!([first, second])).title, "Same story");
     }
+    // A story is known by every page and headline its descriptions give: a
+    // third description sharing the second's page is the same story, though
+    // the first (the fuller, which the card shows) names another page.
+    let a = article(json!({"url": "https://n.example/a", "headline": "Same", "description": "The fullest"}));
+    let b = article(json!({"url": "https://n.example/b", "headline": "Same"}));
+    let c = article(json!({"url": "https://n.example/b/", "headline": "Other words for it"}));
+    let card = one(json!([a, b, c]));
+    assert_eq!((card.title.as_str(), card.url.as_deref()), ("Same", Some("https://n.example/a")));
 }
 
 /// Thousands of top-level articles (under the input limits) are refused as a
