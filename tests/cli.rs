@@ -275,9 +275,13 @@ fn page_warns_of_relative_addresses_that_share_previews_cannot_use() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "brief-card: warning: url is relative, so the page's Open Graph has none (give --base-url)\n\
-         brief-card: warning: image.src is relative, so the page's Open Graph has none (give --base-url)\n"
+        "brief-card: warning: url is relative, so the page's share preview cannot use it (give --base-url, or the brief an absolute url)\n\
+         brief-card: warning: image.src is relative, so the page's share preview cannot use it (give --base-url, or the brief an absolute url)\n"
     );
+    // A relative image of a brief whose own url is absolute is read against that page, as email reads it.
+    let o = run_with_stdin(&["page", "-"], Some(br#"{"title":"t","url":"https://example.org/b/1","image":{"src":"i.jpg","alt":""}}"#));
+    assert_eq!((code(&o), stderr(&o)), (0, String::new()));
+    assert!(stdout(&o).contains("<meta property=\"og:image\" content=\"https://example.org/b/i.jpg\">"), "{}", stdout(&o));
     let o = run_with_stdin(&["page", "--base-url", "https://example.org/", "-"], Some(brief));
     assert_eq!((code(&o), stderr(&o)), (0, String::new()));
     assert!(stdout(&o).contains("<meta property=\"og:image\" content=\"https://example.org/i.jpg\">"));

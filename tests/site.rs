@@ -191,7 +191,11 @@ fn oembed_has_the_fields_of_the_spec_and_frames_the_embed_page() {
         let link = html.select(&sel("iframe + blockquote a[href]")).next().expect("blockquote link");
         // Never hidden (a sanitiser that drops the frame keeps styles): beside the frame, a small source line.
         let quote = html.select(&sel("iframe + blockquote")).next().expect("blockquote").value();
-        assert!(quote.attr("style").is_some_and(|s| !s.contains("display") && s.contains("margin:.5em 0 0")), "{name}: {:?}", quote.attr("style"));
+        assert!(
+            quote.attr("style").is_some_and(|s| !s.contains("display") && s.contains("margin:.5em 0 0")),
+            "{name}: {:?}",
+            quote.attr("style")
+        );
         assert_eq!(link.value().attr("href"), Some(page.as_str()));
         assert_eq!(link.text().collect::<String>(), brief.title);
 

@@ -53,7 +53,7 @@ fn run(cli: Cli) -> Result<(), Failed> {
             // Written all the same (a canonical link may be relative), but a
             // share preview would come without the page's address or image.
             for path in page::relative_for_previews(&doc) {
-                eprintln!("brief-card: warning: {path} is relative, so the page's Open Graph has none (give --base-url)");
+                eprintln!("brief-card: warning: {path} is relative, so the page's share preview cannot use it (give --base-url, or the brief an absolute url)");
             }
             write_output(output.out.as_deref(), &[&page::page_with_script(&doc, &options, &script)])
         }

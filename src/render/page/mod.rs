@@ -43,15 +43,26 @@ pub const DESCRIPTION_CHARS: usize = 160;
 /// such field of a one-brief page (`url`, `image.src`), for a warning.
 pub fn relative_for_previews(doc: &Document) -> Vec<&'static str> {
     let Document::One(b) = doc else { return Vec::new() };
-    let relative = |u: &str| !is_absolute_http(u);
     let mut paths = Vec::new();
-    if b.url.as_deref().is_some_and(relative) {
+    if b.url.as_deref().is_some_and(|u| !is_absolute_http(u)) {
         paths.push("url");
     }
-    if b.image.as_ref().is_some_and(|i| relative(&i.src)) {
+    if b.image.as_ref().is_some_and(|i| for_previews(b, &i.src).is_none()) {
         paths.push("image.src");
     }
     paths
+}
+
+/// An address a share preview can use (Open Graph takes absolute ones
+/// only): `u` when it is one, else `u` resolved against the brief's own
+/// absolute `url`, the page it is read at (as email resolves it); `None`
+/// without either.
+fn for_previews(b: &Brief, u: &str) -> Option<String> {
+    if is_absolute_http(u) {
+        return Some(u.to_owned());
+    }
+    let page = url::Url::parse(b.url.as_deref().filter(|p| is_absolute_http(p))?).ok()?;
+    page.join(u).ok().map(String::from).filter(|resolved| is_absolute_http(resolved))
 }
 
 /// The whole page for `doc`, loading the element from [`DEFAULT_SCRIPT`].
@@ -127,9 +138,9 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     if let Some(u) = url.filter(|u| is_absolute_http(u)) {
         meta(&mut out, "property", "og:url", u);
     }
-    let image = one.and_then(|b| b.image.as_ref()).filter(|i| is_absolute_http(&i.src));
-    if let Some(i) = image {
-        meta(&mut out, "property", "og:image", &i.src);
+    let image = one.and_then(|b| Some((b.image.as_ref()?, for_previews(b, &b.image.as_ref()?.src)?)));
+    if let Some((i, src)) = &image {
+        meta(&mut out, "property", "og:image", src);
         // With its size, a share preview can lay the image out before it loads.
         if let (Some(w), Some(h)) = (i.width, i.height) {
             meta(&mut out, "property", "og:image:width", &w.to_string());
@@ -140,8 +151,8 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
         }
     }
     // Without an image of its own, a share preview shows the publisher's logo rather than nothing.
-    let logo = one.filter(|_| image.is_none()).and_then(|b| b.publisher.as_ref()?.logo.as_deref()).filter(|l| is_absolute_http(l));
-    if let Some(logo) = logo {
+    let logo = one.filter(|_| image.is_none()).and_then(|b| for_previews(b, b.publisher.as_ref()?.logo.as_deref()?));
+    if let Some(logo) = &logo {
         meta(&mut out, "property", "og:image", logo);
     }
     if let Some(locale) = og_locale(lang) {
@@ -173,12 +184,12 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     if let Some(d) = &description {
         meta(&mut out, "name", "twitter:description", d);
     }
-    if let Some(i) = image {
-        meta(&mut out, "name", "twitter:image", &i.src);
+    if let Some((i, src)) = &image {
+        meta(&mut out, "name", "twitter:image", src);
         if !i.alt.is_empty() {
             meta(&mut out, "name", "twitter:image:alt", &i.alt);
         }
-    } else if let Some(logo) = logo {
+    } else if let Some(logo) = &logo {
         meta(&mut out, "name", "twitter:image", logo);
     }
 
