@@ -1368,8 +1368,7 @@ fn parts_only_subscribers_may_read_are_left_out() {
 /// Content systems write HTML-escaped text into JSON-LD (WordPress's
 /// `What&#8217;s next`, `Forests &amp; Land`): it is read as the text it
 /// stands for, in every field and before keywords are split, so the `;`
-/// that closes a reference splits nothing. (Until this session tags kept
-/// the references as written; the change is intended.)
+/// that closes a reference splits nothing.
 #[test]
 fn character_references_are_read_as_their_characters() {
     let card =

@@ -166,10 +166,13 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
 
 /// What opens Outlook's own table around each email column, which holds
 /// it to 600 px where Word's engine reads no `max-width` (every other
-/// client reads a comment): the only comment email has.
+/// client reads a comment): the only comment email has. (Public for the
+/// tests that hold email to having no other.)
+#[doc(hidden)]
 pub const OUTLOOK_COLUMN_OPEN: &str =
     "<!--[if mso]><table role=\"presentation\" width=\"600\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->";
 /// What closes it.
+#[doc(hidden)]
 pub const OUTLOOK_COLUMN_CLOSE: &str = "<!--[if mso]></td></tr></table><![endif]-->";
 
 /// The images of an email need an explicit `width` attribute (Outlook ignores

@@ -133,7 +133,9 @@ struct Anchors<'b> {
 }
 
 impl<'b> Anchors<'b> {
-    /// A card of its own: the brief's id as it is (nothing to copy).
+    /// A card of its own: the brief's id as it is (nothing to copy), and
+    /// for a card without one the prefix `bc`, or `bc7` for the light-DOM
+    /// card numbered 7 ([`Context::number`]).
     fn of(b: &'b Brief, cx: &Context) -> Anchors<'b> {
         let prefix = match (&b.id, cx.number) {
             (Some(id), _) => Cow::Borrowed(id.as_str()),

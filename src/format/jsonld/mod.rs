@@ -124,7 +124,7 @@ impl Script {
 /// commented out (`/*<![CDATA[*/ … /*]]>*/`, `//<![CDATA[ … //]]>`). The
 /// JSON inside is what the page means, and a browser hands the script's
 /// text over with the wrapper.
-pub fn script_json(text: &str) -> &str {
+pub(crate) fn script_json(text: &str) -> &str {
     const WRAPPERS: [(&str, &str); 4] = [("<!--", "-->"), ("/*<![CDATA[*/", "/*]]>*/"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")];
     let mut json = text.trim();
     // A comment around a CDATA section, or the other way round.

@@ -72,7 +72,8 @@ impl<'a> Mapper<'_, 'a> {
 /// The words of a `keywords` string, separated by commas as the page's
 /// script writes them (Latin, Arabic `،`, ideographic `、`, full-width `，`)
 /// or by semicolons, as some CMSs separate them. (A character reference's
-/// `;`, as in `Telecom &amp; Media`, was read with its reference before.)
+/// `;`, as in `Telecom &amp; Media`, is no separator: references are read
+/// as their characters before any mapping, see `jsonld::references`.)
 fn keywords_in(s: &str) -> impl Iterator<Item = &str> {
     s.split([',', '،', '、', '，', '؛', ';']).map(str::trim).filter(|w| !w.is_empty())
 }
