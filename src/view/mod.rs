@@ -11,13 +11,13 @@
 //! Reading order: header (kind, date, update, title, byline, publisher), image, summary,
 //! quotes, sections, related, tags, footer.
 
+mod anchors;
 pub mod sink;
 pub mod words;
 
-use std::borrow::Cow;
-
 use crate::validate::model::*;
 use crate::validate::options::{Layout, LinkTarget, Options, Theme};
+use anchors::{rest_id, Anchors};
 use sink::Sink;
 use words::{builtin, has_words_for, Label, ENGLISH};
 
@@ -121,73 +121,6 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
     w.fixed("dir", "auto");
     w.text(text);
     w.close();
-}
-
-/// The ids a card gives its elements: its own (the brief's `id`, which
-/// deep links name, and from which its quotes' are made) and the prefix of
-/// those that tie a "Show more" button to what it shows. The cards of a feed
-/// share one page (one shadow root), so there each card's are its own.
-struct Anchors<'b> {
-    id: Option<Cow<'b, str>>,
-    prefix: Cow<'b, str>,
-}
-
-impl<'b> Anchors<'b> {
-    /// A card of its own: the brief's id as it is (nothing to copy), and
-    /// for a card without one the prefix `bc`, or `bc7` for the light-DOM
-    /// card numbered 7 ([`Context::number`]).
-    fn of(b: &'b Brief, cx: &Context) -> Anchors<'b> {
-        let prefix = match (&b.id, cx.number) {
-            (Some(id), _) => Cow::Borrowed(id.as_str()),
-            (None, Some(n)) => Cow::Owned(format!("bc{n}")),
-            (None, None) => Cow::Borrowed("bc"),
-        };
-        Anchors { id: b.id.as_deref().map(Cow::Borrowed), prefix }
-    }
-
-    /// The `i`th card's of a feed: the first card keeps its id, and a later
-    /// one whose anchors would meet an earlier card's (the same id, or `a`
-    /// after `a-quote-1`) gets a number (`same-2`); a card without an id
-    /// numbers its "Show more" ids by its place (`bc3-more-summary`, or
-    /// `bc7-3-more-summary` in the feed numbered 7).
-    fn in_feed(b: &Brief, cx: &Context, i: usize, taken: &mut Vec<String>) -> Anchors<'b> {
-        let base = b.id.clone().unwrap_or_else(|| match cx.number {
-            Some(n) => format!("bc{n}-{}", i + 1),
-            None => format!("bc{}", i + 1),
-        });
-        let mut unique = base.clone();
-        // At most one number per earlier card is taken.
-        for n in 2..=taken.len() + 2 {
-            if !taken.iter().any(|earlier| share_anchors(earlier, &unique)) {
-                break;
-            }
-            unique = format!("{base}-{n}");
-        }
-        taken.push(unique.clone());
-        Anchors { id: b.id.is_some().then(|| Cow::Owned(unique.clone())), prefix: Cow::Owned(unique) }
-    }
-}
-
-/// Whether the cards whose ids (or "Show more" prefixes) are `a` and `b`
-/// would give one element's id twice: they are equal, or one is an anchor
-/// the other makes of its own (`a` and `a-quote-1`).
-fn share_anchors(a: &str, b: &str) -> bool {
-    a == b || made_from(a, b) || made_from(b, a)
-}
-
-/// Whether `anchor` is one of the ids a card whose id is `card` makes: a
-/// quote's (`{card}-quote-2`, `{card}-quote-2-by`, see [`quotes`]) or a
-/// block's hidden rest's ([`rest_id`]).
-fn made_from(card: &str, anchor: &str) -> bool {
-    let Some(rest) = anchor.strip_prefix(card) else { return false };
-    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if let Some(quote) = rest.strip_prefix("-quote-") {
-        return number(quote.strip_suffix("-by").unwrap_or(quote));
-    }
-    if let Some(section) = rest.strip_prefix("-more-section-") {
-        return number(section);
-    }
-    matches!(rest, "-more-summary" | "-more-related")
 }
 
 /// The card for one brief: what [`document`] writes for [`Document::One`].
@@ -476,17 +409,6 @@ pub fn interactive_shown(len: usize) -> usize {
     }
 }
 
-/// The id of a block's hidden rest: `key`, then `n` unless 0 (the
-/// sections' numbers start at 1), built only for a block that has a rest.
-fn rest_id(ids: &Anchors, key: &str, n: usize) -> String {
-    let prefix = &ids.prefix;
-    if n > 0 {
-        format!("{prefix}-more-{key}{n}")
-    } else {
-        format!("{prefix}-more-{key}")
-    }
-}
-
 /// The "Show more" button for the hidden region `id`.
 fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
     open(w, "button", "bc-toggle");
@@ -664,23 +586,6 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn made_from_knows_every_id_a_card_makes_of_its_own() {
-        let ids = Anchors { id: Some("a".into()), prefix: "a".into() };
-        for made in [
-            rest_id(&ids, "summary", 0),
-            rest_id(&ids, "section-", 3),
-            rest_id(&ids, "related", 0),
-            "a-quote-2".into(),
-            "a-quote-2-by".into(),
-        ] {
-            assert!(made_from("a", &made), "{made}");
-        }
-        for other in ["a", "a-2", "a-quote-", "a-quote-1-2", "a-more-section-", "ab-quote-1", "b-quote-1"] {
-            assert!(!made_from("a", other), "{other}");
-        }
-    }
 
     #[test]
     fn the_card_class_names_the_theme_and_the_layout() {
