@@ -2,11 +2,12 @@
 //! bounded copy made by src/web/copy.js (which says why), read into the
 //! format types by serde-wasm-bindgen, then validated.
 
+use js_sys::JsString;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::jsonld::{script_json, PageFacts, Script};
+use crate::format::jsonld::{PageFacts, Script, SCRIPT_WRAPPERS};
 use crate::format::limits::{MAX_INPUT_BYTES, MAX_PAGE_BYTES};
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
@@ -66,17 +67,25 @@ pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> R
 }
 
 /// A page script's text without the comment or CDATA wrapper of older
-/// templates (see [`script_json`]). Only a text that opens as a wrapper
-/// does, and is within one script's limit, is copied into wasm to be
-/// unwrapped: the copy's size check, which refuses a larger one, comes after.
+/// templates, as `script_json` reads a saved page's: taken off the JS
+/// string itself, so that nothing is copied into wasm before the copy's
+/// size check (the wrappers are ASCII, so their lengths are the same in
+/// UTF-16 units).
 fn unwrapped(text: JsValue) -> JsValue {
-    let Some(s) = text.dyn_ref::<js_sys::JsString>() else { return text };
-    let opening = s.trim_start();
-    let may_be_wrapped = opening.starts_with("<", 0) || opening.starts_with("/", 0);
-    if !may_be_wrapped || usize::try_from(s.length()).map_or(true, |n| n > MAX_INPUT_BYTES) {
-        return text;
+    let Some(s) = text.dyn_ref::<JsString>() else { return text };
+    let mut json = s.trim();
+    loop {
+        let length = json.length();
+        let inside = SCRIPT_WRAPPERS.iter().find_map(|&(open, close)| {
+            let (open_len, close_len) = (u32::try_from(open.len()).ok()?, u32::try_from(close.len()).ok()?);
+            let whole = length >= open_len + close_len && json.starts_with(open, 0) && json.ends_with(close, i32::try_from(length).ok()?);
+            whole.then(|| json.slice(open_len, length - close_len).trim())
+        });
+        match inside {
+            Some(inside) => json = inside,
+            None => return json.into(),
+        }
     }
-    s.as_string().map_or(text, |t| JsValue::from_str(script_json(&t)))
 }
 
 /// The options the host passed; `undefined` and `null` are the defaults.

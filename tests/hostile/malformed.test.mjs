@@ -100,6 +100,8 @@ test("renderJsonLd: hostile script lists are problems, the target stays, wasm me
         "twenty 1 MB scripts": Array.from({ length: 20 }, () => ({ text: huge })),
         // Within the page's limit, over one script's: unwrapped (an old template's comment) only within that.
         "a 7 MB script in a comment": [{ text: `<!--${"x".repeat(7_000_000)}-->` }],
+        // Under a million UTF-16 units, three million bytes: the wrapper comes off the JS string, not a copy in wasm.
+        "3 MB of three-byte text in a comment": [{ text: `<!--${"€".repeat(999_000)}-->` }],
         "five million nulls": new Array(5_000_000).fill(null),
         "not a list": 42,
       };
