@@ -59,7 +59,7 @@ test("every embed's oEmbed height holds its card, at 600 px and narrower", async
 // WordPress's own {message: "height", value, secret} for the secret in the
 // frame's address, from a frame sandboxed as WordPress sandboxes it
 // (`allow-scripts` alone: an opaque origin, and this server sends no CORS
-// headers, so only a classic script runs there). That frame comes first:
+// headers, so only a classic script runs there). Those frames come first:
 // Chromium holds back the rendering, and so the resize observations, of a
 // frame of another origin that is out of view.
 test("the embed page tells the page that frames it its height, as it changes (WordPress's protocol too)", async () => {
@@ -67,21 +67,24 @@ test("the embed page tells the page that frames it its height, as it changes (Wo
   const o = JSON.parse(cli("oembed", "--url", `${env.base}/site/long-brief/`, join(pages, "data", "long.json")));
   // WordPress's frames: one given its secret in its address, one given it
   // in the "ready" message WordPress's script posts once it runs (later).
-  const wordpressFrame = `<iframe id="wp" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" width="600" height="300"
+  const wordpressFrame = `<iframe id="wp" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" width="600" height="150"
     src="${env.base}/site/long-brief/embed.html#?secret=Wp5ecret" data-secret="Wp5ecret"></iframe>
-    <iframe id="wp-late" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" width="600" height="300"
+    <iframe id="wp-late" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" width="600" height="150"
     src="${env.base}/site/long-brief/embed.html"></iframe>`;
   await writePage(env, "framing-host.html", `<!doctype html><meta name="viewport" content="width=device-width"><body style="margin:0">${wordpressFrame}${o.html}
 <script>
   window.wordpress = [];
   addEventListener("message", (e) => {
     if (e.data?.type === "brief-card:height") {
-      for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
+      // As the README's snippet does, for the frames that are not WordPress's (which answers its own).
+      for (const f of document.querySelectorAll("iframe:not([id^=wp])")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
     }
     if (e.data?.message === "height" && [...document.querySelectorAll("iframe[id^=wp]")].some((f) => f.contentWindow === e.source)) wordpress.push(e.data);
   });
 </script>`);
-  const t = await open(env, "/framing-host.html", { viewport: { width: 360, height: 640 } });
+  // A phone's width; tall enough that every frame is in view (WordPress's
+  // above, ours below them), since a card renders when it nears the view.
+  const t = await open(env, "/framing-host.html", { viewport: { width: 360, height: 1400 } });
   const ours = "iframe:not([id^=wp])";
   const frame = async () => (await t.page.$(ours)).contentFrame();
   await t.page.waitForFunction((s) => document.querySelector(s).contentDocument?.querySelector("brief-card")?.shadowRoot?.querySelector(".bc-card"), ours);
