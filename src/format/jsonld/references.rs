@@ -149,6 +149,29 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
     }
 
+    /// Over many texts made of the pieces references are made of: no
+    /// panic, text without `&` unchanged, and never longer than written
+    /// (every reference is longer than the character it stands for).
+    #[test]
+    fn any_text_decodes_without_panic_and_never_grows() {
+        const PIECES: [&str; 16] = ["&", "#", "x", ";", "amp", "AMP", "146", "8217", "1F600", "é", "€", "😀", " ", "a", "0", "nbsp"];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let out = decoded(&text);
+            assert!(out.len() <= text.len(), "{text:?} → {out:?}");
+            if !text.contains('&') {
+                assert_eq!(out, text);
+            }
+        }
+    }
+
     #[test]
     fn what_is_not_a_closed_reference_stays() {
         for same in [
