@@ -84,6 +84,12 @@ fn summary_paragraphs_from_abstract_else_description() {
     let b = one(article(json!({"description": "Short."})));
     assert_eq!(b.summary.map(|s| s.paragraphs.len()), Some(1));
     assert_eq!(one(article(json!({"description": "  "}))).summary, None);
+    // Several strings are paragraphs each; translations (value objects in several languages) are the first.
+    let paragraphs = |abstract_: Value| {
+        one(article(json!({"abstract": abstract_}))).summary.expect("summary").paragraphs.iter().map(plain).collect::<Vec<_>>()
+    };
+    assert_eq!(paragraphs(json!(["First paragraph.", "", "Second.\n\nThird."])), ["First paragraph.", "Second.", "Third."]);
+    assert_eq!(paragraphs(json!([{"@value": "Hello.", "@language": "en"}, {"@value": "Bonjour.", "@language": "fr"}])), ["Hello."]);
 }
 
 #[test]

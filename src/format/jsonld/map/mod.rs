@@ -315,28 +315,38 @@ impl<'g, 'a> Mapper<'g, 'a> {
         Some(vec![Checked::Valid(Paragraph::Text(shortened(opening.to_owned(), MAX_SHORT_CHARS)))])
     }
 
-    /// Text split into paragraphs at blank lines (`None`, reported, when it is not text).
+    /// Text split into paragraphs at blank lines (`None`, reported, when it
+    /// is not text). Several strings (`"abstract": ["One.", "Two."]`) are
+    /// paragraphs each, as a list takes every value; value objects in
+    /// several `@language`s are one text in several languages: the first.
     fn paragraphs(&mut self, at: &At<'a>, bp: &str) -> Option<Vec<Checked<Paragraph>>> {
-        let first = at.one()?;
-        match text(first.value) {
-            Checked::Valid(s) => {
-                // A description that is the whole article (some CMSs copy it in) is shortened, not refused.
-                let paragraphs: Vec<Checked<Paragraph>> =
-                    split_paragraphs(&s).take(MAX_ITEMS).map(|p| Checked::Valid(Paragraph::Text(shortened(p, MAX_TEXT_CHARS)))).collect();
-                // Every paragraph comes from the one string: a problem with any is a problem with it.
-                self.sources.record(bp.to_owned(), &first.path);
-                for i in 0..paragraphs.len() {
-                    self.sources.record(index(bp, i), &first.path);
+        let values = at.values();
+        let texts = if values.len() > 1 && values.iter().all(|v| v.value.is_string()) { values } else { vec![at.one()?] };
+        let mut paragraphs: Option<Vec<Checked<Paragraph>>> = None;
+        for t in texts {
+            match text(t.value) {
+                Checked::Valid(s) => {
+                    let list = paragraphs.get_or_insert_with(|| {
+                        // A problem with the block as a whole is at its first text.
+                        self.sources.record(bp.to_owned(), &t.path);
+                        Vec::new()
+                    });
+                    // A description that is the whole article (some CMSs copy it in) is shortened, not refused.
+                    for p in split_paragraphs(&s).take(MAX_ITEMS.saturating_sub(list.len())) {
+                        // A problem with a paragraph is a problem with the string it came from.
+                        self.sources.record(index(bp, list.len()), &t.path);
+                        list.push(Checked::Valid(Paragraph::Text(shortened(p, MAX_TEXT_CHARS))));
+                    }
                 }
-                Some(paragraphs)
+                Checked::Invalid(kind) => {
+                    self.report(&t.path, format!("expected a string, found {}", kind.name()));
+                    self.sources.reported(bp.to_owned());
+                    return None;
+                }
+                Checked::Absent => {}
             }
-            Checked::Invalid(kind) => {
-                self.report(&first.path, format!("expected a string, found {}", kind.name()));
-                self.sources.reported(bp.to_owned());
-                None
-            }
-            Checked::Absent => None,
         }
+        paragraphs
     }
 }
 
