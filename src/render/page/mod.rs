@@ -138,7 +138,10 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     if let Some(u) = url.filter(|u| is_absolute_http(u)) {
         meta(&mut out, "property", "og:url", u);
     }
-    let image = one.and_then(|b| Some((b.image.as_ref()?, for_previews(b, &b.image.as_ref()?.src)?)));
+    let image = one.and_then(|b| {
+        let i = b.image.as_ref()?;
+        Some((i, for_previews(b, &i.src)?))
+    });
     if let Some((i, src)) = &image {
         meta(&mut out, "property", "og:image", src);
         // With its size, a share preview can lay the image out before it loads.
