@@ -248,6 +248,33 @@ fn hostile_text_cannot_leave_its_script_or_attribute() {
 }
 
 #[test]
+fn directional_controls_stay_inside_the_text_that_writes_them() {
+    // An override left open in one title would reverse the titles the feed's
+    // description joins after it ("Trojan Source"); a stray PDI would close
+    // an isolate around it. Pairs the text closes itself are the writer's.
+    let (rlo, pdf, rli, pdi) = ('\u{202E}', '\u{202C}', '\u{2067}', '\u{2069}');
+    let feed = serde_json::json!([
+        {"title": format!("Budget{rlo} gro"), "authors": [{"name": format!("Ana{rlo}")}, {"name": "Ben"}]},
+        {"title": format!("{pdi}Rates {rli}هدف{pdi} and {rlo}x{pdf}")},
+    ])
+    .to_string();
+    let html = render(&feed, &Options::default());
+    let doc = Html::parse_document(&html);
+    let description = meta(&doc, "description").expect("description");
+    assert_eq!(description, format!("Budget gro · Rates {rli}هدف{pdi} and {rlo}x{pdf}"));
+
+    let brief =
+        serde_json::json!({"title": format!("{rlo}{rli}t"), "authors": [{"name": format!("Ana{rlo}")}, {"name": "Ben"}]}).to_string();
+    let doc = Html::parse_document(&render(&brief, &Options::default()));
+    let title: String = one(&doc, "title").expect("title").text().collect();
+    assert_eq!(title, "t");
+    assert_eq!(meta(&doc, "author").as_deref(), Some("Ana, Ben"));
+    // A title of directional controls alone shows nothing: it is blank.
+    let problems = load(&serde_json::json!({"title": format!("{rlo}{pdf} ")}).to_string(), &Options::default()).unwrap_err();
+    assert_eq!(problems[0].line(), "title: must not be empty");
+}
+
+#[test]
 fn options_and_the_script_url() {
     let doc = load(&example("flash-brief.json"), &Options::default()).expect("loads");
     let mut options = Options::default();

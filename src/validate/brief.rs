@@ -2,7 +2,7 @@
 //! types to the validated model ([`super::model`]), and of a labels object
 //! (which the options have too).
 
-use super::checker::{Checker, Path};
+use super::checker::{is_blank, Checker, Path};
 use super::labels::{Label, Labels};
 use super::model::*;
 use super::url_policy::{self, UrlUse};
@@ -215,7 +215,7 @@ impl Checker<'_> {
         ];
         for (key, label, value) in given {
             if let Some(s) = self.opt_string(value, &Path::Key(path, key), MAX_SHORT_CHARS) {
-                if !s.trim().is_empty() {
+                if !is_blank(&s) {
                     labels.0.push((label, s));
                 }
             }

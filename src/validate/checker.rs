@@ -3,6 +3,7 @@
 //! The readers of the brief's blocks and labels (brief.rs) and of the
 //! options (options.rs) are written on it.
 
+use super::bidi;
 use super::model::BriefDate;
 use super::url_policy::{self, UrlUse};
 use super::{parse_date, UrlSettings};
@@ -136,13 +137,16 @@ impl<'u> Checker<'u> {
 
     /// Text the card shows: without the code points no HTML document may
     /// hold ([`not_in_html`]), which are dropped so that every output, live
-    /// and static, writes the same text; then at most `max` characters, and
-    /// not blank when `required`.
+    /// and static, writes the same text; at most `max` characters, and not
+    /// blank when `required`; then with its directional controls balanced
+    /// ([`bidi`]), so that none reaches the text beside it.
     pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
         if may_hold_forbidden(&s) && s.chars().any(not_in_html) {
             s = s.chars().filter(|&c| !not_in_html(c)).collect();
         }
-        self.sized(s, path, max, required)
+        // Balanced after the limit is checked, so that the limit counts the
+        // text as written (as the JSON Schema's `maxLength` does).
+        self.sized(s, path, max, required).map(bidi::balanced)
     }
 
     /// `s` held to `max` characters, and not blank when `required`.
@@ -152,7 +156,7 @@ impl<'u> Checker<'u> {
         if chars > max {
             self.report(path, format!("must be at most {max} characters (has {chars})"));
             None
-        } else if required && s.trim().is_empty() {
+        } else if required && is_blank(&s) {
             self.report(path, "must not be empty");
             None
         } else {
@@ -294,6 +298,11 @@ impl<'u> Checker<'u> {
         }
         date
     }
+}
+
+/// Whether `s` shows nothing: white space and directional controls only.
+pub(super) fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || bidi::is_control(c))
 }
 
 /// Whether `s` may hold a code point [`not_in_html`] names, from its bytes

@@ -10,12 +10,14 @@
 //!
 //! - `checker.rs`: the [`Path`], and the checker that collects problems with
 //!   the readers every block uses (required, text, URL, list, date);
+//! - `bidi.rs`: each text's directional controls kept to itself;
 //! - `brief.rs`: what each block of a brief must be;
 //! - [`options`](mod@options), [`labels`]: the rendering options, the fixed words;
 //! - [`url_policy`]: the one URL policy; [`date`]: strict RFC 3339 dates;
 //! - `jsonld.rs`: schema.org JSON-LD, validated as the brief it maps to;
 //! - [`model`]: the validated types, the only ones the view renders.
 
+mod bidi;
 mod brief;
 mod checker;
 pub mod date;

@@ -82,6 +82,8 @@ const titles = [
   "t", " t ", "", " ", "\t\n\u000b\u000c\r", "\u0085", "\u00a0", "\u1680", "\u2000\u200a", "\u2028\u2029",
   "\u202f\u205f\u3000", "\ufeff", "\u200b", "\u180e", "\u0000", "\u0001", "\ud83d\ude00", "x".repeat(500), "x".repeat(501),
   "\ud83d\ude00".repeat(500), "\ud83d\ude00".repeat(501),
+  // Directional controls show nothing: alone, paired or not, they are blank.
+  "\u202e", "\u202e\u202c", " \u2067\u2069 ", "\u2066\u202a", "a\u202e", "\u202ea\u202c", "x".repeat(500) + "\u202e",
 ];
 const dates = [
   "2023-06-13", " 2023-06-13\n", "\u30002023-06-13", "2023-6-13", "2023-06-13T09:30:00Z", "2023-06-13t09:30:00z",

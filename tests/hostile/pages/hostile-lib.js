@@ -257,13 +257,35 @@ export function learnProbes() {
 
 // ---- what validation must do --------------------------------------------------
 
-const blank = (s) => /^\p{White_Space}*$/u.test(s); // Rust's str::trim
+// Blank: white space (Rust's char::is_whitespace) and directional controls, which show nothing.
+const blank = (s) => /^[\p{White_Space}\u202a-\u202e\u2066-\u2069]*$/u.test(s);
 // Text without what validation drops (src/validate/checker.rs, not_in_html): controls other than
 // NUL and ASCII white space, and noncharacters, which no HTML document may hold.
 const kept = (s) => [...s].filter((c) => {
   const n = c.codePointAt(0);
   return !((n < 0x20 && ![0, 9, 10, 12, 13].includes(n)) || (n >= 0x7f && n <= 0x9f) || (n >= 0xfdd0 && n <= 0xfdef) || (n & 0xfffe) === 0xfffe);
 }).join("");
+// Text with the directional controls it does not pair dropped (src/validate/bidi.rs), matched
+// as UAX #9 matches them: PDF closes the innermost embedding unless an isolate is open inside it;
+// PDI closes the innermost isolate and all opened inside it.
+function balanced(s) {
+  const out = [], open = [];
+  for (const c of s) {
+    if (c === "\u202c") {
+      if (open.at(-1)?.isolate !== false) continue;
+      open.pop();
+    } else if (c === "\u2069") {
+      const i = open.findLastIndex((o) => o.isolate);
+      if (i < 0) continue;
+      open.length = i;
+    } else if (/[\u202a\u202b\u202d\u202e\u2066-\u2068]/.test(c)) {
+      open.push({ isolate: c >= "\u2066", at: out.length });
+    }
+    out.push(c);
+  }
+  const unpaired = new Set(open.map((o) => o.at));
+  return out.filter((_, i) => !unpaired.has(i)).join("");
+}
 const chars = (s) => [...s.toWellFormed()].length;
 const isLangTag = (s) => { const [p, ...rest] = s.split("-"); return /^[A-Za-z]{2,8}$/.test(p) && rest.every((x) => /^[A-Za-z0-9]{1,8}$/.test(x)); };
 const ORACLE_BASE = "https://host.example/dir/page?q#f";
@@ -281,8 +303,9 @@ function mustRefuse(kind, raw) {
     case "short": case "alt": case "label": return n > 500;
     case "req": return n > 500 || blank(s);
     case "long": return n > 10000;
-    case "id": return n > 500 || !/^[A-Za-z0-9._:-]+$/.test(s);
-    case "lang": return n > 35 || !isLangTag(s);
+    // Limits count the text as written; patterns see it balanced, as it is kept.
+    case "id": return n > 500 || !/^[A-Za-z0-9._:-]+$/.test(balanced(s));
+    case "lang": return n > 35 || !isLangTag(balanced(s));
     case "dir": return !["ltr", "rtl", "auto"].includes(s);
     case "date": return null;
     case "url": case "res": {
@@ -298,7 +321,8 @@ function mustRefuse(kind, raw) {
 
 /** What a text field must read as, in a live card or in static HTML. */
 function shown(s, sink) {
-  const w = kept(s.toWellFormed()); // lone surrogates: U+FFFD; what no HTML document may hold: dropped
+  // Lone surrogates: U+FFFD; what no HTML document may hold: dropped; directional controls balanced.
+  const w = balanced(kept(s.toWellFormed()));
   if (SINKS[sink].live) return w;
   // Static HTML: NUL is written as U+FFFD (escape.rs); the HTML parser turns CR and CRLF into LF.
   return w.replace(/\u0000/g, "\ufffd").replace(/\r\n?/g, "\n");
