@@ -59,8 +59,12 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
     );
     assert_eq!(all(&h, "em").len(), 1);
     assert_eq!(text(&all(&h, "a strong")[0]), "HispanTV");
-    // User text is isolated for direction.
-    assert!(all(&h, "p.bc-p").iter().all(|p| p.value().attr("dir") == Some("auto")));
+    // The brief's prose reads in the card's direction; names, tags and
+    // related titles, which may be in another language, are isolated.
+    assert!(all(&h, ".bc-title, .bc-heading, p.bc-p").iter().all(|p| p.value().attr("dir").is_none()));
+    for isolated in [".bc-kind", ".bc-publisher-name", ".bc-author", ".bc-role", ".bc-related-link", ".bc-meta-author", ".bc-chip"] {
+        assert!(all(&h, isolated).iter().all(|e| e.value().attr("dir") == Some("auto")), "{isolated}");
+    }
     // Static HTML has no script-only controls and no DOM-only attributes.
     assert!(all(&h, "button, [part], [data-block], style, script").is_empty());
 }
@@ -114,6 +118,30 @@ fn rtl_briefs_are_marked_rtl() {
     assert_eq!(text(&all(&h, ".bc-quotes h3")[0]), "تحلیل کارشناسان");
     // 2023-06-13 in the Persian calendar and digits, as the live card's `Intl` writes it (tests/e2e/dates.test.mjs).
     assert_eq!(text(&all(&h, "header time")[0]), "۲۳ خرداد ۱۴۰۲");
+}
+
+#[test]
+fn prose_that_opens_in_another_script_keeps_the_cards_direction() {
+    // Persian headlines often open with a Latin acronym or name: the title
+    // and paragraphs still read right to left, as the card does (with
+    // `dir="auto"` the first Latin letter made them left to right).
+    let brief = serde_json::json!({
+        "lang": "fa", "title": "IRGC در خلیج فارس: ۳ نفتکش توقیف شد",
+        "summary": {"paragraphs": ["IAEA گزارش داد که …"]},
+        "sections": [{"heading": "NATO و ایران", "paragraphs": ["UN …"]}],
+        "tags": [{"label": "IAEA"}]
+    });
+    let h = doc(&brief.to_string(), &Options::default());
+    assert_eq!(all(&h, "article")[0].value().attr("dir"), Some("rtl"));
+    for prose in all(&h, ".bc-title, .bc-section-heading, p.bc-p") {
+        assert_eq!(prose.value().attr("dir"), None, "{}", text(&prose));
+    }
+    assert_eq!(all(&h, ".bc-chip")[0].value().attr("dir"), Some("auto"), "a tag may be in any language");
+    // A card whose direction is `auto` leaves each block to find its own.
+    let mut mixed = brief;
+    mixed["dir"] = "auto".into();
+    let h = doc(&mixed.to_string(), &Options::default());
+    assert!(all(&h, ".bc-title, .bc-section-heading, p.bc-p").iter().all(|e| e.value().attr("dir") == Some("auto")));
 }
 
 #[test]
@@ -365,7 +393,7 @@ fn the_cards_english_words_in_another_language_are_marked_english() {
     ] {
         assert!(html.contains(marked), "{marked} in {html}");
     }
-    assert!(html.contains("dir=\"auto\">Temi<"), "the brief's own word is Italian: {html}");
+    assert!(html.contains(">Temi<") && !html.contains("lang=\"en\">Temi<"), "the brief's own word is Italian: {html}");
     let english = brief_card::render_html(&brief.to_string().replace("\"it\"", "\"en-GB\""), &options).unwrap();
     assert!(!english.contains("lang=\"en\">"), "an English card's words need no mark");
 }

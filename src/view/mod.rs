@@ -115,7 +115,20 @@ fn open(w: &mut dyn Sink, tag: &'static str, class: &'static str) {
     w.fixed("class", class);
 }
 
-/// `<tag class="…" dir="auto">text</tag>`: a piece of the brief's text.
+/// The direction of the brief's own prose: its title, paragraphs, headings
+/// and caption are written in its language, so they read in the card's
+/// direction, even when they open with a word of another script (a Persian
+/// title that starts "IRGC …" still reads right to left). Only a card whose
+/// direction is `auto` leaves each block to find its own.
+fn prose_dir(b: &Brief, w: &mut dyn Sink) {
+    if b.dir == Dir::Auto {
+        w.fixed("dir", "auto");
+    }
+}
+
+/// `<tag class="…" dir="auto">text</tag>`: a name or label that may be in
+/// another language than the card's (a role, a related item's kind or
+/// author), isolated and given the direction of its own first letter.
 fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str) {
     open(w, tag, class);
     w.fixed("dir", "auto");
@@ -139,7 +152,7 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
     }
     header(b, cx, w);
     if let (Some(img), false) = (&b.image, compact) {
-        image(img, w);
+        image(b, img, w);
     }
     if let Some(s) = &b.summary {
         // Compact cards show the first paragraph only.
@@ -149,7 +162,7 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
             None => heading(b, cx, Label::Summary),
         };
         // A compact card is only a teaser: its summary needs no heading.
-        block(cx, w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
+        block(b, cx, w, "section", "bc-block bc-summary", "summary", (!compact).then_some(heading));
         paras(b, cx, ids, "summary", 0, paragraphs, w);
         w.close();
     }
@@ -158,7 +171,7 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
             quotes(b, cx, ids, w);
         }
         for (i, s) in b.sections.iter().enumerate() {
-            block(cx, w, "section", "bc-block bc-section", "section", Some((&s.heading, None)));
+            block(b, cx, w, "section", "bc-block bc-section", "section", Some((&s.heading, None)));
             paras(b, cx, ids, "section-", i + 1, &s.paragraphs, w);
             w.close();
         }
@@ -196,20 +209,20 @@ fn card_class(theme: Theme, compact: bool) -> &'static str {
 /// one (one level below the card's title, `<h3>` by default); its content follows, then `close`. Section
 /// titles are headings of their own; the other blocks' headings are small
 /// labels ("Expert Analysis"), hence the extra class.
-fn block(cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<Heading>) {
+fn block(b: &Brief, cx: &Context, w: &mut dyn Sink, tag: &'static str, class: &'static str, part: &'static str, heading: Option<Heading>) {
     let heading_class = if part == "section" { "bc-heading bc-section-heading" } else { "bc-heading" };
     open(w, tag, class);
     w.fixed("part", part);
     w.fixed("data-block", part);
     if let Some((text, lang)) = heading {
-        block_heading(cx, w, heading_class, text, lang);
+        block_heading(b, cx, w, heading_class, text, lang);
     }
 }
 
-/// `<h3 class dir="auto" lang?>text</h3>` (one level below the card's title).
-fn block_heading(cx: &Context, w: &mut dyn Sink, class: &'static str, text: &str, lang: Option<&str>) {
+/// `<h3 class lang?>text</h3>` (one level below the card's title).
+fn block_heading(b: &Brief, cx: &Context, w: &mut dyn Sink, class: &'static str, text: &str, lang: Option<&str>) {
     open(w, heading_tag(cx.options.heading_level.saturating_add(1)), class);
-    w.fixed("dir", "auto");
+    prose_dir(b, w);
     mark_lang(w, lang);
     w.text(text);
     w.close();
@@ -229,7 +242,7 @@ fn heading_tag(level: u8) -> &'static str {
 }
 
 fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(cx, w, "header", "bc-header", "header", None);
+    block(b, cx, w, "header", "bc-header", "header", None);
     // An update on the day of publication adds nothing a reader needs.
     let updated = b.updated.as_ref().filter(|u| !b.date.as_ref().is_some_and(|d| d.same_day(u)));
     if b.kind.is_some() || b.date.is_some() || updated.is_some() {
@@ -256,7 +269,7 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     }
     open(w, heading_tag(cx.options.heading_level), "bc-title");
     w.fixed("part", "title");
-    w.fixed("dir", "auto");
+    prose_dir(b, w);
     match &b.url {
         Some(u) => {
             link(cx, u, "bc-title-link", w);
@@ -336,7 +349,7 @@ fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut dy
     }
 }
 
-fn image(img: &Image, w: &mut dyn Sink) {
+fn image(b: &Brief, img: &Image, w: &mut dyn Sink) {
     open(w, "figure", "bc-figure");
     w.fixed("part", "image");
     open(w, "img", "bc-image");
@@ -356,7 +369,10 @@ fn image(img: &Image, w: &mut dyn Sink) {
     w.fixed("decoding", "async");
     w.close();
     if let Some(c) = &img.caption {
-        text_el(w, "figcaption", "bc-caption", c);
+        open(w, "figcaption", "bc-caption");
+        prose_dir(b, w);
+        w.text(c);
+        w.close();
     }
     w.close();
 }
@@ -366,7 +382,7 @@ fn image(img: &Image, w: &mut dyn Sink) {
 fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Paragraph], w: &mut dyn Sink) {
     let shown = shown(cx, ps.len());
     for p in ps.get(..shown).unwrap_or(ps) {
-        para(cx, p, w);
+        para(b, cx, p, w);
     }
     if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(ids, key, n);
@@ -374,16 +390,16 @@ fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Para
         w.attr("id", &id);
         w.fixed("hidden", "");
         for p in rest {
-            para(cx, p, w);
+            para(b, cx, p, w);
         }
         w.close();
         toggle(b, cx, &id, w);
     }
 }
 
-fn para(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
+fn para(b: &Brief, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     open(w, "p", "bc-p");
-    w.fixed("dir", "auto");
+    prose_dir(b, w);
     runs(cx, p, w);
     w.close();
 }
@@ -445,7 +461,7 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
 }
 
 fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
-    block(cx, w, "section", "bc-block bc-quotes", "quotes", Some(heading(b, cx, Label::Quotes)));
+    block(b, cx, w, "section", "bc-block bc-quotes", "quotes", Some(heading(b, cx, Label::Quotes)));
     for (i, q) in b.quotes.iter().enumerate() {
         open(w, "figure", "bc-quote");
         w.fixed("part", "quote");
@@ -454,7 +470,7 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
             w.attr("id", a);
         }
         open(w, "blockquote", "bc-blockquote");
-        para(cx, &q.text, w);
+        para(b, cx, &q.text, w);
         w.close();
         open(w, "figcaption", "bc-cite");
         link_or_span(cx, q.url.as_deref(), "bc-author", w);
@@ -497,12 +513,12 @@ fn related(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     let items = &b.related;
     let shown = shown(cx, items.len());
     let (heading, lang) = heading(b, cx, Label::Related);
-    block(cx, w, "nav", "bc-block bc-related", "related", None);
+    block(b, cx, w, "nav", "bc-block bc-related", "related", None);
     // A landmark's name is how a screen reader's list of landmarks tells
     // them apart, and a page of cards has one of these per card: the card's
     // title makes each one's name its own ("Related Analysis: <title>").
     w.attr("aria-label", &format!("{heading}: {}", b.title));
-    block_heading(cx, w, "bc-heading", heading, lang);
+    block_heading(b, cx, w, "bc-heading", heading, lang);
     open(w, "ul", "bc-related-list");
     w.fixed("role", "list");
     for r in items.get(..shown).unwrap_or(items) {
@@ -548,7 +564,7 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
 }
 
 fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    block(cx, w, "section", "bc-block bc-tags", "tags", Some(heading(b, cx, Label::Tags)));
+    block(b, cx, w, "section", "bc-block bc-tags", "tags", Some(heading(b, cx, Label::Tags)));
     open(w, "ul", "bc-chips");
     w.fixed("role", "list");
     for t in &b.tags {
@@ -569,7 +585,7 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     if b.url.is_none() && !copy {
         return;
     }
-    block(cx, w, "footer", "bc-footer", "footer", None);
+    block(b, cx, w, "footer", "bc-footer", "footer", None);
     if let Some(u) = &b.url {
         link(cx, u, "bc-read-more", w);
         w.fixed("part", "read-more");
