@@ -197,12 +197,13 @@ fn date_times_are_written_the_way_html_time_accepts() {
 }
 
 #[test]
-fn blank_means_only_unicode_whitespace_and_dates_are_trimmed_of_it() {
-    // Required fields and labels: "must not be empty" for any Unicode whitespace, not only ASCII.
-    for blank in ["", " ", "\\t\\n", "\u{a0}", "\u{3000}\u{2028}"] {
+fn blank_means_nothing_to_show_and_dates_are_trimmed_of_whitespace() {
+    // Required fields and labels: "must not be empty" for any Unicode whitespace, not only ASCII,
+    // and for what shows nothing (a_title_that_shows_nothing_is_blank).
+    for blank in ["", " ", "\\t\\n", "\u{a0}", "\u{3000}\u{2028}", "\u{200b}", "\u{feff}"] {
         assert_eq!(messages(&format!(r#"{{"title": "{blank}"}}"#)), ["title: must not be empty"], "{blank:?}");
     }
-    for not_blank in ["\u{200b}", "\u{feff}", " x "] {
+    for not_blank in [" x ", "\u{200b}x"] {
         assert!(check(&format!(r#"{{"title": "{not_blank}"}}"#)).is_empty(), "{not_blank:?}");
     }
     let labels = |json: &str| load(json, &Options::default()).unwrap().briefs()[0].labels.0.len();
@@ -262,4 +263,29 @@ fn image_sizes_are_whole_pixels_within_bounds() {
         messages(&image(r#""width": 12.5, "height": "12""#)),
         ["image.width: expected a whole number, found a number", "image.height: expected a whole number, found a string",]
     );
+}
+
+#[test]
+fn a_title_that_shows_nothing_is_blank() {
+    // Zero-width spaces and joiners, directional controls, the soft hyphen,
+    // Hangul fillers, variation selectors, tag characters: an empty heading.
+    for invisible in [
+        "\u{200B}\u{200C}\u{200D}",
+        "\u{2060}\u{FEFF}",
+        "\u{202E}",
+        "\u{200F}\u{2066}",
+        "\u{AD}",
+        "\u{3164}",
+        "\u{115F}",
+        "\u{FE0F}",
+        "\u{E0020}",
+        " \u{200B} ",
+    ] {
+        let json = serde_json::json!({"title": invisible, "tags": [{"label": invisible}]}).to_string();
+        assert_eq!(messages(&json), ["title: must not be empty", "tags[0].label: must not be empty"], "{invisible:?}");
+    }
+    // Text with something to show keeps its joiners: an emoji sequence, a Persian word with a ZWNJ.
+    for shown in ["\u{1F469}\u{200D}\u{1F52C}", "می\u{200C}خواهم", "\u{2800}"] {
+        assert_eq!(check(&serde_json::json!({"title": shown}).to_string()), vec![], "{shown:?}");
+    }
 }

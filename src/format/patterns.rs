@@ -16,11 +16,11 @@ pub(crate) const URL_ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<'
 /// A required string must contain a character that Rust's `char::is_whitespace`
 /// (Unicode `White_Space`) does not count as space, and that validation keeps
 /// (it drops controls other than NUL and white space, and noncharacters),
-/// and that is not one of the directional controls U+202A–202E and
-/// U+2066–2069, which show nothing. (Noncharacters beyond the BMP, which a
-/// pattern without the `u` flag cannot name, are left out of it.)
-pub const NON_BLANK_PATTERN: &str =
-    r"[^\u0001-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000\uFDD0-\uFDEF\uFFFE\uFFFF]";
+/// and that is not default-ignorable (Unicode's `Default_Ignorable_Code_Point`:
+/// zero-width spaces and joiners, directional controls, fillers), which shows
+/// nothing. (Code points beyond the BMP, which a pattern without the `u` flag
+/// cannot name, are left out of it.)
+pub const NON_BLANK_PATTERN: &str = r"[^\u0001-\u0020\u007F-\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u17B4\u17B5\u180B-\u180F\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFDD0-\uFDEF\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8\uFFFE\uFFFF]";
 /// `id`: used as an anchor.
 pub const ID_PATTERN: &str = r"^[A-Za-z0-9_.:-]+$";
 /// `lang`: a loose BCP 47 check, as [`is_language_tag`] makes it.
@@ -84,7 +84,7 @@ pub fn language_tag(raw: &str) -> Option<String> {
 
 /// The patterns with the names the reference and the declarations give them.
 pub const PATTERNS: [(&str, &str, &str); 6] = [
-    ("non-blank", NON_BLANK_PATTERN, "contains a character that is not white space (Rust's `char::is_whitespace`), a control or noncharacter (which validation drops), or a directional control (U+202A–202E, U+2066–2069), so it shows something"),
+    ("non-blank", NON_BLANK_PATTERN, "contains a character that is not white space (Rust's `char::is_whitespace`), a control or noncharacter (which validation drops), or default-ignorable (zero-width spaces and joiners, directional controls, fillers), so it shows something"),
     ("anchor id", ID_PATTERN, "letters, digits, `-`, `_`, `.`, `:`"),
     ("language tag", LANG_PATTERN, "a 2–8 letter primary subtag, then `-` and 1–8 letters or digits, repeated"),
     ("date", DATE_PATTERN, "`YYYY-MM-DD` or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, white space around it allowed"),

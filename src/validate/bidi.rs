@@ -66,9 +66,8 @@ enum Control {
     ClosesIsolate,
 }
 
-/// Whether `c` is one of the directional controls balanced here: text made
-/// of them and white space shows nothing, so a required field of it is blank.
-pub(super) fn is_control(c: char) -> bool {
+/// Whether `c` is one of the directional controls balanced here.
+fn is_control(c: char) -> bool {
     control(c).is_some()
 }
 

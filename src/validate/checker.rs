@@ -300,9 +300,21 @@ impl<'u> Checker<'u> {
     }
 }
 
-/// Whether `s` shows nothing: white space and directional controls only.
+/// Whether `s` shows nothing: white space and default-ignorable code points
+/// only, which a title of zero-width spaces, joiners, directional controls
+/// or fillers would be (an empty heading, an empty link).
 pub(super) fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || bidi::is_control(c))
+    s.chars().all(|c| c.is_whitespace() || is_default_ignorable(c))
+}
+
+/// Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt):
+/// what a renderer shows nothing for unless it has a glyph of its own.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}' | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// Whether `s` may hold a code point [`not_in_html`] names, from its bytes

@@ -84,6 +84,8 @@ const titles = [
   "\ud83d\ude00".repeat(500), "\ud83d\ude00".repeat(501),
   // Directional controls show nothing: alone, paired or not, they are blank.
   "\u202e", "\u202e\u202c", " \u2067\u2069 ", "\u2066\u202a", "a\u202e", "\u202ea\u202c", "x".repeat(500) + "\u202e",
+  // So do zero-width spaces and joiners, the soft hyphen and fillers (default-ignorable).
+  "\u200b\u200d", "\u00ad", "\u3164", "\u115f\u1160", "\ufe0f", "\u2060", "\u034f", "a\u200b", "\u200d\ud83d\ude00",
 ];
 const dates = [
   "2023-06-13", " 2023-06-13\n", "\u30002023-06-13", "2023-6-13", "2023-06-13T09:30:00Z", "2023-06-13t09:30:00z",
@@ -119,6 +121,7 @@ const gaps = [
   ["February 29 in a common year", '{"title": "t", "date": "2023-02-29"}', true, false],
   ["a tab inside an http(s) host", '{"title": "t", "url": "https://exa\\tmple.org/"}', false, true],
   ["nesting deeper than 16", `{"title": "t", "x": ${"[".repeat(20)}${"]".repeat(20)}}`, true, false],
+  ["a title of default-ignorables beyond the BMP (tag characters)", '{"title": "\\udb40\\udc20"}', true, false],
   ["input over 1,000,000 bytes", `{"title": "t", "x": "${"y".repeat(1_000_001)}"}`, true, false],
 ];
 

@@ -257,8 +257,9 @@ export function learnProbes() {
 
 // ---- what validation must do --------------------------------------------------
 
-// Blank: white space (Rust's char::is_whitespace) and directional controls, which show nothing.
-const blank = (s) => /^[\p{White_Space}\u202a-\u202e\u2066-\u2069]*$/u.test(s);
+// Blank: white space (Rust's char::is_whitespace) and default-ignorables (zero-width spaces and
+// joiners, directional controls, fillers), which show nothing.
+const blank = (s) => /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u.test(s);
 // Text without what validation drops (src/validate/checker.rs, not_in_html): controls other than
 // NUL and ASCII white space, and noncharacters, which no HTML document may hold.
 const kept = (s) => [...s].filter((c) => {
