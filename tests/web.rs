@@ -413,6 +413,15 @@ fn an_update_of_the_text_only_patches_in_place_and_keeps_what_the_reader_expande
     let renamed = brief("Fourth", r#","tags":[{"label":"y"}]"#);
     card.update(json(&renamed)).unwrap();
     assert_eq!(root.inner_html(), expanded_fresh(&renamed));
+
+    // New words for the buttons, patched in place: the expanded block's
+    // button says the new "Show less", not the new "Show more".
+    let article = root.query_selector("article").unwrap().unwrap();
+    let reworded = brief("Fourth", r#","tags":[{"label":"y"}],"labels":{"showMore":"Plus","showLess":"Moins"}"#);
+    card.update(json(&reworded)).unwrap();
+    assert!(root.query_selector("article").unwrap().unwrap().is_same_node(Some(&article)), "patched in place");
+    assert_eq!(text(&root, "button.bc-toggle"), "Moins");
+    assert_eq!(root.inner_html(), expanded_fresh(&reworded));
 }
 
 #[wasm_bindgen_test]

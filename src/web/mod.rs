@@ -330,8 +330,9 @@ impl BriefCard {
         let built = sink.update(&doc, &live.built).map_err(|e| fail(target, &not_built(&e)))?;
         // A node: the card built anew, which takes the old one's place
         // (until then the old card is on the page as it was).
-        if let Some(node) = built.node() {
-            live.mount.show(&node, &live.mount.place());
+        match built.node() {
+            Some(node) => live.mount.show(&node, &live.mount.place()),
+            None => live.mount.relabel_expanded(),
         }
         live.built = built;
         Ok(())

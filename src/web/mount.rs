@@ -39,14 +39,19 @@ impl Root {
         }
     }
 
-    /// The holders of the reader's place in the card (see [`Place`]), in document order.
-    fn holders(&self) -> Vec<Element> {
+    /// The elements in the root that `selector` selects, in document order.
+    fn query_all(&self, selector: &str) -> Vec<Element> {
         let list = match self {
-            Root::Shadow(root) => root.query_selector_all(place::HOLDERS),
-            Root::Light(target) => target.query_selector_all(place::HOLDERS),
+            Root::Shadow(root) => root.query_selector_all(selector),
+            Root::Light(target) => target.query_selector_all(selector),
         };
         let Ok(list) = list else { return Vec::new() };
         (0..list.length()).filter_map(|i| list.get(i)).map(JsCast::unchecked_into).collect()
+    }
+
+    /// The holders of the reader's place in the card (see [`Place`]), in document order.
+    fn holders(&self) -> Vec<Element> {
+        self.query_all(place::HOLDERS)
     }
 
     /// The reader's place in the card the root holds.
@@ -304,6 +309,19 @@ impl Mount {
         }
         if !place.is_empty() {
             place.restore(&self.root.holders());
+        }
+    }
+
+    /// After a patch in place: the patch writes each "Show more" button's
+    /// words as the view describes a collapsed block, so an expanded block's
+    /// button is given back its "Show less", in the card's words, which the
+    /// update may have changed (another language, or the brief's own labels).
+    pub(super) fn relabel_expanded(&self) {
+        for button in self.root.query_all("button.bc-toggle[aria-expanded=\"true\"]") {
+            let less = button.get_attribute("data-less");
+            if button.text_content() != less {
+                button.set_text_content(less.as_deref());
+            }
         }
     }
 
