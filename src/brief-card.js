@@ -31,6 +31,11 @@ const pick = (v, ok) => (ok.includes(v) ? v : undefined);
 // A language tag as the card reads one (validate::brief::is_language_tag; `en_US` as `en-US`), else undefined:
 // an attribute that is no tag falls back to the default rather than costing the card.
 const tag = (v) => { const t = v?.trim().replace(/_/g, "-"); return t && t.length <= 35 && /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(t) ? t : undefined; };
+// The language HTML gives `el`: its own `lang`, else its nearest ancestor's, across the
+// boundaries of shadow trees (an element inside a component's shadow root reads the page's).
+const inheritedLang = (el) => {
+  for (let n = el; n; n = n.parentElement ?? n.getRootNode().host) if (n.hasAttribute("lang")) return n.getAttribute("lang");
+};
 const hashId = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch { return ""; } };
 const targets = (data, h = hashId()) =>
   !!h && [data].flat().some((b) => typeof b?.id === "string" && (h === b.id || h.startsWith(b.id + "-")));
@@ -43,6 +48,7 @@ const Base = globalThis.HTMLElement ?? class {};
 class BriefCardElement extends Base {
   static observedAttributes = ["src", "jsonld", "theme", "layout", "locale", "link-target", "heading-level", "loading", "lang"];
   static #observer = null;
+  static #connected = new Set(); // every element on the page, in shadow trees too
   static get #io() {
     return (BriefCardElement.#observer ??= new IntersectionObserver((entries) => {
       for (const e of entries) {
@@ -56,10 +62,15 @@ class BriefCardElement extends Base {
 
   static { // a deep link followed on the page: render (again) the card it names, which reveals the target
     globalThis.addEventListener?.("hashchange", () => {
-      for (const el of document.querySelectorAll("brief-card")) {
+      for (const el of BriefCardElement.#connected) {
         // Rendered anew, not updated in place: a render is what reveals the target.
-        if (el instanceof BriefCardElement && (el.dataset.state !== "rendered" || targets(el.#data))) { el.#options = ""; el.#update(); }
+        if (el.dataset.state !== "rendered" || targets(el.#data)) { el.#options = ""; el.#update(); }
       }
+    });
+    // Printing: cards not yet near the viewport render now, so that the page prints cards, not
+    // fallbacks (those whose data and module are here render before the page is printed).
+    globalThis.addEventListener?.("beforeprint", () => {
+      for (const el of BriefCardElement.#connected) if (!el.#near) { BriefCardElement.#io.unobserve(el); el.#near = true; el.#update(); }
     });
   }
 
@@ -69,17 +80,32 @@ class BriefCardElement extends Base {
   set brief(value) { this.#stop(); this.#data = value; this.#update(); }
 
   connectedCallback() {
+    BriefCardElement.#connected.add(this);
+    if (this.#card) return; // moved, and put back before the move's teardown ran: the card stays as it is
+    // A clone (cloneNode) copies its original's data-state, but has no card yet.
+    if (this.#seq === 0 && this.dataset.state === "rendered") delete this.dataset.state;
     if (!Object.hasOwn(this, "brief")) return this.#update();
     const v = this.brief; // set before the element was upgraded
     delete this.brief;
     this.brief = v;
   }
 
+  // Element.moveBefore(): a move in one step, which keeps the card, focus included, as it is.
+  connectedMoveCallback() {}
+
+  // A framework reordering a list removes an element and inserts it again in one go: the card
+  // (and what the reader expanded) goes only if the element is still off the page once the
+  // script that removed it is done.
   disconnectedCallback() {
-    this.#stop();
-    BriefCardElement.#io.unobserve(this);
-    this.#near = false;
-    this.#destroy();
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      BriefCardElement.#connected.delete(this);
+      this.#stop();
+      BriefCardElement.#io.unobserve(this);
+      this.#near = false;
+      this.#destroy();
+      if (this.#data === FAILED) this.dataset.state = "error"; // still so when it comes back
+    });
   }
 
   attributeChangedCallback(name, old, value) {
@@ -139,7 +165,8 @@ class BriefCardElement extends Base {
       const json = this.querySelector(":scope > script[type='application/json']");
       if (!json) {
         if (document.readyState === "loading") this.#whenParsed();
-        return; // no data (yet): the fallback stays, waiting for `brief`
+        this.#destroy(); // no data (yet, or no longer: src removed, brief unset): the fallback shows, waiting for `brief`
+        return;
       }
       try { this.#data = JSON.parse(json.textContent); } catch (e) {
         // While the page is still arriving, the script may hold only the first part of its JSON.
@@ -184,7 +211,7 @@ class BriefCardElement extends Base {
     }
     // The language the page gives the element (its own `lang`, else its nearest ancestor's, as HTML
     // inherits it) is the default for briefs without one.
-    const lang = tag(this.closest("[lang]")?.getAttribute("lang"));
+    const lang = tag(inheritedLang(this));
     const fill = (b) => (lang && b?.constructor === Object && b.lang == null ? { ...b, lang } : b);
     let data = this.#data;
     // A value that throws when read (a getter, a Proxy) goes to renderBrief as it is, which reports it.

@@ -165,9 +165,10 @@ test("changing src refetches; disconnect destroys and shows the fallback; reconn
   await nextRender(t.page, `el.setAttribute("src", "/briefs/resumen-es.json")`);
   assert.equal((await card(t.page)).lang, "es");
 
-  const gone = await t.page.evaluate(() => {
+  const gone = await t.page.evaluate(async () => {
     const el = (window.__card = document.querySelector("brief-card"));
     el.remove();
+    await null; // the card goes once the script that removed the element is done
     return { slot: el.shadowRoot.firstElementChild?.localName, n: el.shadowRoot.childElementCount, state: el.dataset.state ?? null };
   });
   assert.deepEqual(gone, { slot: "slot", n: 1, state: null }, "destroy() leaves a <slot>");
@@ -191,6 +192,82 @@ test("changing src refetches; disconnect destroys and shows the fallback; reconn
     el.setAttribute("theme", "dark");
   }));
   assert.deepEqual(inside, { first: "slot", state: null });
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("a move keeps the card and what the reader expanded; removing the data shows the fallback", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
+  const moved = await t.page.evaluate(async () => {
+    const el = document.querySelector("brief-card");
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1}`);
+    await new Promise((resolve) => { el.addEventListener("brief-card:render", resolve, { once: true }); el.brief = { title: "Long", summary: { paragraphs } }; });
+    const renders = [];
+    el.addEventListener("brief-card:render", () => renders.push(1));
+    const article = el.shadowRoot.querySelector("article");
+    const toggle = el.shadowRoot.querySelector("button.bc-toggle");
+    toggle.click();
+    // A framework reordering a keyed list: removed and inserted again by one script.
+    const other = document.body.appendChild(document.createElement("div"));
+    el.remove();
+    other.append(el);
+    await new Promise((r) => setTimeout(r, 50));
+    const kept = { same: el.shadowRoot.querySelector("article") === article, expanded: toggle.getAttribute("aria-expanded"), label: toggle.textContent };
+    // moveBefore (a move in one step) keeps focus too.
+    toggle.focus();
+    if (document.body.moveBefore) document.body.moveBefore(el, null); else document.body.append(el);
+    await new Promise((r) => setTimeout(r, 50));
+    return { ...kept, stillSame: el.shadowRoot.querySelector("article") === article, focus: el.shadowRoot.activeElement === toggle, moveBefore: !!document.body.moveBefore, renders: renders.length };
+  });
+  assert.deepEqual(moved, { same: true, expanded: "true", label: "Show less", stillSame: true, focus: moved.moveBefore, moveBefore: moved.moveBefore, renders: 0 });
+
+  // src removed, nothing else to read: the old card goes and the fallback shows.
+  const cleared = await t.page.evaluate(async () => {
+    const el = document.querySelector("brief-card");
+    el.removeAttribute("src");
+    await new Promise((r) => setTimeout(r, 50));
+    return { cards: el.shadowRoot.querySelectorAll("article").length, state: el.dataset.state ?? null };
+  });
+  assert.deepEqual(cleared, { cards: 0, state: null });
+
+  // A clone has no card of its own yet: it is not marked rendered until it is.
+  const clone = await t.page.evaluate(async () => {
+    const el = document.querySelector("brief-card");
+    el.brief = { title: "Cloned" };
+    await new Promise((r) => setTimeout(r, 50));
+    const copy = el.cloneNode(true);
+    const state = (document.body.append(copy), copy.dataset.state ?? null);
+    return { original: el.dataset.state, state };
+  });
+  assert.deepEqual(clone, { original: "rendered", state: null });
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("inside another component's shadow root: the page's language, deep links and printing reach it", async () => {
+  const t = await open(env, "/blank.html");
+  const r = await t.page.evaluate(async (brief) => {
+    document.documentElement.lang = "fa";
+    // A card on screen first: the module is loaded, as on a page that printing finds.
+    const first = document.body.appendChild(document.createElement("brief-card"));
+    await new Promise((resolve) => { first.addEventListener("brief-card:render", resolve, { once: true }); first.brief = { title: "On screen" }; });
+    const host = document.body.appendChild(document.createElement("div"));
+    host.style.marginTop = "3000px"; // far below the viewport: lazy
+    const el = document.createElement("brief-card");
+    el.brief = { ...brief, id: "inshadow", lang: undefined };
+    host.attachShadow({ mode: "open" }).append(el);
+    await new Promise((r) => setTimeout(r, 200));
+    const before = el.dataset.state ?? null;
+    // Printing renders a lazy card whose data is on the page before the page is printed.
+    window.dispatchEvent(new Event("beforeprint"));
+    const article = el.shadowRoot.querySelector("article");
+    const printed = { state: el.dataset.state, lang: article?.lang, dir: article?.dir };
+    location.hash = "#inshadow";
+    await new Promise((r) => setTimeout(r, 300));
+    return { before, printed, highlighted: !!el.shadowRoot.querySelector("article.bc-target") };
+  }, flash);
+  assert.deepEqual(r, { before: null, printed: { state: "rendered", lang: "fa", dir: "rtl" }, highlighted: true });
   assert.deepEqual(t.errors, []);
   await t.close();
 });
