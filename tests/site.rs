@@ -371,6 +371,8 @@ fn oembed_for_one_brief() {
     let html = o["html"].as_str().unwrap();
     assert!(html.contains("title=\"&lt;b&gt;T&lt;/b&gt; &amp; &quot;q&quot;\""), "{html}");
     assert!(!html.contains("<b>"), "{html}");
+    // Each name isolated, as in the card's byline.
+    assert!(html.contains("<p>— <bdi>Ana</bdi>, <bdi>Ben</bdi></p>"), "{html}");
     let wide = site::oembed(&doc.briefs()[0], &Embed { maxwidth: Some(5000), maxheight: None, ..request });
     assert_eq!(wide["width"], 600);
 }
@@ -380,7 +382,9 @@ fn oembed_for_one_brief() {
 fn the_index_of_a_persian_site_reads_right_to_left() {
     let one = |json: &str| load(json, &Options::default()).unwrap();
     let sources = vec![
-        Source { file: "a.json".into(), doc: one(r#"{"id":"a","title":"گزارش","lang":"fa"}"#) },
+        Source {
+            file: "a.json".into(), doc: one(r#"{"id":"a","title":"گزارش","lang":"fa","kind":"Flash Brief","date":"2024-03-20"}"#)
+        },
         Source { file: "b.json".into(), doc: one(r#"{"id":"b","title":"خبر","lang":"fa"}"#) },
         Source { file: "c.json".into(), doc: one(r#"{"id":"c","title":"News","lang":"en"}"#) },
     ];
@@ -393,6 +397,9 @@ fn the_index_of_a_persian_site_reads_right_to_left() {
     let feeds = html.select(&sel("p.feeds")).next().unwrap();
     assert_eq!((feeds.value().attr("lang"), feeds.value().attr("dir")), (Some("en"), Some("ltr")));
     assert!(index.contains("overflow-wrap:anywhere"));
+    // A Latin kind beside a Persian date is isolated, or the date's day joins its run.
+    let meta = html.select(&sel("li[lang=fa] p.meta")).next().expect("meta line");
+    assert_eq!(meta.select(&sel("bdi")).map(|b| b.text().collect::<String>()).collect::<Vec<_>>(), ["Flash Brief"]);
 }
 
 /// The library reports every shared name, each with both files.

@@ -46,7 +46,11 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
         if b.kind.is_some() || b.date.is_some() {
             out.push_str("<p class=\"meta\">");
             if let Some(k) = &b.kind {
+                // Isolated, as in the card: a Latin kind in a Persian line
+                // would otherwise take the date's day into its own run.
+                out.push_str("<bdi>");
                 escape::text(&mut out, k);
+                out.push_str("</bdi>");
             }
             if let Some(d) = &b.date {
                 if b.kind.is_some() {

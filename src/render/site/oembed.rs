@@ -140,9 +140,19 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
     html.push('>');
     escape::text(&mut html, &b.title);
     html.push_str("</a></p>");
-    if let Some(a) = &author {
+    if author.is_some() {
+        // Each name isolated, as in the card's byline: an Arabic name beside
+        // a Latin one would otherwise pull the comma and the other name into
+        // its own direction.
         html.push_str("<p>— ");
-        escape::text(&mut html, a);
+        for (i, a) in b.authors.iter().enumerate() {
+            if i > 0 {
+                html.push_str(crate::view::words::list_separator(&b.lang));
+            }
+            html.push_str("<bdi>");
+            escape::text(&mut html, &a.name);
+            html.push_str("</bdi>");
+        }
         html.push_str("</p>");
     }
     html.push_str("</blockquote>");
