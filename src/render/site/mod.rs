@@ -40,6 +40,9 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::fmt;
 
+use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_properties::props::GeneralCategory;
+use icu_properties::CodePointMapData;
 use serde_json::Value;
 
 pub use oembed::{embed_url, oembed, Embed, CACHE_AGE, EMBED_WIDTH};
@@ -199,20 +202,35 @@ fn entries(sources: &[Source]) -> Vec<Entry<'_>> {
 }
 
 /// `s` in the characters a URL path and every file system keep as they
-/// are (ASCII letters, digits, `-`, `_`, `.`), each run of others as one
-/// `-`, without leading dots (no hidden files, no `..`) or dashes; `None`
-/// when nothing is left.
+/// are (ASCII letters, digits, `-`, `_`, `.`): letters with accents lose
+/// them (compatibility decomposition, then without the combining marks, so
+/// `Ünïcödé` is `Unicode`, `ﬁle` is `file`, and both spellings of `café`
+/// are `cafe`), each run of other characters is one `-`; without leading
+/// dots (no hidden files, no `..`), trailing ones (which Windows drops) or
+/// dashes at either end. `None` when nothing is left, or when the name is
+/// one Windows keeps for a device (`CON`, `nul.txt`, `COM1`).
 fn url_name(s: &str) -> Option<String> {
+    let marks = CodePointMapData::<GeneralCategory>::new();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in DecomposingNormalizerBorrowed::new_nfkd().normalize(s).chars() {
         if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
             out.push(c);
+        } else if marks.get(c) == GeneralCategory::NonspacingMark {
+            // An accent of the letter before it.
         } else if !out.ends_with('-') {
             out.push('-');
         }
     }
-    let name = out.trim_start_matches(['.', '-']).trim_end_matches('-');
-    Some(name.to_owned()).filter(|n| !n.is_empty())
+    let name = out.trim_start_matches(['.', '-']).trim_end_matches(['.', '-']);
+    Some(name.to_owned()).filter(|n| !n.is_empty() && !is_windows_device(n))
+}
+
+/// Whether Windows reads `name` as a device rather than a file, whatever
+/// follows its first dot.
+fn is_windows_device(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
+    matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (stem.len() == 4 && (stem.starts_with("COM") || stem.starts_with("LPT")) && stem.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Every brief whose name is taken, by an earlier brief or by the site.
@@ -280,6 +298,17 @@ mod tests {
         assert_eq!(url_name(".hidden").as_deref(), Some("hidden"));
         assert_eq!(url_name("گزارش").as_deref(), None);
         assert_eq!(url_name("my brief (2)").as_deref(), Some("my-brief-2"));
+        assert_eq!(url_name("Ünïcödé Brief").as_deref(), Some("Unicode-Brief"));
+        assert_eq!(url_name("caf\u{e9}"), url_name("cafe\u{301}"), "one name for both spellings");
+        assert_eq!(url_name("café").as_deref(), Some("cafe"));
+        assert_eq!(url_name("ﬁle").as_deref(), Some("file"));
+        assert_eq!(url_name("résumé 2").as_deref(), Some("resume-2"));
+        assert_eq!(url_name("a.b.").as_deref(), Some("a.b"));
+        for device in ["CON", "nul.txt", "com1", "LPT9.x", "aux"] {
+            assert_eq!(url_name(device), None, "{device}");
+        }
+        assert_eq!(url_name("console").as_deref(), Some("console"));
+        assert_eq!(url_name("com10").as_deref(), Some("com10"));
     }
 
     #[test]
