@@ -38,7 +38,14 @@ fn icu_format(date: &BriefDate, locale: &str) -> Option<String> {
     let in_locale = words(&locale)?;
     // A language CLDR has no words for gets the root locale's "2023 M06 13",
     // which reads as no language does (`Intl` shows its own default locale).
-    (in_locale != words(&Locale::UNKNOWN)?).then_some(in_locale)
+    // The root is asked with the same script, region (as likely subtags
+    // complete them: `az-Arab` is written in Iran, in the Persian calendar)
+    // and extensions (`-u-nu-arab`, `-u-ca-hebrew`), which change its digits
+    // and calendar but not its lack of words.
+    let mut root = locale.clone();
+    icu_locale::LocaleExpander::new_common().maximize(&mut root.id);
+    root.id.language = Locale::UNKNOWN.id.language;
+    (in_locale != words(&root)?).then_some(in_locale)
 }
 
 /// "June 13, 2023", "13 de junio de 2023", "13 juin 2023", "13. Juni 2023",
@@ -99,5 +106,10 @@ mod tests {
         assert_eq!(icu(&d, "en_US"), "2024-03-20");
         assert_eq!(icu(&d, "xx"), "2024-03-20");
         assert_eq!(icu(&d, "und"), "2024-03-20");
+        // Languages without words, whatever digits or calendar they ask for.
+        for wordless in ["dv-u-nu-arab", "ar-Latn-u-nu-arab", "az-Arab", "az-IR", "yi-u-ca-hebrew", "dv"] {
+            assert_eq!(icu(&d, wordless), "2024-03-20", "{wordless}");
+        }
+        assert_eq!(icu(&d, "ar-u-nu-arab"), "٢٠ مارس ٢٠٢٤");
     }
 }
