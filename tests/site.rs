@@ -397,6 +397,10 @@ fn the_index_of_a_persian_site_reads_right_to_left() {
     let feeds = html.select(&sel("p.feeds")).next().unwrap();
     assert_eq!((feeds.value().attr("lang"), feeds.value().attr("dir")), (Some("en"), Some("ltr")));
     assert!(index.contains("overflow-wrap:anywhere"));
+    // The Atom feed's own words are in the site's language too; each entry in its brief's.
+    let atom = files.iter().find(|f| f.path == "feed.xml").map(|f| String::from_utf8_lossy(&f.bytes).into_owned()).unwrap();
+    assert!(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fa\">"), "{atom}");
+    assert!(atom.contains("<entry xml:lang=\"en\">"), "{atom}");
     // A Latin kind beside a Persian date is isolated, or the date's day joins its run.
     let meta = html.select(&sel("li[lang=fa] p.meta")).next().expect("meta line");
     assert_eq!(meta.select(&sel("bdi")).map(|b| b.text().collect::<String>()).collect::<Vec<_>>(), ["Flash Brief"]);

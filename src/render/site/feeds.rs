@@ -105,7 +105,9 @@ pub(super) fn atom(entries: &[Entry], base: &str, settings: &Settings) -> Vec<u8
     let now = settings.now.as_str();
     let feed_updated = entries.iter().map(|e| updated(e.brief, now)).max_by_key(|u| instant(u)).unwrap_or_else(|| now.to_owned());
     let mut w = xml_writer();
-    let written = w.create_element("feed").with_attribute(("xmlns", "http://www.w3.org/2005/Atom")).write_inner_content(|w| {
+    // The feed's own words (its title, the provider's name) in the site's language, as the index has it.
+    let feed = w.create_element("feed").with_attribute(("xmlns", "http://www.w3.org/2005/Atom"));
+    let written = feed.with_attribute(("xml:lang", most_common_lang(entries))).write_inner_content(|w| {
         element(w, "title", &settings.provider_name)?;
         element(w, "id", base)?;
         element(w, "updated", &feed_updated)?;
