@@ -62,7 +62,9 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
     // The brief's prose reads in the card's direction; names, tags and
     // related titles, which may be in another language, are isolated.
     assert!(all(&h, ".bc-title, .bc-heading, p.bc-p").iter().all(|p| p.value().attr("dir").is_none()));
-    for isolated in [".bc-kind", ".bc-publisher-name", ".bc-author", ".bc-role", ".bc-related-link", ".bc-meta-author", ".bc-chip"] {
+    for isolated in
+        [".bc-kind", ".bc-date", ".bc-publisher-name", ".bc-author", ".bc-role", ".bc-related-link", ".bc-meta-author", ".bc-chip"]
+    {
         assert!(all(&h, isolated).iter().all(|e| e.value().attr("dir") == Some("auto")), "{isolated}");
     }
     // Static HTML has no script-only controls and no DOM-only attributes.

@@ -326,6 +326,9 @@ fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut dyn
     let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
     open(w, "time", class);
     w.attr("datetime", &d.iso);
+    // Isolated: the date is in the locale's words, which may read in
+    // another direction than the card (a Persian date in an English card).
+    w.fixed("dir", "auto");
     w.text(&(cx.format_date)(d, locale));
     w.close();
 }

@@ -56,7 +56,7 @@ pub(super) fn index_page(entries: &[Entry], base: &str, settings: &Settings) -> 
                 if b.kind.is_some() {
                     out.push_str(" · ");
                 }
-                out.push_str("<time");
+                out.push_str("<time dir=\"auto\"");
                 html_writer::write_attr(&mut out, "datetime", &d.iso);
                 out.push('>');
                 let locale = settings.options.locale.as_deref().unwrap_or(&b.lang);
