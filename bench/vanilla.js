@@ -246,6 +246,7 @@ class View {
   time(b, d, cls) {
     const t = el("time", cls);
     t.setAttribute("datetime", d.iso);
+    t.setAttribute("dir", "auto");
     t.textContent = formatDate(d, this.o.locale || b.lang);
     return t;
   }
@@ -256,7 +257,7 @@ class View {
     e.setAttribute("data-block", part);
     if (heading == null) return e;
     const h = el("h3", part === "section" ? "bc-heading bc-section-heading" : "bc-heading");
-    h.setAttribute("dir", "auto");
+    if (this.proseAuto) h.setAttribute("dir", "auto");
     if (lang) h.setAttribute("lang", lang);
     h.textContent = heading;
     e.append(h);
@@ -275,7 +276,7 @@ class View {
 
   para(runs) {
     const p = el("p", "bc-p");
-    p.setAttribute("dir", "auto");
+    if (this.proseAuto) p.setAttribute("dir", "auto");
     this.runs(p, runs);
     return p;
   }
@@ -337,7 +338,7 @@ class View {
     }
     const t = el("h2", "bc-title");
     t.setAttribute("part", "title");
-    t.setAttribute("dir", "auto");
+    if (this.proseAuto) t.setAttribute("dir", "auto");
     if (b.url !== undefined) {
       const a = this.link(b.url, "bc-title-link");
       a.textContent = b.title;
@@ -374,7 +375,7 @@ class View {
     fig.append(img);
     if (im.caption !== undefined) {
       const c = el("figcaption", "bc-caption");
-      c.setAttribute("dir", "auto");
+      if (this.proseAuto) c.setAttribute("dir", "auto");
       c.textContent = im.caption;
       fig.append(c);
     }
@@ -475,6 +476,8 @@ class View {
   card(b, ids = { id: b.id, prefix: b.id ?? "bc" }) {
     const o = this.o;
     this.ids = ids;
+    // The brief's prose reads in the card's direction; only an `auto` card leaves each block its own.
+    this.proseAuto = b.dir === "auto";
     const art = doc.createElement("article");
     art.className = `bc-card bc-${o.theme}${o.compact ? " bc-compact" : ""}`;
     art.setAttribute("part", "card");
