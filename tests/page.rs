@@ -353,6 +353,10 @@ fn locale_and_authors_for_share_previews() {
         ("fa", Some("fa_IR")),
         ("pt-BR", Some("pt_BR")),
         ("zh-Hant", Some("zh_TW")),
+        ("fa-IR-u-ca-gregory", Some("fa_IR")),
+        ("de-u-nu-latn", Some("de_DE")),
+        ("dv", Some("dv_MV")),
+        ("yi", Some("yi_UA")),
         ("qaa", None),
     ] {
         assert_eq!(locale(lang).as_deref(), expected, "{lang}");

@@ -351,10 +351,11 @@ fn nonempty(items: impl Iterator<Item = Value>) -> Option<Vec<Value>> {
 
 /// The Open Graph locale (`language_TERRITORY`, as `es_ES`) for a BCP 47
 /// tag: its region, else the region CLDR's likely subtags give its language
-/// (`fa` is `fa_IR`); `None` when neither is known.
+/// (`fa` is `fa_IR`, `dv` is `dv_MV`); `None` when neither is known.
+/// Extensions (`fa-IR-u-ca-gregory`) say nothing of the territory.
 fn og_locale(lang: &str) -> Option<String> {
-    let mut locale: icu_locale_core::LanguageIdentifier = lang.parse().ok()?;
-    icu_locale::LocaleExpander::new_common().maximize(&mut locale);
+    let mut locale = lang.parse::<icu_locale_core::Locale>().ok()?.id;
+    icu_locale::LocaleExpander::new_extended().maximize(&mut locale);
     let region = locale.region?;
     Some(format!("{}_{}", locale.language, region))
 }
