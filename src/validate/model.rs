@@ -104,9 +104,9 @@ impl Dir {
 }
 
 /// Languages whose usual script is written right to left.
-const RTL_LANGUAGES: [&str; 28] = [
-    "ar", "arc", "bal", "bqi", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "khw", "ks", "lrc", "mzn", "nqo", "pnb", "prs", "ps", "rhg",
-    "sd", "sdh", "skr", "syr", "ug", "ur", "yi", "yid",
+const RTL_LANGUAGES: [&str; 33] = [
+    "ar", "arc", "bal", "bgn", "bqi", "ckb", "dv", "fa", "glk", "haz", "he", "hnd", "iw", "ji", "khw", "ks", "lki", "lrc", "luz", "mzn",
+    "nqo", "pnb", "prs", "ps", "rhg", "sd", "sdh", "skr", "syr", "ug", "ur", "yi", "yid",
 ];
 
 /// Scripts written right to left (ISO 15924): a tag that names its script
@@ -276,6 +276,11 @@ mod tests {
             "mzn",
             "glk",
             "lrc",
+            "luz",
+            "hnd",
+            "haz",
+            "bgn",
+            "lki",
             "bal",
             "ji",
             "ps",
