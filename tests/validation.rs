@@ -289,3 +289,12 @@ fn a_title_that_shows_nothing_is_blank() {
         assert_eq!(check(&serde_json::json!({"title": shown}).to_string()), vec![], "{shown:?}");
     }
 }
+
+#[test]
+fn codes_are_read_as_written_so_a_directional_control_in_one_is_refused() {
+    // An id, a language tag and a date are codes, not text: the schema's
+    // patterns refuse a control in them, and so does validation (text is
+    // balanced instead; see a_title_that_shows_nothing_is_blank).
+    let json = serde_json::json!({"title": "t", "id": "\u{202E}ab", "lang": "\u{2066}fa", "date": "\u{202E}2024-03-20"}).to_string();
+    assert_eq!(paths(&json), ["id", "date", "lang"]);
+}

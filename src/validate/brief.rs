@@ -19,7 +19,7 @@ impl Checker<'_> {
                 self.report(&at("version"), "unsupported version (this renderer reads version 1)");
             }
         }
-        let id = self.opt_string(b.id, &at("id"), MAX_SHORT_CHARS);
+        let id = self.opt_code(b.id, &at("id"), MAX_SHORT_CHARS);
         if let Some(id) = &id {
             if !is_anchor_id(id) {
                 self.report(&at("id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
@@ -31,7 +31,7 @@ impl Checker<'_> {
         let updated = self.opt_date(b.updated, &at("updated"));
         let url = self.opt_url(b.url, &at("url"), UrlUse::Link);
         let outer_page = self.set_brief_page(url.clone().filter(|u| !url_policy::is_relative(u)));
-        let lang = self.opt_string(b.lang, &at("lang"), MAX_LANG_CHARS);
+        let lang = self.opt_code(b.lang, &at("lang"), MAX_LANG_CHARS);
         if let Some(l) = &lang {
             if !is_language_tag(l) {
                 self.report(&at("lang"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");

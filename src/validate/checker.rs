@@ -140,13 +140,21 @@ impl<'u> Checker<'u> {
     /// and static, writes the same text; at most `max` characters, and not
     /// blank when `required`; then with its directional controls balanced
     /// ([`bidi`]), so that none reaches the text beside it.
-    pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
+    pub(super) fn text(&mut self, s: String, path: &Path, max: usize, required: bool) -> Option<String> {
+        // Balanced after the limit is checked, so that the limit counts the
+        // text as written (as the JSON Schema's `maxLength` does).
+        self.written(s, path, max, required).map(bidi::balanced)
+    }
+
+    /// [`Checker::text`] without the balancing, for what is read as a code
+    /// rather than shown (an id, a language tag, a date, an address): its
+    /// pattern sees it as written, as the JSON Schema's does, so that a
+    /// directional control in it is refused rather than removed.
+    fn written(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
         if may_hold_forbidden(&s) && s.chars().any(not_in_html) {
             s = s.chars().filter(|&c| !not_in_html(c)).collect();
         }
-        // Balanced after the limit is checked, so that the limit counts the
-        // text as written (as the JSON Schema's `maxLength` does).
-        self.sized(s, path, max, required).map(bidi::balanced)
+        self.sized(s, path, max, required)
     }
 
     /// `s` held to `max` characters, and not blank when `required`.
@@ -168,6 +176,12 @@ impl<'u> Checker<'u> {
     pub(crate) fn opt_string(&mut self, field: Option<Checked<String>>, path: &Path, max: usize) -> Option<String> {
         let s = self.optional(field, path)?;
         self.text(s, path, max, false)
+    }
+
+    /// An optional string field read as a code (see [`Checker::written`]).
+    pub(crate) fn opt_code(&mut self, field: Option<Checked<String>>, path: &Path, max: usize) -> Option<String> {
+        let s = self.optional(field, path)?;
+        self.written(s, path, max, false)
     }
 
     /// A required, non-blank string field (empty when invalid, reported).
@@ -291,7 +305,7 @@ impl<'u> Checker<'u> {
     }
 
     pub(super) fn opt_date(&mut self, field: Option<Checked<String>>, path: &Path) -> Option<BriefDate> {
-        let s = self.opt_string(field, path, MAX_DATE_CHARS)?;
+        let s = self.opt_code(field, path, MAX_DATE_CHARS)?;
         let date = parse_date(s.trim());
         if date.is_none() {
             self.report(path, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)");

@@ -96,13 +96,13 @@ fn read(c: &mut Checker, v: format::Options, path: &Path, o: &mut Options) {
     flag(c, v.email, &at("email"), &mut o.email);
     flag(c, v.declarative_shadow_dom, &at("declarativeShadowDom"), &mut o.declarative_shadow_dom);
     // A language tag, as a brief's `lang` is; `en_US` is read as `en-US`, as the command line reads it.
-    if let Some(locale) = c.opt_string(v.locale, &at("locale"), MAX_LANG_CHARS).filter(|l| !l.trim().is_empty()) {
+    if let Some(locale) = c.opt_code(v.locale, &at("locale"), MAX_LANG_CHARS).filter(|l| !l.trim().is_empty()) {
         o.locale = language_tag(&locale);
         if o.locale.is_none() {
             c.report(&at("locale"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
         }
     }
-    if let Some(base) = c.opt_string(v.base_url, &at("baseUrl"), MAX_URL_CHARS) {
+    if let Some(base) = c.opt_code(v.base_url, &at("baseUrl"), MAX_URL_CHARS) {
         match url_policy::check(&base, UrlUse::Resource) {
             Ok(u) if !url_policy::is_relative(&u) => o.base_url = Some(u),
             Ok(_) => c.report(&at("baseUrl"), "must be an absolute http(s) URL"),
@@ -186,6 +186,13 @@ mod tests {
         assert_eq!((o.theme, o.layout, o.link_target, o.shadow), (Theme::Dark, Layout::Compact, LinkTarget::Blank, false));
         assert_eq!(o.locale.as_deref(), Some("fr"));
         assert_eq!(o.labels.get(Label::Tags), Some("Topics"));
+    }
+
+    #[test]
+    fn a_locale_and_a_base_url_are_read_as_written() {
+        // Codes, not text: a directional control in them is refused, not removed.
+        assert!(parse(r#"{"locale":"\u202efa"}"#).is_err());
+        assert!(parse(r#"{"baseUrl":"https://example.org/\u202e"}"#).unwrap().base_url.unwrap().contains("%E2%80%AE"));
     }
 
     #[test]

@@ -304,9 +304,8 @@ function mustRefuse(kind, raw) {
     case "short": case "alt": case "label": return n > 500;
     case "req": return n > 500 || blank(s);
     case "long": return n > 10000;
-    // Limits count the text as written; patterns see it balanced, as it is kept.
-    case "id": return n > 500 || !/^[A-Za-z0-9._:-]+$/.test(balanced(s));
-    case "lang": return n > 35 || !isLangTag(balanced(s));
+    case "id": return n > 500 || !/^[A-Za-z0-9._:-]+$/.test(s);
+    case "lang": return n > 35 || !isLangTag(s);
     case "dir": return !["ltr", "rtl", "auto"].includes(s);
     case "date": return null;
     case "url": case "res": {
