@@ -269,6 +269,14 @@ fn directional_controls_stay_inside_the_text_that_writes_them() {
     let title: String = one(&doc, "title").expect("title").text().collect();
     assert_eq!(title, "t");
     assert_eq!(meta(&doc, "author").as_deref(), Some("Ana, Ben"));
+    // A description cut between an override and its closer is balanced again.
+    let long = format!("{}{rlo}{}{pdf}", "x".repeat(120), "y ".repeat(200));
+    let doc = Html::parse_document(&render(
+        &serde_json::json!({"title": "t", "summary": {"paragraphs": [long]}}).to_string(),
+        &Options::default(),
+    ));
+    let description = meta(&doc, "description").expect("description");
+    assert!(description.ends_with('…') && !description.contains(rlo), "{description:?}");
     // A title of directional controls alone shows nothing: it is blank.
     let problems = load(&serde_json::json!({"title": format!("{rlo}{pdf} ")}).to_string(), &Options::default()).unwrap_err();
     assert_eq!(problems[0].line(), "title: must not be empty");

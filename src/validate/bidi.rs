@@ -19,7 +19,7 @@
 //! only an embedding or override opened after the last open isolate.
 
 /// `s` with the directional controls it does not pair removed.
-pub(super) fn balanced(s: String) -> String {
+pub(crate) fn balanced(s: String) -> String {
     // Every control is U+202A–202E or U+2066–2069; their UTF-8 starts with
     // 0xE2, which most text has only in punctuation (’ “ —), if at all.
     if !s.as_bytes().contains(&0xE2) || !s.chars().any(is_control) {

@@ -27,6 +27,9 @@ pub mod model;
 pub mod options;
 pub mod url_policy;
 
+// For the page's shortened descriptions (render::page, native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use bidi::balanced;
 pub(crate) use checker::Checker;
 pub use checker::Path;
 pub use date::parse_date;

@@ -21,6 +21,7 @@
 use serde_json::Value;
 
 use super::{declarative, escape, fragment};
+use crate::validate::balanced;
 use crate::validate::model::{Brief, Document, Paragraph};
 use crate::validate::options::{Options, Theme};
 use crate::validate::url_policy::{self, UrlUse};
@@ -313,7 +314,9 @@ fn truncate(s: &str, max: usize) -> String {
     if let Some((before, _)) = head.rsplit_once(' ').filter(|(before, _)| before.len() >= cut / 2) {
         head = before;
     }
-    let mut out = String::from(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')));
+    // The cut may fall between a directional control and its closer: the
+    // head is balanced again, so that no override reaches what follows it.
+    let mut out = balanced(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')).to_owned());
     out.push('…');
     out
 }
