@@ -373,6 +373,11 @@ fn oembed_for_one_brief() {
     assert!(!html.contains("<b>"), "{html}");
     // Each name isolated, as in the card's byline.
     assert!(html.contains("<p>— <bdi>Ana</bdi>, <bdi>Ben</bdi></p>"), "{html}");
+    // No authors: the publisher's name, as author_name has it.
+    let published = load(r#"{"title":"T","publisher":{"name":"Example Institute"}}"#, &Options::default()).unwrap();
+    let o = site::oembed(&published.briefs()[0], &request);
+    assert_eq!(o["author_name"], "Example Institute");
+    assert!(o["html"].as_str().unwrap().contains("<p>— <bdi>Example Institute</bdi></p>"), "{}", o["html"]);
     let wide = site::oembed(&doc.briefs()[0], &Embed { maxwidth: Some(5000), maxheight: None, ..request });
     assert_eq!(wide["width"], 600);
 }

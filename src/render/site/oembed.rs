@@ -143,14 +143,18 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
     if author.is_some() {
         // Each name isolated, as in the card's byline: an Arabic name beside
         // a Latin one would otherwise pull the comma and the other name into
-        // its own direction.
+        // its own direction. No authors: the publisher's name (as `byline`).
+        let names: Vec<&str> = match &b.publisher {
+            Some(p) if b.authors.is_empty() => vec![&p.name],
+            _ => b.authors.iter().map(|a| a.name.as_str()).collect(),
+        };
         html.push_str("<p>— ");
-        for (i, a) in b.authors.iter().enumerate() {
+        for (i, name) in names.iter().enumerate() {
             if i > 0 {
                 html.push_str(crate::view::words::list_separator(&b.lang));
             }
             html.push_str("<bdi>");
-            escape::text(&mut html, &a.name);
+            escape::text(&mut html, name);
             html.push_str("</bdi>");
         }
         html.push_str("</p>");
