@@ -67,35 +67,42 @@ class BriefCardElement extends Base {
         if (el.dataset.state !== "rendered" || targets(el.#data)) { el.#options = ""; el.#update(); }
       }
     });
-    // Printing: cards not yet near the viewport render now, so that the page prints cards, not
-    // fallbacks (those whose data and module are here render before the page is printed).
+    // Printing: lazy cards not yet near the viewport render now, so that the page prints cards,
+    // not fallbacks (those whose module is here render before the page is printed). One whose
+    // `src` was never fetched is left to its fallback: a fetch would land after the printing.
     globalThis.addEventListener?.("beforeprint", () => {
-      for (const el of BriefCardElement.#connected) if (!el.#near) { BriefCardElement.#io.unobserve(el); el.#near = true; el.#update(); }
+      for (const el of BriefCardElement.#connected) {
+        if (el.#near || el.#card || (el.#data === undefined && el.getAttribute("src")?.trim())) continue;
+        BriefCardElement.#io.unobserve(el);
+        el.#near = true;
+        el.#update();
+      }
     });
   }
 
   #data; #card = null; #options = ""; #ctl = null; #near = false; #seq = 0; #waiting = false;
+  #changedOffPage = false; // data or attributes changed while the element was off the page
 
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
   set brief(value) { this.#stop(); this.#data = value; this.#update(); }
 
   connectedCallback() {
     BriefCardElement.#connected.add(this);
-    if (this.#card) return; // moved, and put back before the move's teardown ran: the card stays as it is
+    // Moved, and put back before the move's teardown ran: the card stays as it is, unless its
+    // data or attributes changed meanwhile (then it is updated, in place where it can be).
+    if (this.#card && !this.#changedOffPage) return;
+    this.#changedOffPage = false;
     // A clone (cloneNode) copies its original's data-state, but has no card yet.
-    if (this.#seq === 0 && this.dataset.state === "rendered") delete this.dataset.state;
+    if (!this.#card && this.dataset.state === "rendered") delete this.dataset.state;
     if (!Object.hasOwn(this, "brief")) return this.#update();
     const v = this.brief; // set before the element was upgraded
     delete this.brief;
     this.brief = v;
   }
 
-  // Element.moveBefore(): a move in one step, which keeps the card, focus included, as it is.
-  connectedMoveCallback() {}
-
-  // A framework reordering a list removes an element and inserts it again in one go: the card
-  // (and what the reader expanded) goes only if the element is still off the page once the
-  // script that removed it is done.
+  // A framework reordering a list removes an element and inserts it again in one go (as does
+  // Element.moveBefore, which keeps focus too): the card, and what the reader expanded, go
+  // only if the element is still off the page at the next microtask.
   disconnectedCallback() {
     queueMicrotask(() => {
       if (this.isConnected) return;
@@ -103,10 +110,13 @@ class BriefCardElement extends Base {
       this.#stop();
       BriefCardElement.#io.unobserve(this);
       this.#near = false;
-      this.#destroy();
-      if (this.#data === FAILED) this.dataset.state = "error"; // still so when it comes back
+      this.#release();
     });
   }
+
+  // Moved into another document (a same-origin frame): the card's stylesheet belongs to this
+  // page's document, so the card is built anew there.
+  adoptedCallback() { this.#release(); }
 
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
@@ -122,8 +132,14 @@ class BriefCardElement extends Base {
     delete this.dataset.state;
   }
 
+  // The card goes; data that failed stays marked so for when the element comes back.
+  #release() {
+    this.#destroy();
+    if (this.#data === FAILED) this.dataset.state = "error";
+  }
+
   #update() {
-    if (!this.isConnected) return;
+    if (!this.isConnected) { this.#changedOffPage = true; return; }
     const lazy = !this.#near && this.getAttribute("loading") !== "eager";
     if (lazy) BriefCardElement.#io.observe(this);
     else if (!mod) wasm().catch(() => {}); // the module loads while the data does (#render reports a failure)

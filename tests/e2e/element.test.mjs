@@ -222,6 +222,23 @@ test("a move keeps the card and what the reader expanded; removing the data show
   });
   assert.deepEqual(moved, { same: true, expanded: "true", label: "Show less", stillSame: true, focus: moved.moveBefore, moveBefore: moved.moveBefore, renders: 0 });
 
+  // What changes while the element is off the page is not lost by the move: new data, a new
+  // attribute, a new src.
+  const changed = await t.page.evaluate(async () => {
+    const el = document.querySelector("brief-card");
+    const settle = () => new Promise((r) => setTimeout(r, 300));
+    el.remove(); el.brief = { title: "Changed while moving" }; document.body.append(el);
+    await settle();
+    const title = el.shadowRoot.querySelector(".bc-title").textContent;
+    el.remove(); el.setAttribute("theme", "dark"); document.body.append(el);
+    await settle();
+    const dark = el.shadowRoot.querySelector("article").classList.contains("bc-dark");
+    el.remove(); el.setAttribute("src", "/briefs/resumen-es.json"); document.body.append(el);
+    await settle();
+    return { title, dark, lang: el.shadowRoot.querySelector("article").lang, state: el.dataset.state };
+  });
+  assert.deepEqual(changed, { title: "Changed while moving", dark: true, lang: "es", state: "rendered" });
+
   // src removed, nothing else to read: the old card goes and the fallback shows.
   const cleared = await t.page.evaluate(async () => {
     const el = document.querySelector("brief-card");
@@ -231,16 +248,33 @@ test("a move keeps the card and what the reader expanded; removing the data show
   });
   assert.deepEqual(cleared, { cards: 0, state: null });
 
-  // A clone has no card of its own yet: it is not marked rendered until it is.
+  // A clone has no card of its own yet: it is not marked rendered until it is (a clone of a
+  // card from src fetches, and says so only once its card is there).
   const clone = await t.page.evaluate(async () => {
     const el = document.querySelector("brief-card");
-    el.brief = { title: "Cloned" };
-    await new Promise((r) => setTimeout(r, 50));
+    el.setAttribute("src", "/briefs/flash-brief.json");
+    await new Promise((r) => el.addEventListener("brief-card:render", r, { once: true }));
     const copy = el.cloneNode(true);
-    const state = (document.body.append(copy), copy.dataset.state ?? null);
-    return { original: el.dataset.state, state };
+    document.body.append(copy);
+    const state = copy.dataset.state ?? null;
+    await new Promise((r) => copy.addEventListener("brief-card:render", r, { once: true }));
+    return { original: el.dataset.state, state, later: copy.dataset.state };
   });
-  assert.deepEqual(clone, { original: "rendered", state: null });
+  assert.deepEqual(clone, { original: "rendered", state: null, later: "rendered" });
+
+  // Moved into a same-origin frame's document: built anew there, with its stylesheet.
+  const framed = await t.page.evaluate(async () => {
+    const el = document.querySelector("brief-card");
+    const frame = document.body.appendChild(document.createElement("iframe"));
+    frame.style.width = "800px";
+    await new Promise((r) => setTimeout(r, 50));
+    const rendered = new Promise((r) => el.addEventListener("brief-card:render", r, { once: true }));
+    frame.contentDocument.body.append(el);
+    await rendered;
+    const article = el.shadowRoot.querySelector("article");
+    return frame.contentWindow.getComputedStyle(article).borderTopWidth;
+  });
+  assert.equal(framed, "4px");
   assert.deepEqual(t.errors, []);
   await t.close();
 });
