@@ -139,6 +139,12 @@ fn prose_that_opens_in_another_script_keeps_the_cards_direction() {
         assert_eq!(prose.value().attr("dir"), None, "{}", text(&prose));
     }
     assert_eq!(all(&h, ".bc-chip")[0].value().attr("dir"), Some("auto"), "a tag may be in any language");
+    // A quote in another language is marked so, and reads in its direction.
+    let mut quoted = brief.clone();
+    quoted["quotes"] = serde_json::json!([{"text": "We will not be pushed.", "author": "A", "lang": "en"}, {"text": "نه", "author": "B"}]);
+    let h = doc(&quoted.to_string(), &Options::default());
+    let quotes: Vec<_> = all(&h, "blockquote").iter().map(|q| (q.value().attr("lang"), q.value().attr("dir"))).collect();
+    assert_eq!(quotes, [(Some("en"), Some("ltr")), (None, None)]);
     // A card whose direction is `auto` leaves each block to find its own.
     let mut mixed = brief;
     mixed["dir"] = "auto".into();

@@ -494,6 +494,21 @@ fn quotes_and_sections_from_has_part() {
 }
 
 #[test]
+fn a_quotations_language_is_the_quotes_and_survives_the_round_trip() {
+    let b = one(article(json!({
+        "inLanguage": "fa",
+        "hasPart": [
+            {"@type": "Quotation", "text": "We will not be pushed.", "inLanguage": "en_GB", "creator": {"@type": "Person", "name": "A"}},
+            {"@type": "Quotation", "text": "Said", "inLanguage": {"@type": "Language", "name": "Not a tag"}, "creator": "B"},
+        ],
+    })));
+    assert_eq!(b.quotes.iter().map(|q| q.lang.as_deref()).collect::<Vec<_>>(), [Some("en-GB"), None]);
+    let page = brief_card::render::page::page(&brief_card::Document::One(b.clone()), &Options::default());
+    let again = brief_card::load_html_page(&page, &Options::default()).expect("the page reads back");
+    assert_eq!(again.briefs()[0].quotes[0].lang.as_deref(), Some("en-GB"));
+}
+
+#[test]
 fn a_quotations_author_and_an_article_parts_body_are_read_as_creator_and_text() {
     // schema.org makes `author` the same as `creator`; a part that is an
     // article has its text as `articleBody`; a cited work may name its `creator`.
@@ -507,6 +522,7 @@ fn a_quotations_author_and_an_article_parts_body_are_read_as_creator_and_text() 
     })));
     let quotes: Vec<_> = b.quotes.iter().map(|q| (plain(&q.text), q.author.as_str(), q.role.as_deref())).collect();
     assert_eq!(quotes, [("Said.".into(), "A", Some("Chair")), ("Both.".into(), "C", None)]);
+    assert_eq!(b.quotes.iter().map(|q| q.lang.as_deref()).collect::<Vec<_>>(), [None, None]);
     let sections: Vec<_> = b.sections.iter().map(|s| (s.heading.as_str(), s.paragraphs.len())).collect();
     assert_eq!(sections, [("Background", 2)]);
     assert_eq!(b.related.first().and_then(|r| r.author.as_deref()), Some("Bank"));

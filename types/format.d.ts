@@ -207,6 +207,13 @@ export interface Quote {
    * At most 2048 characters; pattern: link URL.
    */
   url?: string | null;
+  /**
+   * BCP 47 language tag of what was said, when it is not the brief's (an
+   * English quote in a Persian brief): marked so, and read in that
+   * language's direction.
+   * At most 35 characters; pattern: language tag.
+   */
+  lang?: string | null;
 }
 
 /** A titled body section. */

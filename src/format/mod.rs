@@ -228,6 +228,11 @@ pub struct Quote {
     /// Where the quote comes from.
     #[schemars(length(max = MAX_URL_CHARS), regex(pattern = LINK_URL_PATTERN))]
     pub url: Option<Checked<String>>,
+    /// BCP 47 language tag of what was said, when it is not the brief's (an
+    /// English quote in a Persian brief): marked so, and read in that
+    /// language's direction.
+    #[schemars(length(max = MAX_LANG_CHARS), regex(pattern = LANG_PATTERN))]
+    pub lang: Option<Checked<String>>,
 }
 
 /// A titled body section.

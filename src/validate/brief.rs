@@ -31,12 +31,7 @@ impl Checker<'_> {
         let updated = self.opt_date(b.updated, &at("updated"));
         let url = self.opt_url(b.url, &at("url"), UrlUse::Link);
         let outer_page = self.set_brief_page(url.clone().filter(|u| !url_policy::is_relative(u)));
-        let lang = self.opt_code(b.lang, &at("lang"), MAX_LANG_CHARS);
-        if let Some(l) = &lang {
-            if !is_language_tag(l) {
-                self.report(&at("lang"), "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
-            }
-        }
+        let lang = self.opt_lang(b.lang, &at("lang"));
         let dir = match b.dir {
             None | Some(Checked::Absent) => None,
             Some(Checked::Valid(dir)) => Some(dir),
@@ -134,7 +129,18 @@ impl Checker<'_> {
             author: self.req_string(q.author, &Path::Key(path, "author"), MAX_SHORT_CHARS),
             role: self.opt_string(q.role, &Path::Key(path, "role"), MAX_SHORT_CHARS),
             url: self.opt_url(q.url, &Path::Key(path, "url"), UrlUse::Link),
+            lang: self.opt_lang(q.lang, &Path::Key(path, "lang")),
         }
+    }
+
+    /// A language tag (reported when it is none; kept either way, as the
+    /// document is refused then).
+    fn opt_lang(&mut self, field: Option<Checked<String>>, path: &Path) -> Option<String> {
+        let lang = self.opt_code(field, path, MAX_LANG_CHARS);
+        if lang.as_deref().is_some_and(|l| !is_language_tag(l)) {
+            self.report(path, "must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"");
+        }
+        lang
     }
 
     pub(super) fn section(&mut self, s: format::Section, path: &Path) -> Section {

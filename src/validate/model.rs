@@ -214,6 +214,8 @@ pub struct Quote {
     pub role: Option<String>,
     /// Where the quote comes from (already through the URL policy).
     pub url: Option<String>,
+    /// The language of what was said, when it is not the brief's.
+    pub lang: Option<String>,
 }
 
 /// A titled body section.

@@ -473,6 +473,10 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
             w.attr("id", a);
         }
         open(w, "blockquote", "bc-blockquote");
+        if let Some(lang) = &q.lang {
+            w.attr("lang", lang);
+            w.fixed("dir", Dir::of_lang(lang).as_str());
+        }
         para(b, cx, &q.text, w);
         w.close();
         open(w, "figcaption", "bc-cite");

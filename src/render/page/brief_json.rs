@@ -43,7 +43,7 @@ fn brief_json(b: &Brief, overrides: &Labels) -> Value {
         "authors": nonempty(b.authors.iter().map(|a| json!({ "name": a.name, "url": a.url }))),
         "image": b.image.as_ref().map(|i| json!({ "src": i.src, "alt": i.alt, "caption": i.caption, "width": i.width, "height": i.height })),
         "summary": b.summary.as_ref().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) })),
-        "quotes": nonempty(b.quotes.iter().map(|q| json!({ "text": paragraph(&q.text), "author": q.author, "role": q.role, "url": q.url }))),
+        "quotes": nonempty(b.quotes.iter().map(|q| json!({ "text": paragraph(&q.text), "author": q.author, "role": q.role, "url": q.url, "lang": q.lang }))),
         "sections": nonempty(b.sections.iter().map(|s| json!({ "heading": s.heading, "paragraphs": paragraphs(&s.paragraphs) }))),
         "related": nonempty(b.related.iter().map(|r| json!({
             "title": r.title,
@@ -94,7 +94,7 @@ mod tests {
         let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","updated":"2023-06-14T08:00:00Z","url":"/a b","lang":"es",
             "publisher":{"name":"P","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c","width":640,"height":360},
             "summary":{"paragraphs":["one",["a",{"text":"b","href":"https://e.org/","strong":true,"em":true}]]},
-            "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org"}],
+            "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org","lang":"en-GB"}],
             "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
             "tags":[{"label":"t"},{"label":"u","url":"/u"}],"labels":{"tags":"Temas","readMore":"Más"},"unknown":1}"#;
         let doc = crate::validate::load_default(text).unwrap();

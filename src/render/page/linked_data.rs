@@ -61,7 +61,7 @@ fn article(b: &Brief) -> Value {
         json!({ "@type": "Organization", "name": p.name, "url": p.url, "logo": logo })
     });
     let quotes = b.quotes.iter().map(
-        |q| json!({ "@type": "Quotation", "text": plain_text(&q.text), "creator": person(&q.author, q.role.as_deref(), q.url.as_deref()) }),
+        |q| json!({ "@type": "Quotation", "text": plain_text(&q.text), "inLanguage": q.lang, "creator": person(&q.author, q.role.as_deref(), q.url.as_deref()) }),
     );
     let sections =
         b.sections.iter().map(|s| json!({ "@type": "WebPageElement", "name": s.heading, "text": plain_paragraphs(&s.paragraphs) }));

@@ -163,7 +163,7 @@ export const FIELDS = [
   ["related[0].title", "req"], ["related[0].author", "short"], ["related[0].kind", "short"], ["tags[0].label", "req"], ["tags[1].label", "req"],
   ["publisher.name", "req"], ["image.alt", "alt"], ["image.caption", "short"],
   ...["summary", "quotes", "related", "tags", "readMore", "showMore", "showLess", "copyLink", "linkCopied", "feed"].map((k) => [`labels.${k}`, "label"]),
-  ["lang", "lang"], ["dir", "dir"], ["date", "date"], ["related[1].date", "date"],
+  ["lang", "lang"], ["quotes[0].lang", "lang"], ["dir", "dir"], ["date", "date"], ["related[1].date", "date"],
   ["url", "url"], ["publisher.url", "url"], ["publisher.logo", "res"], ["image.src", "res"], ["quotes[0].url", "url"], ["related[0].url", "url"],
   ["related[1].url", "url"], ["tags[0].url", "url"], ["summary.paragraphs[1][1].href", "url"], ["sections[0].paragraphs[1][0].href", "url"],
 ].map(([path, kind], i) => ({ path, kind, i }));

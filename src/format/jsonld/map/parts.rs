@@ -78,6 +78,7 @@ impl<'a> Mapper<'_, 'a> {
         };
         self.sources.record(bp.to_owned(), &node.path);
         let mut q = format::Quote { text: self.paragraph(&said, key(bp, "text")), ..Default::default() };
+        q.lang = self.language(node.get("inLanguage"), key(bp, "lang"));
         match person {
             Some(person) => {
                 q.author = self.person_name(&person, key(bp, "author"));
