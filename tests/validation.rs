@@ -297,6 +297,11 @@ fn codes_are_read_as_written_so_a_directional_control_in_one_is_refused() {
     // balanced instead; see a_title_that_shows_nothing_is_blank).
     let json = serde_json::json!({"title": "t", "id": "\u{202E}ab", "lang": "\u{2066}fa", "date": "\u{202E}2024-03-20"}).to_string();
     assert_eq!(paths(&json), ["id", "date", "lang"]);
+    // Nor is any other control dropped from a code: it is refused.
+    let json = serde_json::json!({"title": "t", "id": "a\u{1}b", "lang": "fa\u{85}", "date": "2024-03-20\u{1}",
+        "quotes": [{"text": "q", "author": "a", "lang": "en\u{FDD0}"}]})
+    .to_string();
+    assert_eq!(paths(&json), ["id", "date", "lang", "quotes[0].lang"]);
     let json = serde_json::json!({"title": "t", "quotes": [{"text": "q", "author": "a", "lang": "not a tag"}]}).to_string();
     assert_eq!(messages(&json), ["quotes[0].lang: must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\""]);
 }

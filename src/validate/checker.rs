@@ -140,21 +140,13 @@ impl<'u> Checker<'u> {
     /// and static, writes the same text; at most `max` characters, and not
     /// blank when `required`; then with its directional controls balanced
     /// ([`bidi`]), so that none reaches the text beside it.
-    pub(super) fn text(&mut self, s: String, path: &Path, max: usize, required: bool) -> Option<String> {
-        // Balanced after the limit is checked, so that the limit counts the
-        // text as written (as the JSON Schema's `maxLength` does).
-        self.written(s, path, max, required).map(bidi::balanced)
-    }
-
-    /// [`Checker::text`] without the balancing, for what is read as a code
-    /// rather than shown (an id, a language tag, a date, an address): its
-    /// pattern sees it as written, as the JSON Schema's does, so that a
-    /// directional control in it is refused rather than removed.
-    fn written(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
+    pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
         if may_hold_forbidden(&s) && s.chars().any(not_in_html) {
             s = s.chars().filter(|&c| !not_in_html(c)).collect();
         }
-        self.sized(s, path, max, required)
+        // Balanced after the limit is checked, so that the limit counts the
+        // text as written (as the JSON Schema's `maxLength` does).
+        self.sized(s, path, max, required).map(bidi::balanced)
     }
 
     /// `s` held to `max` characters, and not blank when `required`.
@@ -178,10 +170,13 @@ impl<'u> Checker<'u> {
         self.text(s, path, max, false)
     }
 
-    /// An optional string field read as a code (see [`Checker::written`]).
+    /// An optional string field read as a code rather than shown (an id, a
+    /// language tag, a date, an address): exactly as written, so that its
+    /// pattern (or the URL policy) sees what the JSON Schema's sees, and a
+    /// control in it is refused rather than dropped or balanced away.
     pub(crate) fn opt_code(&mut self, field: Option<Checked<String>>, path: &Path, max: usize) -> Option<String> {
         let s = self.optional(field, path)?;
-        self.written(s, path, max, false)
+        self.sized(s, path, max, false)
     }
 
     /// A required, non-blank string field (empty when invalid, reported).

@@ -193,6 +193,8 @@ mod tests {
         // Codes, not text: a directional control in them is refused, not removed.
         assert!(parse(r#"{"locale":"\u202efa"}"#).is_err());
         assert!(parse(r#"{"baseUrl":"https://example.org/\u202e"}"#).unwrap().base_url.unwrap().contains("%E2%80%AE"));
+        // As a brief's `url` and the command line's --base-url refuse it.
+        assert!(parse(r#"{"baseUrl":"https://exa\u0085mple.org/"}"#).is_err());
     }
 
     #[test]

@@ -92,7 +92,7 @@ const dates = [
   "2023-06-13T09:30:00.5+05:30", "2023-06-13T09:30:00.+05:30", "2023-06-13T24:00:00Z", "2023-06-13T23:60:00Z",
   "2023-06-13T23:59:60Z", "2023-06-13T09:30:00+24:00", "2023-06-13T09:30:00+0530", "2023-06-13T09:30Z",
   "2023-06-13 09:30:00Z", "2023-00-10", "2023-01-00", "2023-01-31", "2023-02-30", "2023-04-30", "2023-04-31",
-  "2023-06-31", "2023-11-31", "2023-12-31", "0000-01-01", "99999-01-01", "2023-06-13x", "", "2023-06-13" + " ".repeat(60),
+  "2023-06-31", "2023-11-31", "2023-12-31", "0000-01-01", "99999-01-01", "2023-06-13x", "", "2023-06-13" + " ".repeat(60), "2024-03-20\u0001", "\u202e2024-03-20",
 ];
 const corpus = [
   ...urls.flatMap((u) => [
@@ -111,8 +111,11 @@ const corpus = [
   ]),
   ...["1", "1.0", "1.00", "2", "0", "-1", "1.5", "true", "null", "\"1\"", "[1]"].map((v) =>
     [`version ${v}`, JSON.parse(`{"title": "t", "version": ${v}}`)]),
-  ...["", "a", "a-b_c.d:e", "a b", "a/b", "é", "#x", "x".repeat(500), "x".repeat(501)].map((id) => [`id ${JSON.stringify(id.slice(0, 20))}`, { title: "t", id }]),
-  ...["en", "pt-BR", "zh-Hant-TW", "e", "english!", "en-", "en--US", "abcdefghi", "en-abcdefghi", "x".repeat(36), ""].map((lang) => [`lang ${JSON.stringify(lang)}`, { title: "t", lang }]),
+  ...["", "a", "a-b_c.d:e", "a b", "a/b", "é", "#x", "x".repeat(500), "x".repeat(501), "a\u0001b", "\u202eab"].map((id) => [`id ${JSON.stringify(id.slice(0, 20))}`, { title: "t", id }]),
+  ...["en", "pt-BR", "zh-Hant-TW", "e", "english!", "en-", "en--US", "abcdefghi", "en-abcdefghi", "x".repeat(36), "", "fa\u0085", "\u2066fa"].flatMap((lang) => [
+    [`lang ${JSON.stringify(lang)}`, { title: "t", lang }],
+    [`quotes[0].lang ${JSON.stringify(lang)}`, { title: "t", quotes: [{ text: "q", author: "a", lang }] }],
+  ]),
   ...["ltr", "rtl", "auto", "LTR", "", null, 1].map((dir) => [`dir ${JSON.stringify(dir)}`, { title: "t", dir }]),
 ];
 
