@@ -500,9 +500,11 @@ fn a_quotations_language_is_the_quotes_and_survives_the_round_trip() {
         "hasPart": [
             {"@type": "Quotation", "text": "We will not be pushed.", "inLanguage": "en_GB", "creator": {"@type": "Person", "name": "A"}},
             {"@type": "Quotation", "text": "Said", "inLanguage": {"@type": "Language", "name": "Not a tag"}, "creator": "B"},
+            {"@type": "Quotation", "text": "Also said", "inLanguage": 5, "creator": "C"},
         ],
     })));
-    assert_eq!(b.quotes.iter().map(|q| q.lang.as_deref()).collect::<Vec<_>>(), [Some("en-GB"), None]);
+    // A quote's language that is no text is left out; the article stands.
+    assert_eq!(b.quotes.iter().map(|q| q.lang.as_deref()).collect::<Vec<_>>(), [Some("en-GB"), None, None]);
     let page = brief_card::render::page::page(&brief_card::Document::One(b.clone()), &Options::default());
     let again = brief_card::load_html_page(&page, &Options::default()).expect("the page reads back");
     assert_eq!(again.briefs()[0].quotes[0].lang.as_deref(), Some("en-GB"));

@@ -78,7 +78,8 @@ impl<'a> Mapper<'_, 'a> {
         };
         self.sources.record(bp.to_owned(), &node.path);
         let mut q = format::Quote { text: self.paragraph(&said, key(bp, "text")), ..Default::default() };
-        q.lang = self.language(node.get("inLanguage"), key(bp, "lang"));
+        // A quote's language is a refinement: one that is no text is left out, not a reason to refuse the article.
+        q.lang = self.language(node.get("inLanguage"), key(bp, "lang")).filter(|l| matches!(l, Checked::Valid(_)));
         match person {
             Some(person) => {
                 q.author = self.person_name(&person, key(bp, "author"));
