@@ -277,6 +277,14 @@ fn directional_controls_stay_inside_the_text_that_writes_them() {
     ));
     let description = meta(&doc, "description").expect("description");
     assert!(description.ends_with('…') && !description.contains(rlo), "{description:?}");
+    // And trimmed after: the control that went may have hidden a comma.
+    let comma = format!("{},{rlo}{}{pdf}", "a".repeat(157), "y ".repeat(200));
+    let doc = Html::parse_document(&render(
+        &serde_json::json!({"title": "t", "summary": {"paragraphs": [comma]}}).to_string(),
+        &Options::default(),
+    ));
+    let description = meta(&doc, "description").expect("description");
+    assert!(!description.ends_with(",…"), "{description:?}");
     // A title of directional controls alone shows nothing: it is blank.
     let problems = load(&serde_json::json!({"title": format!("{rlo}{pdf} ")}).to_string(), &Options::default()).unwrap_err();
     assert_eq!(problems[0].line(), "title: must not be empty");

@@ -315,8 +315,10 @@ fn truncate(s: &str, max: usize) -> String {
         head = before;
     }
     // The cut may fall between a directional control and its closer: the
-    // head is balanced again, so that no override reaches what follows it.
-    let mut out = balanced(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')).to_owned());
+    // head is balanced again (before the trim, which may then find a comma
+    // the removed control hid), so that no override reaches what follows.
+    let head = balanced(head.to_owned());
+    let mut out = String::from(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')));
     out.push('…');
     out
 }
