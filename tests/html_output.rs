@@ -145,6 +145,28 @@ fn prose_that_opens_in_another_script_keeps_the_cards_direction() {
     let h = doc(&quoted.to_string(), &Options::default());
     let quotes: Vec<_> = all(&h, "blockquote").iter().map(|q| (q.value().attr("lang"), q.value().attr("dir"))).collect();
     assert_eq!(quotes, [(Some("en"), Some("ltr")), (None, None)]);
+    // A quote marked with the card's own language needs no mark (and keeps
+    // the card's direction, here an explicit one).
+    let same = serde_json::json!({"title": "t", "lang": "ku", "dir": "rtl", "quotes": [{"text": "q", "author": "a", "lang": "KU"}]});
+    let h = doc(&same.to_string(), &Options::default());
+    assert_eq!((all(&h, "blockquote")[0].value().attr("lang"), all(&h, "blockquote")[0].value().attr("dir")), (None, None));
+    // In a card of direction `auto`, a quote's own language still sets its
+    // paragraph's direction; one in the card's language finds its own.
+    quoted["dir"] = "auto".into();
+    quoted["quotes"][1]["text"] = "IRGC گفت".into();
+    let h = doc(&quoted.to_string(), &Options::default());
+    let paragraphs: Vec<_> = all(&h, "blockquote p").iter().map(|p| p.value().attr("dir")).collect();
+    assert_eq!(paragraphs, [None, Some("auto")]);
+    // In email, a Persian quote in an English card is upright and aligned right, by its own direction.
+    let english = serde_json::json!({"title": "t", "quotes": [{"text": "نه", "author": "B", "lang": "fa"}]});
+    let mut email_options = Options::default();
+    email_options.email = true;
+    let email = brief_card::render_html(&english.to_string(), &email_options).unwrap();
+    let h = Html::parse_fragment(&email);
+    let quote = all(&h, "blockquote")[0].value().attr("style").unwrap_or_default().to_owned();
+    assert!(quote.ends_with("text-align:right"), "{quote}");
+    let p = all(&h, "blockquote p")[0].value().attr("style").unwrap_or_default().to_owned();
+    assert!(p.ends_with("font-style:normal"), "{p}");
     // A card whose direction is `auto` leaves each block to find its own.
     let mut mixed = brief;
     mixed["dir"] = "auto".into();

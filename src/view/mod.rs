@@ -385,7 +385,7 @@ fn image(b: &Brief, img: &Image, w: &mut dyn Sink) {
 fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Paragraph], w: &mut dyn Sink) {
     let shown = shown(cx, ps.len());
     for p in ps.get(..shown).unwrap_or(ps) {
-        para(b, cx, p, w);
+        para(b.dir == Dir::Auto, cx, p, w);
     }
     if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(ids, key, n);
@@ -393,16 +393,19 @@ fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Para
         w.attr("id", &id);
         w.fixed("hidden", "");
         for p in rest {
-            para(b, cx, p, w);
+            para(b.dir == Dir::Auto, cx, p, w);
         }
         w.close();
         toggle(b, cx, &id, w);
     }
 }
 
-fn para(b: &Brief, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
+/// A paragraph; `dir="auto"` when `auto_dir` (see [`prose_dir`]).
+fn para(auto_dir: bool, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     open(w, "p", "bc-p");
-    prose_dir(b, w);
+    if auto_dir {
+        w.fixed("dir", "auto");
+    }
     runs(cx, p, w);
     w.close();
 }
@@ -473,11 +476,14 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
             w.attr("id", a);
         }
         open(w, "blockquote", "bc-blockquote");
-        if let Some(lang) = &q.lang {
+        // A quote in another language than the card's is marked so and reads
+        // in its direction (its paragraph then takes it, even in an `auto` card).
+        let own_lang = q.lang.as_deref().filter(|l| !l.eq_ignore_ascii_case(&b.lang));
+        if let Some(lang) = own_lang {
             w.attr("lang", lang);
             w.fixed("dir", Dir::of_lang(lang).as_str());
         }
-        para(b, cx, &q.text, w);
+        para(own_lang.is_none() && b.dir == Dir::Auto, cx, &q.text, w);
         w.close();
         open(w, "figcaption", "bc-cite");
         link_or_span(cx, q.url.as_deref(), "bc-author", w);

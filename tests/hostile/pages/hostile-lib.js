@@ -297,8 +297,8 @@ const ORACLE_BASE = "https://host.example/dir/page?q#f";
  * then checked). The browser's own URL parser is the oracle for schemes.
  */
 function mustRefuse(kind, raw) {
-  // Text fields are judged as validation keeps them; URLs (and dates, dir) as written.
-  const s = ["url", "res", "date", "dir"].includes(kind) ? raw : kept(raw.toWellFormed());
+  // Text fields are judged as validation keeps them; codes (ids, language tags, dates, dir) and URLs as written.
+  const s = ["url", "res", "date", "dir", "id", "lang"].includes(kind) ? raw : kept(raw.toWellFormed());
   const n = chars(s);
   switch (kind) {
     case "short": case "alt": case "label": return n > 500;
@@ -454,6 +454,9 @@ export async function runBatch(from, to, { each = false } = {}) {
           if (!inJob.has(pr.field)) continue;
           const el = at(r.root, pr.path);
           const got = pr.attr ? el?.getAttribute(pr.attr) : el?.textContent;
+          // A quote in the brief's own language (the same string in both fields) is not marked.
+          const lang = FIELDS.find((f) => f.path === "lang");
+          if (FIELDS[pr.field].path === "quotes[0].lang" && inJob.has(lang.i) && pr.attr && got === null) continue;
           let expect = pr.template;
           for (const f of textFields) {
             if (f.kind === "label" && blank(kept(s.toWellFormed()))) {
