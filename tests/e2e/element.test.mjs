@@ -284,7 +284,9 @@ test("inside another component's shadow root: the page's language, deep links an
   const r = await t.page.evaluate(async (brief) => {
     document.documentElement.lang = "fa";
     // A card on screen first: the module is loaded, as on a page that printing finds.
-    const first = document.body.appendChild(document.createElement("brief-card"));
+    const first = document.createElement("brief-card");
+    first.setAttribute("loading", "eager");
+    document.body.append(first);
     await new Promise((resolve) => { first.addEventListener("brief-card:render", resolve, { once: true }); first.brief = { title: "On screen" }; });
     const host = document.body.appendChild(document.createElement("div"));
     host.style.marginTop = "3000px"; // far below the viewport: lazy
@@ -293,15 +295,24 @@ test("inside another component's shadow root: the page's language, deep links an
     host.attachShadow({ mode: "open" }).append(el);
     await new Promise((r) => setTimeout(r, 200));
     const before = el.dataset.state ?? null;
-    // Printing renders a lazy card whose data is on the page before the page is printed.
+    // A lazy card whose src was never fetched, far below too.
+    const fetched = host.shadowRoot.appendChild(document.createElement("brief-card"));
+    fetched.setAttribute("src", "/briefs/minimal.json?print");
+    let rerendered = 0;
+    first.addEventListener("brief-card:render", () => rerendered++);
+    // Printing renders a lazy card whose data is on the page before the page is printed; not
+    // the card already rendered again, and no fetch that would land after the printing.
     window.dispatchEvent(new Event("beforeprint"));
     const article = el.shadowRoot.querySelector("article");
     const printed = { state: el.dataset.state, lang: article?.lang, dir: article?.dir };
+    await new Promise((r) => setTimeout(r, 200));
+    printed.rerendered = rerendered;
+    printed.fetches = performance.getEntriesByType("resource").filter((e) => e.name.includes("minimal.json?print")).length;
     location.hash = "#inshadow";
     await new Promise((r) => setTimeout(r, 300));
     return { before, printed, highlighted: !!el.shadowRoot.querySelector("article.bc-target") };
   }, flash);
-  assert.deepEqual(r, { before: null, printed: { state: "rendered", lang: "fa", dir: "rtl" }, highlighted: true });
+  assert.deepEqual(r, { before: null, printed: { state: "rendered", lang: "fa", dir: "rtl", rerendered: 0, fetches: 0 }, highlighted: true });
   assert.deepEqual(t.errors, []);
   await t.close();
 });
