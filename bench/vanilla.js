@@ -157,7 +157,7 @@ function brief(p, b, at) {
   const object = (read) => (p, v, at) => (isObj(v) ? read(v, at) : (p.add(at, "expected an object"), null));
   out.quotes = list(p, b.quotes, path("quotes"), object((q, at) => {
     if (!given(q.text)) p.add(`${at}.text`, "is required");
-    return { text: given(q.text) ? paragraph(p, q.text, `${at}.text`) : [], author: str(p, q.author, `${at}.author`, true), role: str(p, q.role, `${at}.role`, false), url: url(p, q.url, `${at}.url`, false) };
+    return { text: given(q.text) ? paragraph(p, q.text, `${at}.text`) : [], author: str(p, q.author, `${at}.author`, true), role: str(p, q.role, `${at}.role`, false), url: url(p, q.url, `${at}.url`, false), lang: str(p, q.lang, `${at}.lang`, false) };
   }));
   out.sections = list(p, b.sections, path("sections"), object((s, at) => ({
     heading: str(p, s.heading, `${at}.heading`, true), paragraphs: list(p, s.paragraphs, `${at}.paragraphs`, paragraph),
@@ -390,7 +390,13 @@ class View {
       const anchor = this.ids.id !== undefined ? `${this.ids.id}-quote-${i + 1}` : undefined;
       if (anchor) fig.setAttribute("id", anchor);
       const bq = el("blockquote", "bc-blockquote");
+      // A quote in another language than the card's is marked so, in its direction (src/view/mod.rs, quotes).
+      const own = q.lang !== undefined && q.lang.toLowerCase() !== b.lang.toLowerCase() ? q.lang : undefined;
+      if (own) { bq.setAttribute("lang", own); bq.setAttribute("dir", RTL.has(own.split("-")[0].toLowerCase()) ? "rtl" : "ltr"); }
+      const auto = this.proseAuto;
+      if (own) this.proseAuto = false;
       bq.append(this.para(q.text));
+      this.proseAuto = auto;
       const cap = el("figcaption", "bc-cite");
       const author = q.url !== undefined ? this.link(q.url, "bc-author") : el("span", "bc-author");
       author.setAttribute("dir", "auto");
