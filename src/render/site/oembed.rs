@@ -101,7 +101,9 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
     let width = request.maxwidth.map_or(EMBED_WIDTH, |max| max.min(EMBED_WIDTH));
     let estimate = height::estimate(b, width);
     let height = request.maxheight.map_or(estimate, |max| max.min(estimate));
-    let author = byline(b);
+    let names = byline(b);
+    let separator = crate::view::words::list_separator(&b.lang);
+    let author = (!names.is_empty()).then(|| names.join(separator));
     let author_url = b
         .authors
         .first()
@@ -140,18 +142,14 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
     html.push('>');
     escape::text(&mut html, &b.title);
     html.push_str("</a></p>");
-    if author.is_some() {
+    if !names.is_empty() {
         // Each name isolated, as in the card's byline: an Arabic name beside
         // a Latin one would otherwise pull the comma and the other name into
-        // its own direction. No authors: the publisher's name (as `byline`).
-        let names: Vec<&str> = match &b.publisher {
-            Some(p) if b.authors.is_empty() => vec![&p.name],
-            _ => b.authors.iter().map(|a| a.name.as_str()).collect(),
-        };
+        // its own direction.
         html.push_str("<p>— ");
         for (i, name) in names.iter().enumerate() {
             if i > 0 {
-                html.push_str(crate::view::words::list_separator(&b.lang));
+                html.push_str(separator);
             }
             html.push_str("<bdi>");
             escape::text(&mut html, name);
@@ -178,13 +176,12 @@ pub fn oembed(b: &Brief, request: &Embed) -> Value {
     }))
 }
 
-/// The byline: the authors' names joined as the card joins them (an Arabic
-/// comma in Arabic and Persian), else the publisher's name.
-fn byline(b: &Brief) -> Option<String> {
-    if b.authors.is_empty() {
-        b.publisher.as_ref().map(|p| p.name.clone())
-    } else {
-        Some(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(crate::view::words::list_separator(&b.lang)))
+/// Who the byline names: the authors, else the publisher (joined as the
+/// card joins them, an Arabic comma in Arabic and Persian).
+fn byline(b: &Brief) -> Vec<&str> {
+    match &b.publisher {
+        Some(p) if b.authors.is_empty() => vec![p.name.as_str()],
+        _ => b.authors.iter().map(|a| a.name.as_str()).collect(),
     }
 }
 
