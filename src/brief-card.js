@@ -28,7 +28,7 @@ const FAILED = Symbol("failed");
 // reads them all (the page's own article), the page's description.
 class PageJsonLd { constructor(scripts, description) { this.scripts = scripts; this.description = description; } }
 const pick = (v, ok) => (ok.includes(v) ? v : undefined);
-// A language tag as the card reads one (validate::brief::is_language_tag; `en_US` as `en-US`), else undefined:
+// A language tag as the card reads one (format::patterns::language_tag; `en_US` as `en-US`), else undefined:
 // an attribute that is no tag falls back to the default rather than costing the card.
 const tag = (v) => { const t = v?.trim().replace(/_/g, "-"); return t && t.length <= 35 && /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(t) ? t : undefined; };
 // The language HTML gives `el`: its own `lang`, else its nearest ancestor's, across the
