@@ -342,3 +342,20 @@ fn not_in_html(c: char) -> bool {
     let n = u32::from(c);
     (c.is_control() && !matches!(c, '\0' | '\t' | '\n' | '\u{c}' | '\r')) || (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use icu_properties::{props::DefaultIgnorableCodePoint, CodePointSetData};
+
+    /// The table above is Unicode's, as ICU4X has it (a native dependency
+    /// already): a new Unicode version that adds to the property fails here.
+    #[test]
+    fn default_ignorable_is_unicodes_property() {
+        let unicode = CodePointSetData::new::<DefaultIgnorableCodePoint>();
+        let differ: Vec<String> = ('\0'..=char::MAX)
+            .filter(|&c| super::is_default_ignorable(c) != unicode.contains(c))
+            .map(|c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        assert!(differ.is_empty(), "{differ:?}");
+    }
+}
