@@ -28,15 +28,35 @@ pub(super) fn estimate(b: &Brief, width: u32) -> u32 {
     // borders 1 px with 4 px on top.
     let (pad_y, pad_x) = ((0.04 * width).clamp(18.0, 32.0), (0.05 * width).clamp(16.0, 36.0));
     let inner = (width - 2.0 * pad_x - 2.0).max(100.0);
-    let (text, sans) = (Text { inner, letter: SERIF }, Text { inner, letter: SANS_BOLD });
-    let mut h = 2.0 * pad_y + 5.0;
+    let column = Column { inner, text: Text { inner, letter: SERIF }, sans: Text { inner, letter: SANS_BOLD } };
+    let blocks = [header, image, summary, quotes, sections, related, tags, footer];
+    let h = 2.0 * pad_y + 5.0 + blocks.iter().map(|block| block(b, &column)).sum::<f64>();
+    // The margin on top (see the module's comment), then whole tens.
+    let h = (h * 1.04 / 10.0).ceil() * 10.0;
+    h.clamp(160.0, 4000.0) as u32
+}
 
-    // The header: eyebrow, title (its size grows with the card: 1.05em + 2.6cqi), byline, publisher.
+/// The card's content box: its width, and text in its two faces.
+struct Column {
+    inner: f64,
+    /// The body's serif.
+    text: Text,
+    /// The bold sans serif of the title and the related links.
+    sans: Text,
+}
+
+/// A block's top margin and its small heading.
+const BLOCK: f64 = 1.75 * EM + 0.75 * EM * (1.3 + 0.8);
+
+/// The eyebrow, the title (its size grows with the card: 1.05em + 2.6cqi),
+/// the byline and the publisher.
+fn header(b: &Brief, c: &Column) -> f64 {
+    let mut h = 1.4 * EM;
     if b.kind.is_some() || b.date.is_some() || b.updated.is_some() {
         h += 0.8125 * EM * 1.45 + 0.7 * EM;
     }
-    let title = (1.05 * EM + 0.026 * inner).clamp(1.4 * EM, 2.2 * EM);
-    h += sans.height(b.title.chars().count(), title, 1.18);
+    let title = (1.05 * EM + 0.026 * c.inner).clamp(1.4 * EM, 2.2 * EM);
+    h += c.sans.height(b.title.chars().count(), title, 1.18);
     let small_line = 0.875 * EM * 1.45 + 0.8 * EM;
     if !b.authors.is_empty() {
         h += small_line;
@@ -44,80 +64,100 @@ pub(super) fn estimate(b: &Brief, width: u32) -> u32 {
     if b.publisher.is_some() {
         h += small_line;
     }
-    h += 1.4 * EM;
+    h
+}
 
-    if let Some(img) = &b.image {
-        let shape = match (img.width, img.height) {
-            (Some(w), Some(h)) if w > 0 => f64::from(h) / f64::from(w),
-            _ => 9.0 / 16.0,
-        };
-        h += inner * shape + 1.5 * EM;
-        if let Some(c) = &img.caption {
-            h += sans.height(c.chars().count(), 0.8125 * EM, 1.45) + 0.5 * EM;
-        }
+/// The image in its own shape (16:9 when its size is not given), and its caption.
+fn image(b: &Brief, c: &Column) -> f64 {
+    let Some(img) = &b.image else { return 0.0 };
+    let shape = match (img.width, img.height) {
+        (Some(w), Some(h)) if w > 0 => f64::from(h) / f64::from(w),
+        _ => 9.0 / 16.0,
+    };
+    let caption = img.caption.as_ref().map_or(0.0, |caption| c.sans.height(caption.chars().count(), 0.8125 * EM, 1.45) + 0.5 * EM);
+    c.inner * shape + 1.5 * EM + caption
+}
+
+/// The summary: its lead paragraph larger, paragraphs 1em apart.
+fn summary(b: &Brief, c: &Column) -> f64 {
+    let Some(s) = &b.summary else { return 0.0 };
+    let lead = (EM + 0.008 * c.inner).clamp(1.0625 * EM, 1.1875 * EM);
+    let mut h = BLOCK;
+    for (i, p) in shown(&s.paragraphs).iter().enumerate() {
+        let (size, line) = if i == 0 { (lead, 1.55) } else { (1.0625 * EM, 1.6) };
+        h += c.text.height(chars(p), size, line) + if i > 0 { size } else { 0.0 };
     }
-    // A block: its top margin and its small heading.
-    let block = 1.75 * EM + 0.75 * EM * (1.3 + 0.8);
-    if let Some(s) = &b.summary {
-        let lead = (EM + 0.008 * inner).clamp(1.0625 * EM, 1.1875 * EM);
-        h += block;
+    h + toggle(s.paragraphs.len())
+}
+
+/// Each quote: the gap above, its padding, the text, the citation (with
+/// its "Copy link" when the brief has an id).
+fn quotes(b: &Brief, c: &Column) -> f64 {
+    if b.quotes.is_empty() {
+        return 0.0;
+    }
+    let quote = Text { inner: c.inner - 2.6 * EM - 4.0, letter: SERIF };
+    let size = (EM + 0.01 * c.inner).clamp(1.125 * EM, 1.25 * EM);
+    let cite = (0.875 * EM * 1.45).max(if b.id.is_some() { BUTTON } else { 0.0 });
+    let each = b.quotes.iter().enumerate().map(|(i, q)| {
+        let gap = if i > 0 { EM } else { 0.0 };
+        gap + 2.2 * EM + quote.height(chars(&q.text), size, 1.5) + 0.9 * 0.875 * EM + cite
+    });
+    BLOCK + each.sum::<f64>()
+}
+
+/// Each section: its rule, heading and paragraphs.
+fn sections(b: &Brief, c: &Column) -> f64 {
+    let each = b.sections.iter().map(|s| {
+        let mut h = 1.75 * EM + 1.0 + 1.5 * EM + c.sans.height(s.heading.chars().count(), 1.25 * EM, 1.3) + 0.8 * 1.25 * EM;
         for (i, p) in shown(&s.paragraphs).iter().enumerate() {
-            let (size, line) = if i == 0 { (lead, 1.55) } else { (1.0625 * EM, 1.6) };
-            // Paragraphs are 1em apart.
-            h += text.height(chars(p), size, line) + if i > 0 { size } else { 0.0 };
+            h += c.text.height(chars(p), 1.0625 * EM, 1.6) + if i > 0 { 1.0625 * EM } else { 0.0 };
         }
-        h += toggle(s.paragraphs.len());
+        h + toggle(s.paragraphs.len())
+    });
+    each.sum()
+}
+
+/// The related links: items ruled off below and padded .8em, the first
+/// one not above; a line of kind, author and date under a title.
+fn related(b: &Brief, c: &Column) -> f64 {
+    if b.related.is_empty() {
+        return 0.0;
     }
-    if !b.quotes.is_empty() {
-        h += block;
-        let quote = Text { inner: inner - 2.6 * EM - 4.0, letter: SERIF };
-        let size = (EM + 0.01 * inner).clamp(1.125 * EM, 1.25 * EM);
-        for (i, q) in b.quotes.iter().enumerate() {
-            // The gap above, padding, the text, the citation (with its "Copy
-            // link" when the brief has an id).
-            let cite = (0.875 * EM * 1.45).max(if b.id.is_some() { BUTTON } else { 0.0 });
-            let gap = if i > 0 { EM } else { 0.0 };
-            h += gap + 2.2 * EM + quote.height(chars(&q.text), size, 1.5) + 0.9 * 0.875 * EM + cite;
-        }
+    let each = shown(&b.related).iter().map(|r| {
+        let meta = r.kind.is_some() || r.author.is_some() || r.date.is_some();
+        c.sans.height(r.title.chars().count(), 1.0625 * EM, 1.35)
+            + 1.6 * EM
+            + 1.0
+            + if meta { 0.8125 * EM * 1.45 + 0.3 * 0.8125 * EM } else { 0.0 }
+    });
+    BLOCK - 0.8 * EM + each.sum::<f64>() + toggle(b.related.len())
+}
+
+/// The tags: chips flow in rows, each its letters, padding and gap.
+fn tags(b: &Brief, c: &Column) -> f64 {
+    if b.tags.is_empty() {
+        return 0.0;
     }
-    for s in &b.sections {
-        h += 1.75 * EM + 1.0 + 1.5 * EM + sans.height(s.heading.chars().count(), 1.25 * EM, 1.3) + 0.8 * 1.25 * EM;
-        for (i, p) in shown(&s.paragraphs).iter().enumerate() {
-            h += text.height(chars(p), 1.0625 * EM, 1.6) + if i > 0 { 1.0625 * EM } else { 0.0 };
-        }
-        h += toggle(s.paragraphs.len());
+    let chip_row = 0.8125 * EM * 1.4 + 0.6 * 0.8125 * EM + 2.0;
+    let widths: f64 = b.tags.iter().map(|t| t.label.chars().count() as f64 * 0.8125 * EM * SANS_BOLD + 1.8 * 0.8125 * EM + 10.0).sum();
+    let rows = (widths / c.inner).ceil().max(1.0);
+    BLOCK + rows * chip_row + (rows - 1.0) * 0.5 * EM
+}
+
+/// The footer: its margin, rule and padding, the "Read" button. In a card
+/// narrower than 26em the button takes the whole row and "Copy link" goes
+/// below it.
+fn footer(b: &Brief, c: &Column) -> f64 {
+    if b.url.is_none() && b.id.is_none() {
+        return 0.0;
     }
-    if !b.related.is_empty() {
-        // Items are ruled off below and padded .8em, the first one not above.
-        h += block - 0.8 * EM;
-        for r in shown(&b.related) {
-            let meta = r.kind.is_some() || r.author.is_some() || r.date.is_some();
-            h += sans.height(r.title.chars().count(), 1.0625 * EM, 1.35) + 1.6 * EM + 1.0;
-            if meta {
-                h += 0.8125 * EM * 1.45 + 0.3 * 0.8125 * EM;
-            }
-        }
-        h += toggle(b.related.len());
+    let h = 2.0 * EM + 1.0 + 1.25 * EM + 0.9375 * EM * 1.3 + 1.2 * EM;
+    if b.url.is_some() && b.id.is_some() && c.inner < 26.0 * EM {
+        h + 0.75 * EM + BUTTON
+    } else {
+        h
     }
-    if !b.tags.is_empty() {
-        // Chips flow in rows: each its letters, padding and gap.
-        let chip_row = 0.8125 * EM * 1.4 + 0.6 * 0.8125 * EM + 2.0;
-        let widths: f64 = b.tags.iter().map(|t| t.label.chars().count() as f64 * 0.8125 * EM * SANS_BOLD + 1.8 * 0.8125 * EM + 10.0).sum();
-        let rows = (widths / inner).ceil().max(1.0);
-        h += block + rows * chip_row + (rows - 1.0) * 0.5 * EM;
-    }
-    if b.url.is_some() || b.id.is_some() {
-        // The footer: its margin, rule and padding, the "Read" button.
-        h += 2.0 * EM + 1.0 + 1.25 * EM + 0.9375 * EM * 1.3 + 1.2 * EM;
-        // In a card narrower than 26em the button takes the whole row and
-        // "Copy link" goes below it.
-        if b.url.is_some() && b.id.is_some() && inner < 26.0 * EM {
-            h += 0.75 * EM + BUTTON;
-        }
-    }
-    // The margin on top (see the module's comment), then whole tens.
-    let h = (h * 1.04 / 10.0).ceil() * 10.0;
-    h.clamp(160.0, 4000.0) as u32
 }
 
 /// Line boxes of text in a column `inner` pixels wide, in a font whose
@@ -153,5 +193,52 @@ fn toggle(len: usize) -> f64 {
         BUTTON + 0.5 * EM
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The declarations of src/card.css whose measures [`super::estimate`]
+    /// repeats (its comments say which): a change to one of them fails
+    /// here, to be carried into the estimate (and checked against the
+    /// browser by tests/e2e/oembed.test.mjs).
+    const MEASURED: &[&str] = &[
+        "padding:clamp(18px,4%,32px) clamp(16px,5%,36px)",
+        "border:1px solid var(--bd)",
+        "border-top:4px solid var(--ac)",
+        ".bc-header{margin-bottom:1.4em}",
+        ".bc-eyebrow{margin-bottom:.7em}",
+        "font:700 clamp(1.4em,1.05em + 2.6cqi,2.2em)/1.18",
+        ".bc-publisher{display:flex;align-items:center;gap:.5em;margin-top:.8em;font-size:.875em}",
+        ".bc-byline{margin-top:.8em;font:500 .875em/1.45",
+        ".bc-figure{margin-bottom:1.5em}",
+        ".bc-caption{margin-top:.5em}",
+        ".bc-block{margin-top:1.75em}",
+        ".bc-heading{font:700 .75em/1.3 var(--ss);margin-bottom:.8em",
+        ".bc-section{border-top:1px solid var(--bd);padding-top:1.5em}",
+        ".bc-heading.bc-section-heading{font-size:1.25em",
+        ".bc-p{max-width:65ch;margin-bottom:1em;font-size:1.0625em}",
+        "font-size:clamp(1.0625em,1em + .8cqi,1.1875em);line-height:1.55",
+        "font-size:clamp(1.125em,1em + 1cqi,1.25em);line-height:1.5",
+        ".bc-quote{padding:1.1em 1.3em;margin-bottom:1em;border-inline-start:4px",
+        ".bc-cite{margin-top:.9em;font-size:.875em",
+        ".bc-related-item{border-bottom:1px solid var(--bd);padding:.8em 0}",
+        ".bc-meta{margin-top:.3em}",
+        ".bc-chip{display:inline-block;padding:.3em .9em;border:1px solid",
+        "font:500 .8125em/1.4 var(--ss)",
+        "margin-top:2em;justify-content:space-between;border-top:1px solid var(--bd);padding-top:1.25em",
+        ".bc-read-more{overflow-wrap:anywhere;padding:.6em 1.2em",
+        "font:700 .9375em/1.3 var(--ss)",
+        ".bc-copy,.bc-toggle{margin:0;padding:.35em .85em",
+        "font:600 .8125em/1.3 var(--ss)",
+        ".bc-toggle{margin-top:.9em}",
+        "@container (max-width:26em)",
+    ];
+
+    #[test]
+    fn the_estimate_uses_the_stylesheets_measures() {
+        let css = include_str!("../../card.css");
+        let missing: Vec<&str> = MEASURED.iter().copied().filter(|d| !css.contains(d)).collect();
+        assert!(missing.is_empty(), "src/card.css changed these; carry the change into height.rs: {missing:?}");
     }
 }
