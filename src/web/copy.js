@@ -7,8 +7,8 @@
 // becomes a problem message (thrown as a string, which the caller turns into
 // a problem), and what comes back is plain data only: null, booleans,
 // finite numbers, strings, arrays and objects without prototype, at most
-// 16 levels deep (limits::MAX_DEPTH), from JSON text within `limit` bytes
-// (limits::MAX_INPUT_BYTES).
+// `maxDepth` levels deep (limits::MAX_DEPTH), from JSON text within `limit`
+// bytes (limits::MAX_INPUT_BYTES or MAX_PAGE_BYTES).
 //
 // JSON text is read by JSON.parse. Any other value is copied directly when
 // it is plain data already (most hosts pass that), in one walk; anything
@@ -17,12 +17,12 @@
 // and JSON.parse, whose rules are the ones a host expects, and whose
 // exceptions become problems.
 
-export function plain_copy(v, what, limit) {
+export function plain_copy(v, what, limit, maxDepth) {
   if (v !== null && typeof v === "object") {
     // Counted as JSON text would be (at most 6 characters per character of
     // a string, as `\u0001`): a copy counted within a sixth of the limit is
     // within the limit as text too; a bigger one is measured exactly below.
-    try { return copy(v, 1, { left: limit / 6 }); } catch {}
+    try { return copy(v, maxDepth, { left: limit / 6 }); } catch {}
   }
   let t = v;
   if (typeof v !== "string") {
@@ -42,32 +42,39 @@ export function plain_copy(v, what, limit) {
   const text = t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
   if (!text.trim()) throw "invalid JSON: the input is empty"; // as format/json.rs says it
   try { value = JSON.parse(text); } catch (e) { throw `invalid JSON: ${e.message}`; }
-  return copy(value, 1, null);
+  try { return copy(value, maxDepth, null); } catch (e) {
+    if (e === TOO_DEEP) throw `invalid JSON: nested too deeply (the limit is ${maxDepth} levels)`; // as format/json.rs says it
+    throw e;
+  }
 }
 
-// A copy of `x`, which is plain data: from JSON.parse (`budget` null), or
+// Thrown by `copy` for arrays and objects nested deeper than the limit.
+const TOO_DEEP = Symbol("too deep");
+
+// A copy of `x` and what it holds, `levels` deep at most, which is plain
+// data: from JSON.parse (`budget` null), or
 // the host's own value, which throws (anything) at the first thing that is
 // not plain data or once the budget of characters is spent, so that the
 // caller takes the JSON.stringify way.
-function copy(x, depth, budget) {
+function copy(x, levels, budget) {
   // Every value counts, `null` and booleans too (with a separator): an array
   // of five million nulls is 25 MB of JSON, and is measured as such below.
   if (x === null || typeof x === "boolean") { if (budget && (budget.left -= 6) < 0) throw 0; return x; }
   if (typeof x === "string") { if (budget && (budget.left -= x.length + 3) < 0) throw 0; return x; }
   if (typeof x === "number" && Number.isFinite(x)) { if (budget && (budget.left -= 24) < 0) throw 0; return x; }
-  if (depth > 16) throw "invalid JSON: nested too deeply (the limit is 16 levels)"; // limits::MAX_DEPTH
+  if (levels < 1) throw TOO_DEEP;
   if (budget && (typeof x !== "object" || x.toJSON !== undefined || !(Array.isArray(x) || plain(x)) || (budget.left -= 2) < 0)) throw 0;
   // Index loops, not for…of: a page may have replaced the array iterator.
   if (Array.isArray(x)) {
     const n = x.length, out = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = copy(x[i], depth + 1, budget);
+    for (let i = 0; i < n; i++) out[i] = copy(x[i], levels - 1, budget);
     return out;
   }
   // Without a prototype, a member named "__proto__" is a member like any other.
   const out = Object.create(null), names = Object.keys(x);
   for (let i = 0; i < names.length; i++) {
     if (budget && (budget.left -= names[i].length + 4) < 0) throw 0;
-    out[names[i]] = copy(x[names[i]], depth + 1, budget);
+    out[names[i]] = copy(x[names[i]], levels - 1, budget);
   }
   return out;
 }

@@ -8,15 +8,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::format::jsonld::{PageFacts, Script, SCRIPT_WRAPPERS};
-use crate::format::limits::{MAX_INPUT_BYTES, MAX_PAGE_BYTES};
+use crate::format::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_PAGE_BYTES};
 use crate::format::{self, Checked, Expected, Input, Problem};
 use crate::validate::{self, Document, Options, UrlSettings};
 
 #[wasm_bindgen(module = "/src/web/copy.js")]
 extern "C" {
-    /// A plain copy of `v` (see copy.js); throws a problem's message as a string.
+    /// A plain copy of `v` (see copy.js), within `limit` bytes of JSON and
+    /// `max_depth` levels; throws a problem's message as a string.
     #[wasm_bindgen(catch)]
-    fn plain_copy(v: &JsValue, what: &str, limit: u32) -> Result<JsValue, JsValue>;
+    fn plain_copy(v: &JsValue, what: &str, limit: u32, max_depth: u32) -> Result<JsValue, JsValue>;
 }
 
 /// One problem at `path`.
@@ -108,7 +109,8 @@ fn plain_value(v: &JsValue, path: &str, what: &str) -> Result<serde_json::Value,
 
 /// The plain copy of `v` (copy.js) within `limit` bytes of JSON, or the problem copy.js found, at `path`.
 fn plain_copy_of(v: &JsValue, path: &str, what: &str, limit: usize) -> Result<JsValue, Vec<Problem>> {
-    plain_copy(v, what, u32::try_from(limit).unwrap_or(u32::MAX)).map_err(|thrown| {
+    let max_depth = u32::try_from(MAX_DEPTH).unwrap_or(u32::MAX);
+    plain_copy(v, what, u32::try_from(limit).unwrap_or(u32::MAX), max_depth).map_err(|thrown| {
         // copy.js throws only strings; anything else would be a bug of ours, still reported.
         problem(path, &thrown.as_string().unwrap_or_else(|| "could not be read".into()))
     })
