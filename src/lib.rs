@@ -69,6 +69,8 @@
 //! ```
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
+// Only what a user of the crate needs is `pub`; the rest is `pub(crate)` or narrower.
+#![warn(unreachable_pub)]
 // No input may reach a panic: in the browser a panic traps the whole module.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice, clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 

@@ -40,12 +40,12 @@ const fn table(n: usize) -> [u8; 256] {
 }
 
 /// Escapes text content: `&`, `<`, `>` (and NUL).
-pub fn text(out: &mut String, s: &str) {
+pub(crate) fn text(out: &mut String, s: &str) {
     escape(out, s, &TEXT)
 }
 
 /// Escapes a double-quoted attribute value: also `"` and `'`.
-pub fn attr(out: &mut String, s: &str) {
+pub(crate) fn attr(out: &mut String, s: &str) {
     escape(out, s, &ATTR)
 }
 
@@ -56,7 +56,7 @@ pub fn attr(out: &mut String, s: &str) {
 /// for any reader that takes the JSON as JavaScript. These characters occur
 /// in JSON text only inside strings, never within an escape, so the JSON
 /// means the same.
-pub fn script_json(out: &mut String, json: &str) {
+pub(crate) fn script_json(out: &mut String, json: &str) {
     for c in json.chars() {
         match c {
             // Four hex digits: every one of these is below U+10000. (Writing

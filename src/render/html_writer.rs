@@ -6,7 +6,7 @@ use crate::view::sink::Sink;
 
 /// How attributes are written: as they are, or rewritten for the static
 /// outputs (classes turned into inline `style`, DOM-only attributes dropped).
-pub trait AttrPolicy {
+pub(crate) trait AttrPolicy {
     /// Writes the attributes of a `tag` element (each as ` name="value"`),
     /// which stands at `place` in the document.
     fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String);
@@ -19,7 +19,7 @@ pub trait AttrPolicy {
 }
 
 /// Writes every attribute unchanged.
-pub struct AsIs;
+pub(crate) struct AsIs;
 
 impl AttrPolicy for AsIs {
     fn write_attrs(&self, _tag: &'static str, attrs: &Attrs, _place: &Place<'_>, out: &mut String) {
@@ -32,7 +32,7 @@ impl AttrPolicy for AsIs {
 /// An element as the selectors of the inline styles see it: its tag, its
 /// `class` and its `dir`.
 #[derive(Clone, Debug, Default)]
-pub struct Element {
+pub(crate) struct Element {
     /// The tag name.
     pub tag: &'static str,
     /// The `class` attribute (empty when none).
@@ -43,14 +43,14 @@ pub struct Element {
 
 impl Element {
     /// Whether `class` is one of the element's classes.
-    pub fn has_class(&self, class: &str) -> bool {
+    pub(crate) fn has_class(&self, class: &str) -> bool {
         self.class.split_ascii_whitespace().any(|c| c == class)
     }
 }
 
 /// An element that is open (its children being written), with its last child element so far.
 #[derive(Debug)]
-pub struct Open {
+pub(crate) struct Open {
     /// The element.
     pub element: Element,
     /// Its last child element written so far: while a child is open, the
@@ -60,7 +60,7 @@ pub struct Open {
 
 /// An element being written and where it stands: enough for CSS selectors
 /// with descendant, child and next-sibling combinators.
-pub struct Place<'a> {
+pub(crate) struct Place<'a> {
     /// The element.
     pub element: &'a Element,
     /// Its ancestors, outermost first.
@@ -73,7 +73,7 @@ pub struct Place<'a> {
 impl<'a> Place<'a> {
     /// The element just before the one whose ancestors are `ancestors` (a
     /// prefix of this place's ancestors).
-    pub fn previous(&self, ancestors: &'a [Open]) -> Option<&'a Element> {
+    pub(crate) fn previous(&self, ancestors: &'a [Open]) -> Option<&'a Element> {
         match ancestors.last() {
             Some(parent) => parent.last_child.as_ref(),
             None => self.top_last,
@@ -84,7 +84,7 @@ impl<'a> Place<'a> {
 /// The attributes of the element being written, in order. One buffer of
 /// values, reused from element to element.
 #[derive(Default)]
-pub struct Attrs {
+pub(crate) struct Attrs {
     /// Each name, with the end of its value in `values`.
     names: Vec<(&'static str, usize)>,
     values: String,
@@ -92,7 +92,7 @@ pub struct Attrs {
 
 impl Attrs {
     /// Each `(name, value)`, in the order the view gave them.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
         let mut from = 0;
         self.names.iter().map(move |&(name, to)| {
             let value = self.values.get(from..to).unwrap_or_default();
@@ -113,7 +113,7 @@ impl Attrs {
 }
 
 /// ` name="value"`, the value escaped.
-pub fn write_attr(out: &mut String, name: &str, value: &str) {
+pub(crate) fn write_attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
@@ -122,14 +122,14 @@ pub fn write_attr(out: &mut String, name: &str, value: &str) {
 }
 
 /// HTML's void elements: written without an end tag, and never with children.
-pub fn is_void(tag: &str) -> bool {
+pub(crate) fn is_void(tag: &str) -> bool {
     matches!(tag, "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "source" | "track" | "wbr")
 }
 
 /// Writes HTML into `out`. A start tag is written once its attributes are
 /// all known (at its first child, or its end), since the policy may need
 /// them all (a class becomes a `style`).
-pub struct HtmlWriter<'a, P: AttrPolicy> {
+pub(crate) struct HtmlWriter<'a, P: AttrPolicy> {
     /// The HTML written so far.
     pub out: &'a mut String,
     policy: &'a P,
@@ -144,7 +144,7 @@ pub struct HtmlWriter<'a, P: AttrPolicy> {
 
 impl<'a, P: AttrPolicy> HtmlWriter<'a, P> {
     /// A writer appending to `out`, attributes written by `policy`.
-    pub fn new(out: &'a mut String, policy: &'a P) -> Self {
+    pub(crate) fn new(out: &'a mut String, policy: &'a P) -> Self {
         HtmlWriter { out, policy, open: Vec::new(), top_last: None, pending: None, attrs: Attrs::default() }
     }
 

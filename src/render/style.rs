@@ -94,7 +94,7 @@ const EMAIL: &[(&str, &str)] = &[
 
 /// Which static output the styles are for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Output {
+pub(crate) enum Output {
     /// The fragment (and the page): host-themable `var(--brief-…)` colours, logical sides.
     Fragment,
     /// Email: plain colours and physical sides for this direction.
@@ -170,7 +170,7 @@ fn matches_left<'a>(rest: &[Compound], combinator: Option<Combinator>, ancestors
 
 /// Writes the inline style of the element at `place` into `out` (nothing
 /// when no rule applies).
-pub fn inline(place: &Place<'_>, theme: Theme, output: Output, out: &mut String) {
+pub(crate) fn inline(place: &Place<'_>, theme: Theme, output: Output, out: &mut String) {
     let rules = RULES.iter().filter(|r| r.applies(place)).map(|r| r.declarations(theme, output));
     let email = match output {
         Output::Email { .. } => EMAIL,
@@ -187,7 +187,7 @@ pub fn inline(place: &Place<'_>, theme: Theme, output: Output, out: &mut String)
 
 /// The card's colour `name` (a custom property of card.css without its
 /// `--`, such as `bg`) for `theme` in `output`; empty for an unknown name.
-pub fn colour(name: &str, theme: Theme, output: Output) -> &'static str {
+pub(crate) fn colour(name: &str, theme: Theme, output: Output) -> &'static str {
     let dark = usize::from(theme == Theme::Dark);
     COLOURS
         .iter()

@@ -28,14 +28,14 @@ pub(super) fn problem(path: &str, message: &str) -> Vec<Problem> {
 /// The brief or feed the host passed (an object, an array, schema.org
 /// JSON-LD, or any of them as JSON text), validated for `options`: every
 /// problem with its path if it is not one.
-pub fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Problem>> {
+pub(crate) fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Problem>> {
     read_document_and_json(v, options).map(|(document, _)| document)
 }
 
 /// [`read_document`], and the JSON text of what the host passed (its plain
 /// copy), for `<brief-card>` to read the same document from
 /// (`declarativeShadowDom`); `None` without that option.
-pub fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Document, Option<String>), Vec<Problem>> {
+pub(crate) fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Document, Option<String>), Vec<Problem>> {
     let plain = plain_copy_of(v, "", Input::EXPECTED, MAX_INPUT_BYTES)?;
     // The copy is plain data, which JSON.stringify always writes.
     let json = options.declarative_shadow_dom.then(|| js_sys::JSON::stringify(&plain).ok().and_then(|s| s.as_string())).flatten();
@@ -48,7 +48,7 @@ pub fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Documen
 /// page order), read as one graph, with what the page says of itself
 /// standing in for what the article leaves out. A script whose text is not
 /// JSON is skipped, and reported only when no card can be made without it.
-pub fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> Result<Document, Vec<Problem>> {
+pub(crate) fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> Result<Document, Vec<Problem>> {
     // A plain copy first, as of any host value, within the most a saved page may hold.
     let scripts = plain_copy_of(scripts, "", "an array of JSON-LD scripts", MAX_PAGE_BYTES)?;
     let list = scripts.dyn_ref::<js_sys::Array>().ok_or_else(|| problem("", "expected an array of JSON-LD scripts"))?;
@@ -90,7 +90,7 @@ fn unwrapped(text: JsValue) -> JsValue {
 }
 
 /// The options the host passed; `undefined` and `null` are the defaults.
-pub fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
+pub(crate) fn read_options(v: &JsValue) -> Result<Options, Vec<Problem>> {
     if v.is_undefined() || v.is_null() {
         return Ok(Options::default());
     }

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 ///   time dropped.
 ///
 /// Fractions of a second pass as they are (the validator keeps three digits).
-pub fn normalise(s: &str) -> Cow<'_, str> {
+pub(super) fn normalise(s: &str) -> Cow<'_, str> {
     let t = s.trim();
     let Some(date) = t.get(..10).filter(|d| is_ymd(d)) else { return Cow::Borrowed(s) };
     let rest = t.get(10..).unwrap_or_default();
@@ -33,7 +33,7 @@ pub fn normalise(s: &str) -> Cow<'_, str> {
 /// Whether `s` dates something by its year (`2019`) or its month
 /// (`2019-06`) only: ISO 8601, and a `Date` to schema.org, but less than the
 /// calendar day a brief's date is. Scholarly citations are usually dated so.
-pub fn is_year_or_month(s: &str) -> bool {
+pub(super) fn is_year_or_month(s: &str) -> bool {
     let s = s.trim();
     let digits = |d: &str, n: usize| d.len() == n && d.bytes().all(|b| b.is_ascii_digit());
     match s.split_once('-') {

@@ -28,19 +28,19 @@ impl<'a> At<'a> {
     /// The member `name` of this object, if it has one that is not `null`
     /// or a blank string: publishers' templates write `""` for what they do
     /// not have (`"dateModified": ""`, `"image": ""`), which says as little.
-    pub fn get(&self, name: &str) -> Option<At<'a>> {
+    pub(super) fn get(&self, name: &str) -> Option<At<'a>> {
         let value = self.value.get(name).filter(|v| !is_blank(v))?;
         Some(At { value, path: key(&self.path, name) })
     }
 
     /// The first of these members that is present.
-    pub fn first_of(&self, names: &[&str]) -> Option<At<'a>> {
+    pub(super) fn first_of(&self, names: &[&str]) -> Option<At<'a>> {
         names.iter().find_map(|n| self.get(n))
     }
 
     /// Each value of a property, which JSON-LD writes as one value or as an
     /// array of them (`null` and blank items are no value).
-    pub fn values(&self) -> Vec<At<'a>> {
+    pub(super) fn values(&self) -> Vec<At<'a>> {
         match self.value {
             Value::Array(items) => {
                 items.iter().enumerate().filter(|(_, v)| !is_blank(v)).map(|(i, value)| At { value, path: index(&self.path, i) }).collect()
@@ -51,18 +51,18 @@ impl<'a> At<'a> {
 
     /// The first value of a property that allows one (`headline`), or the
     /// only one.
-    pub fn one(&self) -> Option<At<'a>> {
+    pub(super) fn one(&self) -> Option<At<'a>> {
         self.values().into_iter().next()
     }
 
     /// The node's `@id`, when it has one.
-    pub fn id(&self) -> Option<&'a str> {
+    pub(super) fn id(&self) -> Option<&'a str> {
         self.value.get("@id").and_then(Value::as_str)
     }
 
     /// Whether the node has one of `types` (names in the schema.org
     /// vocabulary, matched with or without a `schema:` or full IRI prefix).
-    pub fn is_a(&self, types: &[&str]) -> bool {
+    pub(super) fn is_a(&self, types: &[&str]) -> bool {
         type_names(self.value).any(|t| types.contains(&t))
     }
 }
@@ -169,7 +169,7 @@ pub(super) fn too_large(value: &Value) -> bool {
 impl<'a> Graph<'a> {
     /// The graph of these documents (each a value and the path it starts
     /// at), or the problem that stopped the walk (too large, too deep).
-    pub fn build(roots: &[(&'a Value, String)]) -> Result<Graph<'a>, Vec<Problem>> {
+    pub(super) fn build(roots: &[(&'a Value, String)]) -> Result<Graph<'a>, Vec<Problem>> {
         let mut g = Graph {
             top: Vec::new(),
             ids: HashMap::new(),
@@ -291,7 +291,7 @@ impl<'a> Graph<'a> {
     /// past [`MAX_INPUT_BYTES`] in all, references stay unresolved (standing
     /// for nodes the document does not define) and [`Graph::ran_out_at`]
     /// says where that began.
-    pub fn resolve(&self, at: &At<'a>) -> At<'a> {
+    pub(super) fn resolve(&self, at: &At<'a>) -> At<'a> {
         match at.id().and_then(|id| self.ids.get(id)) {
             Some(def) if !std::ptr::eq(def.value, at.value) => {
                 // Counting reads the definition, at most once past the limit.
@@ -312,20 +312,20 @@ impl<'a> Graph<'a> {
 
     /// The path of the reference at which resolving references had handed
     /// out more than [`MAX_INPUT_BYTES`], if it came to that.
-    pub fn ran_out_at(&self) -> Option<String> {
+    pub(super) fn ran_out_at(&self) -> Option<String> {
         self.ran_out_at.borrow().clone()
     }
 
     /// Whether an article or a list refers to this node (by its `@id`),
     /// other than from inside a breadcrumb or a comment ([`LINKS_ONLY`]).
-    pub fn is_referenced(&self, node: &At<'a>) -> bool {
+    pub(super) fn is_referenced(&self, node: &At<'a>) -> bool {
         node.id().is_some_and(|id| self.referenced.contains(id))
     }
 
     /// The fullest definition of the node `node` is one definition of:
     /// JSON-LD's nodes of one `@id` are one node, and a page may define it
     /// twice (the article in one script, its paywall markup in another).
-    pub fn fullest(&self, node: &At<'a>) -> At<'a> {
+    pub(super) fn fullest(&self, node: &At<'a>) -> At<'a> {
         node.id().and_then(|id| self.ids.get(id)).unwrap_or(node).clone()
     }
 }

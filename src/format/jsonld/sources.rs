@@ -9,7 +9,7 @@ use crate::format::Problem;
 /// For each place the mapping wrote in the brief (a brief path such as
 /// `quotes[1].author`), the JSON-LD path of the value written there.
 #[derive(Debug, Clone, Default)]
-pub struct Sources {
+pub(crate) struct Sources {
     entries: HashMap<String, Origin>,
 }
 
@@ -46,7 +46,7 @@ impl Sources {
     /// path it lies under, the rest of its path kept; problems that then say
     /// the same thing twice (a node referenced from two places through
     /// `@id`) are listed once.
-    pub fn rewrite(&self, problems: Vec<Problem>) -> Vec<Problem> {
+    pub(crate) fn rewrite(&self, problems: Vec<Problem>) -> Vec<Problem> {
         let mut out: Vec<Problem> = Vec::with_capacity(problems.len());
         for p in problems {
             let place = self.place(&p.path);

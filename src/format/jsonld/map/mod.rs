@@ -44,7 +44,7 @@ pub(super) struct Mapper<'g, 'a> {
 }
 
 impl<'g, 'a> Mapper<'g, 'a> {
-    pub fn new(graph: &'g Graph<'a>) -> Self {
+    pub(super) fn new(graph: &'g Graph<'a>) -> Self {
         Mapper {
             graph,
             sources: Sources::default(),
@@ -55,13 +55,13 @@ impl<'g, 'a> Mapper<'g, 'a> {
         }
     }
 
-    pub fn report(&mut self, path: &str, message: impl Into<String>) {
+    pub(super) fn report(&mut self, path: &str, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
     }
 
     /// The article `node` as a brief whose problems have paths under `bp`
     /// (`""` for one brief, `[2]` for the third of a feed).
-    pub fn brief(&mut self, node: &At<'a>, bp: &str) -> format::Brief {
+    pub(super) fn brief(&mut self, node: &At<'a>, bp: &str) -> format::Brief {
         self.stack.push(node.value);
         let at = |field: &str| key(bp, field);
         let mut b = format::Brief {
