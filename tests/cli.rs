@@ -92,7 +92,7 @@ fn dir_listing(dir: &Path) -> Vec<String> {
 
 /// The paths of problem lines (`path: message`; a line without a path has path "").
 fn paths_of(problems: &[brief_card::Problem]) -> Vec<String> {
-    problems.iter().map(|p| p.line()).collect()
+    problems.iter().map(|p| p.to_string()).collect()
 }
 
 #[test]

@@ -305,7 +305,7 @@ fn images_send_no_referrer_and_image_origins_refuse_other_hosts() {
     };
     assert!(render_html(json, &only(&["https://img.example", "https://cdn.example"])).is_ok());
     let problems = render_html(json, &only(&["https://img.example"])).unwrap_err();
-    let lines: Vec<String> = problems.iter().map(|p| p.line()).collect();
+    let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(lines, ["publisher.logo: comes from https://cdn.example, which options.imageOrigins does not allow"]);
     // A protocol-relative image is another host's too; a path-relative one is the page's own.
     let relative = r#"{"title": "T", "image": {"src": "//evil.example/a.jpg", "alt": ""}}"#;

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 fn read(value: Value) -> Result<Document, Vec<String>> {
     let text = value.to_string();
-    load(&text, &Options::default()).map_err(|ps| ps.iter().map(|p| p.line()).collect())
+    load(&text, &Options::default()).map_err(|ps| ps.iter().map(|p| p.to_string()).collect())
 }
 
 fn one(value: Value) -> Brief {
@@ -27,7 +27,7 @@ fn one(value: Value) -> Brief {
 }
 
 fn problems(value: Value) -> Vec<String> {
-    check(&value.to_string()).iter().map(|p| p.line()).collect()
+    check(&value.to_string()).iter().map(|p| p.to_string()).collect()
 }
 
 /// An article with the schema.org context and these members.
@@ -1197,7 +1197,7 @@ fn a_pages_scripts_are_read_as_one_graph_named_by_id_else_index() {
         "text ".repeat(10)
     );
     assert_eq!(
-        load_html_page(&html, &Options::default()).unwrap_err().iter().map(|p| p.line()).collect::<Vec<_>>(),
+        load_html_page(&html, &Options::default()).unwrap_err().iter().map(|p| p.to_string()).collect::<Vec<_>>(),
         ["script#article.citation.url: scheme \"javascript\" is not allowed",]
     );
     let fixed = html.replace("javascript:x", "https://e.example/c");
@@ -1207,7 +1207,7 @@ fn a_pages_scripts_are_read_as_one_graph_named_by_id_else_index() {
     let broken = fixed.replace(r#""name": "From another script"}"#, r#""name": "#);
     assert!(load_html_page(&broken, &Options::default()).is_ok());
     let nothing = "<script type=application/ld+json>{</script><p>no card here</p>";
-    let lines: Vec<String> = load_html_page(nothing, &Options::default()).unwrap_err().iter().map(|p| p.line()).collect();
+    let lines: Vec<String> = load_html_page(nothing, &Options::default()).unwrap_err().iter().map(|p| p.to_string()).collect();
     assert_eq!(lines.len(), 1, "only what is wrong: {lines:?}");
     assert!(lines[0].starts_with("script[0]: invalid JSON"), "{lines:?}");
     // The type's essence is what counts, as in the browser.
@@ -1222,7 +1222,7 @@ fn scripts_can_be_handed_over_already_parsed() {
         Script::in_page(None, 1, json!({"@context": "https://example.org/other", "@type": "NewsArticle"})),
     ];
     let problems = validate::json_ld(&scripts, &PageFacts::default(), &UrlSettings::default()).unwrap_err();
-    assert_eq!(problems.iter().map(|p| p.line()).collect::<Vec<_>>(), ["script#ld.headline: expected a string, found a number"]);
+    assert_eq!(problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(), ["script#ld.headline: expected a string, found a number"]);
 }
 
 // ---- the round trip through `brief-card page` -------------------------------------------
@@ -1299,7 +1299,7 @@ fn a_script_too_large_to_read_beside_the_article_is_left_out() {
     // Alone, it is refused, with the path of where the count ran past the limit.
     let alone =
         validate::page(&[Script::in_page(None, 1, list)], Default::default(), &PageFacts::default(), &UrlSettings::default()).unwrap_err();
-    assert!(alone[0].line().starts_with("script[1].itemListElement["), "{alone:?}");
+    assert!(alone[0].to_string().starts_with("script[1].itemListElement["), "{alone:?}");
 }
 
 #[test]

@@ -287,7 +287,7 @@ fn directional_controls_stay_inside_the_text_that_writes_them() {
     assert!(!description.ends_with(",…"), "{description:?}");
     // A title of directional controls alone shows nothing: it is blank.
     let problems = load(&serde_json::json!({"title": format!("{rlo}{pdf} ")}).to_string(), &Options::default()).unwrap_err();
-    assert_eq!(problems[0].line(), "title: must not be empty");
+    assert_eq!(problems[0].to_string(), "title: must not be empty");
 }
 
 #[test]

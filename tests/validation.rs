@@ -17,7 +17,7 @@ fn paths(json: &str) -> Vec<String> {
 }
 
 fn messages(json: &str) -> Vec<String> {
-    check(json).into_iter().map(|p| p.line()).collect()
+    check(json).into_iter().map(|p| p.to_string()).collect()
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn the_problem_list_is_bounded() {
     let bad = vec![r#"{"label": ""}"#; 100].join(",");
     let problems = check(&format!(r#"{{"title": "t", "tags": [{bad}]}}"#));
     assert_eq!(problems.len(), brief_card::format::MAX_PROBLEMS + 1);
-    assert_eq!(problems.last().unwrap().line(), "… and 50 more problems");
+    assert_eq!(problems.last().unwrap().to_string(), "… and 50 more problems");
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn email_needs_absolute_urls_and_a_base_makes_them_so() {
     // and what the page's own <brief-card> reads back.
     based.base_url = Some(format!("https://example.org/{}/", "b".repeat(1500)));
     let long = format!(r#"{{"title": "t", "url": "{}"}}"#, "p".repeat(1000));
-    let problems: Vec<String> = render_html(&long, &based).unwrap_err().iter().map(|p| p.line()).collect();
+    let problems: Vec<String> = render_html(&long, &based).unwrap_err().iter().map(|p| p.to_string()).collect();
     assert_eq!(problems, ["url: must be at most 2048 characters once resolved against the base URL (has 2521)"]);
 }
 

@@ -128,7 +128,7 @@ pub struct Brief {
 }
 
 /// Format version 1: the only accepted value.
-pub struct Version;
+struct Version;
 
 impl JsonSchema for Version {
     fn inline_schema() -> bool {

@@ -20,19 +20,19 @@ pub(crate) const URL_ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<'
 /// zero-width spaces and joiners, directional controls, fillers), which shows
 /// nothing. (Code points beyond the BMP, which a pattern without the `u` flag
 /// cannot name, are left out of it.)
-pub const NON_BLANK_PATTERN: &str = r"[^\u0001-\u0020\u007F-\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u17B4\u17B5\u180B-\u180F\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFDD0-\uFDEF\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8\uFFFE\uFFFF]";
+pub(crate) const NON_BLANK_PATTERN: &str = r"[^\u0001-\u0020\u007F-\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u17B4\u17B5\u180B-\u180F\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFDD0-\uFDEF\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8\uFFFE\uFFFF]";
 /// `id`: used as an anchor.
-pub const ID_PATTERN: &str = r"^[A-Za-z0-9_.:-]+$";
+pub(crate) const ID_PATTERN: &str = r"^[A-Za-z0-9_.:-]+$";
 /// `lang`: a loose BCP 47 check, as [`is_language_tag`] makes it.
-pub const LANG_PATTERN: &str = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$";
+pub(crate) const LANG_PATTERN: &str = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$";
 /// `YYYY-MM-DD` or an RFC 3339 date-time, surrounded by optional white space.
-pub const DATE_PATTERN: &str = r"^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$";
+pub(crate) const DATE_PATTERN: &str = r"^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))(?:[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$";
 /// A link URL (`url`, `href`): what url_policy accepts for links, read the
 /// way it reads them (leading C0 controls and spaces skipped, tabs and
 /// newlines ignored inside the scheme): a relative reference, `mailto:`,
 /// or `http(s)://` with a non-empty host free of credentials and a port of
 /// at most five digits.
-pub const LINK_URL_PATTERN: &str = concat!(
+pub(crate) const LINK_URL_PATTERN: &str = concat!(
     r"^[\u0000-\u0020]*(?:",
     // a relative reference: the first character is not the start of a scheme
     r"(?![A-Za-z][A-Za-z0-9+.\t\n\r-]*:)[^\u0000-\u0020]",
@@ -46,7 +46,7 @@ pub const LINK_URL_PATTERN: &str = concat!(
     r")"
 );
 /// A resource URL (`src`, `logo`): as [`LINK_URL_PATTERN`] without `mailto:`.
-pub const RESOURCE_URL_PATTERN: &str = concat!(
+pub(crate) const RESOURCE_URL_PATTERN: &str = concat!(
     r"^[\u0000-\u0020]*(?:",
     r"(?![A-Za-z][A-Za-z0-9+.\t\n\r-]*:)[^\u0000-\u0020]",
     r"|[Hh][\t\n\r]*[Tt][\t\n\r]*[Tt][\t\n\r]*[Pp][\t\n\r]*(?:[Ss][\t\n\r]*)?:[\t\n\r]*[/\\][\t\n\r]*[/\\]",
@@ -59,13 +59,13 @@ pub const RESOURCE_URL_PATTERN: &str = concat!(
 /// Whether `s` can be an anchor as [`ID_PATTERN`] says: letters, digits,
 /// `-`, `_`, `.`, `:` (nothing that needs escaping in a selector or a URL's
 /// fragment).
-pub fn is_anchor_id(s: &str) -> bool {
+pub(crate) fn is_anchor_id(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
 }
 
 /// Whether `s` is a language tag as [`LANG_PATTERN`] says: a 2–8 letter
 /// primary subtag, then subtags of 1–8 letters or digits.
-pub fn is_language_tag(s: &str) -> bool {
+pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut subtags = s.split('-');
     let primary = subtags.next().unwrap_or("");
     (2..=8).contains(&primary.len())

@@ -25,11 +25,6 @@ impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem { path: path.into(), message: message.into() }
     }
-
-    /// `related[2].url: scheme "javascript" is not allowed`
-    pub fn line(&self) -> String {
-        self.to_string()
-    }
 }
 
 /// `related[2].url: scheme "javascript" is not allowed`, or the message alone

@@ -13,7 +13,7 @@ use crate::format::{Checked, Expected, Found, Problem, Problems};
 /// A JSON path, built on the stack as validation descends and turned into
 /// text only when there is a problem to report.
 #[derive(Clone, Copy)]
-pub enum Path<'a> {
+pub(crate) enum Path<'a> {
     /// The whole input.
     Root,
     /// The member `key` of the parent path.
@@ -24,7 +24,7 @@ pub enum Path<'a> {
 
 impl Path<'_> {
     /// The path as text: `a.b[2].c` (empty for the root).
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         match self {
             Path::Root => String::new(),
             Path::Key(parent, key) => match parent.render() {

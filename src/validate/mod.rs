@@ -8,7 +8,7 @@
 //! fields are ignored; `null` counts as absent for optional fields (content
 //! systems write it for "no value").
 //!
-//! - `checker.rs`: the [`Path`], and the checker that collects problems with
+//! - `checker.rs`: the JSON path of a value (`Path`), and the checker that collects problems with
 //!   the readers every block uses (required, text, URL, list, date);
 //! - `bidi.rs`: each text's directional controls kept to itself;
 //! - `brief.rs`: what each block of a brief must be;
@@ -31,7 +31,7 @@ pub mod url_policy;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use bidi::balanced;
 pub(crate) use checker::Checker;
-pub use checker::Path;
+pub(crate) use checker::Path;
 pub use date::parse_date;
 pub use jsonld::{from_value, json_ld, page};
 pub use model::*;
@@ -114,17 +114,20 @@ mod tests {
     #[test]
     fn describe_writes_each_problem_as_its_line() {
         let problems = check(r#"{"title": " ", "tags": [1], "related": [{"title": "r", "url": "javascript:x"}]}"#);
-        let lines: Vec<String> = problems.iter().map(Problem::line).collect();
+        let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
         assert_eq!(describe(&problems), lines.join("\n"));
         assert_eq!(lines[1..], ["related[0].url: scheme \"javascript\" is not allowed", "tags[0]: expected an object, found a number"]);
         let root = check("[]");
-        assert_eq!((describe(&root), root[0].line()), ("a feed needs at least one brief".into(), "a feed needs at least one brief".into()));
+        assert_eq!(
+            (describe(&root), root[0].to_string()),
+            ("a feed needs at least one brief".into(), "a feed needs at least one brief".into())
+        );
         assert_eq!(describe(&[]), "");
     }
 
     #[test]
     fn null_items_and_null_inputs_are_of_the_wrong_kind() {
-        let lines = |json: &str| check(json).iter().map(Problem::line).collect::<Vec<_>>();
+        let lines = |json: &str| check(json).iter().map(Problem::to_string).collect::<Vec<_>>();
         assert_eq!(lines("null"), ["expected a brief (an object) or a feed (an array of briefs), found null"]);
         assert_eq!(
             lines(r#"{"title": "t", "tags": [null], "summary": {"paragraphs": [null]}}"#),

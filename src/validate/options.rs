@@ -221,7 +221,7 @@ mod tests {
         assert_eq!((o.shadow, o.email), (false, true));
         let o = parse(r#"{"shadow": null, "email": null}"#).unwrap();
         assert_eq!((o.shadow, o.email), (true, false));
-        let lines: Vec<_> = parse(r#"{"email": 1, "shadow": "yes"}"#).unwrap_err().iter().map(Problem::line).collect();
+        let lines: Vec<_> = parse(r#"{"email": 1, "shadow": "yes"}"#).unwrap_err().iter().map(Problem::to_string).collect();
         assert_eq!(lines, ["options.shadow: must be true or false", "options.email: must be true or false"]);
     }
 
@@ -229,7 +229,7 @@ mod tests {
     fn declarative_shadow_dom_is_neither_email_nor_light_dom() {
         assert!(parse(r#"{"declarativeShadowDom": true}"#).unwrap().declarative_shadow_dom);
         assert!(!parse(r#"{"declarativeShadowDom": null}"#).unwrap().declarative_shadow_dom);
-        let lines = |json: &str| parse(json).unwrap_err().iter().map(Problem::line).collect::<Vec<_>>();
+        let lines = |json: &str| parse(json).unwrap_err().iter().map(Problem::to_string).collect::<Vec<_>>();
         assert_eq!(
             lines(r#"{"declarativeShadowDom": true, "email": true, "shadow": false}"#),
             [
@@ -253,7 +253,7 @@ mod tests {
         assert_eq!(parse(r#"{"locale": " en_US "}"#).unwrap().locale.as_deref(), Some("en-US"));
         for bad in ["!!", "x-private", "en--US", "e"] {
             let e = parse(&format!(r#"{{"locale": "{bad}"}}"#)).unwrap_err();
-            assert_eq!(e[0].line(), "options.locale: must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"", "{bad}");
+            assert_eq!(e[0].to_string(), "options.locale: must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\"", "{bad}");
         }
     }
 
@@ -270,7 +270,7 @@ mod tests {
         let base = |url: &str| parse(&format!("{{\"baseUrl\":\"{url}\"}}")).map(|o| o.base_url.unwrap_or_default());
         assert_eq!(base("https://example.org/news/").unwrap(), "https://example.org/news/");
         assert_eq!(base(" https://example.org/a b").unwrap(), "https://example.org/a%20b");
-        let problem = |url: &str| base(url).unwrap_err().iter().map(Problem::line).collect::<Vec<_>>();
+        let problem = |url: &str| base(url).unwrap_err().iter().map(Problem::to_string).collect::<Vec<_>>();
         assert_eq!(problem("/news/"), ["options.baseUrl: must be an absolute http(s) URL"]);
         assert_eq!(problem("javascript:alert(1)"), ["options.baseUrl: scheme \"javascript\" is not allowed"]);
         assert_eq!(problem(&"x".repeat(2049)), ["options.baseUrl: must be at most 2048 characters (has 2049)"]);
@@ -283,12 +283,15 @@ mod tests {
         assert_eq!(parse("{}").unwrap().heading_level, 2);
         for bad in ["0", "5", "2.5", "\"3\""] {
             let e = parse(&format!("{{\"headingLevel\": {bad}}}")).unwrap_err();
-            assert_eq!(e[0].line(), "options.headingLevel: must be 1, 2, 3 or 4", "{bad}");
+            assert_eq!(e[0].to_string(), "options.headingLevel: must be 1, 2, 3 or 4", "{bad}");
         }
         let o = parse(r#"{"imageOrigins": ["HTTPS://Img.Example", "http://localhost:8080/", "https://cdn.example:443"]}"#).unwrap();
         assert_eq!(o.image_origins.unwrap(), ["https://img.example", "http://localhost:8080", "https://cdn.example"]);
-        let lines: Vec<_> =
-            parse(r#"{"imageOrigins": ["https://a.example/path", "javascript:x", 3]}"#).unwrap_err().iter().map(Problem::line).collect();
+        let lines: Vec<_> = parse(r#"{"imageOrigins": ["https://a.example/path", "javascript:x", 3]}"#)
+            .unwrap_err()
+            .iter()
+            .map(Problem::to_string)
+            .collect();
         assert_eq!(
             lines,
             [

@@ -326,7 +326,7 @@ fn find(s: &str, stop: fn(u8) -> bool) -> Option<usize> {
 /// The origin (`https://host[:port]`) of an absolute http(s) URL as
 /// [`check`] writes it, or `//host[:port]` for a protocol-relative one
 /// (whose scheme is the page's); `None` for a path-relative reference or `mailto:`.
-pub fn origin(url: &str) -> Option<&str> {
+pub(crate) fn origin(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).or_else(|| url.strip_prefix("//"))?;
     let end = url.len() - rest.len() + find(rest, ends_authority).unwrap_or(rest.len());
     url.get(..end)

@@ -39,7 +39,7 @@ pub struct Context<'a> {
 
 /// A block with more paragraphs (or related items) than this shows that
 /// many and puts the rest behind "Show more" (interactive cards only).
-pub const COLLAPSE_AFTER: usize = 4;
+pub(crate) const COLLAPSE_AFTER: usize = 4;
 
 /// The card for a document: one `article`, or a feed of them.
 pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
@@ -137,7 +137,7 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
 }
 
 /// The card for one brief: what [`document`] writes for [`Document::One`].
-pub fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+pub(crate) fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     card(b, cx, w, &Anchors::of(b, cx));
 }
 
@@ -423,7 +423,7 @@ fn shown(cx: &Context, len: usize) -> usize {
 /// How many of `len` items an interactive card shows: all, or
 /// [`COLLAPSE_AFTER`] of a list longer by more than one (the rest go behind
 /// "Show more").
-pub fn interactive_shown(len: usize) -> usize {
+pub(crate) fn interactive_shown(len: usize) -> usize {
     if len > COLLAPSE_AFTER + 1 {
         COLLAPSE_AFTER
     } else {

@@ -12,15 +12,15 @@ pub fn builtin(lang: &str, label: Label) -> &'static str {
 
 /// What joins the names of a byline in `lang`: the Arabic comma for Arabic
 /// and Persian, a comma elsewhere. (Not a label: no page needs to change it.)
-pub fn list_separator(lang: &str) -> &'static str {
+pub(crate) fn list_separator(lang: &str) -> &'static str {
     words_for(lang).unwrap_or(&EN).separator
 }
 
 /// The language of the words a card falls back to.
-pub const ENGLISH: &str = "en";
+pub(crate) const ENGLISH: &str = "en";
 
 /// Whether the card has words of its own in `lang` (by its primary subtag).
-pub fn has_words_for(lang: &str) -> bool {
+pub(crate) fn has_words_for(lang: &str) -> bool {
     words_for(lang).is_some()
 }
 

@@ -48,7 +48,7 @@ pub fn run_str(text: &str) {
     let problems = brief_card::check(text);
     for p in &problems {
         assert!(!p.message.is_empty(), "a problem without a message at {:?}", p.path);
-        assert!(!p.line().is_empty());
+        assert!(!p.to_string().is_empty());
     }
     for (i, opts) in option_sets().iter().enumerate() {
         match brief_card::load(text, opts) {

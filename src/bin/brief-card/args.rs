@@ -193,7 +193,7 @@ fn labels(raw: &str) -> Result<Labels, String> {
     let options = Checked::<format::Options>::deserialize(serde_json::json!({ "labels": labels })).map_err(|e| e.to_string())?;
     brief_card::validate::options(options)
         .map(|o| o.labels)
-        .map_err(|problems| problems.iter().map(|p| p.line().replacen("options.labels", "labels", 1)).collect::<Vec<_>>().join("; "))
+        .map_err(|problems| problems.iter().map(|p| p.to_string().replacen("options.labels", "labels", 1)).collect::<Vec<_>>().join("; "))
 }
 
 /// `--image-origins`: each an http(s) origin, read as the `imageOrigins` option reads one.

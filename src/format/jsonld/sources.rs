@@ -121,7 +121,7 @@ mod tests {
             p("quotesx", "other"),
             p("", "… and 3 more problems"),
         ];
-        let lines: Vec<String> = s.rewrite(problems).iter().map(Problem::line).collect();
+        let lines: Vec<String> = s.rewrite(problems).iter().map(Problem::to_string).collect();
         assert_eq!(
             lines,
             ["@graph[3].@id: bad", "@graph[3].title: is required", "hasPart[0].text: too long", "quotesx: other", "… and 3 more problems"]
