@@ -19,7 +19,7 @@ use crate::validate::model::*;
 use crate::validate::options::{Layout, LinkTarget, Options, Theme};
 use anchors::{rest_id, Anchors};
 use sink::Sink;
-use words::{builtin, has_words_for, Label, ENGLISH};
+use words::{has_words_for, Label, ENGLISH};
 
 /// Everything the view needs besides the brief.
 pub struct Context<'a> {
@@ -68,7 +68,7 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
 
 /// The word for `l`: the page's override, the brief's, the built-in one for its language.
 fn label<'a>(b: &'a Brief, cx: &Context<'a>, l: Label) -> &'a str {
-    cx.options.labels.get(l).or_else(|| b.labels.get(l)).unwrap_or_else(|| builtin(&b.lang, l))
+    words::word(&cx.options.labels, &b.labels, &b.lang, l)
 }
 
 /// The language of the word for `l` where it is not the card's: `en` when

@@ -10,6 +10,12 @@ pub fn builtin(lang: &str, label: Label) -> &'static str {
     words_for(lang).unwrap_or(&EN).get(label)
 }
 
+/// The word for `label` in a brief in `lang`: the page's override
+/// (`options.labels`), else the brief's own (`labels`), else the built-in one.
+pub(crate) fn word<'a>(page: &'a Labels, brief: &'a Labels, lang: &str, label: Label) -> &'a str {
+    page.get(label).or_else(|| brief.get(label)).unwrap_or_else(|| builtin(lang, label))
+}
+
 /// What joins the names of a byline in `lang`: the Arabic comma for Arabic
 /// and Persian, a comma elsewhere. (Not a label: no page needs to change it.)
 pub(crate) fn list_separator(lang: &str) -> &'static str {

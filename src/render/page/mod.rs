@@ -22,10 +22,10 @@ use serde_json::Value;
 
 use super::{declarative, escape, fragment};
 use crate::validate::balanced;
-use crate::validate::model::{Brief, Document, Paragraph};
+use crate::validate::model::{Brief, Document, Paragraph, Publisher};
 use crate::validate::options::{Options, Theme};
 use crate::validate::url_policy::{self, UrlUse};
-use crate::view::words::{builtin, Label};
+use crate::view::words::{word, Label, Labels};
 
 mod brief_json;
 mod linked_data;
@@ -81,8 +81,7 @@ pub fn page_with_script(doc: &Document, options: &Options, script: &str) -> Stri
 /// oEmbed discovery link) added to its `<head>`. `address` is where the page
 /// will be (a site knows it): its canonical URL when the brief names none.
 pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &str, address: Option<&str>) -> String {
-    let briefs = doc.briefs();
-    let first = briefs.first();
+    let first = doc.briefs().first();
     let one = match doc {
         Document::One(b) => Some(b),
         Document::Feed(_) => None,
@@ -93,18 +92,19 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     // titles are the h2s under it, whatever level was asked for.
     let options = &Options { heading_level: if one.is_some() { 1 } else { 2 }, ..options.clone() };
     let lang = first.map_or("en", |b| b.lang.as_str());
-    let feed_label = options
-        .labels
-        .get(Label::Feed)
-        .or_else(|| first.and_then(|b| b.labels.get(Label::Feed)))
-        .unwrap_or_else(|| builtin(lang, Label::Feed));
-    let title = one.map_or(feed_label, |b| b.title.as_str());
-    let description = match one {
-        Some(b) => description(b),
-        None => {
-            let titles: Vec<&str> = briefs.iter().map(|b| b.title.as_str()).collect();
-            Some(truncate(&squeeze(&titles.join(" · ")), DESCRIPTION_CHARS))
-        }
+    let no_labels = Labels::default();
+    let feed_label = word(&options.labels, first.map_or(&no_labels, |b| &b.labels), lang, Label::Feed);
+    let about = About {
+        one,
+        title: one.map_or(feed_label, |b| b.title.as_str()),
+        description: match one {
+            Some(b) => description(b),
+            None => {
+                let titles: Vec<&str> = doc.briefs().iter().map(|b| b.title.as_str()).collect();
+                Some(truncate(&squeeze(&titles.join(" · ")), DESCRIPTION_CHARS))
+            }
+        },
+        url: one.and_then(|b| b.url.as_deref()).or(address),
     };
 
     let mut out = String::with_capacity(16 * 1024);
@@ -113,102 +113,11 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     attr(&mut out, "dir", first.map_or("ltr", |b| b.dir.as_str()));
     out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     meta(&mut out, "name", "color-scheme", color_scheme(options.theme));
-    out.push_str("<title>");
-    escape::text(&mut out, title);
-    out.push_str("</title>\n");
-    if let Some(d) = &description {
-        meta(&mut out, "name", "description", d);
-    }
-    if let Some(b) = one.filter(|b| !b.authors.is_empty()) {
-        let names: Vec<&str> = b.authors.iter().map(|a| a.name.as_str()).collect();
-        meta(&mut out, "name", "author", &names.join(", "));
-    }
-    let url = one.and_then(|b| b.url.as_deref()).or(address);
-    if let Some(u) = url {
-        out.push_str("<link rel=\"canonical\"");
-        attr(&mut out, "href", u);
-        out.push_str(">\n");
-    }
-
-    // Open Graph (https://ogp.me) and Twitter cards. Both want absolute URLs.
-    meta(&mut out, "property", "og:type", if one.is_some() { "article" } else { "website" });
-    meta(&mut out, "property", "og:title", title);
-    if let Some(d) = &description {
-        meta(&mut out, "property", "og:description", d);
-    }
-    if let Some(u) = url.filter(|u| is_absolute_http(u)) {
-        meta(&mut out, "property", "og:url", u);
-    }
-    let image = one.and_then(|b| {
-        let i = b.image.as_ref()?;
-        Some((i, for_previews(b, &i.src)?))
-    });
-    if let Some((i, src)) = &image {
-        meta(&mut out, "property", "og:image", src);
-        // With its size, a share preview can lay the image out before it loads.
-        if let (Some(w), Some(h)) = (i.width, i.height) {
-            meta(&mut out, "property", "og:image:width", &w.to_string());
-            meta(&mut out, "property", "og:image:height", &h.to_string());
-        }
-        if !i.alt.is_empty() {
-            meta(&mut out, "property", "og:image:alt", &i.alt);
-        }
-    }
-    // Without an image of its own, a share preview shows the publisher's logo rather than nothing.
-    let logo = one.filter(|_| image.is_none()).and_then(|b| for_previews(b, b.publisher.as_ref()?.logo.as_deref()?));
-    if let Some(logo) = &logo {
-        meta(&mut out, "property", "og:image", logo);
-    }
-    if let Some(locale) = og_locale(lang) {
-        meta(&mut out, "property", "og:locale", &locale);
-    }
-    if let Some(p) = first.and_then(|b| b.publisher.as_ref()) {
-        meta(&mut out, "property", "og:site_name", &p.name);
-    }
-    if let Some(b) = one {
-        for a in &b.authors {
-            // Open Graph wants a profile's address; a name is what most sites write without one.
-            meta(&mut out, "property", "article:author", a.url.as_deref().filter(|u| is_absolute_http(u)).unwrap_or(&a.name));
-        }
-        if let Some(d) = &b.date {
-            meta(&mut out, "property", "article:published_time", &d.iso);
-        }
-        if let Some(d) = &b.updated {
-            meta(&mut out, "property", "article:modified_time", &d.iso);
-        }
-        if let Some(k) = &b.kind {
-            meta(&mut out, "property", "article:section", k);
-        }
-        for t in &b.tags {
-            meta(&mut out, "property", "article:tag", &t.label);
-        }
-    }
-    meta(&mut out, "name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" });
-    meta(&mut out, "name", "twitter:title", title);
-    if let Some(d) = &description {
-        meta(&mut out, "name", "twitter:description", d);
-    }
-    if let Some((i, src)) = &image {
-        meta(&mut out, "name", "twitter:image", src);
-        if !i.alt.is_empty() {
-            meta(&mut out, "name", "twitter:image:alt", &i.alt);
-        }
-    } else if let Some(logo) = &logo {
-        meta(&mut out, "name", "twitter:image", logo);
-    }
-
+    page_meta(&mut out, &about);
+    share_meta(&mut out, &about, lang, first.and_then(|b| b.publisher.as_ref()));
     out.push_str(head);
     out.push_str("<style>");
-    out.push_str(STYLE);
-    match options.theme {
-        Theme::Light => {}
-        Theme::Dark => out.push_str(DARK),
-        Theme::Auto => {
-            out.push_str("@media (prefers-color-scheme:dark){");
-            out.push_str(DARK);
-            out.push('}');
-        }
-    }
+    page_style(&mut out, options.theme);
     out.push_str("</style>\n<script type=\"application/ld+json\">");
     out.push_str(&script_json(&linked_data(doc, feed_label)));
     out.push_str("</script>\n</head>\n<body>\n<main>\n");
@@ -226,6 +135,126 @@ pub(crate) fn page_with(doc: &Document, options: &Options, script: &str, head: &
     attr(&mut out, "src", &src);
     out.push_str("></script>\n</body>\n</html>\n");
     out
+}
+
+/// What the page's metadata says of it.
+struct About<'a> {
+    /// The brief, on a page of one.
+    one: Option<&'a Brief>,
+    /// The brief's title, or a feed's label.
+    title: &'a str,
+    description: Option<String>,
+    /// Its canonical address.
+    url: Option<&'a str>,
+}
+
+/// The `<title>`, meta description and author, and the canonical link.
+fn page_meta(out: &mut String, about: &About) {
+    out.push_str("<title>");
+    escape::text(out, about.title);
+    out.push_str("</title>\n");
+    if let Some(d) = &about.description {
+        meta(out, "name", "description", d);
+    }
+    if let Some(b) = about.one.filter(|b| !b.authors.is_empty()) {
+        let names: Vec<&str> = b.authors.iter().map(|a| a.name.as_str()).collect();
+        meta(out, "name", "author", &names.join(", "));
+    }
+    if let Some(u) = about.url {
+        out.push_str("<link rel=\"canonical\"");
+        attr(out, "href", u);
+        out.push_str(">\n");
+    }
+}
+
+/// Open Graph (https://ogp.me) and Twitter cards, for share previews. Both
+/// want absolute URLs.
+fn share_meta(out: &mut String, about: &About, lang: &str, publisher: Option<&Publisher>) {
+    let one = about.one;
+    meta(out, "property", "og:type", if one.is_some() { "article" } else { "website" });
+    meta(out, "property", "og:title", about.title);
+    if let Some(d) = &about.description {
+        meta(out, "property", "og:description", d);
+    }
+    if let Some(u) = about.url.filter(|u| is_absolute_http(u)) {
+        meta(out, "property", "og:url", u);
+    }
+    let image = one.and_then(|b| {
+        let i = b.image.as_ref()?;
+        Some((i, for_previews(b, &i.src)?))
+    });
+    if let Some((i, src)) = &image {
+        meta(out, "property", "og:image", src);
+        // With its size, a share preview can lay the image out before it loads.
+        if let (Some(w), Some(h)) = (i.width, i.height) {
+            meta(out, "property", "og:image:width", &w.to_string());
+            meta(out, "property", "og:image:height", &h.to_string());
+        }
+        if !i.alt.is_empty() {
+            meta(out, "property", "og:image:alt", &i.alt);
+        }
+    }
+    // Without an image of its own, a share preview shows the publisher's logo rather than nothing.
+    let logo = one.filter(|_| image.is_none()).and_then(|b| for_previews(b, b.publisher.as_ref()?.logo.as_deref()?));
+    if let Some(logo) = &logo {
+        meta(out, "property", "og:image", logo);
+    }
+    if let Some(locale) = og_locale(lang) {
+        meta(out, "property", "og:locale", &locale);
+    }
+    if let Some(p) = publisher {
+        meta(out, "property", "og:site_name", &p.name);
+    }
+    if let Some(b) = one {
+        article_meta(out, b);
+    }
+    meta(out, "name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" });
+    meta(out, "name", "twitter:title", about.title);
+    if let Some(d) = &about.description {
+        meta(out, "name", "twitter:description", d);
+    }
+    if let Some((i, src)) = &image {
+        meta(out, "name", "twitter:image", src);
+        if !i.alt.is_empty() {
+            meta(out, "name", "twitter:image:alt", &i.alt);
+        }
+    } else if let Some(logo) = &logo {
+        meta(out, "name", "twitter:image", logo);
+    }
+}
+
+/// Open Graph's `article:` properties of a page of one brief.
+fn article_meta(out: &mut String, b: &Brief) {
+    for a in &b.authors {
+        // Open Graph wants a profile's address; a name is what most sites write without one.
+        meta(out, "property", "article:author", a.url.as_deref().filter(|u| is_absolute_http(u)).unwrap_or(&a.name));
+    }
+    if let Some(d) = &b.date {
+        meta(out, "property", "article:published_time", &d.iso);
+    }
+    if let Some(d) = &b.updated {
+        meta(out, "property", "article:modified_time", &d.iso);
+    }
+    if let Some(k) = &b.kind {
+        meta(out, "property", "article:section", k);
+    }
+    for t in &b.tags {
+        meta(out, "property", "article:tag", &t.label);
+    }
+}
+
+/// The page's own styles, then the dark theme's as `theme` asks.
+fn page_style(out: &mut String, theme: Theme) {
+    out.push_str(STYLE);
+    match theme {
+        Theme::Light => {}
+        Theme::Dark => out.push_str(DARK),
+        Theme::Auto => {
+            out.push_str("@media (prefers-color-scheme:dark){");
+            out.push_str(DARK);
+            out.push('}');
+        }
+    }
 }
 
 /// The `<brief-card>` element: the document's JSON for the live card, and
