@@ -325,6 +325,26 @@ pub struct Labels {
     pub updated: Option<Checked<String>>,
 }
 
+impl Labels {
+    /// Each field with its key in the JSON, in the order above.
+    pub fn into_entries(self) -> [(&'static str, Option<Checked<String>>); 12] {
+        [
+            ("summary", self.summary),
+            ("quotes", self.quotes),
+            ("related", self.related),
+            ("tags", self.tags),
+            ("readMore", self.read_more),
+            ("showMore", self.show_more),
+            ("showLess", self.show_less),
+            ("copyLink", self.copy_link),
+            ("linkCopied", self.link_copied),
+            ("feed", self.feed),
+            ("by", self.by),
+            ("updated", self.updated),
+        ]
+    }
+}
+
 /// The objects of the format are "an object" in a problem.
 macro_rules! objects {
     ($($t:ty),*) => { $(impl Expected for $t { const EXPECTED: &'static str = "an object"; const OBJECT: bool = true; })* };

@@ -205,25 +205,10 @@ impl Checker<'_> {
     pub(crate) fn labels(&mut self, field: Option<Checked<format::Labels>>, path: &Path) -> Labels {
         let mut labels = Labels::default();
         let Some(l) = self.optional(field, path) else { return labels };
-        let given = [
-            ("summary", Label::Summary, l.summary),
-            ("quotes", Label::Quotes, l.quotes),
-            ("related", Label::Related, l.related),
-            ("tags", Label::Tags, l.tags),
-            ("readMore", Label::ReadMore, l.read_more),
-            ("showMore", Label::ShowMore, l.show_more),
-            ("showLess", Label::ShowLess, l.show_less),
-            ("copyLink", Label::CopyLink, l.copy_link),
-            ("linkCopied", Label::LinkCopied, l.link_copied),
-            ("feed", Label::Feed, l.feed),
-            ("by", Label::By, l.by),
-            ("updated", Label::Updated, l.updated),
-        ];
-        for (key, label, value) in given {
-            if let Some(s) = self.opt_string(value, &Path::Key(path, key), MAX_SHORT_CHARS) {
-                if !is_blank(&s) {
-                    labels.0.push((label, s));
-                }
+        for (key, value) in l.into_entries() {
+            let Some(text) = self.opt_string(value, &Path::Key(path, key), MAX_SHORT_CHARS) else { continue };
+            if let Some(label) = Label::of_key(key).filter(|_| !is_blank(&text)) {
+                labels.0.push((label, text));
             }
         }
         labels

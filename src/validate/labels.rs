@@ -49,6 +49,13 @@ pub const KEYS: [(&str, Label); 12] = [
     ("updated", Label::Updated),
 ];
 
+impl Label {
+    /// The label whose key in `labels` objects is `key`.
+    pub fn of_key(key: &str) -> Option<Label> {
+        KEYS.iter().find(|(k, _)| *k == key).map(|&(_, label)| label)
+    }
+}
+
 /// Overrides of some labels (from a brief or from the options).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Labels(pub Vec<(Label, String)>);
@@ -63,6 +70,18 @@ impl Labels {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The format's keys (serde's names of `format::Labels`' fields) are the labels' keys.
+    #[test]
+    fn every_key_of_the_format_is_a_label() {
+        let keys: Vec<&str> = crate::format::Labels::default().into_entries().iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, KEYS.map(|(k, _)| k));
+        for key in keys {
+            let read: crate::format::Labels = serde_json::from_value(serde_json::json!({ key: "x" })).unwrap();
+            let given: Vec<&str> = read.into_entries().into_iter().filter(|(_, v)| v.is_some()).map(|(k, _)| k).collect();
+            assert_eq!(given, [key], "serde reads {key:?} into the field into_entries names so");
+        }
+    }
 
     #[test]
     fn later_overrides_win() {
