@@ -65,6 +65,7 @@
 //! view/      the one description of the card, written as events into a Sink
 //! validate/  format types -> the validated model, with the URL policy
 //! schema/    the JSON Schema and TypeScript generated from format/ (native)
+//! jsonld/    schema.org JSON-LD read as the format's types: the graph, the mapping
 //! format/    the serde types of the JSON format, limits, problems
 //! ```
 #![deny(missing_docs)]
@@ -75,6 +76,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice, clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod format;
+pub mod jsonld;
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
@@ -109,7 +111,7 @@ pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>
 /// without it.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Problem>> {
-    let page = format::jsonld::scripts_in_html(html);
+    let page = jsonld::scripts_in_html(html);
     validate::page(&page.scripts, page.unreadable.into_iter().collect(), &page.facts, &options.url_settings())
 }
 

@@ -6,7 +6,7 @@
 #[path = "support/examples.rs"]
 mod examples;
 
-use brief_card::format::jsonld::{PageFacts, Script};
+use brief_card::jsonld::{PageFacts, Script};
 use brief_card::render::page::page;
 use brief_card::validate::model::{Brief, Paragraph};
 use brief_card::validate::{self, UrlSettings};
@@ -663,7 +663,7 @@ fn several_top_level_articles_or_an_item_list_are_a_feed() {
 fn our_own_format_is_never_read_as_json_ld() {
     for (name, text) in examples::all() {
         let value: Value = serde_json::from_str(&text).unwrap();
-        assert!(!brief_card::format::jsonld::is_json_ld(&value), "{name}");
+        assert!(!brief_card::jsonld::is_json_ld(&value), "{name}");
     }
     // Without a schema.org context, even schema.org-looking members are a brief's unknown fields.
     assert_eq!(problems(json!({"@type": "NewsArticle", "headline": "H"})), ["title: is required"]);

@@ -32,7 +32,6 @@
 mod checked;
 #[cfg(not(target_arch = "wasm32"))]
 mod json;
-pub mod jsonld;
 pub mod limits;
 mod options;
 pub mod patterns;

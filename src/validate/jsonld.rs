@@ -1,5 +1,5 @@
 //! schema.org JSON-LD through the validator: the mapping
-//! ([`crate::format::jsonld`]) makes a brief of it, the validator checks
+//! ([`crate::jsonld`]) makes a brief of it, the validator checks
 //! that brief as it checks any, and its problems are told again with the
 //! paths of the JSON-LD the host wrote.
 
@@ -7,9 +7,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{checked_document, Document, UrlSettings};
-use crate::format::jsonld::{self, PageFacts, Script};
 use crate::format::patterns::language_tag;
 use crate::format::{Checked, Input, Problem, Problems};
+use crate::jsonld::{self, PageFacts, Script};
 
 /// Validates a JSON value that is a brief, a feed, or a schema.org JSON-LD
 /// document (told apart by its `@context`, see [`jsonld::is_json_ld`]).

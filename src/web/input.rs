@@ -7,9 +7,9 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::jsonld::{PageFacts, Script, SCRIPT_WRAPPERS};
 use crate::format::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_PAGE_BYTES};
 use crate::format::{self, Checked, Expected, Input, Problem};
+use crate::jsonld::{PageFacts, Script, SCRIPT_WRAPPERS};
 use crate::validate::{self, Document, Options, UrlSettings};
 
 #[wasm_bindgen(module = "/src/web/copy.js")]

@@ -33,9 +33,9 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::format::jsonld::PageFacts;
 use crate::format::limits::{MAX_LANG_CHARS, MAX_SHORT_CHARS};
 use crate::format::{self, Problem};
+use crate::jsonld::PageFacts;
 use crate::render;
 use crate::validate::{Document, Options};
 use crate::view::{self, Context};

@@ -1,5 +1,5 @@
 //! The document as schema.org linked data (JSON-LD), for search engines and
-//! link previews, and for reading back as a card (src/format/jsonld/).
+//! link previews, and for reading back as a card (src/jsonld/).
 
 use serde_json::{json, Map, Value};
 
@@ -47,7 +47,7 @@ fn plain_paragraphs(ps: &[Paragraph]) -> String {
 }
 
 /// The article as schema.org sees it, carrying every block schema.org has
-/// a property for, so that reading it back ([`crate::format::jsonld`])
+/// a property for, so that reading it back ([`crate::jsonld`])
 /// gives a card with the same blocks (docs/jsonld-mapping.md lists what
 /// cannot survive: links and emphasis inside paragraphs, `labels`, a
 /// summary heading, an explicit `dir`).

@@ -4,10 +4,10 @@ use serde_json::Value;
 
 use super::people::is_named;
 use super::{fitted, listed, nonempty, text, Mapper};
-use crate::format::jsonld::graph::{found, At};
-use crate::format::jsonld::sources::{index, key};
 use crate::format::limits::MAX_SHORT_CHARS;
 use crate::format::{self, Checked, Paragraph};
+use crate::jsonld::graph::{found, At};
+use crate::jsonld::sources::{index, key};
 
 /// Where a section's text is: a part's `text`, else an article part's `articleBody`.
 const SECTION_TEXT: [&str; 2] = ["text", "articleBody"];

@@ -3,10 +3,10 @@
 use serde_json::Value;
 
 use super::{listed, shortened, text, Mapper};
-use crate::format::jsonld::graph::{found, At};
-use crate::format::jsonld::sources::{index, key};
 use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
+use crate::jsonld::graph::{found, At};
+use crate::jsonld::sources::{index, key};
 
 impl<'a> Mapper<'_, 'a> {
     /// `keywords` (a string of words separated by commas or semicolons, or an array of words or

@@ -6,7 +6,7 @@
 use scraper::{Html, Selector};
 
 use super::{script_json, PageFacts, Script};
-use crate::format::json::json_value;
+use crate::format::json_value;
 use crate::format::Problem;
 
 /// What a saved page gives the card: its JSON-LD, its language and its

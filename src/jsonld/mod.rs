@@ -7,8 +7,9 @@
 //! the mapping adds is its record of sources (`Sources`): for each value it wrote in the brief,
 //! the JSON-LD path it came from, so that problems are reported in the
 //! document the host wrote (`@graph[1].citation[0].url`), never in a brief
-//! the host has not seen. It lives in `format/` because it only reads
-//! input; [`crate::validate::json_ld`] puts the three steps together.
+//! the host has not seen. It sits on `format/`, whose types it writes, and
+//! under `validate/`: [`crate::validate::json_ld`] puts the three steps
+//! together.
 //!
 //! - **Detection** ([`is_json_ld`]): an `@context` naming schema.org (http
 //!   or https, a string, an array, or an object's `@vocab`). A brief in our
@@ -43,8 +44,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::limits::{MAX_FEED, MAX_INPUT_BYTES};
-use super::{Brief, Checked, Input, Problem, Problems};
+use crate::format::limits::{MAX_FEED, MAX_INPUT_BYTES};
+use crate::format::{Brief, Checked, Input, Problem, Problems};
 use graph::{At, Graph};
 use map::Mapper;
 

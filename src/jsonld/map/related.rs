@@ -4,11 +4,11 @@ use serde_json::Value;
 
 use super::people::plain_name;
 use super::{fitted, is_address, listed, too_long_an_address, Mapper};
-use crate::format::jsonld::date;
-use crate::format::jsonld::graph::{found, is_reference, type_names, At};
-use crate::format::jsonld::sources::{index, key};
 use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
+use crate::jsonld::date;
+use crate::jsonld::graph::{found, is_reference, type_names, At};
+use crate::jsonld::sources::{index, key};
 
 impl<'a> Mapper<'_, 'a> {
     /// `citation`, then `isBasedOn`: each a `CreativeWork` (or any node), a

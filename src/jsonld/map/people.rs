@@ -3,10 +3,10 @@
 use serde_json::Value;
 
 use super::{listed, text, Mapper};
-use crate::format::jsonld::graph::{found, At};
-use crate::format::jsonld::sources::{index, key};
 use crate::format::limits::MAX_ITEMS;
 use crate::format::{self, Checked};
+use crate::jsonld::graph::{found, At};
+use crate::jsonld::sources::{index, key};
 
 impl<'a> Mapper<'_, 'a> {
     /// `publisher`: a name, or an `Organization` (or `Person`) with `name`,

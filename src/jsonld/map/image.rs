@@ -3,10 +3,10 @@
 use serde_json::Value;
 
 use super::{fitted, too_long_an_address, Mapper};
-use crate::format::jsonld::graph::{found, At};
-use crate::format::jsonld::sources::key;
 use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_SHORT_CHARS};
 use crate::format::{self, Checked};
+use crate::jsonld::graph::{found, At};
+use crate::jsonld::sources::key;
 
 /// Where an `ImageObject` gives its address, best first: a thumbnail is
 /// better than no image.
