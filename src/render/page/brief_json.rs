@@ -89,19 +89,47 @@ mod tests {
         script_json(v)
     }
 
+    /// A brief that sets every field of the format (the test below holds it to that).
+    const EVERY_FIELD: &str = r#"{"version":1,"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","updated":"2023-06-14T08:00:00Z","url":"/a b","lang":"es","dir":"rtl",
+        "publisher":{"name":"P","url":"https://e.org/","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c","width":640,"height":360},
+        "summary":{"heading":"S","paragraphs":["one",["a",{"text":"b","href":"https://e.org/","strong":true,"em":true}]]},
+        "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org","lang":"en-GB"}],
+        "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
+        "tags":[{"label":"t"},{"label":"u","url":"/u"}],
+        "labels":{"summary":"1","quotes":"2","related":"3","tags":"Temas","readMore":"Más","showMore":"4","showLess":"5","copyLink":"6","linkCopied":"7","feed":"8","by":"9","updated":"10"},"unknown":1}"#;
+
     #[test]
     fn the_embedded_json_reads_back_as_the_same_document() {
-        let text = r#"{"id":"x","kind":"Flash Brief","title":"T </script>","date":"2023-06-13","updated":"2023-06-14T08:00:00Z","url":"/a b","lang":"es",
-            "publisher":{"name":"P","logo":"https://e.org/l.png"},"authors":[{"name":"A"},{"name":"B","url":"/b"}],"image":{"src":"i.png","alt":"","caption":"c","width":640,"height":360},
-            "summary":{"paragraphs":["one",["a",{"text":"b","href":"https://e.org/","strong":true,"em":true}]]},
-            "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org","lang":"en-GB"}],
-            "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
-            "tags":[{"label":"t"},{"label":"u","url":"/u"}],"labels":{"tags":"Temas","readMore":"Más"},"unknown":1}"#;
-        let doc = crate::validate::load_default(text).unwrap();
+        let doc = crate::validate::load_default(EVERY_FIELD).unwrap();
         let again = crate::validate::load_default(&json(&document_json(&doc, &Labels::default()))).unwrap();
         assert_eq!(again, doc);
         let feed = Document::Feed(vec![doc.briefs()[0].clone(), doc.briefs()[0].clone()]);
         assert_eq!(crate::validate::load_default(&json(&document_json(&feed, &Labels::default()))).unwrap(), feed);
+    }
+
+    /// So a field added to the format must be added to [`EVERY_FIELD`], and
+    /// the round trip above then fails until this file writes it too.
+    #[test]
+    fn the_round_trip_sets_every_field_of_the_format() {
+        fn keys(v: &Value, into: &mut std::collections::BTreeSet<String>) {
+            match v {
+                Value::Object(map) => map.iter().for_each(|(k, v)| {
+                    into.insert(k.clone());
+                    keys(v, into);
+                }),
+                Value::Array(items) => items.iter().for_each(|v| keys(v, into)),
+                _ => {}
+            }
+        }
+        let mut written = std::collections::BTreeSet::new();
+        keys(&serde_json::from_str(EVERY_FIELD).unwrap(), &mut written);
+        let schema = crate::schema::brief_schema();
+        let defs = schema["$defs"].as_object().unwrap();
+        for (name, def) in defs {
+            for field in def.get("properties").and_then(Value::as_object).into_iter().flat_map(|p| p.keys()) {
+                assert!(written.contains(field), "EVERY_FIELD leaves out {name}.{field}");
+            }
+        }
     }
 
     #[test]
