@@ -3,8 +3,11 @@
 //! of events into a [`Sink`]. Both outputs (live DOM and HTML text) are
 //! sinks, so how a block looks is written here once for both. (A new block
 //! of the format also needs its field in `format/`, its rules in
-//! `validate/brief.rs` and `model.rs`, and its place in the page's
-//! JSON-LD, `render/page/linked_data.rs`.)
+//! `validate/brief.rs` and `model.rs`, its place in the page's JSON
+//! (`render/page/brief_json.rs`, whose test fails until it is there) and
+//! JSON-LD (`render/page/linked_data.rs`, and the reading back in
+//! `jsonld/map/`), its height in the oEmbed estimate
+//! (`render/site/height.rs`), and bench/vanilla.js's copy of the card.)
 //! The view takes its sink as `&mut dyn Sink`: one copy of the view serves
 //! every output, and a sink's calls are few next to the work each does.
 //!
