@@ -70,10 +70,11 @@ const rewrites = [
   ["import(GLUE)", 'import("./brief_card.js")'],
 ];
 let out = element;
-for (const [i, [from, to]] of rewrites.entries()) {
-  if (out.includes(from)) out = out.replaceAll(from, to);
-  else if (i === 0) fail(`src/brief-card.js no longer contains ${from}: update the rewrite here`);
-  else console.error(`scripts/package.mjs: warning: src/brief-card.js no longer contains ${from}; bundlers may not find the glue`);
+// Each must still match: a rewrite that silently stops matching leaves a
+// package whose bundlers cannot find the glue or the wasm.
+for (const [from, to] of rewrites) {
+  if (!out.includes(from)) fail(`src/brief-card.js no longer contains ${from}: update the rewrite here`);
+  out = out.replaceAll(from, to);
 }
 if (out.includes("./pkg/")) fail("src/brief-card.js still refers to ./pkg/ after the rewrite");
 writeFileSync(join(pkg, "brief-card.js"), await minify(out, "// <brief-card>, minified from src/brief-card.js."));
