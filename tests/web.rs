@@ -614,6 +614,32 @@ fn a_deep_link_reveals_the_card_the_hash_names_at_each_render() {
 }
 
 #[wasm_bindgen_test]
+async fn a_deep_link_followed_on_the_page_reveals_its_target_in_a_shadow_root() {
+    let set_hash = |h: &str| web_sys::window().unwrap().location().set_hash(h).unwrap();
+    let brief = |id: &str| json(&format!(r#"{{"id":"{id}","title":"t","quotes":[{{"text":"q","author":"a"}}]}}"#));
+    let (a, b) = (host(), host());
+    let _cards = (
+        render_brief(a.clone().into(), brief("follow-a"), JsValue::UNDEFINED).unwrap(),
+        render_brief(b.clone().into(), brief("follow-b"), JsValue::UNDEFINED).unwrap(),
+    );
+    let highlighted = |el: &Element| -> Vec<String> {
+        let list = shadow(el).query_selector_all(".bc-target").unwrap();
+        (0..list.length()).map(|i| list.get(i).unwrap().unchecked_into::<Element>().id()).collect()
+    };
+    let none: Vec<String> = Vec::new();
+    // As a reader following links to the cards (`hashchange` comes as a task of its own).
+    set_hash("follow-a");
+    yield_to_browser().await;
+    assert_eq!((highlighted(&a), highlighted(&b)), (vec!["follow-a".to_owned()], none.clone()));
+    set_hash("follow-b-quote-1");
+    yield_to_browser().await;
+    assert_eq!((highlighted(&a), highlighted(&b)), (none.clone(), vec!["follow-b-quote-1".to_owned()]), "the earlier target is let go");
+    set_hash("");
+    yield_to_browser().await;
+    assert_eq!((highlighted(&a), highlighted(&b)), (none.clone(), none));
+}
+
+#[wasm_bindgen_test]
 fn an_update_after_a_page_script_added_nodes_builds_the_card_anew_rather_than_misplace_text() {
     let brief = |word: &str| {
         format!(r#"{{"title":"t","summary":{{"paragraphs":[["{word} ",{{"text":"a link","href":"https://example.org/"}}," after"]]}}}}"#)

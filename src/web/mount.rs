@@ -3,11 +3,12 @@
 //! its click listener, and what the target showed before, which comes back
 //! when the card is destroyed.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use js_sys::{Array, WeakMap};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, Event, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::events;
 use super::place::{self, Place};
@@ -286,6 +287,7 @@ impl Mount {
         let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
         events::listen(root.event_target());
+        follow_deep_links();
         Ok((Mount { target: target.clone(), root, style, before, held }, place))
     }
 
@@ -329,16 +331,7 @@ impl Mount {
     /// quotes, scrolls to it and highlights it. The hash is read at each
     /// render: a script may change it between two.
     pub(super) fn reveal(&self) {
-        let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
-        let id = hash.strip_prefix('#').unwrap_or_default();
-        // Only ids the view can write; anything else could not be put in a selector as it is.
-        if !is_anchor_id(id) {
-            return;
-        }
-        if let Some(el) = self.root.query_selector(&["[id=\"", id, "\"]"].concat()) {
-            el.class_list().add_1("bc-target").ok();
-            el.scroll_into_view();
-        }
+        reveal_in(&self.root);
     }
 
     /// Removes the card and its listener: the target shows what it had
@@ -346,6 +339,63 @@ impl Mount {
     pub(super) fn remove(self) {
         if self.is_current() {
             self.before.put_back(&self.target, &self.root);
+        }
+    }
+}
+
+/// The element of `root` the page's `#fragment` names, scrolled to and
+/// highlighted; any that was highlighted before is no longer.
+fn reveal_in(root: &Root) {
+    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
+    let id = hash.strip_prefix('#').unwrap_or_default();
+    for old in root.query_all(".bc-target") {
+        old.class_list().remove_1("bc-target").ok();
+    }
+    // Only ids the view can write; anything else could not be put in a selector as it is.
+    if !is_anchor_id(id) {
+        return;
+    }
+    if let Some(el) = root.query_selector(&["[id=\"", id, "\"]"].concat()) {
+        el.class_list().add_1("bc-target").ok();
+        el.scroll_into_view();
+    }
+}
+
+thread_local! {
+    /// The page's one `hashchange` listener, added with the first card.
+    static HASH_LISTENER: Closure<dyn Fn(Event)> = Closure::new(follow_hash);
+    static FOLLOWING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Listens for deep links the reader follows on the page (a link to
+/// `#id`), once.
+fn follow_deep_links() {
+    if FOLLOWING.replace(true) {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        HASH_LISTENER.with(|f| window.add_event_listener_with_callback("hashchange", f.as_ref().unchecked_ref()).ok());
+    }
+}
+
+/// A deep link followed on the page: every card in the document reveals
+/// what the new `#fragment` names, as a render does. The browser cannot:
+/// it looks for the id in the document, not in shadow roots. (A light-DOM
+/// card's ids are the page's, so there the browser scrolls, and this
+/// highlights.) The cards are found among the document's elements by
+/// [`HELD`], so the page keeps no list of them that could outlive a card.
+fn follow_hash(_: Event) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(elements) = doc.query_selector_all("*") else { return };
+    for target in (0..elements.length()).filter_map(|i| elements.get(i)).map(JsCast::unchecked_into::<Element>) {
+        let held = HELD.with(|map| map.get(&target));
+        if held.is_undefined() {
+            continue;
+        }
+        let root =
+            if Before::from_js(held.unchecked_ref()).shadow { target.shadow_root().map(Root::Shadow) } else { Some(Root::Light(target)) };
+        if let Some(root) = root {
+            reveal_in(&root);
         }
     }
 }
