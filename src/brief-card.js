@@ -60,12 +60,11 @@ class BriefCardElement extends Base {
     }, { rootMargin: "200px" }));
   }
 
-  static { // a deep link followed on the page: render (again) the card it names, which reveals the target
+  static { // a deep link followed on the page: a card not rendered yet (a lazy one) renders now if
+    // it holds the target, which its render reveals; a rendered card reveals it itself (the module
+    // follows the hash for every card it has rendered)
     globalThis.addEventListener?.("hashchange", () => {
-      for (const el of BriefCardElement.#connected) {
-        // Rendered anew, not updated in place: a render is what reveals the target.
-        if (el.dataset.state !== "rendered" || targets(el.#data)) { el.#options = ""; el.#update(); }
-      }
+      for (const el of BriefCardElement.#connected) if (el.dataset.state !== "rendered") { el.#options = ""; el.#update(); }
     });
     // Printing: lazy cards not yet near the viewport render now, so that the page prints cards,
     // not fallbacks (those whose module is here render before the page is printed). One whose

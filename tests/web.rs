@@ -617,7 +617,11 @@ fn a_deep_link_reveals_the_card_the_hash_names_at_each_render() {
 async fn a_deep_link_followed_on_the_page_reveals_its_target_in_a_shadow_root() {
     let set_hash = |h: &str| web_sys::window().unwrap().location().set_hash(h).unwrap();
     let brief = |id: &str| json(&format!(r#"{{"id":"{id}","title":"t","quotes":[{{"text":"q","author":"a"}}]}}"#));
-    let (a, b) = (host(), host());
+    // One card on the page, one inside another component's shadow root (where
+    // no walk of the document would find it).
+    let (a, b) = (host(), web_sys::window().unwrap().document().unwrap().create_element("div").unwrap());
+    let component = host().attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    component.append_child(&b).unwrap();
     let _cards = (
         render_brief(a.clone().into(), brief("follow-a"), JsValue::UNDEFINED).unwrap(),
         render_brief(b.clone().into(), brief("follow-b"), JsValue::UNDEFINED).unwrap(),

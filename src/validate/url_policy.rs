@@ -583,7 +583,8 @@ mod tests {
             assert!(punycode_names_unicode(label.as_bytes()), "{label:?}");
         }
         // Not Punycode, or naming ASCII only (the basic part alone, or nothing).
-        for bad in ["", "-", "a", "99999999999", "ab!c", "ü-kva", "abc-", "a-b-c", "-> $1.00 <--"] {
+        // A delimiter first, with nothing basic before it (`xn---…`): not Punycode, as the URL standard reads it.
+        for bad in ["", "-", "a", "99999999999", "ab!c", "ü-kva", "abc-", "a-b-c", "-> $1.00 <--", "-wgv71a119e"] {
             assert!(!punycode_names_unicode(bad.as_bytes()), "{bad:?}");
         }
     }

@@ -3,9 +3,9 @@
 //! its click listener, and what the target showed before, which comes back
 //! when the card is destroyed.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
-use js_sys::{Array, WeakMap};
+use js_sys::{Array, WeakMap, WeakRef};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, Event, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -171,14 +171,16 @@ struct Before {
     content: Option<DocumentFragment>,
     /// The shadow root's adopted sheets; `None` for one we attached, which had none.
     sheets: Option<Array>,
+    /// The target's place in [`CARDS`].
+    slot: u32,
 }
 
 impl Before {
-    /// As [`HELD`] keeps it: `[shadow, content, sheets]`.
+    /// As [`HELD`] keeps it: `[shadow, content, sheets, slot]`.
     fn to_js(&self) -> Array {
         let content = self.content.as_ref().map_or(JsValue::UNDEFINED, JsValue::from);
         let sheets = self.sheets.as_ref().map_or(JsValue::UNDEFINED, JsValue::from);
-        Array::of3(&self.shadow.into(), &content, &sheets)
+        Array::of4(&self.shadow.into(), &content, &sheets, &self.slot.into())
     }
 
     /// As read back from [`HELD`]: values this module wrote there, so unchecked
@@ -189,6 +191,7 @@ impl Before {
             shadow: held.get(0).as_bool() == Some(true),
             content: (!content.is_undefined()).then(|| content.unchecked_into()),
             sheets: (!sheets.is_undefined()).then(|| sheets.unchecked_into()),
+            slot: held.get(3).as_f64().map_or(u32::MAX, |slot| slot as u32),
         }
     }
 
@@ -208,6 +211,7 @@ impl Before {
             root.set_adopted_style_sheets(&self.sheets.clone().unwrap_or_default());
         }
         HELD.with(|map| map.delete(target));
+        CARDS.with_borrow_mut(|cards| cards.release(self.slot));
     }
 }
 
@@ -283,7 +287,8 @@ impl Mount {
                 (Root::Light(target.clone()), Some(moved_out(&doc, target)), None)
             }
         };
-        let before = Before { shadow, content, sheets };
+        let slot = CARDS.with_borrow_mut(|cards| cards.add(target));
+        let before = Before { shadow, content, sheets, slot };
         let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
         events::listen(root.event_target());
@@ -365,6 +370,43 @@ thread_local! {
     /// The page's one `hashchange` listener, added with the first card.
     static HASH_LISTENER: Closure<dyn Fn(Event)> = Closure::new(follow_hash);
     static FOLLOWING: Cell<bool> = const { Cell::new(false) };
+    /// Every target that holds a card, for deep links followed on the page.
+    static CARDS: RefCell<Cards> = RefCell::default();
+}
+
+/// The targets that hold a card, each in a slot of its own, held weakly:
+/// a target the page lets go without destroying its card is not kept alive
+/// by this list (its slot is freed when it is next read).
+#[derive(Default)]
+struct Cards {
+    slots: Vec<Option<WeakRef<Element>>>,
+    /// Slots free for the next card.
+    free: Vec<u32>,
+}
+
+impl Cards {
+    fn add(&mut self, target: &Element) -> u32 {
+        let held = Some(WeakRef::new(target));
+        match self.free.pop() {
+            Some(slot) => {
+                if let Some(place) = self.slots.get_mut(slot as usize) {
+                    *place = held;
+                }
+                slot
+            }
+            None => {
+                self.slots.push(held);
+                u32::try_from(self.slots.len() - 1).unwrap_or(u32::MAX)
+            }
+        }
+    }
+
+    fn release(&mut self, slot: u32) {
+        if let Some(place @ Some(_)) = self.slots.get_mut(slot as usize) {
+            *place = None;
+            self.free.push(slot);
+        }
+    }
 }
 
 /// Listens for deep links the reader follows on the page (a link to
@@ -378,16 +420,27 @@ fn follow_deep_links() {
     }
 }
 
-/// A deep link followed on the page: every card in the document reveals
-/// what the new `#fragment` names, as a render does. The browser cannot:
-/// it looks for the id in the document, not in shadow roots. (A light-DOM
-/// card's ids are the page's, so there the browser scrolls, and this
-/// highlights.) The cards are found among the document's elements by
-/// [`HELD`], so the page keeps no list of them that could outlive a card.
+/// A deep link followed on the page: every card reveals what the new
+/// `#fragment` names, as a render does. The browser cannot: it looks for
+/// the id in the document, not in shadow roots. (A light-DOM card's ids are
+/// the page's, so there the browser scrolls, and this highlights.)
 fn follow_hash(_: Event) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(elements) = doc.query_selector_all("*") else { return };
-    for target in (0..elements.length()).filter_map(|i| elements.get(i)).map(JsCast::unchecked_into::<Element>) {
+    let targets: Vec<Element> = CARDS.with_borrow_mut(|cards| {
+        let mut live = Vec::new();
+        for (slot, place) in cards.slots.iter_mut().enumerate() {
+            match place.as_ref().map(WeakRef::deref) {
+                Some(Some(target)) => live.push(target),
+                Some(None) => {
+                    *place = None;
+                    cards.free.push(u32::try_from(slot).unwrap_or(u32::MAX));
+                }
+                None => {}
+            }
+        }
+        live
+    });
+    // Read first, then revealed: nothing a reveal sets off can find CARDS borrowed.
+    for target in targets {
         let held = HELD.with(|map| map.get(&target));
         if held.is_undefined() {
             continue;
