@@ -185,6 +185,30 @@ fn options_theme_layout_locale_labels_link_target_and_light_dom() {
 }
 
 #[wasm_bindgen_test]
+fn what_a_page_script_puts_beside_a_light_dom_card_stays_through_updates_and_destroy() {
+    let el = host();
+    let card = render_brief(el.clone().into(), json(r#"{"title":"one"}"#), opts(r#"{"shadow":false}"#)).unwrap();
+    // The page adds its own nodes to the target after the card: before and after it.
+    let (before, after) = (document().create_element("p").unwrap(), document().create_element("aside").unwrap());
+    before.set_text_content(Some("page note"));
+    after.set_text_content(Some("page comments"));
+    el.prepend_with_node_1(&before).unwrap();
+    el.append_child(&after).unwrap();
+    let tags = || {
+        let nodes = el.child_nodes();
+        (0..nodes.length()).filter_map(|i| nodes.get(i).unwrap().dyn_into::<Element>().ok()).map(|e| e.local_name()).collect::<Vec<_>>()
+    };
+    // An update of another structure builds the card anew, in the old one's place.
+    card.update(json(r#"{"title":"two","quotes":[{"text":"q","author":"a"}]}"#)).unwrap();
+    assert_eq!(tags(), ["p", "article", "aside"]);
+    assert_eq!(el.query_selector("article h2").unwrap().unwrap().text_content().as_deref(), Some("two"));
+    // destroy() puts back what the target had before the card, where the card was.
+    card.destroy();
+    assert_eq!(tags(), ["p", "p", "aside"]);
+    assert_eq!(el.text_content().as_deref(), Some("page notehost fallbackpage comments"));
+}
+
+#[wasm_bindgen_test]
 fn render_and_error_events_bubble_and_compose() {
     let renders = record("brief-card:render");
     let errors = record("brief-card:error");

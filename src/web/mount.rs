@@ -32,11 +32,38 @@ impl Root {
         }
     }
 
-    fn replace_children(&self, nodes: &[&Node]) {
-        let nodes: Array = nodes.iter().copied().collect();
+    fn node(&self) -> &Node {
         match self {
-            Root::Shadow(root) => root.replace_children_with_node(&nodes),
-            Root::Light(target) => target.replace_children_with_node(&nodes),
+            Root::Shadow(root) => root,
+            Root::Light(target) => target,
+        }
+    }
+
+    /// Puts `new` where the first of `old` still in the root is (else at the
+    /// end), and takes `old` out: whatever else the root holds (nodes a page
+    /// script added beside the card) stays where it is.
+    fn swap(&self, old: &Array, new: &Array) {
+        let root = self.node();
+        // The nodes of `old` to take out: in the root, and not among `new` (a `<style>` stays).
+        let going: Vec<Node> = old
+            .iter()
+            .filter(|n| !new.includes(n, 0))
+            .map(JsCast::unchecked_into)
+            .filter(|n: &Node| n.parent_node().as_ref() == Some(root))
+            .collect();
+        let anchor = going.first();
+        for n in new.iter() {
+            root.insert_before(n.unchecked_ref(), anchor).ok();
+        }
+        for n in &going {
+            root.remove_child(n).ok();
+        }
+    }
+
+    fn replace_children(&self, nodes: &Array) {
+        match self {
+            Root::Shadow(root) => root.replace_children_with_node(nodes),
+            Root::Light(target) => target.replace_children_with_node(nodes),
         }
     }
 
@@ -161,6 +188,16 @@ fn moved_out(doc: &Document, parent: &Node) -> DocumentFragment {
     saved
 }
 
+/// Where [`HELD`]'s entry for a target keeps the card's own nodes in the
+/// root (after `[shadow, content, sheets, slot]`), once it is shown.
+const SHOWN: u32 = 4;
+
+/// The nodes of the card shown in a target, from its [`HELD`] entry.
+fn shown(held: &JsValue) -> Option<Array> {
+    let nodes = held.dyn_ref::<Array>()?.get(SHOWN);
+    (!nodes.is_undefined()).then(|| nodes.unchecked_into())
+}
+
 /// What a target showed before a card went in, put back when the card goes.
 struct Before {
     /// Whether the card is in the target's shadow root (else in the target itself).
@@ -199,12 +236,15 @@ impl Before {
     /// children (else a `<slot>`) and, in a shadow root, its sheets as they were.
     fn put_back(&self, target: &Element, root: &Root) {
         events::unlisten(root.event_target());
-        match &self.content {
-            Some(content) => root.replace_children(&[content]),
-            None => {
-                if let Ok(slot) = target.owner_document().map_or(Err(JsValue::NULL), |doc| doc.create_element("slot")) {
-                    root.replace_children(&[&slot]);
-                }
+        let what: Option<Node> = match &self.content {
+            Some(content) => Some(content.clone().into()),
+            None => target.owner_document().and_then(|doc| doc.create_element("slot").ok()).map(Node::from),
+        };
+        if let Some(what) = what {
+            // In the card's place, beside anything a page script added since.
+            match shown(&HELD.with(|map| map.get(target))) {
+                Some(card) => root.swap(&card, &Array::of1(&what)),
+                None => root.replace_children(&Array::of1(&what)),
             }
         }
         if let Root::Shadow(root) = root {
@@ -310,10 +350,25 @@ impl Mount {
     /// Shows `card` (nodes build.js made) as the root's content, in place
     /// of what was there, and puts the reader at `place` in it.
     pub(super) fn show(&self, card: &Node, place: &Place) {
-        match &self.style {
-            Some(style) => self.root.replace_children(&[style, card]),
-            None => self.root.replace_children(&[card]),
+        // The card's own nodes: a fragment's children (it empties as it goes in).
+        let nodes: Array = self.style.iter().map(JsValue::from).collect();
+        if card.node_type() == Node::DOCUMENT_FRAGMENT_NODE {
+            let children = card.child_nodes();
+            (0..children.length()).filter_map(|i| children.get(i)).for_each(|child| {
+                nodes.push(&child);
+            });
+        } else {
+            nodes.push(card);
         }
+        match shown(&self.held) {
+            // A card shown before: the new one takes its place, and what a
+            // page script put beside it stays.
+            Some(old) => self.root.swap(&old, &nodes),
+            // The first: the root holds nothing of the host's (that was moved
+            // out), or a server-rendered card, which this one replaces.
+            None => self.root.replace_children(&nodes),
+        }
+        self.held.set(SHOWN, nodes.into());
         if !place.is_empty() {
             place.restore(&self.root.holders());
         }
