@@ -209,6 +209,77 @@ fn what_a_page_script_puts_beside_a_light_dom_card_stays_through_updates_and_des
 }
 
 #[wasm_bindgen_test]
+fn a_card_a_page_script_wrapped_is_not_left_behind() {
+    let el = host();
+    let card = render_brief(el.clone().into(), json(r#"{"title":"one"}"#), opts(r#"{"shadow":false}"#)).unwrap();
+    // A page script wraps the card (a layout helper), still inside the target.
+    let article = el.query_selector("article").unwrap().unwrap();
+    let wrap = document().create_element("div").unwrap();
+    el.insert_before(&wrap, Some(&article)).unwrap();
+    wrap.append_child(&article).unwrap();
+    card.update(json(r#"{"title":"two","quotes":[{"text":"q","author":"a"}]}"#)).unwrap();
+    assert_eq!(el.query_selector_all("article").unwrap().length(), 1, "one card in the target after an update built anew");
+    card.destroy();
+    assert_eq!(el.query_selector_all("article").unwrap().length(), 0, "no card in the target after destroy()");
+}
+
+/// A card with its link focused, and a `focusout` listener on its target
+/// that renders another card into it: taking the focused node out runs the
+/// listener in the middle of the first card's update or destroy (in
+/// Chromium; Firefox fires no `focusout` for a removed node: `None`).
+fn with_a_render_on_focusout(el: &Element, act: impl FnOnce()) -> Option<brief_card::web::BriefCard> {
+    el.query_selector("a").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().focus().unwrap();
+    let second: std::rc::Rc<std::cell::RefCell<Option<brief_card::web::BriefCard>>> = Default::default();
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new({
+        let (el, second) = (el.clone(), second.clone());
+        move |_: web_sys::Event| {
+            if second.borrow().is_none() {
+                let card = render_brief(el.clone().into(), json(r#"{"title":"nested"}"#), opts(r#"{"shadow":false}"#)).unwrap();
+                *second.borrow_mut() = Some(card);
+            }
+        }
+    });
+    el.add_event_listener_with_callback("focusout", listener.as_ref().unchecked_ref()).unwrap();
+    act();
+    el.remove_event_listener_with_callback("focusout", listener.as_ref().unchecked_ref()).unwrap();
+    let nested = second.borrow_mut().take();
+    nested
+}
+
+const WITH_A_LINK: &str = r#""summary":{"paragraphs":[["x ",{"text":"a link","href":"https://example.org/"}]]}"#;
+
+fn titles(el: &Element) -> Vec<String> {
+    let list = el.query_selector_all("article h2").unwrap();
+    (0..list.length()).map(|i| list.get(i).unwrap().text_content().unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
+fn a_card_rendered_by_the_page_while_another_is_destroyed_answers_its_handle() {
+    let el = host();
+    let first = render_brief(el.clone().into(), json(&format!(r#"{{"title":"one",{WITH_A_LINK}}}"#)), opts(r#"{"shadow":false}"#)).unwrap();
+    let Some(nested) = with_a_render_on_focusout(&el, || first.destroy()) else { return };
+    assert_eq!(titles(&el), ["nested"]);
+    nested.update(json(r#"{"title":"three"}"#)).expect("the card on the page answers its handle");
+    nested.destroy();
+    assert_eq!(titles(&el), Vec::<String>::new(), "destroy() removes the card");
+    assert_eq!(el.text_content().as_deref(), Some("host fallback"));
+}
+
+#[wasm_bindgen_test]
+fn a_card_rendered_by_the_page_while_another_updates_anew_leaves_no_dead_card() {
+    let el = host();
+    let first = render_brief(el.clone().into(), json(&format!(r#"{{"title":"one",{WITH_A_LINK}}}"#)), opts(r#"{"shadow":false}"#)).unwrap();
+    let update = || {
+        // Another structure: built anew, the focused link's card taken out.
+        let _ = first.update(json(&format!(r#"{{"title":"two",{WITH_A_LINK},"quotes":[{{"text":"q","author":"a"}}]}}"#)));
+    };
+    let Some(nested) = with_a_render_on_focusout(&el, update) else { return };
+    nested.destroy();
+    assert_eq!(titles(&el), Vec::<String>::new(), "no card is left once the last one is destroyed");
+    assert_eq!(el.text_content().as_deref(), Some("host fallback"));
+}
+
+#[wasm_bindgen_test]
 fn render_and_error_events_bubble_and_compose() {
     let renders = record("brief-card:render");
     let errors = record("brief-card:error");

@@ -3,9 +3,9 @@
 //! its click listener, and what the target showed before, which comes back
 //! when the card is destroyed.
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, OnceCell};
 
-use js_sys::{Array, WeakMap, WeakRef};
+use js_sys::{Array, WeakMap};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, Event, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -44,19 +44,22 @@ impl Root {
     /// script added beside the card) stays where it is.
     fn swap(&self, old: &Array, new: &Array) {
         let root = self.node();
-        // The nodes of `old` to take out: in the root, and not among `new` (a `<style>` stays).
+        // What of `old` is still in the root, however deep (a page script may
+        // have wrapped it), and not among `new` (the same `<style>` stays).
         let going: Vec<Node> = old
             .iter()
             .filter(|n| !new.includes(n, 0))
             .map(JsCast::unchecked_into)
-            .filter(|n: &Node| n.parent_node().as_ref() == Some(root))
+            .filter(|n: &Node| n != root && root.contains(Some(n)))
             .collect();
-        let anchor = going.first();
+        let anchor = going.iter().find(|n| n.parent_node().as_ref() == Some(root));
         for n in new.iter() {
             root.insert_before(n.unchecked_ref(), anchor).ok();
         }
         for n in &going {
-            root.remove_child(n).ok();
+            if let Some(parent) = n.parent_node() {
+                parent.remove_child(n).ok();
+            }
         }
     }
 
@@ -189,8 +192,8 @@ fn moved_out(doc: &Document, parent: &Node) -> DocumentFragment {
 }
 
 /// Where [`HELD`]'s entry for a target keeps the card's own nodes in the
-/// root (after `[shadow, content, sheets, slot]`), once it is shown.
-const SHOWN: u32 = 4;
+/// root (after `[shadow, content, sheets]`), once it is shown.
+const SHOWN: u32 = 3;
 
 /// The nodes of the card shown in a target, from its [`HELD`] entry.
 fn shown(held: &JsValue) -> Option<Array> {
@@ -208,16 +211,14 @@ struct Before {
     content: Option<DocumentFragment>,
     /// The shadow root's adopted sheets; `None` for one we attached, which had none.
     sheets: Option<Array>,
-    /// The target's place in [`CARDS`].
-    slot: u32,
 }
 
 impl Before {
-    /// As [`HELD`] keeps it: `[shadow, content, sheets, slot]`.
+    /// As [`HELD`] keeps it: `[shadow, content, sheets]`.
     fn to_js(&self) -> Array {
         let content = self.content.as_ref().map_or(JsValue::UNDEFINED, JsValue::from);
         let sheets = self.sheets.as_ref().map_or(JsValue::UNDEFINED, JsValue::from);
-        Array::of4(&self.shadow.into(), &content, &sheets, &self.slot.into())
+        Array::of3(&self.shadow.into(), &content, &sheets)
     }
 
     /// As read back from [`HELD`]: values this module wrote there, so unchecked
@@ -228,13 +229,13 @@ impl Before {
             shadow: held.get(0).as_bool() == Some(true),
             content: (!content.is_undefined()).then(|| content.unchecked_into()),
             sheets: (!sheets.is_undefined()).then(|| sheets.unchecked_into()),
-            slot: held.get(3).as_f64().map_or(u32::MAX, |slot| slot as u32),
         }
     }
 
     /// Puts it back in `root`, the card's, and lets the target go: the root's
     /// children (else a `<slot>`) and, in a shadow root, its sheets as they were.
     fn put_back(&self, target: &Element, root: &Root) {
+        let entry = HELD.with(|map| map.get(target));
         events::unlisten(root.event_target());
         let what: Option<Node> = match &self.content {
             Some(content) => Some(content.clone().into()),
@@ -247,11 +248,16 @@ impl Before {
                 None => root.replace_children(&Array::of1(&what)),
             }
         }
+        // Taking the card's nodes out may run the page's code (a `focusout`
+        // listener), which may have rendered another card into the target
+        // meanwhile: its sheets, entry and slot are its own.
+        if HELD.with(|map| map.get(target)) != entry {
+            return;
+        }
         if let Root::Shadow(root) = root {
             root.set_adopted_style_sheets(&self.sheets.clone().unwrap_or_default());
         }
         HELD.with(|map| map.delete(target));
-        CARDS.with_borrow_mut(|cards| cards.release(self.slot));
     }
 }
 
@@ -327,8 +333,7 @@ impl Mount {
                 (Root::Light(target.clone()), Some(moved_out(&doc, target)), None)
             }
         };
-        let slot = CARDS.with_borrow_mut(|cards| cards.add(target));
-        let before = Before { shadow, content, sheets, slot };
+        let before = Before { shadow, content, sheets };
         let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
         events::listen(root.event_target());
@@ -362,13 +367,20 @@ impl Mount {
         }
         match shown(&self.held) {
             // A card shown before: the new one takes its place, and what a
-            // page script put beside it stays.
-            Some(old) => self.root.swap(&old, &nodes),
+            // page script put beside it stays. Until the old nodes are out,
+            // both are the card's: taking a node out may run the page's code
+            // (a `focusout` listener), which may render into the target.
+            Some(old) => {
+                self.held.set(SHOWN, old.concat(&nodes).into());
+                self.root.swap(&old, &nodes);
+            }
             // The first: the root holds nothing of the host's (that was moved
             // out), or a server-rendered card, which this one replaces.
             None => self.root.replace_children(&nodes),
         }
-        self.held.set(SHOWN, nodes.into());
+        if self.is_current() {
+            self.held.set(SHOWN, nodes.into());
+        }
         if !place.is_empty() {
             place.restore(&self.root.holders());
         }
@@ -418,6 +430,7 @@ fn reveal_in(root: &Root) {
     if let Some(el) = root.query_selector(&["[id=\"", id, "\"]"].concat()) {
         el.class_list().add_1("bc-target").ok();
         el.scroll_into_view();
+        HIGHLIGHTED.set(true);
     }
 }
 
@@ -425,43 +438,8 @@ thread_local! {
     /// The page's one `hashchange` listener, added with the first card.
     static HASH_LISTENER: Closure<dyn Fn(Event)> = Closure::new(follow_hash);
     static FOLLOWING: Cell<bool> = const { Cell::new(false) };
-    /// Every target that holds a card, for deep links followed on the page.
-    static CARDS: RefCell<Cards> = RefCell::default();
-}
-
-/// The targets that hold a card, each in a slot of its own, held weakly:
-/// a target the page lets go without destroying its card is not kept alive
-/// by this list (its slot is freed when it is next read).
-#[derive(Default)]
-struct Cards {
-    slots: Vec<Option<WeakRef<Element>>>,
-    /// Slots free for the next card.
-    free: Vec<u32>,
-}
-
-impl Cards {
-    fn add(&mut self, target: &Element) -> u32 {
-        let held = Some(WeakRef::new(target));
-        match self.free.pop() {
-            Some(slot) => {
-                if let Some(place) = self.slots.get_mut(slot as usize) {
-                    *place = held;
-                }
-                slot
-            }
-            None => {
-                self.slots.push(held);
-                u32::try_from(self.slots.len() - 1).unwrap_or(u32::MAX)
-            }
-        }
-    }
-
-    fn release(&mut self, slot: u32) {
-        if let Some(place @ Some(_)) = self.slots.get_mut(slot as usize) {
-            *place = None;
-            self.free.push(slot);
-        }
-    }
+    /// Whether a card may show a highlighted target (one to let go when the hash moves on).
+    static HIGHLIGHTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Listens for deep links the reader follows on the page (a link to
@@ -479,29 +457,37 @@ fn follow_deep_links() {
 /// `#fragment` names, as a render does. The browser cannot: it looks for
 /// the id in the document, not in shadow roots. (A light-DOM card's ids are
 /// the page's, so there the browser scrolls, and this highlights.)
+///
+/// The cards are found by walking the page, into open shadow roots (a card
+/// inside another component's), each target known by its [`HELD`] entry:
+/// the module keeps no list of cards that could outlive them. A hash that
+/// names nothing a card can hold (`#/inbox`, a route) costs no walk unless
+/// a highlight is to be let go.
 fn follow_hash(_: Event) {
-    let targets: Vec<Element> = CARDS.with_borrow_mut(|cards| {
-        let mut live = Vec::new();
-        for (slot, place) in cards.slots.iter_mut().enumerate() {
-            match place.as_ref().map(WeakRef::deref) {
-                Some(Some(target)) => live.push(target),
-                Some(None) => {
-                    *place = None;
-                    cards.free.push(u32::try_from(slot).unwrap_or(u32::MAX));
-                }
-                None => {}
-            }
-        }
-        live
-    });
-    // Read first, then revealed: nothing a reveal sets off can find CARDS borrowed.
-    for target in targets {
-        let held = HELD.with(|map| map.get(&target));
+    let named =
+        web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| is_anchor_id(h.strip_prefix('#').unwrap_or_default()));
+    let highlighted = HIGHLIGHTED.replace(false);
+    if !named && !highlighted {
+        return;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(elements) = doc.query_selector_all("*") {
+        reveal_in_cards(&elements);
+    }
+}
+
+/// Reveals the hash's target in every card among `elements` and the open
+/// shadow roots they hold (a card's own is not looked into: cards hold no cards).
+fn reveal_in_cards(elements: &web_sys::NodeList) {
+    for el in (0..elements.length()).filter_map(|i| elements.get(i)).map(JsCast::unchecked_into::<Element>) {
+        let held = HELD.with(|map| map.get(&el));
         if held.is_undefined() {
+            if let Some(inner) = el.shadow_root().and_then(|root| root.query_selector_all("*").ok()) {
+                reveal_in_cards(&inner);
+            }
             continue;
         }
-        let root =
-            if Before::from_js(held.unchecked_ref()).shadow { target.shadow_root().map(Root::Shadow) } else { Some(Root::Light(target)) };
+        let root = if Before::from_js(held.unchecked_ref()).shadow { el.shadow_root().map(Root::Shadow) } else { Some(Root::Light(el)) };
         if let Some(root) = root {
             reveal_in(&root);
         }

@@ -52,6 +52,33 @@ test("10,000 render/update/destroy cycles: wasm memory flat after warm-up, DOM b
   }
 });
 
+test("60,000 cards let go with their targets (handle freed, never destroyed): wasm memory flat", async () => {
+  const { page, seen, close } = await open(env, "/memory.html");
+  try {
+    await page.waitForFunction(() => window.__ready === true, null, { timeout: 20000 });
+    const run = (n) => page.evaluate(async (n) => {
+      const { renderBrief } = await import("/pkg/brief_card.js");
+      const stage = document.getElementById("stage");
+      for (let i = 0; i < n; i++) {
+        const t = stage.appendChild(document.createElement("div"));
+        renderBrief(t, { title: "t" + i }, { shadow: i % 2 === 0 }).free();
+        t.remove();
+        if (i % 1000 === 999) await new Promise((r) => setTimeout(r, 0)); // lets the collector run
+      }
+      return window.lib.memory();
+    }, n);
+    const warm = await run(2000);
+    const samples = [];
+    for (let k = 0; k < 6; k++) samples.push(await run(10000));
+    console.log(`# memory: cards let go with their targets: ${KiB(warm)} after 2,000, then per 10,000: ${samples.map(KiB).join(", ")}`);
+    // The module keeps a weak list of the targets that hold a card (for deep links): it must not keep growing.
+    assert.ok(samples.at(-1) - warm <= PAGE, `wasm memory grew by ${samples.at(-1) - warm} bytes`);
+    assert.deepEqual(seen.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test("1,000 <brief-card> elements created and removed: memory flat, nothing left", { skip: !existsSync(join(www, "brief-card.js")) && "no www/brief-card.js" }, async () => {
   const { page, seen, close } = await open(env, "/memory.html");
   try {
