@@ -209,6 +209,26 @@ fn what_a_page_script_puts_beside_a_light_dom_card_stays_through_updates_and_des
 }
 
 #[wasm_bindgen_test]
+fn a_card_rendered_again_into_its_target_takes_the_old_ones_place() {
+    let el = host();
+    let _one = render_brief(el.clone().into(), json(r#"{"title":"one"}"#), opts(r#"{"shadow":false}"#)).unwrap();
+    let (before, after) = (document().create_element("p").unwrap(), document().create_element("aside").unwrap());
+    before.set_text_content(Some("page note"));
+    after.set_text_content(Some("page comments"));
+    el.prepend_with_node_1(&before).unwrap();
+    el.append_child(&after).unwrap();
+    // The same target rendered again (other options, say): the page's nodes stay in view.
+    let two = render_brief(el.clone().into(), json(r#"{"title":"two"}"#), opts(r#"{"shadow":false}"#)).unwrap();
+    let nodes = el.child_nodes();
+    let tags: Vec<String> =
+        (0..nodes.length()).filter_map(|i| nodes.get(i).unwrap().dyn_into::<Element>().ok()).map(|e| e.local_name()).collect();
+    assert_eq!(tags, ["p", "article", "aside"]);
+    assert_eq!(titles(&el), ["two"]);
+    two.destroy();
+    assert_eq!(el.text_content().as_deref(), Some("page notehost fallbackpage comments"), "what the target had before the first card");
+}
+
+#[wasm_bindgen_test]
 fn a_card_a_page_script_wrapped_is_not_left_behind() {
     let el = host();
     let card = render_brief(el.clone().into(), json(r#"{"title":"one"}"#), opts(r#"{"shadow":false}"#)).unwrap();

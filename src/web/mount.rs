@@ -264,10 +264,11 @@ impl Before {
 impl Mount {
     /// Prepares `target` for a card: its open shadow root (attached if it
     /// has none), or, with `shadow` false, the target itself. A card already
-    /// in the target (rendered before, its handle kept or dropped) gives way:
-    /// what the host had comes back first, and the older handle no longer
-    /// touches the target. Then what the root holds is moved out, kept in
-    /// [`HELD`] to be put back. Fails, before anything changed, where the
+    /// in the target (rendered before, its handle kept or dropped) gives way,
+    /// and the older handle no longer touches the target: in the same kind
+    /// of root the new card takes its place (see [`Mount::show`]); else what
+    /// the host had comes back first. Then what the root holds is moved out,
+    /// kept in [`HELD`] to be put back. Fails, before anything changed, where the
     /// target cannot hold a shadow root. With the mount comes the reader's
     /// place in the card the target showed before (if any), for [`Mount::show`].
     pub(super) fn new(target: &Element, shadow: bool) -> Result<(Mount, Place), String> {
@@ -304,6 +305,16 @@ impl Mount {
             let before = Before::from_js(previous.unchecked_ref());
             let root = if before.shadow { target.shadow_root().map(Root::Shadow) } else { Some(Root::Light(target.clone())) };
             if let Some(root) = root {
+                // A card in the same kind of root: the new one takes over what
+                // the old one kept of the target (what it showed before, its
+                // sheets) and shows in the old card's place, so that what a
+                // page script put beside it stays there.
+                if let Some(card) = shown(&previous).filter(|_| before.shadow == shadow) {
+                    let held = before.to_js();
+                    held.set(SHOWN, card.into());
+                    HELD.with(|map| map.set(target, &held));
+                    return Ok((Mount { target: target.clone(), root, style, before, held }, place));
+                }
                 before.put_back(target, &root);
             }
         }
