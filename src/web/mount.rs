@@ -232,6 +232,15 @@ impl Before {
         }
     }
 
+    /// The root of `target` this card is in.
+    fn root_in(&self, target: &Element) -> Option<Root> {
+        if self.shadow {
+            target.shadow_root().map(Root::Shadow)
+        } else {
+            Some(Root::Light(target.clone()))
+        }
+    }
+
     /// Puts it back in `root`, the card's, and lets the target go: the root's
     /// children (else a `<slot>`) and, in a shadow root, its sheets as they were.
     fn put_back(&self, target: &Element, root: &Root) {
@@ -243,14 +252,14 @@ impl Before {
         };
         if let Some(what) = what {
             // In the card's place, beside anything a page script added since.
-            match shown(&HELD.with(|map| map.get(target))) {
+            match shown(&entry) {
                 Some(card) => root.swap(&card, &Array::of1(&what)),
                 None => root.replace_children(&Array::of1(&what)),
             }
         }
         // Taking the card's nodes out may run the page's code (a `focusout`
         // listener), which may have rendered another card into the target
-        // meanwhile: its sheets, entry and slot are its own.
+        // meanwhile: its sheets and entry are its own.
         if HELD.with(|map| map.get(target)) != entry {
             return;
         }
@@ -303,8 +312,7 @@ impl Mount {
         };
         if !previous.is_undefined() {
             let before = Before::from_js(previous.unchecked_ref());
-            let root = if before.shadow { target.shadow_root().map(Root::Shadow) } else { Some(Root::Light(target.clone())) };
-            if let Some(root) = root {
+            if let Some(root) = before.root_in(target) {
                 // A card in the same kind of root: the new one takes over what
                 // the old one kept of the target (what it showed before, its
                 // sheets) and shows in the old card's place, so that what a
@@ -414,7 +422,7 @@ impl Mount {
     /// quotes, scrolls to it and highlights it. The hash is read at each
     /// render: a script may change it between two.
     pub(super) fn reveal(&self) {
-        reveal_in(&self.root);
+        reveal_in(&self.root, &hash_id());
     }
 
     /// Removes the card and its listener: the target shows what it had
@@ -426,11 +434,15 @@ impl Mount {
     }
 }
 
-/// The element of `root` the page's `#fragment` names, scrolled to and
-/// highlighted; any that was highlighted before is no longer.
-fn reveal_in(root: &Root) {
-    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
-    let id = hash.strip_prefix('#').unwrap_or_default();
+/// The page's `#fragment`, without its `#` (empty when it has none).
+fn hash_id() -> String {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or_default().to_owned()
+}
+
+/// The element of `root` that `id` (the page's fragment) names, scrolled to
+/// and highlighted; any that was highlighted before is no longer.
+fn reveal_in(root: &Root, id: &str) {
     for old in root.query_all(".bc-target") {
         old.class_list().remove_1("bc-target").ok();
     }
@@ -475,32 +487,30 @@ fn follow_deep_links() {
 /// names nothing a card can hold (`#/inbox`, a route) costs no walk unless
 /// a highlight is to be let go.
 fn follow_hash(_: Event) {
-    let named =
-        web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| is_anchor_id(h.strip_prefix('#').unwrap_or_default()));
+    let id = hash_id();
     let highlighted = HIGHLIGHTED.replace(false);
-    if !named && !highlighted {
+    if !is_anchor_id(&id) && !highlighted {
         return;
     }
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Ok(elements) = doc.query_selector_all("*") {
-        reveal_in_cards(&elements);
+        reveal_in_cards(&elements, &id);
     }
 }
 
-/// Reveals the hash's target in every card among `elements` and the open
+/// Reveals what `id` names in every card among `elements` and the open
 /// shadow roots they hold (a card's own is not looked into: cards hold no cards).
-fn reveal_in_cards(elements: &web_sys::NodeList) {
+fn reveal_in_cards(elements: &web_sys::NodeList, id: &str) {
     for el in (0..elements.length()).filter_map(|i| elements.get(i)).map(JsCast::unchecked_into::<Element>) {
         let held = HELD.with(|map| map.get(&el));
         if held.is_undefined() {
             if let Some(inner) = el.shadow_root().and_then(|root| root.query_selector_all("*").ok()) {
-                reveal_in_cards(&inner);
+                reveal_in_cards(&inner, id);
             }
             continue;
         }
-        let root = if Before::from_js(held.unchecked_ref()).shadow { el.shadow_root().map(Root::Shadow) } else { Some(Root::Light(el)) };
-        if let Some(root) = root {
-            reveal_in(&root);
+        if let Some(root) = Before::from_js(held.unchecked_ref()).root_in(&el) {
+            reveal_in(&root, id);
         }
     }
 }
