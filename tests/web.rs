@@ -184,20 +184,29 @@ fn options_theme_layout_locale_labels_link_target_and_light_dom() {
     assert_eq!(el.text_content().as_deref(), Some("host fallback"), "destroy puts the host's children back");
 }
 
-#[wasm_bindgen_test]
-fn what_a_page_script_puts_beside_a_light_dom_card_stays_through_updates_and_destroy() {
+/// A light-DOM card "one", to whose target the page then adds its own
+/// nodes, before and after the card.
+fn light_card_with_page_nodes_beside() -> (Element, brief_card::web::BriefCard) {
     let el = host();
     let card = render_brief(el.clone().into(), json(r#"{"title":"one"}"#), opts(r#"{"shadow":false}"#)).unwrap();
-    // The page adds its own nodes to the target after the card: before and after it.
     let (before, after) = (document().create_element("p").unwrap(), document().create_element("aside").unwrap());
     before.set_text_content(Some("page note"));
     after.set_text_content(Some("page comments"));
     el.prepend_with_node_1(&before).unwrap();
     el.append_child(&after).unwrap();
-    let tags = || {
-        let nodes = el.child_nodes();
-        (0..nodes.length()).filter_map(|i| nodes.get(i).unwrap().dyn_into::<Element>().ok()).map(|e| e.local_name()).collect::<Vec<_>>()
-    };
+    (el, card)
+}
+
+/// The tags of `el`'s child elements, in order.
+fn child_tags(el: &Element) -> Vec<String> {
+    let nodes = el.child_nodes();
+    (0..nodes.length()).filter_map(|i| nodes.get(i).unwrap().dyn_into::<Element>().ok()).map(|e| e.local_name()).collect()
+}
+
+#[wasm_bindgen_test]
+fn what_a_page_script_puts_beside_a_light_dom_card_stays_through_updates_and_destroy() {
+    let (el, card) = light_card_with_page_nodes_beside();
+    let tags = || child_tags(&el);
     // An update of another structure builds the card anew, in the old one's place.
     card.update(json(r#"{"title":"two","quotes":[{"text":"q","author":"a"}]}"#)).unwrap();
     assert_eq!(tags(), ["p", "article", "aside"]);
@@ -210,19 +219,10 @@ fn what_a_page_script_puts_beside_a_light_dom_card_stays_through_updates_and_des
 
 #[wasm_bindgen_test]
 fn a_card_rendered_again_into_its_target_takes_the_old_ones_place() {
-    let el = host();
-    let _one = render_brief(el.clone().into(), json(r#"{"title":"one"}"#), opts(r#"{"shadow":false}"#)).unwrap();
-    let (before, after) = (document().create_element("p").unwrap(), document().create_element("aside").unwrap());
-    before.set_text_content(Some("page note"));
-    after.set_text_content(Some("page comments"));
-    el.prepend_with_node_1(&before).unwrap();
-    el.append_child(&after).unwrap();
+    let (el, _one) = light_card_with_page_nodes_beside();
     // The same target rendered again (other options, say): the page's nodes stay in view.
     let two = render_brief(el.clone().into(), json(r#"{"title":"two"}"#), opts(r#"{"shadow":false}"#)).unwrap();
-    let nodes = el.child_nodes();
-    let tags: Vec<String> =
-        (0..nodes.length()).filter_map(|i| nodes.get(i).unwrap().dyn_into::<Element>().ok()).map(|e| e.local_name()).collect();
-    assert_eq!(tags, ["p", "article", "aside"]);
+    assert_eq!(child_tags(&el), ["p", "article", "aside"]);
     assert_eq!(titles(&el), ["two"]);
     two.destroy();
     assert_eq!(el.text_content().as_deref(), Some("page notehost fallbackpage comments"), "what the target had before the first card");
