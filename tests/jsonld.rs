@@ -67,6 +67,27 @@ fn dates_are_normalised_where_unambiguous_and_refused_otherwise() {
             "dateModified: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)",
         ]
     );
+    // Ruby's `Time#to_s` (Jekyll, Rails templates) spaces its offset off; a clock that is no time is refused.
+    let ruby = one(article(json!({"datePublished": "2024-05-01 10:00:00 +0000"})));
+    assert_eq!(ruby.date.map(|d| d.iso).as_deref(), Some("2024-05-01T10:00:00+00:00"));
+    for garbage in ["2024-05-01T99:99:99 garbage", "2024-05-01T10:00:00 EST"] {
+        assert_eq!(
+            problems(article(json!({ "datePublished": garbage }))),
+            ["datePublished: must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2023-06-13T09:30:00Z)"],
+            "{garbage}"
+        );
+    }
+}
+
+#[test]
+fn a_modification_before_publication_is_no_update() {
+    // WordPress dates a post scheduled after its last edit so.
+    let b = one(article(json!({"datePublished": "2024-05-01T09:00:00+02:00", "dateModified": "2024-04-30T17:00:00+02:00"})));
+    assert_eq!((b.date.is_some(), b.updated), (true, None));
+    let b = one(article(json!({"datePublished": "2024-05-01", "dateModified": "2024-05-03"})));
+    assert_eq!(b.updated.map(|d| d.iso).as_deref(), Some("2024-05-03"));
+    // Without a date to compare with, it is the card's only date and stays.
+    assert!(one(article(json!({"dateModified": "2024-04-30"}))).updated.is_some());
 }
 
 #[test]
@@ -117,6 +138,11 @@ fn an_article_without_a_description_has_its_pages() {
     let by = |name: &str| json!({"@type": "Article", "headline": "H", name: {"@id": "https://e.example/p/"}});
     assert_eq!(summary(one(graph(by("mainEntityOfPage")))), Some(vec!["The page says it.".to_owned()]));
     assert_eq!(summary(one(graph(by("isPartOf")))), Some(vec!["The page says it.".to_owned()]));
+    // The page may name the article instead, as its mainEntity.
+    let named = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://e.example/p/", "description": "The page says it.", "mainEntity": {"@id": "#a"}},
+        {"@type": "Article", "@id": "#a", "headline": "H"}]});
+    assert_eq!(summary(one(named)), Some(vec!["The page says it.".to_owned()]));
     // The article's own words win; a page that is not a WebPage is not its page.
     let own = json!({"@type": "Article", "headline": "H", "description": "Mine.", "mainEntityOfPage": {"@id": "https://e.example/p/"}});
     assert_eq!(summary(one(graph(own))), Some(vec!["Mine.".to_owned()]));

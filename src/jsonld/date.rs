@@ -7,9 +7,11 @@ use std::borrow::Cow;
 
 /// `s`, normalised:
 ///
-/// - a space between date and time, as some CMSs write, becomes `T`;
+/// - a space between date and time, as some CMSs write, becomes `T`, and
+///   one between time and offset (`10:00:00 +0000`, Ruby's `Time#to_s`) goes;
 /// - a time without seconds (`10:00`) gets `:00`;
 /// - an offset without a colon (`+0000`) or without minutes (`+02`) gets them;
+/// - `UTC` or `GMT` for the zone (Rails writes ` UTC`) is `Z`;
 /// - a date-time with no offset at all names no instant, only a calendar
 ///   date as written, which is all the card shows: the date is kept and the
 ///   time dropped.
@@ -42,27 +44,48 @@ pub(super) fn is_year_or_month(s: &str) -> bool {
     }
 }
 
+/// Whether the (normalised) date `a` is on a calendar day, as written,
+/// before `b`'s.
+pub(super) fn is_day_before(a: &str, b: &str) -> bool {
+    match (a.get(..10).filter(|d| is_ymd(d)), b.get(..10).filter(|d| is_ymd(d))) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    }
+}
+
 /// `YYYY-MM-DD` by shape (the validator checks that the day exists).
 fn is_ymd(d: &str) -> bool {
     d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
 }
 
 /// The clock with seconds (`HH:MM:SS[.frac]`) and the zone (`Z` or
-/// `±HH:MM`; `None` when there is none), or `None` for another shape.
+/// `±HH:MM`; `None` when there is none), or `None` for another shape. A
+/// clock is checked here, not left to the validator: without a zone it is
+/// dropped, and what is dropped must still have been a time of day.
 fn time_and_zone(time: &str) -> Option<(String, Option<String>)> {
-    let zone_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+    let zone_at = time.find(['Z', 'z', '+', '-', ' ', 'U', 'G']).unwrap_or(time.len());
     let (clock, zone) = time.split_at(zone_at);
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let clock = match clock.len() {
-        5 if clock.as_bytes().get(2) == Some(&b':') => format!("{clock}:00"),
-        _ if clock.len() >= 8 => clock.to_owned(),
+    let under =
+        |s: Option<&str>, most: u8| s.filter(|s| s.len() == 2 && digits(s)).and_then(|s| s.parse::<u8>().ok()).is_some_and(|n| n <= most);
+    let (hh_mm, seconds) = clock.split_at_checked(5)?;
+    if !(under(hh_mm.get(..2), 23) && hh_mm.get(2..3) == Some(":") && under(hh_mm.get(3..), 59)) {
+        return None;
+    }
+    let clock = match seconds.strip_prefix(':') {
+        None if seconds.is_empty() => format!("{hh_mm}:00"),
+        // A leap second (`:60`) is RFC 3339's too; a fraction is digits.
+        Some(s) if under(s.get(..2), 60) && s.get(2..).is_some_and(|f| f.is_empty() || f.strip_prefix('.').is_some_and(digits)) => {
+            clock.to_owned()
+        }
         _ => return None,
     };
+    let zone = zone.strip_prefix(' ').unwrap_or(zone);
     let zone = match zone {
         "" => None,
-        "Z" | "z" => Some("Z".to_owned()),
+        "Z" | "z" | "UTC" | "GMT" => Some("Z".to_owned()),
         _ => {
-            let (sign, offset) = zone.split_at_checked(1)?;
+            let (sign, offset) = zone.split_at_checked(1).filter(|(sign, _)| matches!(*sign, "+" | "-"))?;
             let (h, m) = match offset.len() {
                 2 => (offset, "00"),
                 4 => offset.split_at_checked(2)?,
@@ -96,6 +119,12 @@ mod tests {
             ("2024-05-01 10:00:00z", "2024-05-01T10:00:00Z"),
             ("2024-05-01T10:00:00", "2024-05-01"),
             ("2024-05-01T10:00", "2024-05-01"),
+            ("2024-05-01T10:00:00.5", "2024-05-01"),
+            ("2024-05-01 10:00:00 +0000", "2024-05-01T10:00:00+00:00"),
+            ("2024-05-01 10:00:00 -05:00", "2024-05-01T10:00:00-05:00"),
+            ("2024-05-01 10:00:00 UTC", "2024-05-01T10:00:00Z"),
+            ("2024-05-01T10:00:00GMT", "2024-05-01T10:00:00Z"),
+            ("2024-05-01T23:59:60Z", "2024-05-01T23:59:60Z"),
         ] {
             assert_eq!(normalise(given), want, "{given}");
         }
@@ -125,6 +154,18 @@ mod tests {
             "2024-05-01T10:00:00+2",
             "2024-05-01T10:00:00+02:0x",
             "2024-05-01X10:00:00Z",
+            // A clock that is no time of day, or a zone that names no offset, is not dropped unread.
+            "2024-05-01T99:99:99 garbage",
+            "2024-05-01T99:99:99",
+            "2024-05-01T24:00:00",
+            "2024-05-01T10:60",
+            "2024-05-01T10:00:00 EST",
+            "2024-05-01T10:00:00GMT+1",
+            "2024-05-01T10:00:00U1234",
+            "2024-05-01T10:00:00.",
+            "2024-05-01T10:00:00.5x",
+            "2024-05-01T1:00:00",
+            "2024-05-01T10:00:00  +0000",
             "",
             "é",
         ] {

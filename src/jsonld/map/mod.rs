@@ -78,6 +78,13 @@ impl<'g, 'a> Mapper<'g, 'a> {
         }
         b.date = self.date(node.get("datePublished"), at("date"));
         b.updated = self.date(node.get("dateModified"), at("updated"));
+        // A post scheduled after its last edit (WordPress writes it so) was
+        // modified before it was published: that is no update to show.
+        if let (Some(Checked::Valid(date)), Some(Checked::Valid(updated))) = (&b.date, &b.updated) {
+            if date::is_day_before(updated, date) {
+                b.updated = None;
+            }
+        }
         // `"mainEntityOfPage": true`, as some CMSs write it, says nothing of where the page is.
         let page = node.get("mainEntityOfPage").filter(|page| !page.value.is_boolean());
         b.url = match node.get("url").or(page) {
@@ -119,14 +126,26 @@ impl<'g, 'a> Mapper<'g, 'a> {
     }
 
     /// The web page `article` is the main entity of, when it says so
-    /// (`mainEntityOfPage`) or is part of one (`isPartOf`) that the document describes.
+    /// (`mainEntityOfPage`) or is part of one (`isPartOf`) that the document
+    /// describes, else the page that names it as its `mainEntity`.
     fn page_of(&self, article: &At<'a>) -> Option<At<'a>> {
-        ["mainEntityOfPage", "isPartOf"].into_iter().find_map(|name| {
+        let named = ["mainEntityOfPage", "isPartOf"].into_iter().find_map(|name| {
             // Only its description is read, so an `@id` that names the
             // article itself (as many publishers write it) is no cycle here.
             let page = article.get(name)?.one().filter(|p| p.value.is_object())?;
             Some(self.graph.resolve(&page)).filter(|page| super::is_page(page))
-        })
+        });
+        named.or_else(|| self.page_naming(article).cloned())
+    }
+
+    /// The page among the document's top nodes whose `mainEntity` is `article`.
+    fn page_naming(&self, article: &At<'a>) -> Option<&'g At<'a>> {
+        let graph = self.graph;
+        let names_article = |page: &&At<'a>| {
+            let mains = page.get("mainEntity").map(|m| m.values()).unwrap_or_default();
+            mains.iter().any(|m| std::ptr::eq(graph.fullest(&graph.resolve(m)).value, article.value))
+        };
+        graph.top.iter().filter(|n| super::is_page(n)).find(names_article)
     }
 
     /// The address of the page of an article that gives none itself: the
@@ -135,12 +154,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// names its page. (A relative `@id` such as `#article` names a node of
     /// the document, not a page to link to.)
     fn address_of_its_page(&mut self, article: &At<'a>, bp: String) -> Option<Checked<String>> {
-        let graph = self.graph;
-        let names_article = |page: &&At<'a>| {
-            let mains = page.get("mainEntity").map(|m| m.values()).unwrap_or_default();
-            mains.iter().any(|m| std::ptr::eq(graph.fullest(&graph.resolve(m)).value, article.value))
-        };
-        if let Some(page) = graph.top.iter().filter(|n| super::is_page(n)).find(names_article) {
+        if let Some(page) = self.page_naming(article) {
             return self.iri(Some(page.clone()), bp);
         }
         let id =
