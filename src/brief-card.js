@@ -225,7 +225,8 @@ class BriefCardElement extends Base {
       if (seq !== this.#seq || !this.isConnected) return;
     }
     // The language the page gives the element (its own `lang`, else its nearest ancestor's, as HTML
-    // inherits it) is the default for briefs without one.
+    // inherits it) is the default for briefs without one. (JSON-LD, which has no `lang`, is read
+    // by renderBrief in the language of the element it renders into, the same one.)
     const lang = tag(inheritedLang(this));
     const fill = (b) => (lang && b?.constructor === Object && b.lang == null ? { ...b, lang } : b);
     let data = this.#data;

@@ -33,6 +33,8 @@ pub(crate) use bidi::balanced;
 pub(crate) use checker::Checker;
 pub(crate) use checker::Path;
 pub use date::parse_date;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use jsonld::from_value_on_page;
 pub use jsonld::{from_value, json_ld, page};
 pub use model::*;
 pub use options::{options, Options};

@@ -6,10 +6,11 @@ use js_sys::JsString;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRoot};
 
 use crate::format::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_PAGE_BYTES};
 use crate::format::{self, Checked, Expected, Input, Problem};
-use crate::jsonld::{PageFacts, Script, SCRIPT_WRAPPERS};
+use crate::jsonld::{self, PageFacts, Script, SCRIPT_WRAPPERS};
 use crate::validate::{self, Document, Options, UrlSettings};
 
 #[wasm_bindgen(module = "/src/web/copy.js")]
@@ -27,21 +28,45 @@ pub(super) fn problem(path: &str, message: &str) -> Vec<Problem> {
 
 /// The brief or feed the host passed (an object, an array, schema.org
 /// JSON-LD, or any of them as JSON text), validated for `options`: every
-/// problem with its path if it is not one.
-pub(crate) fn read_document(v: &JsValue, options: &Options) -> Result<Document, Vec<Problem>> {
-    read_document_and_json(v, options).map(|(document, _)| document)
+/// problem with its path if it is not one. A JSON-LD article that names no
+/// language of its own (publishers often leave `inLanguage` out) is in the
+/// language the page gives `target`, the element it is rendered into, as
+/// it would be the page's own text there.
+pub(crate) fn read_document(v: &JsValue, options: &Options, target: Option<&Element>) -> Result<Document, Vec<Problem>> {
+    read_document_in(v, options, target).map(|(document, _)| document)
 }
 
 /// [`read_document`], and the JSON text of what the host passed (its plain
 /// copy), for `<brief-card>` to read the same document from
 /// (`declarativeShadowDom`); `None` without that option.
 pub(crate) fn read_document_and_json(v: &JsValue, options: &Options) -> Result<(Document, Option<String>), Vec<Problem>> {
+    read_document_in(v, options, None)
+}
+
+/// [`read_document_and_json`], with JSON-LD read as on the page where `target` is.
+fn read_document_in(v: &JsValue, options: &Options, target: Option<&Element>) -> Result<(Document, Option<String>), Vec<Problem>> {
     let plain = plain_copy_of(v, "", Input::EXPECTED, MAX_INPUT_BYTES)?;
     // The copy is plain data, which JSON.stringify always writes.
     let json = options.declarative_shadow_dom.then(|| js_sys::JSON::stringify(&plain).ok().and_then(|s| s.as_string())).flatten();
     // Relative URLs resolve against a base URL with the browser's own WHATWG parser.
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
-    validate::from_value(value_of(plain, "")?, &urls).map(|document| (document, json))
+    let value = value_of(plain, "")?;
+    let lang = target.filter(|_| jsonld::is_json_ld(&value)).and_then(inherited_lang);
+    validate::from_value_on_page(value, lang, &urls).map(|document| (document, json))
+}
+
+/// The language HTML gives `element`: its own `lang`, else its nearest
+/// ancestor's, across the shadow roots it is in (as `<brief-card>` reads it,
+/// src/brief-card.js's `inheritedLang`).
+fn inherited_lang(element: &Element) -> Option<String> {
+    let mut at = Some(element.clone());
+    while let Some(element) = at {
+        if let Some(lang) = element.get_attribute("lang") {
+            return Some(lang);
+        }
+        at = element.parent_element().or_else(|| element.get_root_node().dyn_into::<ShadowRoot>().ok().map(|root| root.host()));
+    }
+    None
 }
 
 /// The article (or feed) of a page's JSON-LD scripts (`[{id?, text}]`, in

@@ -108,7 +108,7 @@ fn replaced() -> JsValue {
 /// Every problem with `brief` (anything at all), or `[]` when it is a valid brief or feed.
 #[wasm_bindgen(js_name = validateBrief, unchecked_return_type = "Problem[]")]
 pub fn validate_brief(#[wasm_bindgen(unchecked_param_type = "unknown")] brief: JsValue) -> JsValue {
-    problems_js(&read_document(&brief, &Options::default()).err().unwrap_or_default())
+    problems_js(&read_document(&brief, &Options::default(), None).err().unwrap_or_default())
 }
 
 /// The static HTML of the card (`{ email: true }`: the email-safe variant),
@@ -144,7 +144,7 @@ pub fn render_brief(
     #[wasm_bindgen(unchecked_param_type = "BriefInput")] brief: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BriefOptions")] options: JsValue,
 ) -> Result<BriefCard, JsValue> {
-    render_into(&target, &options, |options| read_document(&brief, options))
+    render_into(&target, &options, |options, target| read_document(&brief, options, Some(target)))
 }
 
 /// Renders the card of a page's own schema.org JSON-LD (what
@@ -173,7 +173,7 @@ pub fn render_json_ld(
         v.dyn_ref::<js_sys::JsString>().map(|s| String::from(s.slice(0, most)))
     };
     let page = PageFacts { lang: head(&page_lang, 2 * MAX_LANG_CHARS), description: head(&page_description, 4 * MAX_SHORT_CHARS) };
-    render_into(&target, &options, |options| input::read_json_ld(&scripts, options, &page))
+    render_into(&target, &options, |options, _| input::read_json_ld(&scripts, options, &page))
 }
 
 /// Renders what `read` reads, with `options`, into `target`: the shared
@@ -182,7 +182,7 @@ pub fn render_json_ld(
 fn render_into(
     target: &JsValue,
     options: &JsValue,
-    read: impl FnOnce(&Options) -> Result<Document, Vec<Problem>>,
+    read: impl FnOnce(&Options, &Element) -> Result<Document, Vec<Problem>>,
 ) -> Result<BriefCard, JsValue> {
     let Some(target) = element(target) else {
         return Err(to_error(&problem("target", "expected a DOM element")));
@@ -191,7 +191,7 @@ fn render_into(
     // The card keeps the options as they are now: a host that changes its
     // options object later does not change the card's updates.
     let options = read_options(options).map_err(|p| fail(&target, &p))?;
-    let document = read(&options).map_err(|p| fail(&target, &p))?;
+    let document = read(&options, &target).map_err(|p| fail(&target, &p))?;
     let number = (!options.shadow).then(next_light_dom_number);
     let built = sink_for(&document, &options, number).build(&doc).map_err(|e| fail(&target, &not_built(&e)))?;
     let (mount, place) = Mount::new(&target, options.shadow).map_err(|message| fail(&target, &problem("target", &message)))?;
@@ -290,7 +290,7 @@ impl BriefCard {
         };
         // Reading the brief may run the host's code (getters, toJSON), which
         // may destroy or update this card: nothing of it is borrowed meanwhile.
-        let document = read_document(&brief, &options).map_err(|p| fail(&target, &p))?;
+        let document = read_document(&brief, &options, Some(&target)).map_err(|p| fail(&target, &p))?;
         let sink = sink_for(&document, &options, number);
         let shown = self.show_update(sink, &target);
         if self.destroy_when_updated.take() {

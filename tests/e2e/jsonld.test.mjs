@@ -141,6 +141,35 @@ test("an article without inLanguage takes the page's language (and its direction
   await t.close();
 });
 
+test("JSON-LD given to the element inline, or to renderBrief, without inLanguage is in the element's language, as the page gives it", async () => {
+  const t = await open(env, "/blank.html");
+  const ld = { "@context": "https://schema.org", "@type": "NewsArticle", headline: "Ministros se reúnen", datePublished: "2024-05-01" };
+  const ev = await mount(t.page, { lang: "es" }, { json: JSON.stringify(ld) });
+  assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
+  const inline = await t.page.$eval("brief-card", (el) => { const a = el.shadowRoot.querySelector("article"); return [a.lang, el.shadowRoot.querySelector("time").textContent]; });
+  assert.deepEqual(inline, ["es", "1 de mayo de 2024"]);
+  // renderBrief into a target inside another component's shadow root under <div lang="fa">: fa, right to left;
+  // the article's own inLanguage wins; an update reads it the same way.
+  const [rendered, own, updated] = await t.page.evaluate(async (ld) => {
+    const { renderBrief } = await import("/pkg/brief_card.js");
+    const outer = document.createElement("div");
+    outer.lang = "fa";
+    document.body.append(outer);
+    const target = document.createElement("div");
+    outer.attachShadow({ mode: "open" }).append(target);
+    const article = () => target.shadowRoot.querySelector("article");
+    const card = renderBrief(target, ld);
+    const rendered = [article().lang, article().dir];
+    card.update({ ...ld, inLanguage: "en" });
+    const own = article().lang;
+    card.update(ld);
+    return [rendered, own, article().lang];
+  }, ld);
+  assert.deepEqual([rendered, own, updated], [["fa", "rtl"], "en", "fa"]);
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
 test("an article its JSON-LD describes nowhere has the page's meta description as its summary; jsonld=#id does not", async () => {
   const t = await open(env, "/blank.html");
   await t.page.evaluate(() => {
