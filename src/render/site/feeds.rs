@@ -201,16 +201,22 @@ pub(super) fn json_feed(entries: &[Entry], base: &str, settings: &Settings) -> V
     }))
 }
 
-/// The sitemap (sitemaps.org 0.9): the index and every page (not the
-/// embed pages, which are parts of other pages).
+/// The sitemap (sitemaps.org 0.9): the index and every page that is its
+/// own canonical (not the embed pages, which are parts of other pages). A
+/// brief whose `url` names another page has that page as its page's
+/// canonical: a sitemap lists canonical URLs only, and only the site's own.
 pub(super) fn sitemap(entries: &[Entry], base: &str) -> Vec<u8> {
     let mut w = xml_writer();
     let written =
         w.create_element("urlset").with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")).write_inner_content(|w| {
             w.create_element("url").write_inner_content(|w| element(w, "loc", base))?;
             for e in entries {
+                let page_url = e.page_url(base);
+                if e.brief.url.as_deref().is_some_and(|canonical| canonical != page_url) {
+                    continue;
+                }
                 w.create_element("url").write_inner_content(|w| {
-                    element(w, "loc", &e.page_url(base))?;
+                    element(w, "loc", &page_url)?;
                     if let Some(d) = e.brief.updated.as_ref().or(e.brief.date.as_ref()) {
                         element(w, "lastmod", &d.iso)?;
                     }

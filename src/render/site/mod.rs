@@ -4,7 +4,7 @@
 //! ```text
 //! index.html              the briefs, newest first, linking to the feeds
 //! feed.xml  feed.json     an Atom feed and a JSON Feed 1.1
-//! sitemap.xml             the index and every brief's page
+//! sitemap.xml             the index and every brief's page that is its own canonical
 //! NAME/index.html         the brief's page (`render::page`), advertising its oEmbed
 //! NAME/embed.html         the card alone, for the oEmbed iframe
 //! NAME/oembed.json        oEmbed 1.0, type "rich"
