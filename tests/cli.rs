@@ -854,6 +854,47 @@ fn site_says_how_to_build_missing_assets() {
     assert!(!dir.join("out").exists());
 }
 
+/// An undated brief is as new as its file, so that rebuilding the site
+/// leaves its feeds as they were (a feed reader would show the brief as
+/// changed); `SOURCE_DATE_EPOCH` is the latest any file's time may be.
+#[test]
+fn site_dates_an_undated_brief_in_the_feeds_by_its_files_time() {
+    let dir = scratch("site-undated");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    let undated = briefs.join("u.json");
+    fs::write(&undated, r#"{"id":"u","title":"Undated"}"#).expect("write");
+    fs::write(briefs.join("d.json"), r#"{"id":"d","title":"Dated","date":"2020-01-02"}"#).expect("write");
+    let written = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_715_000_000); // 2024-05-06T12:53:20Z
+    fs::File::options().write(true).open(&undated).and_then(|f| f.set_modified(written)).expect("set the file's time");
+    let out = dir.join("public");
+    let p = |p: &Path| p.to_str().expect("path").to_owned();
+    let site_with = |epoch: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_brief-card"));
+        command.args(["site", &p(&briefs), "--out", &p(&out), "--base-url", BASE, "--assets", &p(&assets)]);
+        match epoch {
+            Some(secs) => command.env("SOURCE_DATE_EPOCH", secs),
+            None => command.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let o = command.stdin(Stdio::null()).output().expect("run brief-card");
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let atom = fs::read_to_string(out.join("feed.xml")).expect("feed.xml");
+        let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("feed.json")).expect("feed.json")).expect("JSON");
+        (atom, json)
+    };
+    let (atom, json) = site_with(None);
+    let entry = atom.split("<entry").find(|e| e.contains("<title>Undated</title>")).expect("the undated entry");
+    assert!(entry.contains("<updated>2024-05-06T12:53:20Z</updated>"), "{entry}");
+    assert!(atom.contains("<id>https://example.org/briefs/</id>\n  <updated>2024-05-06T12:53:20Z</updated>"), "the feed's: {atom}");
+    assert_eq!(json["items"][1]["date_modified"], "2024-05-06T12:53:20Z");
+    assert_eq!(site_with(None).0, atom, "a rebuild writes the same feed");
+    // A later SOURCE_DATE_EPOCH leaves the file's time; an earlier one is the latest it may be.
+    assert_eq!(site_with(Some("1800000000")).1["items"][1]["date_modified"], "2024-05-06T12:53:20Z");
+    assert_eq!(site_with(Some("1700000000")).1["items"][1]["date_modified"], "2023-11-14T22:13:20Z");
+    assert!(stdout(&run(&["site", "--help"])).contains("SOURCE_DATE_EPOCH"), "--help says so");
+}
+
 #[test]
 fn oembed_prints_one_briefs_oembed() {
     let url = "https://briefs.example.net/raisi-latin-america-tour-2023/";

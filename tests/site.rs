@@ -301,7 +301,7 @@ fn the_atom_feed_parses_with_every_entry() {
         let tags: Vec<&str> = entry.categories.iter().map(|c| c.term.as_str()).collect();
         assert_eq!(tags, brief.tags.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), "{name}");
     }
-    // The undated brief is dated by the build (SOURCE_DATE_EPOCH).
+    // The undated brief is dated by its file's time, no later than SOURCE_DATE_EPOCH.
     assert_eq!(feed.entries.last().unwrap().updated.unwrap().to_rfc3339(), "2023-11-14T22:13:20+00:00");
 }
 
@@ -393,10 +393,12 @@ fn the_index_of_a_persian_site_reads_right_to_left() {
     let one = |json: &str| load(json, &Options::default()).unwrap();
     let sources = vec![
         Source {
-            file: "a.json".into(), doc: one(r#"{"id":"a","title":"گزارش","lang":"fa","kind":"Flash Brief","date":"2024-03-20"}"#)
+            file: "a.json".into(),
+            doc: one(r#"{"id":"a","title":"گزارش","lang":"fa","kind":"Flash Brief","date":"2024-03-20"}"#),
+            modified: None,
         },
-        Source { file: "b.json".into(), doc: one(r#"{"id":"b","title":"خبر","lang":"fa"}"#) },
-        Source { file: "c.json".into(), doc: one(r#"{"id":"c","title":"News","lang":"en"}"#) },
+        Source { file: "b.json".into(), doc: one(r#"{"id":"b","title":"خبر","lang":"fa"}"#), modified: None },
+        Source { file: "c.json".into(), doc: one(r#"{"id":"c","title":"News","lang":"en"}"#), modified: None },
     ];
     let settings = site::Settings::new(BASE, PROVIDER, "2024-01-01T00:00:00Z");
     let files = site::build(&sources, Vec::new(), &settings).unwrap();
@@ -421,9 +423,9 @@ fn the_index_of_a_persian_site_reads_right_to_left() {
 fn shared_names_are_problems() {
     let one = |json: &str| load(json, &Options::default()).unwrap();
     let sources = vec![
-        Source { file: "a/x.json".into(), doc: one(r#"{"id":"Same","title":"A"}"#) },
-        Source { file: "b/same.json".into(), doc: one(r#"{"title":"B"}"#) },
-        Source { file: "c.json".into(), doc: one(r#"[{"id":"pkg","title":"C"},{"id":"same","title":"D"}]"#) },
+        Source { file: "a/x.json".into(), doc: one(r#"{"id":"Same","title":"A"}"#), modified: None },
+        Source { file: "b/same.json".into(), doc: one(r#"{"title":"B"}"#), modified: None },
+        Source { file: "c.json".into(), doc: one(r#"[{"id":"pkg","title":"C"},{"id":"same","title":"D"}]"#), modified: None },
     ];
     let settings = site::Settings::new(BASE, PROVIDER, "2024-01-01T00:00:00Z");
     let problems: Vec<String> = site::build(&sources, Vec::new(), &settings).unwrap_err().iter().map(ToString::to_string).collect();

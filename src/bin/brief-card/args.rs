@@ -170,7 +170,12 @@ fn base_url(raw: &str) -> Result<String, String> {
 
 const SITE_HELP: &str = "Each brief gets a folder NAME/ (index.html, embed.html, oembed.json), NAME being its id, else its \
 file's name (NAME-1, NAME-2… for the briefs of a feed file NAME.json that have no id). Relative URLs in briefs are read against --base-url. \
-Bad input anywhere (or two briefs with one name) prints every problem and writes nothing.";
+Bad input anywhere (or two briefs with one name) prints every problem and writes nothing.
+
+In the feeds, a brief without a date is as new as its file (its modification time), so a rebuild leaves them as they were. \
+SOURCE_DATE_EPOCH (seconds since 1970; reproducible builds) is the latest that time may be, and the build's own time where a \
+file's is unknown: from a fresh checkout, whose files all have the checkout's time, set it to the last commit's \
+(SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)).";
 
 /// `--provider-name`: any text that is not blank.
 fn provider_name(raw: &str) -> Result<String, String> {

@@ -2,6 +2,7 @@
 //! atomically (a temporary file beside it, then renamed), except where the
 //! path names no regular file (a device, a FIFO), which is written in place.
 
+use std::fmt::Write as _;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
@@ -83,9 +84,31 @@ fn write_atomically(path: &Path, data: &str) -> io::Result<()> {
 
 /// The time now as RFC 3339 (UTC, whole seconds), or `SOURCE_DATE_EPOCH`
 /// when set (the reproducible-builds convention): the `updated` of
-/// briefs that have no date.
+/// briefs that have no date, when their file's own time is unknown.
 pub(crate) fn now_rfc3339() -> String {
-    let from_env = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<u64>().ok());
-    let now = from_env.map_or_else(SystemTime::now, |secs| UNIX_EPOCH + Duration::from_secs(secs));
-    humantime::format_rfc3339_seconds(now).to_string()
+    rfc3339(source_date_epoch().unwrap_or_else(SystemTime::now)).unwrap_or_default()
+}
+
+/// When the file at `path` last changed, as RFC 3339, and no later than
+/// `SOURCE_DATE_EPOCH` when that is set (as reproducible builds clamp
+/// files' times: a fresh checkout's files all have the time of the
+/// checkout).
+pub(crate) fn modified_rfc3339(path: &Path) -> Option<String> {
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    rfc3339(source_date_epoch().map_or(modified, |epoch| modified.min(epoch)))
+}
+
+/// `SOURCE_DATE_EPOCH`, when it is set to a time that can be written.
+fn source_date_epoch() -> Option<SystemTime> {
+    let secs = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse::<u64>().ok()?;
+    UNIX_EPOCH.checked_add(Duration::from_secs(secs)).filter(|&time| rfc3339(time).is_some())
+}
+
+/// `time` in UTC, to the second; `None` outside the years 1970 to 9999,
+/// which humantime cannot write (it panics before 1970).
+fn rfc3339(time: SystemTime) -> Option<String> {
+    time.duration_since(UNIX_EPOCH).ok()?;
+    let mut text = String::new();
+    write!(text, "{}", humantime::format_rfc3339_seconds(time)).ok()?;
+    Some(text)
 }

@@ -9,7 +9,7 @@ use brief_card::render::site::{self, File, FileProblem, Settings, Source};
 
 use crate::failed::{fail, Failed};
 use crate::input::{read_document, Unread};
-use crate::output::write_output;
+use crate::output::{modified_rfc3339, write_output};
 
 /// The file that marks a folder as a site this command wrote, so
 /// that it may be replaced (and is never read as input).
@@ -32,7 +32,7 @@ pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Resul
     for file in &inputs {
         let shown = file.display().to_string();
         match read_document(file, &settings.options) {
-            Ok(doc) => sources.push(Source { file: shown, doc }),
+            Ok(doc) => sources.push(Source { file: shown, doc, modified: modified_rfc3339(file) }),
             Err(Unread::File(message)) => problems.push(message),
             Err(Unread::Problems(ps)) => {
                 problems.extend(ps.into_iter().map(|problem| FileProblem { file: shown.clone(), problem }.to_string()))

@@ -46,9 +46,11 @@ pub(super) fn instant(rfc3339: &str) -> Option<i64> {
     Some(date.to_rata_die().to_i64_date() * 86_400 + clock - offset)
 }
 
-/// When the brief last changed, for the feeds: `updated`, else `date`, else the build.
-fn updated(b: &Brief, now: &str) -> String {
-    b.updated.as_ref().or(b.date.as_ref()).map_or_else(|| now.to_owned(), rfc3339)
+/// When the brief last changed, for the feeds: `updated`, else `date`,
+/// else when its file did, else the build.
+fn updated(e: &Entry, now: &str) -> String {
+    let b = e.brief;
+    b.updated.as_ref().or(b.date.as_ref()).map_or_else(|| e.modified.unwrap_or(now).to_owned(), rfc3339)
 }
 
 /// The static card for a feed reader: the fragment, URLs already absolute
@@ -103,7 +105,7 @@ fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
 /// description as the summary and its static card as the content.
 pub(super) fn atom(entries: &[Entry], base: &str, settings: &Settings) -> Vec<u8> {
     let now = settings.now.as_str();
-    let feed_updated = entries.iter().map(|e| updated(e.brief, now)).max_by_key(|u| instant(u)).unwrap_or_else(|| now.to_owned());
+    let feed_updated = entries.iter().map(|e| updated(e, now)).max_by_key(|u| instant(u)).unwrap_or_else(|| now.to_owned());
     let mut w = xml_writer();
     // The feed's own words (its title, the provider's name) in the site's language, as the index has it.
     let feed = w.create_element("feed").with_attribute(("xmlns", "http://www.w3.org/2005/Atom"));
@@ -129,7 +131,7 @@ pub(super) fn atom(entries: &[Entry], base: &str, settings: &Settings) -> Vec<u8
                 if let Some(d) = &b.date {
                     element(w, "published", &rfc3339(d))?;
                 }
-                element(w, "updated", &updated(b, now))?;
+                element(w, "updated", &updated(e, now))?;
                 let authors: Vec<(&str, Option<&str>)> = if b.authors.is_empty() {
                     b.publisher.iter().map(|p| (p.name.as_str(), p.url.as_deref())).collect()
                 } else {
@@ -183,7 +185,7 @@ pub(super) fn json_feed(entries: &[Entry], base: &str, settings: &Settings) -> V
                 "content_html": content_html(b, &settings.options),
                 "image": b.image.as_ref().map(|i| &i.src).filter(|u| is_absolute_http(u)),
                 "date_published": b.date.as_ref().map(rfc3339),
-                "date_modified": updated(b, now),
+                "date_modified": updated(e, now),
                 "authors": Some(authors).filter(|a| !a.is_empty()),
                 "tags": Some(b.tags.iter().map(|t| t.label.as_str()).collect::<Vec<_>>()).filter(|t| !t.is_empty()),
                 "language": b.lang,

@@ -67,6 +67,11 @@ pub struct Source {
     pub file: String,
     /// The brief, or the feed whose briefs each get a page.
     pub doc: Document,
+    /// When the file last changed, as an RFC 3339 date-time: the feeds'
+    /// `updated` of its briefs that have no date, so that rebuilding the
+    /// site does not show them to feed readers as changed. `None`: the
+    /// build's [`Settings::now`].
+    pub modified: Option<String>,
 }
 
 /// What a host says about its site.
@@ -80,7 +85,8 @@ pub struct Settings {
     /// the feeds' title.
     pub provider_name: String,
     /// An RFC 3339 date-time for the `updated` of briefs that have no date
-    /// (the time of the build; a parameter, so output is reproducible).
+    /// and whose source has no [`Source::modified`] (the time of the build;
+    /// a parameter, so output is reproducible).
     pub now: String,
     /// How to render the cards (theme, layout, …).
     pub options: Options,
@@ -125,6 +131,8 @@ struct Entry<'a> {
     /// The JSON path of the brief in its file: `""`, or `[2]` in a feed.
     at: String,
     brief: &'a Brief,
+    /// When its file last changed ([`Source::modified`]).
+    modified: Option<&'a str>,
     name: String,
     /// Whether the name came from the brief's `id` (else from the file name).
     from_id: bool,
@@ -193,6 +201,7 @@ fn entries(sources: &[Source]) -> Vec<Entry<'_>> {
                 file: &s.file,
                 at: if feed { format!("[{i}]") } else { String::new() },
                 brief,
+                modified: s.modified.as_deref(),
                 from_id: from_id.is_some(),
                 name: from_id.unwrap_or_else(from_file),
             });
