@@ -712,7 +712,8 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
     assert!(err.contains(&format!("{}: ", briefs.join("page.html").display())), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
     assert_eq!(tree(&out), before, "the earlier site is untouched");
-    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "no temporary folder left beside it");
+    // Only the lock of the site's builds, which the first one left.
+    assert_eq!(dir_listing(&dir), [".public.lock", "assets", "briefs", "public"], "no temporary folder left beside it");
 
     // Nor is a new site started.
     let o = site(&briefs, &dir.join("new"), &assets);
@@ -753,7 +754,7 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
     let after = tree(&out);
     assert_eq!(after.len(), before.len() + 3);
     assert!(after.iter().any(|(p, _)| p == "late/oembed.json"));
-    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "the earlier site was removed, not left aside");
+    assert_eq!(dir_listing(&dir), [".public.lock", "assets", "briefs", "public"], "the earlier site was removed, not left aside");
     let index = fs::read_to_string(out.join("index.html")).expect("index");
     assert!(index.find("href=\"late/\"") < index.find("href=\"minimal/\""), "newest first");
 
@@ -772,7 +773,63 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
     assert_bad_input(&o, "a host's file in the site's way");
     assert!(stderr(&o).contains("minimal/index.html is not a file an earlier site wrote"), "{}", stderr(&o));
     assert_eq!(tree(&out), kept, "the earlier site is untouched");
-    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "no temporary folder left beside it");
+    assert_eq!(dir_listing(&dir), [".public.lock", "assets", "briefs", "public"], "no temporary folder left beside it");
+}
+
+/// What interrupted builds left beside `--out` (their temporary folders, an
+/// earlier site put aside) goes with the next build, and nothing else does;
+/// a running build's folder stays, for the next build waits for its lock.
+#[test]
+fn site_removes_what_interrupted_builds_left_and_nothing_else() {
+    let dir = scratch("site-leftovers");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    fs::write(briefs.join("one.json"), r#"{"title":"One"}"#).expect("write");
+    let folder_with_a_page = |name: &str| {
+        fs::create_dir_all(dir.join(name).join("one")).expect("mkdir");
+        fs::write(dir.join(name).join("one/index.html"), "a page").expect("write");
+    };
+    // As builds killed while writing leave them (one had put the earlier site aside).
+    let leftovers = [".public.4000001-0.tmp", ".public.4000001-1.tmp", ".public.4000002.old"];
+    // Named almost so, or another site's, or not a folder.
+    let others =
+        [".public.tmp", ".public.v2.4000001-0.tmp", ".public.v2.4000002.old", ".publicity.4000001-0.tmp", ".public.4000003-0.tmp.bak"];
+    leftovers.iter().chain(&others).for_each(|name| folder_with_a_page(name));
+    fs::write(dir.join(".public.4000004-0.tmp"), "a file").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&briefs, dir.join(".public.4000005-0.tmp")).expect("symlink");
+
+    let o = site(&briefs, &dir.join("public"), &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut expected: Vec<&str> = others.to_vec();
+    expected.extend([".public.4000004-0.tmp", ".public.lock", "assets", "briefs", "public"]);
+    #[cfg(unix)]
+    expected.push(".public.4000005-0.tmp");
+    expected.sort();
+    assert_eq!(dir_listing(&dir), expected);
+    assert_eq!(dir_listing(&briefs), ["one.json"], "a symlink named so is not followed");
+
+    // A build that runs is not interrupted: the next one waits for its lock, then removes its folder if it is left.
+    folder_with_a_page(".public.4000006-0.tmp");
+    let lock = fs::File::open(dir.join(".public.lock")).expect("the lock");
+    fs4::FileExt::lock(&lock).expect("lock");
+    let p = |p: &Path| p.to_str().expect("path").to_owned();
+    let mut build = Command::new(env!("CARGO_BIN_EXE_brief-card"))
+        .args(["site", &p(&briefs), "--out", &p(&dir.join("public")), "--base-url", BASE, "--assets", &p(&assets)])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run brief-card");
+    let mut said = std::io::BufReader::new(build.stderr.take().expect("stderr"));
+    let mut waiting = String::new();
+    std::io::BufRead::read_line(&mut said, &mut waiting).expect("read stderr");
+    assert!(waiting.starts_with("brief-card: waiting for another build of "), "{waiting}");
+    assert!(dir.join(".public.4000006-0.tmp/one/index.html").exists(), "kept while the lock is held");
+    drop(lock);
+    assert!(build.wait().expect("wait").success());
+    assert!(!dir.join(".public.4000006-0.tmp").exists(), "removed once the build holds the lock");
 }
 
 #[test]
@@ -993,7 +1050,7 @@ fn site_rebuilds_over_a_read_only_host_folder_as_an_ordinary_user() {
         assert_eq!(fs::metadata(folder).expect("stat").permissions().mode() & 0o777, 0o555, "{}", folder.display());
         fs::set_permissions(folder, fs::Permissions::from_mode(0o755)).expect("chmod");
     }
-    assert_eq!(dir_listing(&dir), ["assets", "briefs", "public"], "the earlier site was removed, not left aside");
+    assert_eq!(dir_listing(&dir), [".public.lock", "assets", "briefs", "public"], "the earlier site was removed, not left aside");
 }
 
 /// `path` and everything in it, owned by `user`.

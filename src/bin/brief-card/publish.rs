@@ -1,9 +1,11 @@
 //! The file side of `brief-card site`: reading the folder of briefs and
 //! the assets, and writing the site all at once.
 
-use std::fs;
+use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+
+use fs4::{FileExt, TryLockError};
 
 use brief_card::render::site::{self, File, FileProblem, Settings, Source};
 
@@ -51,7 +53,7 @@ pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Resul
     if !problems.is_empty() {
         return Err(fail(format!("{} problem(s); nothing was written:\n{}", problems.len(), problems.join("\n"))));
     }
-    let left = write_site(out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
+    let left = write_site(out, out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
     if let Some(earlier) = left {
         // The new site is in place; only the tidying failed, which is no reason to fail the build.
         eprintln!("brief-card: the new site is in {}; {earlier}", out.display());
@@ -162,11 +164,18 @@ fn read_assets(dir: &Path) -> Result<Vec<File>, String> {
 /// has no portable atomic exchange of two folders). The temporary
 /// folder is removed if anything fails. Once the new site is in place,
 /// an earlier one that cannot be removed is left aside, and said so (the
-/// `Some`).
-fn write_site(out: &Path, files: &[File]) -> io::Result<Option<String>> {
+/// `Some`). `shown` is `out` as the user named it, for messages.
+///
+/// All of it holding the lock of `out`'s builds (see [`lock`]), first
+/// removing what interrupted builds left.
+fn write_site(out: &Path, shown: &Path, files: &[File]) -> io::Result<Option<String>> {
     let name =
         out.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a folder name"))?.to_string_lossy().into_owned();
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let lock = lock(parent, &name, shown)?;
+    if lock.is_some() {
+        remove_leftovers(parent, &name);
+    }
     let tmp = (0..100u32)
         .map(|attempt| parent.join(format!(".{name}.{}-{attempt}.tmp", std::process::id())))
         .find_map(|tmp| match fs::create_dir(&tmp) {
@@ -180,6 +189,60 @@ fn write_site(out: &Path, files: &[File]) -> io::Result<Option<String>> {
         let _ = remove(&tmp);
     }
     result
+}
+
+/// Takes the lock of the builds of the site `name` in `parent`: the file
+/// `.NAME.lock` beside it (left there: removing a lock file others may be
+/// waiting on would let two builds hold it at once), waiting while another
+/// build holds it. The lock dies with its process, however that ends, so
+/// while a build holds it no other build of the folder is running, and the
+/// temporary folders of earlier ones are what interrupted builds left.
+/// `None` where the file system has no locks (some network ones): the build
+/// goes on, unable to tell a leftover from a running build's folder.
+fn lock(parent: &Path, name: &str, shown: &Path) -> io::Result<Option<fs::File>> {
+    let file = OpenOptions::new().create(true).truncate(false).write(true).open(parent.join(format!(".{name}.lock")))?;
+    // Called through the trait: Rust 1.89's std has methods of these names.
+    match FileExt::try_lock(&file) {
+        Ok(()) => Ok(Some(file)),
+        Err(TryLockError::WouldBlock) => {
+            eprintln!("brief-card: waiting for another build of {} to finish", shown.display());
+            FileExt::lock(&file).map(|()| Some(file))
+        }
+        Err(TryLockError::Error(_)) => Ok(None),
+    }
+}
+
+/// Removes what interrupted builds of the site `name` left beside it
+/// (called holding the lock, so none of it is a running build's): their
+/// temporary folders, and earlier sites they had put aside (or could not
+/// remove). Only folders named as [`write_site`] and [`swap`] name them;
+/// a symlink so named is left, as is anything else.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let named_so = entry.file_name().to_str().is_some_and(|file| is_leftover(file, name));
+        if named_so && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            if let Err(e) = remove(&entry.path()) {
+                eprintln!("brief-card: warning: cannot remove {}, left by an earlier build ({e})", entry.path().display());
+            }
+        }
+    }
+}
+
+/// Whether `file` is named as a build of the site `name` names its
+/// temporary folder (`.NAME.PID-N.tmp`) or the earlier site it puts aside
+/// (`.NAME.PID.old`). No other site's are: a name with more dots
+/// (`.NAME.v2.PID.old`) is not matched.
+fn is_leftover(file: &str, name: &str) -> bool {
+    let Some(rest) = file.strip_prefix('.').and_then(|f| f.strip_prefix(name)).and_then(|f| f.strip_prefix('.')) else {
+        return false;
+    };
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match (rest.strip_suffix(".tmp"), rest.strip_suffix(".old")) {
+        (Some(tmp), _) => tmp.split_once('-').is_some_and(|(pid, attempt)| number(pid) && number(attempt)),
+        (_, Some(pid)) => number(pid),
+        _ => false,
+    }
 }
 
 fn fill(tmp: &Path, files: &[File]) -> io::Result<()> {
@@ -316,4 +379,25 @@ fn writable(dir: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftovers_are_named_as_a_build_of_the_same_site_names_them() {
+        for ours in [".public.123-0.tmp", ".public.9-99.tmp", ".public.123.old", ".site.v2.4-0.tmp"] {
+            let name = if ours.starts_with(".site") { "site.v2" } else { "public" };
+            assert!(is_leftover(ours, name), "{ours}");
+        }
+        for theirs in
+            [".public.tmp", ".public.old", ".public.-0.tmp", ".public.1-.tmp", ".public.1-0.tmp.bak", ".public.a-0.tmp", ".public.lock"]
+        {
+            assert!(!is_leftover(theirs, "public"), "{theirs}");
+        }
+        // Another site's, whose name starts as this one's.
+        assert!(!is_leftover(".public.v2.4-0.tmp", "public") && !is_leftover(".public.v2.4.old", "public"));
+        assert!(!is_leftover(".publicity.4-0.tmp", "public") && !is_leftover("public.4-0.tmp", "public"));
+    }
 }
