@@ -860,6 +860,44 @@ fn site_refuses_an_out_folder_that_is_not_a_site() {
     assert_eq!(code(&site(&root().join("www/briefs"), &empty, &assets)), 0);
 }
 
+/// A symlink as `--out`, as deploys keep `current` pointing to a release's
+/// folder: the folder it points to is replaced, all or nothing as any
+/// other, and the link stays as it was.
+#[cfg(unix)]
+#[test]
+fn site_through_a_symlinked_out_replaces_the_folder_it_points_to() {
+    let dir = scratch("site-symlink-out");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    fs::write(briefs.join("a.json"), r#"{"id":"a","title":"A"}"#).expect("write");
+    let release = dir.join("releases").join("1");
+    fs::create_dir_all(&release).expect("mkdir");
+    assert_eq!(code(&site(&briefs, &release, &assets)), 0);
+    fs::write(release.join("CNAME"), "briefs.example").expect("write");
+    let current = dir.join("current");
+    std::os::unix::fs::symlink("releases/1", &current).expect("symlink");
+    fs::write(briefs.join("b.json"), r#"{"id":"b","title":"B"}"#).expect("write");
+    // With a final `/` too, through which the link looks like a folder.
+    for out in [current.clone(), dir.join("current/")] {
+        let o = site(&briefs, &out, &assets);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stdout(&o).starts_with(&format!("{}: 2 briefs, ", out.display())), "{}", stdout(&o));
+    }
+    assert_eq!(fs::read_link(&current).expect("still a link"), Path::new("releases/1"));
+    assert!(release.join("b/index.html").is_file(), "the new site is in the folder the link points to");
+    assert_eq!(fs::read_to_string(release.join("CNAME")).ok().as_deref(), Some("briefs.example"), "the host's file kept");
+    assert_eq!(dir_listing(&dir.join("releases")), [".1.lock", "1"], "nothing left beside it");
+    assert_eq!(dir_listing(&dir), ["assets", "briefs", "current", "releases"]);
+
+    // A link to no folder is refused, as a link.
+    std::os::unix::fs::symlink("releases/2", dir.join("next")).expect("symlink");
+    let o = site(&briefs, &dir.join("next"), &assets);
+    assert_bad_input(&o, "a link to no folder");
+    assert!(stderr(&o).contains("next is a symlink to releases/2, which cannot be read"), "{}", stderr(&o));
+    assert_eq!(dir_listing(&dir.join("releases")), [".1.lock", "1"]);
+}
+
 #[cfg(unix)]
 #[test]
 fn site_reads_a_folder_once_however_symlinks_reach_it() {

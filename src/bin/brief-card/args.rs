@@ -57,7 +57,7 @@ pub(crate) enum Command {
         /// The folder of briefs (.json: a brief, a feed or JSON-LD) and saved pages (.html), subfolders included
         #[arg(value_name = "DIR")]
         dir: PathBuf,
-        /// The folder to write: new, empty, or a site this command made earlier (its files replaced whole; any other file in it, such as a host's _headers, CNAME or favicon, is kept)
+        /// The folder to write: new, empty, or a site this command made earlier (its files replaced whole; any other file in it, such as a host's _headers, CNAME or favicon, is kept); through a symlink, the folder it points to
         #[arg(long, short, value_name = "OUT")]
         out: PathBuf,
         /// The absolute http(s) URL the site will be served from; every URL in it starts so

@@ -23,7 +23,8 @@ pub const MARKER: &str = ".brief-card-site";
 const MARKER_TEXT: &str = "This folder was written by `brief-card site`; the next run replaces the files below and keeps any others.\n\n";
 
 pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Result<(), Failed> {
-    check_folders(dir, out).map_err(fail)?;
+    let folder = out_folder(out).map_err(fail)?;
+    check_folders(dir, &folder).map_err(fail)?;
     let inputs = input_files(dir).map_err(|e| fail(format!("cannot read {}: {e}", dir.display())))?;
     if inputs.is_empty() {
         return Err(fail(format!("{} holds no .json or .html files", dir.display())));
@@ -53,13 +54,29 @@ pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Resul
     if !problems.is_empty() {
         return Err(fail(format!("{} problem(s); nothing was written:\n{}", problems.len(), problems.join("\n"))));
     }
-    let left = write_site(out, out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
+    let left = write_site(&folder, out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
     if let Some(earlier) = left {
         // The new site is in place; only the tidying failed, which is no reason to fail the build.
         eprintln!("brief-card: the new site is in {}; {earlier}", out.display());
     }
     let briefs: usize = sources.iter().map(|s| s.doc.briefs().len()).sum();
     write_output(None, &[&format!("{}: {briefs} briefs, {} files\n", out.display(), files.len() + 1)])
+}
+
+/// The folder `--out` names. Through a symlink (a deploy's `current` that
+/// points to `releases/7`) it is the folder the link points to, replaced as
+/// any other while the link stays as it is, as `--out FILE` writes through
+/// a link to a file.
+fn out_folder(out: &Path) -> Result<PathBuf, String> {
+    // Its components, without a final `/`, through which the link itself would look like its folder.
+    let out: PathBuf = out.components().collect();
+    if !fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(out);
+    }
+    fs::canonicalize(&out).map_err(|e| {
+        let target = fs::read_link(&out).map(|t| t.display().to_string()).unwrap_or_default();
+        format!("{} is a symlink to {target}, which cannot be read ({e}): make that folder, or point the link to one", out.display())
+    })
 }
 
 /// Refuses an `--out` that holds anything but an earlier site, and
@@ -72,7 +89,8 @@ fn check_folders(dir: &Path, out: &Path) -> Result<(), String> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(format!("cannot read {}: {e}", out.display())),
         Ok(m) if !m.is_dir() => {
-            return Err(format!("{} is not a folder; --out must be a new or empty folder, or an earlier site", out.display()))
+            let what = if m.is_file() { "a file" } else { "not a folder" };
+            return Err(format!("{} is {what}; --out must be a new or empty folder, or an earlier site", out.display()));
         }
         Ok(_) => {}
     }
