@@ -94,6 +94,9 @@ fn a_modification_before_publication_is_no_update() {
 fn kind_from_article_section_else_genre() {
     assert_eq!(one(article(json!({"articleSection": ["Analysis", "World"], "genre": "G"}))).kind.as_deref(), Some("Analysis"));
     assert_eq!(one(article(json!({"genre": "Opinion"}))).kind.as_deref(), Some("Opinion"));
+    // Rank Math and AIOSEO write every category of a post in one string, as keywords are written.
+    assert_eq!(one(article(json!({"articleSection": "World, Diplomacy, geneva, un"}))).kind.as_deref(), Some("World"));
+    assert_eq!(one(article(json!({"articleSection": [" 国际、外交"]}))).kind.as_deref(), Some("国际"));
     assert_eq!(one(article(json!({}))).kind, None);
 }
 

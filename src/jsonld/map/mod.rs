@@ -66,7 +66,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
         let at = |field: &str| key(bp, field);
         let mut b = format::Brief {
             id: self.identifier(node, at("id")),
-            kind: self.string(node.first_of(&["articleSection", "genre"]), at("kind")),
+            kind: self.string(node.first_of(&["articleSection", "genre"]), at("kind")).map(first_section),
             ..Default::default()
         };
         match node.first_of(&["headline", "name"]) {
@@ -415,6 +415,19 @@ fn text(value: &Value) -> Checked<String> {
         },
         Value::Null => Checked::Absent,
         other => Checked::Invalid(found(other)),
+    }
+}
+
+/// The first section of a kind written as several in one string, as
+/// `keywords` are (Rank Math and AIOSEO write every category of a post as
+/// `"World, Diplomacy"`): the card's eyebrow names one.
+fn first_section(kind: Checked<String>) -> Checked<String> {
+    match kind {
+        Checked::Valid(s) => {
+            let first = tags::keywords_in(&s).next().map(str::to_owned);
+            Checked::Valid(first.unwrap_or(s))
+        }
+        other => other,
     }
 }
 

@@ -69,12 +69,13 @@ impl<'a> Mapper<'_, 'a> {
     }
 }
 
-/// The words of a `keywords` string, separated by commas as the page's
+/// The words of a `keywords` string (or the sections of an `articleSection`
+/// written as one), separated by commas as the page's
 /// script writes them (Latin, Arabic `،`, ideographic `、`, full-width `，`)
 /// or by semicolons, as some CMSs separate them. (A character reference's
 /// `;`, as in `Telecom &amp; Media`, is no separator: references are read
 /// as their characters before any mapping, see `jsonld::references`.)
-fn keywords_in(s: &str) -> impl Iterator<Item = &str> {
+pub(super) fn keywords_in(s: &str) -> impl Iterator<Item = &str> {
     s.split([',', '،', '、', '，', '؛', ';']).map(str::trim).filter(|w| !w.is_empty())
 }
 
