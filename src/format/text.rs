@@ -100,3 +100,31 @@ impl<'de> Deserialize<'de> for Run {
         deserializer.deserialize_any(RunVisitor)
     }
 }
+
+/// `s` shortened with "…" to at most `max` characters, at a word's end
+/// where one is near: for text a publisher wrote longer than a brief's
+/// field holds (a news agency's caption, a paper's sixty authors, a whole
+/// article as a description), where one field is no reason to refuse the card.
+pub(crate) fn shortened(s: String, max: usize) -> String {
+    if s.len() <= max || s.chars().count() <= max {
+        return s;
+    }
+    let cut = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
+    let head = s.get(..cut).unwrap_or_default();
+    let head = head.rfind(char::is_whitespace).filter(|&i| i > cut * 4 / 5).and_then(|i| head.get(..i)).unwrap_or(head);
+    [head.trim_end(), "…"].concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_shortened_at_a_words_end_with_an_ellipsis() {
+        let long = "word ".repeat(30);
+        assert_eq!(shortened(long.clone(), 200), long, "short enough: as it is");
+        assert_eq!(shortened(long, 23), "word word word word…");
+        assert_eq!(shortened("ä".repeat(30), 10), format!("{}…", "ä".repeat(9)), "no word's end near: cut at a character");
+        assert_eq!(shortened("ä".repeat(10), 10), "ä".repeat(10), "counted in characters, not bytes");
+    }
+}

@@ -8,7 +8,7 @@ use super::model::BriefDate;
 use super::url_policy::{self, UrlUse};
 use super::{parse_date, UrlSettings};
 use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
-use crate::format::{Checked, Expected, Found, Problem, Problems};
+use crate::format::{shortened, Checked, Expected, Found, Problem, Problems};
 
 /// A JSON path, built on the stack as validation descends and turned into
 /// text only when there is a problem to report.
@@ -50,11 +50,17 @@ pub(crate) struct Checker<'u> {
     /// relative URLs must be made absolute (email) and no base URL was
     /// given, they resolve against it, as they would on that page.
     brief_page: Option<String>,
+    /// Whether shown text longer than its field holds is shortened (at a
+    /// word's end, with "…") rather than refused: for schema.org JSON-LD,
+    /// whose text its publisher wrote for other pages than a card
+    /// (docs/jsonld-mapping.md). A brief's own text is the host's, written
+    /// for the card, and held to the limits.
+    pub(super) shortens: bool,
 }
 
 impl<'u> Checker<'u> {
     pub(crate) fn new(urls: &'u UrlSettings) -> Self {
-        Checker { problems: Problems::default(), urls, brief_page: None }
+        Checker { problems: Problems::default(), urls, brief_page: None, shortens: false }
     }
 
     /// Sets the page of the brief about to be read (see `brief_page`), and
@@ -137,12 +143,16 @@ impl<'u> Checker<'u> {
 
     /// Text the card shows: without the code points no HTML document may
     /// hold ([`not_in_html`]), which are dropped so that every output, live
-    /// and static, writes the same text; at most `max` characters, and not
+    /// and static, writes the same text; at most `max` characters (shortened
+    /// to them when the checker [`shortens`](Checker::shortens)), and not
     /// blank when `required`; then with its directional controls balanced
-    /// ([`bidi`]), so that none reaches the text beside it.
+    /// ([`bidi`]), so that none reaches the text beside it, a cut one's too.
     pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
         if may_hold_forbidden(&s) && s.chars().any(not_in_html) {
             s = s.chars().filter(|&c| !not_in_html(c)).collect();
+        }
+        if self.shortens {
+            s = shortened(s, max);
         }
         // Balanced after the limit is checked, so that the limit counts the
         // text as written (as the JSON Schema's `maxLength` does).

@@ -72,7 +72,7 @@ fn graph(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Result<Doc
         if let Some(lang) = page.lang.as_deref().and_then(language_tag) {
             with_language(&mut input, &lang);
         }
-        let (checked, c) = checked_document(input, urls);
+        let (checked, c) = checked_document(input, urls, true);
         doc = checked;
         problems.append(c.into_problems().retold(|found| mapped.sources.rewrite(found)));
     }

@@ -67,14 +67,16 @@ impl Default for UrlSettings {
 
 /// Validates what was read as a brief (an object) or a feed (an array of briefs).
 pub fn document(input: Checked<Input>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
-    let (doc, c) = checked_document(input, urls);
+    let (doc, c) = checked_document(input, urls, false);
     c.finish(doc)
 }
 
 /// The document (if it could be read at all) and the checker holding its
-/// problems, for callers that report them in other terms ([`json_ld`]).
-fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings) -> (Option<Document>, Checker<'u>) {
+/// problems, for callers that report them in other terms ([`json_ld`]);
+/// text too long for its field is shortened when `shortens` (see [`Checker`]).
+fn checked_document<'u>(input: Checked<Input>, urls: &'u UrlSettings, shortens: bool) -> (Option<Document>, Checker<'u>) {
     let mut c = Checker::new(urls);
+    c.shortens = shortens;
     let root = Path::Root;
     let doc = match input {
         Checked::Valid(Input::One(brief)) => Some(Document::One(c.brief(*brief, &root))),

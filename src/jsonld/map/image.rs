@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 
-use super::{fitted, too_long_an_address, Mapper};
-use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_SHORT_CHARS};
+use super::{too_long_an_address, Mapper};
+use crate::format::limits::MAX_IMAGE_PIXELS;
 use crate::format::{self, Checked};
 use crate::jsonld::graph::{found, At};
 use crate::jsonld::sources::key;
@@ -48,8 +48,7 @@ impl<'a> Mapper<'_, 'a> {
                 // An image with no address to show it from is left out.
                 let src = self.iri(node.first_of(&IMAGE_ADDRESS), key(bp, "src"))?;
                 let alt = self.string(node.first_of(&["name", "caption"]), key(bp, "alt")).or_else(decorative).unwrap_or_default();
-                let alt = fitted(alt, MAX_SHORT_CHARS);
-                let caption = self.string(node.get("caption"), key(bp, "caption")).map(|c| fitted(c, MAX_SHORT_CHARS));
+                let caption = self.string(node.get("caption"), key(bp, "caption"));
                 let (width, height) = (self.pixels(node.get("width")), self.pixels(node.get("height")));
                 Checked::Valid(format::Image { src, alt, caption, width, height })
             }

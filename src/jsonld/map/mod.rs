@@ -16,9 +16,9 @@ use serde_json::Value;
 use super::date;
 use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
-use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS};
+use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS, MAX_URL_CHARS};
 use crate::format::patterns::{is_anchor_id, language_tag, URL_ENCODED};
-use crate::format::{self, Checked, Found, Paragraph, Problem, Problems};
+use crate::format::{self, shortened, Checked, Found, Paragraph, Problem, Problems};
 
 // The brief's blocks that JSON-LD writes as nodes of their own, a file each.
 mod image;
@@ -345,11 +345,10 @@ impl<'g, 'a> Mapper<'g, 'a> {
                         self.sources.record(bp.to_owned(), &t.path);
                         Vec::new()
                     });
-                    // A description that is the whole article (some CMSs copy it in) is shortened, not refused.
                     for p in split_paragraphs(&s).take(MAX_ITEMS.saturating_sub(list.len())) {
                         // A problem with a paragraph is a problem with the string it came from.
                         self.sources.record(index(bp, list.len()), &t.path);
-                        list.push(Checked::Valid(Paragraph::Text(shortened(p, MAX_TEXT_CHARS))));
+                        list.push(Checked::Valid(Paragraph::Text(p)));
                     }
                 }
                 Checked::Invalid(kind) => {
@@ -431,31 +430,6 @@ fn first_section(kind: Checked<String>) -> Checked<String> {
     }
 }
 
-/// Text the card shows beside something else (a caption, an image's
-/// alternative text, a cited work's title or authors, a tag, a section's
-/// heading), shortened with "…" to at most `max` characters, at a word's
-/// end where one is near: publishers write longer ones than a brief's field
-/// may hold (news agencies' captions pass 500 characters; a paper may have
-/// sixty authors; a law's title runs long), and one of them is no reason to
-/// refuse the card.
-fn fitted(text: Checked<String>, max: usize) -> Checked<String> {
-    match text {
-        Checked::Valid(s) => Checked::Valid(shortened(s, max)),
-        other => other,
-    }
-}
-
-/// `s` shortened to at most `max` characters as [`fitted`] says.
-fn shortened(s: String, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s;
-    }
-    let cut = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
-    let head = s.get(..cut).unwrap_or_default();
-    let head = head.rfind(char::is_whitespace).filter(|&i| i > cut * 4 / 5).and_then(|i| head.get(..i)).unwrap_or(head);
-    [head.trim_end(), "…"].concat()
-}
-
 /// Paragraphs of a text: separated by blank lines, each trimmed.
 fn split_paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
     let mut paragraphs = Vec::new();
@@ -493,16 +467,6 @@ mod tests {
         {
             assert!(!is_address(no), "{no}");
         }
-    }
-
-    #[test]
-    fn fitted_text_is_shortened_at_a_words_end_with_an_ellipsis() {
-        let long = Checked::Valid("word ".repeat(30));
-        assert_eq!(fitted(long.clone(), 200), long, "short enough: as it is");
-        let Checked::Valid(fit) = fitted(long, 23) else { panic!() };
-        assert_eq!(fit, "word word word word…");
-        let Checked::Valid(fit) = fitted(Checked::Valid("ä".repeat(30)), 10) else { panic!() };
-        assert_eq!(fit, format!("{}…", "ä".repeat(9)), "no word's end near: cut at a character");
     }
 
     #[test]

@@ -3,8 +3,7 @@
 use serde_json::Value;
 
 use super::people::is_named;
-use super::{fitted, listed, nonempty, text, Mapper};
-use crate::format::limits::MAX_SHORT_CHARS;
+use super::{listed, nonempty, text, Mapper};
 use crate::format::{self, Checked, Paragraph};
 use crate::jsonld::graph::{found, At};
 use crate::jsonld::sources::{index, key};
@@ -114,7 +113,7 @@ impl<'a> Mapper<'_, 'a> {
         self.stack.push(node.value);
         self.refuse_containing_a_whole(node);
         self.sources.record(bp.to_owned(), &node.path);
-        let heading = fitted(self.required(node, &["name", "headline"], key(bp, "heading")), MAX_SHORT_CHARS);
+        let heading = self.required(node, &["name", "headline"], key(bp, "heading"));
         // A blank text (as a heading-only section is written back) is no
         // paragraphs, as is one not text (reported).
         let paragraphs = match node.first_of(&SECTION_TEXT) {

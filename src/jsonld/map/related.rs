@@ -3,8 +3,8 @@
 use serde_json::Value;
 
 use super::people::plain_name;
-use super::{fitted, is_address, listed, too_long_an_address, Mapper};
-use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
+use super::{is_address, listed, too_long_an_address, Mapper};
+use crate::format::limits::MAX_ITEMS;
 use crate::format::{self, Checked};
 use crate::jsonld::date;
 use crate::jsonld::graph::{found, is_reference, type_names, At};
@@ -90,7 +90,7 @@ impl<'a> Mapper<'_, 'a> {
         };
         self.sources.record(bp.to_owned(), &node.path);
         let title = match node.first_of(&["headline", "name"]) {
-            Some(t) => fitted(self.string(Some(t), key(bp, "title")).unwrap_or_default(), MAX_SHORT_CHARS),
+            Some(t) => self.string(Some(t), key(bp, "title")).unwrap_or_default(),
             None => {
                 let url_path = self.sources.path_of(&key(bp, "url")).unwrap_or_default().to_owned();
                 self.sources.record(key(bp, "title"), &url_path);
@@ -125,7 +125,7 @@ impl<'a> Mapper<'_, 'a> {
             }
         }
         self.sources.record(bp, &at.path);
-        (!names.is_empty()).then(|| fitted(Checked::Valid(names.join(", ")), MAX_SHORT_CHARS))
+        (!names.is_empty()).then(|| Checked::Valid(names.join(", ")))
     }
 }
 

@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 
-use super::{listed, shortened, text, Mapper};
-use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS};
+use super::{listed, text, Mapper};
+use crate::format::limits::MAX_ITEMS;
 use crate::format::{self, Checked};
 use crate::jsonld::graph::{found, At};
 use crate::jsonld::sources::{index, key};
@@ -92,7 +92,6 @@ impl Tags<'_> {
         if label.is_empty() {
             return;
         }
-        let label = shortened(label, MAX_SHORT_CHARS);
         // Only A–Z are folded: full Unicode case folding depends on the
         // language (Turkish dotted and dotless i), and tags that differ in
         // the case of other letters are kept apart rather than guessed at.
