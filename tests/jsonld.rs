@@ -334,6 +334,8 @@ fn tags_from_keywords_and_about() {
     let words = |v: Value| labels(&one(article(json!({ "keywords": v })))).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
     assert_eq!(words(json!(["Interest Rates", "Business, Economics and Finance"])), ["Interest Rates", "Business, Economics and Finance"]);
     assert_eq!(words(json!(["Iran, Oil; Sanctions"])), ["Iran", "Oil", "Sanctions"]);
+    // Chinese pages separate them with full-width and ideographic marks.
+    assert_eq!(words(json!("经济，国务院；政策、外交")), ["经济", "国务院", "政策", "外交"]);
     // Only A–Z are folded: "Énergie" and "énergie" differ in a letter beyond them.
     let b = one(article(json!({"keywords": "Politica, política, POLÍTICA, Énergie, énergie"})));
     let kept: Vec<_> = labels(&b).into_iter().map(|(label, _)| label).collect();

@@ -70,13 +70,14 @@ impl<'a> Mapper<'_, 'a> {
 }
 
 /// The words of a `keywords` string (or the sections of an `articleSection`
-/// written as one), separated by commas as the page's
-/// script writes them (Latin, Arabic `،`, ideographic `、`, full-width `，`)
-/// or by semicolons, as some CMSs separate them. (A character reference's
-/// `;`, as in `Telecom &amp; Media`, is no separator: references are read
-/// as their characters before any mapping, see `jsonld::references`.)
+/// written as one), separated by commas as the page's script writes them
+/// (Latin, Arabic `،`, ideographic `、`, full-width `，`) or by semicolons
+/// (Latin, Arabic `؛`, full-width `；`), as some CMSs separate them. (A
+/// character reference's `;`, as in `Telecom &amp; Media`, is no separator:
+/// references are read as their characters before any mapping, see
+/// `jsonld::references`.)
 pub(super) fn keywords_in(s: &str) -> impl Iterator<Item = &str> {
-    s.split([',', '،', '、', '，', '؛', ';']).map(str::trim).filter(|w| !w.is_empty())
+    s.split([',', '،', '、', '，', '؛', ';', '；']).map(str::trim).filter(|w| !w.is_empty())
 }
 
 /// The tags so far, each with its label folded for matching.
