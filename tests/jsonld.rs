@@ -536,8 +536,13 @@ fn blank_values_and_nodes_the_card_cannot_show_are_left_out() {
     assert_eq!(b.lang, "en");
     assert_eq!(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ana"]);
     assert_eq!(b.quotes.iter().map(|q| q.author.as_str()).collect::<Vec<_>>(), ["Q"], "a quotation without text is left out");
-    // An ImageObject with no address to show it from is left out too.
+    // An ImageObject with no address to show it from is left out too, for the next that has one.
     assert!(one(article(json!({"image": {"@type": "ImageObject", "@id": "#primaryimage", "caption": "c"}}))).image.is_none());
+    let b = one(article(json!({"image": [
+        {"@type": "ImageObject", "@id": "#primaryimage", "caption": "c"},
+        {"@type": "ImageObject", "url": "https://e.example/b.jpg", "caption": "B"},
+    ]})));
+    assert_eq!(b.image.map(|i| (i.src, i.caption)), Some(("https://e.example/b.jpg".into(), Some("B".into()))));
 }
 
 #[test]

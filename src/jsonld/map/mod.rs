@@ -95,7 +95,10 @@ impl<'g, 'a> Mapper<'g, 'a> {
         b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
         let authors = node.get("author").and_then(|a| self.authors(&a, &at("authors")));
         b.authors = authors.filter(|a| !people::only_the_publisher(a, b.publisher.as_ref())).map(Checked::Valid);
-        b.image = node.first_of(&["image", "thumbnailUrl"]).and_then(|i| i.one()).and_then(|i| self.image(&i, &at("image")));
+        // The first image with an address: a list may open with an
+        // `ImageObject` that only names itself (`{"@id": "…#primaryimage"}`).
+        let mut images = ["image", "thumbnailUrl"].into_iter().filter_map(|name| node.get(name)).flat_map(|i| listed(&i));
+        b.image = images.find_map(|i| self.image(&i, &at("image")));
         // An article without an abstract or a description of its own (as
         // WordPress's Yoast writes them) has its page's description.
         let summary = node.first_of(&["abstract", "description"]).or_else(|| self.page_of(node).and_then(|page| page.get("description")));
