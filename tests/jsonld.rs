@@ -418,6 +418,17 @@ fn what_the_card_cannot_show_is_left_out_not_refused() {
         )),
         ["author.url: scheme \"javascript\" is not allowed", "citation[0].@id: scheme \"javascript\" is not allowed",]
     );
+    // Those the card does not use are never read, so never reach the page either.
+    let b = one(article(json!({
+        "url": ["https://e.example/a", "javascript:alert(1)"],
+        "image": ["https://e.example/a.jpg", "javascript:alert(2)"],
+        "author": {"@type": "Person", "name": "A", "@id": "javascript:alert(3)", "sameAs": "javascript:alert(4)"},
+        "citation": {"@type": "CreativeWork", "name": "X", "url": "https://e.example/x", "sameAs": "javascript:alert(5)"},
+    })));
+    assert_eq!(
+        (b.url.as_deref(), b.image.map(|i| i.src), b.authors[0].url.as_deref(), b.related[0].url.as_str()),
+        (Some("https://e.example/a"), Some("https://e.example/a.jpg".into()), None, "https://e.example/x")
+    );
 }
 
 #[test]
