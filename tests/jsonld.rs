@@ -1387,6 +1387,23 @@ fn a_script_too_large_to_read_beside_the_article_is_left_out() {
 }
 
 #[test]
+fn a_branch_nested_too_deeply_is_refused_with_the_path_where_it_passes_the_limit() {
+    // An organisation's chain of parents beside the article: the card reads none
+    // of it, but the limit holds for the input as a whole, so the problem says where.
+    let mut chain = json!({"@type": "Organization", "name": "Top"});
+    for _ in 0..20 {
+        chain = json!({"@type": "Organization", "name": "O", "parentOrganization": chain});
+    }
+    let doc = json!({"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "headline": "H"}, chain]});
+    let said = format!("invalid JSON: nested too deeply (the limit is 16 levels) at @graph[1]{}", ".parentOrganization".repeat(14));
+    assert_eq!(problems(doc.clone()), [said.as_str()]);
+    // On a saved page, at the script's name.
+    let html = format!("<html><script type=\"application/ld+json\">{doc}</script></html>");
+    let on_page: Vec<String> = load_html_page(&html, &Options::default()).unwrap_err().iter().map(|p| p.to_string()).collect();
+    assert_eq!(on_page, [format!("script[0]: {said}")]);
+}
+
+#[test]
 fn a_byline_written_with_its_own_by_is_not_by_by() {
     let b = one(article(json!({"author": ["By SYLVIE CORBET", {"@type": "Person", "name": "by Jane Doe"}, "Byron Katz", "By", "By  "]})));
     assert_eq!(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["SYLVIE CORBET", "Jane Doe", "Byron Katz", "By", "By  "]);

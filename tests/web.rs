@@ -868,7 +868,8 @@ fn this_browsers_json_parse_hands_the_brief_over_exactly() {
     let at_limit = validate_brief(nested(16)).unchecked_into::<Array>();
     assert_eq!(get(&at_limit.get(0), "path").as_string().as_deref(), Some("[0]"), "16 levels are read");
     let deeper = validate_brief(nested(17)).unchecked_into::<Array>();
-    assert_eq!(get(&deeper.get(0), "message").as_string().as_deref(), Some("invalid JSON: nested too deeply (the limit is 16 levels)"));
+    let said = format!("invalid JSON: nested too deeply (the limit is 16 levels) at {}", "[0]".repeat(16));
+    assert_eq!(get(&deeper.get(0), "message").as_string(), Some(said), "as the command line says it, with where");
 }
 
 /// Values a careless or hostile host might pass, built in JS.

@@ -37,8 +37,8 @@ pub fn json_value(text: &str) -> Result<Value, Vec<Problem>> {
         return Err(vec![Problem::new("", "invalid JSON: the input is empty")]);
     }
     let value: Value = serde_json::from_str(&lone_surrogates_replaced(text)).map_err(|e| vec![Problem::new("", syntax_message(&e))])?;
-    if too_deep(&value, 1) {
-        return Err(vec![too_deep_problem()]);
+    if let Some(path) = too_deep(&value, 1) {
+        return Err(vec![too_deep_problem(Some(path.strip_prefix('.').unwrap_or(&path)))]);
     }
     Ok(value)
 }
@@ -75,32 +75,42 @@ fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn too_deep_problem() -> Problem {
-    Problem::new("", format!("invalid JSON: nested too deeply (the limit is {MAX_DEPTH} levels)"))
+/// The depth limit's problem, saying at which path of the input (`at`) it
+/// was passed, so that a host can find a branch it did not know was there
+/// (`@graph[1].parentOrganization.parentOrganization…`); src/web/copy.js
+/// says it in the same words.
+fn too_deep_problem(at: Option<&str>) -> Problem {
+    let at = at.map(|path| format!(" at {path}")).unwrap_or_default();
+    Problem::new("", format!("invalid JSON: nested too deeply (the limit is {MAX_DEPTH} levels){at}"))
 }
 
 /// "invalid JSON at line 3, column 7: expected `,` or `}`": serde_json's
 /// words, with the place said the way the rest of our messages say it.
 /// Past its own limit of 128 levels serde_json stops reading; that is
-/// the depth limit's problem, said as it says it for 17 levels.
+/// the depth limit's problem, said as it says it for 17 levels but for
+/// the path, which is not known of a value never read.
 fn syntax_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let place = format!(" at line {} column {}", e.line(), e.column());
     let what = full.strip_suffix(&place).unwrap_or(&full);
     if what == "recursion limit exceeded" {
-        return too_deep_problem().message;
+        return too_deep_problem(None).message;
     }
     format!("invalid JSON at line {}, column {}: {what}", e.line(), e.column())
 }
 
-/// Whether arrays and objects nest deeper than [`MAX_DEPTH`] levels, the
-/// outermost being the first (as the browser's reading counts them).
-fn too_deep(value: &Value, depth: usize) -> bool {
-    let deeper = |child: &Value| too_deep(child, depth + 1);
+/// Where arrays and objects first nest deeper than [`MAX_DEPTH`] levels,
+/// the outermost being the first (as the browser's reading counts them):
+/// the path, from `value` at `depth`, of the first array or object past the
+/// limit, members taken in the order written (as copy.js takes them), each
+/// key after a `.` (taken off the first at the root).
+fn too_deep(value: &Value, depth: usize) -> Option<String> {
+    let below = |child: &Value| too_deep(child, depth + 1);
     match value {
-        Value::Array(items) => depth > MAX_DEPTH || items.iter().any(deeper),
-        Value::Object(members) => depth > MAX_DEPTH || members.values().any(deeper),
-        _ => false,
+        Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => Some(String::new()),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| Some(format!("[{i}]{}", below(item)?))),
+        Value::Object(members) => members.iter().find_map(|(key, member)| Some(format!(".{key}{}", below(member)?))),
+        _ => None,
     }
 }
 
@@ -133,8 +143,12 @@ mod tests {
     fn sixteen_levels_are_read_seventeen_are_not() {
         let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(from_json_text::<Input>(&nested(16)).is_ok());
-        assert_eq!(problem(&nested(17)), "invalid JSON: nested too deeply (the limit is 16 levels)");
-        // Past serde_json's own limit (128), the same problem, not its "recursion limit exceeded".
+        assert_eq!(problem(&nested(17)), format!("invalid JSON: nested too deeply (the limit is 16 levels) at {}", "[0]".repeat(16)));
+        // The path is the first branch past the limit, in the order written.
+        let branch = |levels: usize| format!("{}1{}", r#"{"a":"#.repeat(levels), "}".repeat(levels));
+        let text = format!(r#"{{"@graph": [{{"x": [1]}}, {}, {}]}}"#, branch(14), branch(20));
+        assert_eq!(problem(&text), format!("invalid JSON: nested too deeply (the limit is 16 levels) at @graph[2]{}", ".a".repeat(14)));
+        // Past serde_json's own limit (128), the same problem (but where, which it does not say), not its "recursion limit exceeded".
         assert_eq!(problem(&"[".repeat(100_000)), "invalid JSON: nested too deeply (the limit is 16 levels)");
     }
 

@@ -43,9 +43,25 @@ export function plain_copy(v, what, limit, maxDepth) {
   if (!text.trim()) throw "invalid JSON: the input is empty"; // as format/json.rs says it
   try { value = JSON.parse(text); } catch (e) { throw `invalid JSON: ${e.message}`; }
   try { return copy(value, maxDepth, null); } catch (e) {
-    if (e === TOO_DEEP) throw `invalid JSON: nested too deeply (the limit is ${maxDepth} levels)`; // as format/json.rs says it
-    throw e;
+    if (e !== TOO_DEEP) throw e;
+    // As format/json.rs says it, with where, so that a host can find the branch.
+    const at = deepest(value, maxDepth);
+    throw `invalid JSON: nested too deeply (the limit is ${maxDepth} levels) at ${at[0] === "." ? at.slice(1) : at}`;
   }
+}
+
+// The path in `x` (JSON.parse's, nested too deeply) of the first array or
+// object more than `levels` deep, in `copy`'s order, each key after a `.`;
+// null when there is none. Walked only once the copy has failed.
+function deepest(x, levels) {
+  if (x === null || typeof x !== "object") return null;
+  if (levels < 1) return "";
+  const names = Object.keys(x);
+  for (let i = 0; i < names.length; i++) {
+    const below = deepest(x[names[i]], levels - 1);
+    if (below !== null) return (Array.isArray(x) ? `[${names[i]}]` : `.${names[i]}`) + below;
+  }
+  return null;
 }
 
 // Thrown by `copy` for arrays and objects nested deeper than the limit.

@@ -46,7 +46,7 @@ test("broken JSON text is one problem that says so", () => {
 test("nesting: as deep as the module's reader allowed, and no deeper", () => {
   const nested = (n) => "[".repeat(n) + "]".repeat(n);
   assert.deepEqual(problems(nested(16)), ["[0]: expected an object, found an array"], "16 levels are read");
-  assert.deepEqual(problems(nested(17)), [": invalid JSON: nested too deeply (the limit is 16 levels)"]);
+  assert.deepEqual(problems(nested(17)), [`: invalid JSON: nested too deeply (the limit is 16 levels) at ${"[0]".repeat(16)}`]);
   let deep = { title: "t" };
   for (let i = 0; i < 20; i++) deep = { title: "t", summary: { paragraphs: [[deep]] } };
   assert.match(problems(deep)[0], /nested too deeply/);
