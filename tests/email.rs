@@ -284,3 +284,19 @@ fn without_a_base_relative_urls_resolve_against_each_briefs_own_page() {
     let problems = render_html(&brief("/news/one", "two"), &email(None)).expect_err("no absolute page");
     assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["url", "related[0].url"]);
 }
+
+/// A feed's cards give each id once, numbered as the other outputs number
+/// them (`same-2`; `x-quote-1-2`, since the first card makes `x-quote-1` of its own id).
+#[test]
+fn a_feed_gives_each_id_once_as_the_other_outputs_do() {
+    let ids = |feed: &str| {
+        let html = render_html(feed, &email(None)).expect("renders");
+        let doc = Html::parse_fragment(&html);
+        doc.select(&sel("[id]")).filter_map(|e| e.value().attr("id").map(str::to_owned)).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(r#"[{"id":"same","title":"a"},{"id":"same","title":"b"}]"#), ["same", "same-2"]);
+    let clash = r#"[{"id":"x","title":"a","quotes":[{"text":"q","author":"y"}]},{"id":"x-quote-1","title":"b"}]"#;
+    assert_eq!(ids(clash), ["x", "x-quote-1", "x-quote-1-2"]);
+    let fragment = render_html(clash, &Options::default()).expect("renders");
+    assert!(fragment.contains(" id=\"x-quote-1-2\""), "the fragment numbers it alike");
+}

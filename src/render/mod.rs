@@ -137,7 +137,9 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
     out.push_str(
         "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;border-collapse:collapse\"><tr><td align=\"center\" style=\"padding:0\">",
     );
-    for b in doc.briefs() {
+    let cx = context(options, &dates);
+    // Each card as the feed's list would number its ids, so that no two cards give one id.
+    view::each_card(doc, &cx, |b, card| {
         let rtl = b.dir == Dir::Rtl;
         let output = Output::Email { rtl };
         // Outlook for Windows (Word's engine) reads the column's
@@ -156,10 +158,10 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
         out.push_str(if rtl { ";text-align:right" } else { ";text-align:left" });
         out.push_str("\">");
         let policy = Inline::new(options, output);
-        view::one(b, &context(options, &dates), &mut HtmlWriter::new(&mut out, &policy));
+        card(&mut HtmlWriter::new(&mut out, &policy));
         out.push_str("</td></tr></table>");
         out.push_str(OUTLOOK_COLUMN_CLOSE);
-    }
+    });
     out.push_str("</td></tr></table>");
     out
 }

@@ -47,7 +47,7 @@ pub(crate) const COLLAPSE_AFTER: usize = 4;
 /// The card for a document: one `article`, or a feed of them.
 pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
     match doc {
-        Document::One(b) => one(b, cx, w),
+        Document::One(b) => card(b, cx, w, &Anchors::of(b, cx)),
         Document::Feed(briefs) => {
             let feed_label = briefs.first().map_or("Briefs", |b| label(b, cx, Label::Feed));
             open(w, "div", "bc-feed");
@@ -57,16 +57,34 @@ pub fn document(doc: &Document, cx: &Context, w: &mut dyn Sink) {
             if let Some(first) = briefs.first().filter(|_| cx.options.labels.get(Label::Feed).is_none()) {
                 w.attr("lang", label_lang(first, cx, Label::Feed).unwrap_or(&first.lang));
             }
-            let mut taken: Vec<String> = Vec::new();
-            for (i, b) in briefs.iter().enumerate() {
+            for (b, ids) in with_anchors(doc, cx) {
                 open(w, "div", "bc-feed-item");
                 w.fixed("role", "listitem");
-                card(b, cx, w, &Anchors::in_feed(b, cx, i, &mut taken));
+                card(b, cx, w, &ids);
                 w.close();
             }
             w.close();
         }
     }
+}
+
+/// Each card of `doc` with the ids [`document`] gives it, for an output that
+/// frames each card itself rather than in the feed's list (email's layout
+/// tables): `frame` gets the brief and what writes its card into a sink.
+pub(crate) fn each_card(doc: &Document, cx: &Context, mut frame: impl FnMut(&Brief, &dyn Fn(&mut dyn Sink))) {
+    for (b, ids) in with_anchors(doc, cx) {
+        frame(b, &|w: &mut dyn Sink| card(b, cx, w, &ids));
+    }
+}
+
+/// The briefs of `doc`, each with its card's ids: a feed's numbered so that
+/// no two of its cards give one id ([`Anchors::in_feed`]).
+fn with_anchors<'d>(doc: &'d Document, cx: &'d Context) -> impl Iterator<Item = (&'d Brief, Anchors<'d>)> {
+    let mut taken = Vec::new();
+    doc.briefs().iter().enumerate().map(move |(i, b)| match doc {
+        Document::One(_) => (b, Anchors::of(b, cx)),
+        Document::Feed(_) => (b, Anchors::in_feed(b, cx, i, &mut taken)),
+    })
 }
 
 /// The word for `l`: the page's override, the brief's, the built-in one for its language.
@@ -137,11 +155,6 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
     w.fixed("dir", "auto");
     w.text(text);
     w.close();
-}
-
-/// The card for one brief: what [`document`] writes for [`Document::One`].
-pub(crate) fn one(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    card(b, cx, w, &Anchors::of(b, cx));
 }
 
 fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
