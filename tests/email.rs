@@ -300,3 +300,44 @@ fn a_feed_gives_each_id_once_as_the_other_outputs_do() {
     let fragment = render_html(clash, &Options::default()).expect("renders");
     assert!(fragment.contains(" id=\"x-quote-1-2\""), "the fragment numbers it alike");
 }
+
+/// Many clients ignore `dir="auto"`: email writes the direction a browser
+/// would find (the first strong letter), and the sides and alignment of it.
+#[test]
+fn auto_direction_is_resolved_per_text() {
+    let brief = r#"{"title":"تقرير عن الزيارة","dir":"auto","summary":{"paragraphs":["هذا نص عربي طويل.","English, then عربي."]},
+        "quotes":[{"text":"اقتباس","author":"كاتب"}],"url":"https://x.example/"}"#;
+    let html = render_html(brief, &email(None)).expect("renders");
+    assert!(!html.contains("dir=\"auto\""), "{html}");
+    let doc = Html::parse_fragment(&html);
+    let style_of = |text: &str| {
+        let el = doc.select(&sel("[dir]")).find(|e| e.text().collect::<String>() == text).unwrap_or_else(|| panic!("{text} in {html}"));
+        (el.value().attr("dir").unwrap_or_default(), el.value().attr("style").unwrap_or_default().to_owned())
+    };
+    for arabic in ["تقرير عن الزيارة", "هذا نص عربي طويل.", "اقتباس"] {
+        let (dir, style) = style_of(arabic);
+        assert_eq!(dir, "rtl", "{arabic}");
+        assert!(style.ends_with(";text-align:right"), "{arabic} aligns right: {style}");
+    }
+    let (dir, style) = style_of("English, then عربي.");
+    assert!(dir == "ltr" && !style.contains("text-align"), "{style}");
+    // The card takes its own direction from its own text ("Read the full
+    // brief"), as a browser does, and so its sides: the quote's rule on the left.
+    let card = &cards(&doc)[0];
+    assert_eq!(card.value().attr("dir"), Some("ltr"));
+    assert!(html.contains("border-left:4px solid"), "{html}");
+    // A card in Arabic words reads right to left, its column's cell too.
+    let arabic_card = render_html(&brief.replace(r#""dir":"auto""#, r#""dir":"auto","lang":"ar""#), &email(None)).expect("renders");
+    assert!(arabic_card.contains(r#"<td lang="ar" dir="rtl""#) && arabic_card.contains("border-right:4px solid"), "{arabic_card}");
+}
+
+/// A quote in a language of the other direction aligns to its own side.
+#[test]
+fn a_quote_of_the_other_direction_aligns_to_its_side() {
+    let brief = r#"{"title":"گزارش","lang":"fa","quotes":[{"text":"Quoted.","author":"A","lang":"en"}]}"#;
+    let html = render_html(brief, &email(None)).expect("renders");
+    let doc = Html::parse_fragment(&html);
+    let quote = doc.select(&sel("blockquote")).next().expect("a quote");
+    assert_eq!(quote.value().attr("dir"), Some("ltr"));
+    assert!(quote.value().attr("style").is_some_and(|s| s.contains("text-align:left")), "{html}");
+}

@@ -71,6 +71,12 @@ pub(crate) struct Place<'a> {
 }
 
 impl<'a> Place<'a> {
+    /// The direction the element takes from its ancestors: the nearest one's
+    /// `dir` of `ltr` or `rtl`, if any has one.
+    pub(crate) fn inherited_dir(&self) -> Option<&'a str> {
+        self.ancestors.iter().rev().map(|a| a.element.dir.as_str()).find(|d| matches!(*d, "ltr" | "rtl"))
+    }
+
     /// The element just before the one whose ancestors are `ancestors` (a
     /// prefix of this place's ancestors).
     pub(crate) fn previous(&self, ancestors: &'a [Open]) -> Option<&'a Element> {

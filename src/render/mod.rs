@@ -6,6 +6,7 @@
 //! [`DateFormat`] their caller gives: natively [`dates::icu`], in the
 //! browser its own `Intl`, as the live card does.
 
+mod auto_dir;
 pub mod dates;
 mod declarative;
 pub(crate) mod escape;
@@ -26,8 +27,9 @@ use style::Output;
 
 /// Static HTML: classes become inline styles (the rules of card.css that
 /// apply, see [`style`]); DOM-only attributes (`part`, `data-*`) are
-/// dropped. Email also drops classes, uses plain colours, and writes
-/// physical CSS properties for the brief's direction.
+/// dropped. Email also drops classes, uses plain colours, writes each
+/// `dir="auto"` as the direction it finds ([`auto_dir`]), and physical CSS
+/// properties for each element's direction.
 struct Inline {
     theme: Theme,
     output: Output,
@@ -140,7 +142,13 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
     let cx = context(options, &dates);
     // Each card as the feed's list would number its ids, so that no two cards give one id.
     view::each_card(doc, &cx, |b, card| {
-        let rtl = b.dir == Dir::Rtl;
+        let dirs = auto_dir::Resolved::of(card);
+        // A card whose direction is `auto` reads in the one its text gives it.
+        let dir = match b.dir {
+            Dir::Auto => dirs.first().unwrap_or(Dir::Ltr),
+            given => given,
+        };
+        let rtl = dir == Dir::Rtl;
         let output = Output::Email { rtl };
         // Outlook for Windows (Word's engine) reads the column's
         // `width:100%` and not its `max-width`, so it gets a table of its own
@@ -150,7 +158,7 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
         out.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;border-collapse:collapse\"><tr><td");
         // The brief's language and direction on the cell too, for clients that drop the card's own attributes.
         write_attr(&mut out, "lang", &b.lang);
-        write_attr(&mut out, "dir", b.dir.as_str());
+        write_attr(&mut out, "dir", dir.as_str());
         out.push_str(" style=\"");
         // The card's background and direction for the cell around it.
         out.push_str("padding:0 0 16px;background:");
@@ -158,7 +166,7 @@ pub fn email(doc: &Document, options: &Options, dates: DateFormat) -> String {
         out.push_str(if rtl { ";text-align:right" } else { ";text-align:left" });
         out.push_str("\">");
         let policy = Inline::new(options, output);
-        card(&mut HtmlWriter::new(&mut out, &policy));
+        card(&mut dirs.into_sink(&mut HtmlWriter::new(&mut out, &policy)));
         out.push_str("</td></tr></table>");
         out.push_str(OUTLOOK_COLUMN_CLOSE);
     });

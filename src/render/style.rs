@@ -28,8 +28,10 @@
 //!   `var(--brief-fg,#1a1d23)`, so host pages can still theme it; email gets
 //!   the plain `#1a1d23` (clients drop custom properties).
 //! - Logical properties and values (`padding-inline-start`, `text-align:start`)
-//!   stay logical in the fragment and are physical for the brief's direction
-//!   in email (Outlook and older Gmail apps ignore the logical ones).
+//!   stay logical in the fragment and are physical in email (Outlook and
+//!   older Gmail apps ignore the logical ones), for the direction each
+//!   element reads in; one whose `dir` turns it around gets its own
+//!   `text-align`, which a browser's inherited `start` would give it.
 //!
 //! Email adds what its clients need beyond the card's look (the table `EMAIL` below).
 
@@ -171,6 +173,7 @@ fn matches_left<'a>(rest: &[Compound], combinator: Option<Combinator>, ancestors
 /// Writes the inline style of the element at `place` into `out` (nothing
 /// when no rule applies).
 pub(crate) fn inline(place: &Place<'_>, theme: Theme, output: Output, out: &mut String) {
+    let output = own_direction(place, output);
     let rules = RULES.iter().filter(|r| r.applies(place)).map(|r| r.declarations(theme, output));
     let email = match output {
         Output::Email { .. } => EMAIL,
@@ -183,6 +186,41 @@ pub(crate) fn inline(place: &Place<'_>, theme: Theme, output: Output, out: &mut 
         }
         out.push_str(decls);
     }
+    if let Some(align) = own_alignment(place, output).filter(|_| !out.contains("text-align")) {
+        if !out.is_empty() {
+            out.push(';');
+        }
+        out.push_str(align);
+    }
+}
+
+/// Email's physical sides are those of the direction the element reads in:
+/// its own `dir`, else its nearest ancestor's, else the card's (`output`'s).
+fn own_direction(place: &Place<'_>, output: Output) -> Output {
+    match output {
+        Output::Email { rtl } => {
+            let dir = Some(place.element.dir.as_str()).filter(|d| matches!(*d, "ltr" | "rtl")).or(place.inherited_dir());
+            Output::Email { rtl: dir.map_or(rtl, |d| d == "rtl") }
+        }
+        Output::Fragment => output,
+    }
+}
+
+/// The alignment of an email element whose `dir` turns the direction
+/// around (right-to-left text in a left-to-right card): email's alignment is
+/// physical and inherited as the card's side, where a browser's `start`
+/// follows each element's direction.
+fn own_alignment(place: &Place<'_>, output: Output) -> Option<&'static str> {
+    let Output::Email { rtl } = output else { return None };
+    // Alignment does not move inline text (a name, a date).
+    if matches!(place.element.tag, "a" | "span" | "time") {
+        return None;
+    }
+    let turns = match (place.element.dir.as_str(), place.inherited_dir()) {
+        ("ltr" | "rtl", Some(inherited)) => inherited != place.element.dir,
+        _ => false,
+    };
+    turns.then_some(if rtl { "text-align:right" } else { "text-align:left" })
 }
 
 /// The card's colour `name` (a custom property of card.css without its
