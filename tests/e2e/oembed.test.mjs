@@ -16,7 +16,13 @@ import { open, pages, repo, useBrowser, writePage, www } from "./helpers.mjs";
 const env = useBrowser();
 const cli = (...args) => execFileSync("cargo", ["run", "--quiet", "--bin", "brief-card", "--", ...args], { cwd: repo, encoding: "utf8" });
 
-const files = [...["flash-brief", "gozaresh-fa", "minimal", "resumen-es"].map((b) => join(www, "briefs", `${b}.json`)), join(pages, "data", "long.json")];
+// Besides the examples: a long brief with an image and collapsed blocks, one
+// with 40 tags (chips leave the end of each row empty), and one whose every
+// name, label and word is 300 letters long (each wraps over many lines).
+const files = [
+  ...["flash-brief", "gozaresh-fa", "minimal", "resumen-es"].map((b) => join(www, "briefs", `${b}.json`)),
+  ...["long", "many-tags", "longwords"].map((b) => join(pages, "data", `${b}.json`)),
+];
 
 /** The site of `files`, published under /site/ (once per run). */
 let published;
