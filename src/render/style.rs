@@ -186,7 +186,9 @@ pub(crate) fn inline(place: &Place<'_>, theme: Theme, output: Output, out: &mut 
         }
         out.push_str(decls);
     }
-    if let Some(align) = own_alignment(place, output).filter(|_| !out.contains("text-align")) {
+    // Unless a rule of its own has aligned it already.
+    let aligned = || out.split(';').any(|declaration| declaration.starts_with("text-align"));
+    if let Some(align) = own_alignment(place, output).filter(|_| !aligned()) {
         if !out.is_empty() {
             out.push(';');
         }
