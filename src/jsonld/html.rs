@@ -50,12 +50,13 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
     let facts = PageFacts { lang, description: description(&page) };
     let (mut scripts, mut problems) = (Vec::new(), Vec::new());
     let Ok(selector) = Selector::parse("script") else { return SavedPage { scripts, unreadable: problems, facts } };
-    // As `<brief-card jsonld>` finds them on the live page: never inside a
-    // `<template>`, whose content (a declarative shadow root's too) is no
-    // part of the document's tree.
+    // As `<brief-card jsonld>` finds them on the live page (`document.scripts`):
+    // HTML's scripts, not SVG's, and never inside a `<template>`, whose
+    // content (a declarative shadow root's too) is no part of the document's tree.
     let in_template = |s: &scraper::ElementRef| s.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "template"));
     let json_ld = page
         .select(&selector)
+        .filter(|s| &*s.value().name.ns == "http://www.w3.org/1999/xhtml")
         // The type's essence: `application/ld+json; charset=utf-8` is one too.
         .filter(|s| {
             s.value()
@@ -206,6 +207,7 @@ mod tests {
             <div data-x='<script type="application/ld+json">{}</script>'></div>
             <template><script type="application/ld+json">{"in": "a template"}</script></template>
             <div><template shadowrootmode="open"><script type="application/ld+json">{"in": "a shadow root"}</script></template></div>
+            <svg><script type="application/ld+json">{"in": "an SVG script"}</script></svg>
             <script type="application/ld+json">{"second": true}</script>"#;
         let SavedPage { scripts, unreadable: problems, facts } = scripts_in_html(html);
         assert_eq!(facts, PageFacts::default());
