@@ -103,16 +103,25 @@ fn syntax_message(e: &serde_json::Error) -> String {
 /// the outermost being the first (as the browser's reading counts them):
 /// the path, from `value` at `depth`, of the first array or object past the
 /// limit, members taken in the order written (as copy.js takes them), each
-/// key after a `.` (taken off the first at the root).
+/// key after a `.` (taken off the first at the root), and shortened to its
+/// first [`SHOWN_KEY_CHARS`] characters and "…": a hostile key may be
+/// megabytes long, and the path only has to lead to the branch.
 fn too_deep(value: &Value, depth: usize) -> Option<String> {
     let below = |child: &Value| too_deep(child, depth + 1);
+    let shown = |key: &str| match key.char_indices().nth(SHOWN_KEY_CHARS) {
+        Some((end, _)) => format!("{}…", key.get(..end).unwrap_or_default()),
+        None => key.to_owned(),
+    };
     match value {
         Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => Some(String::new()),
         Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| Some(format!("[{i}]{}", below(item)?))),
-        Value::Object(members) => members.iter().find_map(|(key, member)| Some(format!(".{key}{}", below(member)?))),
+        Value::Object(members) => members.iter().find_map(|(key, member)| Some(format!(".{}{}", shown(key), below(member)?))),
         _ => None,
     }
 }
+
+/// How much of each key the path of a too deep input shows (copy.js shows as much).
+const SHOWN_KEY_CHARS: usize = 40;
 
 #[cfg(test)]
 mod tests {
@@ -150,6 +159,13 @@ mod tests {
         assert_eq!(problem(&text), format!("invalid JSON: nested too deeply (the limit is 16 levels) at @graph[2]{}", ".a".repeat(14)));
         // Past serde_json's own limit (128), the same problem (but where, which it does not say), not its "recursion limit exceeded".
         assert_eq!(problem(&"[".repeat(100_000)), "invalid JSON: nested too deeply (the limit is 16 levels)");
+        // A hostile key is shown by its first 40 characters.
+        let long = format!("{{\"{}\": {}{}}}", "\u{202e}é".repeat(30_000), "[".repeat(16), "]".repeat(16));
+        let said = problem(&long);
+        assert_eq!(
+            said,
+            format!("invalid JSON: nested too deeply (the limit is 16 levels) at {}…{}", "\u{202e}é".repeat(20), "[0]".repeat(15))
+        );
     }
 
     #[test]

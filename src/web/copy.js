@@ -51,15 +51,20 @@ export function plain_copy(v, what, limit, maxDepth) {
 }
 
 // The path in `x` (JSON.parse's, nested too deeply) of the first array or
-// object more than `levels` deep, in `copy`'s order, each key after a `.`;
-// null when there is none. Walked only once the copy has failed.
+// object more than `levels` deep, in `copy`'s order, each key after a `.`
+// and shortened to 40 characters and "…" as format/json.rs shortens it (a
+// hostile key may be megabytes long); null when there is none. Walked only
+// once the copy has failed.
 function deepest(x, levels) {
   if (x === null || typeof x !== "object") return null;
   if (levels < 1) return "";
   const names = Object.keys(x);
   for (let i = 0; i < names.length; i++) {
     const below = deepest(x[names[i]], levels - 1);
-    if (below !== null) return (Array.isArray(x) ? `[${names[i]}]` : `.${names[i]}`) + below;
+    if (below === null) continue;
+    if (Array.isArray(x)) return `[${names[i]}]` + below;
+    const key = [...names[i].slice(0, 82)]; // more than 40 characters, if it has them (each is 1 or 2 UTF-16 units)
+    return `.${key.length > 40 ? key.slice(0, 40).join("") + "…" : names[i]}` + below;
   }
   return null;
 }

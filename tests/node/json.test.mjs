@@ -47,6 +47,9 @@ test("nesting: as deep as the module's reader allowed, and no deeper", () => {
   const nested = (n) => "[".repeat(n) + "]".repeat(n);
   assert.deepEqual(problems(nested(16)), ["[0]: expected an object, found an array"], "16 levels are read");
   assert.deepEqual(problems(nested(17)), [`: invalid JSON: nested too deeply (the limit is 16 levels) at ${"[0]".repeat(16)}`]);
+  // A hostile key is shown by its first 40 characters, as the command line shows it.
+  const longKey = JSON.stringify({ ["\u202e😀".repeat(30000)]: JSON.parse(nested(16)) });
+  assert.deepEqual(problems(longKey), [`: invalid JSON: nested too deeply (the limit is 16 levels) at ${"\u202e😀".repeat(20)}…${"[0]".repeat(15)}`]);
   let deep = { title: "t" };
   for (let i = 0; i < 20; i++) deep = { title: "t", summary: { paragraphs: [[deep]] } };
   assert.match(problems(deep)[0], /nested too deeply/);
