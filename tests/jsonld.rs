@@ -80,6 +80,29 @@ fn dates_are_normalised_where_unambiguous_and_refused_otherwise() {
 }
 
 #[test]
+fn a_pages_language_that_is_a_name_is_no_language() {
+    let article = Script::document(article(json!({})));
+    let lang = |page: &str| {
+        let facts = PageFacts { lang: Some(page.to_owned()), description: None };
+        match validate::json_ld(std::slice::from_ref(&article), &facts, &UrlSettings::default()) {
+            Ok(Document::One(b)) => b.lang,
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(lang("es_MX"), "es-MX");
+    assert_eq!(lang("English"), "en", "the default, as for an inLanguage of \"English\"");
+}
+
+#[test]
+fn an_item_of_another_vocabulary_beside_schema_orgs_is_left_out() {
+    let doc = json!([
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ours"},
+        {"@context": "https://vocab.example/", "@type": "NewsArticle", "headline": "Theirs"}
+    ]);
+    assert_eq!(one(doc).title, "Ours");
+}
+
+#[test]
 fn a_modification_before_publication_is_no_update() {
     // WordPress dates a post scheduled after its last edit so.
     let b = one(article(json!({"datePublished": "2024-05-01T09:00:00+02:00", "dateModified": "2024-04-30T17:00:00+02:00"})));

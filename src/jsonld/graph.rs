@@ -218,7 +218,10 @@ impl<'a> Graph<'a> {
                 }
             },
             Value::Array(items) => {
-                for (i, item) in items.iter().enumerate().filter(|(_, v)| v.is_object()) {
+                // An item with a context of another vocabulary is not schema.org's,
+                // whatever the items beside it are (as a page's script of it is left out).
+                let schema_org = |v: &Value| v.is_object() && v.get("@context").is_none_or(super::names_schema_org);
+                for (i, item) in items.iter().enumerate().filter(|(_, v)| schema_org(v)) {
                     self.collect_top(item, &index(path, i), problems);
                 }
             }

@@ -188,6 +188,14 @@ fn names_schema_org(context: &Value) -> bool {
     }
 }
 
+/// `value` as a language tag (`en_US` read as `en-US`) whose language is a
+/// code of two or three letters: a name such as `"English"` (a tag's shape,
+/// but no language's code) is `None`, as `lang="English"` would name no
+/// language to a browser or a screen reader, and set no direction.
+pub(crate) fn language_code(value: &str) -> Option<String> {
+    crate::format::patterns::language_tag(value).filter(|tag| (2..=3).contains(&tag.split('-').next().unwrap_or_default().len()))
+}
+
 /// What a page says of itself beside its JSON-LD, for an article there
 /// that leaves it out.
 #[derive(Debug, Default, Clone, PartialEq)]

@@ -7,7 +7,6 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{checked_document, Document, UrlSettings};
-use crate::format::patterns::language_tag;
 use crate::format::{Checked, Input, Problem, Problems};
 use crate::jsonld::{self, PageFacts, Script};
 
@@ -69,7 +68,7 @@ fn graph(scripts: &[Script], page: &PageFacts, urls: &UrlSettings) -> Result<Doc
     let mut problems = mapped.problems;
     let mut doc = None;
     if let Some(mut input) = mapped.input {
-        if let Some(lang) = page.lang.as_deref().and_then(language_tag) {
+        if let Some(lang) = page.lang.as_deref().and_then(jsonld::language_code) {
             with_language(&mut input, &lang);
         }
         let (checked, c) = checked_document(input, urls, true);

@@ -17,7 +17,7 @@ use super::date;
 use super::graph::{found, is_blank, is_reference, At, Graph};
 use super::sources::{index, key, Sources};
 use crate::format::limits::{MAX_ITEMS, MAX_SHORT_CHARS, MAX_URL_CHARS};
-use crate::format::patterns::{is_anchor_id, language_tag, URL_ENCODED};
+use crate::format::patterns::{is_anchor_id, URL_ENCODED};
 use crate::format::{self, shortened, Checked, Found, Paragraph, Problem, Problems};
 
 // The brief's blocks that JSON-LD writes as nodes of their own, a file each.
@@ -310,10 +310,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
     /// screen reader, and set no direction.
     fn language(&mut self, at: Option<At<'a>>, bp: String) -> Option<Checked<String>> {
         match self.named(at, &["alternateName", "name"], bp)? {
-            // A name ("English") is no tag: its primary part is longer than a language's code.
-            Checked::Valid(value) => {
-                language_tag(&value).filter(|tag| (2..=3).contains(&tag.split('-').next().unwrap_or_default().len())).map(Checked::Valid)
-            }
+            Checked::Valid(value) => super::language_code(&value).map(Checked::Valid),
             other => Some(other),
         }
     }
