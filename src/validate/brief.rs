@@ -28,9 +28,7 @@ impl Checker<'_> {
         let kind = self.opt_string(b.kind, &at("kind"), MAX_SHORT_CHARS);
         // A headline longer than a title holds is no headline (a page's text
         // written there): refused, even from JSON-LD, rather than shown cut.
-        let shortens = std::mem::take(&mut self.shortens);
-        let title = self.req_string(b.title, &at("title"), MAX_SHORT_CHARS);
-        self.shortens = shortens;
+        let title = self.unshortened(|c| c.req_string(b.title, &at("title"), MAX_SHORT_CHARS));
         let date = self.opt_date(b.date, &at("date"));
         let updated = self.opt_date(b.updated, &at("updated"));
         let url = self.opt_url(b.url, &at("url"), UrlUse::Link);

@@ -189,6 +189,15 @@ impl<'u> Checker<'u> {
         self.sized(s, path, max, false)
     }
 
+    /// What `read` reads, with text held to its limits even where the
+    /// checker [`shortens`](Checker::shortens) it.
+    pub(super) fn unshortened<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
+        let shortens = std::mem::replace(&mut self.shortens, false);
+        let value = read(self);
+        self.shortens = shortens;
+        value
+    }
+
     /// A required, non-blank string field (empty when invalid, reported).
     pub(super) fn req_string(&mut self, field: Checked<String>, path: &Path, max: usize) -> String {
         self.required(field, path, "is required").and_then(|s| self.text(s, path, max, true)).unwrap_or_default()
