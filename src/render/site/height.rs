@@ -63,9 +63,18 @@ fn word(b: &Brief, l: Label) -> f64 {
 }
 
 /// How many average letters `s` is as wide as: capitals are wider (by about
-/// a third, in the serif and in the bold sans serif alike).
+/// a third, in the serif and in the bold sans serif alike), and the
+/// characters East Asian scripts write a square em wide (Chinese, Japanese,
+/// Korean: Unicode's East Asian Width, as terminals read it) are two.
 fn letters(s: &str) -> f64 {
-    s.chars().map(|c| if c.is_uppercase() { 1.35 } else { 1.0 }).sum()
+    use unicode_width::UnicodeWidthChar;
+    s.chars()
+        .map(|c| match c.width() {
+            Some(2) => 2.0,
+            _ if c.is_uppercase() => 1.35,
+            _ => 1.0,
+        })
+        .sum()
 }
 
 /// The eyebrow, the title (its size grows with the card: 1.05em + 2.6cqi),
@@ -282,6 +291,19 @@ mod tests {
         // Chromium lays it out 6,687 px tall at 320 px, 4,068 px at 600 px.
         assert!(estimate(&b, 320) >= 6687, "{}", estimate(&b, 320));
         assert!(estimate(&b, 600) >= 4068, "{}", estimate(&b, 600));
+    }
+
+    /// Chinese, Japanese and Korean characters are a square em wide, about
+    /// two of the serif's average letters: a paragraph of them is as tall
+    /// as one of twice as many Latin letters.
+    #[test]
+    fn wide_characters_count_as_two_letters() {
+        let with = |text: &str| {
+            let json = serde_json::json!({"title": "T", "lang": "zh", "summary": {"paragraphs": [text]}}).to_string();
+            estimate(&brief(&json), 320)
+        };
+        assert_eq!(with(&"国".repeat(400)), with(&"a".repeat(800)));
+        assert!(with(&"国".repeat(400)) > with(&"a".repeat(400)));
     }
 
     /// The declarations of src/card.css whose measures [`super::estimate`]
