@@ -750,9 +750,13 @@ async fn a_deep_link_followed_on_the_page_reveals_its_target_in_a_shadow_root() 
     set_hash("follow-a");
     yield_to_browser().await;
     assert_eq!((highlighted(&a), highlighted(&b)), (vec!["follow-a".to_owned()], none.clone()));
+    // The keyboard goes on from the target, as from a fragment the browser finds itself.
+    assert_eq!(shadow(&a).active_element().map(|el| el.id()).as_deref(), Some("follow-a"));
     set_hash("follow-b-quote-1");
     yield_to_browser().await;
     assert_eq!((highlighted(&a), highlighted(&b)), (none.clone(), vec!["follow-b-quote-1".to_owned()]), "the earlier target is let go");
+    let focused = shadow(&b).active_element().unwrap();
+    assert_eq!((focused.id(), focused.get_attribute("tabindex")), ("follow-b-quote-1".to_owned(), Some("-1".to_owned())));
     set_hash("");
     yield_to_browser().await;
     assert_eq!((highlighted(&a), highlighted(&b)), (none.clone(), none));

@@ -175,28 +175,41 @@ thread_local! {
     /// How many copies this page has shown: each tick's own number, so that
     /// an earlier copy's timer does not take down a later copy's tick.
     static COPIES: Cell<u32> = const { Cell::new(0) };
-    /// Takes a button's tick down, unless a later copy put it up again.
+    /// Takes a button's tick down, and the card's status line's words, unless
+    /// a later copy put them up again (a reader who comes back to the status
+    /// line later should not find "Link copied" still there).
     static COPY_SHOWN: Closure<dyn Fn(Element, String)> = Closure::new(|button: Element, copy: String| {
-        if button.get_attribute("data-shown").as_deref() == Some(copy.as_str()) {
-            button.remove_attribute("data-shown").ok();
+        for shown in [Some(button.clone()), status_line(&button)].into_iter().flatten() {
+            if shown.get_attribute("data-shown").as_deref() == Some(copy.as_str()) {
+                shown.remove_attribute("data-shown").ok();
+                if shown != button {
+                    shown.set_text_content(Some(""));
+                }
+            }
         }
     });
 }
 
+/// The status line of the card `button` is in.
+fn status_line(button: &Element) -> Option<Element> {
+    nearest(button, "article")?.query_selector(".bc-status").ok().flatten()
+}
+
 fn copied(button: &Element, url: &str) {
-    if let Some(status) = nearest(button, "article").and_then(|a| a.query_selector(".bc-status").ok().flatten()) {
+    let copy = COPIES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get().to_string()
+    });
+    if let Some(status) = status_line(button) {
         // Emptied first, so that a screen reader announces the same words again.
         status.set_text_content(Some(""));
         status.set_text_content(button.get_attribute("data-done").as_deref());
+        status.set_attribute("data-shown", &copy).ok();
     }
     button.set_attribute("data-copied", url).ok();
     // The status line is for screen readers; a sighted reader sees a tick
     // after the button's words for a moment (card.css: `[data-shown]`). The
     // words stay as they are, in their language, and an update may change them.
-    let copy = COPIES.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get().to_string()
-    });
     button.set_attribute("data-shown", &copy).ok();
     if let Some(window) = web_sys::window() {
         COPY_SHOWN.with(|take_down| {

@@ -422,7 +422,7 @@ impl Mount {
     /// quotes, scrolls to it and highlights it. The hash is read at each
     /// render: a script may change it between two.
     pub(super) fn reveal(&self) {
-        reveal_in(&self.root, &hash_id());
+        reveal_in(&self.root, &hash_id(), false);
     }
 
     /// Removes the card and its listener: the target shows what it had
@@ -441,8 +441,11 @@ fn hash_id() -> String {
 }
 
 /// The element of `root` that `id` (the page's fragment) names, scrolled to
-/// and highlighted; any that was highlighted before is no longer.
-fn reveal_in(root: &Root, id: &str) {
+/// and highlighted; any that was highlighted before is no longer. With
+/// `focus` (a link the reader followed), it takes the keyboard's focus too,
+/// as the browser's own fragment navigation would move where the next Tab
+/// goes: otherwise Tab would lead from the link back up the page.
+fn reveal_in(root: &Root, id: &str, focus: bool) {
     for old in root.query_all(".bc-target") {
         old.class_list().remove_1("bc-target").ok();
     }
@@ -454,6 +457,15 @@ fn reveal_in(root: &Root, id: &str) {
         el.class_list().add_1("bc-target").ok();
         el.scroll_into_view();
         HIGHLIGHTED.set(true);
+        if focus {
+            // A quote or a card is no control: focusable from script only, never a Tab stop.
+            if !el.has_attribute("tabindex") {
+                el.set_attribute("tabindex", "-1").ok();
+            }
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                el.focus().ok();
+            }
+        }
     }
 }
 
@@ -510,7 +522,7 @@ fn reveal_in_cards(elements: &web_sys::NodeList, id: &str) {
             continue;
         }
         if let Some(root) = Before::from_js(held.unchecked_ref()).root_in(&el) {
-            reveal_in(&root, id);
+            reveal_in(&root, id, true);
         }
     }
 }

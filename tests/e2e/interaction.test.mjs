@@ -129,6 +129,8 @@ test("copy link without the Clipboard API keeps the keyboard's focus on the butt
   // A sighted reader sees a tick after the button's own words for a moment (screen readers hear the status line).
   assert.deepEqual(after, { focused: "bc-copy", copied: "long-brief-quote-1", status: "Link copied", words: "Copy link", tick: '"\u00a0✓" / ""' });
   await t.page.waitForFunction(() => getComputedStyle(document.querySelector("#card").shadowRoot.activeElement, "::after").content === "none", null, { timeout: 5000 });
+  // The status line's words go with the tick: a screen reader that comes to it later finds no stale "Link copied".
+  assert.equal(await t.page.evaluate(() => document.querySelector("#card").shadowRoot.querySelector(".bc-status").textContent), "");
   assert.deepEqual(t.pageErrors, []);
   await t.close();
 });
