@@ -40,11 +40,33 @@ pub struct SavedPage {
 /// How deep a saved page may nest its elements.
 const MAX_HTML_DEPTH: usize = 512;
 
+/// Why a saved page was not read.
+enum Refused {
+    /// Its elements nest deeper than [`MAX_HTML_DEPTH`].
+    TooDeep,
+    /// Its parser made more elements than the page has tags: formatting
+    /// elements left open (`<b>` after `<b>`) are made again in every block
+    /// after them, as the standard says, so a page of a few hundred of them
+    /// and many blocks would take gigabytes.
+    TooManyElements,
+}
+
 /// The JSON-LD, the language and the description of `html` (see [`SavedPage`]).
 pub fn scripts_in_html(html: &str) -> SavedPage {
-    let Some(page) = parse(html) else {
-        let message = format!("the page nests its elements more than {MAX_HTML_DEPTH} deep, which no browser lays out; it is not read");
-        return SavedPage { scripts: Vec::new(), unreadable: vec![Problem::new("", message)], facts: PageFacts::default() };
+    let page = match parse(html) {
+        Ok(page) => page,
+        Err(refused) => {
+            let message = match refused {
+                Refused::TooDeep => {
+                    format!("the page nests its elements more than {MAX_HTML_DEPTH} deep, which no browser lays out; it is not read")
+                }
+                Refused::TooManyElements => {
+                    "the page's unclosed formatting elements are made again so often that it holds more elements than tags; it is not read"
+                        .to_owned()
+                }
+            };
+            return SavedPage { scripts: Vec::new(), unreadable: vec![Problem::new("", message)], facts: PageFacts::default() };
+        }
     };
     let lang = page.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
     let facts = PageFacts { lang, description: description(&page) };
@@ -78,11 +100,17 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
     SavedPage { scripts, unreadable: problems, facts }
 }
 
-/// `html` parsed as a browser parses it, or `None` once it nests deeper than [`MAX_HTML_DEPTH`].
-fn parse(html: &str) -> Option<Html> {
-    // Small enough pieces that what is parsed past the limit before it is noticed costs nothing.
+/// `html` parsed as a browser parses it, unless it is refused on the way.
+fn parse(html: &str) -> Result<Html, Refused> {
+    // Small enough pieces that what is parsed past a limit before it is noticed costs nothing.
     const PIECE: usize = 16 * 1024;
-    let mut parser = html5ever::parse_document(Bounded { html: Html::new_document(), too_deep: false }, Default::default());
+    // A tag is three bytes at least (`<b>`), and a page's elements are its
+    // tags, the few the parser adds (`<html>`, `<tbody>`) and the formatting
+    // it carries into the next block (an unclosed `<font>` in each `<p>`):
+    // one for every two bytes leaves room for all of them.
+    let most_elements = html.len() / 2 + 64;
+    let mut parser =
+        html5ever::parse_document(Bounded { html: Html::new_document(), refused: None, elements: 0, most_elements }, Default::default());
     let mut rest = html;
     while !rest.is_empty() {
         let mut end = PIECE.min(rest.len());
@@ -91,20 +119,23 @@ fn parse(html: &str) -> Option<Html> {
         }
         let (piece, after) = rest.split_at(end);
         parser.process(StrTendril::from(piece));
-        if parser.tokenizer.sink.sink.too_deep {
-            return None;
+        if let Some(refused) = parser.tokenizer.sink.sink.refused.take() {
+            return Err(refused);
         }
         rest = after;
     }
     let page = parser.finish();
-    (!page.too_deep).then_some(page.html)
+    page.refused.map_or(Ok(page.html), Err)
 }
 
 /// `scraper`'s tree, noting whether an element was put deeper than
-/// [`MAX_HTML_DEPTH`] (every other call is the tree's own).
+/// [`MAX_HTML_DEPTH`] or more were made than the page has room for tags
+/// (every other call is the tree's own).
 struct Bounded {
     html: Html,
-    too_deep: bool,
+    refused: Option<Refused>,
+    elements: usize,
+    most_elements: usize,
 }
 
 type Handle = <Html as TreeSink>::Handle;
@@ -114,7 +145,9 @@ impl Bounded {
     /// which the limit keeps few).
     fn note(&mut self, parent: &Handle) {
         let depth = self.html.tree.get(*parent).map_or(0, |p| p.ancestors().count() + 1);
-        self.too_deep |= depth > MAX_HTML_DEPTH;
+        if depth > MAX_HTML_DEPTH {
+            self.refused.get_or_insert(Refused::TooDeep);
+        }
     }
 }
 
@@ -135,6 +168,10 @@ impl TreeSink for Bounded {
         self.html.elem_name(target)
     }
     fn create_element(&mut self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        self.elements += 1;
+        if self.elements > self.most_elements {
+            self.refused.get_or_insert(Refused::TooManyElements);
+        }
         self.html.create_element(name, attrs, flags)
     }
     fn create_comment(&mut self, text: StrTendril) -> Handle {
@@ -242,5 +279,20 @@ mod tests {
         );
         // At the limit it is read whole, both scripts.
         assert_eq!(scripts_in_html(&deep(MAX_HTML_DEPTH - 10)).scripts.len(), 2);
+    }
+
+    #[test]
+    fn formatting_elements_made_again_in_every_block_are_refused_at_once() {
+        // 300 open <b>s are made again in each of 40,000 blocks: 12 million elements from 500 KB (gigabytes).
+        let ld = r#"<script type="application/ld+json">{"@context": "https://schema.org", "headline": "h"}</script>"#;
+        let open: String = (0..300).map(|i| format!("<b id={i}>")).collect();
+        let html = format!("<html><head>{ld}</head><body><div>{open}</div>{}</body></html>", "<div>x</div>".repeat(40_000));
+        let started = std::time::Instant::now();
+        let page = scripts_in_html(&html);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+        assert!(page.unreadable.first().is_some_and(|p| p.message.contains("more elements than tags")), "{:?}", page.unreadable);
+        // A page of ordinary formatting is read.
+        let ordinary = format!("<html><head>{ld}</head><body>{}</body></html>", "<p><b>bold</b> and <i>it</i></p>".repeat(20_000));
+        assert_eq!(scripts_in_html(&ordinary).scripts.len(), 1);
     }
 }
