@@ -108,9 +108,21 @@ fn syntax_message(e: &serde_json::Error) -> String {
 /// megabytes long, and the path only has to lead to the branch.
 fn too_deep(value: &Value, depth: usize) -> Option<String> {
     let below = |child: &Value| too_deep(child, depth + 1);
-    let shown = |key: &str| match key.char_indices().nth(SHOWN_KEY_CHARS) {
-        Some((end, _)) => format!("{}…", key.get(..end).unwrap_or_default()),
-        None => key.to_owned(),
+    // Its controls and bidirectional formatting characters as U+FFFD (as
+    // copy.js shows them), so that a key cannot break the message's line or
+    // turn the text after it around.
+    let shown = |key: &str| {
+        let end = key.char_indices().nth(SHOWN_KEY_CHARS).map(|(end, _)| end);
+        let safe = |c: char| match c {
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        };
+        let mut key: String = key.get(..end.unwrap_or(key.len())).unwrap_or_default().chars().map(safe).collect();
+        if end.is_some() {
+            key.push('…');
+        }
+        key
     };
     match value {
         Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => Some(String::new()),
@@ -159,13 +171,16 @@ mod tests {
         assert_eq!(problem(&text), format!("invalid JSON: nested too deeply (the limit is 16 levels) at @graph[2]{}", ".a".repeat(14)));
         // Past serde_json's own limit (128), the same problem (but where, which it does not say), not its "recursion limit exceeded".
         assert_eq!(problem(&"[".repeat(100_000)), "invalid JSON: nested too deeply (the limit is 16 levels)");
-        // A hostile key is shown by its first 40 characters.
+        // A hostile key is shown by its first 40 characters, its right-to-left override as U+FFFD.
         let long = format!("{{\"{}\": {}{}}}", "\u{202e}é".repeat(30_000), "[".repeat(16), "]".repeat(16));
         let said = problem(&long);
         assert_eq!(
             said,
-            format!("invalid JSON: nested too deeply (the limit is 16 levels) at {}…{}", "\u{202e}é".repeat(20), "[0]".repeat(15))
+            format!("invalid JSON: nested too deeply (the limit is 16 levels) at {}…{}", "\u{fffd}é".repeat(20), "[0]".repeat(15))
         );
+        // Its controls and bidirectional formatting characters are shown as U+FFFD.
+        let newline = format!("{{\"a\\nproblems: none\": {}{}}}", "[".repeat(16), "]".repeat(16));
+        assert!(problem(&newline).contains("at a\u{fffd}problems: none[0]"), "{}", problem(&newline));
     }
 
     #[test]

@@ -45,8 +45,8 @@ export function plain_copy(v, what, limit, maxDepth) {
   try { return copy(value, maxDepth, null); } catch (e) {
     if (e !== TOO_DEEP) throw e;
     // As format/json.rs says it, with where, so that a host can find the branch.
-    const at = deepest(value, maxDepth);
-    throw `invalid JSON: nested too deeply (the limit is ${maxDepth} levels) at ${at[0] === "." ? at.slice(1) : at}`;
+    const at = deepest(value, maxDepth) ?? "";
+    throw `invalid JSON: nested too deeply (the limit is ${maxDepth} levels)${at && ` at ${at[0] === "." ? at.slice(1) : at}`}`;
   }
 }
 
@@ -64,10 +64,15 @@ function deepest(x, levels) {
     if (below === null) continue;
     if (Array.isArray(x)) return `[${names[i]}]` + below;
     const key = [...names[i].slice(0, 82)]; // more than 40 characters, if it has them (each is 1 or 2 UTF-16 units)
-    return `.${key.length > 40 ? key.slice(0, 40).join("") + "…" : names[i]}` + below;
+    return `.${shown(key.length > 40 ? key.slice(0, 40).join("") + "…" : names[i])}` + below;
   }
   return null;
 }
+
+// A key as a problem's path shows it, as format/json.rs does: its controls
+// and bidirectional formatting characters as U+FFFD, so that a key cannot
+// break the message's line or turn the text after it around.
+const shown = (key) => key.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "\ufffd");
 
 // Thrown by `copy` for arrays and objects nested deeper than the limit.
 const TOO_DEEP = Symbol("too deep");
@@ -83,6 +88,8 @@ function copy(x, levels, budget) {
   if (x === null || typeof x === "boolean") { if (budget && (budget.left -= 6) < 0) throw 0; return x; }
   if (typeof x === "string") { if (budget && (budget.left -= x.length + 3) < 0) throw 0; return x; }
   if (typeof x === "number" && Number.isFinite(x)) { if (budget && (budget.left -= 24) < 0) throw 0; return x; }
+  // JSON.parse reads `1e400` as Infinity, where format/json.rs refuses it.
+  if (typeof x === "number" && !budget) throw "invalid JSON: number out of range";
   if (levels < 1) throw TOO_DEEP;
   if (budget && (typeof x !== "object" || x.toJSON !== undefined || !(Array.isArray(x) || plain(x)) || (budget.left -= 2) < 0)) throw 0;
   // Index loops, not for…of: a page may have replaced the array iterator.

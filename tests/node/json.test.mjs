@@ -49,7 +49,10 @@ test("nesting: as deep as the module's reader allowed, and no deeper", () => {
   assert.deepEqual(problems(nested(17)), [`: invalid JSON: nested too deeply (the limit is 16 levels) at ${"[0]".repeat(16)}`]);
   // A hostile key is shown by its first 40 characters, as the command line shows it.
   const longKey = JSON.stringify({ ["\u202e😀".repeat(30000)]: JSON.parse(nested(16)) });
-  assert.deepEqual(problems(longKey), [`: invalid JSON: nested too deeply (the limit is 16 levels) at ${"\u202e😀".repeat(20)}…${"[0]".repeat(15)}`]);
+  assert.deepEqual(problems(longKey), [`: invalid JSON: nested too deeply (the limit is 16 levels) at ${"\ufffd😀".repeat(20)}…${"[0]".repeat(15)}`]);
+  // A number JSON.parse reads as Infinity is out of range, as the command line says, however deep.
+  assert.deepEqual(problems(`{"title":"t","x":${"[".repeat(15)}1e400${"]".repeat(15)}}`), [": invalid JSON: number out of range"]);
+  assert.deepEqual(problems('{"title":"t","version":1e400}'), [": invalid JSON: number out of range"]);
   let deep = { title: "t" };
   for (let i = 0; i < 20; i++) deep = { title: "t", summary: { paragraphs: [[deep]] } };
   assert.match(problems(deep)[0], /nested too deeply/);
