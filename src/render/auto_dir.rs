@@ -120,9 +120,14 @@ fn first_strong(text: &str) -> Option<Dir> {
 /// right to left in the blocks of right-to-left scripts; the marks LRM,
 /// RLM and ALM are strong too. This is Unicode's bidirectional class for
 /// every letter (the test below checks it) but a few modifier letters
-/// (`ˈ`, neutral to Unicode); Unicode also counts some symbols strong
-/// (APL's, left to right). A brief's text opens with a letter, so only
-/// these few could find another direction than a browser.
+/// (`ˈ`, neutral to Unicode). Where it is not Unicode's class, a text that
+/// opens with such a character before its first letter can be given another
+/// direction than a browser gives it (a hostile round counted them):
+/// combining marks that std counts alphabetic (Arabic harakat, Hebrew
+/// points: neutral to Unicode, strong here), and characters that are no
+/// letters but strong to Unicode (Hebrew and Arabic punctuation such as `׃`
+/// and `؟`, right to left; private-use characters, some digits of Indic
+/// scripts and APL's symbols, left to right: neutral here).
 fn strong(c: char) -> Option<Dir> {
     match c {
         '\u{200E}' => Some(Dir::Ltr),
