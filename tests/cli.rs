@@ -779,6 +779,33 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
 /// What interrupted builds left beside `--out` (their temporary folders, an
 /// earlier site put aside) goes with the next build, and nothing else does;
 /// a running build's folder stays, for the next build waits for its lock.
+/// The lock is a plain file of its own: anything else so named is refused by
+/// its name, at once, and nothing is made where a symlink points.
+#[cfg(unix)]
+#[test]
+fn site_refuses_a_lock_that_is_no_plain_file() {
+    let dir = scratch("site-lock-kinds");
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    fs::write(briefs.join("one.json"), r#"{"title":"One"}"#).expect("write");
+    let lock = dir.join(".public.lock");
+    let fifo = Command::new("mkfifo").arg(&lock).status().expect("mkfifo");
+    assert!(fifo.success());
+    let started = std::time::Instant::now();
+    let o = site(&briefs, &dir.join("public"), &assets);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "a FIFO is not opened: opening it waits for a writer");
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains(".public.lock is no plain file"), "{}", stderr(&o));
+    fs::remove_file(&lock).expect("rm");
+    fs::create_dir(&lock).expect("mkdir");
+    assert!(stderr(&site(&briefs, &dir.join("public"), &assets)).contains(".public.lock is a folder"));
+    fs::remove_dir(&lock).expect("rmdir");
+    std::os::unix::fs::symlink(dir.join("elsewhere"), &lock).expect("symlink");
+    assert!(stderr(&site(&briefs, &dir.join("public"), &assets)).contains(".public.lock is a symlink"));
+    assert!(!dir.join("elsewhere").exists(), "nothing made where it points");
+}
+
 #[test]
 fn site_removes_what_interrupted_builds_left_and_nothing_else() {
     let dir = scratch("site-leftovers");

@@ -218,7 +218,32 @@ fn write_site(out: &Path, shown: &Path, files: &[File]) -> io::Result<Option<Str
 /// `None` where the file system has no locks (some network ones): the build
 /// goes on, unable to tell a leftover from a running build's folder.
 fn lock(parent: &Path, name: &str, shown: &Path) -> io::Result<Option<fs::File>> {
-    let file = OpenOptions::new().create(true).truncate(false).write(true).open(parent.join(format!(".{name}.lock")))?;
+    let path = parent.join(format!(".{name}.lock"));
+    let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
+    // Only a plain file is a lock: a folder, a FIFO (whose opening would
+    // wait for a writer for ever) or a symlink (which would make a file
+    // wherever it points) so named is refused, by its own name.
+    match fs::symlink_metadata(&path) {
+        Ok(found) if !found.is_file() => {
+            let what = if found.is_dir() {
+                "a folder"
+            } else if found.is_symlink() {
+                "a symlink"
+            } else {
+                "no plain file"
+            };
+            return Err(io::Error::other(format!("{} is {what}, where a build keeps its lock; remove it", path.display())));
+        }
+        _ => {}
+    }
+    // Locking needs only reading: a lock file another user made serves as well.
+    let file = match fs::File::open(&path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            OpenOptions::new().write(true).create_new(true).open(&path).or_else(|_| fs::File::open(&path))
+        }
+        opened => opened,
+    }
+    .map_err(named)?;
     // Called through the trait: Rust 1.89's std has methods of these names.
     match FileExt::try_lock(&file) {
         Ok(()) => Ok(Some(file)),
