@@ -338,6 +338,7 @@ class View {
     }
     const t = el("h2", "bc-title");
     t.setAttribute("part", "title");
+    t.setAttribute("id", `${this.ids.prefix}-title`);
     if (this.proseAuto) t.setAttribute("dir", "auto");
     if (b.url !== undefined) {
       const a = this.link(b.url, "bc-title-link");
@@ -490,6 +491,7 @@ class View {
     art.setAttribute("lang", b.lang);
     art.setAttribute("dir", b.dir);
     if (ids.id !== undefined) art.setAttribute("id", ids.id);
+    art.setAttribute("aria-labelledby", `${ids.prefix}-title`);
     art.append(this.header(b));
     if (b.image && !o.compact) art.append(this.image(b.image));
     if (b.summary) {
@@ -520,7 +522,7 @@ class View {
         a.textContent = this.label(b, L_READ_MORE);
         f.append(a);
       }
-      if (ids.id !== undefined) f.append(this.copy(b, ids.id));
+      if (ids.id !== undefined) f.append(this.copy(b, ids.id, `${ids.prefix}-title`));
       art.append(f);
     }
     const status = el("p", "bc-status");

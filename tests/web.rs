@@ -127,8 +127,12 @@ fn the_flash_brief_reads_as_a_newsroom_card() {
     let quote_copy = root.query_selector(".bc-quote button.bc-copy").unwrap().unwrap();
     let by = quote_copy.get_attribute("aria-describedby").expect("described");
     assert_eq!(root.get_element_by_id(&by).and_then(|a| a.text_content()).as_deref(), Some("Emanuele Ottolenghi"));
+    // The card's own is described by its title, which names the card.
     let card_copy = root.query_selector("footer button.bc-copy").unwrap().unwrap();
-    assert_eq!(card_copy.get_attribute("aria-describedby"), None);
+    let title = |attr: &str, el: &Element| root.get_element_by_id(&el.get_attribute(attr).expect(attr)).and_then(|t| t.text_content());
+    let raisi = Some("Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries".to_owned());
+    assert_eq!(title("aria-describedby", &card_copy), raisi);
+    assert_eq!(title("aria-labelledby", &root.query_selector("article").unwrap().unwrap()), raisi);
     assert_eq!(text(&root, ".bc-tags h3"), "Issues");
     assert_eq!(text(&root, "footer a.bc-read-more"), "Read the full brief");
     assert_eq!(

@@ -63,8 +63,8 @@ fn share_anchors(a: &str, b: &str) -> bool {
 }
 
 /// Whether `anchor` is one of the ids a card whose id is `card` makes: a
-/// quote's (`{card}-quote-2`, `{card}-quote-2-by`, see `quotes` in the view) or a
-/// block's hidden rest's ([`rest_id`]).
+/// quote's (`{card}-quote-2`, `{card}-quote-2-by`, see `quotes` in the view), a
+/// block's hidden rest's ([`rest_id`]) or its title's ([`title_id`]).
 fn made_from(card: &str, anchor: &str) -> bool {
     let Some(rest) = anchor.strip_prefix(card) else { return false };
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -74,7 +74,12 @@ fn made_from(card: &str, anchor: &str) -> bool {
     if let Some(section) = rest.strip_prefix("-more-section-") {
         return number(section);
     }
-    matches!(rest, "-more-summary" | "-more-related")
+    matches!(rest, "-more-summary" | "-more-related" | "-title")
+}
+
+/// The id of the card's title, which names the card.
+pub(super) fn title_id(ids: &Anchors) -> String {
+    format!("{}-title", ids.prefix)
 }
 
 /// The id of a block's hidden rest: `key`, then `n` unless 0 (the
@@ -101,6 +106,7 @@ mod tests {
             rest_id(&ids, "related", 0),
             "a-quote-2".into(),
             "a-quote-2-by".into(),
+            title_id(&ids),
         ] {
             assert!(made_from("a", &made), "{made}");
         }

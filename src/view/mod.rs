@@ -20,7 +20,7 @@ pub mod words;
 
 use crate::validate::model::*;
 use crate::validate::options::{Layout, LinkTarget, Options, Theme};
-use anchors::{rest_id, Anchors};
+use anchors::{rest_id, title_id, Anchors};
 use sink::Sink;
 use words::{has_words_for, Label, ENGLISH};
 
@@ -166,7 +166,15 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
     if let Some(id) = &ids.id {
         w.attr("id", id);
     }
-    header(b, cx, w);
+    // A live card is named by its title: on a page of several, a screen
+    // reader's list of articles (and of the buttons described by it) tells
+    // them apart. (Static HTML gives no id of its own making: a newsletter
+    // may hold several cards rendered one by one.)
+    let title_id = cx.interactive.then(|| title_id(ids));
+    if let Some(id) = &title_id {
+        w.attr("aria-labelledby", id);
+    }
+    header(b, cx, title_id.as_deref(), w);
     if let (Some(img), false) = (&b.image, compact) {
         image(b, img, w);
     }
@@ -257,7 +265,7 @@ fn heading_tag(level: u8) -> &'static str {
     }
 }
 
-fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+fn header(b: &Brief, cx: &Context, title_id: Option<&str>, w: &mut dyn Sink) {
     block(b, cx, w, "header", "bc-header", "header", None);
     // An update on the day of publication adds nothing a reader needs.
     let updated = b.updated.as_ref().filter(|u| !b.date.as_ref().is_some_and(|d| d.same_day(u)));
@@ -285,6 +293,9 @@ fn header(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     }
     open(w, heading_tag(cx.options.heading_level), "bc-title");
     w.fixed("part", "title");
+    if let Some(id) = title_id {
+        w.attr("id", id);
+    }
     prose_dir(b, w);
     match &b.url {
         Some(u) => {
@@ -623,7 +634,8 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
         w.close();
     }
     if let (Some(id), true) = (&ids.id, copy) {
-        copy_button(b, cx, id, None, w);
+        // "Copy link", described by the card's title, as a quote's is by its author.
+        copy_button(b, cx, id, Some(&title_id(ids)), w);
     }
     w.close();
 }

@@ -57,7 +57,7 @@ function render(sink, input) {
 // ---- what a clean card looks like ------------------------------------------
 
 /** Attributes that carry data from the brief; every other attribute's value must be one a clean card uses. */
-const DATA_ATTRS = new Set(["href", "src", "alt", "id", "lang", "aria-label", "aria-controls", "aria-describedby", "data-more", "data-less",
+const DATA_ATTRS = new Set(["href", "src", "alt", "id", "lang", "aria-label", "aria-controls", "aria-describedby", "aria-labelledby", "data-more", "data-less",
   "data-done", "data-anchor", "datetime"]);
 const URL_ATTRS = { href: ["http:", "https:", "mailto:"], src: ["http:", "https:"] };
 
