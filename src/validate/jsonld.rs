@@ -17,14 +17,19 @@ use crate::jsonld::{self, PageFacts, Script};
 /// serde_json's `Value`, the wasm boundary with the `Value` it reads from
 /// the host's plain JS copy (`serde_wasm_bindgen::from_value`).
 pub fn from_value(value: Value, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
-    from_value_on_page(value, None, urls)
+    from_value_on_page(value, || None, urls)
 }
 
 /// [`from_value`] for a card on a page: a JSON-LD article without a
-/// language of its own is in `page_lang`, the page's where the card goes.
-pub(crate) fn from_value_on_page(value: Value, page_lang: Option<String>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {
+/// language of its own is in `page_lang()`, the page's where the card goes
+/// (asked only of JSON-LD).
+pub(crate) fn from_value_on_page(
+    value: Value,
+    page_lang: impl FnOnce() -> Option<String>,
+    urls: &UrlSettings,
+) -> Result<Document, Vec<Problem>> {
     if jsonld::is_json_ld(&value) {
-        return json_ld(&[Script::document(value)], &PageFacts { lang: page_lang, description: None }, urls);
+        return json_ld(&[Script::document(value)], &PageFacts { lang: page_lang(), description: None }, urls);
     }
     // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
     let input = Checked::<Input>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])?;

@@ -10,7 +10,7 @@ use web_sys::{Element, ShadowRoot};
 
 use crate::format::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_PAGE_BYTES};
 use crate::format::{self, Checked, Expected, Input, Problem};
-use crate::jsonld::{self, PageFacts, Script, SCRIPT_WRAPPERS};
+use crate::jsonld::{PageFacts, Script, SCRIPT_WRAPPERS};
 use crate::validate::{self, Document, Options, UrlSettings};
 
 #[wasm_bindgen(module = "/src/web/copy.js")]
@@ -50,9 +50,8 @@ fn read_document_in(v: &JsValue, options: &Options, target: Option<&Element>) ->
     let json = options.declarative_shadow_dom.then(|| js_sys::JSON::stringify(&plain).ok().and_then(|s| s.as_string())).flatten();
     // Relative URLs resolve against a base URL with the browser's own WHATWG parser.
     let urls = UrlSettings { whatwg: browser_url, ..options.url_settings() };
-    let value = value_of(plain, "")?;
-    let lang = target.filter(|_| jsonld::is_json_ld(&value)).and_then(inherited_lang);
-    validate::from_value_on_page(value, lang, &urls).map(|document| (document, json))
+    let page_lang = || target.and_then(inherited_lang);
+    validate::from_value_on_page(value_of(plain, "")?, page_lang, &urls).map(|document| (document, json))
 }
 
 /// The language HTML gives `element`: its own `lang`, else its nearest
