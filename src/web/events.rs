@@ -179,13 +179,13 @@ thread_local! {
     /// a later copy put them up again (a reader who comes back to the status
     /// line later should not find "Link copied" still there).
     static COPY_SHOWN: Closure<dyn Fn(Element, String)> = Closure::new(|button: Element, copy: String| {
-        for shown in [Some(button.clone()), status_line(&button)].into_iter().flatten() {
-            if shown.get_attribute("data-shown").as_deref() == Some(copy.as_str()) {
-                shown.remove_attribute("data-shown").ok();
-                if shown != button {
-                    shown.set_text_content(Some(""));
-                }
-            }
+        let this_copy = |el: &Element| el.get_attribute("data-shown").as_deref() == Some(copy.as_str());
+        if this_copy(&button) {
+            button.remove_attribute("data-shown").ok();
+        }
+        if let Some(status) = status_line(&button).filter(this_copy) {
+            status.remove_attribute("data-shown").ok();
+            status.set_text_content(Some(""));
         }
     });
 }
