@@ -631,6 +631,16 @@ fn a_page_of_one_brief_makes_its_title_the_h1_and_the_element_keeps_the_level() 
 }
 
 /// Stand-ins for the built element and wasm, in `dir` (the site copies them).
+/// A scratch folder `name` holding a folder of one brief and the site's assets: (the folder, the briefs, the assets).
+fn site_of_one_brief(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let assets = site_assets(&dir);
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).expect("mkdir");
+    fs::write(briefs.join("one.json"), r#"{"title":"One"}"#).expect("write");
+    (dir, briefs, assets)
+}
+
 fn site_assets(dir: &Path) -> PathBuf {
     let assets = dir.join("assets");
     fs::create_dir_all(assets.join("pkg")).expect("assets");
@@ -784,11 +794,7 @@ fn site_with_one_bad_brief_writes_nothing_and_keeps_the_earlier_site() {
 #[cfg(unix)]
 #[test]
 fn site_refuses_a_lock_that_is_no_plain_file() {
-    let dir = scratch("site-lock-kinds");
-    let assets = site_assets(&dir);
-    let briefs = dir.join("briefs");
-    fs::create_dir_all(&briefs).expect("mkdir");
-    fs::write(briefs.join("one.json"), r#"{"title":"One"}"#).expect("write");
+    let (dir, briefs, assets) = site_of_one_brief("site-lock-kinds");
     let lock = dir.join(".public.lock");
     let fifo = Command::new("mkfifo").arg(&lock).status().expect("mkfifo");
     assert!(fifo.success());
@@ -808,11 +814,7 @@ fn site_refuses_a_lock_that_is_no_plain_file() {
 
 #[test]
 fn site_removes_what_interrupted_builds_left_and_nothing_else() {
-    let dir = scratch("site-leftovers");
-    let assets = site_assets(&dir);
-    let briefs = dir.join("briefs");
-    fs::create_dir_all(&briefs).expect("mkdir");
-    fs::write(briefs.join("one.json"), r#"{"title":"One"}"#).expect("write");
+    let (dir, briefs, assets) = site_of_one_brief("site-leftovers");
     let folder_with_a_page = |name: &str| {
         fs::create_dir_all(dir.join(name).join("one")).expect("mkdir");
         fs::write(dir.join(name).join("one/index.html"), "a page").expect("write");
