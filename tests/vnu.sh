@@ -40,8 +40,8 @@ cat >"$out/every-field.json" <<'JSON'
   "summary": {"heading": "Summary", "paragraphs": ["Plain.", ["Run ", {"text": "link", "href": "../x?y=1#z", "em": true, "strong": true}, {"text": "mail", "href": "mailto:desk@example.org"}]]},
   "quotes": [{"text": ["Quoted ", {"text": "words", "em": true}], "author": "A. Expert", "role": "Fellow", "url": "//people.example.org/a"}, {"text": "Second.", "author": "B"}],
   "sections": [{"heading": "One", "paragraphs": ["a", "b", "c", "d", "e", "f", "g"]}, {"heading": "Empty", "paragraphs": []}],
-  "related": [{"title": "R1", "url": "related/1", "date": "2023-05-01", "kind": "Memo", "author": "B"}, {"title": "R2", "url": "https://example.org/r2"}],
-  "tags": [{"label": "Tag", "url": "/tags/t"}, {"label": "Plain tag"}],
+  "related": [{"title": "R1", "url": "related/1", "date": "2023-05-01", "kind": "Memo", "author": "B"}, {"title": "R2", "url": "https://example.org/r2"}, {"title": "R3", "url": "https://example.org/search?filter[tag]=x&ids[]=1#n[2]"}],
+  "tags": [{"label": "Tag", "url": "/tags/t?page[number]=2"}, {"label": "Plain tag"}],
   "labels": {"readMore": "Read it all", "tags": "Topics"}
 }
 JSON

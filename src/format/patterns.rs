@@ -8,10 +8,13 @@ use percent_encoding::{AsciiSet, CONTROLS};
 use super::limits::MAX_LANG_CHARS;
 
 /// What must not appear raw in a serialised URL: controls, space, quotes,
-/// angle brackets, backtick and DEL (and, as for every set, non-ASCII). The
-/// URL policy writes a URL with these percent-encoded, and its length limit
-/// counts that form.
-pub(crate) const URL_ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`');
+/// angle brackets, backtick and DEL (and, as for every set, non-ASCII), and
+/// square brackets, which the URL standard leaves raw in a path, query or
+/// fragment but RFC 3986 allows only around an IPv6 host (HTML checkers
+/// refuse `?filter[tag]=x` in an `href`; servers read `%5B` as `[`). The URL
+/// policy writes a URL with these percent-encoded outside its host, and its
+/// length limit counts that form.
+pub(crate) const URL_ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`').add(b'[').add(b']');
 
 /// A required string must contain a character that Rust's `char::is_whitespace`
 /// (Unicode `White_Space`) does not count as space, and that validation keeps

@@ -81,7 +81,7 @@ fn already_plain(raw: &str) -> Option<String> {
     let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"))?;
     let (host, tail) = rest.split_at_checked(find(rest, ends_authority).unwrap_or(rest.len()))?;
     // Nothing to strip or percent-encode, no `\\` to read as `/`.
-    let plain = |b: &u8| *b > b' ' && *b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\');
+    let plain = |b: &u8| *b > b' ' && *b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'\\' | b'[' | b']');
     // No upper case, no credentials; port, IPv4 and Punycode are the full reading's.
     let odd_in_host = |b: &u8| b.is_ascii_uppercase() || *b == b'@';
     if !rest.as_bytes().iter().all(plain) || host.is_empty() || host.as_bytes().iter().any(odd_in_host) || !host_parses(host, false) {
@@ -558,6 +558,16 @@ mod tests {
         assert_eq!(link("/é?é#é").unwrap(), "/%C3%A9?%C3%A9#%C3%A9");
         assert_eq!(link("mailto:a b@c.d?s=é").unwrap(), "mailto:a%20b@c.d?s=%C3%A9");
         assert_eq!(link("https://EXAMPLE.org/\u{e9}\u{10ffff}\\").unwrap(), "https://example.org/%C3%A9%F4%8F%BF%BF/");
+    }
+
+    #[test]
+    fn square_brackets_are_encoded_outside_an_ipv6_host() {
+        // Drupal's and JSON:API's filters, PHP's arrays: valid to browsers,
+        // refused by HTML checkers in an href.
+        assert_eq!(link("https://example.org/search?filter[tag]=x&ids[]=1").unwrap(), "https://example.org/search?filter%5Btag%5D=x&ids%5B%5D=1");
+        assert_eq!(link("https://[::1]:8080/a[b]#c[d]").unwrap(), "https://[::1]:8080/a%5Bb%5D#c%5Bd%5D");
+        assert_eq!(link("//[2001:db8::1]/x[1]").unwrap(), "//[2001:db8::1]/x%5B1%5D");
+        assert_eq!(link("list?page[number]=2").unwrap(), "list?page%5Bnumber%5D=2");
     }
 
     #[test]
