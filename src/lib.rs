@@ -108,11 +108,21 @@ pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>
 /// `<script type="application/ld+json">` elements, read as one graph.
 /// Problems name their script (`script#id.headline`, else `script[0].headline`);
 /// a script that is not JSON is a problem only when no card can be made
-/// without it.
+/// without it. Relative URLs in it are relative to the page, so without a
+/// `base_url` they resolve against the address the page gives itself
+/// (`<base href>`, its canonical link, `og:url`), where it gives an
+/// absolute http(s) one; a card made from a saved page never links
+/// relative to wherever it is shown next.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Problem>> {
+    use validate::url_policy::{self, UrlUse};
     let page = jsonld::scripts_in_html(html);
-    validate::page(&page.scripts, page.unreadable.into_iter().collect(), &page.facts, &options.url_settings())
+    let mut urls = options.url_settings();
+    if urls.base.is_none() {
+        let own = page.facts.address.as_deref().and_then(|a| url_policy::check(a, UrlUse::Link).ok());
+        urls.base = own.filter(|a| !url_policy::is_relative(a) && !a.starts_with("mailto:"));
+    }
+    validate::page(&page.scripts, page.unreadable.into_iter().collect(), &page.facts, &urls)
 }
 
 /// Every problem with `json_text` (empty when it is a valid brief or feed).

@@ -69,7 +69,7 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
         }
     };
     let lang = page.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
-    let facts = PageFacts { lang, description: description(&page) };
+    let facts = PageFacts { lang, description: description(&page), address: address(&page) };
     let (mut scripts, mut problems) = (Vec::new(), Vec::new());
     let Ok(selector) = Selector::parse("script") else { return SavedPage { scripts, unreadable: problems, facts } };
     // As `<brief-card jsonld>` finds them on the live page (`document.scripts`):
@@ -230,6 +230,22 @@ fn description(page: &Html) -> Option<String> {
     })
 }
 
+/// The page's own address, as a saved page gives it (see [`PageFacts::address`]):
+/// `<base href>`, else `<link rel=canonical>`, else `og:url`, the first
+/// given. (A relative `<base>` is left out: it would need the address it
+/// is relative to, which a saved file no longer has.)
+fn address(page: &Html) -> Option<String> {
+    let given = |css: &str, attr: &str| {
+        let selector = Selector::parse(css).ok()?;
+        let value = page.select(&selector).next()?.value().attr(attr)?.trim();
+        (!value.is_empty()).then(|| value.to_owned())
+    };
+    given("base[href]", "href")
+        .filter(|href| href.contains("://"))
+        .or_else(|| given("link[rel~=canonical i][href]", "href"))
+        .or_else(|| given("head meta[property=\"og:url\"]", "content"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,7 +277,24 @@ mod tests {
             r#"<html lang="es"><head><title>T</title><script>var a = "<b>";</script><style>p{}</style>
             <meta name="Description" content=" Lo que pasó. "><meta property="og:description" content="og"></head><body>"#,
         );
-        assert_eq!(page.facts, PageFacts { lang: Some("es".into()), description: Some("Lo que pasó.".into()) });
+        assert_eq!(page.facts, PageFacts { lang: Some("es".into()), description: Some("Lo que pasó.".into()), address: None });
+    }
+
+    #[test]
+    fn the_address_is_the_base_else_the_canonical_link_else_og_url() {
+        let address = |head: &str| scripts_in_html(&format!("<html><head>{head}</head><body>")).facts.address;
+        let og = r#"<meta property="og:url" content="https://og.example/a">"#;
+        let canonical = r#"<link rel="Canonical" href=" https://news.example/2026/story ">"#;
+        assert_eq!(address(og).as_deref(), Some("https://og.example/a"));
+        assert_eq!(address(&format!("{og}{canonical}")).as_deref(), Some("https://news.example/2026/story"));
+        assert_eq!(address(&format!(r#"{canonical}<base href="https://cdn.example/">"#)).as_deref(), Some("https://cdn.example/"));
+        assert_eq!(
+            address(&format!(r#"<base href="/x/">{canonical}"#)).as_deref(),
+            Some("https://news.example/2026/story"),
+            "a relative base"
+        );
+        assert_eq!(address(r#"<link rel="alternate canonical" href="https://b.example/">"#).as_deref(), Some("https://b.example/"));
+        assert_eq!(address(r#"<link rel="canonicalx" href="https://c.example/">"#), None);
     }
 
     #[test]

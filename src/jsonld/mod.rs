@@ -208,6 +208,12 @@ pub struct PageFacts {
     /// JSON-LD describes it (The Guardian's pages have none). Its problems
     /// are at `meta[name=description]`.
     pub description: Option<String>,
+    /// The page's own address as it gives it (`<base href>`, else its
+    /// canonical link, else `og:url`), which a saved page's relative URLs
+    /// are relative to. Read from saved pages only: on a live page the
+    /// browser resolves them. Unchecked here; the caller puts it through
+    /// the URL policy.
+    pub address: Option<String>,
 }
 
 /// The path of a problem with the page's description.

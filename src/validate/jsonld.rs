@@ -29,7 +29,7 @@ pub(crate) fn from_value_on_page(
     urls: &UrlSettings,
 ) -> Result<Document, Vec<Problem>> {
     if jsonld::is_json_ld(&value) {
-        return json_ld(&[Script::document(value)], &PageFacts { lang: page_lang(), description: None }, urls);
+        return json_ld(&[Script::document(value)], &PageFacts { lang: page_lang(), description: None, address: None }, urls);
     }
     // Reading a `Checked` value cannot fail; an error here would be a bug in the format types.
     let input = Checked::<Input>::deserialize(value).map_err(|e| vec![Problem::new("", format!("could not be read: {e}"))])?;

@@ -564,7 +564,10 @@ mod tests {
     fn square_brackets_are_encoded_outside_an_ipv6_host() {
         // Drupal's and JSON:API's filters, PHP's arrays: valid to browsers,
         // refused by HTML checkers in an href.
-        assert_eq!(link("https://example.org/search?filter[tag]=x&ids[]=1").unwrap(), "https://example.org/search?filter%5Btag%5D=x&ids%5B%5D=1");
+        assert_eq!(
+            link("https://example.org/search?filter[tag]=x&ids[]=1").unwrap(),
+            "https://example.org/search?filter%5Btag%5D=x&ids%5B%5D=1"
+        );
         assert_eq!(link("https://[::1]:8080/a[b]#c[d]").unwrap(), "https://[::1]:8080/a%5Bb%5D#c%5Bd%5D");
         assert_eq!(link("//[2001:db8::1]/x[1]").unwrap(), "//[2001:db8::1]/x%5B1%5D");
         assert_eq!(link("list?page[number]=2").unwrap(), "list?page%5Bnumber%5D=2");

@@ -172,7 +172,8 @@ pub fn render_json_ld(
         let most = u32::try_from(most).unwrap_or(u32::MAX);
         v.dyn_ref::<js_sys::JsString>().map(|s| String::from(s.slice(0, most)))
     };
-    let page = PageFacts { lang: head(&page_lang, 2 * MAX_LANG_CHARS), description: head(&page_description, 4 * MAX_SHORT_CHARS) };
+    let page =
+        PageFacts { lang: head(&page_lang, 2 * MAX_LANG_CHARS), description: head(&page_description, 4 * MAX_SHORT_CHARS), address: None };
     render_into(&target, &options, |options, _| input::read_json_ld(&scripts, options, &page))
 }
 
