@@ -616,6 +616,29 @@ fn commands_read_a_saved_html_page() {
 }
 
 #[test]
+fn a_saved_page_in_the_encoding_it_declares_is_read_as_a_browser_reads_it() {
+    // An older European site's ISO-8859-1 page ("Société Générale", "Énergie"),
+    // and the same undeclared (windows-1252, with its curly quotes).
+    let latin1 = |head: &str| {
+        [
+            format!("<!doctype html><html lang=fr><head>{head}<script type=\"application/ld+json\">").as_bytes(),
+            b"{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"headline\": \"Soci\xe9t\xe9 G\xe9n\xe9rale \x93ench\xe8re\x94\", \"keywords\": \"\xc9nergie\"}",
+            b"</script></head><body></body></html>",
+        ]
+        .concat()
+    };
+    for head in [r#"<meta charset="iso-8859-1">"#, r#"<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">"#, ""] {
+        let o = run_with_stdin(&["render", "-"], Some(&latin1(head)));
+        assert_eq!(code(&o), 0, "{head}: {}", stderr(&o));
+        assert!(stdout(&o).contains("Société Générale “enchère”") && stdout(&o).contains("Énergie"), "{head}: {}", stdout(&o));
+    }
+    // JSON must still be UTF-8.
+    let o = run_with_stdin(&["check", "-"], Some(b"{\"title\": \"Soci\xe9t\xe9\"}"));
+    assert_bad_input(&o, "JSON in ISO-8859-1");
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_page_of_one_brief_makes_its_title_the_h1_and_the_element_keeps_the_level() {
     let file = scratch("heading-level").join("b.json");
     std::fs::write(&file, r#"{"title": "One", "summary": {"paragraphs": ["p"]}}"#).unwrap();

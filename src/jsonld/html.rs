@@ -100,6 +100,53 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
     SavedPage { scripts, unreadable: problems, facts }
 }
 
+/// The text of a saved page that is not UTF-8, decoded as a browser decodes
+/// a file it has no HTTP header for: by its byte-order mark, else by the
+/// encoding its first 1024 bytes declare (`<meta charset>`, or the
+/// `charset` of a `<meta http-equiv="Content-Type">`), else as
+/// windows-1252, the default for most of the web's older pages. Bytes the
+/// encoding has no character for become U+FFFD, as in the browser. (A page
+/// that is UTF-8 is read as UTF-8, whatever it declares: what a browser
+/// decoding it by a wrong declaration shows is mojibake no reader wants.)
+pub fn decode_page(bytes: &[u8]) -> String {
+    let declared = declared_encoding(bytes.get(..1024).unwrap_or(bytes));
+    // `decode` lets a byte-order mark override the declaration.
+    let (text, _, _) = declared.unwrap_or(encoding_rs::WINDOWS_1252).decode(bytes);
+    text.into_owned()
+}
+
+/// The encoding the start of a page declares, found by parsing it (as
+/// windows-1252, which reads every byte and keeps ASCII as it is) and
+/// looking at its `<meta>`s. As the HTML standard's prescan has it, a
+/// declared UTF-16 is read as UTF-8 (a page in UTF-16 starts with a mark)
+/// and `x-user-defined` as windows-1252.
+fn declared_encoding(start: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let (head, _, _) = encoding_rs::WINDOWS_1252.decode(start);
+    let page = Html::parse_document(&head);
+    let first = |css: &str, attr: &str| {
+        let selector = Selector::parse(css).ok()?;
+        page.select(&selector).find_map(|meta| meta.value().attr(attr).map(str::to_owned))
+    };
+    let label = first("meta[charset]", "charset")
+        .or_else(|| first("meta[http-equiv=content-type i][content]", "content").and_then(|content| charset_in(&content)))?;
+    let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())?;
+    Some(match encoding.name() {
+        "UTF-16LE" | "UTF-16BE" => encoding_rs::UTF_8,
+        "x-user-defined" => encoding_rs::WINDOWS_1252,
+        _ => encoding,
+    })
+}
+
+/// The `charset` parameter of a content type (`text/html; charset="shift_jis"`).
+fn charset_in(content: &str) -> Option<String> {
+    let lower = content.to_ascii_lowercase();
+    let after = lower.find("charset")? + "charset".len();
+    let value = content.get(after..)?.trim_start().strip_prefix('=')?.trim_start();
+    let value = value.trim_start_matches(['"', '\'']);
+    let end = value.find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace()).unwrap_or(value.len());
+    value.get(..end).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
 /// `html` parsed as a browser parses it, unless it is refused on the way.
 fn parse(html: &str) -> Result<Html, Refused> {
     // Small enough pieces that what is parsed past a limit before it is noticed costs nothing.
@@ -295,6 +342,27 @@ mod tests {
         );
         assert_eq!(address(r#"<link rel="alternate canonical" href="https://b.example/">"#).as_deref(), Some("https://b.example/"));
         assert_eq!(address(r#"<link rel="canonicalx" href="https://c.example/">"#), None);
+    }
+
+    #[test]
+    fn a_page_that_is_not_utf8_is_decoded_by_the_encoding_it_declares() {
+        let page = |head: &str, text: &[u8]| [head.as_bytes(), b"<body><p>", text, b"</p>"].concat();
+        let societe = b"Soci\xe9t\xe9 \x93quoted\x94";
+        assert_eq!(
+            decode_page(&page(r#"<meta charset="iso-8859-1">"#, societe)),
+            format!("<meta charset=\"iso-8859-1\"><body><p>Société “quoted”</p>")
+        );
+        // Undeclared: windows-1252, as browsers default.
+        assert!(decode_page(&page("<title>t</title>", societe)).contains("Société “quoted”"));
+        // Declared in a content type, quoted, any case; Shift_JIS: 日本 is 93 FA 96 7B.
+        let http_equiv = r#"<META HTTP-EQUIV="Content-Type" CONTENT="text/html; Charset='Shift_JIS'">"#;
+        assert!(decode_page(&page(http_equiv, b"\x93\xfa\x96\x7b")).contains("<p>日本</p>"));
+        // A byte-order mark wins over the declaration; a declared UTF-16 is read as UTF-8.
+        let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("<p>é</p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_page(&utf16), "<p>é</p>");
+        assert!(decode_page(&page(r#"<meta charset="utf-16">"#, b"caf\xc3\xa9 \xff")).contains("café \u{fffd}"));
+        assert_eq!(charset_in("text/html;charset=euc-kr"), Some("euc-kr".into()));
+        assert_eq!(charset_in("text/html; charset="), None);
     }
 
     #[test]

@@ -37,7 +37,7 @@ mod references;
 mod sources;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use html::{scripts_in_html, SavedPage};
+pub use html::{decode_page, scripts_in_html, SavedPage};
 pub(crate) use sources::Sources;
 
 use std::collections::{HashMap, HashSet};

@@ -1,6 +1,7 @@
 //! Reading what a command is given: a brief, a feed or a JSON-LD document
 //! (JSON), or a saved HTML page, read for its JSON-LD; from a file or
-//! standard input (`-`), within the size limits.
+//! standard input (`-`), within the size limits. JSON must be UTF-8; a page
+//! may be in any encoding it declares.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -84,5 +85,13 @@ fn read_input(file: &Path) -> Result<String, String> {
         };
         return Err(format!("{name} is larger than {what}"));
     }
-    String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).or_else(|e| {
+        // JSON is UTF-8; a saved page may be in the encoding it declares.
+        let page = brief_card::jsonld::decode_page(e.as_bytes());
+        if is_html(&page) {
+            Ok(page)
+        } else {
+            Err(format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+        }
+    })
 }
