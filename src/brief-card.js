@@ -24,6 +24,7 @@ let mod, loading;
 const wasm = () => (loading ||= Promise.all([import(GLUE), fetch(WASM)]).then(async ([m, bin]) => (await m.default({ module_or_path: bin }), (mod = m)))
   .catch((e) => { loading = null; throw e; }));
 const FAILED = Symbol("failed");
+const NOTHING = Symbol("nothing"); // what a card shows before it shows anything
 // What `<brief-card jsonld>` read of the page: its ld+json scripts' ids and texts, and, when it
 // reads them all (the page's own article), the page's description.
 class PageJsonLd { constructor(scripts, description) { this.scripts = scripts; this.description = description; } }
@@ -81,9 +82,12 @@ class BriefCardElement extends Base {
 
   #data; #card = null; #options = ""; #ctl = null; #near = false; #seq = 0; #waiting = false;
   #changedOffPage = false; // data or attributes changed while the element was off the page
+  #given = false; // the data is the `brief` property's (not src's), for the console's message
+  #pending = false; // an update is queued for the attributes changed in this task
+  #shown = NOTHING; #shownLang; // the data and the inherited language the card was rendered with
 
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
-  set brief(value) { this.#stop(); this.#data = value; this.#update(); }
+  set brief(value) { this.#stop(); this.#data = value; this.#given = value !== undefined; this.#shown = NOTHING; this.#update(); }
 
   connectedCallback() {
     BriefCardElement.#connected.add(this);
@@ -117,10 +121,14 @@ class BriefCardElement extends Base {
   // page's document, so the card is built anew there.
   adoptedCallback() { this.#release(); }
 
+  // A framework patches attributes one at a time: the changes of one task make one render, at
+  // its end (the next microtask), with all of them.
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
-    if (name === "src" || name === "jsonld") { this.#stop(); this.#data = undefined; }
-    this.#update();
+    if (name === "src" || name === "jsonld") { this.#stop(); this.#data = undefined; this.#given = false; }
+    if (this.#pending) return;
+    this.#pending = true;
+    queueMicrotask(() => { this.#pending = false; this.#update(); });
   }
 
   #stop() { this.#ctl?.abort("stale"); this.#ctl = null; this.#seq++; }
@@ -128,6 +136,7 @@ class BriefCardElement extends Base {
   #destroy() {
     this.#card?.destroy(); // leaves a <slot>: the fallback shows again
     this.#card = null;
+    this.#shown = NOTHING;
     delete this.dataset.state;
   }
 
@@ -233,10 +242,15 @@ class BriefCardElement extends Base {
     // A value that throws when read (a getter, a Proxy) goes to renderBrief as it is, which reports it.
     try { data = Array.isArray(data) ? data.map(fill) : fill(data); } catch { /* as it is */ }
     // renderBrief (or update) validates (once) and, on a problem, throws and
-    // dispatches brief-card:error {reason: "invalid", problems}; the old card
-    // stays until #fail removes it. On success a new card has taken the old
-    // one's place in the same shadow root, and the old handle lets go of it.
+    // dispatches brief-card:error {reason: "invalid", problems} from inside the
+    // call. As it dispatches, the card of older data goes and data-state says
+    // "error", as for every other failure, so that listeners see the element
+    // as it is (and one that sets good data then has it rendered, not undone).
+    // On success a new card has taken the old one's place in the same shadow
+    // root, and the old handle lets go of it.
     const old = this.#card;
+    const failing = (e) => { if (e.target === this && seq === this.#seq) { this.#destroy(); this.dataset.state = "error"; } };
+    this.addEventListener("brief-card:error", failing, { capture: true });
     try {
       const a = (n) => this.getAttribute(n);
       this.dataset.state = "rendered"; // already, for brief-card:render listeners
@@ -248,6 +262,9 @@ class BriefCardElement extends Base {
         headingLevel: [1, 2, 3, 4].find((n) => String(n) === a("heading-level")?.trim()),
       };
       const key = JSON.stringify(options);
+      // Nothing changed (attributes set back as they were, an unknown value for another): the card stays.
+      if (old && key === this.#options && this.#shown === this.#data && this.#shownLang === lang) return;
+      [this.#shown, this.#shownLang] = [this.#data, lang];
       // New data with the same options is an update in place: the reader keeps focus, scroll and what they expanded.
       if (old && key === this.#options && !(this.#data instanceof PageJsonLd)) return old.update(data);
       const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options, lang, this.#data.description) : m.renderBrief(this, data, options);
@@ -258,7 +275,12 @@ class BriefCardElement extends Base {
       else if (!this.#card) card.destroy();
     } catch (e) {
       const list = (e.problems ?? []).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
-      this.#fail("invalid", list ? `the brief is not valid: ${list}` : e.message, null, false); // renderBrief has dispatched the event
+      const message = list ? `the brief is not valid: ${list}` : e.message;
+      // A listener of the error event gave newer data, rendered since: the failure is only told.
+      if (seq !== this.#seq) return this.#log("invalid", message, "");
+      this.#fail("invalid", message, null, false); // renderBrief has dispatched the event
+    } finally {
+      this.removeEventListener("brief-card:error", failing, { capture: true });
     }
   }
 
@@ -267,11 +289,15 @@ class BriefCardElement extends Base {
     if (forget) this.#data = FAILED;
     this.#destroy(); // the card of older data, if any, goes too
     this.dataset.state = "error";
-    const src = this.getAttribute("src");
-    console.error(`<brief-card${src ? ` src="${src}"` : ""}> [${reason}]: ${message}. Showing the fallback content.`);
+    this.#log(reason, message);
     // Every error event lists its problems, as renderBrief's do: here the one, at the document's root.
     const problems = [{ path: "", message }];
     if (detail) this.dispatchEvent(new CustomEvent("brief-card:error", { bubbles: true, composed: true, detail: { reason, ...detail, problems } }));
+  }
+
+  #log(reason, message, then = " Showing the fallback content.") {
+    const src = !this.#given && this.getAttribute("src");
+    console.error(`<brief-card${src ? ` src="${src}"` : ""}> [${reason}]: ${message}.${then}`);
   }
 }
 

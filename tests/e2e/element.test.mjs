@@ -111,6 +111,70 @@ test("attributes mirror the options and re-render on change", async () => {
   await t.close();
 });
 
+test("the attributes a task changes make one render, with all of them (as frameworks patch them, one at a time)", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
+  const seen = await t.page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector("brief-card");
+    const renders = [];
+    el.addEventListener("brief-card:render", () => {
+      const a = el.shadowRoot.querySelector("article");
+      renders.push({ cls: a.className, heading: a.querySelector(".bc-title").localName, lang: a.lang, date: a.querySelector(".bc-date").textContent });
+    });
+    for (const [k, v] of [["theme", "dark"], ["layout", "compact"], ["locale", "de-DE"], ["link-target", "_blank"], ["heading-level", "4"], ["lang", "fr"]]) {
+      el.setAttribute(k, v);
+    }
+    const sync = renders.length;
+    setTimeout(() => resolve({ sync, renders }), 300);
+  }));
+  assert.equal(seen.sync, 0, "none while the task is still changing them");
+  assert.equal(seen.renders.length, 1, JSON.stringify(seen.renders));
+  assert.deepEqual(seen.renders[0], { cls: "bc-card bc-dark bc-compact", heading: "h4", lang: "en", date: "13. Juni 2023" });
+  // An attribute changed from one value the card ignores to another changes nothing: no render.
+  const after = await t.page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector("brief-card");
+    el.setAttribute("theme", "neon");
+    setTimeout(() => {
+      let n = 0;
+      el.addEventListener("brief-card:render", () => n++);
+      el.setAttribute("theme", "plaid");
+      setTimeout(() => resolve(n), 300);
+    }, 300);
+  }));
+  assert.equal(after, 0);
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("invalid data: its error event finds the element failed, and a listener that gives good data has it rendered", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
+  const seen = await t.page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector("brief-card");
+    const at = {};
+    el.addEventListener("brief-card:error", (e) => {
+      at.error = { state: el.dataset.state, cards: el.shadowRoot.querySelectorAll("article").length, reason: e.detail.reason };
+      el.brief = { title: "Recovered" };
+    }, { once: true });
+    el.addEventListener("brief-card:render", () => { at.render = el.dataset.state; }, { once: true });
+    el.brief = { title: "Bad", url: "javascript:alert(1)" };
+    setTimeout(() => resolve({ ...at, state: el.dataset.state, titles: [...el.shadowRoot.querySelectorAll(".bc-title")].map((h) => h.textContent) }), 300);
+  }));
+  assert.deepEqual(seen, { error: { state: "error", cards: 0, reason: "invalid" }, render: "rendered", state: "rendered", titles: ["Recovered"] });
+  assert.equal(t.errors.length, 1, t.errors.join("\n"));
+  assert.match(t.errors[0], /^<brief-card> \[invalid\]: the brief is not valid: url: scheme "javascript" is not allowed\.$/, "told, naming no src: the data was the property's");
+  // The first render of invalid inline JSON: the listener finds the fallback and "error".
+  const first = await t.page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement("brief-card");
+    el.setAttribute("loading", "eager");
+    el.innerHTML = '<script type="application/json">{"title": ""}<\/script><a class="fallback" href="/x">Read it</a>';
+    el.addEventListener("brief-card:error", () => resolve({ state: el.dataset.state, cards: el.shadowRoot?.querySelectorAll("article").length ?? 0 }));
+    document.body.append(el);
+  }));
+  assert.deepEqual(first, { state: "error", cards: 0 });
+  await t.close();
+});
+
 test("the brief property renders an object; the getter returns it", async () => {
   const t = await open(env, "/blank.html");
   const first = await t.page.evaluate(() => new Promise((resolve) => {
