@@ -18,6 +18,15 @@ step "lints (no unwrap/expect/indexing panics reachable from input), formatting 
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+# Without its default features (feature "web"), a wasm32 build has no
+# #[wasm_bindgen] exports: a Rust program that depends on the crate gets
+# only what it asked for.
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+CARGO_TARGET_DIR=target/no-web cargo build --quiet --lib --target wasm32-unknown-unknown --no-default-features
+if grep -q -a -e renderBrief -e __wbindgen target/no-web/wasm32-unknown-unknown/debug/brief_card.wasm; then
+  echo "the wasm32 build without the web feature still exports the browser API" >&2
+  exit 1
+fi
 # The API docs' links resolve (a renamed or moved item breaks them silently otherwise).
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --lib
 

@@ -86,7 +86,7 @@ pub mod view;
 pub use format::{Input, Problem};
 pub use validate::{Document, Options};
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
 /// The README, whose Rust example `cargo test --doc` compiles and runs

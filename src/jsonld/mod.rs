@@ -121,6 +121,8 @@ impl Script {
 
 /// What older templates wrap a script's content in (what opens it, what
 /// closes it): an HTML comment, a CDATA section, bare or commented out.
+/// (For a saved page's scripts natively, the live page's in the browser.)
+#[cfg(any(not(target_arch = "wasm32"), feature = "web"))]
 pub(crate) const SCRIPT_WRAPPERS: [(&str, &str); 4] =
     [("<!--", "-->"), ("/*<![CDATA[*/", "/*]]>*/"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")];
 

@@ -33,7 +33,7 @@ pub(crate) use bidi::balanced;
 pub(crate) use checker::Checker;
 pub(crate) use checker::Path;
 pub use date::parse_date;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub(crate) use jsonld::from_value_on_page;
 pub use jsonld::{from_value, json_ld, page};
 pub use model::*;
