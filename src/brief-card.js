@@ -175,14 +175,18 @@ class BriefCardElement extends Base {
       // The type as the command line reads a saved page's: trimmed, in any case.
       // The type's essence: `application/ld+json; charset=utf-8` is one too.
       const isLd = (el) => el?.localName === "script" && el.type.split(";")[0].trim().toLowerCase() === "application/ld+json";
-      const found = which.startsWith("#") ? [document.getElementById(which.slice(1))].filter(isLd) : [...document.scripts].filter(isLd);
-      if (which.startsWith("#") && !found.length) {
+      // `#id` names the script whose article to show; the page's other scripts stand behind
+      // it, read only for the nodes it refers to (a publisher the site defines once).
+      const named = which.startsWith("#") ? document.getElementById(which.slice(1)) : null;
+      if (which.startsWith("#") && !isLd(named)) {
         return this.#fail("invalid", `the page has no <script type="application/ld+json" id="${which.slice(1)}">`, {});
       }
+      const found = [...document.scripts].filter(isLd);
+      if (named && !found.includes(named)) found.push(named);
       // As the command line reads a saved page's: `<meta name="description">`, else `og:description`.
       const meta = (css) => document.head?.querySelector(css)?.content.trim() || undefined;
-      const description = which.startsWith("#") ? undefined : meta('meta[name="description" i]') ?? meta('meta[property="og:description"]');
-      this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent })), description);
+      const description = named ? undefined : meta('meta[name="description" i]') ?? meta('meta[property="og:description"]');
+      this.#data = new PageJsonLd(found.map((el) => ({ id: el.id || undefined, text: el.textContent, reference: !!named && el !== named })), description);
       return this.#update();
     }
     if (src === null) {

@@ -1351,6 +1351,35 @@ fn a_pages_scripts_are_read_as_one_graph_named_by_id_else_index() {
 }
 
 #[test]
+fn a_script_read_for_references_lends_its_nodes_and_never_its_articles() {
+    // As `<brief-card jsonld="#story">` hands over a news site's page: the
+    // named script's article, its publisher defined in the site's script.
+    let story = json!({"@context": "https://schema.org", "@type": "NewsArticle", "@id": "https://n.example/a#article",
+        "headline": "Fed holds rates", "publisher": {"@id": "https://n.example/#publisher"}});
+    let site = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsMediaOrganization", "@id": "https://n.example/#publisher", "name": "The Daily", "url": "https://n.example/"},
+        {"@type": "NewsArticle", "headline": "Most read: another story"},
+        {"@type": "NewsArticle", "@id": "https://n.example/a#article", "headline": "Fed holds rates (fuller copy)", "description": "From the site's script.", "articleSection": "Business"},
+        {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "The page's own idea"}},
+    ]});
+    let read = |scripts: &[Script]| validate::json_ld(scripts, &PageFacts::default(), &UrlSettings::default());
+    let behind = [Script::in_page(Some("story"), 0, story.clone()), Script::in_page(None, 1, site.clone()).for_references()];
+    let b = read(&behind).unwrap().briefs()[0].clone();
+    assert_eq!((b.title.as_str(), b.publisher.map(|p| p.name)), ("Fed holds rates", Some("The Daily".to_owned())));
+    assert_eq!((b.summary, b.kind), (None, None), "the named script's own definition of its article stands");
+    // Read as equals, the site's script has its say: its WebPage names the article.
+    let equals = [Script::in_page(Some("story"), 0, story.clone()), Script::in_page(None, 1, site)];
+    assert_eq!(read(&equals).unwrap().briefs()[0].title, "The page's own idea");
+    // Nothing wrong in a script behind is the article's business; what is wrong in the named one is, at its path.
+    let mut bad = story;
+    bad["url"] = json!("javascript:alert(1)");
+    let broken_site = json!({"@context": "https://schema.org", "@graph": 5});
+    let scripts = [Script::in_page(Some("story"), 0, bad), Script::in_page(None, 1, broken_site).for_references()];
+    let problems = read(&scripts).unwrap_err();
+    assert_eq!(problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(), ["script#story.url: scheme \"javascript\" is not allowed"]);
+}
+
+#[test]
 fn scripts_can_be_handed_over_already_parsed() {
     let scripts = [
         Script::in_page(Some("ld"), 0, json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": 1})),

@@ -127,11 +127,17 @@ pub(super) fn is_reference(members: &Map<String, Value>) -> bool {
 /// last item is the page's own article, a comment is `about` it.
 const LINKS_ONLY: [&str; 2] = ["BreadcrumbList", "Comment"];
 
+/// A document of the graph: its value and the path its problems start at.
+pub(super) type Root<'a> = (&'a Value, String);
+
 pub(super) struct Graph<'a> {
     /// The top-level nodes, in document order.
     pub top: Vec<At<'a>>,
     /// The fullest definition of each `@id` (see [`fullness`]; the first of those).
     ids: HashMap<&'a str, At<'a>>,
+    /// Walking the documents behind the others (see [`Graph::build`]):
+    /// what they define serves only where the others define nothing.
+    walking_behind: bool,
     /// The `@id`s that an article or a list names other than by its own
     /// `@id` (an article naming itself as its `mainEntityOfPage` does not
     /// count), see [`Graph::is_referenced`].
@@ -169,10 +175,13 @@ pub(super) fn too_large(value: &Value) -> bool {
 impl<'a> Graph<'a> {
     /// The graph of these documents (each a value and the path it starts
     /// at), or the problem that stopped the walk (too large, too deep).
-    pub(super) fn build(roots: &[(&'a Value, String)]) -> Result<Graph<'a>, Vec<Problem>> {
+    /// `behind`: documents read only for the nodes the others refer to (see
+    /// `Script::for_references`): none of theirs is a top-level node.
+    pub(super) fn build(roots: &[Root<'a>], behind: &[Root<'a>]) -> Result<Graph<'a>, Vec<Problem>> {
         let mut g = Graph {
             top: Vec::new(),
             ids: HashMap::new(),
+            walking_behind: false,
             referenced: HashSet::new(),
             count: 0,
             handed_out: Cell::new(0),
@@ -182,10 +191,22 @@ impl<'a> Graph<'a> {
         for (value, path) in roots {
             g.collect_top(value, path, &mut problems);
         }
+        let articles_top = g.top.len();
+        // Their top-level nodes are walked as such (a site's own node names
+        // the article without making it a part of anything). What is wrong
+        // in them is none of the article's business.
+        for (value, path) in behind {
+            g.collect_top(value, path, &mut Vec::new());
+        }
         let top: HashSet<*const Value> = g.top.iter().map(|n| n.value as *const Value).collect();
         for (value, path) in roots {
             g.walk(value, path, 1, &top, None, true).map_err(|p| vec![p])?;
         }
+        g.walking_behind = true;
+        for (value, path) in behind {
+            g.walk(value, path, 1, &top, None, true).map_err(|p| vec![p])?;
+        }
+        g.top.truncate(articles_top);
         if problems.is_empty() {
             Ok(g)
         } else {
@@ -262,11 +283,11 @@ impl<'a> Graph<'a> {
                     } else if owner != Some(id) && !links_only {
                         self.referenced.insert(id);
                     }
-                    if !is_reference(members) {
-                        let known = self.ids.get(id).map_or((false, 0), |def| fullness(def.value));
-                        if known < fullness(value) {
-                            self.ids.insert(id, At { value, path: path.to_owned() });
-                        }
+                    // Behind the others, a definition serves only where they gave none.
+                    let known = self.ids.get(id).map(|def| fullness(def.value));
+                    let defines = if self.walking_behind { known.is_none() } else { known.unwrap_or((false, 0)) < fullness(value) };
+                    if defines && !is_reference(members) {
+                        self.ids.insert(id, At { value, path: path.to_owned() });
                     }
                 }
                 Box::new(members.iter().map(|(k, v)| (key(path, k), v)))

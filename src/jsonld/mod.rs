@@ -88,6 +88,8 @@ pub struct Script {
     pub path: String,
     /// The parsed JSON.
     pub value: Value,
+    /// Read only for the nodes the other scripts refer to (see [`Script::for_references`]).
+    for_references: bool,
 }
 
 impl Script {
@@ -106,7 +108,16 @@ impl Script {
     /// (`What&#8217;s` is `What’s`: see [`references`]).
     fn new(path: String, mut value: Value) -> Script {
         references::decode_strings(&mut value);
-        Script { path, value }
+        Script { path, value, for_references: false }
+    }
+
+    /// This script read only for the nodes the others refer to by `@id`: no
+    /// article is looked for in it, and what it defines serves where they
+    /// define nothing. `<brief-card jsonld="#id">` reads the named script's
+    /// article so, with the page's other scripts behind it (a publisher
+    /// defined once in a script of the site's own).
+    pub fn for_references(self) -> Script {
+        Script { for_references: true, ..self }
     }
 
     /// How the `index`th script of a page is named in a problem's path:
@@ -227,7 +238,16 @@ pub(crate) const PAGE_DESCRIPTION: &str = "meta[name=description]";
 /// the page's one, when its JSON-LD gives none (see [`PageFacts`]); a feed's
 /// articles are the page's teasers, which it does not describe.
 pub(crate) fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped {
-    let mut roots: Vec<(&Value, String)> = scripts.iter().filter(|s| is_json_ld(&s.value)).map(|s| (&s.value, s.path.clone())).collect();
+    // The scripts an article is looked for in, and those behind them (see
+    // `Script::for_references`), of which one too large to read is left out.
+    let (mut roots, mut behind): (Vec<graph::Root>, Vec<graph::Root>) = (Vec::new(), Vec::new());
+    for s in scripts.iter().filter(|s| is_json_ld(&s.value)) {
+        if !s.for_references {
+            roots.push((&s.value, s.path.clone()));
+        } else if !graph::too_large(&s.value) {
+            behind.push((&s.value, s.path.clone()));
+        }
+    }
     if roots.is_empty() {
         return Mapped::failed(vec![Problem::new("", "no schema.org JSON-LD: no @context names https://schema.org")]);
     }
@@ -236,12 +256,12 @@ pub(crate) fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped
     // limit still holds for what is read, and for a document alone the
     // graph's walk says where it ran past it.
     if roots.len() > 1 {
-        let fitting: Vec<(&Value, String)> = roots.iter().filter(|(value, _)| !graph::too_large(value)).cloned().collect();
+        let fitting: Vec<graph::Root> = roots.iter().filter(|(value, _)| !graph::too_large(value)).cloned().collect();
         if !fitting.is_empty() {
             roots = fitting;
         }
     }
-    let graph = match Graph::build(&roots) {
+    let graph = match Graph::build(&roots, &behind) {
         Ok(graph) => graph,
         Err(problems) => return Mapped::failed(problems),
     };

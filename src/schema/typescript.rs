@@ -133,6 +133,12 @@ export interface BriefError extends Error {
 export interface JsonLdScript {
   id?: string;
   text: string;
+  /**
+   * Read only for the nodes the other scripts refer to by `@id` (no article
+   * is looked for in it), as `<brief-card jsonld>` reads the page's scripts
+   * other than the one its `#id` names.
+   */
+  reference?: boolean;
 }
 
 /** The `<brief-card>` element (defined by `brief-card/element`). */

@@ -68,10 +68,12 @@ fn inherited_lang(element: &Element) -> Option<String> {
     None
 }
 
-/// The article (or feed) of a page's JSON-LD scripts (`[{id?, text}]`, in
-/// page order), read as one graph, with what the page says of itself
-/// standing in for what the article leaves out. A script whose text is not
-/// JSON is skipped, and reported only when no card can be made without it.
+/// The article (or feed) of a page's JSON-LD scripts (`[{id?, text,
+/// reference?}]`, in page order), read as one graph, with what the page says
+/// of itself standing in for what the article leaves out. A script marked
+/// `reference` is read only for the nodes the others refer to
+/// (`Script::for_references`). A script whose text is not JSON is skipped,
+/// and reported only when no card can be made without it.
 pub(crate) fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFacts) -> Result<Document, Vec<Problem>> {
     // A plain copy first, as of any host value, within the most a saved page may hold.
     let scripts = plain_copy_of(scripts, "", "an array of JSON-LD scripts", MAX_PAGE_BYTES)?;
@@ -81,8 +83,10 @@ pub(crate) fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFact
         let id = js_sys::Reflect::get(&script, &"id".into()).ok().and_then(|id| id.as_string());
         let text = js_sys::Reflect::get(&script, &"text".into()).unwrap_or(JsValue::UNDEFINED);
         let text = unwrapped(text);
+        let behind = js_sys::Reflect::get(&script, &"reference".into()).is_ok_and(|r| r.is_truthy());
         let named = Script::name(id.as_deref(), i);
         match plain_value(&text, &named, "JSON-LD text") {
+            Ok(value) if behind => read.push(Script::in_page(id.as_deref(), i, value).for_references()),
             Ok(value) => read.push(Script::in_page(id.as_deref(), i, value)),
             Err(problems) => unreadable.extend(problems),
         }

@@ -65,6 +65,27 @@ test("jsonld=#id reads that script only; a javascript: URL is a problem at its p
   await t.close();
 });
 
+test("jsonld=#id shows that script's article, with the nodes it refers to in the page's other scripts", async () => {
+  const t = await open(env, "/blank.html");
+  // A news site's page: the story's script names its publisher, which the site's own script defines.
+  const story = { "@context": "https://schema.org", "@type": "NewsArticle", headline: "Fed holds rates", datePublished: "2026-03-04",
+    publisher: { "@id": "https://n.example/#publisher" } };
+  const site = { "@context": "https://schema.org", "@graph": [
+    { "@type": "NewsMediaOrganization", "@id": "https://n.example/#publisher", name: "The Daily", url: "https://n.example/" },
+    { "@type": "NewsArticle", headline: "Most read: another story" },
+  ] };
+  await addScripts(t.page, [{ id: "site", json: JSON.stringify(site) }, { json: "{ not json" }, { id: "story", json: JSON.stringify(story) }]);
+  const ev = await mount(t.page, { jsonld: "#story", loading: "eager" }, { settle: 200 });
+  assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
+  assert.equal(ev.count, 1);
+  const card = await t.page.$eval("brief-card", (el) => ({
+    titles: [...el.shadowRoot.querySelectorAll(".bc-title")].map((h) => h.textContent.trim()),
+    publisher: el.shadowRoot.querySelector(".bc-publisher")?.textContent.trim(),
+  }));
+  assert.deepEqual(card, { titles: ["Fed holds rates"], publisher: "The Daily" });
+  await t.close();
+});
+
 test("a script's type is read as the command line reads a saved page's: trimmed, in any case", async () => {
   const t = await open(env, "/blank.html");
   await addScripts(t.page, [{ json: JSON.stringify(article), type: " Application/LD+JSON " }]);
