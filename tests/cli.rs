@@ -252,10 +252,11 @@ fn email_that_gmail_would_clip_is_warned_of() {
     assert_eq!((code(&three), stderr(&three)), (0, String::new()));
 }
 
-/// Email's styles are inline, so they cannot follow the reader's light or
-/// dark setting: `--theme auto` writes the light card and says so.
+/// Email's and the static fragment's styles are inline, so they cannot
+/// follow the reader's light or dark setting: `--theme auto` writes the
+/// light card and says so.
 #[test]
-fn email_with_the_auto_theme_is_light_and_says_so() {
+fn static_html_with_the_auto_theme_is_light_and_says_so() {
     let f = example("minimal.json");
     let f = f.to_str().expect("path");
     let auto = run(&["render", "--email", "--theme", "auto", f]);
@@ -263,6 +264,12 @@ fn email_with_the_auto_theme_is_light_and_says_so() {
     assert_eq!((code(&auto), auto.stdout == light.stdout), (0, true));
     assert!(stderr(&auto).contains("no \"auto\" theme"), "{}", stderr(&auto));
     assert_eq!(stderr(&light), "");
+    // So with the static fragment; server rendering follows the setting and says nothing.
+    let fragment = run(&["render", "--theme", "auto", f]);
+    assert_eq!(code(&fragment), 0);
+    assert!(stderr(&fragment).contains("static HTML has no \"auto\" theme"), "{}", stderr(&fragment));
+    let served = run(&["render", "--declarative-shadow-dom", "--theme", "auto", f]);
+    assert_eq!((code(&served), stderr(&served).as_str()), (0, ""));
 }
 
 /// A page whose brief has a relative address or image is written, but its

@@ -35,6 +35,8 @@ fn run(cli: Cli) -> Result<(), Failed> {
             options.email = email;
             if email && options.theme == Theme::Auto {
                 eprintln!("brief-card: warning: email has no \"auto\" theme (inline styles cannot follow the reader's setting); the light one is written");
+            } else if !declarative_shadow_dom && options.theme == Theme::Auto {
+                eprintln!("brief-card: warning: static HTML has no \"auto\" theme (inline styles cannot follow the reader's setting); the light one is written, until a <brief-card theme=\"auto\"> upgrades it (--declarative-shadow-dom follows the setting)");
             }
             options.declarative_shadow_dom = declarative_shadow_dom;
             let doc = load(&render.file, &options)?;
