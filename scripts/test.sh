@@ -22,6 +22,8 @@ cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 # #[wasm_bindgen] exports: a Rust program that depends on the crate gets
 # only what it asked for.
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+# ... and what such a program calls compiles there (tests/without_web.rs).
+cargo check --quiet --tests --target wasm32-unknown-unknown --no-default-features
 CARGO_TARGET_DIR=target/no-web cargo build --quiet --lib --target wasm32-unknown-unknown --no-default-features
 if grep -q -a -e renderBrief -e __wbindgen target/no-web/wasm32-unknown-unknown/debug/brief_card.wasm; then
   echo "the wasm32 build without the web feature still exports the browser API" >&2

@@ -189,6 +189,39 @@ fn email_needs_absolute_urls_and_a_base_makes_them_so() {
 }
 
 #[test]
+fn a_base_url_set_unchecked_never_makes_a_link_a_script() {
+    // A Rust program sets `Options` fields directly; the command line and the
+    // browser check a base, but a base the program got wrong must still not
+    // turn a brief's protocol-relative link into `javascript:`.
+    let json = r#"{"title": "t", "url": "//evil.example/%0aalert(document.domain)", "related": [{"title": "r", "url": "r"}]}"#;
+    for base in ["javascript:alert(1)", "data:text/html,x", "vbscript:x"] {
+        let mut options = Options::default();
+        options.base_url = Some(base.into());
+        let problems: Vec<String> = render_html(json, &options).unwrap_err().iter().map(|p| p.to_string()).collect();
+        assert!(problems.first().is_some_and(|p| p.starts_with("url: resolved against the base URL, scheme ")), "{base}: {problems:?}");
+        options.email = true;
+        assert!(render_html(json, &options).is_err(), "{base}");
+    }
+}
+
+#[test]
+fn email_refuses_a_path_no_url_parser_resolved() {
+    // As on wasm32 without the `web` feature, where no parser is given by default.
+    let mut urls = validate::UrlSettings::default();
+    urls.base = Some("https://example.org/news/".into());
+    urls.absolute_only = true;
+    urls.whatwg = |_, _| None;
+    let value = serde_json::json!({"title": "t", "url": "//cdn.example/b", "related": [{"title": "r", "url": "other"}]});
+    let problems = validate::from_value(value, &urls).unwrap_err();
+    assert_eq!(
+        problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+        ["related[0].url"],
+        "a protocol-relative one resolves without a parser"
+    );
+    assert!(problems[0].message.contains("no URL parser resolved"), "{}", problems[0]);
+}
+
+#[test]
 fn date_times_are_written_the_way_html_time_accepts() {
     let iso = |s: &str| validate::parse_date(s).unwrap().iso;
     assert_eq!(iso("2023-06-13t09:30:00.123456z"), "2023-06-13T09:30:00.123Z");

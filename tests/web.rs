@@ -1,7 +1,7 @@
 //! The live card in a real browser (`wasm-pack test --headless --chrome`
 //! and `--firefox`): every block of every example, options, events,
 //! update/destroy, and bad input that leaves the host's content alone.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 use brief_card::web::{render_brief, render_brief_html, validate_brief};
 use js_sys::{Array, Function, Object, Reflect, JSON};

@@ -1,5 +1,6 @@
-//! JSON text to the format types, on the command line and in native
-//! programs (the browser reads JSON text with its own `JSON.parse`).
+//! JSON text to the format types, on the command line and in Rust programs
+//! (natively, or on wasm32 without the `web` feature; the crate's own
+//! browser API reads JSON text with the browser's `JSON.parse`).
 
 use std::borrow::Cow;
 

@@ -30,7 +30,6 @@
 //! ```
 
 mod checked;
-#[cfg(not(target_arch = "wasm32"))]
 mod json;
 pub mod limits;
 mod options;
@@ -39,7 +38,6 @@ mod problem;
 mod text;
 
 pub use checked::{Checked, Expected, Found};
-#[cfg(not(target_arch = "wasm32"))]
 pub use json::{from_json_text, json_value};
 pub use options::{Layout, LinkTarget, Options, Theme};
 pub use problem::{describe, Problem, Problems, MAX_PROBLEMS};

@@ -225,7 +225,16 @@ impl<'u> Checker<'u> {
         } else {
             let brief_page = self.brief_page.as_ref().filter(|_| self.urls.absolute_only);
             match self.urls.base.as_ref().or(brief_page) {
-                Some(base) => url_policy::resolve(base, &url, self.urls.whatwg),
+                // What a base makes of a reference passes the policy too: a
+                // base a Rust program set unchecked (`javascript:…`) must not
+                // turn a brief's `//host/…` into a script.
+                Some(base) => match url_policy::check(&url_policy::resolve(base, &url, self.urls.whatwg), usage) {
+                    Ok(resolved) => resolved,
+                    Err(problem) => {
+                        self.report(path, format!("resolved against the base URL, {}", problem.message()));
+                        return None;
+                    }
+                },
                 None if self.urls.absolute_only => {
                     self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
                     return None;
@@ -233,6 +242,15 @@ impl<'u> Checker<'u> {
                 None => url,
             }
         };
+        // A base resolves a path only through a URL parser (`UrlSettings::whatwg`),
+        // which a wasm32 build without the `web` feature is not given.
+        if self.urls.absolute_only && url_policy::is_relative(&url) {
+            self.report(
+                path,
+                "is a relative URL that no URL parser resolved against the base URL; email needs absolute ones (see UrlSettings::whatwg)",
+            );
+            return None;
+        }
         // And once resolved against a base, so that the page the command
         // line writes (whose brief has its URLs resolved) reads back.
         if url.len() > MAX_URL_CHARS {

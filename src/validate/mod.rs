@@ -53,7 +53,10 @@ pub struct UrlSettings {
     /// Refuse relative URLs when there is no base (email needs absolute ones).
     pub absolute_only: bool,
     /// The WHATWG URL parser that resolves a reference against `base`: the
-    /// `url` crate natively, the browser's own `URL` in the browser.
+    /// `url` crate natively, the browser's own `URL` in the browser. A
+    /// wasm32 build without the `web` feature has none by default (only a
+    /// protocol-relative reference resolves then): give it one to resolve
+    /// paths, or email refuses them.
     pub whatwg: Whatwg,
     /// The only origins images and logos may come from; `None`: any.
     pub image_origins: Option<Vec<String>>,
