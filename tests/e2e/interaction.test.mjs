@@ -19,9 +19,12 @@ async function tabThrough(page) {
       const a = document.activeElement;
       if (a?.id !== "card") return { outside: a?.id || a?.localName };
       const e = a.shadowRoot.activeElement, cs = getComputedStyle(e), r = e.getBoundingClientRect();
+      const accent = getComputedStyle(a.shadowRoot.querySelector("article")).borderTopColor;
       return {
         key: `${e.localName}.${e.className}|${e.textContent.trim()}`, visible: e.matches(":focus-visible"),
         ring: cs.outlineStyle !== "none" ? parseFloat(cs.outlineWidth) : 0, top: r.top + scrollY, left: r.left,
+        // As the key lands, not after a transition: the ring's colour, and the element's own corners.
+        ringIsAccent: cs.outlineColor === accent, radius: cs.borderTopLeftRadius,
       };
     });
     if (f.outside) return { seen, next: f.outside };
@@ -46,6 +49,11 @@ test("Tab reaches every link and button in reading order, each with a visible fo
   for (const s of seen) {
     assert.ok(s.visible, `${s.key} matches :focus-visible`);
     assert.ok(s.ring > 0, `${s.key} has an outline (${s.ring}px)`);
+    assert.ok(s.ringIsAccent, `${s.key}'s ring is the accent as soon as it has focus`);
+    // A pill keeps its shape when focused (the ring follows it); a text link's ring is rounded.
+    if (/bc-(read-more|chip)\b/.test(s.key)) assert.equal(s.radius, "999px", s.key);
+    else if (s.key.startsWith("button.")) assert.equal(s.radius, "6px", s.key);
+    else assert.equal(s.radius, "3px", s.key);
   }
   // Reading order: top to bottom, and left to right within a line (LTR brief).
   for (let i = 1; i < seen.length; i++) {
