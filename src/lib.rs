@@ -109,10 +109,10 @@ pub fn load(json_text: &str, options: &Options) -> Result<Document, Vec<Problem>
 /// Problems name their script (`script#id.headline`, else `script[0].headline`);
 /// a script that is not JSON is a problem only when no card can be made
 /// without it. Relative URLs in it are relative to the page, so without a
-/// `base_url` they resolve against the address the page gives itself
-/// (`<base href>`, its canonical link, `og:url`), where it gives an
-/// absolute http(s) one; a card made from a saved page never links
-/// relative to wherever it is shown next.
+/// `base_url` they resolve against the page's own address where the saved
+/// file records it ([`jsonld::PageFacts::address`]), an absolute http(s)
+/// one; else they stay relative (a canonical link names the preferred
+/// copy, perhaps on another site, so `base_url` is the way to say it).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Problem>> {
     use validate::url_policy::{self, UrlUse};

@@ -277,20 +277,27 @@ fn description(page: &Html) -> Option<String> {
     })
 }
 
-/// The page's own address, as a saved page gives it (see [`PageFacts::address`]):
-/// `<base href>`, else `<link rel=canonical>`, else `og:url`, the first
-/// given. (A relative `<base>` is left out: it would need the address it
-/// is relative to, which a saved file no longer has.)
+/// The page's own address, as far as a saved file still records it (see
+/// [`PageFacts::address`]): where the browser that saved it says it came
+/// from (Chromium's "Save page as" writes `<!-- saved from
+/// url=(0052)https://… -->` at the top), with the page's first `<base
+/// href>` read against that, as the browser resolved its links; else an
+/// absolute `<base href>` alone. A canonical link or `og:url` names the
+/// preferred copy, not this one (a syndicated story's, or a page `brief-card
+/// page` wrote, names the original on another site), so it is not read:
+/// `--base-url` says it where that is meant.
 fn address(page: &Html) -> Option<String> {
-    let given = |css: &str, attr: &str| {
-        let selector = Selector::parse(css).ok()?;
-        let value = page.select(&selector).next()?.value().attr(attr)?.trim();
-        (!value.is_empty()).then(|| value.to_owned())
-    };
-    given("base[href]", "href")
-        .filter(|href| href.contains("://"))
-        .or_else(|| given("link[rel~=canonical i][href]", "href"))
-        .or_else(|| given("head meta[property=\"og:url\"]", "content"))
+    let saved_from = page.tree.root().children().find_map(|node| {
+        let rest = node.value().as_comment()?.trim_start().strip_prefix("saved from url=(")?;
+        url::Url::parse(rest.split_once(')')?.1.split_whitespace().next()?).ok()
+    });
+    let base = Selector::parse("base[href]").ok().and_then(|s| Some(page.select(&s).next()?.value().attr("href")?.trim().to_owned()));
+    match (saved_from, base) {
+        (Some(from), Some(base)) => from.join(&base).ok().map(String::from),
+        (Some(from), None) => Some(from.into()),
+        (None, Some(base)) => url::Url::parse(&base).ok().map(String::from),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
@@ -328,20 +335,23 @@ mod tests {
     }
 
     #[test]
-    fn the_address_is_the_base_else_the_canonical_link_else_og_url() {
-        let address = |head: &str| scripts_in_html(&format!("<html><head>{head}</head><body>")).facts.address;
-        let og = r#"<meta property="og:url" content="https://og.example/a">"#;
-        let canonical = r#"<link rel="Canonical" href=" https://news.example/2026/story ">"#;
-        assert_eq!(address(og).as_deref(), Some("https://og.example/a"));
-        assert_eq!(address(&format!("{og}{canonical}")).as_deref(), Some("https://news.example/2026/story"));
-        assert_eq!(address(&format!(r#"{canonical}<base href="https://cdn.example/">"#)).as_deref(), Some("https://cdn.example/"));
+    fn the_address_is_where_the_saved_file_came_from_with_its_base() {
+        let address =
+            |top: &str, head: &str| scripts_in_html(&format!("<!DOCTYPE html>{top}<html><head>{head}</head><body>")).facts.address;
+        let saved = "\n<!-- saved from url=(0041)https://news.example/2026/03/story.html -->\n";
+        assert_eq!(address(saved, "").as_deref(), Some("https://news.example/2026/03/story.html"));
         assert_eq!(
-            address(&format!(r#"<base href="/x/">{canonical}"#)).as_deref(),
-            Some("https://news.example/2026/story"),
-            "a relative base"
+            address(saved, r#"<base href="/en/">"#).as_deref(),
+            Some("https://news.example/en/"),
+            "a relative base, read against it"
         );
-        assert_eq!(address(r#"<link rel="alternate canonical" href="https://b.example/">"#).as_deref(), Some("https://b.example/"));
-        assert_eq!(address(r#"<link rel="canonicalx" href="https://c.example/">"#), None);
+        assert_eq!(address("", r#"<base href="https://cdn.example/a/">"#).as_deref(), Some("https://cdn.example/a/"));
+        assert_eq!(address("", r#"<base href="/en/">"#), None, "relative to an address the file no longer has");
+        // The preferred copy is not this one: a canonical link or og:url is no address.
+        let elsewhere =
+            r#"<link rel="canonical" href="https://original.example/a"><meta property="og:url" content="https://original.example/a">"#;
+        assert_eq!(address("", elsewhere), None);
+        assert_eq!(address("<!-- a comment of the page's own -->", ""), None);
     }
 
     #[test]

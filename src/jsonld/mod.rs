@@ -221,9 +221,10 @@ pub struct PageFacts {
     /// JSON-LD describes it (The Guardian's pages have none). Its problems
     /// are at `meta[name=description]`.
     pub description: Option<String>,
-    /// The page's own address as it gives it (`<base href>`, else its
-    /// canonical link, else `og:url`), which a saved page's relative URLs
-    /// are relative to. Read from saved pages only: on a live page the
+    /// The page's own address, which a saved page's relative URLs are
+    /// relative to, where the saved file records it (where the browser that
+    /// saved it says it came from, with its `<base href>`; else an absolute
+    /// `<base href>`). Read from saved pages only: on a live page the
     /// browser resolves them. Unchecked here; the caller puts it through
     /// the URL policy.
     pub address: Option<String>,
