@@ -1378,6 +1378,32 @@ fn a_script_read_for_references_lends_its_nodes_and_never_its_articles() {
     let scripts = [Script::in_page(Some("story"), 0, bad), Script::in_page(None, 1, broken_site).for_references()];
     let problems = read(&scripts).unwrap_err();
     assert_eq!(problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(), ["script#story.url: scheme \"javascript\" is not allowed"]);
+
+    // A typed stub of the publisher in the named script is no definition of
+    // it; a fuller one among the scripts behind is read.
+    let stub = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+        "publisher": {"@type": "NewsMediaOrganization", "@id": "https://n.example/#publisher"}});
+    let org = json!({"@context": "https://schema.org", "@type": "NewsMediaOrganization", "@id": "https://n.example/#publisher", "name": "The Daily"});
+    let b = read(&[Script::in_page(None, 0, stub), Script::in_page(None, 1, org).for_references()]).unwrap().briefs()[0].clone();
+    assert_eq!(b.publisher.map(|p| p.name), Some("The Daily".to_owned()));
+    // What a script behind refers to does not change which article is shown.
+    let story_with_part = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "@id": "#b", "headline": "B, a part"},
+        {"@type": "NewsArticle", "@id": "#a", "headline": "A", "hasPart": {"@id": "#b"}},
+    ]});
+    let most_read =
+        json!({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [{"@type": "ListItem", "item": {"@id": "#a"}}]});
+    let scripts = [Script::in_page(None, 0, story_with_part), Script::in_page(None, 1, most_read).for_references()];
+    assert_eq!(read(&scripts).unwrap().briefs()[0].title, "A");
+    // A script behind nested past the depth limit is read as far as it goes.
+    let mut deep = json!({"name": "bottom"});
+    for _ in 0..40 {
+        deep = json!({"@type": "Thing", "about": deep});
+    }
+    deep["@context"] = json!("https://schema.org");
+    let named = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Still here"});
+    let scripts = [Script::in_page(None, 0, named), Script::in_page(None, 1, deep).for_references()];
+    assert_eq!(read(&scripts).unwrap().briefs()[0].title, "Still here");
 }
 
 #[test]

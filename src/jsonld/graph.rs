@@ -204,7 +204,9 @@ impl<'a> Graph<'a> {
         }
         g.walking_behind = true;
         for (value, path) in behind {
-            g.walk(value, path, 1, &top, None, true).map_err(|p| vec![p])?;
+            // One that runs past a limit is read as far as it went: its
+            // problem is none of the article's.
+            let _ = g.walk(value, path, 1, &top, None, true);
         }
         g.top.truncate(articles_top);
         if problems.is_empty() {
@@ -280,12 +282,14 @@ impl<'a> Graph<'a> {
                 if let Some(id) = value.get("@id").and_then(Value::as_str) {
                     if is_top {
                         owner = Some(id);
-                    } else if owner != Some(id) && !links_only {
+                    } else if owner != Some(id) && !links_only && !self.walking_behind {
+                        // (What the scripts behind refer to does not change which article is shown.)
                         self.referenced.insert(id);
                     }
-                    // Behind the others, a definition serves only where they gave none.
-                    let known = self.ids.get(id).map(|def| fullness(def.value));
-                    let defines = if self.walking_behind { known.is_none() } else { known.unwrap_or((false, 0)) < fullness(value) };
+                    // Behind the others, a definition serves only where they
+                    // have none with a name or headline (`{"@type": …, "@id": …}` is none).
+                    let known = self.ids.get(id).map_or((false, 0), |def| fullness(def.value));
+                    let defines = known < fullness(value) && !(self.walking_behind && known.0);
                     if defines && !is_reference(members) {
                         self.ids.insert(id, At { value, path: path.to_owned() });
                     }

@@ -88,6 +88,8 @@ pub(crate) fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFact
         match plain_value(&text, &named, "JSON-LD text") {
             Ok(value) if behind => read.push(Script::in_page(id.as_deref(), i, value).for_references()),
             Ok(value) => read.push(Script::in_page(id.as_deref(), i, value)),
+            // One behind that cannot be read is none of the article's business.
+            Err(_) if behind => {}
             Err(problems) => unreadable.extend(problems),
         }
     }

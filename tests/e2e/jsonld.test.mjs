@@ -51,11 +51,12 @@ test("renders the page's JSON-LD article: title, date, summary, related, tags, b
   await t.close();
 });
 
-test("jsonld=#id reads that script only; a javascript: URL is a problem at its path, and the fallback stays", async () => {
+test("jsonld=#id reads that script's article; a javascript: URL is a problem at its path, and the fallback stays", async () => {
   const t = await open(env, "/blank.html");
   const bad = structuredClone(article);
   bad["@graph"][1].citation[0].url = "javascript:alert(1)";
-  await addScripts(t.page, [{ id: "bad", json: JSON.stringify(bad) }, { id: "other", json: JSON.stringify(article) }]);
+  // The page's other scripts stand behind it: one that is not JSON is none of its problems.
+  await addScripts(t.page, [{ id: "bad", json: JSON.stringify(bad) }, { id: "other", json: JSON.stringify(article) }, { json: "{ not json" }]);
   const ev = await mount(t.page, { jsonld: "#bad", loading: "eager" });
   assert.equal(ev.type, "brief-card:error");
   assert.equal(ev.detail.reason, "invalid");
