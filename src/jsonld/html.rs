@@ -102,34 +102,41 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
 
 /// The text of a saved page that is not UTF-8, decoded as a browser decodes
 /// a file it has no HTTP header for: by its byte-order mark, else by the
-/// encoding its first 1024 bytes declare (`<meta charset>`, or the
-/// `charset` of a `<meta http-equiv="Content-Type">`), else as
-/// windows-1252, the default for most of the web's older pages. Bytes the
-/// encoding has no character for become U+FFFD, as in the browser. (A page
-/// that is UTF-8 is read as UTF-8, whatever it declares: what a browser
-/// decoding it by a wrong declaration shows is mojibake no reader wants.)
+/// first encoding it declares that there is (`<meta charset>`, or the
+/// `charset` of a `<meta http-equiv="Content-Type">`, in the order written,
+/// wherever they are: a browser parsing the page changes to one it meets
+/// late), else as windows-1252, the default for most of the web's older
+/// pages. Bytes the encoding has no character for become U+FFFD, as in the
+/// browser. (A page that is UTF-8 is read as UTF-8, whatever it declares:
+/// what a browser decoding it by a wrong declaration shows is mojibake no
+/// reader wants.)
 pub fn decode_page(bytes: &[u8]) -> String {
-    let declared = declared_encoding(bytes.get(..1024).unwrap_or(bytes));
     // `decode` lets a byte-order mark override the declaration.
-    let (text, _, _) = declared.unwrap_or(encoding_rs::WINDOWS_1252).decode(bytes);
+    let (text, _, _) = declared_encoding(bytes).unwrap_or(encoding_rs::WINDOWS_1252).decode(bytes);
     text.into_owned()
 }
 
-/// The encoding the start of a page declares, found by parsing it (as
-/// windows-1252, which reads every byte and keeps ASCII as it is) and
-/// looking at its `<meta>`s. As the HTML standard's prescan has it, a
-/// declared UTF-16 is read as UTF-8 (a page in UTF-16 starts with a mark)
-/// and `x-user-defined` as windows-1252.
-fn declared_encoding(start: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let (head, _, _) = encoding_rs::WINDOWS_1252.decode(start);
-    let page = Html::parse_document(&head);
-    let first = |css: &str, attr: &str| {
-        let selector = Selector::parse(css).ok()?;
-        page.select(&selector).find_map(|meta| meta.value().attr(attr).map(str::to_owned))
+/// The encoding a page declares, found by parsing it (as windows-1252,
+/// which reads every byte and keeps ASCII as it is) and looking at its
+/// `<meta>`s; a page refused for its depth declares none. As the HTML
+/// standard has it, a declared UTF-16 is read as UTF-8 (a page in UTF-16
+/// starts with a mark) and `x-user-defined` as windows-1252.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let page = parse(&text).ok()?;
+    let metas = Selector::parse("meta").ok()?;
+    let declared = |meta: scraper::ElementRef| {
+        let meta = meta.value();
+        let label = match meta.attr("charset") {
+            Some(label) => label.to_owned(),
+            None if meta.attr("http-equiv").is_some_and(|h| h.trim().eq_ignore_ascii_case("content-type")) => {
+                charset_in(meta.attr("content")?)?
+            }
+            None => return None,
+        };
+        encoding_rs::Encoding::for_label(label.trim().as_bytes())
     };
-    let label = first("meta[charset]", "charset")
-        .or_else(|| first("meta[http-equiv=content-type i][content]", "content").and_then(|content| charset_in(&content)))?;
-    let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())?;
+    let encoding = page.select(&metas).find_map(declared)?;
     Some(match encoding.name() {
         "UTF-16LE" | "UTF-16BE" => encoding_rs::UTF_8,
         "x-user-defined" => encoding_rs::WINDOWS_1252,
@@ -140,11 +147,13 @@ fn declared_encoding(start: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// The `charset` parameter of a content type (`text/html; charset="shift_jis"`).
 fn charset_in(content: &str) -> Option<String> {
     let lower = content.to_ascii_lowercase();
-    let after = lower.find("charset")? + "charset".len();
-    let value = content.get(after..)?.trim_start().strip_prefix('=')?.trim_start();
-    let value = value.trim_start_matches(['"', '\'']);
-    let end = value.find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace()).unwrap_or(value.len());
-    value.get(..end).filter(|v| !v.is_empty()).map(str::to_owned)
+    // The first `charset` that is followed by `=` (not `x-charsetish=1`'s).
+    lower.match_indices("charset").find_map(|(at, name)| {
+        let value = content.get(at + name.len()..)?.trim_start().strip_prefix('=')?.trim_start();
+        let value = value.trim_start_matches(['"', '\'']);
+        let end = value.find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace()).unwrap_or(value.len());
+        value.get(..end).filter(|v| !v.is_empty()).map(str::to_owned)
+    })
 }
 
 /// `html` parsed as a browser parses it, unless it is refused on the way.
@@ -373,6 +382,12 @@ mod tests {
         assert!(decode_page(&page(r#"<meta charset="utf-16">"#, b"caf\xc3\xa9 \xff")).contains("café \u{fffd}"));
         assert_eq!(charset_in("text/html;charset=euc-kr"), Some("euc-kr".into()));
         assert_eq!(charset_in("text/html; charset="), None);
+        assert_eq!(charset_in("text/html; x-charsetish=1; charset=shift_jis"), Some("shift_jis".into()));
+        // Late in the page, after a label no encoding has, and in the order written.
+        let late = format!("<title>{}</title><meta charset=\"klingon\"><meta charset=\"shift_jis\">", "x".repeat(2000));
+        assert!(decode_page(&page(&late, b"\x93\xfa\x96\x7b")).contains("<p>日本</p>"));
+        let first_written = r#"<meta http-equiv="content-type" content="text/html; charset=shift_jis"><meta charset="iso-8859-1">"#;
+        assert!(decode_page(&page(first_written, b"\x93\xfa\x96\x7b")).contains("<p>日本</p>"));
     }
 
     #[test]
