@@ -72,6 +72,7 @@ class BriefCardElement extends Base {
     // `src` was never fetched is left to its fallback: a fetch would land after the printing.
     globalThis.addEventListener?.("beforeprint", () => {
       for (const el of BriefCardElement.#connected) {
+        if (el.#pending) el.#update(); // attributes changed just before print() (a later look finds nothing changed)
         if (el.#near || el.#card || (el.#data === undefined && el.getAttribute("src")?.trim())) continue;
         BriefCardElement.#io.unobserve(el);
         el.#near = true;

@@ -142,6 +142,14 @@ test("the attributes a task changes make one render, with all of them (as framew
     }, 300);
   }));
   assert.equal(after, 0);
+  // print() fires beforeprint before the task that changed an attribute ends: the change is printed.
+  const printed = await t.page.evaluate(() => {
+    const el = document.querySelector("brief-card");
+    el.setAttribute("theme", "dark");
+    dispatchEvent(new Event("beforeprint"));
+    return el.shadowRoot.querySelector("article").className;
+  });
+  assert.equal(printed, "bc-card bc-dark bc-compact");
   assert.deepEqual(t.errors, []);
   await t.close();
 });
