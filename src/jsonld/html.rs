@@ -296,7 +296,8 @@ fn description(page: &Html) -> Option<String> {
 /// page` wrote, names the original on another site), so it is not read:
 /// `--base-url` says it where that is meant.
 fn address(page: &Html) -> Option<String> {
-    let saved_from = page.tree.root().children().find_map(|node| {
+    // Where the browser writes it: at the top, before the page's first element.
+    let saved_from = page.tree.root().children().take_while(|node| !node.value().is_element()).find_map(|node| {
         let rest = node.value().as_comment()?.trim_start().strip_prefix("saved from url=(")?;
         url::Url::parse(rest.split_once(')')?.1.split_whitespace().next()?).ok()
     });
@@ -361,6 +362,9 @@ mod tests {
             r#"<link rel="canonical" href="https://original.example/a"><meta property="og:url" content="https://original.example/a">"#;
         assert_eq!(address("", elsewhere), None);
         assert_eq!(address("<!-- a comment of the page's own -->", ""), None);
+        let after =
+            scripts_in_html("<!DOCTYPE html><html><head></head><body></body></html><!-- saved from url=(0021)https://evil.example/ -->");
+        assert_eq!(after.facts.address, None, "only at the top, where browsers write it");
     }
 
     #[test]
