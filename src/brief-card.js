@@ -86,9 +86,14 @@ class BriefCardElement extends Base {
   #given = false; // the data is the `brief` property's (not src's), for the console's message
   #pending = false; // an update is queued for the attributes changed in this task
   #shown = NOTHING; #shownLang; // the data and the inherited language the card was rendered with
+  #failedWith = null; // [data, options, language] that renderBrief last refused
 
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
-  set brief(value) { this.#stop(); this.#data = value; this.#given = value !== undefined; this.#shown = NOTHING; this.#update(); }
+  set brief(value) {
+    this.#stop();
+    [this.#data, this.#given, this.#shown, this.#failedWith] = [value, value !== undefined, NOTHING, null];
+    this.#update();
+  }
 
   connectedCallback() {
     BriefCardElement.#connected.add(this);
@@ -254,25 +259,39 @@ class BriefCardElement extends Base {
     // On success a new card has taken the old one's place in the same shadow
     // root, and the old handle lets go of it.
     const old = this.#card;
-    const failing = (e) => { if (e.target === this && seq === this.#seq) { this.#destroy(); this.dataset.state = "error"; } };
+    const a = (n) => this.getAttribute(n);
+    const options = {
+      theme: pick(a("theme"), ["light", "dark", "auto"]),
+      layout: pick(a("layout"), ["full", "compact"]),
+      linkTarget: pick(a("link-target"), ["_self", "_blank"]),
+      locale: tag(a("locale")),
+      headingLevel: [1, 2, 3, 4].find((n) => String(n) === a("heading-level")?.trim()),
+    };
+    const key = JSON.stringify(options);
+    const attempt = [this.#data, key, lang];
+    // Nothing changed (attributes set back as they were, an unknown value for another): the card
+    // stays. Nor since this very data failed with these options and said so: it would only fail
+    // again (and a listener that moves the element would have it fail without end).
+    if (old && key === this.#options && this.#shown === this.#data && this.#shownLang === lang) return;
+    if (this.#failedWith?.every((v, i) => v === attempt[i])) return;
+    const failing = (e) => {
+      if (e.target !== this || seq !== this.#seq) return;
+      this.#failedWith = attempt;
+      this.#destroy();
+      this.dataset.state = "error";
+    };
     this.addEventListener("brief-card:error", failing, { capture: true });
     try {
-      const a = (n) => this.getAttribute(n);
       this.dataset.state = "rendered"; // already, for brief-card:render listeners
-      const options = {
-        theme: pick(a("theme"), ["light", "dark", "auto"]),
-        layout: pick(a("layout"), ["full", "compact"]),
-        linkTarget: pick(a("link-target"), ["_self", "_blank"]),
-        locale: tag(a("locale")),
-        headingLevel: [1, 2, 3, 4].find((n) => String(n) === a("heading-level")?.trim()),
-      };
-      const key = JSON.stringify(options);
-      // Nothing changed (attributes set back as they were, an unknown value for another): the card stays.
-      if (old && key === this.#options && this.#shown === this.#data && this.#shownLang === lang) return;
       [this.#shown, this.#shownLang] = [this.#data, lang];
       // New data with the same options is an update in place: the reader keeps focus, scroll and what they expanded.
-      if (old && key === this.#options && !(this.#data instanceof PageJsonLd)) return old.update(data);
+      if (old && key === this.#options && !(this.#data instanceof PageJsonLd)) {
+        old.update(data);
+        this.#failedWith = null;
+        return;
+      }
       const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options, lang, this.#data.description) : m.renderBrief(this, data, options);
+      this.#failedWith = null;
       this.#options = key;
       if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.

@@ -183,6 +183,32 @@ test("invalid data: its error event finds the element failed, and a listener tha
   await t.close();
 });
 
+test("invalid data fails once: one error for a task's changes, none again for a move its listener makes", async () => {
+  const t = await open(env, "/blank.html");
+  await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" }); // the module is loaded: renders are synchronous
+  const seen = await t.page.evaluate(() => new Promise((resolve) => {
+    const n = { markup: 0, moved: 0 };
+    // Created from markup with an attribute: connecting renders, and the attribute's change is looked at again.
+    const host = document.createElement("div");
+    host.innerHTML = '<brief-card loading="eager" theme="dark"><script type="application/json">{"title": ""}<\/script>Fallback</brief-card>';
+    host.firstElementChild.addEventListener("brief-card:error", () => n.markup++);
+    document.body.append(host);
+    // A listener that moves the element (into another section) on error.
+    const el = document.createElement("brief-card");
+    el.setAttribute("loading", "eager");
+    const [a, b] = [document.createElement("section"), document.createElement("section")];
+    document.body.append(a, b);
+    a.append(el);
+    el.addEventListener("brief-card:error", () => { n.moved++; (el.parentNode === a ? b : a).append(el); });
+    el.brief = { title: "" };
+    setTimeout(() => resolve({ ...n, state: el.dataset.state, connected: el.isConnected }), 300);
+  }));
+  assert.deepEqual(seen, { markup: 1, moved: 1, state: "error", connected: true });
+  assert.deepEqual(t.pageErrors, []);
+  assert.equal(t.errors.length, 2, t.errors.join("\n"));
+  await t.close();
+});
+
 test("the brief property renders an object; the getter returns it", async () => {
   const t = await open(env, "/blank.html");
   const first = await t.page.evaluate(() => new Promise((resolve) => {
