@@ -180,15 +180,19 @@ class BriefCardElement extends Base {
       const which = this.getAttribute("jsonld").trim();
       // The type as the command line reads a saved page's: trimmed, in any case.
       // The type's essence: `application/ld+json; charset=utf-8` is one too.
-      const isLd = (el) => el?.localName === "script" && el.type.split(";")[0].trim().toLowerCase() === "application/ld+json";
+      // HTML's scripts only, as `document.scripts` and the command line have them (not SVG's).
+      const isLd = (el) => el?.localName === "script" && el.namespaceURI === "http://www.w3.org/1999/xhtml"
+        && el.type.split(";")[0].trim().toLowerCase() === "application/ld+json";
       // `#id` names the script whose article to show; the page's other scripts stand behind
       // it, read only for the nodes it refers to (a publisher the site defines once).
       const named = which.startsWith("#") ? document.getElementById(which.slice(1)) : null;
       if (which.startsWith("#") && !isLd(named)) {
         return this.#fail("invalid", `the page has no <script type="application/ld+json" id="${which.slice(1)}">`, {});
       }
-      const found = [...document.scripts].filter(isLd);
-      if (named && !found.includes(named)) found.push(named);
+      // A script behind larger than the largest brief (format::limits::MAX_INPUT_BYTES: a shop's
+      // catalogue) is left out: it would only use up what the page's scripts may hold together.
+      const behind = (el) => !named || el === named || el.textContent.length <= 1e6;
+      const found = [...document.scripts].filter((el) => isLd(el) && behind(el));
       // As the command line reads a saved page's: `<meta name="description">`, else `og:description`.
       const meta = (css) => document.head?.querySelector(css)?.content.trim() || undefined;
       const description = named ? undefined : meta('meta[name="description" i]') ?? meta('meta[property="og:description"]');

@@ -75,7 +75,9 @@ test("jsonld=#id shows that script's article, with the nodes it refers to in the
     { "@type": "NewsMediaOrganization", "@id": "https://n.example/#publisher", name: "The Daily", url: "https://n.example/" },
     { "@type": "NewsArticle", headline: "Most read: another story" },
   ] };
-  await addScripts(t.page, [{ id: "site", json: JSON.stringify(site) }, { json: "{ not json" }, { id: "story", json: JSON.stringify(story) }]);
+  // Behind it too: a shop's catalogue larger than all the page's scripts may be together.
+  const catalogue = { "@context": "https://schema.org", "@type": "Product", name: "x".repeat(9e6) };
+  await addScripts(t.page, [{ id: "site", json: JSON.stringify(site) }, { json: "{ not json" }, { id: "story", json: JSON.stringify(story) }, { json: JSON.stringify(catalogue) }]);
   const ev = await mount(t.page, { jsonld: "#story", loading: "eager" }, { settle: 200 });
   assert.equal(ev.type, "brief-card:render", JSON.stringify(ev.detail));
   assert.equal(ev.count, 1);
@@ -84,6 +86,14 @@ test("jsonld=#id shows that script's article, with the nodes it refers to in the
     publisher: el.shadowRoot.querySelector(".bc-publisher")?.textContent.trim(),
   }));
   assert.deepEqual(card, { titles: ["Fed holds rates"], publisher: "The Daily" });
+  // An SVG script is none of the page's scripts, named or not (as on the command line).
+  await t.page.evaluate((json) => {
+    document.body.insertAdjacentHTML("beforeend", '<svg><script type="application/ld+json" id="in-svg"></script></svg>');
+    document.getElementById("in-svg").textContent = json;
+  }, JSON.stringify(story));
+  const svg = await mount(t.page, { jsonld: "#in-svg", loading: "eager" });
+  assert.equal(svg.type, "brief-card:error");
+  assert.match(svg.detail.problems[0].message, /no <script type="application\/ld\+json" id="in-svg">/);
   await t.close();
 });
 
