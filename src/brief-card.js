@@ -92,7 +92,7 @@ class BriefCardElement extends Base {
   set brief(value) {
     this.#stop();
     [this.#data, this.#given, this.#shown, this.#failedWith] = [value, value !== undefined, NOTHING, null];
-    this.#update();
+    this.#schedule();
   }
 
   connectedCallback() {
@@ -127,11 +127,15 @@ class BriefCardElement extends Base {
   // page's document, so the card is built anew there.
   adoptedCallback() { this.#release(); }
 
-  // A framework patches attributes one at a time: the changes of one task make one render, at
-  // its end (the next microtask), with all of them.
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
     if (name === "src" || name === "jsonld") { this.#stop(); this.#data = undefined; this.#given = false; }
+    this.#schedule();
+  }
+
+  // A framework patches attributes and properties one at a time: the changes of one task make
+  // one render, at its end (the next microtask), with all of them.
+  #schedule() {
     if (this.#pending) return;
     this.#pending = true;
     queueMicrotask(() => { this.#pending = false; this.#update(); });

@@ -495,7 +495,8 @@ export interface JsonLdScript {
 export interface BriefCardElement extends HTMLElement {
   /**
    * The brief to show (an object, an array of briefs or JSON text); setting
-   * it renders. Without it the element reads `src`, else a child
+   * it renders, at the end of the task, with the attributes the task
+   * changed. Without it the element reads `src`, else a child
    * `<script type="application/json">`.
    */
   brief: BriefInput | undefined;

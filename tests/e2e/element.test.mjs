@@ -111,7 +111,7 @@ test("attributes mirror the options and re-render on change", async () => {
   await t.close();
 });
 
-test("the attributes a task changes make one render, with all of them (as frameworks patch them, one at a time)", async () => {
+test("the data and attributes a task changes make one render, with all of them (as frameworks patch them, one at a time)", async () => {
   const t = await open(env, "/blank.html");
   await mount(t.page, { src: "/briefs/flash-brief.json", loading: "eager" });
   const seen = await t.page.evaluate(() => new Promise((resolve) => {
@@ -119,8 +119,10 @@ test("the attributes a task changes make one render, with all of them (as framew
     const renders = [];
     el.addEventListener("brief-card:render", () => {
       const a = el.shadowRoot.querySelector("article");
-      renders.push({ cls: a.className, heading: a.querySelector(".bc-title").localName, lang: a.lang, date: a.querySelector(".bc-date").textContent });
+      renders.push({ cls: a.className, heading: a.querySelector(".bc-title").localName, lang: a.lang, date: a.querySelector(".bc-date").textContent,
+        title: a.querySelector(".bc-title").textContent });
     });
+    el.brief = { ...el.brief, title: "Retitled" };
     for (const [k, v] of [["theme", "dark"], ["layout", "compact"], ["locale", "de-DE"], ["link-target", "_blank"], ["heading-level", "4"], ["lang", "fr"]]) {
       el.setAttribute(k, v);
     }
@@ -129,7 +131,7 @@ test("the attributes a task changes make one render, with all of them (as framew
   }));
   assert.equal(seen.sync, 0, "none while the task is still changing them");
   assert.equal(seen.renders.length, 1, JSON.stringify(seen.renders));
-  assert.deepEqual(seen.renders[0], { cls: "bc-card bc-dark bc-compact", heading: "h4", lang: "en", date: "13. Juni 2023" });
+  assert.deepEqual(seen.renders[0], { cls: "bc-card bc-dark bc-compact", heading: "h4", lang: "en", date: "13. Juni 2023", title: "Retitled" });
   // An attribute changed from one value the card ignores to another changes nothing: no render.
   const after = await t.page.evaluate(() => new Promise((resolve) => {
     const el = document.querySelector("brief-card");
