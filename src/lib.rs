@@ -119,8 +119,9 @@ pub fn load_html_page(html: &str, options: &Options) -> Result<Document, Vec<Pro
     let page = jsonld::scripts_in_html(html);
     let mut urls = options.url_settings();
     if urls.base.is_none() {
-        let own = page.facts.address.as_deref().and_then(|a| url_policy::check(a, UrlUse::Link).ok());
-        urls.base = own.filter(|a| !url_policy::is_relative(a) && !a.starts_with("mailto:"));
+        // The address is absolute (a URL parser made it): the policy for
+        // resources leaves only http(s).
+        urls.base = page.facts.address.as_deref().and_then(|a| url_policy::check(a, UrlUse::Resource).ok());
     }
     validate::page(&page.scripts, page.unreadable.into_iter().collect(), &page.facts, &urls)
 }
