@@ -88,6 +88,20 @@ class BriefCardElement extends Base {
   #shown = NOTHING; #shownLang; // the data and the inherited language the card was rendered with
   #failedWith = null; // [data, options, language] that renderBrief last refused
 
+  constructor() {
+    super();
+    // Focus entering a card not rendered yet (a reader tabbing to its fallback, a screen reader's
+    // list of links, a server-rendered card's button): it renders now, not when it comes near the
+    // viewport, so that what the reader reached works at once and is the card's (#render moves
+    // focus from the fallback to the card).
+    this.addEventListener("focusin", () => {
+      if (this.#near || this.#card) return;
+      BriefCardElement.#io.unobserve(this);
+      this.#near = true;
+      this.#update();
+    });
+  }
+
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
   set brief(value) {
     this.#stop();
@@ -298,9 +312,14 @@ class BriefCardElement extends Base {
         this.#failedWith = null;
         return;
       }
+      // The fallback stops showing once the card does: a reader in it (a link they tabbed to)
+      // would be thrown back to the top of the page, and Tab would skip the card.
+      const from = document.activeElement;
+      const inFallback = from !== this && this.contains(from);
       const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options, lang, this.#data.description) : m.renderBrief(this, data, options);
       this.#failedWith = null;
       this.#options = key;
+      if (inFallback && [from, document.body].includes(document.activeElement)) this.#handOver(from);
       if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.
       if (seq === this.#seq) this.#card = card;
@@ -314,6 +333,13 @@ class BriefCardElement extends Base {
     } finally {
       this.removeEventListener("brief-card:error", failing, { capture: true });
     }
+  }
+
+  // Focus from the fallback to the card: its link to the same address (the README's fallback is
+  // the static card, whose links the live one has), else its first link or button.
+  #handOver(from) {
+    const controls = [...(this.shadowRoot?.querySelectorAll("a[href], button") ?? [])];
+    (controls.find((c) => c.href && c.href === from.href) ?? controls[0])?.focus();
   }
 
   // One console.error and (unless the wasm sent it) one brief-card:error; the fallback stays.

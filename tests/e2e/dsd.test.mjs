@@ -350,6 +350,31 @@ test("a reader's focus in the server-rendered card stays on the same link throug
   }
 });
 
+test("a key pressed on a server-rendered card far down the page works the first time (focus upgrades the card at once)", async () => {
+  // What an outside check found: the card was upgraded only when it came near the viewport, so a
+  // reader who reached its "Show more" without scrolling (a screen reader) pressed a dead button.
+  const file = "dsd-far-long.html";
+  const eager = `<brief-card loading="eager" src="/briefs/minimal.json"></brief-card><div style="height:4000px"></div>`;
+  await writePage(env, file, pageOf("long, far down", eager + html.cli.long));
+  const t = await open(env, `/${file}`);
+  try {
+    await t.page.waitForFunction(() => document.querySelector("brief-card[loading]").dataset.state === "rendered", null, { timeout: 15000 });
+    const far = () => document.querySelectorAll("brief-card")[1];
+    assert.equal(await t.page.evaluate((f) => eval(f)().dataset.state ?? null, `(${far})`), null, "the far card is not upgraded yet");
+    await t.page.evaluate((f) => eval(f)().shadowRoot.querySelector("button.bc-toggle").focus({ preventScroll: true }), `(${far})`);
+    await t.page.keyboard.press("Enter");
+    const r = await t.page.evaluate((f) => {
+      const el = eval(f)();
+      const b = el.shadowRoot.activeElement;
+      return { state: el.dataset.state, focused: b?.className, expanded: b?.getAttribute("aria-expanded"), rest: el.shadowRoot.getElementById(b?.getAttribute("aria-controls"))?.hidden };
+    }, `(${far})`);
+    assert.deepEqual(r, { state: "rendered", focused: "bc-toggle", expanded: "true", rest: false });
+    assert.deepEqual(t.errors, []);
+  } finally {
+    await t.close();
+  }
+});
+
 for (const c of CASES.filter((c) => !c.hostile)) {
   test(`${c.name}: with JavaScript off, the card shows with every paragraph and no buttons`, async () => {
     const t = await open(env, await pagePath("cli", c.name), { viewport: VIEWPORT, javaScriptEnabled: false });

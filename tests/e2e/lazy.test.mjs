@@ -82,3 +82,25 @@ test("a deep link followed on the page (hashchange) renders the lazy card it nam
   assert.deepEqual(t.errors, []);
   await t.close();
 });
+
+test("focus reaching a lazy card's fallback renders the card at once and hands focus to its link; Tab goes on inside the card", async () => {
+  // What an outside check found: the card rendered when the focused fallback scrolled near, the
+  // fallback stopped showing, focus fell to <body>, and the next Tab skipped the whole card.
+  const t = await open(env, "/lazy.html");
+  await rendered(t.page, "#near");
+  // A screen reader's list of links moves focus without scrolling: nothing comes near the viewport.
+  const href = await t.page.$eval("#far a.fallback", (a) => (a.focus({ preventScroll: true }), a.href));
+  await rendered(t.page, "#far");
+  const where = () => t.page.evaluate(() => {
+    const host = document.activeElement;
+    const inner = host?.shadowRoot?.activeElement;
+    return { host: host?.id ?? host?.localName, href: inner?.href ?? null, cls: inner?.className ?? null };
+  });
+  assert.deepEqual(await where(), { host: "far", href, cls: "bc-title-link" });
+  await t.page.keyboard.press("Tab");
+  const next = await where();
+  assert.equal(next.host, "far", `Tab stays in the card (${JSON.stringify(next)})`);
+  assert.notEqual(next.cls, "bc-title-link");
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
