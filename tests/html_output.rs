@@ -62,9 +62,12 @@ fn the_card_has_every_block_in_order_with_semantic_elements() {
     // The brief's prose reads in the card's direction; names, tags and
     // related titles, which may be in another language, are isolated.
     assert!(all(&h, ".bc-title, .bc-heading, p.bc-p").iter().all(|p| p.value().attr("dir").is_none()));
-    for isolated in
-        [".bc-kind", ".bc-date", ".bc-publisher-name", ".bc-author", ".bc-role", ".bc-related-link", ".bc-meta-author", ".bc-chip"]
-    {
+    for isolated in [".bc-kind", ".bc-publisher-name", ".bc-author", ".bc-related-link", ".bc-chip"] {
+        assert!(all(&h, isolated).iter().all(|e| e.value().attr("dir") == Some("auto")), "{isolated}");
+    }
+    // (Inside an item that has a separator before it, which keeps the card's
+    // direction: see the test of the separator below.)
+    for isolated in [".bc-date > span", ".bc-role > span", ".bc-meta-author > span"] {
         assert!(all(&h, isolated).iter().all(|e| e.value().attr("dir") == Some("auto")), "{isolated}");
     }
     // Static HTML has no script-only controls and no DOM-only attributes.
@@ -426,4 +429,48 @@ fn the_cards_english_words_in_another_language_are_marked_english() {
     assert!(html.contains(">Temi<") && !html.contains("lang=\"en\">Temi<"), "the brief's own word is Italian: {html}");
     let english = brief_card::render_html(&brief.to_string().replace("\"it\"", "\"en-GB\""), &options).unwrap();
     assert!(!english.contains("lang=\"en\">"), "an English card's words need no mark");
+}
+
+#[test]
+fn the_separator_of_a_row_keeps_the_cards_side_whatever_the_items_direction() {
+    // An English role in a Persian card, and a Persian date in an English
+    // card: the item (which carries the separator, `border-inline-start`)
+    // reads in the card's direction; only its text is isolated, in its own.
+    let fa = r#"{"title": "گزارش", "lang": "fa", "date": "2024-02-01",
+        "quotes": [{"text": "متن", "author": "Example Analyst", "role": "Senior Fellow, CSIS"}],
+        "related": [{"title": "t", "url": "https://example.org/", "kind": "Analysis", "author": "John Smith", "date": "2024-02-01"}]}"#;
+    let h = doc(fa, &Options::default());
+    for item in [".bc-role", ".bc-meta-kind", ".bc-meta-author", ".bc-meta-date", ".bc-date"] {
+        let el = &all(&h, item)[0];
+        assert_eq!(el.value().attr("dir"), None, "{item} takes the card's direction");
+        assert_eq!(all(&h, &format!("{item} > span[dir=auto]")).len(), 1, "{item}'s text is isolated");
+    }
+    assert_eq!(text(&all(&h, ".bc-role")[0]), "Senior Fellow, CSIS");
+}
+
+#[test]
+fn a_date_in_another_language_than_the_cards_is_marked_with_it() {
+    let mut o = Options::default();
+    o.locale = Some("fa".into());
+    let h = doc(r#"{"title": "t", "date": "2024-03-20", "updated": "2024-04-01"}"#, &o);
+    let dates: Vec<_> = all(&h, "time").iter().map(|t| t.value().attr("lang")).collect();
+    assert_eq!(dates, [Some("fa"), Some("fa")]);
+    // The card's own language (a region of it, too) needs no mark.
+    o.locale = Some("en-GB".into());
+    let h = doc(r#"{"title": "t", "date": "2024-03-20"}"#, &o);
+    assert_eq!(all(&h, "time")[0].value().attr("lang"), None);
+}
+
+#[test]
+fn a_static_card_with_an_id_is_named_by_its_title_and_its_read_more_described_by_it() {
+    let h = doc(FLASH, &Options::default());
+    let article = &all(&h, "article")[0];
+    assert_eq!(article.value().attr("aria-labelledby"), Some("raisi-latin-america-tour-2023-title"));
+    assert_eq!(all(&h, "h2#raisi-latin-america-tour-2023-title").len(), 1);
+    let more = &all(&h, "a.bc-read-more")[0];
+    assert_eq!(more.value().attr("aria-describedby"), Some("raisi-latin-america-tour-2023-title"));
+    // Without an id, static HTML makes none of its own (a newsletter holds
+    // cards rendered one by one): no name, no description.
+    let h = doc(r#"{"title": "t", "url": "https://example.org/"}"#, &Options::default());
+    assert_eq!(all(&h, "[id], [aria-labelledby], [aria-describedby]").len(), 0);
 }

@@ -147,11 +147,22 @@ fn prose_dir(b: &Brief, w: &mut dyn Sink) {
     }
 }
 
-/// `<tag class="…" dir="auto">text</tag>`: a name or label that may be in
-/// another language than the card's (a role, a related item's kind or
-/// author), isolated and given the direction of its own first letter.
+/// `<tag class="…"><span dir="auto">text</span></tag>`: a name or label
+/// that may be in another language than the card's (a role, a related
+/// item's kind or author), in a row of such items (see [`isolated`]).
 fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str) {
     open(w, tag, class);
+    isolated(w, text);
+    w.close();
+}
+
+/// `<span dir="auto">text</span>`: text isolated and given the direction of
+/// its own first letter, inside an item of a row ("kind | date", "author |
+/// role"). The item itself keeps the card's direction, and with it the side
+/// its separator is on: in its own direction, an English role in a Persian
+/// card had its bar at the far end of the row.
+fn isolated(w: &mut dyn Sink, text: &str) {
+    w.open("span");
     w.fixed("dir", "auto");
     w.text(text);
     w.close();
@@ -166,11 +177,13 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
     if let Some(id) = &ids.id {
         w.attr("id", id);
     }
-    // A live card is named by its title: on a page of several, a screen
-    // reader's list of articles (and of the buttons described by it) tells
-    // them apart. (Static HTML gives no id of its own making: a newsletter
-    // may hold several cards rendered one by one.)
-    let title_id = cx.interactive.then(|| title_id(ids));
+    // A card is named by its title: on a page of several, a screen
+    // reader's list of articles (and of the links and buttons described by
+    // it) tells them apart. (Static HTML gives no id of its own making, only
+    // ones made from the brief's `id`: a newsletter may hold several cards
+    // rendered one by one. Email none: its articles are `div`s, and mail
+    // clients rewrite or drop ids.)
+    let title_id = (cx.interactive || (ids.id.is_some() && !cx.options.email)).then(|| title_id(ids));
     if let Some(id) = &title_id {
         w.attr("aria-labelledby", id);
     }
@@ -206,7 +219,7 @@ fn card(b: &Brief, cx: &Context, w: &mut dyn Sink, ids: &Anchors) {
             tags(b, cx, w);
         }
     }
-    footer(b, cx, ids, w);
+    footer(b, cx, ids, title_id.as_deref(), w);
     if cx.interactive {
         // Announces "Link copied" to screen readers.
         open(w, "p", "bc-status");
@@ -353,11 +366,20 @@ fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut dyn
     let locale = cx.options.locale.as_deref().unwrap_or(&b.lang);
     open(w, "time", class);
     w.attr("datetime", &d.iso);
-    // Isolated: the date is in the locale's words, which may read in
-    // another direction than the card (a Persian date in an English card).
-    w.fixed("dir", "auto");
-    w.text(&(cx.format_date)(d, locale));
+    // A date in the words of another language than the card's (a Persian
+    // date in an English card) is marked so, for a screen reader's voice,
+    // and isolated: it may read in another direction.
+    if !same_language(locale, &b.lang) {
+        w.attr("lang", locale);
+    }
+    isolated(w, &(cx.format_date)(d, locale));
     w.close();
+}
+
+/// Whether two language tags name one language (`en-GB` and `en` do).
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    primary(a) == primary(b)
 }
 
 /// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
@@ -620,7 +642,7 @@ fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.close();
 }
 
-fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
+fn footer(b: &Brief, cx: &Context, ids: &Anchors, title: Option<&str>, w: &mut dyn Sink) {
     let copy = cx.interactive && ids.id.is_some();
     if b.url.is_none() && !copy {
         return;
@@ -629,13 +651,18 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     if let Some(u) = &b.url {
         link(cx, u, "bc-read-more", w);
         w.fixed("part", "read-more");
+        // Described by the card's title: a page of cards has one "Read the
+        // full brief" each.
+        if let Some(id) = title {
+            w.attr("aria-describedby", id);
+        }
         mark_lang(w, label_lang(b, cx, Label::ReadMore));
         w.text(label(b, cx, Label::ReadMore));
         w.close();
     }
     if let (Some(id), true) = (&ids.id, copy) {
         // "Copy link", described by the card's title, as a quote's is by its author.
-        copy_button(b, cx, id, Some(&title_id(ids)), w);
+        copy_button(b, cx, id, title, w);
     }
     w.close();
 }
