@@ -248,6 +248,11 @@ fn email_that_gmail_would_clip_is_warned_of() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stdout(&o).len() > 100 * 1024, "{} bytes", stdout(&o).len());
     assert!(stderr(&o).starts_with("brief-card: warning: the email is ") && stderr(&o).contains("Gmail"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--layout compact"), "the way to shorten it: {}", stderr(&o));
+    // Already compact: the warning does not suggest what was done.
+    let many = serde_json::Value::Array([feed.as_array().expect("a feed").as_slice(); 33].concat());
+    let o = run_with_stdin(&["render", "--email", "--layout", "compact", "-"], Some(many.to_string().as_bytes()));
+    assert!(stderr(&o).contains("Gmail") && !stderr(&o).contains("--layout compact"), "{}", stderr(&o));
     let three = run(&["render", "--email", example("feed.json").to_str().expect("path")]);
     assert_eq!((code(&three), stderr(&three)), (0, String::new()));
 }
@@ -1047,6 +1052,20 @@ fn site_dates_an_undated_brief_in_the_feeds_by_its_files_time() {
     assert_eq!(site_with(Some("1800000000")).1["items"][1]["date_modified"], "2024-05-06T12:53:20Z");
     assert_eq!(site_with(Some("1700000000")).1["items"][1]["date_modified"], "2023-11-14T22:13:20Z");
     assert!(stdout(&run(&["site", "--help"])).contains("SOURCE_DATE_EPOCH"), "--help says so");
+    // One that is no time is refused, as the convention asks (ignored, the
+    // build was quietly dated by the clock), and the site is left as it was.
+    let before = fs::read_to_string(out.join("feed.xml")).expect("feed.xml");
+    for malformed in ["abc", "-5", "1.5", "99999999999999"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_brief-card"))
+            .args(["site", &p(&briefs), "--out", &p(&out), "--base-url", BASE, "--assets", &p(&assets)])
+            .env("SOURCE_DATE_EPOCH", malformed)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run brief-card");
+        assert_eq!(code(&o), 1, "{malformed}");
+        assert!(stderr(&o).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&o));
+        assert_eq!(fs::read_to_string(out.join("feed.xml")).expect("feed.xml"), before);
+    }
 }
 
 #[test]

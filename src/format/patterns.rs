@@ -59,7 +59,7 @@ pub(crate) const RESOURCE_URL_PATTERN: &str = concat!(
     r")"
 );
 
-/// Whether `s` can be an anchor as [`ID_PATTERN`] says: letters, digits,
+/// Whether `s` can be an anchor as [`ID_PATTERN`] says: ASCII letters, digits,
 /// `-`, `_`, `.`, `:` (nothing that needs escaping in a selector or a URL's
 /// fragment).
 pub(crate) fn is_anchor_id(s: &str) -> bool {
@@ -88,7 +88,7 @@ pub fn language_tag(raw: &str) -> Option<String> {
 /// The patterns with the names the reference and the declarations give them.
 pub const PATTERNS: [(&str, &str, &str); 6] = [
     ("non-blank", NON_BLANK_PATTERN, "contains a character that is not white space (Rust's `char::is_whitespace`), a control or noncharacter (which validation drops), or default-ignorable (zero-width spaces and joiners, directional controls, fillers), so it shows something"),
-    ("anchor id", ID_PATTERN, "letters, digits, `-`, `_`, `.`, `:`"),
+    ("anchor id", ID_PATTERN, "ASCII letters, digits, `-`, `_`, `.`, `:`"),
     ("language tag", LANG_PATTERN, "a 2–8 letter primary subtag, then `-` and 1–8 letters or digits, repeated"),
     ("date", DATE_PATTERN, "`YYYY-MM-DD` or an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, white space around it allowed"),
     ("link URL", LINK_URL_PATTERN, "a relative reference, `mailto:`, or `http(s)://` with a host, no `user:password@`, a port of at most 5 digits; tabs and newlines inside the scheme are ignored and leading controls skipped, as browsers do"),

@@ -22,7 +22,7 @@ impl Checker<'_> {
         let id = self.opt_code(b.id, &at("id"), MAX_SHORT_CHARS);
         if let Some(id) = &id {
             if !is_anchor_id(id) {
-                self.report(&at("id"), "must be letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
+                self.report(&at("id"), "must be ASCII letters, digits, '-', '_', '.' or ':' (it is used as an anchor)");
             }
         }
         let kind = self.opt_string(b.kind, &at("kind"), MAX_SHORT_CHARS);

@@ -30,7 +30,7 @@ impl Document {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Brief {
-    /// Anchor for deep links (`#<id>`); letters, digits, `-`, `_`, `.`, `:`.
+    /// Anchor for deep links (`#<id>`); ASCII letters, digits, `-`, `_`, `.`, `:`.
     pub id: Option<String>,
     /// The eyebrow label, e.g. "Flash Brief".
     pub kind: Option<String>,

@@ -4,13 +4,13 @@ use std::process::ExitCode;
 
 use brief_card::render::site::{self, Embed};
 use brief_card::render::{self, page};
-use brief_card::validate::options::{Options, Theme};
+use brief_card::validate::options::{Layout, Options, Theme};
 use clap::Parser;
 
 use crate::args::{host, options, Cli, Command};
 use crate::failed::{fail, Failed};
 use crate::input::{load, name};
-use crate::output::{now_rfc3339, write_output};
+use crate::output::{check_source_date_epoch, now_rfc3339, write_output};
 use crate::publish;
 
 /// Gmail clips a message whose HTML is longer than this (102 KB).
@@ -43,8 +43,9 @@ fn run(cli: Cli) -> Result<(), Failed> {
             let html = render::html(&doc, &options);
             if email && html.len() > GMAIL_CLIPS_AFTER - ESP_MARKUP {
                 eprintln!(
-                    "brief-card: warning: the email is {} KB; Gmail shows about 102 KB of a message and puts the rest behind \"View entire message\" (fewer briefs, or --layout compact, make it shorter)",
-                    html.len().div_ceil(1024)
+                    "brief-card: warning: the email is {} KB; Gmail shows about 102 KB of a message and puts the rest behind \"View entire message\" ({}make it shorter)",
+                    html.len().div_ceil(1024),
+                    if options.layout == Layout::Compact { "fewer briefs " } else { "fewer briefs, or --layout compact, " }
                 );
             }
             write_output(output.out.as_deref(), &[&html, "\n"])
@@ -60,6 +61,7 @@ fn run(cli: Cli) -> Result<(), Failed> {
             write_output(output.out.as_deref(), &[&page::page_with_script(&doc, &options, &script)])
         }
         Command::Site { dir, out, base_url, provider_name, assets, theme } => {
+            check_source_date_epoch().map_err(fail)?;
             let provider_name = provider_name.unwrap_or_else(|| host(&base_url));
             let mut settings = site::Settings::new(base_url.clone(), provider_name, now_rfc3339());
             settings.options.theme = theme;

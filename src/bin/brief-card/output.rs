@@ -98,6 +98,18 @@ pub(crate) fn modified_rfc3339(path: &Path) -> Option<String> {
     rfc3339(source_date_epoch().map_or(modified, |epoch| modified.min(epoch)))
 }
 
+/// Refuses a `SOURCE_DATE_EPOCH` that is set but is no time a build can be
+/// dated by, as the convention asks: ignored, it left the build quietly
+/// dated by the clock, and so not reproducible. (Set to nothing, it is unset.)
+pub(crate) fn check_source_date_epoch() -> Result<(), String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) if !value.trim().is_empty() && source_date_epoch().is_none() => Err(format!(
+            "SOURCE_DATE_EPOCH is {value:?}: it must be whole seconds since 1970-01-01T00:00:00Z (before the year 10000)"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// `SOURCE_DATE_EPOCH`, when it is set to a time that can be written.
 fn source_date_epoch() -> Option<SystemTime> {
     let secs = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse::<u64>().ok()?;
