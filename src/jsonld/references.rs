@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 /// The named references read, and their characters.
-const NAMED: [(&str, char); 18] = [
+const NAMED: [(&str, char); 27] = [
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
@@ -42,6 +42,19 @@ const NAMED: [(&str, char); 18] = [
     ("rdquo", '”'),
     ("hellip", '…'),
     ("shy", '\u{ad}'),
+    // The quotation marks of French, Spanish, German, Arabic and Persian
+    // text, and the joiners and marks that Persian and Arabic editors
+    // (TinyMCE, CKEditor) write as references: a word written with `&zwnj;`
+    // is one word, whose letters the joiner keeps apart.
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("bdquo", '„'),
+    ("zwnj", '\u{200c}'),
+    ("zwj", '\u{200d}'),
+    ("lrm", '\u{200e}'),
+    ("rlm", '\u{200f}'),
 ];
 
 /// What HTML reads a numeric reference to 0x80–0x9F as: the windows-1252
@@ -133,6 +146,7 @@ mod tests {
             ("&#99999999999999;", "&#99999999999999;"),
             ("What&#146;s &#150; &#x80;5", "What’s – €5"),
             ("Telecom &AMP; Media", "Telecom & Media"),
+            ("می&zwnj;خواهم &rlm;test&lrm; &laquo;نقل&raquo; &bdquo;Zitat&ldquo;", "می\u{200c}خواهم \u{200f}test\u{200e} «نقل» „Zitat“"),
         ] {
             assert_eq!(decoded(given), want, "{given}");
         }
