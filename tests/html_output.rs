@@ -474,3 +474,12 @@ fn a_static_card_with_an_id_is_named_by_its_title_and_its_read_more_described_by
     let h = doc(r#"{"title": "t", "url": "https://example.org/"}"#, &Options::default());
     assert_eq!(all(&h, "[id], [aria-labelledby], [aria-describedby]").len(), 0);
 }
+
+#[test]
+fn a_tag_without_a_page_does_not_look_like_a_link() {
+    let h = doc(r#"{"title":"t","tags":[{"label":"linked","url":"https://example.org/"},{"label":"plain"}]}"#, &Options::default());
+    let style = |css: &str| all(&h, css)[0].value().attr("style").unwrap_or_default().to_owned();
+    // The later declaration wins: the linked chip keeps its fill, the plain one has none.
+    assert!(style("a.bc-chip").ends_with("overflow-wrap:anywhere"), "{}", style("a.bc-chip"));
+    assert!(style("span.bc-chip").ends_with("background:none;color:var(--brief-muted,#555b66)"), "{}", style("span.bc-chip"));
+}
