@@ -113,3 +113,32 @@ test("the Persian new year falls on 2024-03-20, as Intl's Persian calendar has i
   assert.equal(plain(native[fa("2024-03-20")]), "۱ فروردین ۱۴۰۳");
   assert.equal(plain(native[fa("2024-03-19")]), "۲۹ اسفند ۱۴۰۲");
 });
+
+test("a card whose direction is found (dir: auto) and turns out right to left reads as a right-to-left one", async () => {
+  // What an international check found: the right-to-left rules matched `[dir=rtl]` only, so a
+  // Persian card with `dir: "auto"` had letter-spaced headings, a slanted quote and an arrow
+  // pointing back.
+  const t = await open(env, "/blank.html");
+  const styles = await t.page.evaluate(async () => {
+    const m = await import("/pkg/brief_card.js");
+    await m.default();
+    const brief = (dir) => ({ title: "گزارش", lang: "fa", dir, kind: "تحلیل", url: "https://example.org/",
+      summary: { paragraphs: ["متن"] }, quotes: [{ text: "نقل قول", author: "نویسنده" }] });
+    const read = (dir) => {
+      const host = document.createElement("div");
+      document.body.append(host);
+      m.renderBrief(host, brief(dir));
+      const q = (s) => host.shadowRoot.querySelector(s);
+      return {
+        kind: getComputedStyle(q(".bc-kind")).letterSpacing,
+        heading: getComputedStyle(q(".bc-heading")).letterSpacing,
+        quote: getComputedStyle(q(".bc-blockquote .bc-p")).fontStyle,
+        arrow: getComputedStyle(q(".bc-read-more"), "::after").content,
+      };
+    };
+    return { rtl: read("rtl"), auto: read("auto") };
+  });
+  await t.close();
+  assert.equal(styles.rtl.quote, "normal");
+  assert.deepEqual(styles.auto, styles.rtl);
+});
