@@ -84,7 +84,7 @@ impl Dir {
         let mut subtags = lang.split('-');
         let language = subtags.next().unwrap_or_default();
         let is = |list: &[&str], subtag: &str| list.iter().any(|s| s.eq_ignore_ascii_case(subtag));
-        let mut rtl = is(&RTL_LANGUAGES, language);
+        let mut rtl = is(&RTL_LANGUAGES, language) || is(&ARABIC_VARIETIES, language);
         // After the language: extended languages (3 letters), then a script (4), a region (2 letters or 3 digits).
         for subtag in subtags.take_while(|s| s.len() > 1) {
             match subtag.len() {
@@ -104,9 +104,17 @@ impl Dir {
 }
 
 /// Languages whose usual script is written right to left.
-const RTL_LANGUAGES: [&str; 33] = [
-    "ar", "arc", "bal", "bgn", "bqi", "ckb", "dv", "fa", "glk", "haz", "he", "hnd", "iw", "ji", "khw", "ks", "lki", "lrc", "luz", "mzn",
-    "nqo", "pnb", "prs", "ps", "rhg", "sd", "sdh", "skr", "syr", "ug", "ur", "yi", "yid",
+const RTL_LANGUAGES: [&str; 35] = [
+    "ar", "arc", "azb", "bal", "bgn", "bqi", "ckb", "dv", "fa", "glk", "haz", "he", "hnd", "iw", "ji", "khw", "ks", "lki", "lrc", "luz",
+    "mzn", "nqo", "ota", "pnb", "prs", "ps", "rhg", "sd", "sdh", "skr", "syr", "ug", "ur", "yi", "yid",
+];
+
+/// The varieties of Arabic (ISO 639-3, in the macrolanguage `ar`) written
+/// in Arabic script: a site in Egyptian or Moroccan Arabic tags its pages
+/// `arz` or `ary` (as Wikipedia's editions in them do).
+const ARABIC_VARIETIES: [&str; 27] = [
+    "aao", "abh", "abv", "acm", "acq", "acw", "acx", "acy", "adf", "aeb", "aec", "afb", "ajp", "apc", "apd", "arb", "arq", "ars", "ary",
+    "arz", "auz", "avl", "ayh", "ayl", "ayn", "ayp", "ssh",
 ];
 
 /// Scripts written right to left (ISO 15924): a tag that names its script
@@ -296,6 +304,12 @@ mod tests {
             "ff-Adlm",
             "en-arab",
             "ar-u-nu-latn",
+            "arz",
+            "ary-MA",
+            "apc",
+            "AEB",
+            "azb",
+            "ota",
         ] {
             assert_eq!(Dir::of_lang(rtl), Dir::Rtl, "{rtl}");
         }
@@ -319,6 +333,7 @@ mod tests {
             "en-x-arab",
             "ms",
             "sr-Latn",
+            "arz-Latn",
         ] {
             assert_eq!(Dir::of_lang(ltr), Dir::Ltr, "{ltr}");
         }
