@@ -19,6 +19,7 @@
 //! brief for the live card) and `linked_data.rs` (schema.org JSON-LD).
 
 use serde_json::Value;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{declarative, escape, fragment};
 use crate::validate::balanced;
@@ -333,12 +334,23 @@ fn squeeze(s: &str) -> String {
 }
 
 /// `s` if it has at most `max` characters, else its start cut at a word
-/// boundary (when there is one in the second half) and ended with `…`.
+/// boundary (when there is one in the second half) and ended with `…`:
+/// at most `max` characters, cut between grapheme clusters (a letter with
+/// its marks, an emoji with its joiners stay whole or go together).
 fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.into();
     }
-    let cut = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
+    let room = max.saturating_sub(1);
+    let mut cut = 0;
+    let mut chars = 0;
+    for (at, grapheme) in s.grapheme_indices(true) {
+        chars += grapheme.chars().count();
+        if chars > room {
+            break;
+        }
+        cut = at + grapheme.len();
+    }
     let mut head = s.get(..cut).unwrap_or(s);
     if let Some((before, _)) = head.rsplit_once(' ').filter(|(before, _)| before.len() >= cut / 2) {
         head = before;
@@ -347,7 +359,10 @@ fn truncate(s: &str, max: usize) -> String {
     // head is balanced again (before the trim, which may then find a comma
     // the removed control hid), so that no override reaches what follows.
     let head = balanced(head.to_owned());
-    let mut out = String::from(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')));
+    // Punctuation that would end the cut text badly, in the scripts' own
+    // forms too (Arabic's comma and semicolon, the ideographic comma).
+    let dangling = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '،' | '؛' | '、' | '，' | '：' | '；');
+    let mut out = String::from(head.trim_end_matches(dangling));
     out.push('…');
     out
 }
@@ -418,5 +433,11 @@ mod tests {
         assert_eq!(truncate("abcdefghijklmnop", 10), "abcdefghi…");
         assert_eq!(truncate("abc, defghij", 10), "abc…");
         assert!(truncate(&"é".repeat(500), DESCRIPTION_CHARS).chars().count() <= DESCRIPTION_CHARS);
+        // Never inside a grapheme cluster: a Devanagari conjunct with its
+        // vowel sign, an emoji family with its joiners, a decomposed é.
+        assert_eq!(truncate("क्षिक्षिक्षि", 7), "क्षि…");
+        assert_eq!(truncate("ab 👨‍👩‍👧 cd", 6), "ab…");
+        assert_eq!(truncate("abcde\u{301}fg", 6), "abcd…");
+        assert_eq!(truncate("سلام، دنیا و همه", 7), "سلام…");
     }
 }
