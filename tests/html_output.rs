@@ -483,3 +483,39 @@ fn a_tag_without_a_page_does_not_look_like_a_link() {
     assert!(style("a.bc-chip").ends_with("overflow-wrap:anywhere"), "{}", style("a.bc-chip"));
     assert!(style("span.bc-chip").ends_with("background:none;color:var(--brief-muted,#555b66)"), "{}", style("span.bc-chip"));
 }
+
+#[test]
+fn a_link_that_opens_a_new_tab_says_so_to_screen_readers() {
+    let brief = r#"{"title": "t", "url": "https://example.org/", "lang": "es",
+        "publisher": {"name": "P", "url": "https://example.org/p"},
+        "summary": {"paragraphs": [["see ", {"text": "this", "href": "https://example.org/x", "strong": true}]]},
+        "quotes": [{"text": "q", "author": "A", "url": "https://example.org/a"}],
+        "related": [{"title": "r", "url": "https://example.org/r"}],
+        "tags": [{"label": "linked", "url": "https://example.org/t"}, {"label": "plain"}]}"#;
+    let mut o = Options::default();
+    o.link_target = LinkTarget::Blank;
+    let h = doc(brief, &o);
+    let links = all(&h, "a");
+    assert_eq!(links.len(), 7);
+    for a in &links {
+        // The note closes each link, in the card's language, after the text.
+        let notes = all(&h, "a > span.bc-vh");
+        assert_eq!(notes.len(), 7);
+        let last = a.children().filter_map(scraper::ElementRef::wrap).last().expect("the note");
+        assert_eq!(last.value().attr("class"), Some("bc-vh"), "{}", a.html());
+        assert_eq!(text(&last), " (se abre en una pestaña nueva)");
+        // Hidden from sight (and from the link's `auto` direction), not from screen readers.
+        assert!(last.value().attr("style").unwrap_or_default().contains("clip-path:inset(50%)"));
+        assert_eq!(last.value().attr("dir"), Some("auto"));
+    }
+    assert_eq!(text(&all(&h, "a strong")[0]), "this", "the note follows the run's own markup");
+    assert!(all(&h, "span.bc-chip > .bc-vh").is_empty(), "a plain tag is no link");
+    // The same page's own links say nothing, and email never does.
+    assert!(all(&doc(brief, &Options::default()), ".bc-vh").is_empty());
+    o.email = true;
+    assert!(!render_html(brief, &o).expect("renders").contains("pestaña"));
+    // A label of its own.
+    o.email = false;
+    o.labels.0.push((brief_card::validate::labels::Label::NewTab, "(nueva ventana)".into()));
+    assert_eq!(text(&all(&doc(brief, &o), ".bc-vh")[0]), " (nueva ventana)");
+}

@@ -339,6 +339,12 @@ export interface Labels {
    * At most 500 characters.
    */
   updated?: string | null;
+  /**
+   * Told to screen readers after each link's text with `linkTarget:
+   * "_blank"` ("(opens in a new tab)").
+   * At most 500 characters.
+   */
+  newTab?: string | null;
 }
 
 /**

@@ -321,11 +321,15 @@ pub struct Labels {
     /// Before the date of the last update ("Updated").
     #[schemars(length(max = MAX_SHORT_CHARS))]
     pub updated: Option<Checked<String>>,
+    /// Told to screen readers after each link's text with `linkTarget:
+    /// "_blank"` ("(opens in a new tab)").
+    #[schemars(length(max = MAX_SHORT_CHARS))]
+    pub new_tab: Option<Checked<String>>,
 }
 
 impl Labels {
     /// Each field with its key in the JSON, in the order above.
-    pub fn into_entries(self) -> [(&'static str, Option<Checked<String>>); 12] {
+    pub fn into_entries(self) -> [(&'static str, Option<Checked<String>>); 13] {
         [
             ("summary", self.summary),
             ("quotes", self.quotes),
@@ -339,6 +343,7 @@ impl Labels {
             ("feed", self.feed),
             ("by", self.by),
             ("updated", self.updated),
+            ("newTab", self.new_tab),
         ]
     }
 }

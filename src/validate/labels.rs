@@ -31,10 +31,12 @@ pub enum Label {
     By,
     /// Before the date of the last update ("Updated").
     Updated,
+    /// Told to screen readers after a link that opens a new tab ("(opens in a new tab)").
+    NewTab,
 }
 
 /// Every label with its key in `labels` objects.
-pub const KEYS: [(&str, Label); 12] = [
+pub const KEYS: [(&str, Label); 13] = [
     ("summary", Label::Summary),
     ("quotes", Label::Quotes),
     ("related", Label::Related),
@@ -47,6 +49,7 @@ pub const KEYS: [(&str, Label); 12] = [
     ("feed", Label::Feed),
     ("by", Label::By),
     ("updated", Label::Updated),
+    ("newTab", Label::NewTab),
 ];
 
 impl Label {

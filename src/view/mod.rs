@@ -314,7 +314,7 @@ fn header(b: &Brief, cx: &Context, title_id: Option<&str>, w: &mut dyn Sink) {
         Some(u) => {
             link(cx, u, "bc-title-link", w);
             w.text(&b.title);
-            w.close();
+            close_link(b, cx, w);
         }
         None => w.text(&b.title),
     }
@@ -335,10 +335,10 @@ fn header(b: &Brief, cx: &Context, title_id: Option<&str>, w: &mut dyn Sink) {
             w.fixed("height", "20");
             w.close();
         }
-        link_or_span(cx, p.url.as_deref(), "bc-publisher-name", w);
+        let linked = link_or_span(cx, p.url.as_deref(), "bc-publisher-name", w);
         w.fixed("dir", "auto");
         w.text(&p.name);
-        w.close();
+        close_link_or_span(b, cx, linked, w);
         w.close();
     }
     w.close();
@@ -354,10 +354,10 @@ fn byline(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         if i > 0 {
             w.text(words::list_separator(&b.lang));
         }
-        link_or_span(cx, a.url.as_deref(), "bc-byline-name", w);
+        let linked = link_or_span(cx, a.url.as_deref(), "bc-byline-name", w);
         w.fixed("dir", "auto");
         w.text(&a.name);
-        w.close();
+        close_link_or_span(b, cx, linked, w);
     }
     w.close();
 }
@@ -383,7 +383,7 @@ fn same_language(a: &str, b: &str) -> bool {
 }
 
 /// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
-/// noreferrer"`); attributes and content follow, then `close`.
+/// noreferrer"`); attributes and content follow, then [`close_link`].
 fn link(cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
     open(w, "a", class);
     w.attr("href", href);
@@ -393,11 +393,40 @@ fn link(cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
     }
 }
 
-/// Opens a link to `url` when there is one, else a `<span>`, with `class`.
-fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut dyn Sink) {
+/// Closes a link [`link`] opened. One that opens a new tab says so to
+/// screen readers after its text ("(opens in a new tab)", visually hidden),
+/// since nothing else tells them. Not in email: its links leave the mail
+/// client whatever their target, and clients show what a stylesheet would
+/// hide. The note has a `dir` of its own, so that the link's own text, not
+/// the note, gives an `auto` link its direction.
+fn close_link(b: &Brief, cx: &Context, w: &mut dyn Sink) {
+    if cx.options.link_target == LinkTarget::Blank && !cx.options.email {
+        open(w, "span", "bc-vh");
+        w.fixed("dir", "auto");
+        mark_lang(w, label_lang(b, cx, Label::NewTab));
+        w.text(" ");
+        w.text(label(b, cx, Label::NewTab));
+        w.close();
+    }
+    w.close();
+}
+
+/// Opens a link to `url` when there is one, else a `<span>`, with `class`;
+/// its content follows, then [`close_link_or_span`] with what this returned.
+fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut dyn Sink) -> bool {
     match url {
         Some(u) => link(cx, u, class, w),
         None => open(w, "span", class),
+    }
+    url.is_some()
+}
+
+/// Closes what [`link_or_span`] opened (`linked`: a link).
+fn close_link_or_span(b: &Brief, cx: &Context, linked: bool, w: &mut dyn Sink) {
+    if linked {
+        close_link(b, cx, w);
+    } else {
+        w.close();
     }
 }
 
@@ -434,7 +463,7 @@ fn image(b: &Brief, img: &Image, w: &mut dyn Sink) {
 fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Paragraph], w: &mut dyn Sink) {
     let shown = shown(cx, ps.len());
     for p in ps.get(..shown).unwrap_or(ps) {
-        para(b.dir == Dir::Auto, cx, p, w);
+        para(b, b.dir == Dir::Auto, cx, p, w);
     }
     if let Some(rest) = ps.get(shown..).filter(|r| !r.is_empty()) {
         let id = rest_id(ids, key, n);
@@ -442,7 +471,7 @@ fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Para
         w.attr("id", &id);
         w.fixed("hidden", "");
         for p in rest {
-            para(b.dir == Dir::Auto, cx, p, w);
+            para(b, b.dir == Dir::Auto, cx, p, w);
         }
         w.close();
         toggle(b, cx, &id, w);
@@ -450,12 +479,12 @@ fn paras(b: &Brief, cx: &Context, ids: &Anchors, key: &str, n: usize, ps: &[Para
 }
 
 /// A paragraph; `dir="auto"` when `auto_dir` (see [`prose_dir`]).
-fn para(auto_dir: bool, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
+fn para(b: &Brief, auto_dir: bool, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     open(w, "p", "bc-p");
     if auto_dir {
         w.fixed("dir", "auto");
     }
-    runs(cx, p, w);
+    runs(b, cx, p, w);
     w.close();
 }
 
@@ -494,7 +523,7 @@ fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
 }
 
 /// The runs of a paragraph: text, optionally in a link, `strong` and `em` (outermost first).
-fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
+fn runs(b: &Brief, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     for r in p {
         if let Some(h) = &r.href {
             link(cx, h, "bc-link", w);
@@ -507,10 +536,13 @@ fn runs(cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
         }
         w.text(&r.text);
         // Closed innermost first.
-        for opened in [r.em, r.strong, r.href.is_some()] {
+        for opened in [r.em, r.strong] {
             if opened {
                 w.close();
             }
+        }
+        if r.href.is_some() {
+            close_link(b, cx, w);
         }
     }
 }
@@ -532,10 +564,10 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
             w.attr("lang", lang);
             w.fixed("dir", Dir::of_lang(lang).as_str());
         }
-        para(own_lang.is_none() && b.dir == Dir::Auto, cx, &q.text, w);
+        para(b, own_lang.is_none() && b.dir == Dir::Auto, cx, &q.text, w);
         w.close();
         open(w, "figcaption", "bc-cite");
-        link_or_span(cx, q.url.as_deref(), "bc-author", w);
+        let linked = link_or_span(cx, q.url.as_deref(), "bc-author", w);
         w.fixed("dir", "auto");
         // The quote's "Copy link" is described by its author: a card has
         // one such button per quote and one for itself, all of one name.
@@ -544,7 +576,7 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
             w.attr("id", id);
         }
         w.text(&q.author);
-        w.close();
+        close_link_or_span(b, cx, linked, w);
         if let Some(r) = &q.role {
             text_el(w, "span", "bc-role", r);
         }
@@ -608,7 +640,7 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
     link(cx, &r.url, "bc-related-link", w);
     w.fixed("dir", "auto");
     w.text(&r.title);
-    w.close();
+    close_link(b, cx, w);
     if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
         open(w, "p", "bc-meta");
         if let Some(k) = &r.kind {
@@ -631,11 +663,11 @@ fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.fixed("role", "list");
     for t in &b.tags {
         open(w, "li", "bc-tag");
-        link_or_span(cx, t.url.as_deref(), "bc-chip", w);
+        let linked = link_or_span(cx, t.url.as_deref(), "bc-chip", w);
         w.fixed("part", "tag");
         w.fixed("dir", "auto");
         w.text(&t.label);
-        w.close();
+        close_link_or_span(b, cx, linked, w);
         w.close();
     }
     w.close();
@@ -658,7 +690,7 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, title: Option<&str>, w: &mut d
         }
         mark_lang(w, label_lang(b, cx, Label::ReadMore));
         w.text(label(b, cx, Label::ReadMore));
-        w.close();
+        close_link(b, cx, w);
     }
     if let (Some(id), true) = (&ids.id, copy) {
         // "Copy link", described by the card's title, as a quote's is by its author.

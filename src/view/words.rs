@@ -52,6 +52,7 @@ struct Words {
     feed: &'static str,
     by: &'static str,
     updated: &'static str,
+    new_tab: &'static str,
     separator: &'static str,
 }
 
@@ -70,6 +71,7 @@ impl Words {
             Label::Feed => self.feed,
             Label::By => self.by,
             Label::Updated => self.updated,
+            Label::NewTab => self.new_tab,
         }
     }
 }
@@ -87,6 +89,7 @@ const EN: Words = Words {
     feed: "Briefs",
     by: "By",
     updated: "Updated",
+    new_tab: "(opens in a new tab)",
     separator: ", ",
 };
 
@@ -103,6 +106,7 @@ const ES: Words = Words {
     feed: "Informes",
     by: "Por",
     updated: "Actualizado",
+    new_tab: "(se abre en una pestaña nueva)",
     separator: ", ",
 };
 
@@ -119,6 +123,7 @@ const FR: Words = Words {
     feed: "Notes",
     by: "Par",
     updated: "Mis à jour",
+    new_tab: "(s’ouvre dans un nouvel onglet)",
     separator: ", ",
 };
 
@@ -135,6 +140,7 @@ const DE: Words = Words {
     feed: "Berichte",
     by: "Von",
     updated: "Aktualisiert",
+    new_tab: "(öffnet in einem neuen Tab)",
     separator: ", ",
 };
 
@@ -151,6 +157,7 @@ const FA: Words = Words {
     feed: "گزارش‌ها",
     by: "به قلم",
     updated: "به‌روزرسانی",
+    new_tab: "(در زبانه‌ای تازه باز می‌شود)",
     separator: "، ",
 };
 
@@ -167,6 +174,7 @@ const AR: Words = Words {
     feed: "موجزات",
     by: "بقلم",
     updated: "آخر تحديث",
+    new_tab: "(يُفتح في علامة تبويب جديدة)",
     separator: "، ",
 };
 

@@ -96,7 +96,7 @@ mod tests {
         "quotes":[{"text":"q","author":"A","role":"R","url":"mailto:a@e.org","lang":"en-GB"}],
         "sections":[{"heading":"H","paragraphs":[]}],"related":[{"title":"r","url":"/r","date":"2023-01-02","kind":"k","author":"au"}],
         "tags":[{"label":"t"},{"label":"u","url":"/u"}],
-        "labels":{"summary":"1","quotes":"2","related":"3","tags":"Temas","readMore":"Más","showMore":"4","showLess":"5","copyLink":"6","linkCopied":"7","feed":"8","by":"9","updated":"10"},"unknown":1}"#;
+        "labels":{"summary":"1","quotes":"2","related":"3","tags":"Temas","readMore":"Más","showMore":"4","showLess":"5","copyLink":"6","linkCopied":"7","feed":"8","by":"9","updated":"10","newTab":"11"},"unknown":1}"#;
 
     #[test]
     fn the_embedded_json_reads_back_as_the_same_document() {
