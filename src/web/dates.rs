@@ -21,7 +21,11 @@ thread_local! {
 const MAX_LOCALES: usize = 64;
 
 /// `Intl.DateTimeFormat(locale, {year: "numeric", month: "long", day: "numeric", timeZone: "UTC"})`,
-/// or `None` where the locale is not one (the constructor throws a `RangeError`).
+/// or `None` where the locale is not one (the constructor throws a `RangeError`),
+/// or is one the browser has no words for (`supportedLocalesOf` finds none):
+/// it would write the date in its own default language (English in a Pashto
+/// card, read by a screen reader in a Pashto voice), where the built-in
+/// tables write the numbers.
 fn new_formatter(locale: &str) -> Option<Intl::DateTimeFormat> {
     let options = Object::new();
     for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")] {
@@ -29,6 +33,11 @@ fn new_formatter(locale: &str) -> Option<Intl::DateTimeFormat> {
     }
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let supported: Function = Reflect::get(&constructor, &"supportedLocalesOf".into()).ok()?.dyn_into().ok()?;
+    let found = supported.call1(&constructor, &JsValue::from_str(locale)).ok()?;
+    if Array::from(&found).length() == 0 {
+        return None;
+    }
     // Through Reflect.construct, which reports the RangeError instead of throwing it.
     let formatter = Reflect::construct(&constructor, &Array::of2(&JsValue::from_str(locale), &options)).ok()?;
     Some(formatter.unchecked_into())

@@ -142,3 +142,29 @@ test("a card whose direction is found (dir: auto) and turns out right to left re
   assert.equal(styles.rtl.quote, "normal");
   assert.deepEqual(styles.auto, styles.rtl);
 });
+
+test("a language the browser has no words for gets the date's numbers, not the browser's own language", async () => {
+  // What an international check found: a Pashto card (RTL, lang ps) showed "March 4, 2026", an
+  // English date a screen reader read in a Pashto voice.
+  const t = await open(env, "/blank.html");
+  const r = await t.page.evaluate(async () => {
+    const m = await import("/pkg/brief_card.js");
+    await m.default();
+    const shown = (lang, locale) => {
+      const host = document.createElement("div");
+      document.body.append(host);
+      m.renderBrief(host, { title: "t", lang, date: "2026-03-04" }, locale ? { locale } : {});
+      return host.shadowRoot.querySelector("time").textContent;
+    };
+    return {
+      supported: Intl.DateTimeFormat.supportedLocalesOf(["ps", "ckb", "es"]),
+      ps: shown("ps"), ckb: shown("ckb"), en: shown("en"), es: shown("es"), iw: shown("en", "iw"),
+    };
+  });
+  await t.close();
+  assert.ok(!r.supported.includes("ps") && !r.supported.includes("ckb"), `this Chromium has no Pashto or Sorani: ${r.supported}`);
+  assert.deepEqual([r.ps, r.ckb], ["2026-03-04", "2026-03-04"]);
+  // Languages it has keep their words, an old code (iw, Hebrew) as well.
+  assert.deepEqual([r.en, r.es], ["March 4, 2026", "4 de marzo de 2026"]);
+  assert.match(r.iw, /מרץ/);
+});
