@@ -1572,9 +1572,13 @@ fn a_cited_javascript_url_is_refused_however_it_is_spaced_and_words_are_left_out
 fn a_saved_pages_script_is_read_inside_a_comment_or_cdata_wrapper() {
     let json = json!({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Wrapped", "datePublished": "2024-05-01"});
     for (open, close) in [("<!--", "-->"), ("/*<![CDATA[*/", "/*]]>*/"), ("//<![CDATA[", "//]]>")] {
-        let html = format!("<!doctype html><html lang=\"en\"><head><script type=\"application/ld+json\">{open}\n{json}\n{close}</script></head><body></body></html>");
-        let doc = load_html_page(&html, &Options::default()).unwrap_or_else(|p| panic!("{open}: {p:?}"));
-        assert_eq!(doc.briefs()[0].title, "Wrapped", "{open}");
+        // With a byte order mark before it too, which JavaScript's trim (the
+        // element's) takes with the white space.
+        for bom in ["", "\u{feff}"] {
+            let html = format!("<!doctype html><html lang=\"en\"><head><script type=\"application/ld+json\">{bom}{open}\n{json}\n{close}</script></head><body></body></html>");
+            let doc = load_html_page(&html, &Options::default()).unwrap_or_else(|p| panic!("{open}: {p:?}"));
+            assert_eq!(doc.briefs()[0].title, "Wrapped", "{open}");
+        }
     }
 }
 
@@ -1634,4 +1638,47 @@ fn a_problem_in_a_value_object_points_at_its_value() {
     for (problem, path) in problems.iter().zip(["headline.@value: ", "datePublished.@value: ", "url.@value: "]) {
         assert!(problem.starts_with(path), "{problem} at {path}");
     }
+}
+
+/// JSON-LD's list objects hold a property's values as an array does:
+/// `@list` (ordered, as scholarly metadata writes its authors) and `@set`.
+#[test]
+fn list_and_set_objects_are_read_as_arrays() {
+    let b = one(article(json!({
+        "author": {"@list": [{"@type": "Person", "name": "Ana One"}, "Ben Two"]},
+        "keywords": {"@set": ["alpha", "beta"]},
+        "citation": {"@list": [{"@type": "CreativeWork", "name": "Cited", "url": "https://example.org/c"}]},
+    })));
+    assert_eq!(b.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ana One", "Ben Two"]);
+    assert_eq!(b.tags.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["alpha", "beta"]);
+    assert_eq!(b.related.iter().map(|r| r.url.as_str()).collect::<Vec<_>>(), ["https://example.org/c"]);
+    // A problem inside one names the list in its path.
+    let p = problems(article(json!({"citation": {"@list": [{"@type": "CreativeWork", "name": "x", "url": "javascript:alert(1)"}]}})));
+    assert_eq!(p, ["citation.@list[0].url: scheme \"javascript\" is not allowed"]);
+}
+
+/// PHP's `htmlentities` (French, German, Spanish sites) writes Latin-1's
+/// letters as named references: read, they are the letters, and their `;`
+/// splits no keyword.
+#[test]
+fn latin_letters_written_as_named_references_are_read_as_letters() {
+    let b = one(article(json!({"headline": "Op&eacute;ration &laquo;&nbsp;Clart&eacute;&nbsp;&raquo;",
+        "keywords": "Fran&ccedil;ais, &Eacute;conomie, Telecom &amp; Media"})));
+    assert_eq!(b.title, "Opération «\u{a0}Clarté\u{a0}»");
+    assert_eq!(b.tags.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["Français", "Économie", "Telecom & Media"]);
+}
+
+/// A page named only by a fragment `@id` (`"mainEntityOfPage": {"@id":
+/// "#webpage"}`) is a node of the document, not an address for the card's link.
+#[test]
+fn a_page_named_by_a_fragment_id_gives_no_link() {
+    let doc = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "@id": "#article", "headline": "H", "mainEntityOfPage": {"@id": "#webpage"}},
+        {"@type": "WebPage", "@id": "#webpage", "name": "Page"}]});
+    assert_eq!(one(doc).url, None);
+    // Yoast's absolute form is the page's address.
+    let doc = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "H", "mainEntityOfPage": {"@id": "https://news.example/a/#webpage"}},
+        {"@type": "WebPage", "@id": "https://news.example/a/#webpage", "name": "Page"}]});
+    assert_eq!(one(doc).url.as_deref(), Some("https://news.example/a/#webpage"));
 }

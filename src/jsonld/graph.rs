@@ -39,8 +39,15 @@ impl<'a> At<'a> {
     }
 
     /// Each value of a property, which JSON-LD writes as one value or as an
-    /// array of them (`null` and blank items are no value).
+    /// array of them (`null` and blank items are no value), or as a list
+    /// object: `{"@list": […]}` (ordered, as scholarly metadata writes its
+    /// authors) or `{"@set": […]}`, whose items are read as an array's.
     pub(super) fn values(&self) -> Vec<At<'a>> {
+        for keyword in ["@list", "@set"] {
+            if let Some(items) = self.value.get(keyword) {
+                return At { value: items, path: key(&self.path, keyword) }.values();
+            }
+        }
         match self.value {
             Value::Array(items) => {
                 items.iter().enumerate().filter(|(_, v)| !is_blank(v)).map(|(i, value)| At { value, path: index(&self.path, i) }).collect()

@@ -146,10 +146,16 @@ pub(crate) const SCRIPT_WRAPPERS: [(&str, &str); 4] =
 /// (Native: in the browser, web/input.rs takes the wrapper off the JS string.)
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn script_json(text: &str) -> &str {
-    let mut json = text.trim();
+    // Trimmed as JavaScript's `trim` does in the browser, which takes a byte
+    // order mark (U+FEFF, which Rust's `trim` keeps) with the white space:
+    // a BOM before the wrapper hid it, and the page's JSON with it.
+    fn trim(s: &str) -> &str {
+        s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+    }
+    let mut json = trim(text);
     // A comment around a CDATA section, or the other way round.
     while let Some(inside) = SCRIPT_WRAPPERS.iter().find_map(|(open, close)| json.strip_prefix(open)?.strip_suffix(close)) {
-        json = inside.trim();
+        json = trim(inside);
     }
     json
 }

@@ -8,10 +8,11 @@
 //!
 //! Only references closed by `;` are read: numeric ones (`&#8217;`,
 //! `&#x2019;`, and `&#146;`, which HTML reads as windows-1252's `’`, as
-//! older systems meant it) and the few names escaping and typography write
-//! ([`NAMED`], and the upper-case `&AMP;` `&LT;` `&GT;` `&QUOT;` HTML also
-//! reads); anything else (`AT&T`, `&copy` without its `;`, `&foo;`) stays
-//! as written.
+//! older systems meant it) and the names of HTML 4 that escaping and older
+//! editors write, Latin-1's letters and signs and typography's ([`NAMED`],
+//! and the upper-case `&AMP;` `&LT;` `&GT;` `&QUOT;` HTML also reads);
+//! anything else (`AT&T`, `&copy` without its `;`, `&alpha;`, `&foo;`)
+//! stays as written.
 //! Decoding is safe: what comes out is still text, which the card writes as
 //! text nodes, and addresses pass the URL policy afterwards (so
 //! `&#106;avascript:` is refused like `javascript:`). A brief whose text
@@ -22,8 +23,14 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-/// The named references read, and their characters.
-const NAMED: [(&str, char); 27] = [
+/// The named references read, and their characters: HTML 4's (what PHP's
+/// `htmlentities` and older editors write: its Latin-1 letters and signs,
+/// `&eacute;` `&uuml;` `&ccedil;` `&copy;`, and its punctuation, spaces,
+/// joiners and direction marks, `&laquo;` `&zwnj;` `&rlm;` `&euro;`)
+/// without its Greek letters and mathematical signs, with HTML 5's `&apos;`
+/// and the upper-case forms of the four of markup that HTML also reads.
+const NAMED: [(&str, char); 142] = [
+    // Markup.
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
@@ -33,28 +40,142 @@ const NAMED: [(&str, char); 27] = [
     ("GT", '>'),
     ("QUOT", '"'),
     ("apos", '\''),
+    // Latin-1, U+00A0 to U+00FF, in its order.
     ("nbsp", '\u{a0}'),
-    ("ndash", '–'),
-    ("mdash", '—'),
-    ("lsquo", '‘'),
-    ("rsquo", '’'),
-    ("ldquo", '“'),
-    ("rdquo", '”'),
-    ("hellip", '…'),
-    ("shy", '\u{ad}'),
-    // The quotation marks of French, Spanish, German, Arabic and Persian
-    // text, and the joiners and marks that Persian and Arabic editors
-    // (TinyMCE, CKEditor) write as references: a word written with `&zwnj;`
-    // is one word, whose letters the joiner keeps apart.
+    ("iexcl", '¡'),
+    ("cent", '¢'),
+    ("pound", '£'),
+    ("curren", '¤'),
+    ("yen", '¥'),
+    ("brvbar", '¦'),
+    ("sect", '§'),
+    ("uml", '¨'),
+    ("copy", '©'),
+    ("ordf", 'ª'),
     ("laquo", '«'),
+    ("not", '¬'),
+    ("shy", '\u{ad}'),
+    ("reg", '®'),
+    ("macr", '¯'),
+    ("deg", '°'),
+    ("plusmn", '±'),
+    ("sup2", '²'),
+    ("sup3", '³'),
+    ("acute", '´'),
+    ("micro", 'µ'),
+    ("para", '¶'),
+    ("middot", '·'),
+    ("cedil", '¸'),
+    ("sup1", '¹'),
+    ("ordm", 'º'),
     ("raquo", '»'),
-    ("lsaquo", '‹'),
-    ("rsaquo", '›'),
-    ("bdquo", '„'),
+    ("frac14", '¼'),
+    ("frac12", '½'),
+    ("frac34", '¾'),
+    ("iquest", '¿'),
+    ("Agrave", 'À'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Atilde", 'Ã'),
+    ("Auml", 'Ä'),
+    ("Aring", 'Å'),
+    ("AElig", 'Æ'),
+    ("Ccedil", 'Ç'),
+    ("Egrave", 'È'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Euml", 'Ë'),
+    ("Igrave", 'Ì'),
+    ("Iacute", 'Í'),
+    ("Icirc", 'Î'),
+    ("Iuml", 'Ï'),
+    ("ETH", 'Ð'),
+    ("Ntilde", 'Ñ'),
+    ("Ograve", 'Ò'),
+    ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'),
+    ("Otilde", 'Õ'),
+    ("Ouml", 'Ö'),
+    ("times", '×'),
+    ("Oslash", 'Ø'),
+    ("Ugrave", 'Ù'),
+    ("Uacute", 'Ú'),
+    ("Ucirc", 'Û'),
+    ("Uuml", 'Ü'),
+    ("Yacute", 'Ý'),
+    ("THORN", 'Þ'),
+    ("szlig", 'ß'),
+    ("agrave", 'à'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("atilde", 'ã'),
+    ("auml", 'ä'),
+    ("aring", 'å'),
+    ("aelig", 'æ'),
+    ("ccedil", 'ç'),
+    ("egrave", 'è'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("euml", 'ë'),
+    ("igrave", 'ì'),
+    ("iacute", 'í'),
+    ("icirc", 'î'),
+    ("iuml", 'ï'),
+    ("eth", 'ð'),
+    ("ntilde", 'ñ'),
+    ("ograve", 'ò'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("otilde", 'õ'),
+    ("ouml", 'ö'),
+    ("divide", '÷'),
+    ("oslash", 'ø'),
+    ("ugrave", 'ù'),
+    ("uacute", 'ú'),
+    ("ucirc", 'û'),
+    ("uuml", 'ü'),
+    ("yacute", 'ý'),
+    ("thorn", 'þ'),
+    ("yuml", 'ÿ'),
+    // Latin letters beyond Latin-1, spaces, joiners and direction marks
+    // (Persian and Arabic editors write `&zwnj;` inside words), punctuation.
+    ("OElig", 'Œ'),
+    ("oelig", 'œ'),
+    ("Scaron", 'Š'),
+    ("scaron", 'š'),
+    ("Yuml", 'Ÿ'),
+    ("fnof", 'ƒ'),
+    ("circ", 'ˆ'),
+    ("tilde", '˜'),
+    ("ensp", '\u{2002}'),
+    ("emsp", '\u{2003}'),
+    ("thinsp", '\u{2009}'),
     ("zwnj", '\u{200c}'),
     ("zwj", '\u{200d}'),
     ("lrm", '\u{200e}'),
     ("rlm", '\u{200f}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("bull", '•'),
+    ("hellip", '…'),
+    ("permil", '‰'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("euro", '€'),
+    ("trade", '™'),
+    ("larr", '←'),
+    ("rarr", '→'),
+    ("minus", '−'),
 ];
 
 /// What HTML reads a numeric reference to 0x80–0x9F as: the windows-1252
@@ -146,6 +267,8 @@ mod tests {
             ("&#99999999999999;", "&#99999999999999;"),
             ("What&#146;s &#150; &#x80;5", "What’s – €5"),
             ("Telecom &AMP; Media", "Telecom & Media"),
+            ("Op&eacute;ration &laquo;&nbsp;Clart&eacute;&nbsp;&raquo; &agrave; Z&uuml;rich, 5&nbsp;&euro;", "Opération «\u{a0}Clarté\u{a0}» à Zürich, 5\u{a0}€"),
+            ("&alpha; &foo; &copy", "&alpha; &foo; &copy"),
             ("می&zwnj;خواهم &rlm;test&lrm; &laquo;نقل&raquo; &bdquo;Zitat&ldquo;", "می\u{200c}خواهم \u{200f}test\u{200e} «نقل» „Zitat“"),
         ] {
             assert_eq!(decoded(given), want, "{given}");

@@ -103,9 +103,9 @@ pub(crate) fn modified_rfc3339(path: &Path) -> Option<String> {
 /// dated by the clock, and so not reproducible. (Set to nothing, it is unset.)
 pub(crate) fn check_source_date_epoch() -> Result<(), String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) if !value.trim().is_empty() && source_date_epoch().is_none() => Err(format!(
-            "SOURCE_DATE_EPOCH is {value:?}: it must be whole seconds since 1970-01-01T00:00:00Z (before the year 10000)"
-        )),
+        Ok(value) if !value.trim().is_empty() && source_date_epoch().is_none() => {
+            Err(format!("SOURCE_DATE_EPOCH is {value:?}: it must be whole seconds since 1970-01-01T00:00:00Z (before the year 10000)"))
+        }
         _ => Ok(()),
     }
 }

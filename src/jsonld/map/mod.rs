@@ -279,7 +279,9 @@ impl<'g, 'a> Mapper<'g, 'a> {
                 None => break node,
             }
         };
-        let id = node.id().filter(|id| is_address(id) && !too_long_an_address(id))?;
+        // A node's `@id` that is only a fragment (`#webpage`) names a node
+        // of this document, not a page to link to (as an article's own does).
+        let id = node.id().filter(|id| is_address(id) && !id.starts_with('#') && !too_long_an_address(id))?;
         self.sources.record(bp, &key(&node.path, "@id"));
         Some(Checked::Valid(id.to_owned()))
     }
