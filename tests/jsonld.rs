@@ -1682,3 +1682,34 @@ fn a_page_named_by_a_fragment_id_gives_no_link() {
         {"@type": "WebPage", "@id": "https://news.example/a/#webpage", "name": "Page"}]});
     assert_eq!(one(doc).url.as_deref(), Some("https://news.example/a/#webpage"));
 }
+
+/// A page made of articles (a `CollectionPage` whose `hasPart` holds its
+/// stories) is a feed of them, when nothing else names an article.
+#[test]
+fn a_collection_pages_articles_are_a_feed() {
+    let doc = json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Section front", "hasPart": [
+        {"@type": "NewsArticle", "headline": "First story", "url": "https://news.example/1"},
+        {"@type": "WebPageElement", "name": "Newsletter sign-up"},
+        {"@type": "AnalysisNewsArticle", "headline": "Second story", "url": "https://news.example/2"}]});
+    match read(doc) {
+        Ok(Document::Feed(briefs)) => assert_eq!(briefs.iter().map(|b| b.title.as_str()).collect::<Vec<_>>(), ["First story", "Second story"]),
+        other => panic!("expected a feed, got {other:?}"),
+    }
+    // A problem in one names its place in the page.
+    let doc = json!({"@context": "https://schema.org", "@type": "CollectionPage", "hasPart": [
+        {"@type": "NewsArticle", "headline": "First story", "url": "javascript:alert(1)"}]});
+    assert_eq!(problems(doc), ["hasPart[0].url: scheme \"javascript\" is not allowed"]);
+}
+
+/// A document's `@context` may give its text a default language
+/// (`{"@language": "fr"}`): an article without `inLanguage` is in it.
+#[test]
+fn the_contexts_language_is_an_articles_without_in_language() {
+    let ctx = json!(["https://schema.org", {"@language": "fr"}]);
+    let b = one(json!({"@context": ctx, "@type": "NewsArticle", "headline": "Titre"}));
+    assert_eq!(b.lang, "fr");
+    let b = one(json!({"@context": ctx, "@type": "NewsArticle", "headline": "Title", "inLanguage": "en-GB"}));
+    assert_eq!(b.lang, "en-GB", "its own comes first");
+    let b = one(json!({"@context": {"@vocab": "https://schema.org/", "@language": "ar"}, "@type": "NewsArticle", "headline": "عنوان"}));
+    assert_eq!((b.lang.as_str(), b.dir.as_str()), ("ar", "rtl"));
+}

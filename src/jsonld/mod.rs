@@ -207,6 +207,23 @@ fn names_schema_org(context: &Value) -> bool {
     }
 }
 
+/// The default language a document's `@context` gives its text
+/// (`["https://schema.org", {"@language": "fr"}]`), of the document or of
+/// the first object of an array that has one, when it is a language code.
+fn context_language(document: &Value) -> Option<String> {
+    fn of(node: &Value) -> Option<&str> {
+        match node.get("@context")? {
+            Value::Array(parts) => parts.iter().find_map(|p| p.get("@language")?.as_str()),
+            context => context.get("@language")?.as_str(),
+        }
+    }
+    match document {
+        Value::Array(items) => items.iter().find_map(of),
+        document => of(document),
+    }
+    .and_then(language_code)
+}
+
 /// `value` as a language tag (`en_US` read as `en-US`) whose language is a
 /// code of two or three letters: a name such as `"English"` (a tag's shape,
 /// but no language's code) is `None`, as `lang="English"` would name no
@@ -274,6 +291,7 @@ pub(crate) fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped
     };
     let described = page_description.map(|text| Value::String(text.to_owned()));
     let mut m = Mapper::new(&graph);
+    m.context_language = roots.iter().find_map(|(value, _)| context_language(value));
     let input = match choose(&graph) {
         None => {
             let names = ARTICLE_TYPES.get(..6).unwrap_or_default().join(", ");
@@ -340,7 +358,19 @@ fn choose<'a>(g: &Graph<'a>) -> Option<Choice<'a>> {
     if let Some(feed) = g.top.iter().find_map(|n| item_list(g, n)) {
         return Some(feed);
     }
-    articles.into_iter().next().map(Choice::One)
+    if let Some(first) = articles.into_iter().next() {
+        return Some(Choice::One(first));
+    }
+    g.top.iter().filter(|n| is_page(n)).find_map(|page| page_of_articles(g, page))
+}
+
+/// A page made of articles and nothing that names them otherwise (a
+/// `CollectionPage`, a section front, whose `hasPart` holds its stories):
+/// a feed of them, in order.
+fn page_of_articles<'a>(g: &Graph<'a>, page: &At<'a>) -> Option<Choice<'a>> {
+    let parts = page.get("hasPart")?;
+    let items: Vec<At> = parts.values().iter().map(|p| g.resolve(p)).filter(|p| p.is_a(&ARTICLE_TYPES)).collect();
+    (!items.is_empty()).then_some(Choice::Feed { path: parts.path, items })
 }
 
 /// The stories `articles` tell, in order, each as the fullest of its

@@ -41,6 +41,9 @@ pub(super) struct Mapper<'g, 'a> {
     /// The page's own description, for the page's one article when its
     /// JSON-LD describes it nowhere (see [`super::PageFacts`]).
     pub page_description: Option<At<'a>>,
+    /// The document's default language (its `@context`'s `@language`), for
+    /// an article without `inLanguage`.
+    pub context_language: Option<String>,
 }
 
 impl<'g, 'a> Mapper<'g, 'a> {
@@ -52,6 +55,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
             stack: Vec::new(),
             loops: HashSet::new(),
             page_description: None,
+            context_language: None,
         }
     }
 
@@ -91,7 +95,7 @@ impl<'g, 'a> Mapper<'g, 'a> {
             Some(url) => self.iri(Some(url), at("url")),
             None => self.address_of_its_page(node, at("url")),
         };
-        b.lang = self.language(node.get("inLanguage"), at("lang"));
+        b.lang = self.language(node.get("inLanguage"), at("lang")).or_else(|| self.context_language.clone().map(Checked::Valid));
         b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
         let authors = node.get("author").and_then(|a| self.authors(&a, &at("authors")));
         b.authors = authors.filter(|a| !people::only_the_publisher(a, b.publisher.as_ref())).map(Checked::Valid);
