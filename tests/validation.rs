@@ -338,3 +338,14 @@ fn codes_are_read_as_written_so_a_directional_control_in_one_is_refused() {
     let json = serde_json::json!({"title": "t", "quotes": [{"text": "q", "author": "a", "lang": "not a tag"}]}).to_string();
     assert_eq!(messages(&json), ["quotes[0].lang: must be a BCP 47 language tag, e.g. \"en\" or \"pt-BR\""]);
 }
+
+/// NUL is shown as U+FFFD everywhere, as HTML parsers read it in the static
+/// outputs: the live card's text nodes kept it (an invisible character there).
+#[test]
+fn nul_is_the_replacement_character_in_every_output() {
+    let doc = load(r#"{"title": "a\u0000b", "tags": [{"label": "x\u0000"}]}"#, &Options::default()).expect("valid");
+    let b = &doc.briefs()[0];
+    assert_eq!((b.title.as_str(), b.tags[0].label.as_str()), ("a\u{fffd}b", "x\u{fffd}"));
+    // A title of NUL alone shows something, as the JSON Schema says.
+    assert!(check(r#"{"title": "\u0000"}"#).is_empty());
+}

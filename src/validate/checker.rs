@@ -142,14 +142,15 @@ impl<'u> Checker<'u> {
     }
 
     /// Text the card shows: without the code points no HTML document may
-    /// hold ([`not_in_html`]), which are dropped so that every output, live
-    /// and static, writes the same text; at most `max` characters (shortened
+    /// hold ([`not_in_html`]), which are dropped, and with NUL as U+FFFD, as
+    /// HTML parsers read it, so that every output, live (whose text nodes
+    /// would keep a NUL) and static, shows the same text; at most `max` characters (shortened
     /// to them when the checker [`shortens`](Checker::shortens)), and not
     /// blank when `required`; then with its directional controls balanced
     /// ([`bidi`]), so that none reaches the text beside it, a cut one's too.
     pub(super) fn text(&mut self, mut s: String, path: &Path, max: usize, required: bool) -> Option<String> {
-        if may_hold_forbidden(&s) && s.chars().any(not_in_html) {
-            s = s.chars().filter(|&c| !not_in_html(c)).collect();
+        if may_hold_forbidden(&s) && s.chars().any(|c| c == '\0' || not_in_html(c)) {
+            s = s.chars().filter(|&c| !not_in_html(c)).map(|c| if c == '\0' { char::REPLACEMENT_CHARACTER } else { c }).collect();
         }
         if self.shortens {
             s = shortened(s, max);
@@ -373,8 +374,8 @@ fn may_hold_forbidden(s: &str) -> bool {
 }
 
 /// Code points the HTML standard allows in no document: controls other than
-/// ASCII white space (C0, DEL, C1), and noncharacters. NUL is left to the
-/// HTML writer, which writes it as U+FFFD, as HTML parsers read it.
+/// ASCII white space (C0, DEL, C1), and noncharacters. (NUL, which HTML
+/// parsers read as U+FFFD, is written as that: see `Checker::text`.)
 fn not_in_html(c: char) -> bool {
     let n = u32::from(c);
     (c.is_control() && !matches!(c, '\0' | '\t' | '\n' | '\u{c}' | '\r')) || (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE

@@ -17,8 +17,13 @@ pub(crate) fn word<'a>(page: &'a Labels, brief: &'a Labels, lang: &str, label: L
 }
 
 /// What joins the names of a byline in `lang`: the Arabic comma for Arabic
-/// and Persian, a comma elsewhere. (Not a label: no page needs to change it.)
+/// and Persian, the ideographic comma (no space) for Chinese and Japanese,
+/// a comma elsewhere. (Not a label: no page needs to change it.)
 pub(crate) fn list_separator(lang: &str) -> &'static str {
+    let primary = lang.split('-').next().unwrap_or_default();
+    if ["ja", "zh"].iter().any(|l| l.eq_ignore_ascii_case(primary)) {
+        return "、";
+    }
     words_for(lang).unwrap_or(&EN).separator
 }
 
@@ -190,6 +195,7 @@ mod tests {
         assert_eq!(builtin("zz", Label::Tags), "Issues");
         assert_eq!((builtin("fr-CA", Label::Updated), builtin("de", Label::By)), ("Mis à jour", "Von"));
         assert_eq!((list_separator("ar-EG"), list_separator("en")), ("، ", ", "));
+        assert_eq!((list_separator("ja"), list_separator("zh-Hant-TW"), list_separator("ko")), ("、", "、", ", "));
         assert_eq!(
             (builtin("ES", Label::ReadMore), builtin("Fr-CA", Label::Updated)),
             ("Leer el informe completo", "Mis à jour"),
