@@ -254,6 +254,9 @@ fn the_byline_and_the_update_are_in_the_header() {
     // An update on the day of publication is not worth a line; without a date it is.
     let same_day = doc(r#"{"title": "T", "date": "2024-05-01", "updated": "2024-05-01T18:00:00+02:00"}"#, &Options::default());
     assert!(all(&same_day, ".bc-updated").is_empty());
+    // Nor one before it, which can only be a mistake of the data.
+    let before = doc(r#"{"title": "T", "date": "2024-06-01", "updated": "2024-01-01"}"#, &Options::default());
+    assert!(all(&before, ".bc-updated").is_empty());
     let no_date = doc(r#"{"title": "T", "updated": "2024-05-01"}"#, &Options::default());
     assert_eq!(text(&all(&no_date, ".bc-eyebrow .bc-updated")[0]), "Updated May 1, 2024");
 

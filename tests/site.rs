@@ -442,3 +442,27 @@ fn shared_names_are_problems() {
     );
     assert!(problems[2].starts_with("c.json: [1].id: its page would be named \"same\""), "{}", problems[2]);
 }
+
+/// An entry is never updated before it was published: an `updated` earlier
+/// than `date` (a mistake of the data) leaves the entry dated by `date`; a
+/// later one on the same day is its update.
+#[test]
+fn an_update_before_publication_does_not_date_the_feeds_entry() {
+    let one = |json: &str| load(json, &Options::default()).unwrap();
+    let sources = vec![
+        Source { file: "a.json".into(), doc: one(r#"{"id":"a","title":"A","date":"2024-06-01","updated":"2024-01-01"}"#), modified: None },
+        Source {
+            file: "b.json".into(),
+            doc: one(r#"{"id":"b","title":"B","date":"2024-06-01T08:00:00+02:00","updated":"2024-06-01T18:00:00Z"}"#),
+            modified: None,
+        },
+    ];
+    let settings = site::Settings::new(BASE, PROVIDER, "2025-01-01T00:00:00Z");
+    let files = site::build(&sources, Vec::new(), &settings).unwrap();
+    let json = files.iter().find(|f| f.path == "feed.json").map(|f| String::from_utf8_lossy(&f.bytes).into_owned()).unwrap();
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let modified: Vec<(&str, &str)> =
+        json["items"].as_array().unwrap().iter().map(|i| (i["title"].as_str().unwrap(), i["date_modified"].as_str().unwrap())).collect();
+    assert!(modified.contains(&("A", "2024-06-01T00:00:00Z")), "{modified:?}");
+    assert!(modified.contains(&("B", "2024-06-01T18:00:00Z")), "{modified:?}");
+}

@@ -37,7 +37,7 @@ export interface Brief {
   date?: string | null;
   /**
    * When the brief was last updated, in the same forms as `date`; the card
-   * shows "Updated …" when it falls on another day than `date`.
+   * shows "Updated …" when it falls on a later day than `date`.
    * At most 64 characters; pattern: date.
    */
   updated?: string | null;

@@ -89,7 +89,7 @@ pub struct Brief {
     #[schemars(length(max = MAX_DATE_CHARS), regex(pattern = DATE_PATTERN))]
     pub date: Option<Checked<String>>,
     /// When the brief was last updated, in the same forms as `date`; the card
-    /// shows "Updated …" when it falls on another day than `date`.
+    /// shows "Updated …" when it falls on a later day than `date`.
     #[schemars(length(max = MAX_DATE_CHARS), regex(pattern = DATE_PATTERN))]
     pub updated: Option<Checked<String>>,
     /// Canonical page of the full brief ("Read the full brief").

@@ -139,9 +139,10 @@ pub struct BriefDate {
 }
 
 impl BriefDate {
-    /// Whether both name the same calendar day, as the card shows them.
-    pub fn same_day(&self, other: &BriefDate) -> bool {
-        (self.year, self.month, self.day) == (other.year, other.month, other.day)
+    /// Whether this names a later calendar day than `other`, as the card
+    /// shows them (each day as written, in its own offset).
+    pub fn later_day_than(&self, other: &BriefDate) -> bool {
+        (self.year, self.month, self.day) > (other.year, other.month, other.day)
     }
 }
 

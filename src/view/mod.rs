@@ -281,7 +281,9 @@ fn heading_tag(level: u8) -> &'static str {
 fn header(b: &Brief, cx: &Context, title_id: Option<&str>, w: &mut dyn Sink) {
     block(b, cx, w, "header", "bc-header", "header", None);
     // An update on the day of publication adds nothing a reader needs.
-    let updated = b.updated.as_ref().filter(|u| !b.date.as_ref().is_some_and(|d| d.same_day(u)));
+    // Nor does one dated before it (a mistake of the data: an update
+    // cannot come before what it updates).
+    let updated = b.updated.as_ref().filter(|u| b.date.as_ref().is_none_or(|d| u.later_day_than(d)));
     if b.kind.is_some() || b.date.is_some() || updated.is_some() {
         open(w, "p", "bc-eyebrow");
         if let Some(k) = &b.kind {

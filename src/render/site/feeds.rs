@@ -46,11 +46,14 @@ pub(super) fn instant(rfc3339: &str) -> Option<i64> {
     Some(date.to_rata_die().to_i64_date() * 86_400 + clock - offset)
 }
 
-/// When the brief last changed, for the feeds: `updated`, else `date`,
-/// else when its file did, else the build.
+/// When the brief last changed, for the feeds: `updated` (unless it is
+/// before `date`, which can only be a mistake of the data: an entry is
+/// never updated before it was published), else `date`, else when its file
+/// did, else the build.
 fn updated(e: &Entry, now: &str) -> String {
     let b = e.brief;
-    b.updated.as_ref().or(b.date.as_ref()).map_or_else(|| e.modified.unwrap_or(now).to_owned(), rfc3339)
+    let after_publication = |u: &&BriefDate| b.date.as_ref().is_none_or(|d| instant(&rfc3339(u)) >= instant(&rfc3339(d)));
+    b.updated.as_ref().filter(after_publication).or(b.date.as_ref()).map_or_else(|| e.modified.unwrap_or(now).to_owned(), rfc3339)
 }
 
 /// The static card for a feed reader: the fragment, URLs already absolute
