@@ -1179,3 +1179,14 @@ fn chown_all(path: &Path, user: u32) {
         }
     }
 }
+
+/// JSON-LD's own file extension, `.jsonld`, is an input of the site like `.json`.
+#[test]
+fn site_reads_jsonld_files() {
+    let (dir, briefs, assets) = site_of_one_brief("site-jsonld");
+    fs::write(briefs.join("story.jsonld"), r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"From JSON-LD"}"#).expect("write");
+    let o = site(&briefs, &dir.join("out"), &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = fs::read_to_string(dir.join("out").join("story").join("index.html")).expect("the story's page");
+    assert!(page.contains("From JSON-LD"));
+}

@@ -109,7 +109,7 @@ fn check_folders(dir: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The `.json` and `.html` files under `dir`, sorted, leaving out
+/// The `.json` (and JSON-LD's `.jsonld`) and `.html` files under `dir`, sorted, leaving out
 /// hidden files and folders and sites written earlier (their pages
 /// and oEmbed JSON are outputs, not briefs); a folder reached again
 /// through a symlink is read once.
@@ -130,7 +130,7 @@ fn input_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
             let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
             if path.is_dir() {
                 folders.push(path);
-            } else if matches!(ext.as_deref(), Some("json" | "html" | "htm")) {
+            } else if matches!(ext.as_deref(), Some("json" | "jsonld" | "html" | "htm")) {
                 found.push(path);
             }
         }
