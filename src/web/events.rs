@@ -225,7 +225,9 @@ fn copy_with_textarea(near: &Element, text: &str) -> bool {
     area.set_text_content(Some(text));
     area.set_attribute("aria-hidden", "true").ok();
     area.set_class_name("bc-offscreen");
-    if near.append_child(&area).is_err() {
+    // Beside the button, not in it: a button holds no interactive content.
+    let Some(beside) = near.parent_element() else { return false };
+    if beside.append_child(&area).is_err() {
         return false;
     }
     area.unchecked_ref::<HtmlTextAreaElement>().select();

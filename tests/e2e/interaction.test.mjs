@@ -126,8 +126,16 @@ test("copy link without the Clipboard API keeps the keyboard's focus on the butt
   await t.page.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
   await t.page.goto(env.base + "/keyboard.html");
   await rendered(t.page, "#card");
-  await t.page.evaluate(() => document.querySelector("#card").shadowRoot.querySelector(".bc-quote .bc-copy").focus());
+  await t.page.evaluate(() => {
+    const root = document.querySelector("#card").shadowRoot;
+    // Where the copy's textarea goes: beside the button (a button holds no interactive content).
+    window.__areaIn = [];
+    new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => n.localName === "textarea" && window.__areaIn.push(r.target.localName))))
+      .observe(root, { childList: true, subtree: true });
+    root.querySelector(".bc-quote .bc-copy").focus();
+  });
   await t.page.keyboard.press("Enter");
+  assert.deepEqual(await t.page.evaluate(() => window.__areaIn), ["figcaption"]);
   const after = await t.page.evaluate(() => {
     const root = document.querySelector("#card").shadowRoot;
     const button = root.activeElement;
