@@ -20,9 +20,11 @@ const LOCALES = ["en", "es", "fa", "ar", "pt-BR", "ar-EG"];
 const DATES = ["2024-02-29", "2023-12-31", "2024-01-01", "2024-03-19", "2024-03-20", "2023-06-13T23:30:00-05:00"];
 
 // One brief per locale and date; `updated` (another day) goes the same way.
-const briefs = LOCALES.flatMap((lang) => DATES.map((date, i) => ({
-  title: `${lang} ${date}`, lang, date, updated: DATES[(i + 1) % DATES.length],
-})));
+// Of the two days, the later is the update: one before the date is none.
+const briefs = LOCALES.flatMap((lang) => DATES.map((day, i) => {
+  const [date, updated] = [day, DATES[(i + 1) % DATES.length]].sort();
+  return { title: `${lang} ${day}`, lang, date, updated };
+}));
 // What each <time> shows, in order: [locale, ISO date] per element.
 const expected = briefs.flatMap((b) => [[b.lang, b.date], [b.lang, b.updated]]);
 
