@@ -386,6 +386,26 @@ fn long_blocks_collapse_behind_show_more() {
     assert_eq!(get(&e.detail(), "block").as_string().as_deref(), Some("section"));
 }
 
+/// Related links past the first few are hidden items of the one list (a
+/// screen reader hears one list of seven, not a list of four and one of
+/// three), which "Show more" controls.
+#[wasm_bindgen_test]
+fn long_related_lists_stay_one_list_behind_show_more() {
+    let related: Vec<String> = (0..7).map(|i| format!(r#"{{"title":"R{i}","url":"https://e.example/{i}"}}"#)).collect();
+    let el = host();
+    let _c = render_brief(el.clone().into(), json(&format!(r#"{{"title":"T","related":[{}]}}"#, related.join(","))), JsValue::UNDEFINED).unwrap();
+    let root = shadow(&el);
+    assert_eq!(count(&root, "[data-block=related] ul"), 1);
+    assert_eq!((count(&root, "[data-block=related] li"), count(&root, "[data-block=related] li[hidden]")), (7, 3));
+    let list = root.query_selector("[data-block=related] ul").unwrap().unwrap();
+    let button: web_sys::HtmlElement = root.query_selector("[data-block=related] button.bc-toggle").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(button.get_attribute("aria-controls"), list.get_attribute("id"));
+    button.click();
+    assert_eq!(count(&root, "[data-block=related] li[hidden]"), 0);
+    button.click();
+    assert_eq!(count(&root, "[data-block=related] li[hidden]"), 3);
+}
+
 #[wasm_bindgen_test]
 fn update_rerenders_in_place_and_destroy_shows_the_fallback_again() {
     let el = host();
@@ -591,7 +611,7 @@ fn a_card_built_anew_keeps_the_readers_place_block_by_block() {
     card.update(json(&brief(r#"{"label":"a"},{"label":"b"}"#))).unwrap();
     assert_eq!(count(&root, "[data-block=tags] li"), 2, "rebuilt with two tags");
     assert_eq!(count(&root, "button.bc-toggle[aria-expanded=true]"), toggles.length(), "every block still expanded");
-    assert_eq!(count(&root, ".bc-rest[hidden]"), 0);
+    assert_eq!(count(&root, ".bc-rest[hidden], .bc-more[hidden]"), 0);
     assert!(root.active_element().is_some_and(|a| a.is_same_node(Some(&link(&root)))), "focus on the same link");
 
     // A card rendered into the same target (for the element's new attribute)
@@ -852,8 +872,9 @@ fn hosts_are_refused_as_natively_and_relative_urls_resolve_with_this_browsers_ur
 fn this_browsers_json_parse_hands_the_brief_over_exactly() {
     // The module reads JSON through the engine's JSON.parse (src/web/copy.js):
     // a string of NULs, quotes, backslashes and line separators arrives as
-    // it was, as an object and as text. (A control such as U+0001 would
-    // not: text drops the code points no HTML document may hold.)
+    // it was, as an object and as text, and shows as the static outputs
+    // show it: NUL as U+FFFD, as HTML parsers read it. (A control such as
+    // U+0001 would not: text drops the code points no HTML document may hold.)
     let tricky = "\u{0}a\"\u{0}\\\u{2028}b\u{0}";
     let brief = JSON::parse(&format!(
         r#"{{"title":{0},"kind":{0},"\u0000":1}}"#,
@@ -864,7 +885,7 @@ fn this_browsers_json_parse_hands_the_brief_over_exactly() {
         let el = host();
         let _card = render_brief(el.clone().into(), input, JsValue::UNDEFINED).unwrap();
         let title = shadow(&el).query_selector(".bc-title").unwrap().unwrap();
-        assert_eq!(title.text_content().as_deref(), Some(tricky));
+        assert_eq!(title.text_content(), Some(tricky.replace('\0', "\u{fffd}")));
     }
     // A byte-order mark is skipped; broken text is one problem, in this engine's words.
     assert_eq!(validate_brief(JsValue::from_str("\u{feff}{\"title\":\"t\"}")).unchecked_into::<Array>().length(), 0);

@@ -615,30 +615,34 @@ fn related(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
     // title makes each one's name its own ("Related Analysis: <title>").
     w.attr("aria-label", &format!("{heading}: {}", b.title));
     block_heading(b, cx, w, "bc-heading", heading, lang);
+    // One list, the items past those shown hidden behind "Show more" (a
+    // screen reader hears one list of them all, not two lists), which
+    // controls the list.
+    let rest = (shown < items.len()).then(|| rest_id(ids, "related", 0));
     open(w, "ul", "bc-related-list");
     w.fixed("role", "list");
-    for r in items.get(..shown).unwrap_or(items) {
-        related_item(b, cx, r, w);
+    if let Some(id) = &rest {
+        w.attr("id", id);
+    }
+    for (i, r) in items.iter().enumerate() {
+        related_item(b, cx, r, i >= shown, w);
     }
     w.close();
-    if let Some(rest) = items.get(shown..).filter(|r| !r.is_empty()) {
-        let id = rest_id(ids, "related", 0);
-        open(w, "ul", "bc-related-list bc-rest");
-        w.fixed("role", "list");
-        w.attr("id", &id);
-        w.fixed("hidden", "");
-        for r in rest {
-            related_item(b, cx, r, w);
-        }
-        w.close();
-        toggle(b, cx, &id, w);
+    if let Some(id) = &rest {
+        toggle(b, cx, id, w);
     }
     w.close();
 }
 
-/// One related item: a link, then what is known about it (kind, author, date).
-fn related_item(b: &Brief, cx: &Context, r: &Related, w: &mut dyn Sink) {
-    open(w, "li", "bc-related-item");
+/// One related item: a link, then what is known about it (kind, author,
+/// date); `more`: one of those behind "Show more", hidden.
+fn related_item(b: &Brief, cx: &Context, r: &Related, more: bool, w: &mut dyn Sink) {
+    if more {
+        open(w, "li", "bc-related-item bc-more");
+        w.fixed("hidden", "");
+    } else {
+        open(w, "li", "bc-related-item");
+    }
     link(cx, &r.url, "bc-related-link", w);
     w.fixed("dir", "auto");
     w.text(&r.title);

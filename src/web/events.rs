@@ -122,8 +122,19 @@ fn on_click(ev: Event) {
 
 /// Shows or hides the rest of a block behind its "Show more" `button`.
 pub(super) fn set_expanded(button: &Element, expanded: bool) {
+    // What it controls, just before it: a block's rest of paragraphs, or
+    // a list whose items past the first few (`.bc-more`) are its rest.
     if let Some(rest) = button.previous_element_sibling() {
-        rest.toggle_attribute_with_force("hidden", !expanded).ok();
+        match rest.query_selector_all(":scope > .bc-more") {
+            Ok(items) if items.length() > 0 => {
+                for item in (0..items.length()).filter_map(|i| items.get(i)) {
+                    item.unchecked_into::<Element>().toggle_attribute_with_force("hidden", !expanded).ok();
+                }
+            }
+            _ => {
+                rest.toggle_attribute_with_force("hidden", !expanded).ok();
+            }
+        }
     }
     button.set_attribute("aria-expanded", if expanded { "true" } else { "false" }).ok();
     button.set_text_content(button.get_attribute(if expanded { "data-less" } else { "data-more" }).as_deref());
