@@ -95,7 +95,8 @@ class BriefCardElement extends Base {
     // viewport, so that what the reader reached works at once and is the card's (#render moves
     // focus from the fallback to the card).
     this.addEventListener("focusin", () => {
-      if (this.#near || this.#card) return;
+      // (Not a card that renders anyway, is rendered, or failed and said so once.)
+      if (this.#near || this.#card || this.dataset.state || this.getAttribute("loading") === "eager") return;
       BriefCardElement.#io.unobserve(this);
       this.#near = true;
       this.#update();
@@ -314,12 +315,14 @@ class BriefCardElement extends Base {
       }
       // The fallback stops showing once the card does: a reader in it (a link they tabbed to)
       // would be thrown back to the top of the page, and Tab would skip the card.
-      const from = document.activeElement;
+      // (The focus of the tree the element is in: a component's shadow root, say.)
+      const root = this.getRootNode();
+      const from = root.activeElement;
       const inFallback = from !== this && this.contains(from);
       const card = this.#data instanceof PageJsonLd ? m.renderJsonLd(this, this.#data.scripts, options, lang, this.#data.description) : m.renderBrief(this, data, options);
       this.#failedWith = null;
       this.#options = key;
-      if (inFallback && [from, document.body].includes(document.activeElement)) this.#handOver(from);
+      if (inFallback && [from, null, document.body].includes(root.activeElement)) this.#handOver(from);
       if (this.#card === old) this.#card = null;
       // A brief-card:render listener may have removed the element or re-rendered it.
       if (seq === this.#seq) this.#card = card;
@@ -336,10 +339,19 @@ class BriefCardElement extends Base {
   }
 
   // Focus from the fallback to the card: its link to the same address (the README's fallback is
-  // the static card, whose links the live one has), else its first link or button.
+  // the static card, whose links the live one has), or, when that one is behind "Show more" (the
+  // static card shows every paragraph), its block's button; else the card's first link or button;
+  // else the card itself, so that focus stays where the reader was.
   #handOver(from) {
-    const controls = [...(this.shadowRoot?.querySelectorAll("a[href], button") ?? [])];
-    (controls.find((c) => c.href && c.href === from.href) ?? controls[0])?.focus();
+    const root = this.shadowRoot;
+    if (!root) return;
+    const controls = [...root.querySelectorAll("a[href], button")];
+    const twin = from.href ? controls.find((c) => c.href === from.href) : undefined;
+    const toggle = twin?.closest("[hidden]") && twin.closest("[data-block]")?.querySelector("button.bc-toggle");
+    const article = root.querySelector("article");
+    const to = toggle || (twin?.closest("[hidden]") ? undefined : twin) || controls.find((c) => !c.closest("[hidden]")) || article;
+    if (to === article && article) article.tabIndex = -1;
+    to?.focus();
   }
 
   // One console.error and (unless the wasm sent it) one brief-card:error; the fallback stays.

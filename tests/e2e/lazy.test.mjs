@@ -2,7 +2,7 @@
 // out) and deep links into cards that are rendered lazily.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, rendered, useBrowser } from "./helpers.mjs";
+import { open, rendered, useBrowser, writePage } from "./helpers.mjs";
 
 const env = useBrowser();
 const state = (page) => page.$$eval("brief-card", (els) => Object.fromEntries(els.map((e) => [e.id, e.dataset.state === "rendered" && !!e.shadowRoot?.querySelector("article")])));
@@ -102,5 +102,67 @@ test("focus reaching a lazy card's fallback renders the card at once and hands f
   assert.equal(next.host, "far", `Tab stays in the card (${JSON.stringify(next)})`);
   assert.notEqual(next.cls, "bc-title-link");
   assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+// Where focus is, through open shadow roots: the ids of its hosts and its own class.
+const focusPath = (page) => page.evaluate(() => {
+  const path = [];
+  for (let a = document.activeElement; a; a = a.shadowRoot?.activeElement) path.push(a.id || a.className || a.localName);
+  return path;
+});
+
+test("focus handed over from the fallback: to the block's Show more when its link is collapsed, to the card when it has no link, and inside another component's shadow root", async () => {
+  // What a review found: the fallback's (static card's) link to a paragraph past the fourth had a
+  // hidden twin in the live card, and focus fell to <body>; so it did for a card with no link,
+  // and for an element inside another component's shadow root.
+  const paragraphs = Array.from({ length: 6 }, (_, i) => (i === 5 ? [{ text: "deep", href: "https://example.org/deep" }] : `P${i}`));
+  const brief = (title, more) => JSON.stringify({ title, summary: { paragraphs: more ? paragraphs : ["only text"] } });
+  const spacer = `<div style="height:4000px"></div>`;
+  await writePage(env, "handover.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<script type="module" src="/brief-card.js"></script></head><body>
+<p><a id="top" href="#x">top</a></p>${spacer}
+<brief-card id="deep"><script type="application/json">${brief("Deep", true)}</script><a id="fb-deep" href="https://example.org/deep">deep</a></brief-card>
+${spacer}
+<brief-card id="plain"><script type="application/json">${brief("Plain", false)}</script><a id="fb-plain" href="https://example.org/plain">plain</a></brief-card>
+${spacer}
+<div id="outer"></div>
+<script type="module">
+  const root = document.querySelector("#outer").attachShadow({ mode: "open" });
+  root.innerHTML = '<brief-card id="nested"><script type="application/json">${brief("Nested", false)}<\\/script><a id="fb-nested" href="https://example.org/n">n</a></brief-card>';
+</script></body></html>`);
+  const t = await open(env, "/handover.html");
+  await t.page.waitForFunction(() => customElements.get("brief-card") && document.querySelector("#outer").shadowRoot);
+  const focusIn = async (el, selector) => {
+    await t.page.evaluate(([el, selector]) => {
+      const host = el === "nested" ? document.querySelector("#outer").shadowRoot : document;
+      host.querySelector(selector).focus({ preventScroll: true });
+    }, [el, selector]);
+  };
+  await focusIn("deep", "#fb-deep");
+  await rendered(t.page, "#deep");
+  assert.deepEqual(await focusPath(t.page), ["deep", "bc-toggle"]);
+  await focusIn("plain", "#fb-plain");
+  await rendered(t.page, "#plain");
+  assert.deepEqual(await focusPath(t.page), ["plain", "bc-card bc-light"]);
+  await focusIn("nested", "#fb-nested");
+  await t.page.waitForFunction(() => document.querySelector("#outer").shadowRoot.querySelector("brief-card").dataset.state === "rendered");
+  assert.deepEqual(await focusPath(t.page), ["outer", "nested", "bc-card bc-light"]);
+  assert.deepEqual(t.errors, []);
+  await t.close();
+});
+
+test("focus entering the fallback of an eager card that failed sends no second error", async () => {
+  await writePage(env, "nowasm/eager-failed.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<script type="module" src="/nowasm/brief-card.js"></script></head><body>
+<brief-card loading="eager"><script type="application/json">{"title":"t"}</script><a id="fb" href="https://example.org/">fallback</a></brief-card>
+</body></html>`);
+  const t = await open(env, "/nowasm/eager-failed.html");
+  await t.page.evaluate(() => { window.__errors = []; document.addEventListener("brief-card:error", (e) => window.__errors.push(e.detail.reason)); });
+  await t.page.waitForFunction(() => document.querySelector("brief-card").dataset.state === "error", null, { timeout: 15000 });
+  await t.page.focus("#fb");
+  await t.page.waitForTimeout(500);
+  assert.equal(await t.page.evaluate(() => document.querySelector("brief-card").dataset.state), "error");
+  assert.equal(t.errors.length, 1, t.errors.join("\n"));
   await t.close();
 });
