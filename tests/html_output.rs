@@ -469,7 +469,7 @@ fn a_static_card_with_an_id_is_named_by_its_title_and_its_read_more_described_by
     let h = doc(FLASH, &Options::default());
     let article = &all(&h, "article")[0];
     assert_eq!(article.value().attr("aria-labelledby"), Some("raisi-latin-america-tour-2023-title"));
-    assert_eq!(all(&h, "h2#raisi-latin-america-tour-2023-title").len(), 1);
+    assert_eq!(all(&h, "h2 span#raisi-latin-america-tour-2023-title").len(), 1);
     let more = &all(&h, "a.bc-read-more")[0];
     assert_eq!(more.value().attr("aria-describedby"), Some("raisi-latin-america-tour-2023-title"));
     // Without an id, static HTML makes none of its own (a newsletter holds
@@ -517,8 +517,16 @@ fn a_link_that_opens_a_new_tab_says_so_to_screen_readers() {
     assert!(all(&doc(brief, &Options::default()), ".bc-vh").is_empty());
     o.email = true;
     assert!(!render_html(brief, &o).expect("renders").contains("pestaña"));
-    // A label of its own.
+    // What names the card (its title) holds the title alone, not the note:
+    // a screen reader would read "(opens in a new tab)" into the card's name.
     o.email = false;
+    let with_id = brief.replacen(r#"{"title": "t""#, r#"{"id": "b1", "title": "t""#, 1);
+    let h = doc(&with_id, &o);
+    let named = all(&h, "article")[0].value().attr("aria-labelledby").expect("named").to_owned();
+    assert_eq!(text(&all(&h, &format!("#{named}"))[0]), "t");
+    let described = all(&h, "a.bc-read-more")[0].value().attr("aria-describedby").expect("described").to_owned();
+    assert_eq!(text(&all(&h, &format!("#{described}"))[0]), "t");
+    // A label of its own.
     o.labels.0.push((brief_card::validate::labels::Label::NewTab, "(nueva ventana)".into()));
     assert_eq!(text(&all(&doc(brief, &o), ".bc-vh")[0]), " (nueva ventana)");
 }

@@ -156,6 +156,22 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
     w.close();
 }
 
+/// `text`, in a `<span id>` when something is named or described by it (a
+/// card by its title, a quote's "Copy link" by its author): the span holds
+/// the text alone, not the note a link that opens a new tab ends with
+/// ([`close_link`]), which would be read into the name.
+fn text_named(w: &mut dyn Sink, id: Option<&str>, text: &str) {
+    match id {
+        Some(id) => {
+            w.open("span");
+            w.attr("id", id);
+            w.text(text);
+            w.close();
+        }
+        None => w.text(text),
+    }
+}
+
 /// `<span dir="auto">text</span>`: text isolated and given the direction of
 /// its own first letter, inside an item of a row ("kind | date", "author |
 /// role"). The item itself keeps the card's direction, and with it the side
@@ -308,17 +324,14 @@ fn header(b: &Brief, cx: &Context, title_id: Option<&str>, w: &mut dyn Sink) {
     }
     open(w, heading_tag(cx.options.heading_level), "bc-title");
     w.fixed("part", "title");
-    if let Some(id) = title_id {
-        w.attr("id", id);
-    }
     prose_dir(b, w);
     match &b.url {
         Some(u) => {
             link(cx, u, "bc-title-link", w);
-            w.text(&b.title);
+            text_named(w, title_id, &b.title);
             close_link(b, cx, w);
         }
-        None => w.text(&b.title),
+        None => text_named(w, title_id, &b.title),
     }
     w.close();
     if !b.authors.is_empty() {
@@ -574,10 +587,7 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
         // The quote's "Copy link" is described by its author: a card has
         // one such button per quote and one for itself, all of one name.
         let author_id = anchor.as_ref().filter(|_| cx.interactive).map(|a| format!("{a}-by"));
-        if let Some(id) = &author_id {
-            w.attr("id", id);
-        }
-        w.text(&q.author);
+        text_named(w, author_id.as_deref(), &q.author);
         close_link_or_span(b, cx, linked, w);
         if let Some(r) = &q.role {
             text_el(w, "span", "bc-role", r);

@@ -120,7 +120,7 @@ test("the data and attributes a task changes make one render, with all of them (
     el.addEventListener("brief-card:render", () => {
       const a = el.shadowRoot.querySelector("article");
       renders.push({ cls: a.className, heading: a.querySelector(".bc-title").localName, lang: a.lang, date: a.querySelector(".bc-date").textContent,
-        title: a.querySelector(".bc-title-link").firstChild.data });
+        title: a.querySelector(".bc-title-link").firstChild.textContent });
     });
     el.brief = { ...el.brief, title: "Retitled" };
     for (const [k, v] of [["theme", "dark"], ["layout", "compact"], ["locale", "de-DE"], ["link-target", "_blank"], ["heading-level", "4"], ["lang", "fr"]]) {

@@ -14,7 +14,7 @@ test("embed.html: both cards render, fallbacks hidden, no errors", async () => {
   const cards = await t.page.$$eval("brief-card", (els) => els.map((e) => {
     const a = e.shadowRoot.querySelector("article"), fb = e.querySelector("p > a");
     return {
-      title: a.querySelector(".bc-title-link").firstChild.data, lang: a.lang, compact: a.classList.contains("bc-compact"),
+      title: a.querySelector(".bc-title-link").firstChild.textContent, lang: a.lang, compact: a.classList.contains("bc-compact"),
       // A link that opens a new tab says so after its text, for screen readers.
       newTab: a.querySelector(".bc-title-link > .bc-vh")?.textContent ?? null,
       blank: [...a.querySelectorAll("a[href]")].every((l) => l.target === "_blank" && l.rel === "noopener noreferrer"),
@@ -25,7 +25,7 @@ test("embed.html: both cards render, fallbacks hidden, no errors", async () => {
     { title: "Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries", newTab: null, lang: "en", compact: false, blank: false, fallbackShown: false },
     { title: "Raisi inicia una gira de cinco días por América Latina", newTab: " (se abre en una pestaña nueva)", lang: "es", compact: true, blank: true, fallbackShown: false },
   ]);
-  assert.equal(await t.page.$eval("brief-card:nth-of-type(2)", (e) => e.shadowRoot.querySelector(".bc-read-more").firstChild.data), "Leer el informe completo", "Spanish words from the element's lang");
+  assert.equal(await t.page.$eval("brief-card:nth-of-type(2)", (e) => e.shadowRoot.querySelector(".bc-read-more").firstChild.textContent), "Leer el informe completo", "Spanish words from the element's lang");
   assert.deepEqual(t.errors, []);
   assert.deepEqual(t.pageErrors, []);
   await t.close();
