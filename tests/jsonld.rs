@@ -1692,7 +1692,9 @@ fn a_collection_pages_articles_are_a_feed() {
         {"@type": "WebPageElement", "name": "Newsletter sign-up"},
         {"@type": "AnalysisNewsArticle", "headline": "Second story", "url": "https://news.example/2"}]});
     match read(doc) {
-        Ok(Document::Feed(briefs)) => assert_eq!(briefs.iter().map(|b| b.title.as_str()).collect::<Vec<_>>(), ["First story", "Second story"]),
+        Ok(Document::Feed(briefs)) => {
+            assert_eq!(briefs.iter().map(|b| b.title.as_str()).collect::<Vec<_>>(), ["First story", "Second story"])
+        }
         other => panic!("expected a feed, got {other:?}"),
     }
     // A problem in one names its place in the page.
@@ -1712,4 +1714,28 @@ fn the_contexts_language_is_an_articles_without_in_language() {
     assert_eq!(b.lang, "en-GB", "its own comes first");
     let b = one(json!({"@context": {"@vocab": "https://schema.org/", "@language": "ar"}, "@type": "NewsArticle", "headline": "عنوان"}));
     assert_eq!((b.lang.as_str(), b.dir.as_str()), ("ar", "rtl"));
+}
+
+/// An empty list object holds no value, as `null` is none; and a page's
+/// scripts each have their own `@context`: one's `@language` (a site's
+/// Organization in German) says nothing of an article in another.
+#[test]
+fn an_empty_list_is_no_value_and_one_scripts_language_is_its_own() {
+    let b = one(article(json!({"dateModified": {"@list": ""}, "image": {"@list": null}, "author": {"@set": []}})));
+    assert!(b.updated.is_none() && b.image.is_none() && b.authors.is_empty());
+    let html = r#"<!doctype html><html lang="en"><head>
+        <script type="application/ld+json">{"@context": ["https://schema.org", {"@language": "de"}], "@type": "Organization", "name": "O"}</script>
+        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H"}</script>
+        </head><body></body></html>"#;
+    assert_eq!(load_html_page(html, &Options::default()).expect("a card").briefs()[0].lang, "en");
+}
+
+/// A publisher list that opens with a reference to a node the document does
+/// not define gives the first publisher it does describe.
+#[test]
+fn the_first_publisher_the_document_describes() {
+    let b = one(article(json!({"publisher": [{"@id": "https://news.example/#org"}, {"@type": "Organization", "name": "Second Org"}]})));
+    assert_eq!(b.publisher.map(|p| p.name).as_deref(), Some("Second Org"));
+    let p = problems(article(json!({"publisher": [{"@id": "#org"}, {"@type": "Organization", "name": "O", "url": "javascript:x"}]})));
+    assert_eq!(p, ["publisher[1].url: scheme \"javascript\" is not allowed"]);
 }

@@ -45,7 +45,8 @@ impl<'a> At<'a> {
     pub(super) fn values(&self) -> Vec<At<'a>> {
         for keyword in ["@list", "@set"] {
             if let Some(items) = self.value.get(keyword) {
-                return At { value: items, path: key(&self.path, keyword) }.values();
+                // (An empty one, `{"@list": null}`, holds no value, as `null` is none.)
+                return if is_blank(items) { Vec::new() } else { At { value: items, path: key(&self.path, keyword) }.values() };
             }
         }
         match self.value {

@@ -208,8 +208,8 @@ fn names_schema_org(context: &Value) -> bool {
 }
 
 /// The default language a document's `@context` gives its text
-/// (`["https://schema.org", {"@language": "fr"}]`), of the document or of
-/// the first object of an array that has one, when it is a language code.
+/// (`["https://schema.org", {"@language": "fr"}]`), when it is a language
+/// code: the document's (an object), or its items' when they all say one.
 fn context_language(document: &Value) -> Option<String> {
     fn of(node: &Value) -> Option<&str> {
         match node.get("@context")? {
@@ -218,7 +218,10 @@ fn context_language(document: &Value) -> Option<String> {
         }
     }
     match document {
-        Value::Array(items) => items.iter().find_map(of),
+        Value::Array(items) => {
+            let first = of(items.first()?)?;
+            items.iter().all(|item| of(item) == Some(first)).then_some(first)
+        }
         document => of(document),
     }
     .and_then(language_code)
@@ -291,7 +294,13 @@ pub(crate) fn read(scripts: &[Script], page_description: Option<&str>) -> Mapped
     };
     let described = page_description.map(|text| Value::String(text.to_owned()));
     let mut m = Mapper::new(&graph);
-    m.context_language = roots.iter().find_map(|(value, _)| context_language(value));
+    // Of one document only: a page's scripts each have their own context,
+    // and one of them (a site's Organization in German) says nothing of the
+    // language of an article in another.
+    m.context_language = match roots.as_slice() {
+        [(document, _)] => context_language(document),
+        _ => None,
+    };
     let input = match choose(&graph) {
         None => {
             let names = ARTICLE_TYPES.get(..6).unwrap_or_default().join(", ");

@@ -267,7 +267,10 @@ mod tests {
             ("&#99999999999999;", "&#99999999999999;"),
             ("What&#146;s &#150; &#x80;5", "What’s – €5"),
             ("Telecom &AMP; Media", "Telecom & Media"),
-            ("Op&eacute;ration &laquo;&nbsp;Clart&eacute;&nbsp;&raquo; &agrave; Z&uuml;rich, 5&nbsp;&euro;", "Opération «\u{a0}Clarté\u{a0}» à Zürich, 5\u{a0}€"),
+            (
+                "Op&eacute;ration &laquo;&nbsp;Clart&eacute;&nbsp;&raquo; &agrave; Z&uuml;rich, 5&nbsp;&euro;",
+                "Opération «\u{a0}Clarté\u{a0}» à Zürich, 5\u{a0}€",
+            ),
             ("&alpha; &foo; &copy", "&alpha; &foo; &copy"),
             ("می&zwnj;خواهم &rlm;test&lrm; &laquo;نقل&raquo; &bdquo;Zitat&ldquo;", "می\u{200c}خواهم \u{200f}test\u{200e} «نقل» „Zitat“"),
         ] {

@@ -96,7 +96,9 @@ impl<'g, 'a> Mapper<'g, 'a> {
             None => self.address_of_its_page(node, at("url")),
         };
         b.lang = self.language(node.get("inLanguage"), at("lang")).or_else(|| self.context_language.clone().map(Checked::Valid));
-        b.publisher = node.get("publisher").and_then(|p| p.one()).and_then(|p| self.publisher(&p, &at("publisher")));
+        // The first publisher the document describes: a list may open with a
+        // reference to a node it does not define.
+        b.publisher = node.get("publisher").and_then(|p| listed(&p).iter().find_map(|p| self.publisher(p, &at("publisher"))));
         let authors = node.get("author").and_then(|a| self.authors(&a, &at("authors")));
         b.authors = authors.filter(|a| !people::only_the_publisher(a, b.publisher.as_ref())).map(Checked::Valid);
         // The first image with an address: a list may open with an
