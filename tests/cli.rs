@@ -1055,7 +1055,7 @@ fn site_dates_an_undated_brief_in_the_feeds_by_its_files_time() {
     // One that is no time is refused, as the convention asks (ignored, the
     // build was quietly dated by the clock), and the site is left as it was.
     let before = fs::read_to_string(out.join("feed.xml")).expect("feed.xml");
-    for malformed in ["abc", "-5", "1.5", "99999999999999"] {
+    for malformed in ["abc", "-5", "1.5", "+5", "99999999999999"] {
         let o = Command::new(env!("CARGO_BIN_EXE_brief-card"))
             .args(["site", &p(&briefs), "--out", &p(&out), "--base-url", BASE, "--assets", &p(&assets)])
             .env("SOURCE_DATE_EPOCH", malformed)
@@ -1184,7 +1184,8 @@ fn chown_all(path: &Path, user: u32) {
 #[test]
 fn site_reads_jsonld_files() {
     let (dir, briefs, assets) = site_of_one_brief("site-jsonld");
-    fs::write(briefs.join("story.jsonld"), r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"From JSON-LD"}"#).expect("write");
+    fs::write(briefs.join("story.jsonld"), r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"From JSON-LD"}"#)
+        .expect("write");
     let o = site(&briefs, &dir.join("out"), &assets);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let page = fs::read_to_string(dir.join("out").join("story").join("index.html")).expect("the story's page");

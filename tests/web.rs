@@ -393,7 +393,8 @@ fn long_blocks_collapse_behind_show_more() {
 fn long_related_lists_stay_one_list_behind_show_more() {
     let related: Vec<String> = (0..7).map(|i| format!(r#"{{"title":"R{i}","url":"https://e.example/{i}"}}"#)).collect();
     let el = host();
-    let _c = render_brief(el.clone().into(), json(&format!(r#"{{"title":"T","related":[{}]}}"#, related.join(","))), JsValue::UNDEFINED).unwrap();
+    let _c = render_brief(el.clone().into(), json(&format!(r#"{{"title":"T","related":[{}]}}"#, related.join(","))), JsValue::UNDEFINED)
+        .unwrap();
     let root = shadow(&el);
     assert_eq!(count(&root, "[data-block=related] ul"), 1);
     assert_eq!((count(&root, "[data-block=related] li"), count(&root, "[data-block=related] li[hidden]")), (7, 3));

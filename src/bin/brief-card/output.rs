@@ -102,17 +102,24 @@ pub(crate) fn modified_rfc3339(path: &Path) -> Option<String> {
 /// dated by, as the convention asks: ignored, it left the build quietly
 /// dated by the clock, and so not reproducible. (Set to nothing, it is unset.)
 pub(crate) fn check_source_date_epoch() -> Result<(), String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) if !value.trim().is_empty() && source_date_epoch().is_none() => {
-            Err(format!("SOURCE_DATE_EPOCH is {value:?}: it must be whole seconds since 1970-01-01T00:00:00Z (before the year 10000)"))
-        }
+    match std::env::var_os("SOURCE_DATE_EPOCH") {
+        // (Not UTF-8 is not whole seconds either.)
+        Some(value) if !value.to_string_lossy().trim().is_empty() && source_date_epoch().is_none() => Err(format!(
+            "SOURCE_DATE_EPOCH is {value:?}: it must be whole seconds since 1970-01-01T00:00:00Z (digits only, before the year 10000)"
+        )),
         _ => Ok(()),
     }
 }
 
-/// `SOURCE_DATE_EPOCH`, when it is set to a time that can be written.
+/// `SOURCE_DATE_EPOCH`, when it is set to a time that can be written: its
+/// digits (as `date +%s` writes them; not `+5`).
 fn source_date_epoch() -> Option<SystemTime> {
-    let secs = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse::<u64>().ok()?;
+    let value = std::env::var("SOURCE_DATE_EPOCH").ok()?;
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let secs = digits.parse::<u64>().ok()?;
     UNIX_EPOCH.checked_add(Duration::from_secs(secs)).filter(|&time| rfc3339(time).is_some())
 }
 
