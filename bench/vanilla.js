@@ -25,16 +25,16 @@ const COLLAPSE_AFTER = 4;
 const RTL = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"]);
 
 // Fixed words, in the order of KEYS; the brief's language picks the table.
-const KEYS = ["summary", "quotes", "related", "tags", "readMore", "showMore", "showLess", "copyLink", "linkCopied", "feed"];
+const KEYS = ["summary", "quotes", "related", "tags", "readMore", "showMore", "showLess", "copyLink", "linkCopied", "feed", "newTab"];
 const WORDS = {
-  en: ["Latest Developments", "Expert Analysis", "Related Analysis", "Issues", "Read the full brief", "Show more", "Show less", "Copy link", "Link copied", "Briefs"],
-  es: ["Últimos acontecimientos", "Análisis de expertos", "Análisis relacionados", "Temas", "Leer el informe completo", "Mostrar más", "Mostrar menos", "Copiar enlace", "Enlace copiado", "Informes"],
-  fr: ["Derniers développements", "Analyse d’experts", "Analyses connexes", "Thèmes", "Lire la note complète", "Afficher plus", "Afficher moins", "Copier le lien", "Lien copié", "Notes"],
-  de: ["Neueste Entwicklungen", "Expertenanalyse", "Verwandte Analysen", "Themen", "Vollständigen Bericht lesen", "Mehr anzeigen", "Weniger anzeigen", "Link kopieren", "Link kopiert", "Berichte"],
-  fa: ["آخرین تحولات", "تحلیل کارشناسان", "تحلیل‌های مرتبط", "موضوع‌ها", "خواندن گزارش کامل", "نمایش بیشتر", "نمایش کمتر", "کپی پیوند", "پیوند کپی شد", "گزارش‌ها"],
-  ar: ["آخر التطورات", "تحليل الخبراء", "تحليلات ذات صلة", "قضايا", "اقرأ الموجز كاملاً", "عرض المزيد", "عرض أقل", "نسخ الرابط", "تم نسخ الرابط", "موجزات"],
+  en: ["Latest Developments", "Expert Analysis", "Related Analysis", "Issues", "Read the full brief", "Show more", "Show less", "Copy link", "Link copied", "Briefs", "(opens in a new tab)"],
+  es: ["Últimos acontecimientos", "Análisis de expertos", "Análisis relacionados", "Temas", "Leer el informe completo", "Mostrar más", "Mostrar menos", "Copiar enlace", "Enlace copiado", "Informes", "(se abre en una pestaña nueva)"],
+  fr: ["Derniers développements", "Analyse d’experts", "Analyses connexes", "Thèmes", "Lire la note complète", "Afficher plus", "Afficher moins", "Copier le lien", "Lien copié", "Notes", "(s’ouvre dans un nouvel onglet)"],
+  de: ["Neueste Entwicklungen", "Expertenanalyse", "Verwandte Analysen", "Themen", "Vollständigen Bericht lesen", "Mehr anzeigen", "Weniger anzeigen", "Link kopieren", "Link kopiert", "Berichte", "(öffnet in einem neuen Tab)"],
+  fa: ["آخرین تحولات", "تحلیل کارشناسان", "تحلیل‌های مرتبط", "موضوع‌ها", "خواندن گزارش کامل", "نمایش بیشتر", "نمایش کمتر", "کپی پیوند", "پیوند کپی شد", "گزارش‌ها", "(در زبانه‌ای تازه باز می‌شود)"],
+  ar: ["آخر التطورات", "تحليل الخبراء", "تحليلات ذات صلة", "قضايا", "اقرأ الموجز كاملاً", "عرض المزيد", "عرض أقل", "نسخ الرابط", "تم نسخ الرابط", "موجزات", "(يُفتح في علامة تبويب جديدة)"],
 };
-const [L_SUMMARY, L_QUOTES, L_RELATED, L_TAGS, L_READ_MORE, L_SHOW_MORE, L_SHOW_LESS, L_COPY_LINK, L_LINK_COPIED, L_FEED] = KEYS.keys();
+const [L_SUMMARY, L_QUOTES, L_RELATED, L_TAGS, L_READ_MORE, L_SHOW_MORE, L_SHOW_LESS, L_COPY_LINK, L_LINK_COPIED, L_FEED, L_NEW_TAB] = KEYS.keys();
 
 // ---- validation -----------------------------------------------------------
 
@@ -210,7 +210,8 @@ const formatters = new Map();
 function formatDate(d, locale) {
   let f = formatters.get(locale);
   if (f === undefined) {
-    try { f = new Intl.DateTimeFormat(locale, DATE_OPTIONS); } catch { f = null; }
+    // A locale the browser has no words for gets the numbers (src/web/dates.rs).
+    try { f = Intl.DateTimeFormat.supportedLocalesOf(locale).length ? new Intl.DateTimeFormat(locale, DATE_OPTIONS) : null; } catch { f = null; }
     formatters.set(locale, f);
   }
   return f ? f.format(Date.UTC(d.y, d.mo - 1, d.d, 12)) : d.iso.slice(0, 10);
@@ -243,11 +244,40 @@ class View {
     return a;
   }
 
+  // The note after a link's text when it opens a new tab (src/view/mod.rs, close_link).
+  noted(b, a) {
+    if (!this.o.blank) return a;
+    const note = el("span", "bc-vh");
+    note.setAttribute("dir", "auto");
+    const lang = this.labelLang(b, L_NEW_TAB);
+    if (lang) note.setAttribute("lang", lang);
+    note.textContent = " " + this.label(b, L_NEW_TAB);
+    a.append(note);
+    return a;
+  }
+
+  // Text isolated inside an item of a row, which keeps the card's direction (src/view/mod.rs, isolated).
+  isolated(text) {
+    const s = doc.createElement("span");
+    s.setAttribute("dir", "auto");
+    s.textContent = text;
+    return s;
+  }
+
+  // Text in a span with the id that names or describes something (src/view/mod.rs, text_named).
+  named(id, text) {
+    const s = doc.createElement("span");
+    s.setAttribute("id", id);
+    s.textContent = text;
+    return s;
+  }
+
   time(b, d, cls) {
     const t = el("time", cls);
     t.setAttribute("datetime", d.iso);
-    t.setAttribute("dir", "auto");
-    t.textContent = formatDate(d, this.o.locale || b.lang);
+    const locale = this.o.locale || b.lang;
+    if (locale.split("-")[0].toLowerCase() !== b.lang.split("-")[0].toLowerCase()) t.setAttribute("lang", locale);
+    t.append(this.isolated(formatDate(d, locale)));
     return t;
   }
 
@@ -269,7 +299,7 @@ class View {
       let n = r.text;
       if (r.em) { const e = doc.createElement("em"); e.append(n); n = e; }
       if (r.strong) { const e = doc.createElement("strong"); e.append(n); n = e; }
-      if (r.href !== undefined) { const a = this.link(r.href, "bc-link"); a.append(n); n = a; }
+      if (r.href !== undefined) { const a = this.link(r.href, "bc-link"); a.append(n); n = this.noted(this.b, a); }
       parent.append(n);
     }
   }
@@ -338,13 +368,13 @@ class View {
     }
     const t = el("h2", "bc-title");
     t.setAttribute("part", "title");
-    t.setAttribute("id", `${this.ids.prefix}-title`);
     if (this.proseAuto) t.setAttribute("dir", "auto");
+    const title = this.named(`${this.ids.prefix}-title`, b.title);
     if (b.url !== undefined) {
       const a = this.link(b.url, "bc-title-link");
-      a.textContent = b.title;
-      t.append(a);
-    } else t.textContent = b.title;
+      a.append(title);
+      t.append(this.noted(b, a));
+    } else t.append(title);
     h.append(t);
     const pub = b.publisher;
     if (pub) {
@@ -359,7 +389,7 @@ class View {
       const name = pub.url !== undefined ? this.link(pub.url, "bc-publisher-name") : el("span", "bc-publisher-name");
       name.setAttribute("dir", "auto");
       name.textContent = pub.name;
-      by.append(name);
+      by.append(pub.url !== undefined ? this.noted(b, name) : name);
       h.append(by);
     }
     return h;
@@ -402,13 +432,12 @@ class View {
       const author = q.url !== undefined ? this.link(q.url, "bc-author") : el("span", "bc-author");
       author.setAttribute("dir", "auto");
       // The quote's "Copy link" is described by its author (src/view/mod.rs, quotes).
-      if (anchor) author.setAttribute("id", `${anchor}-by`);
-      author.textContent = q.author;
-      cap.append(author);
+      if (anchor) author.append(this.named(`${anchor}-by`, q.author));
+      else author.textContent = q.author;
+      cap.append(q.url !== undefined ? this.noted(b, author) : author);
       if (q.role !== undefined) {
         const r = el("span", "bc-role");
-        r.setAttribute("dir", "auto");
-        r.textContent = q.role;
+        r.append(this.isolated(q.role));
         cap.append(r);
       }
       if (anchor) cap.append(this.copy(b, anchor, `${anchor}-by`));
@@ -418,19 +447,19 @@ class View {
     return sec;
   }
 
-  relatedItem(b, r) {
-    const li = el("li", "bc-related-item");
+  relatedItem(b, r, more) {
+    const li = el("li", more ? "bc-related-item bc-more" : "bc-related-item");
+    if (more) li.setAttribute("hidden", "");
     const a = this.link(r.url, "bc-related-link");
     a.setAttribute("dir", "auto");
     a.textContent = r.title;
-    li.append(a);
+    li.append(this.noted(b, a));
     if (r.kind !== undefined || r.author !== undefined || r.date) {
       const meta = el("p", "bc-meta");
       for (const [v, cls] of [[r.kind, "bc-meta-kind"], [r.author, "bc-meta-author"]]) {
         if (v === undefined) continue;
         const s = el("span", cls);
-        s.setAttribute("dir", "auto");
-        s.textContent = v;
+        s.append(this.isolated(v));
         meta.append(s);
       }
       if (r.date) meta.append(this.time(b, r.date, "bc-meta-date"));
@@ -446,19 +475,14 @@ class View {
     nav.setAttribute("aria-label", `${heading}: ${b.title}`);
     const items = b.related, long = items.length > COLLAPSE_AFTER + 1;
     const shown = long ? COLLAPSE_AFTER : items.length;
+    // One list, its items past the first few hidden behind "Show more" (src/view/mod.rs, related).
     const ul = el("ul", "bc-related-list");
     ul.setAttribute("role", "list");
-    for (let i = 0; i < shown; i++) ul.append(this.relatedItem(b, items[i]));
+    const id = `${this.ids.prefix}-more-related`;
+    if (long) ul.setAttribute("id", id);
+    items.forEach((r, i) => ul.append(this.relatedItem(b, r, i >= shown)));
     nav.append(ul);
-    if (long) {
-      const id = `${this.ids.prefix}-more-related`;
-      const rest = el("ul", "bc-related-list bc-rest");
-      rest.setAttribute("role", "list");
-      rest.setAttribute("id", id);
-      rest.setAttribute("hidden", "");
-      for (let i = shown; i < items.length; i++) rest.append(this.relatedItem(b, items[i]));
-      nav.append(rest, this.toggle(b, id));
-    }
+    if (long) nav.append(this.toggle(b, id));
     return nav;
   }
 
@@ -472,7 +496,7 @@ class View {
       chip.setAttribute("part", "tag");
       chip.setAttribute("dir", "auto");
       chip.textContent = t.label;
-      li.append(chip);
+      li.append(t.url !== undefined ? this.noted(b, chip) : chip);
       ul.append(li);
     }
     sec.append(ul);
@@ -483,6 +507,7 @@ class View {
   card(b, ids = { id: b.id, prefix: b.id ?? "bc" }) {
     const o = this.o;
     this.ids = ids;
+    this.b = b; // for the runs' links' notes
     // The brief's prose reads in the card's direction; only an `auto` card leaves each block its own.
     this.proseAuto = b.dir === "auto";
     const art = doc.createElement("article");
@@ -517,10 +542,11 @@ class View {
       if (b.url !== undefined) {
         const a = this.link(b.url, "bc-read-more");
         a.setAttribute("part", "read-more");
+        a.setAttribute("aria-describedby", `${ids.prefix}-title`);
         const lang = this.labelLang(b, L_READ_MORE);
         if (lang) a.setAttribute("lang", lang);
         a.textContent = this.label(b, L_READ_MORE);
-        f.append(a);
+        f.append(this.noted(b, a));
       }
       if (ids.id !== undefined) f.append(this.copy(b, ids.id, `${ids.prefix}-title`));
       art.append(f);
