@@ -27,12 +27,12 @@ const RTL = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd
 // Fixed words, in the order of KEYS; the brief's language picks the table.
 const KEYS = ["summary", "quotes", "related", "tags", "readMore", "showMore", "showLess", "copyLink", "linkCopied", "feed", "newTab"];
 const WORDS = {
-  en: ["Latest Developments", "Expert Analysis", "Related Analysis", "Issues", "Read the full brief", "Show more", "Show less", "Copy link", "Link copied", "Briefs", "(opens in a new tab)"],
-  es: ["Últimos acontecimientos", "Análisis de expertos", "Análisis relacionados", "Temas", "Leer el informe completo", "Mostrar más", "Mostrar menos", "Copiar enlace", "Enlace copiado", "Informes", "(se abre en una pestaña nueva)"],
-  fr: ["Derniers développements", "Analyse d’experts", "Analyses connexes", "Thèmes", "Lire la note complète", "Afficher plus", "Afficher moins", "Copier le lien", "Lien copié", "Notes", "(s’ouvre dans un nouvel onglet)"],
-  de: ["Neueste Entwicklungen", "Expertenanalyse", "Verwandte Analysen", "Themen", "Vollständigen Bericht lesen", "Mehr anzeigen", "Weniger anzeigen", "Link kopieren", "Link kopiert", "Berichte", "(öffnet in einem neuen Tab)"],
-  fa: ["آخرین تحولات", "تحلیل کارشناسان", "تحلیل‌های مرتبط", "موضوع‌ها", "خواندن گزارش کامل", "نمایش بیشتر", "نمایش کمتر", "کپی پیوند", "پیوند کپی شد", "گزارش‌ها", "(در زبانه‌ای تازه باز می‌شود)"],
-  ar: ["آخر التطورات", "تحليل الخبراء", "تحليلات ذات صلة", "قضايا", "اقرأ الموجز كاملاً", "عرض المزيد", "عرض أقل", "نسخ الرابط", "تم نسخ الرابط", "موجزات", "(يُفتح في علامة تبويب جديدة)"],
+  en: ["Latest Developments", "Expert Analysis", "Related Analysis", "Issues", "Read the full brief", "Show more", "Show less", "Copy link", "Link copied", "Briefs", "Opens in a new tab"],
+  es: ["Últimos acontecimientos", "Análisis de expertos", "Análisis relacionados", "Temas", "Leer el informe completo", "Mostrar más", "Mostrar menos", "Copiar enlace", "Enlace copiado", "Informes", "Se abre en una pestaña nueva"],
+  fr: ["Derniers développements", "Analyse d’experts", "Analyses connexes", "Thèmes", "Lire la note complète", "Afficher plus", "Afficher moins", "Copier le lien", "Lien copié", "Notes", "S’ouvre dans un nouvel onglet"],
+  de: ["Neueste Entwicklungen", "Expertenanalyse", "Verwandte Analysen", "Themen", "Vollständigen Bericht lesen", "Mehr anzeigen", "Weniger anzeigen", "Link kopieren", "Link kopiert", "Berichte", "Öffnet in einem neuen Tab"],
+  fa: ["آخرین تحولات", "تحلیل کارشناسان", "تحلیل‌های مرتبط", "موضوع‌ها", "خواندن گزارش کامل", "نمایش بیشتر", "نمایش کمتر", "کپی پیوند", "پیوند کپی شد", "گزارش‌ها", "در زبانه‌ای تازه باز می‌شود"],
+  ar: ["آخر التطورات", "تحليل الخبراء", "تحليلات ذات صلة", "قضايا", "اقرأ الموجز كاملاً", "عرض المزيد", "عرض أقل", "نسخ الرابط", "تم نسخ الرابط", "موجزات", "يُفتح في علامة تبويب جديدة"],
 };
 const [L_SUMMARY, L_QUOTES, L_RELATED, L_TAGS, L_READ_MORE, L_SHOW_MORE, L_SHOW_LESS, L_COPY_LINK, L_LINK_COPIED, L_FEED, L_NEW_TAB] = KEYS.keys();
 
@@ -240,19 +240,8 @@ class View {
   link(href, cls) {
     const a = el("a", cls);
     a.setAttribute("href", href);
-    if (this.o.blank) { a.setAttribute("target", "_blank"); a.setAttribute("rel", "noopener noreferrer"); }
-    return a;
-  }
-
-  // The note after a link's text when it opens a new tab (src/view/mod.rs, close_link).
-  noted(b, a) {
-    if (!this.o.blank) return a;
-    const note = el("span", "bc-vh");
-    note.setAttribute("dir", "auto");
-    const lang = this.labelLang(b, L_NEW_TAB);
-    if (lang) note.setAttribute("lang", lang);
-    note.textContent = " " + this.label(b, L_NEW_TAB);
-    a.append(note);
+    // A new tab said in the link's title (src/view/mod.rs, link).
+    if (this.o.blank) { a.setAttribute("target", "_blank"); a.setAttribute("rel", "noopener noreferrer"); a.setAttribute("title", this.label(this.b, L_NEW_TAB)); }
     return a;
   }
 
@@ -260,14 +249,6 @@ class View {
   isolated(text) {
     const s = doc.createElement("span");
     s.setAttribute("dir", "auto");
-    s.textContent = text;
-    return s;
-  }
-
-  // Text in a span with the id that names or describes something (src/view/mod.rs, text_named).
-  named(id, text) {
-    const s = doc.createElement("span");
-    s.setAttribute("id", id);
     s.textContent = text;
     return s;
   }
@@ -299,7 +280,7 @@ class View {
       let n = r.text;
       if (r.em) { const e = doc.createElement("em"); e.append(n); n = e; }
       if (r.strong) { const e = doc.createElement("strong"); e.append(n); n = e; }
-      if (r.href !== undefined) { const a = this.link(r.href, "bc-link"); a.append(n); n = this.noted(this.b, a); }
+      if (r.href !== undefined) { const a = this.link(r.href, "bc-link"); a.append(n); n = a; }
       parent.append(n);
     }
   }
@@ -368,13 +349,13 @@ class View {
     }
     const t = el("h2", "bc-title");
     t.setAttribute("part", "title");
+    t.setAttribute("id", `${this.ids.prefix}-title`);
     if (this.proseAuto) t.setAttribute("dir", "auto");
-    const title = this.named(`${this.ids.prefix}-title`, b.title);
     if (b.url !== undefined) {
       const a = this.link(b.url, "bc-title-link");
-      a.append(title);
-      t.append(this.noted(b, a));
-    } else t.append(title);
+      a.textContent = b.title;
+      t.append(a);
+    } else t.textContent = b.title;
     h.append(t);
     const pub = b.publisher;
     if (pub) {
@@ -389,7 +370,7 @@ class View {
       const name = pub.url !== undefined ? this.link(pub.url, "bc-publisher-name") : el("span", "bc-publisher-name");
       name.setAttribute("dir", "auto");
       name.textContent = pub.name;
-      by.append(pub.url !== undefined ? this.noted(b, name) : name);
+      by.append(name);
       h.append(by);
     }
     return h;
@@ -432,9 +413,9 @@ class View {
       const author = q.url !== undefined ? this.link(q.url, "bc-author") : el("span", "bc-author");
       author.setAttribute("dir", "auto");
       // The quote's "Copy link" is described by its author (src/view/mod.rs, quotes).
-      if (anchor) author.append(this.named(`${anchor}-by`, q.author));
-      else author.textContent = q.author;
-      cap.append(q.url !== undefined ? this.noted(b, author) : author);
+      if (anchor) author.setAttribute("id", `${anchor}-by`);
+      author.textContent = q.author;
+      cap.append(author);
       if (q.role !== undefined) {
         const r = el("span", "bc-role");
         r.append(this.isolated(q.role));
@@ -453,7 +434,7 @@ class View {
     const a = this.link(r.url, "bc-related-link");
     a.setAttribute("dir", "auto");
     a.textContent = r.title;
-    li.append(this.noted(b, a));
+    li.append(a);
     if (r.kind !== undefined || r.author !== undefined || r.date) {
       const meta = el("p", "bc-meta");
       for (const [v, cls] of [[r.kind, "bc-meta-kind"], [r.author, "bc-meta-author"]]) {
@@ -496,7 +477,7 @@ class View {
       chip.setAttribute("part", "tag");
       chip.setAttribute("dir", "auto");
       chip.textContent = t.label;
-      li.append(t.url !== undefined ? this.noted(b, chip) : chip);
+      li.append(chip);
       ul.append(li);
     }
     sec.append(ul);
@@ -546,7 +527,7 @@ class View {
         const lang = this.labelLang(b, L_READ_MORE);
         if (lang) a.setAttribute("lang", lang);
         a.textContent = this.label(b, L_READ_MORE);
-        f.append(this.noted(b, a));
+        f.append(a);
       }
       if (ids.id !== undefined) f.append(this.copy(b, ids.id, `${ids.prefix}-title`));
       art.append(f);

@@ -340,8 +340,8 @@ export interface Labels {
    */
   updated?: string | null;
   /**
-   * Told to screen readers after each link's text with `linkTarget:
-   * "_blank"` ("(opens in a new tab)").
+   * The `title` of each link with `linkTarget: "_blank"`, which screen
+   * readers read as its description ("Opens in a new tab").
    * At most 500 characters.
    */
   newTab?: string | null;

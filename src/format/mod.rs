@@ -321,8 +321,8 @@ pub struct Labels {
     /// Before the date of the last update ("Updated").
     #[schemars(length(max = MAX_SHORT_CHARS))]
     pub updated: Option<Checked<String>>,
-    /// Told to screen readers after each link's text with `linkTarget:
-    /// "_blank"` ("(opens in a new tab)").
+    /// The `title` of each link with `linkTarget: "_blank"`, which screen
+    /// readers read as its description ("Opens in a new tab").
     #[schemars(length(max = MAX_SHORT_CHARS))]
     pub new_tab: Option<Checked<String>>,
 }

@@ -31,7 +31,7 @@ pub enum Label {
     By,
     /// Before the date of the last update ("Updated").
     Updated,
-    /// Told to screen readers after a link that opens a new tab ("(opens in a new tab)").
+    /// The `title` of a link that opens a new tab ("Opens in a new tab").
     NewTab,
 }
 

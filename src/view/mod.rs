@@ -156,22 +156,6 @@ fn text_el(w: &mut dyn Sink, tag: &'static str, class: &'static str, text: &str)
     w.close();
 }
 
-/// `text`, in a `<span id>` when something is named or described by it (a
-/// card by its title, a quote's "Copy link" by its author): the span holds
-/// the text alone, not the note a link that opens a new tab ends with
-/// ([`close_link`]), which would be read into the name.
-fn text_named(w: &mut dyn Sink, id: Option<&str>, text: &str) {
-    match id {
-        Some(id) => {
-            w.open("span");
-            w.attr("id", id);
-            w.text(text);
-            w.close();
-        }
-        None => w.text(text),
-    }
-}
-
 /// `<span dir="auto">text</span>`: text isolated and given the direction of
 /// its own first letter, inside an item of a row ("kind | date", "author |
 /// role"). The item itself keeps the card's direction, and with it the side
@@ -324,14 +308,17 @@ fn header(b: &Brief, cx: &Context, title_id: Option<&str>, w: &mut dyn Sink) {
     }
     open(w, heading_tag(cx.options.heading_level), "bc-title");
     w.fixed("part", "title");
+    if let Some(id) = title_id {
+        w.attr("id", id);
+    }
     prose_dir(b, w);
     match &b.url {
         Some(u) => {
-            link(cx, u, "bc-title-link", w);
-            text_named(w, title_id, &b.title);
-            close_link(b, cx, w);
+            link(b, cx, u, "bc-title-link", w);
+            w.text(&b.title);
+            w.close();
         }
-        None => text_named(w, title_id, &b.title),
+        None => w.text(&b.title),
     }
     w.close();
     if !b.authors.is_empty() {
@@ -350,10 +337,10 @@ fn header(b: &Brief, cx: &Context, title_id: Option<&str>, w: &mut dyn Sink) {
             w.fixed("height", "20");
             w.close();
         }
-        let linked = link_or_span(cx, p.url.as_deref(), "bc-publisher-name", w);
+        link_or_span(b, cx, p.url.as_deref(), "bc-publisher-name", w);
         w.fixed("dir", "auto");
         w.text(&p.name);
-        close_link_or_span(b, cx, linked, w);
+        w.close();
         w.close();
     }
     w.close();
@@ -369,10 +356,10 @@ fn byline(b: &Brief, cx: &Context, w: &mut dyn Sink) {
         if i > 0 {
             w.text(words::list_separator(&b.lang));
         }
-        let linked = link_or_span(cx, a.url.as_deref(), "bc-byline-name", w);
+        link_or_span(b, cx, a.url.as_deref(), "bc-byline-name", w);
         w.fixed("dir", "auto");
         w.text(&a.name);
-        close_link_or_span(b, cx, linked, w);
+        w.close();
     }
     w.close();
 }
@@ -397,51 +384,29 @@ fn same_language(a: &str, b: &str) -> bool {
     primary(a) == primary(b)
 }
 
-/// Opens a link honouring `linkTarget` (`_blank` links get `rel="noopener
-/// noreferrer"`); attributes and content follow, then [`close_link`].
-fn link(cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
+/// Opens a link honouring `linkTarget`: `_blank` links get `rel="noopener
+/// noreferrer"`, and a `title` that says they open a new tab ("Opens in a
+/// new tab", the `newTab` label), which screen readers read as the link's
+/// description and a mouse shows, since nothing else would tell the reader
+/// (not in email, whose links leave the mail client whatever their
+/// target). Attributes and content follow, then `close`.
+fn link(b: &Brief, cx: &Context, href: &str, class: &'static str, w: &mut dyn Sink) {
     open(w, "a", class);
     w.attr("href", href);
     if cx.options.link_target == LinkTarget::Blank {
         w.fixed("target", "_blank");
         w.fixed("rel", "noopener noreferrer");
+        if !cx.options.email {
+            w.attr("title", label(b, cx, Label::NewTab));
+        }
     }
 }
 
-/// Closes a link [`link`] opened. One that opens a new tab says so to
-/// screen readers after its text ("(opens in a new tab)", visually hidden),
-/// since nothing else tells them. Not in email: its links leave the mail
-/// client whatever their target, and clients show what a stylesheet would
-/// hide. The note has a `dir` of its own, so that the link's own text, not
-/// the note, gives an `auto` link its direction.
-fn close_link(b: &Brief, cx: &Context, w: &mut dyn Sink) {
-    if cx.options.link_target == LinkTarget::Blank && !cx.options.email {
-        open(w, "span", "bc-vh");
-        w.fixed("dir", "auto");
-        mark_lang(w, label_lang(b, cx, Label::NewTab));
-        w.text(" ");
-        w.text(label(b, cx, Label::NewTab));
-        w.close();
-    }
-    w.close();
-}
-
-/// Opens a link to `url` when there is one, else a `<span>`, with `class`;
-/// its content follows, then [`close_link_or_span`] with what this returned.
-fn link_or_span(cx: &Context, url: Option<&str>, class: &'static str, w: &mut dyn Sink) -> bool {
+/// Opens a link to `url` when there is one, else a `<span>`, with `class`.
+fn link_or_span(b: &Brief, cx: &Context, url: Option<&str>, class: &'static str, w: &mut dyn Sink) {
     match url {
-        Some(u) => link(cx, u, class, w),
+        Some(u) => link(b, cx, u, class, w),
         None => open(w, "span", class),
-    }
-    url.is_some()
-}
-
-/// Closes what [`link_or_span`] opened (`linked`: a link).
-fn close_link_or_span(b: &Brief, cx: &Context, linked: bool, w: &mut dyn Sink) {
-    if linked {
-        close_link(b, cx, w);
-    } else {
-        w.close();
     }
 }
 
@@ -541,7 +506,7 @@ fn toggle(b: &Brief, cx: &Context, id: &str, w: &mut dyn Sink) {
 fn runs(b: &Brief, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
     for r in p {
         if let Some(h) = &r.href {
-            link(cx, h, "bc-link", w);
+            link(b, cx, h, "bc-link", w);
         }
         if r.strong {
             w.open("strong");
@@ -551,13 +516,10 @@ fn runs(b: &Brief, cx: &Context, p: &Paragraph, w: &mut dyn Sink) {
         }
         w.text(&r.text);
         // Closed innermost first.
-        for opened in [r.em, r.strong] {
+        for opened in [r.em, r.strong, r.href.is_some()] {
             if opened {
                 w.close();
             }
-        }
-        if r.href.is_some() {
-            close_link(b, cx, w);
         }
     }
 }
@@ -582,13 +544,16 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
         para(b, own_lang.is_none() && b.dir == Dir::Auto, cx, &q.text, w);
         w.close();
         open(w, "figcaption", "bc-cite");
-        let linked = link_or_span(cx, q.url.as_deref(), "bc-author", w);
+        link_or_span(b, cx, q.url.as_deref(), "bc-author", w);
         w.fixed("dir", "auto");
         // The quote's "Copy link" is described by its author: a card has
         // one such button per quote and one for itself, all of one name.
         let author_id = anchor.as_ref().filter(|_| cx.interactive).map(|a| format!("{a}-by"));
-        text_named(w, author_id.as_deref(), &q.author);
-        close_link_or_span(b, cx, linked, w);
+        if let Some(id) = &author_id {
+            w.attr("id", id);
+        }
+        w.text(&q.author);
+        w.close();
         if let Some(r) = &q.role {
             text_el(w, "span", "bc-role", r);
         }
@@ -653,10 +618,10 @@ fn related_item(b: &Brief, cx: &Context, r: &Related, more: bool, w: &mut dyn Si
     } else {
         open(w, "li", "bc-related-item");
     }
-    link(cx, &r.url, "bc-related-link", w);
+    link(b, cx, &r.url, "bc-related-link", w);
     w.fixed("dir", "auto");
     w.text(&r.title);
-    close_link(b, cx, w);
+    w.close();
     if r.kind.is_some() || r.author.is_some() || r.date.is_some() {
         open(w, "p", "bc-meta");
         if let Some(k) = &r.kind {
@@ -679,11 +644,11 @@ fn tags(b: &Brief, cx: &Context, w: &mut dyn Sink) {
     w.fixed("role", "list");
     for t in &b.tags {
         open(w, "li", "bc-tag");
-        let linked = link_or_span(cx, t.url.as_deref(), "bc-chip", w);
+        link_or_span(b, cx, t.url.as_deref(), "bc-chip", w);
         w.fixed("part", "tag");
         w.fixed("dir", "auto");
         w.text(&t.label);
-        close_link_or_span(b, cx, linked, w);
+        w.close();
         w.close();
     }
     w.close();
@@ -697,7 +662,7 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, title: Option<&str>, w: &mut d
     }
     block(b, cx, w, "footer", "bc-footer", "footer", None);
     if let Some(u) = &b.url {
-        link(cx, u, "bc-read-more", w);
+        link(b, cx, u, "bc-read-more", w);
         w.fixed("part", "read-more");
         // Described by the card's title: a page of cards has one "Read the
         // full brief" each.
@@ -706,7 +671,7 @@ fn footer(b: &Brief, cx: &Context, ids: &Anchors, title: Option<&str>, w: &mut d
         }
         mark_lang(w, label_lang(b, cx, Label::ReadMore));
         w.text(label(b, cx, Label::ReadMore));
-        close_link(b, cx, w);
+        w.close();
     }
     if let (Some(id), true) = (&ids.id, copy) {
         // "Copy link", described by the card's title, as a quote's is by its author.

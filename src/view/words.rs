@@ -94,7 +94,7 @@ const EN: Words = Words {
     feed: "Briefs",
     by: "By",
     updated: "Updated",
-    new_tab: "(opens in a new tab)",
+    new_tab: "Opens in a new tab",
     separator: ", ",
 };
 
@@ -111,7 +111,7 @@ const ES: Words = Words {
     feed: "Informes",
     by: "Por",
     updated: "Actualizado",
-    new_tab: "(se abre en una pestaña nueva)",
+    new_tab: "Se abre en una pestaña nueva",
     separator: ", ",
 };
 
@@ -128,7 +128,7 @@ const FR: Words = Words {
     feed: "Notes",
     by: "Par",
     updated: "Mis à jour",
-    new_tab: "(s’ouvre dans un nouvel onglet)",
+    new_tab: "S’ouvre dans un nouvel onglet",
     separator: ", ",
 };
 
@@ -145,7 +145,7 @@ const DE: Words = Words {
     feed: "Berichte",
     by: "Von",
     updated: "Aktualisiert",
-    new_tab: "(öffnet in einem neuen Tab)",
+    new_tab: "Öffnet in einem neuen Tab",
     separator: ", ",
 };
 
@@ -162,7 +162,7 @@ const FA: Words = Words {
     feed: "گزارش‌ها",
     by: "به قلم",
     updated: "به‌روزرسانی",
-    new_tab: "(در زبانه‌ای تازه باز می‌شود)",
+    new_tab: "در زبانه‌ای تازه باز می‌شود",
     separator: "، ",
 };
 
@@ -179,7 +179,7 @@ const AR: Words = Words {
     feed: "موجزات",
     by: "بقلم",
     updated: "آخر تحديث",
-    new_tab: "(يُفتح في علامة تبويب جديدة)",
+    new_tab: "يُفتح في علامة تبويب جديدة",
     separator: "، ",
 };
 

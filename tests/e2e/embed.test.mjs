@@ -15,15 +15,15 @@ test("embed.html: both cards render, fallbacks hidden, no errors", async () => {
     const a = e.shadowRoot.querySelector("article"), fb = e.querySelector("p > a");
     return {
       title: a.querySelector(".bc-title-link").firstChild.textContent, lang: a.lang, compact: a.classList.contains("bc-compact"),
-      // A link that opens a new tab says so after its text, for screen readers.
-      newTab: a.querySelector(".bc-title-link > .bc-vh")?.textContent ?? null,
+      // A link that opens a new tab says so in its title, which screen readers read as its description.
+      newTab: a.querySelector(".bc-title-link").getAttribute("title"),
       blank: [...a.querySelectorAll("a[href]")].every((l) => l.target === "_blank" && l.rel === "noopener noreferrer"),
       fallbackShown: fb.checkVisibility() && fb.getBoundingClientRect().height > 0,
     };
   }));
   assert.deepEqual(cards, [
     { title: "Iran’s Raisi Embarks on Five-Day Tour of Latin American Countries", newTab: null, lang: "en", compact: false, blank: false, fallbackShown: false },
-    { title: "Raisi inicia una gira de cinco días por América Latina", newTab: " (se abre en una pestaña nueva)", lang: "es", compact: true, blank: true, fallbackShown: false },
+    { title: "Raisi inicia una gira de cinco días por América Latina", newTab: "Se abre en una pestaña nueva", lang: "es", compact: true, blank: true, fallbackShown: false },
   ]);
   assert.equal(await t.page.$eval("brief-card:nth-of-type(2)", (e) => e.shadowRoot.querySelector(".bc-read-more").firstChild.textContent), "Leer el informe completo", "Spanish words from the element's lang");
   assert.deepEqual(t.errors, []);
