@@ -19,8 +19,8 @@
 //  - every text field reads back exactly as given, but for the documented
 //    normalisations: lone surrogates become U+FFFD; the code points no HTML
 //    document may hold (controls other than NUL and white space,
-//    noncharacters) are dropped from text; in static HTML NUL is
-//    written as U+FFFD and the HTML parser turns CR and CRLF into LF; a blank
+//    noncharacters) are dropped from text; NUL is U+FFFD, as HTML parsers
+//    read it; in static HTML the HTML parser turns CR and CRLF into LF; a blank
 //    label falls back to the built-in word;
 //  - or the brief is refused, with problems only at that field's path, for
 //    exactly the reasons the contract gives (length, blank required field,

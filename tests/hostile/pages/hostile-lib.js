@@ -321,11 +321,12 @@ function mustRefuse(kind, raw) {
 
 /** What a text field must read as, in a live card or in static HTML. */
 function shown(s, sink) {
-  // Lone surrogates: U+FFFD; what no HTML document may hold: dropped; directional controls balanced.
-  const w = balanced(kept(s.toWellFormed()));
+  // Lone surrogates: U+FFFD; what no HTML document may hold: dropped; directional controls
+  // balanced; NUL as U+FFFD, as HTML parsers read it, in every output (src/validate/checker.rs).
+  const w = balanced(kept(s.toWellFormed())).replace(/\u0000/g, "\ufffd");
   if (SINKS[sink].live) return w;
-  // Static HTML: NUL is written as U+FFFD (escape.rs); the HTML parser turns CR and CRLF into LF.
-  return w.replace(/\u0000/g, "\ufffd").replace(/\r\n?/g, "\n");
+  // Static HTML: the HTML parser turns CR and CRLF into LF.
+  return w.replace(/\r\n?/g, "\n");
 }
 
 // ---- one batch ------------------------------------------------------------------
