@@ -1739,3 +1739,14 @@ fn the_first_publisher_the_document_describes() {
     let p = problems(article(json!({"publisher": [{"@id": "#org"}, {"@type": "Organization", "name": "O", "url": "javascript:x"}]})));
     assert_eq!(p, ["publisher[1].url: scheme \"javascript\" is not allowed"]);
 }
+
+/// A part named twice by its `@id` in `hasPart` is one value in JSON-LD:
+/// one quote on the card.
+#[test]
+fn a_part_named_twice_is_one_quote() {
+    let doc = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "H", "hasPart": [{"@id": "#q1"}, {"@id": "#q2"}, {"@id": "#q1"}]},
+        {"@type": "Quotation", "@id": "#q1", "text": "One", "creator": "A"},
+        {"@type": "Quotation", "@id": "#q2", "text": "Two", "creator": "B"}]});
+    assert_eq!(one(doc).quotes.iter().map(|q| plain(&q.text)).collect::<Vec<_>>(), ["One", "Two"]);
+}

@@ -24,10 +24,17 @@ impl<'a> Mapper<'_, 'a> {
     ) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
         let Some(parts) = node.get("hasPart").map(|p| listed(&p)) else { return (None, None) };
         let (mut quotes, mut sections) = (Vec::new(), Vec::new());
+        // The nodes already read: a part named twice by its `@id` is one
+        // value in JSON-LD, and one quote or section on the card.
+        let mut seen: Vec<*const Value> = Vec::new();
         for part in parts {
             match part.value {
                 Value::Object(_) => {
                     let Some(part) = self.node(&part) else { continue };
+                    if seen.contains(&(part.value as *const Value)) {
+                        continue;
+                    }
+                    seen.push(part.value);
                     if is_for_subscribers(&part) {
                         continue;
                     }
