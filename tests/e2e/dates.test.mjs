@@ -170,3 +170,21 @@ test("a language the browser has no words for gets the date's numbers, not the b
   assert.deepEqual([r.en, r.es], ["March 4, 2026", "4 de marzo de 2026"]);
   assert.match(r.iw, /מרץ/);
 });
+
+test("a quote in a script without italics (Japanese, Hindi, Thai) reads upright; an English one stays italic", async () => {
+  // What an international check found: quotes were slanted by the browser in scripts that have no italics.
+  const t = await open(env, "/blank.html");
+  const styles = await t.page.evaluate(async () => {
+    const m = await import("/pkg/brief_card.js");
+    await m.default();
+    const style = (lang) => {
+      const host = document.createElement("div");
+      document.body.append(host);
+      m.renderBrief(host, { title: "t", lang, quotes: [{ text: "q", author: "a" }] });
+      return getComputedStyle(host.shadowRoot.querySelector(".bc-blockquote .bc-p")).fontStyle;
+    };
+    return ["ja", "hi", "th", "zh-Hant", "en"].map(style);
+  });
+  await t.close();
+  assert.deepEqual(styles, ["normal", "normal", "normal", "normal", "italic"]);
+});
