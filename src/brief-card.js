@@ -53,10 +53,7 @@ class BriefCardElement extends Base {
   static get #io() {
     return (BriefCardElement.#observer ??= new IntersectionObserver((entries) => {
       for (const e of entries) {
-        if (!e.isIntersecting) continue;
-        BriefCardElement.#io.unobserve(e.target);
-        e.target.#near = true;
-        e.target.#update();
+        if (e.isIntersecting) e.target.#renderNow();
       }
     }, { rootMargin: "200px" }));
   }
@@ -74,9 +71,7 @@ class BriefCardElement extends Base {
       for (const el of BriefCardElement.#connected) {
         if (el.#pending) el.#update(); // attributes changed just before print() (a later look finds nothing changed)
         if (el.#near || el.#card || (el.#data === undefined && el.getAttribute("src")?.trim())) continue;
-        BriefCardElement.#io.unobserve(el);
-        el.#near = true;
-        el.#update();
+        el.#renderNow();
       }
     });
   }
@@ -97,10 +92,15 @@ class BriefCardElement extends Base {
     this.addEventListener("focusin", () => {
       // (Not a card that renders anyway, is rendered, or failed and said so once.)
       if (this.#near || this.#card || this.dataset.state || this.getAttribute("loading") === "eager") return;
-      BriefCardElement.#io.unobserve(this);
-      this.#near = true;
-      this.#update();
+      this.#renderNow();
     });
+  }
+
+  // A lazy card renders now, as if it had come near the viewport (it is, it will print, focus is in it).
+  #renderNow() {
+    BriefCardElement.#io.unobserve(this);
+    this.#near = true;
+    this.#update();
   }
 
   get brief() { return this.#data === FAILED ? undefined : this.#data; }
@@ -347,9 +347,10 @@ class BriefCardElement extends Base {
     if (!root) return;
     const controls = [...root.querySelectorAll("a[href], button")];
     const twin = from.href ? controls.find((c) => c.href === from.href) : undefined;
-    const toggle = twin?.closest("[hidden]") && twin.closest("[data-block]")?.querySelector("button.bc-toggle");
+    const collapsed = twin?.closest("[hidden]");
     const article = root.querySelector("article");
-    const to = toggle || (twin?.closest("[hidden]") ? undefined : twin) || controls.find((c) => !c.closest("[hidden]")) || article;
+    const to = (collapsed ? twin.closest("[data-block]")?.querySelector("button.bc-toggle") : twin)
+      || controls.find((c) => !c.closest("[hidden]")) || article;
     if (to === article && article) article.tabIndex = -1;
     to?.focus();
   }
