@@ -380,8 +380,7 @@ fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut dyn
 
 /// Whether two language tags name one language (`en-GB` and `en` do).
 fn same_language(a: &str, b: &str) -> bool {
-    let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
-    primary(a) == primary(b)
+    words::primary(a).eq_ignore_ascii_case(words::primary(b))
 }
 
 /// Opens a link honouring `linkTarget`: `_blank` links get `rel="noopener

@@ -20,11 +20,16 @@ pub(crate) fn word<'a>(page: &'a Labels, brief: &'a Labels, lang: &str, label: L
 /// and Persian, the ideographic comma (no space) for Chinese and Japanese,
 /// a comma elsewhere. (Not a label: no page needs to change it.)
 pub(crate) fn list_separator(lang: &str) -> &'static str {
-    let primary = lang.split('-').next().unwrap_or_default();
-    if ["ja", "zh"].iter().any(|l| l.eq_ignore_ascii_case(primary)) {
+    if ["ja", "zh"].iter().any(|l| l.eq_ignore_ascii_case(primary(lang))) {
         return "、";
     }
     words_for(lang).unwrap_or(&EN).separator
+}
+
+/// A language tag's primary subtag, its language (`es` of `es-MX`);
+/// compare it without case, as tags are case-insensitive ("ES", "Fr-CA").
+pub(crate) fn primary(lang: &str) -> &str {
+    lang.split('-').next().unwrap_or_default()
 }
 
 /// The language of the words a card falls back to.
@@ -38,9 +43,7 @@ pub(crate) fn has_words_for(lang: &str) -> bool {
 /// The words for `lang`, by its primary subtag; `None` for a language the card has no words for.
 fn words_for(lang: &str) -> Option<&'static Words> {
     const ALL: [(&str, &Words); 6] = [("en", &EN), ("es", &ES), ("fr", &FR), ("de", &DE), ("fa", &FA), ("ar", &AR)];
-    let primary = lang.split('-').next().unwrap_or_default();
-    // Language tags are case-insensitive ("ES", "Fr-CA").
-    ALL.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(primary)).map(|(_, words)| *words)
+    ALL.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(primary(lang))).map(|(_, words)| *words)
 }
 
 /// One language's word for each [`Label`].
