@@ -70,9 +70,9 @@ pub(crate) fn is_anchor_id(s: &str) -> bool {
 /// primary subtag, then subtags of 1–8 letters or digits.
 pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut subtags = s.split('-');
-    let primary = subtags.next().unwrap_or("");
-    (2..=8).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+    let language = subtags.next().unwrap_or("");
+    (2..=8).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
         && subtags.all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
@@ -83,6 +83,12 @@ pub(crate) fn is_language_tag(s: &str) -> bool {
 pub fn language_tag(raw: &str) -> Option<String> {
     let tag = raw.trim().replace('_', "-");
     (tag.len() <= MAX_LANG_CHARS && is_language_tag(&tag)).then_some(tag)
+}
+
+/// A language tag's primary subtag, its language (`es` of `es-MX`);
+/// compare it without case, as tags are case-insensitive ("ES", "Fr-CA").
+pub(crate) fn primary(lang: &str) -> &str {
+    lang.split('-').next().unwrap_or_default()
 }
 
 /// The patterns with the names the reference and the declarations give them.

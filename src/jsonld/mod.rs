@@ -45,6 +45,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use crate::format::limits::{MAX_FEED, MAX_INPUT_BYTES};
+use crate::format::patterns;
 use crate::format::{Brief, Checked, Input, Problem, Problems};
 use graph::{At, Graph};
 use map::Mapper;
@@ -232,7 +233,7 @@ fn context_language(document: &Value) -> Option<String> {
 /// but no language's code) is `None`, as `lang="English"` would name no
 /// language to a browser or a screen reader, and set no direction.
 pub(crate) fn language_code(value: &str) -> Option<String> {
-    crate::format::patterns::language_tag(value).filter(|tag| (2..=3).contains(&tag.split('-').next().unwrap_or_default().len()))
+    patterns::language_tag(value).filter(|tag| (2..=3).contains(&patterns::primary(tag).len()))
 }
 
 /// What a page says of itself beside its JSON-LD, for an article there

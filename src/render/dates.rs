@@ -7,6 +7,7 @@
 //! the browser `Intl` itself. [`builtin`] serves where either refuses the
 //! locale.
 
+use crate::format::patterns::primary;
 use crate::validate::model::BriefDate;
 
 /// Writes a calendar date in a locale's words: `(date, locale) -> "June 13, 2023"`.
@@ -56,7 +57,7 @@ pub fn builtin(date: &BriefDate, locale: &str) -> String {
     // Validation keeps `month` in 1..=12; the clamp makes that local.
     let month = |names: &[&'static str; 12]| names.get(usize::from(date.month.clamp(1, 12)) - 1).copied().unwrap_or_default();
     // Language tags are case-insensitive ("ES", "Fr-CA").
-    match locale.split('-').next().unwrap_or_default().to_ascii_lowercase().as_str() {
+    match primary(locale).to_ascii_lowercase().as_str() {
         "en" => format!("{} {day}, {year}", month(&EN)),
         "es" => format!("{day} de {} de {year}", month(&ES)),
         "fr" => format!("{day} {} {year}", month(&FR)),

@@ -18,6 +18,7 @@ mod anchors;
 pub mod sink;
 pub mod words;
 
+use crate::format::patterns::primary;
 use crate::validate::model::*;
 use crate::validate::options::{Layout, LinkTarget, Options, Theme};
 use anchors::{rest_id, title_id, Anchors};
@@ -380,7 +381,7 @@ fn time(b: &Brief, cx: &Context, d: &BriefDate, class: &'static str, w: &mut dyn
 
 /// Whether two language tags name one language (`en-GB` and `en` do).
 fn same_language(a: &str, b: &str) -> bool {
-    words::primary(a).eq_ignore_ascii_case(words::primary(b))
+    primary(a).eq_ignore_ascii_case(primary(b))
 }
 
 /// Opens a link honouring `linkTarget`: `_blank` links get `rel="noopener

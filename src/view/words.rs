@@ -5,6 +5,8 @@
 
 pub use crate::validate::labels::{Label, Labels, KEYS};
 
+use crate::format::patterns::primary;
+
 /// The built-in word for `label` in `lang` (by its primary subtag), else English.
 pub fn builtin(lang: &str, label: Label) -> &'static str {
     words_for(lang).unwrap_or(&EN).get(label)
@@ -24,12 +26,6 @@ pub(crate) fn list_separator(lang: &str) -> &'static str {
         return "、";
     }
     words_for(lang).unwrap_or(&EN).separator
-}
-
-/// A language tag's primary subtag, its language (`es` of `es-MX`);
-/// compare it without case, as tags are case-insensitive ("ES", "Fr-CA").
-pub(crate) fn primary(lang: &str) -> &str {
-    lang.split('-').next().unwrap_or_default()
 }
 
 /// The language of the words a card falls back to.
