@@ -62,7 +62,7 @@ class BriefCardElement extends Base {
     // it holds the target, which its render reveals; a rendered card reveals it itself (the module
     // follows the hash for every card it has rendered)
     globalThis.addEventListener?.("hashchange", () => {
-      for (const el of BriefCardElement.#connected) if (el.dataset.state !== "rendered") { el.#options = ""; el.#update(); }
+      for (const el of BriefCardElement.#connected) if (el.dataset.state !== "rendered") el.#update();
     });
     // Printing: lazy cards not yet near the viewport render now, so that the page prints cards,
     // not fallbacks (those whose module is here render before the page is printed). One whose
