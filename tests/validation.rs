@@ -74,6 +74,40 @@ fn a_summary_and_a_section_need_their_paragraphs_as_a_quote_needs_its_text() {
 }
 
 #[test]
+fn a_paragraph_that_shows_nothing_is_left_out_and_a_quote_or_link_of_no_text_is_refused() {
+    // An empty string between two paragraphs is none: no empty line under a heading, and a
+    // summary of blank paragraphs is no block at all (as a summary of none is).
+    let brief = |json: &str| load(json, &Options::default()).unwrap().briefs()[0].clone();
+    let b = brief(
+        r#"{"title": "t", "summary": {"paragraphs": ["", "\u3000", [], [" ", {"text": "", "em": true}]]},
+            "sections": [{"heading": "s", "paragraphs": ["a", "\u200b", ["b", {"text": " ", "strong": true}, "c"]]}]}"#,
+    );
+    assert!(b.summary.is_none());
+    let texts: Vec<String> = b.sections[0].paragraphs.iter().map(|p| p.iter().map(|r| r.text.as_str()).collect()).collect();
+    assert_eq!(texts, ["a", "b c"]);
+    let html = render_html(
+        r#"{"title": "t", "summary": {"paragraphs": [""]}, "sections": [{"heading": "s", "paragraphs": [" "]}]}"#,
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(!html.contains("Latest Developments") && !html.contains("></p>") && html.contains(">s</h3>"), "{html}");
+    // A quote is its text, and a link its words: neither may show nothing.
+    assert_eq!(
+        messages(
+            r#"{"title": "t", "quotes": [{"text": " ", "author": "a"}, {"text": [], "author": "b"}, {"text": ["", {"text": "\u200b"}], "author": "c"}]}"#
+        ),
+        ["quotes[0].text: must not be empty", "quotes[1].text: must not be empty", "quotes[2].text: must not be empty"]
+    );
+    // A text refused already (too long) is that problem only.
+    let long = format!(r#"{{"title": "t", "quotes": [{{"text": "{}", "author": "a"}}]}}"#, "x".repeat(10_001));
+    assert_eq!(messages(&long), ["quotes[0].text: must be at most 10000 characters (has 10001)"]);
+    assert_eq!(
+        messages(r#"{"title": "t", "summary": {"paragraphs": [["see ", {"text": " ", "href": "https://example.org/"}]]}}"#),
+        ["summary.paragraphs[0][1].text: must not be empty (it is a link's text)"]
+    );
+}
+
+#[test]
 fn code_points_no_html_document_may_hold_are_dropped_from_text() {
     // Controls other than white space, and noncharacters: the Nu checker refuses them in any HTML.
     let json = r#"{"title": "ctl\u0001\u000b\u001f\u007f\u0085\ufffe\uffff\ufdd0 x\ty", "url": "https://e.example/a\u0001b",

@@ -158,7 +158,8 @@ export interface Summary {
    */
   heading?: string | null;
   /**
-   * The summary's paragraphs; required.
+   * The summary's paragraphs; required. A paragraph that shows nothing
+   * is left out, and a summary with none left is not shown.
    * At most 100 items.
    */
   paragraphs: Paragraph[];
@@ -173,7 +174,7 @@ export type Run = string | RunObject;
 /** A run with a link and/or emphasis. Never markup: `text` is text. */
 export interface RunObject {
   /**
-   * The text of the run; required (may be empty).
+   * The text of the run; required (may be empty, but not for a link).
    * At most 10000 characters.
    */
   text: string;
@@ -190,7 +191,7 @@ export interface RunObject {
 
 /** An expert quote. */
 export interface Quote {
-  /** What was said; required. */
+  /** What was said; required, and must show something. */
   text: Paragraph;
   /**
    * Who said it; required, not blank.
@@ -224,7 +225,8 @@ export interface Section {
    */
   heading: string;
   /**
-   * The section's paragraphs; required.
+   * The section's paragraphs; required. A paragraph that shows nothing
+   * is left out.
    * At most 100 items.
    */
   paragraphs: Paragraph[];

@@ -206,7 +206,8 @@ pub struct Summary {
     /// The block heading; default "Latest Developments" in the brief's language.
     #[schemars(length(max = MAX_SHORT_CHARS))]
     pub heading: Option<Checked<String>>,
-    /// The summary's paragraphs; required.
+    /// The summary's paragraphs; required. A paragraph that shows nothing
+    /// is left out, and a summary with none left is not shown.
     #[schemars(length(max = MAX_ITEMS))]
     pub paragraphs: Checked<Vec<Checked<Paragraph>>>,
 }
@@ -215,7 +216,7 @@ pub struct Summary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Quote {
-    /// What was said; required.
+    /// What was said; required, and must show something.
     pub text: Checked<Paragraph>,
     /// Who said it; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
@@ -240,7 +241,8 @@ pub struct Section {
     /// The section heading; required, not blank.
     #[schemars(length(min = 1, max = MAX_SHORT_CHARS), regex(pattern = NON_BLANK_PATTERN))]
     pub heading: Checked<String>,
-    /// The section's paragraphs; required.
+    /// The section's paragraphs; required. A paragraph that shows nothing
+    /// is left out.
     #[schemars(length(max = MAX_ITEMS))]
     pub paragraphs: Checked<Vec<Checked<Paragraph>>>,
 }

@@ -72,6 +72,11 @@ impl Problems {
         Problems { kept: retell(self.kept), more: self.more }
     }
 
+    /// How many were found, kept or counted.
+    pub(crate) fn len(&self) -> usize {
+        self.kept.len() + self.more
+    }
+
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.kept.is_empty() && self.more == 0

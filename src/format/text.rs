@@ -42,7 +42,7 @@ impl Expected for Run {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct RunObject {
-    /// The text of the run; required (may be empty).
+    /// The text of the run; required (may be empty, but not for a link).
     #[schemars(length(max = MAX_TEXT_CHARS))]
     pub text: Checked<String>,
     /// Makes the run a link.

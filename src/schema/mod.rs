@@ -31,10 +31,11 @@ pub use typescript::{typescript, typescript_element, typescript_react};
 
 /// Where JSON Schema and the validator differ: the schema accepts a
 /// superset or a subset of what `validateBrief` accepts in these cases only.
-pub const GAPS: [&str; 4] = [
+pub const GAPS: [&str; 5] = [
     "**Input size and depth.** The validator refuses JSON text over 1,000,000 bytes and nesting deeper than 16 arrays/objects; JSON Schema sees a parsed value and has no such limits.",
     "**February 29.** The date pattern accepts `02-29` in every year; the validator only in leap years.",
     "**Tabs and newlines inside an http(s) host.** Browsers (and the validator) remove them (`https://exa\\tmple.org/`); the URL pattern refuses them. Inside the scheme (`java\\tscript:`) and before the path both read them the same way.",
+    "**A quote's text, or a link's, that shows nothing.** The validator refuses a quote whose text is blank (white space, or runs that are all blank) and a run with an `href` whose text is blank: a quote is its words, and a link without any is one no reader sees and no screen reader can name. The schema, which cannot say \"not blank\" of an array of runs, accepts them.",
     "**Relative URLs in email and with a base URL.** `renderBriefHtml(brief, { email: true })` without `baseUrl` refuses relative URLs; the schema, like `validateBrief`, describes the brief alone, not the options.",
 ];
 

@@ -120,14 +120,14 @@ impl Checker<'_> {
     pub(super) fn summary(&mut self, s: format::Summary, path: &Path) -> Summary {
         Summary {
             heading: self.opt_string(s.heading, &Path::Key(path, "heading"), MAX_SHORT_CHARS),
-            paragraphs: self.req_list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
+            paragraphs: self.paragraphs(s.paragraphs, &Path::Key(path, "paragraphs")),
         }
     }
 
     pub(super) fn quote(&mut self, q: format::Quote, path: &Path) -> Quote {
         let text = Path::Key(path, "text");
         Quote {
-            text: self.required(q.text, &text, "is required").map(|t| self.paragraph(t, &text)).unwrap_or_default(),
+            text: self.required(q.text, &text, "is required").map(|t| self.quote_text(t, &text)).unwrap_or_default(),
             author: self.req_string(q.author, &Path::Key(path, "author"), MAX_SHORT_CHARS),
             role: self.opt_string(q.role, &Path::Key(path, "role"), MAX_SHORT_CHARS),
             url: self.opt_url(q.url, &Path::Key(path, "url"), UrlUse::Link),
@@ -148,7 +148,7 @@ impl Checker<'_> {
     pub(super) fn section(&mut self, s: format::Section, path: &Path) -> Section {
         Section {
             heading: self.req_string(s.heading, &Path::Key(path, "heading"), MAX_SHORT_CHARS),
-            paragraphs: self.req_list(s.paragraphs, &Path::Key(path, "paragraphs"), Self::paragraph),
+            paragraphs: self.paragraphs(s.paragraphs, &Path::Key(path, "paragraphs")),
         }
     }
 
@@ -167,6 +167,26 @@ impl Checker<'_> {
             label: self.req_string(t.label, &Path::Key(path, "label"), MAX_SHORT_CHARS),
             url: self.opt_url(t.url, &Path::Key(path, "url"), UrlUse::Link),
         }
+    }
+
+    /// A block's paragraphs, less those that show nothing: an empty string
+    /// a CMS wrote between two paragraphs is no paragraph, not an empty
+    /// line under the block's heading.
+    fn paragraphs(&mut self, field: Checked<Vec<Checked<format::Paragraph>>>, path: &Path) -> Vec<Paragraph> {
+        let mut paragraphs = self.req_list(field, path, Self::paragraph);
+        paragraphs.retain(|p| !shows_nothing(p));
+        paragraphs
+    }
+
+    /// A quote's text, which is the quote: like a title, it must show something.
+    fn quote_text(&mut self, p: format::Paragraph, path: &Path) -> Paragraph {
+        let before = self.reported();
+        let text = self.paragraph(p, path);
+        // (Not when what it had was refused already, as too long, say.)
+        if shows_nothing(&text) && self.reported() == before {
+            self.report(path, "must not be empty");
+        }
+        text
     }
 
     /// A paragraph: a plain string (one plain run), or an array of runs.
@@ -189,13 +209,18 @@ impl Checker<'_> {
         match run {
             format::Run::Text(s) => self.plain_run(s, path),
             format::Run::Styled(r) => {
-                let text = Path::Key(path, "text");
+                let text_at = Path::Key(path, "text");
+                let text = self.required(r.text, &text_at, "is required").and_then(|t| self.text(t, &text_at, MAX_TEXT_CHARS, false));
+                // A link of blank text is a link no reader can see or a screen reader name
+                // (said whether or not its address is good, so both are told at once).
+                let is_link = r.href.as_ref().is_some_and(|h| !matches!(h, Checked::Absent));
+                let href = self.opt_url(r.href, &Path::Key(path, "href"), UrlUse::Link);
+                if is_link && text.as_deref().is_some_and(is_blank) {
+                    self.report(&text_at, "must not be empty (it is a link's text)");
+                }
                 Some(Run {
-                    text: self
-                        .required(r.text, &text, "is required")
-                        .and_then(|t| self.text(t, &text, MAX_TEXT_CHARS, false))
-                        .unwrap_or_default(),
-                    href: self.opt_url(r.href, &Path::Key(path, "href"), UrlUse::Link),
+                    text: text.unwrap_or_default(),
+                    href,
                     strong: self.opt_bool(r.strong, &Path::Key(path, "strong")),
                     em: self.opt_bool(r.em, &Path::Key(path, "em")),
                 })
@@ -215,4 +240,9 @@ impl Checker<'_> {
         }
         labels
     }
+}
+
+/// Whether a paragraph shows nothing: no run of it has a visible character.
+fn shows_nothing(paragraph: &Paragraph) -> bool {
+    paragraph.iter().all(|run| is_blank(&run.text))
 }

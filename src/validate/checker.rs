@@ -74,6 +74,11 @@ impl<'u> Checker<'u> {
         self.problems.push(Problem::new(path.render(), message));
     }
 
+    /// How many problems were reported so far.
+    pub(super) fn reported(&self) -> usize {
+        self.problems.len()
+    }
+
     /// `Ok(value)` when nothing was reported, else every problem.
     pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Vec<Problem>> {
         match value {

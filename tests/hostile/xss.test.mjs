@@ -21,9 +21,11 @@
 //    document may hold (controls other than NUL and white space,
 //    noncharacters) are dropped from text; NUL is U+FFFD, as HTML parsers
 //    read it; in static HTML the HTML parser turns CR and CRLF into LF; a blank
-//    label falls back to the built-in word;
+//    label falls back to the built-in word; a blank paragraph is left out (the
+//    renders here leave such a paragraph at its clean text);
 //  - or the brief is refused, with problems only at that field's path, for
 //    exactly the reasons the contract gives (length, blank required field,
+//    quote text or link text,
 //    id/lang syntax), URLs whenever the browser's own parser reads a scheme
 //    outside the allow-list; the thrown Error carries the same problems as
 //    validateBrief and the target is untouched.

@@ -125,6 +125,9 @@ const gaps = [
   ["a tab inside an http(s) host", '{"title": "t", "url": "https://exa\\tmple.org/"}', false, true],
   ["nesting deeper than 16", `{"title": "t", "x": ${"[".repeat(20)}${"]".repeat(20)}}`, true, false],
   ["a title of default-ignorables beyond the BMP (tag characters)", '{"title": "\\udb40\\udc20"}', true, false],
+  ["a quote of blank text", '{"title": "t", "quotes": [{"text": " ", "author": "a"}]}', true, false],
+  ["a quote of blank runs", '{"title": "t", "quotes": [{"text": ["", {"text": " "}], "author": "a"}]}', true, false],
+  ["a link of blank text", '{"title": "t", "summary": {"paragraphs": [["see ", {"text": " ", "href": "/x"}]]}}', true, false],
   ["input over 1,000,000 bytes", `{"title": "t", "x": "${"y".repeat(1_000_001)}"}`, true, false],
 ];
 
