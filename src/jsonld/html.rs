@@ -18,7 +18,7 @@ use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, ExpandedName, QualName};
 use scraper::{Html, Selector};
 
-use super::{script_json, PageFacts, Script};
+use super::{json_in_script, PageFacts, Script};
 use crate::format::json_value;
 use crate::format::Problem;
 
@@ -89,7 +89,7 @@ pub fn scripts_in_html(html: &str) -> SavedPage {
     for (i, element) in json_ld.enumerate() {
         let text: String = element.text().collect();
         let id = element.value().attr("id");
-        match json_value(script_json(&text)) {
+        match json_value(json_in_script(&text)) {
             Ok(value) => scripts.push(Script::in_page(id, i, value)),
             Err(found) => {
                 let name = Script::name(id, i);

@@ -146,7 +146,7 @@ pub(crate) const SCRIPT_WRAPPERS: [(&str, &str); 4] =
 /// text over with the wrapper.
 /// (Native: in the browser, web/input.rs takes the wrapper off the JS string.)
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn script_json(text: &str) -> &str {
+pub(crate) fn json_in_script(text: &str) -> &str {
     // Trimmed as JavaScript's `trim` does in the browser, which takes a byte
     // order mark (U+FEFF, which Rust's `trim` keeps) with the white space:
     // a BOM before the wrapper hid it, and the page's JSON with it.
@@ -509,11 +509,11 @@ mod tests {
             format!("<![CDATA[{json}]]>"),
             format!("<!-- //<![CDATA[\n{json}\n//]]> -->"),
         ] {
-            assert_eq!(super::script_json(&wrapped), json, "{wrapped}");
+            assert_eq!(super::json_in_script(&wrapped), json, "{wrapped}");
         }
         // Only a whole wrapper is taken off.
         for other in ["<!-- {}", "{} -->", "<!--{}--> {}", "/*<![CDATA[*/ {}"] {
-            assert_eq!(super::script_json(other), other);
+            assert_eq!(super::json_in_script(other), other);
         }
     }
 

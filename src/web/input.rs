@@ -98,7 +98,7 @@ pub(crate) fn read_json_ld(scripts: &JsValue, options: &Options, page: &PageFact
 }
 
 /// A page script's text without the comment or CDATA wrapper of older
-/// templates, as `script_json` reads a saved page's: taken off the JS
+/// templates, as `jsonld::json_in_script` reads a saved page's: taken off the JS
 /// string itself, so that nothing is copied into wasm before the copy's
 /// size check (the wrappers are ASCII, so their lengths are the same in
 /// UTF-16 units).
