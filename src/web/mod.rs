@@ -41,6 +41,7 @@ use crate::validate::{Document, Options};
 use crate::view::{self, Context};
 
 mod dates;
+mod deep_links;
 mod dom;
 mod events;
 pub(crate) mod input;

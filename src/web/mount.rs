@@ -3,20 +3,18 @@
 //! its click listener, and what the target showed before, which comes back
 //! when the card is destroyed.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 
 use js_sys::{Array, WeakMap};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, Event, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use super::events;
 use super::place::{self, Place};
-use crate::format::patterns::is_anchor_id;
+use super::{deep_links, events};
 use crate::CARD_CSS;
 
 /// The node a card is put in.
-enum Root {
+pub(super) enum Root {
     /// The target's open shadow root: the host's CSS cannot reach the card,
     /// and the host's own children stay in the light DOM, hidden.
     Shadow(ShadowRoot),
@@ -71,7 +69,7 @@ impl Root {
     }
 
     /// The elements in the root that `selector` selects, in document order.
-    fn query_all(&self, selector: &str) -> Vec<Element> {
+    pub(super) fn query_all(&self, selector: &str) -> Vec<Element> {
         let list = match self {
             Root::Shadow(root) => root.query_selector_all(selector),
             Root::Light(target) => target.query_selector_all(selector),
@@ -98,7 +96,7 @@ impl Root {
         }
     }
 
-    fn query_selector(&self, selector: &str) -> Option<Element> {
+    pub(super) fn query_selector(&self, selector: &str) -> Option<Element> {
         match self {
             Root::Shadow(root) => root.query_selector(selector),
             Root::Light(target) => target.query_selector(selector),
@@ -106,6 +104,17 @@ impl Root {
         .ok()
         .flatten()
     }
+}
+
+/// The root of the card `target` holds, if it holds one (its [`HELD`]
+/// entry says so): how the page's cards are found without a list of them
+/// that could outlive them.
+pub(super) fn card_root(target: &Element) -> Option<Root> {
+    let held = HELD.with(|map| map.get(target));
+    if held.is_undefined() {
+        return None;
+    }
+    Before::from_js(held.unchecked_ref()).root_in(target)
 }
 
 /// A mounted card's place on the page.
@@ -356,7 +365,7 @@ impl Mount {
         let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
         events::listen(root.event_target());
-        follow_deep_links();
+        deep_links::follow();
         Ok((Mount { target: target.clone(), root, style, before, held }, place))
     }
 
@@ -422,7 +431,7 @@ impl Mount {
     /// quotes, scrolls to it and highlights it. The hash is read at each
     /// render: a script may change it between two.
     pub(super) fn reveal(&self) {
-        reveal_in(&self.root, &hash_id(), false);
+        deep_links::reveal_in(&self.root, &deep_links::hash_id(), false);
     }
 
     /// Removes the card and its listener: the target shows what it had
@@ -430,99 +439,6 @@ impl Mount {
     pub(super) fn remove(self) {
         if self.is_current() {
             self.before.put_back(&self.target, &self.root);
-        }
-    }
-}
-
-/// The page's `#fragment`, without its `#` (empty when it has none).
-fn hash_id() -> String {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    hash.strip_prefix('#').unwrap_or_default().to_owned()
-}
-
-/// The element of `root` that `id` (the page's fragment) names, scrolled to
-/// and highlighted; any that was highlighted before is no longer. With
-/// `focus` (a link the reader followed), it takes the keyboard's focus too,
-/// as the browser's own fragment navigation would move where the next Tab
-/// goes: otherwise Tab would lead from the link back up the page.
-fn reveal_in(root: &Root, id: &str, focus: bool) {
-    for old in root.query_all(".bc-target") {
-        old.class_list().remove_1("bc-target").ok();
-    }
-    // Only ids the view can write; anything else could not be put in a selector as it is.
-    if !is_anchor_id(id) {
-        return;
-    }
-    if let Some(el) = root.query_selector(&["[id=\"", id, "\"]"].concat()) {
-        el.class_list().add_1("bc-target").ok();
-        el.scroll_into_view();
-        HIGHLIGHTED.set(true);
-        if focus {
-            // A quote or a card is no control: focusable from script only, never a Tab stop.
-            if !el.has_attribute("tabindex") {
-                el.set_attribute("tabindex", "-1").ok();
-            }
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                el.focus().ok();
-            }
-        }
-    }
-}
-
-thread_local! {
-    /// The page's one `hashchange` listener, added with the first card.
-    static HASH_LISTENER: Closure<dyn Fn(Event)> = Closure::new(follow_hash);
-    static FOLLOWING: Cell<bool> = const { Cell::new(false) };
-    /// Whether a card may show a highlighted target (one to let go when the hash moves on).
-    static HIGHLIGHTED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Listens for deep links the reader follows on the page (a link to
-/// `#id`), once.
-fn follow_deep_links() {
-    if FOLLOWING.replace(true) {
-        return;
-    }
-    if let Some(window) = web_sys::window() {
-        HASH_LISTENER.with(|f| window.add_event_listener_with_callback("hashchange", f.as_ref().unchecked_ref()).ok());
-    }
-}
-
-/// A deep link followed on the page: every card reveals what the new
-/// `#fragment` names, as a render does. The browser cannot: it looks for
-/// the id in the document, not in shadow roots. (A light-DOM card's ids are
-/// the page's, so there the browser scrolls, and this highlights.)
-///
-/// The cards are found by walking the page, into open shadow roots (a card
-/// inside another component's), each target known by its [`HELD`] entry:
-/// the module keeps no list of cards that could outlive them. A hash that
-/// names nothing a card can hold (`#/inbox`, a route) costs no walk unless
-/// a highlight is to be let go.
-fn follow_hash(_: Event) {
-    let id = hash_id();
-    let highlighted = HIGHLIGHTED.replace(false);
-    if !is_anchor_id(&id) && !highlighted {
-        return;
-    }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(elements) = doc.query_selector_all("*") {
-        reveal_in_cards(&elements, &id);
-    }
-}
-
-/// Reveals what `id` names in every card among `elements` and the open
-/// shadow roots they hold (a card's own is not looked into: cards hold no cards).
-fn reveal_in_cards(elements: &web_sys::NodeList, id: &str) {
-    for el in (0..elements.length()).filter_map(|i| elements.get(i)).map(JsCast::unchecked_into::<Element>) {
-        let held = HELD.with(|map| map.get(&el));
-        if held.is_undefined() {
-            if let Some(inner) = el.shadow_root().and_then(|root| root.query_selector_all("*").ok()) {
-                reveal_in_cards(&inner, id);
-            }
-            continue;
-        }
-        if let Some(root) = Before::from_js(held.unchecked_ref()).root_in(&el) {
-            reveal_in(&root, id, true);
         }
     }
 }
