@@ -536,6 +536,8 @@ fn quotes(b: &Brief, cx: &Context, ids: &Anchors, w: &mut dyn Sink) {
         open(w, "blockquote", "bc-blockquote");
         // A quote in another language than the card's is marked so and reads
         // in its direction (its paragraph then takes it, even in an `auto` card).
+        // The whole tag is compared, unlike a date's language: a quote in
+        // `pt-BR` in a `pt-PT` card is marked, for a voice of its variety.
         let own_lang = q.lang.as_deref().filter(|l| !l.eq_ignore_ascii_case(&b.lang));
         if let Some(lang) = own_lang {
             w.attr("lang", lang);

@@ -31,6 +31,8 @@ fn new_formatter(locale: &str) -> Option<Intl::DateTimeFormat> {
     for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")] {
         Reflect::set(&options, &key.into(), &value.into()).ok()?;
     }
+    // Through Reflect rather than js-sys's typed `Intl` bindings, which
+    // throw on a tag the browser refuses: here each step that fails is `None`.
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
     let supported: Function = Reflect::get(&constructor, &"supportedLocalesOf".into()).ok()?.dyn_into().ok()?;
