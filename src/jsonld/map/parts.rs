@@ -8,6 +8,9 @@ use crate::format::{self, Checked, Paragraph};
 use crate::jsonld::graph::{found, At};
 use crate::jsonld::sources::{index, key};
 
+/// A list of the format's, as a brief holds it (`None`: no such block).
+type Items<T> = Option<Vec<Checked<T>>>;
+
 /// Where a section's text is: a part's `text`, else an article part's `articleBody`.
 const SECTION_TEXT: [&str; 2] = ["text", "articleBody"];
 
@@ -16,22 +19,17 @@ impl<'a> Mapper<'_, 'a> {
     /// name (or headline) and a text become sections; the rest (paywall
     /// markers, parts named only by an IRI) are not for the card, and
     /// neither is a part only subscribers may read, whatever it holds.
-    #[allow(clippy::type_complexity)]
-    pub(super) fn parts(
-        &mut self,
-        node: &At<'a>,
-        bp: &str,
-    ) -> (Option<Vec<Checked<format::Quote>>>, Option<Vec<Checked<format::Section>>>) {
+    pub(super) fn parts(&mut self, node: &At<'a>, bp: &str) -> (Items<format::Quote>, Items<format::Section>) {
         let Some(parts) = node.get("hasPart").map(|p| listed(&p)) else { return (None, None) };
         let (mut quotes, mut sections) = (Vec::new(), Vec::new());
         // The nodes already read: a part named twice by its `@id` is one
         // value in JSON-LD, and one quote or section on the card.
-        let mut seen: Vec<*const Value> = Vec::new();
+        let mut seen: Vec<&Value> = Vec::new();
         for part in parts {
             match part.value {
                 Value::Object(_) => {
                     let Some(part) = self.node(&part) else { continue };
-                    if seen.contains(&(part.value as *const Value)) {
+                    if seen.iter().any(|read| std::ptr::eq(*read, part.value)) {
                         continue;
                     }
                     seen.push(part.value);
