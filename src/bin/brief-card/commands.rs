@@ -81,8 +81,7 @@ fn run(cli: Cli) -> Result<(), Failed> {
             let [brief] = doc.briefs() else {
                 return Err(fail(format!("{} holds a feed of {} briefs; oembed takes one brief", name(&file), doc.briefs().len())));
             };
-            // The site's base, as `site` gives it: the page is BASE/NAME/.
-            let provider_url = url::Url::parse(&url).and_then(|u| u.join("../")).map(String::from).unwrap_or_default();
+            let provider_url = site::provider_url(&url);
             let name = provider_name.unwrap_or_else(|| host(&url));
             let request = Embed { page_url: &url, provider_name: &name, provider_url: &provider_url, maxwidth, maxheight };
             let json = serde_json::to_string_pretty(&site::oembed(brief, &request)).unwrap_or_default();

@@ -144,6 +144,13 @@ impl Entry<'_> {
     }
 }
 
+/// The base of the site that serves the page at `page_url`, as [`build`]
+/// places pages (`BASE/NAME/`): oEmbed's `provider_url` for one brief's
+/// page (`brief-card oembed`); empty when `page_url` is no URL.
+pub fn provider_url(page_url: &str) -> String {
+    url::Url::parse(page_url).and_then(|u| u.join("../")).map(String::from).unwrap_or_default()
+}
+
 /// The whole site for `sources`, with `assets` (the element and the wasm,
 /// as the caller read them) at their paths. Problems: names that two
 /// briefs (or a brief and the site) would share.
