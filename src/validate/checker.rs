@@ -5,8 +5,8 @@
 
 use super::bidi;
 use super::model::BriefDate;
-use super::url_policy::{self, UrlUse};
-use super::{parse_date, UrlSettings};
+use super::parse_date;
+use super::url_policy::{self, UrlSettings, UrlUse};
 use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
 use crate::format::{shortened, Checked, Expected, Found, Problem, Problems};
 
@@ -209,72 +209,18 @@ impl<'u> Checker<'u> {
         self.required(field, path, "is required").and_then(|s| self.text(s, path, max, true)).unwrap_or_default()
     }
 
-    /// A URL, through the URL policy, resolved against the base URL if one is given.
+    /// A URL, through the URL policy ([`url_policy::admit`]), which the settings
+    /// and the brief's own page may resolve.
     pub(super) fn url(&mut self, raw: String, path: &Path, usage: UrlUse) -> Option<String> {
         // As written: the URL policy reads controls in a URL as browsers do.
         let raw = self.sized(raw, path, MAX_URL_CHARS, false)?;
-        let url = match url_policy::check(&raw, usage) {
-            Ok(url) => url,
-            Err(problem) => {
-                self.report(path, problem.message());
-                return None;
-            }
-        };
-        // The limit holds for the URL as written out too (percent-encoding
-        // can make it 9 times longer), so any output validates again.
-        if url.len() > MAX_URL_CHARS {
-            self.report(path, format!("must be at most {MAX_URL_CHARS} characters once percent-encoded (has {})", url.len()));
-            return None;
-        }
-        let url = if !url_policy::is_relative(&url) {
-            url
-        } else {
-            let brief_page = self.brief_page.as_ref().filter(|_| self.urls.absolute_only);
-            match self.urls.base.as_ref().or(brief_page) {
-                // What a base makes of a reference passes the policy too: a
-                // base a Rust program set unchecked (`javascript:…`) must not
-                // turn a brief's `//host/…` into a script.
-                Some(base) => match url_policy::check(&url_policy::resolve(base, &url, self.urls.whatwg), usage) {
-                    Ok(resolved) => resolved,
-                    Err(problem) => {
-                        self.report(path, format!("resolved against the base URL, {}", problem.message()));
-                        return None;
-                    }
-                },
-                None if self.urls.absolute_only => {
-                    self.report(path, "is a relative URL; email needs absolute ones (give a base URL)");
-                    return None;
-                }
-                None => url,
-            }
-        };
-        // A base resolves a path only through a URL parser (`UrlSettings::whatwg`),
-        // which a wasm32 build without the `web` feature is not given.
-        if self.urls.absolute_only && url_policy::is_relative(&url) {
-            self.report(
-                path,
-                "is a relative URL that no URL parser resolved against the base URL; email needs absolute ones (see UrlSettings::whatwg)",
-            );
-            return None;
-        }
-        // And once resolved against a base, so that the page the command
-        // line writes (whose brief has its URLs resolved) reads back.
-        if url.len() > MAX_URL_CHARS {
-            self.report(path, format!("must be at most {MAX_URL_CHARS} characters once resolved against the base URL (has {})", url.len()));
-            return None;
-        }
-        // An image from an origin the host did not allow; a relative one is the host's own.
-        if let (UrlUse::Resource, Some(allowed), Some(origin)) = (usage, &self.urls.image_origins, url_policy::origin(&url)) {
-            // A protocol-relative origin (`//host`) matches either scheme.
-            let matches = |a: &String| {
-                a == origin || (origin.starts_with("//") && a.strip_suffix(origin).is_some_and(|s| s == "https:" || s == "http:"))
-            };
-            if !allowed.iter().any(matches) {
-                self.report(path, format!("comes from {origin}, which options.imageOrigins does not allow"));
-                return None;
+        match url_policy::admit(&raw, usage, self.urls, self.brief_page.as_deref()) {
+            Ok(url) => Some(url),
+            Err(refusal) => {
+                self.report(path, refusal.message());
+                None
             }
         }
-        Some(url)
     }
 
     pub(super) fn opt_url(&mut self, field: Option<Checked<String>>, path: &Path, usage: UrlUse) -> Option<String> {

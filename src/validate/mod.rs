@@ -38,35 +38,10 @@ pub(crate) use jsonld::from_value_on_page;
 pub use jsonld::{from_value, json_ld, page};
 pub use model::*;
 pub use options::{options, Options};
+pub use url_policy::UrlSettings;
 
 use crate::format::limits::MAX_FEED;
 use crate::format::{Checked, Expected, Input, Problem};
-use url_policy::Whatwg;
-
-/// How relative URLs are treated: kept (they resolve against the host page),
-/// resolved against a base, or refused (email needs absolute URLs).
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct UrlSettings {
-    /// An absolute http(s) URL, already through the URL policy.
-    pub base: Option<String>,
-    /// Refuse relative URLs when there is no base (email needs absolute ones).
-    pub absolute_only: bool,
-    /// The WHATWG URL parser that resolves a reference against `base`: the
-    /// `url` crate natively, the browser's own `URL` in the browser. A
-    /// wasm32 build without the `web` feature has none by default (only a
-    /// protocol-relative reference resolves then): give it one to resolve
-    /// paths, or email refuses them.
-    pub whatwg: Whatwg,
-    /// The only origins images and logos may come from; `None`: any.
-    pub image_origins: Option<Vec<String>>,
-}
-
-impl Default for UrlSettings {
-    fn default() -> Self {
-        UrlSettings { base: None, absolute_only: false, whatwg: url_policy::DEFAULT_WHATWG, image_origins: None }
-    }
-}
 
 /// Validates what was read as a brief (an object) or a feed (an array of briefs).
 pub fn document(input: Checked<Input>, urls: &UrlSettings) -> Result<Document, Vec<Problem>> {

@@ -18,9 +18,15 @@
 //! carrying a second one.)
 //! tests/url_oracle.rs checks against the crate that we read every scheme as
 //! WHATWG does.
+//!
+//! `admit` is the whole policy for a brief's URL: [`check`], then what the
+//! settings ask of it ([`UrlSettings`]: a base to resolve against, absolute
+//! URLs only for email, the origins images may come from), and the length
+//! limit of what is written out.
 
 use percent_encoding::utf8_percent_encode;
 
+use crate::format::limits::MAX_URL_CHARS;
 use crate::format::patterns::URL_ENCODED as ENCODED;
 
 /// Where a URL appears decides which schemes may be used.
@@ -61,6 +67,115 @@ impl UrlProblem {
             UrlProblem::BadHost => "has an invalid host".into(),
         }
     }
+}
+
+/// How relative URLs are treated: kept (they resolve against the host page),
+/// resolved against a base, or refused (email needs absolute URLs).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct UrlSettings {
+    /// An absolute http(s) URL, already through the URL policy.
+    pub base: Option<String>,
+    /// Refuse relative URLs when there is no base (email needs absolute ones).
+    pub absolute_only: bool,
+    /// The WHATWG URL parser that resolves a reference against `base`: the
+    /// `url` crate natively, the browser's own `URL` in the browser. A
+    /// wasm32 build without the `web` feature has none by default (only a
+    /// protocol-relative reference resolves then): give it one to resolve
+    /// paths, or email refuses them.
+    pub whatwg: Whatwg,
+    /// The only origins images and logos may come from; `None`: any.
+    pub image_origins: Option<Vec<String>>,
+}
+
+impl Default for UrlSettings {
+    fn default() -> Self {
+        UrlSettings { base: None, absolute_only: false, whatwg: DEFAULT_WHATWG, image_origins: None }
+    }
+}
+
+/// Why [`admit`] refused a URL; [`Refusal::message`] says it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// The URL as written ([`check`]).
+    Written(UrlProblem),
+    /// Longer than a URL field holds once percent-encoded (its length then).
+    LongEncoded(usize),
+    /// What the base made of it ([`check`] of the resolved URL).
+    Resolved(UrlProblem),
+    /// Relative, with no base, where only absolute URLs do (email).
+    Relative,
+    /// Relative still after the base: no URL parser resolved the path.
+    Unresolved,
+    /// Longer than a URL field holds once resolved (its length then).
+    LongResolved(usize),
+    /// An image from an origin the settings do not allow (that origin).
+    Origin(String),
+}
+
+impl Refusal {
+    /// The refusal in words, for a problem at the URL's path.
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Refusal::Written(problem) => problem.message(),
+            Refusal::LongEncoded(n) => format!("must be at most {MAX_URL_CHARS} characters once percent-encoded (has {n})"),
+            Refusal::Resolved(problem) => format!("resolved against the base URL, {}", problem.message()),
+            Refusal::Relative => "is a relative URL; email needs absolute ones (give a base URL)".into(),
+            Refusal::Unresolved => {
+                "is a relative URL that no URL parser resolved against the base URL; email needs absolute ones (see UrlSettings::whatwg)"
+                    .into()
+            }
+            Refusal::LongResolved(n) => format!("must be at most {MAX_URL_CHARS} characters once resolved against the base URL (has {n})"),
+            Refusal::Origin(origin) => format!("comes from {origin}, which options.imageOrigins does not allow"),
+        }
+    }
+}
+
+/// A brief's URL as the card writes it out, or why it may not be: through
+/// [`check`], resolved against the settings' base (else, where only absolute
+/// URLs do, against `brief_page`, the brief's own page), and held to the
+/// settings' image origins. The length limit holds for the URL as written out
+/// too (percent-encoding can make it 9 times longer, a base longer still), so
+/// that any output validates again: the page the command line writes, whose
+/// brief has its URLs resolved, reads back.
+pub(crate) fn admit(raw: &str, usage: UrlUse, settings: &UrlSettings, brief_page: Option<&str>) -> Result<String, Refusal> {
+    let url = check(raw, usage).map_err(Refusal::Written)?;
+    if url.len() > MAX_URL_CHARS {
+        return Err(Refusal::LongEncoded(url.len()));
+    }
+    let url = if !is_relative(&url) {
+        url
+    } else {
+        match settings.base.as_deref().or(brief_page.filter(|_| settings.absolute_only)) {
+            // What a base makes of a reference passes the policy too: a base
+            // a Rust program set unchecked (`javascript:…`) must not turn a
+            // brief's `//host/…` into a script.
+            Some(base) => check(&resolve(base, &url, settings.whatwg), usage).map_err(Refusal::Resolved)?,
+            None if settings.absolute_only => return Err(Refusal::Relative),
+            None => url,
+        }
+    };
+    // A base resolves a path only through a URL parser (`UrlSettings::whatwg`),
+    // which a wasm32 build without the `web` feature is not given.
+    if settings.absolute_only && is_relative(&url) {
+        return Err(Refusal::Unresolved);
+    }
+    if url.len() > MAX_URL_CHARS {
+        return Err(Refusal::LongResolved(url.len()));
+    }
+    // An image from an origin the host did not allow; a relative one is the host's own.
+    if let (UrlUse::Resource, Some(allowed), Some(origin)) = (usage, &settings.image_origins, origin(&url)) {
+        if !allowed.iter().any(|a| same_origin(a, origin)) {
+            return Err(Refusal::Origin(origin.to_owned()));
+        }
+    }
+    Ok(url)
+}
+
+/// Whether an allowed origin (`https://host`) is `origin`; a
+/// protocol-relative one (`//host`) matches it with either scheme.
+fn same_origin(allowed: &str, origin: &str) -> bool {
+    allowed == origin || (origin.starts_with("//") && allowed.strip_suffix(origin).is_some_and(|s| s == "https:" || s == "http:"))
 }
 
 /// Checks `raw` against the policy for `usage`, returning the URL to write out.
