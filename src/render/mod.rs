@@ -64,14 +64,8 @@ impl AttrPolicy for Inline {
 
     fn write_attrs(&self, tag: &'static str, attrs: &Attrs, place: &Place<'_>, out: &mut String) {
         let email = self.output != Output::Fragment;
-        // Outlook shows an image at its `width` and `height` attributes,
-        // whatever the CSS says: one wider than the column is written at the
-        // column's width, with its height scaled to match (or none, if the
-        // brief gives none), so that it keeps its shape.
-        let too_wide = |(name, value): (&str, &str)| name == "width" && value.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH);
-        // The brief's image, not the publisher's logo (20 px tall, as wide as its shape).
-        let lead_image = email && tag == "img" && attrs.iter().any(|(name, value)| name == "class" && value == "bc-image");
-        let narrowed = lead_image && attrs.iter().any(too_wide);
+        let image = if email { EmailImage::of(tag, attrs) } else { None };
+        let narrowed = image.as_ref().is_some_and(|i| i.narrowed);
         for (name, value) in attrs.iter() {
             // `datetime` belongs to `<time>`, which email writes as a `<span>`.
             let dropped =
@@ -82,10 +76,7 @@ impl AttrPolicy for Inline {
         }
         let mut style = String::new();
         style::inline(place, self.theme, self.output, &mut style);
-        // An image narrower than the column keeps its own width at most: the
-        // card's `width:100%` would stretch it to the column in clients that
-        // read CSS, and a fixed width would not shrink on a phone.
-        if let Some((_, width)) = attrs.iter().find(|&(name, _)| name == "width").filter(|_| lead_image && !narrowed) {
+        if let Some(width) = image.as_ref().and_then(|i| i.max_width) {
             style.push_str(";max-width:");
             style.push_str(width);
             style.push_str("px");
@@ -97,17 +88,58 @@ impl AttrPolicy for Inline {
         if email && tag == "nav" {
             write_attr(out, "role", "navigation");
         }
-        let has_width = attrs.iter().any(|(name, _)| name == "width");
-        if lead_image && (!has_width || narrowed) {
-            write_attr(out, "width", &EMAIL_IMAGE_WIDTH.to_string());
-        }
-        if narrowed {
-            let size = |key: &str| attrs.iter().find(|&(name, _)| name == key).and_then(|(_, value)| value.parse::<u64>().ok());
-            if let (Some(width), Some(height)) = (size("width").filter(|&w| w > 0), size("height")) {
-                let scaled = (height * u64::from(EMAIL_IMAGE_WIDTH) + width / 2) / width;
-                write_attr(out, "height", &scaled.max(1).to_string());
+        if let Some(image) = image {
+            if let Some(width) = image.width {
+                write_attr(out, "width", &width.to_string());
+            }
+            if let Some(height) = image.height {
+                write_attr(out, "height", &height.to_string());
             }
         }
+    }
+}
+
+/// How email sizes the brief's lead image (not the publisher's logo, 20 px
+/// tall, as wide as its shape). Outlook shows an image at its `width` and
+/// `height` attributes, whatever the CSS says: one wider than the column is
+/// written at the column's width, with its height scaled to match (or none,
+/// if the brief gives none), so that it keeps its shape.
+struct EmailImage<'a> {
+    /// Wider than the column (or of a width that is no number): its own
+    /// `width` and `height` give way to [`EmailImage::width`] and
+    /// [`EmailImage::height`].
+    narrowed: bool,
+    /// The `width` written in place of the image's own: the column's, for
+    /// an image narrowed or of no width.
+    width: Option<u32>,
+    /// The height scaled to the column's width, for an image narrowed that
+    /// gives both sizes.
+    height: Option<u64>,
+    /// An image narrower than the column keeps its own width at most: the
+    /// card's `width:100%` would stretch it to the column in clients that
+    /// read CSS, and a fixed width would not shrink on a phone.
+    max_width: Option<&'a str>,
+}
+
+impl<'a> EmailImage<'a> {
+    /// The sizes of `tag` with `attrs` if it is the lead image.
+    fn of(tag: &str, attrs: &'a Attrs) -> Option<EmailImage<'a>> {
+        if tag != "img" || !attrs.iter().any(|(name, value)| name == "class" && value == "bc-image") {
+            return None;
+        }
+        let own = |key: &str| attrs.iter().find(|&(name, _)| name == key).map(|(_, value)| value);
+        let narrowed = own("width").is_some_and(|w| w.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH));
+        let number = |key: &str| own(key).and_then(|value| value.parse::<u64>().ok());
+        let height = match (number("width").filter(|&w| w > 0), number("height")) {
+            (Some(width), Some(height)) if narrowed => Some(((height * u64::from(EMAIL_IMAGE_WIDTH) + width / 2) / width).max(1)),
+            _ => None,
+        };
+        Some(EmailImage {
+            narrowed,
+            width: (narrowed || own("width").is_none()).then_some(EMAIL_IMAGE_WIDTH),
+            height,
+            max_width: own("width").filter(|_| !narrowed),
+        })
     }
 }
 
@@ -188,6 +220,7 @@ pub const OUTLOOK_COLUMN_CLOSE: &str = "<!--[if mso]></td></tr></table><![endif]
 /// The images of an email need an explicit `width` attribute (Outlook ignores
 /// CSS widths): the 600 px column less the card's padding (2 × 28 px) and
 /// border (2 × 1 px). style.rs's `EMAIL` says the same in CSS (a test holds them together).
+#[doc(hidden)]
 pub const EMAIL_IMAGE_WIDTH: u32 = 542;
 
 /// The static HTML `options` ask for, natively: the fragment, the email
