@@ -854,12 +854,19 @@ fn site_removes_what_interrupted_builds_left_and_nothing_else() {
         fs::create_dir_all(dir.join(name).join("one")).expect("mkdir");
         fs::write(dir.join(name).join("one/index.html"), "a page").expect("write");
     };
-    // As builds killed while writing leave them (one had put the earlier site aside).
+    // As builds killed while writing leave them (one had put the earlier site aside: a site, with its marker).
     let leftovers = [".public.4000001-0.tmp", ".public.4000001-1.tmp", ".public.4000002.old"];
-    // Named almost so, or another site's, or not a folder.
-    let others =
-        [".public.tmp", ".public.v2.4000001-0.tmp", ".public.v2.4000002.old", ".publicity.4000001-0.tmp", ".public.4000003-0.tmp.bak"];
+    // Named almost so, or another site's, or not a folder, or named so but no site (a user's folder).
+    let others = [
+        ".public.tmp",
+        ".public.v2.4000001-0.tmp",
+        ".public.v2.4000002.old",
+        ".publicity.4000001-0.tmp",
+        ".public.4000003-0.tmp.bak",
+        ".public.4000007.old",
+    ];
     leftovers.iter().chain(&others).for_each(|name| folder_with_a_page(name));
+    fs::write(dir.join(".public.4000002.old/.brief-card-site"), "written by brief-card site\n\none/index.html\n").expect("marker");
     fs::write(dir.join(".public.4000004-0.tmp"), "a file").expect("write");
     #[cfg(unix)]
     std::os::unix::fs::symlink(&briefs, dir.join(".public.4000005-0.tmp")).expect("symlink");
@@ -1190,4 +1197,141 @@ fn site_reads_jsonld_files() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let page = fs::read_to_string(dir.join("out").join("story").join("index.html")).expect("the story's page");
     assert!(page.contains("From JSON-LD"));
+}
+
+/// The host's files in an earlier site, as a host adds them after a build.
+fn add_host_files(out: &Path) {
+    fs::create_dir_all(out.join("images")).expect("mkdir");
+    fs::create_dir_all(out.join(".well-known")).expect("mkdir");
+    for (file, text) in [("favicon.ico", "icon"), ("images/logo.png", "logo"), (".well-known/security.txt", "contact"), ("CNAME", "news")] {
+        fs::write(out.join(file), text).expect("host file");
+    }
+}
+
+fn has_host_files(out: &Path) -> bool {
+    ["favicon.ico", "images/logo.png", ".well-known/security.txt", "CNAME"].iter().all(|f| out.join(f).is_file())
+}
+
+/// A marker emptied by hand (or no UTF-8) cannot say which files the site wrote: the host's
+/// are kept all the same, and the files the new site writes are taken for the site's.
+#[test]
+fn site_keeps_the_hosts_files_whatever_its_marker_says() {
+    let (dir, briefs, assets) = site_of_one_brief("site-marker");
+    let out = dir.join("public");
+    for emptied in [true, false] {
+        let _ = fs::remove_dir_all(&out);
+        assert_eq!(code(&site(&briefs, &out, &assets)), 0);
+        add_host_files(&out);
+        // Emptied, or with a line that is no UTF-8 after the site's list.
+        let mut marker = if emptied { Vec::new() } else { fs::read(out.join(".brief-card-site")).expect("marker") };
+        marker.extend_from_slice(if emptied { b"" } else { b"\xff\n" });
+        fs::write(out.join(".brief-card-site"), &marker).expect("marker");
+        let o = site(&briefs, &out, &assets);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(has_host_files(&out), "emptied {emptied}: {:?}", dir_listing(&out));
+        assert!(out.join("one/index.html").is_file());
+    }
+}
+
+/// A build killed between its two renames leaves no site in --out, the earlier one aside: the
+/// next build puts it back first, so its host files are carried over, not removed with it.
+#[test]
+fn site_after_a_build_killed_between_its_renames_keeps_the_hosts_files() {
+    let (dir, briefs, assets) = site_of_one_brief("site-killed");
+    let out = dir.join("public");
+    assert_eq!(code(&site(&briefs, &out, &assets)), 0);
+    add_host_files(&out);
+    fs::rename(&out, dir.join(".public.4000009.old")).expect("as the kill left it");
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("put back the earlier site"), "{}", stderr(&o));
+    assert!(has_host_files(&out), "{:?}", dir_listing(&out));
+    assert_eq!(dir_listing(&dir), [".public.lock", "assets", "briefs", "public"]);
+}
+
+/// Only plain files are read or carried over: a FIFO (which would wait for a writer for ever)
+/// among the briefs or in the earlier site is a problem naming it, and nothing is replaced.
+#[test]
+#[cfg(unix)]
+fn site_refuses_fifos_instead_of_waiting_on_them() {
+    let (dir, briefs, assets) = site_of_one_brief("site-fifo");
+    let out = dir.join("public");
+    let fifo = |path: &Path| assert!(Command::new("mkfifo").arg(path).status().expect("mkfifo").success());
+    fifo(&briefs.join("pipe.json"));
+    let o = site(&briefs, &out, &assets);
+    assert_bad_input(&o, "a FIFO among the briefs");
+    assert!(stderr(&o).contains("pipe.json is no plain file"), "{}", stderr(&o));
+    assert!(!out.exists());
+
+    fs::remove_file(briefs.join("pipe.json")).expect("rm");
+    assert_eq!(code(&site(&briefs, &out, &assets)), 0);
+    let before = tree(&out);
+    fifo(&out.join("host-pipe"));
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("host-pipe is no plain file"), "{}", stderr(&o));
+    fs::remove_file(out.join("host-pipe")).expect("the FIFO is still there");
+    assert_eq!(tree(&out), before, "the earlier site as it was");
+}
+
+/// A symlink among the briefs may lead anywhere inside their folder (read once), not out of
+/// it: a site publishes only what its folder holds. Nor may the assets' snippets lead out.
+#[test]
+#[cfg(unix)]
+fn site_reads_nothing_through_a_symlink_out_of_its_folder() {
+    let (dir, briefs, assets) = site_of_one_brief("site-symlink-out");
+    let out = dir.join("public");
+    std::os::unix::fs::symlink(briefs.join("one.json"), briefs.join("again.json")).expect("symlink");
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 0, "the same brief through a link inside the folder is read once: {}", stderr(&o));
+
+    fs::create_dir_all(dir.join("secret")).expect("mkdir");
+    fs::write(dir.join("secret/draft.json"), r#"{"title":"Private draft","id":"private-draft"}"#).expect("write");
+    std::os::unix::fs::symlink(dir.join("secret"), briefs.join("link")).expect("symlink");
+    let o = site(&briefs, &out, &assets);
+    assert_bad_input(&o, "a link out of the folder");
+    assert!(stderr(&o).contains("link is a symlink to") && stderr(&o).contains("outside"), "{}", stderr(&o));
+    assert!(!out.join("private-draft").exists());
+    fs::remove_file(briefs.join("link")).expect("rm");
+
+    fs::create_dir_all(assets.join("pkg/snippets")).expect("mkdir");
+    std::os::unix::fs::symlink(dir.join("secret"), assets.join("pkg/snippets/leak")).expect("symlink");
+    let o = site(&briefs, &out, &assets);
+    assert_bad_input(&o, "a snippet link out of the assets");
+    assert!(stderr(&o).contains("outside the assets' pkg/snippets/"), "{}", stderr(&o));
+}
+
+/// The site's folder is the host's: a rebuild keeps its mode (a private one stays private).
+#[test]
+#[cfg(unix)]
+fn site_keeps_the_mode_of_its_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, briefs, assets) = site_of_one_brief("site-mode");
+    let out = dir.join("public");
+    assert_eq!(code(&site(&briefs, &out, &assets)), 0);
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o2750)).expect("chmod");
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::metadata(&out).expect("stat").permissions().mode() & 0o7777, 0o2750);
+}
+
+/// A host's folder where the new site writes a file is refused by its name, and a brief whose
+/// page name is too long for a folder is a problem naming the brief, not a failed write.
+#[test]
+fn site_names_what_stands_in_the_way_of_a_file_it_writes() {
+    let (dir, briefs, assets) = site_of_one_brief("site-in-the-way");
+    let out = dir.join("public");
+    assert_eq!(code(&site(&briefs, &out, &assets)), 0);
+    fs::remove_file(out.join("feed.xml")).expect("rm");
+    fs::create_dir_all(out.join("feed.xml")).expect("mkdir");
+    fs::write(out.join("feed.xml/note.txt"), "the host's").expect("write");
+    let o = site(&briefs, &out, &assets);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("the site writes") && stderr(&o).contains("feed.xml"), "{}", stderr(&o));
+    fs::remove_dir_all(out.join("feed.xml")).expect("rm");
+
+    fs::write(briefs.join("long.json"), format!(r#"{{"title":"Long","id":"{}"}}"#, "a".repeat(300))).expect("write");
+    let o = site(&briefs, &out, &assets);
+    assert_bad_input(&o, "a page name too long for a folder");
+    assert!(stderr(&o).contains("long.json: id: its page would be named by 300 characters"), "{}", stderr(&o));
 }

@@ -25,7 +25,7 @@ const MARKER_TEXT: &str = "This folder was written by `brief-card site`; the nex
 pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Result<(), Failed> {
     let folder = out_folder(out).map_err(fail)?;
     check_folders(dir, &folder).map_err(fail)?;
-    let inputs = input_files(dir).map_err(|e| fail(format!("cannot read {}: {e}", dir.display())))?;
+    let inputs = input_files(dir).map_err(fail)?;
     if inputs.is_empty() {
         return Err(fail(format!("{} holds no .json or .html files", dir.display())));
     }
@@ -85,6 +85,17 @@ fn check_folders(dir: &Path, out: &Path) -> Result<(), String> {
     if dir.join(MARKER).exists() {
         return Err(format!("{} is a site written by brief-card site, not a folder of briefs", dir.display()));
     }
+    check_out(out)?;
+    if let (Ok(d), Ok(o)) = (dir.canonicalize(), out.canonicalize()) {
+        if d.starts_with(&o) {
+            return Err(format!("{} is inside {}, which the site would replace", dir.display(), out.display()));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses an `--out` that holds anything but an earlier site.
+fn check_out(out: &Path) -> Result<(), String> {
     match fs::symlink_metadata(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(format!("cannot read {}: {e}", out.display())),
@@ -101,36 +112,58 @@ fn check_folders(dir: &Path, out: &Path) -> Result<(), String> {
             out.display()
         ));
     }
-    if let (Ok(d), Ok(o)) = (dir.canonicalize(), out.canonicalize()) {
-        if d.starts_with(&o) {
-            return Err(format!("{} is inside {}, which the site would replace", dir.display(), out.display()));
-        }
-    }
     Ok(())
 }
 
 /// The `.json` (and JSON-LD's `.jsonld`) and `.html` files under `dir`, sorted, leaving out
 /// hidden files and folders and sites written earlier (their pages
-/// and oEmbed JSON are outputs, not briefs); a folder reached again
-/// through a symlink is read once.
-fn input_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// and oEmbed JSON are outputs, not briefs); a folder or file reached again
+/// through a symlink is read once. A symlink may lead anywhere inside `dir`,
+/// but not out of it (a site publishes only what its folder holds: a link
+/// to `/` would read the machine's files), and only plain files are read (a
+/// FIFO so named would wait for a writer for ever): each is an error naming it.
+fn input_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let cannot = |path: &Path, e: io::Error| format!("cannot read {}: {e}", path.display());
+    let root = fs::canonicalize(dir).map_err(|e| cannot(dir, e))?;
     let mut found = Vec::new();
     let mut folders = vec![dir.to_path_buf()];
-    // Each folder once, however symlinks reach it again (a link to a parent would loop).
+    // Each folder and file once, however symlinks reach it again (a link to a parent would loop).
     let mut seen = std::collections::HashSet::new();
     while let Some(folder) = folders.pop() {
-        if folder.join(MARKER).exists() || !seen.insert(fs::canonicalize(&folder)?) {
+        if folder.join(MARKER).exists() || !seen.insert(fs::canonicalize(&folder).map_err(|e| cannot(&folder, e))?) {
             continue;
         }
-        for entry in fs::read_dir(&folder)? {
-            let path = entry?.path();
+        for entry in fs::read_dir(&folder).map_err(|e| cannot(&folder, e))? {
+            let path = entry.map_err(|e| cannot(&folder, e))?.path();
             if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
                 continue;
             }
             let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
-            if path.is_dir() {
+            let is_input = matches!(ext.as_deref(), Some("json" | "jsonld" | "html" | "htm"));
+            let Ok(meta) = fs::metadata(&path) else {
+                // A link to nothing (or one that loops) is a problem only where a brief was meant.
+                if is_input {
+                    return Err(format!("{} is a symlink that leads to no file", path.display()));
+                }
+                continue;
+            };
+            if !meta.is_dir() && !is_input {
+                continue;
+            }
+            let real = fs::canonicalize(&path).map_err(|e| cannot(&path, e))?;
+            if !real.starts_with(&root) {
+                return Err(format!(
+                    "{} is a symlink to {}, outside {}: a site publishes only what its folder holds (copy the file in)",
+                    path.display(),
+                    real.display(),
+                    dir.display()
+                ));
+            }
+            if meta.is_dir() {
                 folders.push(path);
-            } else if matches!(ext.as_deref(), Some("json" | "jsonld" | "html" | "htm")) {
+            } else if !meta.is_file() {
+                return Err(format!("{} is no plain file (a FIFO, a socket or a device), so it cannot be a brief", path.display()));
+            } else if seen.insert(real) {
                 found.push(path);
             }
         }
@@ -157,14 +190,23 @@ fn read_assets(dir: &Path) -> Result<Vec<File>, String> {
     read(&dir.join("brief-card.js"), "brief-card.js".into(), &mut files)?;
     read(&pkg.join("brief_card.js"), "pkg/brief_card.js".into(), &mut files)?;
     read(&pkg.join("brief_card_bg.wasm"), "pkg/brief_card_bg.wasm".into(), &mut files)?;
-    // The glue imports its JS snippets from pkg/snippets/…
-    let mut folders = vec![pkg.join("snippets")];
+    // The glue imports its JS snippets from pkg/snippets/… (only what is in
+    // that folder: a symlink out of it would publish whatever it leads to).
+    let snippets = pkg.join("snippets");
+    let root = fs::canonicalize(&snippets).ok();
+    let mut folders = vec![snippets];
     while let Some(folder) = folders.pop() {
         let Ok(entries) = fs::read_dir(&folder) else { continue };
         for entry in entries {
             let path = entry.map_err(|e| format!("cannot read {}: {e}", folder.display()))?.path();
+            let real = fs::canonicalize(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            if !root.as_ref().is_some_and(|root| real.starts_with(root)) {
+                return Err(format!("{} is a symlink to {}, outside the assets' pkg/snippets/", path.display(), real.display()));
+            }
             if path.is_dir() {
                 folders.push(path);
+            } else if !path.is_file() {
+                return Err(format!("{} is no plain file (a FIFO, a socket or a device)", path.display()));
             } else {
                 let relative = path.strip_prefix(dir).map_err(|e| e.to_string())?;
                 let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
@@ -187,13 +229,19 @@ fn read_assets(dir: &Path) -> Result<Vec<File>, String> {
 /// All of it holding the lock of `out`'s builds (see [`lock`]), first
 /// removing what interrupted builds left.
 fn write_site(out: &Path, shown: &Path, files: &[File]) -> io::Result<Option<String>> {
-    let name =
-        out.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a folder name"))?.to_string_lossy().into_owned();
+    let name = out
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "--out must name the site's folder (not . or ..)"))?
+        .to_string_lossy()
+        .into_owned();
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let lock = lock(parent, &name, shown)?;
     if lock.is_some() {
+        put_back_earlier_site(out, parent, &name);
         remove_leftovers(parent, &name);
     }
+    // Again, holding the lock: what `out` holds may have changed while this build waited.
+    check_out(out).map_err(io::Error::other)?;
     let tmp = (0..100u32)
         .map(|attempt| parent.join(format!(".{name}.{}-{attempt}.tmp", std::process::id())))
         .find_map(|tmp| match fs::create_dir(&tmp) {
@@ -255,6 +303,29 @@ fn lock(parent: &Path, name: &str, shown: &Path) -> io::Result<Option<fs::File>>
     }
 }
 
+/// An earlier site that a build killed between its two renames (see
+/// [`swap`]) left aside, with no site in `out`: put back in its place
+/// before anything else, so that its host files are carried over and
+/// [`remove_leftovers`] does not take the only copy of them. (The newest,
+/// if several builds were so killed.)
+fn put_back_earlier_site(out: &Path, parent: &Path, name: &str) {
+    if fs::symlink_metadata(out).is_ok() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let aside = entries
+        .flatten()
+        .filter(|e| e.file_name().to_str().is_some_and(|f| is_leftover(f, name) && f.ends_with(".old")))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()) && e.path().join(MARKER).is_file())
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+    if let Some(aside) = aside {
+        match fs::rename(aside.path(), out) {
+            Ok(()) => eprintln!("brief-card: put back the earlier site that an interrupted build had left at {}", aside.path().display()),
+            Err(e) => eprintln!("brief-card: warning: cannot put back the earlier site left at {} ({e})", aside.path().display()),
+        }
+    }
+}
+
 /// Removes what interrupted builds of the site `name` left beside it
 /// (called holding the lock, so none of it is a running build's): their
 /// temporary folders, and earlier sites they had put aside (or could not
@@ -263,8 +334,10 @@ fn lock(parent: &Path, name: &str, shown: &Path) -> io::Result<Option<fs::File>>
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
     for entry in entries.flatten() {
-        let named_so = entry.file_name().to_str().is_some_and(|file| is_leftover(file, name));
-        if named_so && entry.file_type().is_ok_and(|t| t.is_dir()) {
+        let Some(file) = entry.file_name().to_str().map(str::to_owned) else { continue };
+        // An earlier site put aside is one (a folder a user so named is left).
+        let a_site = !file.ends_with(".old") || entry.path().join(MARKER).is_file();
+        if is_leftover(&file, name) && a_site && entry.file_type().is_ok_and(|t| t.is_dir()) {
             if let Err(e) = remove(&entry.path()) {
                 eprintln!("brief-card: warning: cannot remove {}, left by an earlier build ({e})", entry.path().display());
             }
@@ -300,34 +373,44 @@ fn fill(tmp: &Path, files: &[File]) -> io::Result<()> {
     fs::write(tmp.join(MARKER), [MARKER_TEXT, &list].concat())
 }
 
-/// Files a host reads from the folder it publishes and no site build
-/// writes: Netlify's and Cloudflare's `_headers` and `_redirects`, GitHub
-/// Pages' `CNAME` and `.nojekyll`, Apache's `.htaccess`, `robots.txt`. A
-/// site whose marker lists no files (written before the marker did) keeps
-/// only these.
-const HOST_FILES: [&str; 6] = ["_headers", "_redirects", "CNAME", ".nojekyll", ".htaccess", "robots.txt"];
-
 /// Carries the host's files over from the earlier site in `out` into the
 /// new one (`tmp`), so that replacing the site whole loses none of them: a
 /// favicon, `.well-known/`, a host's configuration. The host's files are
 /// those the earlier site's marker does not list. One that the new site
-/// would write too is an error, before anything is replaced. The host's
-/// own folders keep their permissions (a read-only `.well-known/`).
+/// would write too (or where it writes a file) is an error, before anything
+/// is replaced. A marker that lists no file (emptied by hand, or written
+/// before markers listed them) cannot tell the host's files from the
+/// earlier site's: then those the new site writes are taken for the
+/// site's, and every other is carried over, so that nothing of the host's
+/// is lost. The host's own folders keep their permissions (a read-only
+/// `.well-known/`).
 fn keep_host_files(out: &Path, tmp: &Path, files: &[File]) -> io::Result<()> {
-    let Ok(marker) = fs::read_to_string(out.join(MARKER)) else { return Ok(()) };
-    let written: std::collections::HashSet<&str> = marker.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
-    let hosts = if written.is_empty() {
-        HOST_FILES.iter().map(PathBuf::from).filter(|name| fs::symlink_metadata(out.join(name)).is_ok_and(|m| m.is_file())).collect()
-    } else {
-        let mut all = Vec::new();
-        files_under(out, Path::new(""), &mut all)?;
-        all.retain(|path| path.as_os_str() != MARKER && !written.contains(slashed(path).as_str()));
-        all
+    let marker = match fs::read(out.join(MARKER)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", out.join(MARKER).display()))),
     };
+    // Lines that are no UTF-8 name no file the site wrote.
+    let marker = String::from_utf8_lossy(&marker);
+    let written: std::collections::HashSet<&str> = marker.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
+    let mut hosts = Vec::new();
+    files_under(out, Path::new(""), &mut hosts)?;
+    hosts.retain(|path| path.as_os_str() != MARKER && !written.contains(slashed(path).as_str()));
+    if written.is_empty() {
+        hosts.retain(|path| !files.iter().any(|f| f.path == slashed(path)));
+    }
     for path in &hosts {
         let (earlier, new) = (out.join(path), tmp.join(path));
-        if fs::symlink_metadata(&new).is_ok() {
-            let message = format!("{} is not a file an earlier site wrote, and this site writes it: move it away first", earlier.display());
+        // The path itself, or a folder on the way that is a file of the site's.
+        let taken = path
+            .ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .map(|a| tmp.join(a))
+            .find(|at| fs::symlink_metadata(at).is_ok_and(|m| *at == new || !m.is_dir()));
+        if let Some(taken) = taken {
+            let what = if taken == new { String::new() } else { format!(" (the site writes {})", taken.display()) };
+            let message =
+                format!("{} is not a file an earlier site wrote, and this site writes it{what}: move it away first", earlier.display());
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, message));
         }
         if let Some(folder) = new.parent() {
@@ -351,11 +434,21 @@ fn keep_host_files(out: &Path, tmp: &Path, files: &[File]) -> io::Result<()> {
 }
 
 /// Copies a file, or makes the same symlink again (a host's link may point
-/// to a folder, or outside the site).
+/// to a folder, or outside the site). Nothing else is a site's: a FIFO
+/// (whose copying would wait for a writer for ever), a socket or a device
+/// is an error naming it, before anything is replaced.
 fn carry(earlier: &Path, new: &Path) -> io::Result<()> {
+    let kind = fs::symlink_metadata(earlier)?.file_type();
     #[cfg(unix)]
-    if fs::symlink_metadata(earlier)?.file_type().is_symlink() {
+    if kind.is_symlink() {
         return std::os::unix::fs::symlink(fs::read_link(earlier)?, new);
+    }
+    if !kind.is_file() {
+        let message = format!(
+            "{} is no plain file (a FIFO, a socket or a device), which a site cannot carry over: move it away first",
+            earlier.display()
+        );
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
     }
     fs::copy(earlier, new).map(drop)
 }
@@ -384,6 +477,16 @@ fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<Option<
     if fs::symlink_metadata(out).is_err() {
         return fs::rename(tmp, out).map(|()| None);
     }
+    // The site's folder is the host's: it keeps its mode (a private 0700,
+    // a setgid group folder) and, where this build may set them, its owner
+    // and group, as the folders inside it do.
+    let earlier = fs::metadata(out)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::chown(tmp, Some(earlier.uid()), Some(earlier.gid()));
+    }
+    fs::set_permissions(tmp, earlier.permissions())?;
     let old = parent.join(format!(".{name}.{}.old", std::process::id()));
     fs::rename(out, &old)?;
     if let Err(e) = fs::rename(tmp, out) {

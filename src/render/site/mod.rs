@@ -249,7 +249,12 @@ fn is_windows_device(name: &str) -> bool {
         || (stem.len() == 4 && (stem.starts_with("COM") || stem.starts_with("LPT")) && stem.ends_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Every brief whose name is taken, by an earlier brief or by the site.
+/// The longest name a folder may have on the usual file systems (ext4,
+/// APFS, NTFS): a page's name is ASCII, so its bytes are its characters.
+const MAX_NAME_BYTES: usize = 255;
+
+/// Every brief whose name is taken, by an earlier brief or by the site,
+/// or too long to be a folder's.
 fn check_names(entries: &[Entry], reserved: &[String]) -> Result<(), Vec<FileProblem>> {
     let mut taken: HashMap<String, &Entry> = HashMap::new();
     let mut problems = Vec::new();
@@ -257,7 +262,13 @@ fn check_names(entries: &[Entry], reserved: &[String]) -> Result<(), Vec<FilePro
         let key = e.name.to_lowercase();
         let path = if e.from_id { format!("{}.id", e.at).trim_start_matches('.').to_owned() } else { e.at.clone() };
         let whose = if e.from_id { "its id" } else { "its file name" };
-        if reserved.iter().any(|r| r.eq_ignore_ascii_case(&key)) {
+        if e.name.len() > MAX_NAME_BYTES {
+            let message = format!(
+                "its page would be named by {} characters (from {whose}), more than a folder's name may have ({MAX_NAME_BYTES}); give the brief a shorter id",
+                e.name.len()
+            );
+            problems.push(FileProblem { file: e.file.into(), problem: Problem::new(path, message) });
+        } else if reserved.iter().any(|r| r.eq_ignore_ascii_case(&key)) {
             let message =
                 format!("its page would be named \"{}\" (from {whose}), a name the site itself uses; give the brief another id", e.name);
             problems.push(FileProblem { file: e.file.into(), problem: Problem::new(path, message) });
