@@ -1335,3 +1335,18 @@ fn site_names_what_stands_in_the_way_of_a_file_it_writes() {
     assert_bad_input(&o, "a page name too long for a folder");
     assert!(stderr(&o).contains("long.json: id: its page would be named by 300 characters"), "{}", stderr(&o));
 }
+
+/// A site's problems are listed as a brief's are: the first 50, then how many more.
+#[test]
+fn site_lists_fifty_problems_then_a_count() {
+    let (dir, briefs, assets) = site_of_one_brief("site-many-problems");
+    for i in 0..60 {
+        fs::write(briefs.join(format!("bad-{i:02}.json")), r#"{"title":""}"#).expect("write");
+    }
+    let o = site(&briefs, &dir.join("public"), &assets);
+    assert_bad_input(&o, "sixty bad briefs");
+    let lines: Vec<String> = stderr(&o).lines().map(str::to_owned).collect();
+    assert!(lines[0].ends_with("60 problem(s); nothing was written:"), "{}", lines[0]);
+    assert_eq!(lines.len(), 1 + 50 + 1, "{lines:?}");
+    assert_eq!(lines[51], "… and 10 more problems");
+}

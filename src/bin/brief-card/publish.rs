@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use fs4::{FileExt, TryLockError};
 
+use brief_card::format::MAX_PROBLEMS;
 use brief_card::render::site::{self, File, FileProblem, Settings, Source};
 
 use crate::failed::{fail, Failed};
@@ -52,7 +53,13 @@ pub fn site(dir: &Path, out: &Path, assets: &Path, settings: &Settings) -> Resul
         }
     };
     if !problems.is_empty() {
-        return Err(fail(format!("{} problem(s); nothing was written:\n{}", problems.len(), problems.join("\n"))));
+        // Listed as a brief's are: the first ones, then how many more.
+        let count = problems.len();
+        if count > MAX_PROBLEMS {
+            problems.truncate(MAX_PROBLEMS);
+            problems.push(format!("… and {} more problems", count - MAX_PROBLEMS));
+        }
+        return Err(fail(format!("{count} problem(s); nothing was written:\n{}", problems.join("\n"))));
     }
     let left = write_site(&folder, out, &files).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
     if let Some(earlier) = left {
