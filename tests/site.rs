@@ -466,3 +466,26 @@ fn an_update_before_publication_does_not_date_the_feeds_entry() {
     assert!(modified.contains(&("A", "2024-06-01T00:00:00Z")), "{modified:?}");
     assert!(modified.contains(&("B", "2024-06-01T18:00:00Z")), "{modified:?}");
 }
+
+/// The feeds carry the newest briefs only (a reader polls them for what is new); the index lists all.
+#[test]
+fn the_feeds_carry_the_newest_fifty_and_the_index_every_brief() {
+    let docs: Vec<Document> = (0..60)
+        .map(|i| {
+            // Sixty days in a row: January 1 to February 29.
+            let date = if i < 31 { format!("2024-01-{:02}", i + 1) } else { format!("2024-02-{:02}", i - 30) };
+            load(&format!(r#"{{"title":"Brief {i}","id":"b{i}","date":"{date}"}}"#), &Options::default()).unwrap()
+        })
+        .collect();
+    let sources: Vec<Source> =
+        docs.into_iter().enumerate().map(|(i, doc)| Source { file: format!("b{i}.json"), doc, modified: None }).collect();
+    let settings = site::Settings::new(BASE, PROVIDER, "2024-02-01T00:00:00Z");
+    let files = site::build(&sources, Vec::new(), &settings).expect("builds");
+    let file = |path: &str| String::from_utf8(files.iter().find(|f| f.path == path).expect(path).bytes.clone()).unwrap();
+    let atom = feed_rs::parser::parse(file("feed.xml").as_bytes()).expect("Atom parses");
+    assert_eq!(atom.entries.len(), site::FEED_ENTRIES);
+    let json: Value = serde_json::from_str(&file("feed.json")).unwrap();
+    assert_eq!(json["items"].as_array().unwrap().len(), site::FEED_ENTRIES);
+    assert!(atom.entries.iter().all(|e| e.published.unwrap().to_rfc3339().as_str() >= "2024-01-11"), "the newest fifty");
+    assert_eq!(file("index.html").matches("/\">Brief ").count(), 60, "the index lists all");
+}

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! index.html              the briefs, newest first, linking to the feeds
-//! feed.xml  feed.json     an Atom feed and a JSON Feed 1.1
+//! feed.xml  feed.json     an Atom feed and a JSON Feed 1.1 of the newest 50
 //! sitemap.xml             the index and every brief's page that is its own canonical
 //! NAME/index.html         the brief's page (`render::page`), advertising its oEmbed
 //! NAME/embed.html         the card alone, for the oEmbed iframe
@@ -180,8 +180,9 @@ pub fn build(sources: &[Source], assets: Vec<File>, settings: &Settings) -> Resu
         files.push(json_file(format!("{}/oembed.json", e.name), &oembed(e.brief, &request)));
     }
     files.push(text_file("index.html".into(), index_page(&entries, &base, settings)));
-    files.push(File { path: "feed.xml".into(), bytes: atom(&entries, &base, settings) });
-    files.push(json_file("feed.json".into(), &json_feed(&entries, &base, settings)));
+    let newest = entries.get(..FEED_ENTRIES).unwrap_or(&entries);
+    files.push(File { path: "feed.xml".into(), bytes: atom(newest, &base, settings) });
+    files.push(json_file("feed.json".into(), &json_feed(newest, &base, settings)));
     files.push(File { path: "sitemap.xml".into(), bytes: sitemap(&entries, &base) });
     files.push(File { path: EMBED_HEIGHT.into(), bytes: EMBED_HEIGHT_JS.as_bytes().to_vec() });
     files.extend(assets);
@@ -248,6 +249,11 @@ fn is_windows_device(name: &str) -> bool {
     matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || (stem.len() == 4 && (stem.starts_with("COM") || stem.starts_with("LPT")) && stem.ends_with(|c: char| c.is_ascii_digit()))
 }
+
+/// How many briefs the feeds carry, the newest: a reader polls a feed for
+/// what is new, and every entry carries its card (10,000 briefs made a
+/// 16 MB feed). The index lists every brief.
+pub const FEED_ENTRIES: usize = 50;
 
 /// The longest name a folder may have on the usual file systems (ext4,
 /// APFS, NTFS): a page's name is ASCII, so its bytes are its characters.
