@@ -9,11 +9,20 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
-use super::mount::{card_root, Root};
+use super::mount::{card_root, Mount, Root};
 use crate::format::patterns::is_anchor_id;
 
+/// A card just rendered: when the page's `#fragment` names it or one of
+/// its quotes, scrolled to and highlighted. The hash is read at each
+/// render: a script may change it between two. The page's listener for
+/// the deep links a reader follows later is added with the first card.
+pub(super) fn reveal_on_render(mount: &Mount) {
+    follow();
+    reveal_in(mount.root(), &hash_id(), false);
+}
+
 /// The page's `#fragment`, without its `#` (empty when it has none).
-pub(super) fn hash_id() -> String {
+fn hash_id() -> String {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     hash.strip_prefix('#').unwrap_or_default().to_owned()
 }
@@ -23,7 +32,7 @@ pub(super) fn hash_id() -> String {
 /// `focus` (a link the reader followed), it takes the keyboard's focus too,
 /// as the browser's own fragment navigation would move where the next Tab
 /// goes: otherwise Tab would lead from the link back up the page.
-pub(super) fn reveal_in(root: &Root, id: &str, focus: bool) {
+fn reveal_in(root: &Root, id: &str, focus: bool) {
     for old in root.query_all(".bc-target") {
         old.class_list().remove_1("bc-target").ok();
     }
@@ -57,7 +66,7 @@ thread_local! {
 
 /// Listens for deep links the reader follows on the page (a link to
 /// `#id`), once.
-pub(super) fn follow() {
+fn follow() {
     if FOLLOWING.replace(true) {
         return;
     }

@@ -200,7 +200,7 @@ fn render_into(
     if let Some(node) = built.node() {
         mount.show(&node, &place);
     }
-    mount.reveal();
+    deep_links::reveal_on_render(&mount);
     events::rendered(&target, document.briefs().len());
     Ok(BriefCard { live: RefCell::new(Some(Live { target, mount, options, number, built })), destroy_when_updated: Cell::new(false) })
 }

@@ -9,8 +9,8 @@ use js_sys::{Array, WeakMap};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, DocumentFragment, Element, EventTarget, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use super::events;
 use super::place::{self, Place};
-use super::{deep_links, events};
 use crate::CARD_CSS;
 
 /// The node a card is put in.
@@ -365,7 +365,6 @@ impl Mount {
         let held = before.to_js();
         HELD.with(|map| map.set(target, &held));
         events::listen(root.event_target());
-        deep_links::follow();
         Ok((Mount { target: target.clone(), root, style, before, held }, place))
     }
 
@@ -427,11 +426,9 @@ impl Mount {
         }
     }
 
-    /// Deep links: when the page's `#fragment` names this card or one of its
-    /// quotes, scrolls to it and highlights it. The hash is read at each
-    /// render: a script may change it between two.
-    pub(super) fn reveal(&self) {
-        deep_links::reveal_in(&self.root, &deep_links::hash_id(), false);
+    /// The node the card is in.
+    pub(super) fn root(&self) -> &Root {
+        &self.root
     }
 
     /// Removes the card and its listener: the target shows what it had
