@@ -45,6 +45,17 @@ fn plain(p: &Paragraph) -> String {
 
 // ---- the mapping, field by field -------------------------------------------
 
+/// A value that would show nothing (a CMS's lone zero-width space) is no value, as `""` is:
+/// a headline gives way to the name, a quotation of such text is left out, not refused.
+#[test]
+fn a_value_that_shows_nothing_is_no_value() {
+    let b = one(json!({"@context": "https://schema.org", "@type": "Article", "headline": "\u{200b}", "name": "N",
+        "hasPart": [{"@type": "Quotation", "text": "\u{200b}\u{feff}", "creator": {"@type": "Person", "name": "A"}},
+                    {"@type": "Quotation", "text": "Said.", "creator": {"@type": "Person", "name": "B"}}]}));
+    assert_eq!(b.title, "N");
+    assert_eq!(b.quotes.iter().map(|q| q.author.as_str()).collect::<Vec<_>>(), ["B"]);
+}
+
 #[test]
 fn title_from_headline_else_name() {
     assert_eq!(one(article(json!({}))).title, "H");

@@ -41,7 +41,7 @@ pub use checked::{Checked, Expected, Found};
 pub use json::{from_json_text, json_value};
 pub use options::{Layout, LinkTarget, Options, Theme};
 pub use problem::{describe, Problem, Problems, MAX_PROBLEMS};
-pub(crate) use text::shortened;
+pub(crate) use text::{is_blank, shortened};
 pub use text::{Paragraph, Run, RunObject};
 
 use schemars::JsonSchema;

@@ -115,6 +115,23 @@ pub(crate) fn shortened(s: String, max: usize) -> String {
     [head.trim_end(), "…"].concat()
 }
 
+/// Whether `s` shows nothing: white space and default-ignorable code points
+/// only, which a title of zero-width spaces, joiners, directional controls
+/// or fillers would be (an empty heading, an empty link).
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_default_ignorable(c))
+}
+
+/// Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt):
+/// what a renderer shows nothing for unless it has a glyph of its own.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}' | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +143,19 @@ mod tests {
         assert_eq!(shortened(long, 23), "word word word word…");
         assert_eq!(shortened("ä".repeat(30), 10), format!("{}…", "ä".repeat(9)), "no word's end near: cut at a character");
         assert_eq!(shortened("ä".repeat(10), 10), "ä".repeat(10), "counted in characters, not bytes");
+    }
+
+    /// `is_default_ignorable`'s table is Unicode's, as ICU4X has it (a native dependency
+    /// already): a new Unicode version that adds to the property fails here.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn default_ignorable_is_unicodes_property() {
+        use icu_properties::{props::DefaultIgnorableCodePoint, CodePointSetData};
+        let unicode = CodePointSetData::new::<DefaultIgnorableCodePoint>();
+        let differ: Vec<String> = ('\0'..=char::MAX)
+            .filter(|&c| is_default_ignorable(c) != unicode.contains(c))
+            .map(|c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        assert!(differ.is_empty(), "{differ:?}");
     }
 }

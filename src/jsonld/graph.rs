@@ -75,9 +75,12 @@ impl<'a> At<'a> {
     }
 }
 
-/// `null` or a blank string: no value (templates write `""` for what they lack).
+/// `null` or a blank string: no value (templates write `""` for what they
+/// lack, and CMSes a lone zero-width space). Blank as the card counts it
+/// ([`crate::format::is_blank`]), so that a value that would show nothing is
+/// left out here rather than refused by the validator as empty.
 pub(super) fn is_blank(value: &Value) -> bool {
-    value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty())
+    value.is_null() || value.as_str().is_some_and(crate::format::is_blank)
 }
 
 /// The node's `@type`s, without a schema.org prefix.

@@ -7,6 +7,7 @@ use super::bidi;
 use super::model::BriefDate;
 use super::parse_date;
 use super::url_policy::{self, UrlSettings, UrlUse};
+pub(super) use crate::format::is_blank;
 use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
 use crate::format::{shortened, Checked, Expected, Found, Problem, Problems};
 
@@ -298,23 +299,6 @@ impl<'u> Checker<'u> {
     }
 }
 
-/// Whether `s` shows nothing: white space and default-ignorable code points
-/// only, which a title of zero-width spaces, joiners, directional controls
-/// or fillers would be (an empty heading, an empty link).
-pub(super) fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || is_default_ignorable(c))
-}
-
-/// Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt):
-/// what a renderer shows nothing for unless it has a glyph of its own.
-fn is_default_ignorable(c: char) -> bool {
-    matches!(c,
-        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}' | '\u{180B}'..='\u{180F}'
-        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
-        | '\u{E0000}'..='\u{E0FFF}')
-}
-
 /// Whether `s` may hold a code point [`not_in_html`] names, from its bytes
 /// alone: each such code point's UTF-8 has a byte below 0x20, or is 0x7F, or
 /// starts with 0xC2 (C1), 0xEF (U+FDD0…, U+FFFE…) or 0xF0 and above. Most
@@ -330,21 +314,4 @@ fn may_hold_forbidden(s: &str) -> bool {
 fn not_in_html(c: char) -> bool {
     let n = u32::from(c);
     (c.is_control() && !matches!(c, '\0' | '\t' | '\n' | '\u{c}' | '\r')) || (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use icu_properties::{props::DefaultIgnorableCodePoint, CodePointSetData};
-
-    /// The table above is Unicode's, as ICU4X has it (a native dependency
-    /// already): a new Unicode version that adds to the property fails here.
-    #[test]
-    fn default_ignorable_is_unicodes_property() {
-        let unicode = CodePointSetData::new::<DefaultIgnorableCodePoint>();
-        let differ: Vec<String> = ('\0'..=char::MAX)
-            .filter(|&c| super::is_default_ignorable(c) != unicode.contains(c))
-            .map(|c| format!("U+{:04X}", u32::from(c)))
-            .collect();
-        assert!(differ.is_empty(), "{differ:?}");
-    }
 }
