@@ -1241,12 +1241,27 @@ fn site_after_a_build_killed_between_its_renames_keeps_the_hosts_files() {
     let out = dir.join("public");
     assert_eq!(code(&site(&briefs, &out, &assets)), 0);
     add_host_files(&out);
-    fs::rename(&out, dir.join(".public.4000009.old")).expect("as the kill left it");
+    // As the kill left it: the earlier site aside, the new one not yet renamed into place; and
+    // (the second time) an empty --out a deploy script made before the build.
+    for make_out in [false, true] {
+        fs::rename(&out, dir.join(".public.4000009.old")).expect("aside");
+        fs::create_dir_all(dir.join(".public.4000009-0.tmp/one")).expect("the new site");
+        if make_out {
+            fs::create_dir(&out).expect("mkdir -p public");
+        }
+        let o = site(&briefs, &out, &assets);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stderr(&o).contains("put back the earlier site"), "{}", stderr(&o));
+        assert!(has_host_files(&out), "{:?}", dir_listing(&out));
+        assert_eq!(dir_listing(&dir), [".public.lock", "assets", "briefs", "public"]);
+    }
+    // An earlier site a build that succeeded could not remove (no new site beside it) is not
+    // put back once the user has removed --out: its files are what they removed.
+    fs::write(out.join("old-host.txt"), "removed by the user").expect("write");
+    fs::rename(&out, dir.join(".public.4000010.old")).expect("aside");
     let o = site(&briefs, &out, &assets);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("put back the earlier site"), "{}", stderr(&o));
-    assert!(has_host_files(&out), "{:?}", dir_listing(&out));
-    assert_eq!(dir_listing(&dir), [".public.lock", "assets", "briefs", "public"]);
+    assert!(!out.join("old-host.txt").exists() && !dir.join(".public.4000010.old").exists());
 }
 
 /// Only plain files are read or carried over: a FIFO (which would wait for a writer for ever)
@@ -1282,17 +1297,27 @@ fn site_reads_nothing_through_a_symlink_out_of_its_folder() {
     let (dir, briefs, assets) = site_of_one_brief("site-symlink-out");
     let out = dir.join("public");
     std::os::unix::fs::symlink(briefs.join("one.json"), briefs.join("again.json")).expect("symlink");
+    std::os::unix::fs::symlink(briefs.join("one.json"), briefs.join("zlink.json")).expect("symlink");
     let o = site(&briefs, &out, &assets);
     assert_eq!(code(&o), 0, "the same brief through a link inside the folder is read once: {}", stderr(&o));
+    assert!(out.join("one").is_dir() && !out.join("again").exists() && !out.join("zlink").exists(), "by its own name");
 
     fs::create_dir_all(dir.join("secret")).expect("mkdir");
     fs::write(dir.join("secret/draft.json"), r#"{"title":"Private draft","id":"private-draft"}"#).expect("write");
+    // A folder linked from outside (a host's images, say) is not read, and said so.
     std::os::unix::fs::symlink(dir.join("secret"), briefs.join("link")).expect("symlink");
     let o = site(&briefs, &out, &assets);
-    assert_bad_input(&o, "a link out of the folder");
-    assert!(stderr(&o).contains("link is a symlink to") && stderr(&o).contains("outside"), "{}", stderr(&o));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("link leads out of") && stderr(&o).contains("not read"), "{}", stderr(&o));
     assert!(!out.join("private-draft").exists());
     fs::remove_file(briefs.join("link")).expect("rm");
+    // A brief linked from outside is an error naming it.
+    std::os::unix::fs::symlink(dir.join("secret/draft.json"), briefs.join("draft.json")).expect("symlink");
+    let o = site(&briefs, &out, &assets);
+    assert_bad_input(&o, "a brief linked from out of the folder");
+    assert!(stderr(&o).contains("draft.json is a symlink to") && stderr(&o).contains("outside"), "{}", stderr(&o));
+    assert!(!out.join("private-draft").exists());
+    fs::remove_file(briefs.join("draft.json")).expect("rm");
 
     fs::create_dir_all(assets.join("pkg/snippets")).expect("mkdir");
     std::os::unix::fs::symlink(dir.join("secret"), assets.join("pkg/snippets/leak")).expect("symlink");

@@ -127,8 +127,9 @@ fn check_out(out: &Path) -> Result<(), String> {
 /// and oEmbed JSON are outputs, not briefs); a folder or file reached again
 /// through a symlink is read once. A symlink may lead anywhere inside `dir`,
 /// but not out of it (a site publishes only what its folder holds: a link
-/// to `/` would read the machine's files), and only plain files are read (a
-/// FIFO so named would wait for a writer for ever): each is an error naming it.
+/// to `/` would read the machine's files): a file so linked is an error
+/// naming it, a folder is not read (and said so). Only plain files are read
+/// (a FIFO so named would wait for a writer for ever): another is an error.
 fn input_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let cannot = |path: &Path, e: io::Error| format!("cannot read {}: {e}", path.display());
     let root = fs::canonicalize(dir).map_err(|e| cannot(dir, e))?;
@@ -158,25 +159,36 @@ fn input_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
                 continue;
             }
             let real = fs::canonicalize(&path).map_err(|e| cannot(&path, e))?;
-            if !real.starts_with(&root) {
+            let outside = !real.starts_with(&root);
+            if meta.is_dir() {
+                if outside {
+                    // (A host's folder of images linked in, say: no briefs of this site.)
+                    eprintln!("brief-card: warning: {} leads out of {} (to {}); not read", path.display(), dir.display(), real.display());
+                } else {
+                    folders.push(path);
+                }
+            } else if outside {
                 return Err(format!(
                     "{} is a symlink to {}, outside {}: a site publishes only what its folder holds (copy the file in)",
                     path.display(),
                     real.display(),
                     dir.display()
                 ));
-            }
-            if meta.is_dir() {
-                folders.push(path);
             } else if !meta.is_file() {
                 return Err(format!("{} is no plain file (a FIFO, a socket or a device), so it cannot be a brief", path.display()));
-            } else if seen.insert(real) {
-                found.push(path);
+            } else {
+                let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+                found.push((is_link, path, real));
             }
         }
     }
+    // A file reached by several names is read once, by its own name if one
+    // of them is (not by a link to it), else by the first in order.
     found.sort();
-    Ok(found)
+    let mut read = std::collections::HashSet::new();
+    let mut files: Vec<PathBuf> = found.into_iter().filter(|(_, _, real)| read.insert(real.clone())).map(|(_, path, _)| path).collect();
+    files.sort();
+    Ok(files)
 }
 
 /// The element and the wasm from a build: `brief-card.js`, and in
@@ -244,8 +256,8 @@ fn write_site(out: &Path, shown: &Path, files: &[File]) -> io::Result<Option<Str
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let lock = lock(parent, &name, shown)?;
     if lock.is_some() {
-        put_back_earlier_site(out, parent, &name);
-        remove_leftovers(parent, &name);
+        let kept = put_back_earlier_site(out, parent, &name);
+        remove_leftovers(parent, &name, kept.as_deref());
     }
     // Again, holding the lock: what `out` holds may have changed while this build waited.
     check_out(out).map_err(io::Error::other)?;
@@ -311,24 +323,43 @@ fn lock(parent: &Path, name: &str, shown: &Path) -> io::Result<Option<fs::File>>
 }
 
 /// An earlier site that a build killed between its two renames (see
-/// [`swap`]) left aside, with no site in `out`: put back in its place
-/// before anything else, so that its host files are carried over and
-/// [`remove_leftovers`] does not take the only copy of them. (The newest,
-/// if several builds were so killed.)
-fn put_back_earlier_site(out: &Path, parent: &Path, name: &str) {
-    if fs::symlink_metadata(out).is_ok() {
-        return;
+/// [`swap`]) left aside, with no site in `out` (missing, or an empty folder
+/// a deploy script made): put back in its place before anything else, so
+/// that its host files are carried over and [`remove_leftovers`] does not
+/// take the only copy of them. Such a kill leaves the pair
+/// `.NAME.PID.old` and `.NAME.PID-N.tmp` (the new site, not yet renamed);
+/// an `.old` alone is the earlier site of a build that succeeded but could
+/// not remove it, whose host files are in `out` already. Returns the folder
+/// that could not be put back, which must then not be removed.
+fn put_back_earlier_site(out: &Path, parent: &Path, name: &str) -> Option<PathBuf> {
+    let empty = fs::read_dir(out).map(|mut entries| entries.next().is_none());
+    if !matches!(empty, Ok(true)) && fs::symlink_metadata(out).is_ok() {
+        return None;
     }
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    let aside = entries
-        .flatten()
-        .filter(|e| e.file_name().to_str().is_some_and(|f| is_leftover(f, name) && f.ends_with(".old")))
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()) && e.path().join(MARKER).is_file())
-        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
-    if let Some(aside) = aside {
-        match fs::rename(aside.path(), out) {
-            Ok(()) => eprintln!("brief-card: put back the earlier site that an interrupted build had left at {}", aside.path().display()),
-            Err(e) => eprintln!("brief-card: warning: cannot put back the earlier site left at {} ({e})", aside.path().display()),
+    let names: Vec<String> = fs::read_dir(parent).ok()?.flatten().filter_map(|e| e.file_name().to_str().map(str::to_owned)).collect();
+    let killed = |old: &&String| {
+        let pid = old.strip_suffix(".old").and_then(|o| o.rsplit('.').next()).unwrap_or_default();
+        let tmp = format!(".{name}.{pid}-");
+        names.iter().any(|n| n.starts_with(&tmp) && is_leftover(n, name))
+    };
+    let aside = names
+        .iter()
+        .filter(|f| is_leftover(f, name) && f.ends_with(".old"))
+        .filter(killed)
+        .map(|f| parent.join(f))
+        .filter(|path| path.join(MARKER).is_file())
+        .max_by_key(|path| fs::metadata(path).and_then(|m| m.modified()).ok())?;
+    match fs::remove_dir(out)
+        .or_else(|e| if e.kind() == io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
+        .and_then(|()| fs::rename(&aside, out))
+    {
+        Ok(()) => {
+            eprintln!("brief-card: put back the earlier site that an interrupted build had left at {}", aside.display());
+            None
+        }
+        Err(e) => {
+            eprintln!("brief-card: warning: cannot put back the earlier site left at {} ({e}); it is kept there", aside.display());
+            Some(aside)
         }
     }
 }
@@ -338,13 +369,14 @@ fn put_back_earlier_site(out: &Path, parent: &Path, name: &str) {
 /// temporary folders, and earlier sites they had put aside (or could not
 /// remove). Only folders named as [`write_site`] and [`swap`] name them;
 /// a symlink so named is left, as is anything else.
-fn remove_leftovers(parent: &Path, name: &str) {
+fn remove_leftovers(parent: &Path, name: &str, kept: Option<&Path>) {
     let Ok(entries) = fs::read_dir(parent) else { return };
     for entry in entries.flatten() {
         let Some(file) = entry.file_name().to_str().map(str::to_owned) else { continue };
         // An earlier site put aside is one (a folder a user so named is left).
         let a_site = !file.ends_with(".old") || entry.path().join(MARKER).is_file();
-        if is_leftover(&file, name) && a_site && entry.file_type().is_ok_and(|t| t.is_dir()) {
+        let is_kept = kept.is_some_and(|k| k == entry.path());
+        if is_leftover(&file, name) && a_site && !is_kept && entry.file_type().is_ok_and(|t| t.is_dir()) {
             if let Err(e) = remove(&entry.path()) {
                 eprintln!("brief-card: warning: cannot remove {}, left by an earlier build ({e})", entry.path().display());
             }
@@ -404,7 +436,8 @@ fn keep_host_files(out: &Path, tmp: &Path, files: &[File]) -> io::Result<()> {
     files_under(out, Path::new(""), &mut hosts)?;
     hosts.retain(|path| path.as_os_str() != MARKER && !written.contains(slashed(path).as_str()));
     if written.is_empty() {
-        hosts.retain(|path| !files.iter().any(|f| f.path == slashed(path)));
+        let the_sites: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        hosts.retain(|path| !the_sites.contains(slashed(path).as_str()));
     }
     for path in &hosts {
         let (earlier, new) = (out.join(path), tmp.join(path));
