@@ -319,9 +319,11 @@ fn xed(v: &J, key: &str) -> J {
     }
 }
 
-/// Whether the card counts `s` as showing nothing: what a title is refused for as empty.
+/// Whether the card counts `s` as showing nothing: what a quote's text (a paragraph, held
+/// to a paragraph's length) is refused for as empty.
 fn shows_nothing(s: &str) -> bool {
-    brief_card::check(&serde_json::json!({ "title": s }).to_string()).iter().any(|p| p.path == "title" && p.message == "must not be empty")
+    let quote = serde_json::json!({ "title": "t", "quotes": [{ "text": s, "author": "a" }] });
+    brief_card::check(&quote.to_string()).iter().any(|p| p.path == "quotes[0].text" && p.message == "must not be empty")
 }
 
 /// The elements of parsed HTML, in document order: tag and sorted attribute names.

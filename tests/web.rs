@@ -1040,3 +1040,19 @@ fn sixteen_levels_are_read_and_seventeen_refused_as_text_as_objects_and_in_a_fee
         }
     }
 }
+
+/// A paragraph that shows nothing is left out of the live card too, on render and on an update
+/// in place: no empty line under a heading, and no heading over nothing.
+#[wasm_bindgen_test]
+fn a_blank_paragraph_is_no_line_of_the_live_card() {
+    let el = host();
+    let card =
+        render_brief(el.clone().into(), json(r#"{"title":"t","summary":{"paragraphs":["one","","\u200b","two"]}}"#), JsValue::UNDEFINED)
+            .unwrap();
+    let root = shadow(&el);
+    assert_eq!(count(&root, ".bc-summary p"), 2);
+    card.update(json(r#"{"title":"t","summary":{"paragraphs":["  ",""]},"sections":[{"heading":"s","paragraphs":["a"," "]}]}"#)).unwrap();
+    assert_eq!(count(&root, ".bc-summary"), 0, "a summary of blank paragraphs is no block");
+    assert_eq!(count(&root, ".bc-section p"), 1);
+    card.destroy();
+}

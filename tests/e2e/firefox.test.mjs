@@ -6,9 +6,9 @@
 // upgraded in place, cards from `src`, inline JSON and the page's JSON-LD,
 // a right-to-left card and its `:dir(rtl)` rules, and a keyboard "Show more".
 //
-// Skipped where Firefox or geckodriver is missing, or with SKIP_FIREFOX=1
-// (scripts/setup.sh installs both; scripts/test.sh says SKIP_FIREFOX skips
-// the second browser).
+// Skipped with SKIP_FIREFOX=1 (scripts/test.sh says it skips the second
+// browser); without it, a missing Firefox or geckodriver fails, as
+// scripts/setup.sh installs both.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -21,8 +21,8 @@ import { createServer } from "../../tools/serve.mjs";
 import { repo, www } from "./helpers.mjs";
 
 const FIREFOX = "/usr/bin/firefox-esr";
-const GECKODRIVER = [join(homedir(), ".cargo/bin/geckodriver"), "/usr/local/bin/geckodriver", "/usr/bin/geckodriver"].find(existsSync);
-const skip = process.env.SKIP_FIREFOX ? "SKIP_FIREFOX is set" : !existsSync(FIREFOX) || !GECKODRIVER ? "no Firefox ESR or geckodriver" : false;
+const GECKODRIVER = [join(homedir(), ".cargo/bin/geckodriver"), "/usr/local/bin/geckodriver", "/usr/bin/geckodriver"].find((p) => existsSync(p));
+const skip = process.env.SKIP_FIREFOX ? "SKIP_FIREFOX is set" : false;
 
 /** A W3C WebDriver session: each command one HTTP request. */
 class Session {
@@ -60,6 +60,7 @@ const env = { root: "", server: null, driver: null, session: null, base: "" };
 
 before(async () => {
   if (skip) return;
+  assert.ok(existsSync(FIREFOX) && GECKODRIVER, `Firefox ESR (${FIREFOX}) and geckodriver are needed: bash scripts/setup.sh installs them (or SKIP_FIREFOX=1)`);
   env.root = await mkdtemp(join(tmpdir(), "brief-card-firefox-"));
   await cp(www, env.root, { recursive: true });
   // A server-rendered card, as a page would hold it: the element upgrades it in place.
@@ -93,19 +94,19 @@ window.toggles = 0; addEventListener("brief-card:toggle", () => toggles++);</scr
   }
   env.session = new Session(driver);
   await env.session.start();
+  await env.session.go(`${env.base}/firefox.html`);
 });
 
 after(async () => {
   await env.session?.quit().catch(() => {});
   env.driver?.kill();
-  await new Promise((ok) => (env.server ? env.server.close(ok) : ok()));
   env.server?.closeAllConnections?.();
+  await new Promise((ok) => (env.server ? env.server.close(ok) : ok()));
   if (env.root) await rm(env.root, { recursive: true, force: true });
 });
 
 test("Firefox renders every kind of card, upgrades a server-rendered one, and reads right to left", { skip }, async () => {
   const s = env.session;
-  await s.go(`${env.base}/firefox.html`);
   const seen = await s.run(`
     const cards = [...document.querySelectorAll("brief-card")];
     for (let i = 0; i < 200 && !cards.every((c) => c.dataset.state); i++) await new Promise((r) => setTimeout(r, 100));
@@ -142,6 +143,8 @@ test("Firefox renders every kind of card, upgrades a server-rendered one, and re
 test("Firefox: Show more opens with the keyboard and says so", { skip }, async () => {
   const s = env.session;
   const focused = await s.run(`
+    const long = document.getElementById("long");
+    for (let i = 0; i < 200 && !long.dataset.state; i++) await new Promise((r) => setTimeout(r, 100));
     const button = document.getElementById("long").shadowRoot.querySelector("button.bc-toggle");
     if (!button) return null;
     button.focus();
