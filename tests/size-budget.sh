@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=65536                             # 64 KiB, reported
-BUDGET=${SIZE_BUDGET_GZIP:-182437}       # the ratchet, enforced: bench/HISTORY.md ("The size ratchet") lists what raised it
+BUDGET=${SIZE_BUDGET_GZIP:-182422}       # the ratchet, enforced: bench/HISTORY.md ("The size ratchet") lists what raised it
 [ -f pkg/brief_card_bg.wasm ] || { echo "pkg/ is missing: run bash scripts/build.sh first" >&2; exit 2; }
 files=(pkg/brief_card_bg.wasm pkg/brief_card.js)
 while IFS= read -r f; do files+=("$f"); done < <(find pkg/snippets -name '*.js' 2>/dev/null | sort)

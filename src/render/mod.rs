@@ -128,17 +128,18 @@ impl<'a> EmailImage<'a> {
             return None;
         }
         let own = |key: &str| attrs.iter().find(|&(name, _)| name == key).map(|(_, value)| value);
-        let narrowed = own("width").is_some_and(|w| w.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH));
-        let number = |key: &str| own(key).and_then(|value| value.parse::<u64>().ok());
-        let height = match (number("width").filter(|&w| w > 0), number("height")) {
+        let (own_width, own_height) = (own("width"), own("height"));
+        let narrowed = own_width.is_some_and(|w| w.parse::<u32>().map_or(true, |w| w > EMAIL_IMAGE_WIDTH));
+        let number = |value: Option<&str>| value.and_then(|v| v.parse::<u64>().ok());
+        let height = match (number(own_width).filter(|&w| w > 0), number(own_height)) {
             (Some(width), Some(height)) if narrowed => Some(((height * u64::from(EMAIL_IMAGE_WIDTH) + width / 2) / width).max(1)),
             _ => None,
         };
         Some(EmailImage {
             narrowed,
-            width: (narrowed || own("width").is_none()).then_some(EMAIL_IMAGE_WIDTH),
+            width: (narrowed || own_width.is_none()).then_some(EMAIL_IMAGE_WIDTH),
             height,
-            max_width: own("width").filter(|_| !narrowed),
+            max_width: own_width.filter(|_| !narrowed),
         })
     }
 }

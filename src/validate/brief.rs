@@ -2,13 +2,13 @@
 //! types to the validated model ([`super::model`]), and of a labels object
 //! (which the options have too).
 
-use super::checker::{is_blank, Checker, Path};
+use super::checker::{Checker, Path};
 use super::labels::{Label, Labels};
 use super::model::*;
 use super::url_policy::{self, UrlUse};
 use crate::format::limits::{MAX_IMAGE_PIXELS, MAX_ITEMS, MAX_LANG_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::format::patterns::{is_anchor_id, is_language_tag};
-use crate::format::{self, Checked};
+use crate::format::{self, is_blank, Checked};
 
 impl Checker<'_> {
     // Fields are read in the order written, which is the order of the problems.

@@ -7,9 +7,8 @@ use super::bidi;
 use super::model::BriefDate;
 use super::parse_date;
 use super::url_policy::{self, UrlSettings, UrlUse};
-pub(super) use crate::format::is_blank;
 use crate::format::limits::{MAX_DATE_CHARS, MAX_ITEMS, MAX_URL_CHARS};
-use crate::format::{shortened, Checked, Expected, Found, Problem, Problems};
+use crate::format::{is_blank, shortened, Checked, Expected, Found, Problem, Problems};
 
 /// A JSON path, built on the stack as validation descends and turned into
 /// text only when there is a problem to report.

@@ -172,8 +172,9 @@ pub(crate) fn admit(raw: &str, usage: UrlUse, settings: &UrlSettings, brief_page
     Ok(url)
 }
 
-/// Whether an allowed origin (`https://host`) is `origin`; a
-/// protocol-relative one (`//host`) matches it with either scheme.
+/// Whether `origin` is the allowed origin `allowed` (`https://host`); a
+/// protocol-relative `origin` (`//host`, whose scheme is the page's) is
+/// allowed by the host's origin of either scheme.
 fn same_origin(allowed: &str, origin: &str) -> bool {
     allowed == origin || (origin.starts_with("//") && allowed.strip_suffix(origin).is_some_and(|s| s == "https:" || s == "http:"))
 }

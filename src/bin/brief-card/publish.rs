@@ -135,7 +135,7 @@ fn input_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let root = fs::canonicalize(dir).map_err(|e| cannot(dir, e))?;
     let mut found = Vec::new();
     let mut folders = vec![dir.to_path_buf()];
-    // Each folder and file once, however symlinks reach it again (a link to a parent would loop).
+    // Each folder once, however symlinks reach it again (a link to a parent would loop).
     let mut seen = std::collections::HashSet::new();
     while let Some(folder) = folders.pop() {
         if folder.join(MARKER).exists() || !seen.insert(fs::canonicalize(&folder).map_err(|e| cannot(&folder, e))?) {
